@@ -1,0 +1,96 @@
+import type { Diagnosis } from '../diagnose/diagnose.js';
+import type { Lang } from '../detect/types.js';
+import { linksFor, VERIFY_COMMANDS } from '../kb954960.js';
+import { actionText, noteText, STATE_LABEL, t, VERDICT_EMOJI, VERDICT_HEADLINE } from './i18n.js';
+import { MAX_EVIDENCE_SHOWN, renderSummaryLine } from './text.js';
+
+/** The subset of Block Kit the bot emits (kept local: the shapes are Slack's, the limits below are Slack's too). */
+export type Block = Record<string, unknown> & { type: string };
+
+/** Slack's limits: section text 3,000 chars, header 150, button text 75, 50 blocks a message. */
+export const LIMITS = { sectionText: 3000, header: 150, buttonText: 75, blocks: 50 } as const;
+const EVIDENCE_LINE_CHARS = 240;
+
+/** mrkdwn treats & < > as control characters, also inside code blocks. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A code block that user text cannot break out of. */
+export function codeBlock(lines: readonly string[], max = LIMITS.sectionText): string {
+  const body = lines.map((l) => escapeMrkdwn(l.replace(/```/g, "'''"))).join('\n');
+  return `\`\`\`${truncate(body, max - 8)}\`\`\``;
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+export function section(mrkdwn: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) } };
+}
+
+export function header(text: string): Block {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
+}
+
+export function context(mrkdwn: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) }] };
+}
+
+export function linkButtons(lang: Lang): Block {
+  const links = linksFor(lang);
+  const button = (text: string, url: string, actionId: string, style?: 'primary') => ({
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText) },
+    url,
+    action_id: actionId,
+    ...(style ? { style } : {}),
+  });
+  return {
+    type: 'actions',
+    elements: [
+      button(t('download', lang), links.download, 'kb954960_download', 'primary'),
+      button(t('kbArticle', lang), links.kb, 'kb954960_kb'),
+      button(t('advisory', lang), links.advisory, 'kb954960_advisory'),
+    ],
+  };
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/** A diagnosis as a Slack message: verdict, server, evidence with line numbers, next steps, verification, links. */
+export function renderBlocks(d: Diagnosis): SlackMessage {
+  const lang = d.lang;
+  const blocks: Block[] = [header(`${VERDICT_HEADLINE[d.verdict][lang]}`)];
+  const server = d.server ? `*${escapeMrkdwn(d.server)}* — ${STATE_LABEL[d.serverState][lang]}` : t('noServer', lang);
+  blocks.push({
+    type: 'section',
+    fields: [
+      { type: 'mrkdwn', text: `${VERDICT_EMOJI[d.verdict]} *${t('server', lang)}*\n${truncate(server, 1900)}` },
+      { type: 'mrkdwn', text: `*${t('lines', lang)}*\n${d.lines.toLocaleString('en-US')}` },
+    ],
+  });
+  if (d.evidence.length > 0) {
+    const shown = d.evidence.slice(0, MAX_EVIDENCE_SHOWN).map((f) => `${String(f.line).padStart(6)}: ${truncate(f.text, EVIDENCE_LINE_CHARS)}`);
+    if (d.evidence.length > MAX_EVIDENCE_SHOWN) shown.push(`… ${t('moreEvidence', lang, { n: d.evidence.length - MAX_EVIDENCE_SHOWN })}`);
+    blocks.push(section(`*${t('evidence', lang)}*`), section(codeBlock(shown)));
+  }
+  if (d.actions.length > 0) {
+    blocks.push(section(`*${t('nextSteps', lang)}*\n${d.actions.map((a, i) => `${i + 1}. ${escapeMrkdwn(actionText(a, lang))}`).join('\n')}`));
+  }
+  if (d.verdict !== 'clean') {
+    blocks.push(
+      section(`*${t('verify', lang)}* — ${t('verifyPasteBack', lang)}\n${t('verifyPowershell', lang)}:`),
+      section(codeBlock([VERIFY_COMMANDS.powershellDll, VERIFY_COMMANDS.powershellEvent])),
+      section(`${t('verifyWmic', lang)}:`),
+      section(codeBlock([VERIFY_COMMANDS.wmicDll, VERIFY_COMMANDS.wmicEvent, VERIFY_COMMANDS.registryVersion])),
+    );
+  }
+  if (d.notes.length > 0) blocks.push(context(d.notes.map((n) => escapeMrkdwn(noteText(n, lang))).join('\n')));
+  blocks.push(linkButtons(lang));
+  return { text: renderSummaryLine(d), blocks };
+}

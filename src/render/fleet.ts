@@ -1,0 +1,40 @@
+import type { HistoryEntry } from '../../db/store.js';
+import type { Lang } from '../detect/types.js';
+import { isAffectedNow, serverState, type ServerFacts } from '../diagnose/server-state.js';
+import { FIXED_DLL_VERSION } from '../kb954960.js';
+import { context, escapeMrkdwn, header, section, type Block } from './blocks.js';
+import { STATE_LABEL, VERDICT_EMOJI } from './i18n.js';
+
+/** A server as the bot tells it: state and the facts it rests on. */
+export function renderServerText(f: ServerFacts, lang: Lang): string {
+  const ja = lang === 'ja';
+  const state = serverState(f);
+  const lines = [`${f.name}: ${STATE_LABEL[state][lang]}${isAffectedNow(f) ? ` — ${STATE_LABEL.affected[lang]}` : ''}`];
+  const fact = (label: string, value: string | null | undefined, at: string | null | undefined) =>
+    lines.push(`  ${label}: ${value ?? (ja ? '未確認' : 'not known')}${value && at ? ` (${at})` : ''}`);
+  fact(ja ? `クライアント Web サービス DLL (修正済みは ${FIXED_DLL_VERSION})` : `client web service DLL (fixed: ${FIXED_DLL_VERSION})`, f.dllVersion, f.dllVersionAt);
+  fact(ja ? 'WSUS バージョン' : 'WSUS version', f.wsusVersion, f.wsusVersionAt);
+  fact(ja ? 'MsiInstaller イベント 1022 (KB954960)' : 'MsiInstaller event 1022 (KB954960)', f.fixEventAt ? (ja ? 'あり' : 'seen') : null, f.fixEventAt);
+  fact(ja ? '最後に KB954960 を検出' : 'KB954960 last seen', f.lastAffectedAt, null);
+  return lines.join('\n');
+}
+
+export function renderServerBlocks(f: ServerFacts, lang: Lang): Block[] {
+  return [header(f.name), section(escapeMrkdwn(renderServerText(f, lang)).replace(/^[^\n]*\n/, ''))];
+}
+
+export function renderHistoryText(entries: readonly HistoryEntry[], lang: Lang): string {
+  if (entries.length === 0) return lang === 'ja' ? '履歴はまだありません。' : 'No diagnoses yet.';
+  return entries
+    .map((e) => `${e.createdAt.replace('T', ' ').slice(0, 19)}  ${e.verdict.padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}`.trimEnd())
+    .join('\n');
+}
+
+export function renderHistoryBlocks(entries: readonly HistoryEntry[], lang: Lang): Block[] {
+  const title = lang === 'ja' ? 'KB954960 の診断履歴' : 'KB954960 diagnoses';
+  if (entries.length === 0) return [header(title), section(renderHistoryText(entries, lang))];
+  const rows = entries.map(
+    (e) => `${VERDICT_EMOJI[e.verdict]} \`${e.createdAt.replace('T', ' ').slice(0, 16)}\` *${e.verdict}* ${escapeMrkdwn(e.server ?? '—')} _${e.origin}_`,
+  );
+  return [header(title), section(rows.join('\n')), context(lang === 'ja' ? '新しい順' : 'Newest first')];
+}

@@ -1,0 +1,153 @@
+import type { Action, Note, Verdict } from '../diagnose/diagnose.js';
+import type { ServerState } from '../diagnose/server-state.js';
+import type { Lang } from '../detect/types.js';
+import { FIXED_DLL_VERSION, VERIFY_COMMANDS } from '../kb954960.js';
+
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+
+/** Kana or CJK ideographs in what the user wrote: a Japanese speaker gets Japanese replies. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
+export function langOf(text: string, fallback: Lang): Lang {
+  return JAPANESE.test(text) ? 'ja' : fallback;
+}
+
+type Texts = Readonly<Record<Lang, string>>;
+
+export const VERDICT_HEADLINE: Readonly<Record<Verdict, Texts>> = {
+  affected: { en: 'KB954960: affected — the known WSUS 3.0 sync failure', ja: 'KB954960: 該当 — WSUS 3.0 の既知の同期エラーです' },
+  possible: { en: 'KB954960: possible — a symptom it shares with other problems', ja: 'KB954960: 可能性あり — 他の原因でも出る症状です' },
+  vulnerable: { en: 'KB954960: fix missing — no failure seen, but the server lacks the fix', ja: 'KB954960: 修正未適用 — 失敗は出ていませんが、サーバーに修正がありません' },
+  fixed: { en: 'KB954960: fixed — the fix is installed', ja: 'KB954960: 修正済み — 修正プログラムは適用されています' },
+  clean: { en: 'No KB954960 signature found', ja: 'KB954960 のシグネチャは見つかりませんでした' },
+};
+
+export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
+  affected: ':red_circle:',
+  possible: ':large_orange_circle:',
+  vulnerable: ':large_yellow_circle:',
+  fixed: ':large_green_circle:',
+  clean: ':white_circle:',
+};
+
+export const STATE_LABEL: Readonly<Record<ServerState | 'affected', Texts>> = {
+  'needs-sp1': { en: 'WSUS 3.0 RTM — SP1 needed first', ja: 'WSUS 3.0 RTM — 先に SP1 が必要' },
+  vulnerable: { en: 'SP1, fix not verified', ja: 'SP1、修正未確認' },
+  fixed: { en: 'fixed', ja: '修正済み' },
+  unknown: { en: 'version unknown', ja: 'バージョン不明' },
+  affected: { en: 'signature seen, not fixed since', ja: 'シグネチャ検出後、未修正' },
+};
+
+const A: Readonly<Record<Action, Texts>> = {
+  'install-sp1-then-fix': {
+    en: 'The server runs WSUS 3.0 RTM: install WSUS 3.0 SP1 first, then KB954960 — the fix installs only on SP1.',
+    ja: 'サーバーは WSUS 3.0 RTM です。先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (修正プログラムは SP1 にのみインストールできます)。',
+  },
+  'install-fix': {
+    en: 'Install KB954960 on the WSUS 3.0 SP1 server (download below; since 2008-08-13 also offered through Windows Update, Microsoft Update and WSUS). It needs no special care.',
+    ja: 'WSUS 3.0 SP1 サーバーに KB954960 を適用してください (下のダウンロード リンク。2008-08-13 以降は Windows Update / Microsoft Update / WSUS でも配信されています)。適用に特別な注意は不要です。',
+  },
+  'or-workaround': {
+    en: 'If you cannot install it yet, the workaround in KB954960 — as admins describe it: in the WSUS console make sure "Office 2003 Service Pack 1" is declined, approve it, then decline it again, on every server of the hierarchy. Clearing the client\'s SoftwareDistribution folder does not help.',
+    ja: 'すぐに適用できない場合は KB954960 の回避策 (管理者の記述による手順): WSUS 管理コンソールで「Office 2003 Service Pack 1」が拒否されていることを確認し、いったん承認してから再度拒否します。階層内のすべてのサーバーで行ってください。クライアントの SoftwareDistribution フォルダーを削除しても解決しません。',
+  },
+  'check-server-version': {
+    en: `Check the server's version first — WSUS 3.0 RTM (3.0.6000.x) needs SP1 before the fix: run \`${VERIFY_COMMANDS.registryVersion}\` on the server and paste the output here.`,
+    ja: `まずサーバーのバージョンを確認してください。WSUS 3.0 RTM (3.0.6000.x) では修正の前に SP1 が必要です。サーバーで \`${VERIFY_COMMANDS.registryVersion}\` を実行し、出力をここに貼り付けてください。`,
+  },
+  'check-server-log': {
+    en: '0x8024400E alone has other causes too. Look in the server\'s C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log for "ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError", and in the client log for "ErrorCode:InternalServerError(5)"; paste what you find here.',
+    ja: '0x8024400E だけでは他の原因の可能性もあります。サーバーの C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log で「ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError」を、クライアントのログで「ErrorCode:InternalServerError(5)」を探し、見つかった行をここに貼り付けてください。',
+  },
+  'verify-fix': {
+    en: `Verify on the server afterwards: Microsoft.UpdateServices.WebServices.Client.dll has file version ${FIXED_DLL_VERSION}, and the Application log has an MsiInstaller event 1022. The fix is not listed in Add/Remove Programs. Paste the output of the commands below to record it.`,
+    ja: `適用後にサーバーで確認してください: Microsoft.UpdateServices.WebServices.Client.dll のファイル バージョンが ${FIXED_DLL_VERSION} であること、アプリケーション ログに MsiInstaller のイベント ID 1022 があること。修正は「プログラムの追加と削除」には表示されません。下のコマンドの出力を貼り付けると記録します。`,
+  },
+  'rerun-client-detection': {
+    en: `Then run \`${VERIFY_COMMANDS.clientDetect}\` on an affected client and check its WindowsUpdate.log: the SyncUpdates failure should be gone.`,
+    ja: `その後、影響を受けたクライアントで \`${VERIFY_COMMANDS.clientDetect}\` を実行し、WindowsUpdate.log から SyncUpdates のエラーが消えたことを確認してください。`,
+  },
+  'recheck-fixed-server': {
+    en: 'The server is recorded as fixed, yet the signature shows: check the DLL version again (reinstalling WSUS removes the fix) and make sure every server of the hierarchy has it.',
+    ja: 'サーバーは修正済みとして記録されていますが、シグネチャが出ています。DLL のバージョンを再確認し (WSUS を再インストールすると修正は外れます)、階層内のすべてのサーバーに適用されているか確認してください。',
+  },
+  'nothing-to-do': { en: 'Nothing to do: the fix is in place.', ja: '対応は不要です。修正は適用されています。' },
+};
+
+export function actionText(action: Action, lang: Lang): string {
+  return A[action][lang];
+}
+
+const LOOKALIKE: Readonly<Record<string, Texts>> = {
+  '0x80244007': {
+    en: '0x80244007 is a SOAP client fault (e.g. InvalidParameters: KB4096317, maxInstalledPrerequisites in the client web service\'s web.config; or InternalServerError on SimpleAuthWebService/GetAuthorizationCookie) — not KB954960.',
+    ja: '0x80244007 は SOAP クライアントのエラーです (例: InvalidParameters は KB4096317 で、クライアント Web サービスの web.config の maxInstalledPrerequisites。SimpleAuthWebService/GetAuthorizationCookie の InternalServerError も同じコード)。KB954960 ではありません。',
+  },
+  '0x80244022': { en: '0x80244022 is HTTP 503: the WSUS application pool is stopped — not KB954960.', ja: '0x80244022 は HTTP 503 で、WSUS のアプリケーション プールが停止しています。KB954960 ではありません。' },
+  '0x8024401C': { en: '0x8024401C is a timeout — not KB954960.', ja: '0x8024401C はタイムアウトです。KB954960 ではありません。' },
+  '0x80072EE2': { en: '0x80072EE2 is a timeout — not KB954960.', ja: '0x80072EE2 はタイムアウトです。KB954960 ではありません。' },
+  '0x8024402C': { en: '0x8024402C is a proxy or name-resolution failure — not KB954960.', ja: '0x8024402C はプロキシまたは名前解決のエラーです。KB954960 ではありません。' },
+  '0x80244008': { en: '0x80244008 with SQL timeouts on the server is KB909131 — not KB954960.', ja: '0x80244008 でサーバー側に SQL タイムアウトがある場合は KB909131 です。KB954960 ではありません。' },
+  InvalidParameters: {
+    en: 'ErrorCode=InvalidParameters on the client web service is KB4096317 (maxInstalledPrerequisites in its web.config) — not KB954960.',
+    ja: 'クライアント Web サービスの ErrorCode=InvalidParameters は KB4096317 (web.config の maxInstalledPrerequisites) です。KB954960 ではありません。',
+  },
+};
+
+export function noteText(note: Note, lang: Lang): string {
+  const ja = lang === 'ja';
+  switch (note.kind) {
+    case 'intermittent':
+      return ja
+        ? 'この問題は再現性が低く、影響を受けるサーバーのすべてのクライアントで起きるわけではありません。症状が出ていなくても修正の適用をお勧めします。'
+        : 'It reproduces intermittently and not on every client of an affected server: applying the fix is advised even where nothing shows yet.';
+    case 'office-2003':
+      return ja ? 'このクライアントには Office 2003 製品があります (KB954960 の影響を受けるクライアントです)。' : 'This client has Office 2003 products — the clients KB954960 hits.';
+    case 'failures-predate-fix':
+      return ja ? `このログの失敗は、修正が記録された ${note.since} より前のものです。` : `The failures in this log predate the fix recorded at ${note.since}.`;
+    case 'fixed-but-failing':
+      return ja ? `このサーバーは ${note.since} から修正済みとして記録されています。` : `This server is recorded as fixed since ${note.since}.`;
+    case 'lookalike': {
+      const known = LOOKALIKE[note.code];
+      if (known) return known[lang];
+      return ja
+        ? `クライアント Web サービスの ErrorCode=${note.code} は別の問題です。KB954960 ではありません。`
+        : `ErrorCode=${note.code} on the client web service is a different problem — not KB954960.`;
+    }
+    case 'sp2-out-of-scope':
+      return ja ? 'WSUS 3.0 SP2 (3.2.7600.x) はこのアドバイザリの対象外です。' : 'WSUS 3.0 SP2 (3.2.7600.x) is outside this advisory\'s scope.';
+    case 'other-servers':
+      return ja ? `この入力には他のサーバーも出てきます: ${note.servers.join(', ')}` : `Other servers named in this input: ${note.servers.join(', ')}`;
+    case 'fault-id-joins':
+      return ja
+        ? `Fault ID ${note.id}: サーバーの SoftwareDistribution.log の同じ失敗の行にも同じ ID があります。`
+        : `Fault ID ${note.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`;
+  }
+}
+
+/** Fixed UI strings. */
+export const UI = {
+  server: { en: 'Server', ja: 'サーバー' },
+  state: { en: 'State', ja: '状態' },
+  noServer: { en: 'not named — add `--server NAME` or paste a line with the server URL', ja: '不明 — サーバー名を指定するか、サーバー URL を含む行を貼り付けてください' },
+  lines: { en: 'Lines scanned', ja: '走査した行数' },
+  evidence: { en: 'Evidence', ja: '根拠となる行' },
+  moreEvidence: { en: 'and {n} more lines', ja: 'ほか {n} 行' },
+  nextSteps: { en: 'Next steps', ja: '次の対応' },
+  verify: { en: 'How to verify (on the WSUS server)', ja: '確認方法 (WSUS サーバーで実行)' },
+  verifyPowershell: { en: 'PowerShell', ja: 'PowerShell' },
+  verifyWmic: { en: 'Without PowerShell (Windows Server 2003)', ja: 'PowerShell がない場合 (Windows Server 2003)' },
+  verifyPasteBack: { en: 'Paste the output here and the bot records it.', ja: '出力をここに貼り付けると記録します。' },
+  notes: { en: 'Notes', ja: '補足' },
+  download: { en: 'Download KB954960', ja: 'KB954960 をダウンロード' },
+  kbArticle: { en: 'KB954960 article', ja: 'KB954960 の記事' },
+  advisory: { en: 'Advisory 954960', ja: 'アドバイザリ 954960' },
+  links: { en: 'Links', ja: 'リンク' },
+  nothingFound: {
+    en: 'No KB954960 signature found in what you sent. I look for `SOAP Fault: 0x000190`, `ErrorCode:InternalServerError(5)` and `SyncUpdates failure, error = 0x8024400E` (client WindowsUpdate.log) and `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` (server SoftwareDistribution.log).',
+    ja: '送られた内容に KB954960 のシグネチャは見つかりませんでした。クライアントの WindowsUpdate.log の `SOAP Fault: 0x000190`、`ErrorCode:InternalServerError(5)`、`SyncUpdates failure, error = 0x8024400E` と、サーバーの SoftwareDistribution.log の `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` を探します。',
+  },
+} as const satisfies Record<string, Texts>;
+
+export function t(key: keyof typeof UI, lang: Lang, params: Record<string, string | number> = {}): string {
+  return UI[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

@@ -1,0 +1,31 @@
+import type { Diagnosis, Verdict } from '../diagnose/diagnose.js';
+import type { Lang, LogSource } from '../detect/types.js';
+import { linksFor, type Links } from '../kb954960.js';
+import { actionText, noteText } from './i18n.js';
+
+/** The `scan --json` contract of DESIGN.md (extended with server_state and notes). */
+export interface DiagnosisJson {
+  verdict: Verdict;
+  kb: 'KB954960';
+  server: string | null;
+  server_state: string;
+  findings: { rule: string; source: LogSource; line: number; text: string; fields: Record<string, string> }[];
+  actions: string[];
+  notes: string[];
+  links: Links;
+  lang: Lang;
+}
+
+export function renderJson(d: Diagnosis): DiagnosisJson {
+  return {
+    verdict: d.verdict,
+    kb: d.kb,
+    server: d.server,
+    server_state: d.serverState,
+    findings: d.findings.map((f) => ({ rule: f.rule, source: f.source, line: f.line, text: f.text, fields: { ...f.fields } })),
+    actions: d.actions.map((a) => actionText(a, d.lang)),
+    notes: d.notes.map((n) => noteText(n, d.lang)),
+    links: linksFor(d.lang),
+    lang: d.lang,
+  };
+}
