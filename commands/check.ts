@@ -1,0 +1,45 @@
+import { check } from '../src/check.js';
+import { InputError } from '../src/ingest/decode.js';
+import { normalizeSlackText } from '../src/ingest/slack-text.js';
+import { renderBlocks } from '../src/render/blocks.js';
+import { langOf } from '../src/render/i18n.js';
+import { renderJson } from '../src/render/json.js';
+import { userFacingMessage } from '../src/slack/errors.js';
+import type { Origin } from '../db/store.js';
+import type { Lang } from '../src/detect/types.js';
+import type { CommandContext, Reply } from './types.js';
+
+export interface CheckCommandInput {
+  readonly text: string;
+  readonly serverName?: string | null;
+  /** Forced language; otherwise Japanese text gets Japanese, else the context's default. */
+  readonly lang?: Lang | null;
+  readonly origin: Origin;
+  readonly channelId?: string;
+  readonly teamId?: string;
+  readonly maxBytes: number;
+}
+
+/** `/kb954960 check <text>` and the modal: diagnose pasted text, record it, answer in blocks. */
+export async function checkCommand(input: CheckCommandInput, ctx: CommandContext): Promise<Reply> {
+  const text = normalizeSlackText(input.text);
+  const lang = input.lang ?? langOf(text, ctx.lang);
+  if (!text.trim()) {
+    return { text: lang === 'ja' ? '診断するログの行を貼り付けてください: `/kb954960 check <ログの行>`' : 'Paste the log lines to check: `/kb954960 check <log lines>`', exitCode: 2 };
+  }
+  try {
+    const { diagnosis } = await check({
+      inputs: [{ chunks: [Buffer.from(text, 'utf8')] }],
+      lang,
+      serverName: input.serverName,
+      maxBytes: input.maxBytes,
+      now: ctx.now,
+      store: ctx.store,
+      record: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
+    });
+    return { ...renderBlocks(diagnosis), json: renderJson(diagnosis), exitCode: 0 };
+  } catch (e) {
+    if (e instanceof InputError) return { text: userFacingMessage(e, lang, input.maxBytes), exitCode: 2 };
+    throw e;
+  }
+}

@@ -1,0 +1,348 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnosis, Verdict } from '../src/diagnose/diagnose.js';
+import type { ServerFacts } from '../src/diagnose/server-state.js';
+
+/** The only module that speaks SQL. Migrations are the NNN_name.sql files beside this one (copied into dist/db). */
+const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
+
+export type Origin = 'cli' | 'message' | 'file' | 'command' | 'modal' | 'shortcut';
+
+export type InboxKind = 'message' | 'file';
+export type InboxOutcome = 'replied' | 'silent' | 'refused' | 'failed';
+
+export interface InboxItem {
+  readonly key: string;
+  readonly eventId: string | null;
+  readonly kind: InboxKind;
+  readonly payload: unknown;
+  readonly receivedAt: string;
+  readonly takenBy: string | null;
+  readonly attempts: number;
+  readonly doneAt: string | null;
+  readonly outcome: InboxOutcome | null;
+  readonly replyTs: string | null;
+  readonly diagnosisId: number | null;
+}
+
+export interface DiagnosisRecord {
+  readonly diagnosis: Diagnosis;
+  readonly origin: Origin;
+  readonly at: string;
+  readonly sourceName?: string | null;
+  readonly teamId?: string | null;
+  readonly channelId?: string | null;
+  readonly messageTs?: string | null;
+  readonly userId?: string | null;
+}
+
+export interface HistoryEntry {
+  readonly id: number;
+  readonly createdAt: string;
+  readonly origin: Origin;
+  readonly server: string | null;
+  readonly verdict: Verdict;
+  readonly serverState: string;
+  readonly lines: number;
+  readonly sourceName: string | null;
+  readonly channelId: string | null;
+  readonly messageTs: string | null;
+  readonly replyTs: string | null;
+  readonly userId: string | null;
+  readonly findings: number;
+}
+
+export interface StoreOptions {
+  readonly readonly?: boolean;
+}
+
+/** Findings stored per diagnosis: the matched lines only, enough to show the evidence again. */
+export const MAX_STORED_FINDINGS = 200;
+
+type Row = Record<string, unknown>;
+
+export class Store {
+  readonly db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** Opens (creating the directory and file if needed), sets WAL, and applies pending migrations. */
+  static open(path: string, options: StoreOptions = {}): Store {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { readonly: options.readonly ?? false });
+    db.pragma('busy_timeout = 5000'); // two bot processes may share the file
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL'); // WAL + NORMAL is durable across process crashes
+      // Deleted and overwritten content is zeroed, not left in free space: a pasted log scrubbed from the inbox
+      // (finish()) or a purged diagnosis is really gone from the file.
+      db.pragma('secure_delete = ON');
+    }
+    db.pragma('foreign_keys = ON');
+    const store = new Store(db);
+    if (!options.readonly) store.migrate();
+    return store;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Applies db/NNN_*.sql in order, each in its own IMMEDIATE transaction, so concurrent starters apply each once. */
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+      .sort();
+    for (const file of files) {
+      const version = Number(file.slice(0, 3));
+      const apply = this.db.transaction(() => {
+        const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(version);
+        if (done) return;
+        this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, new Date().toISOString());
+      });
+      apply.immediate();
+    }
+  }
+
+  schemaVersion(): number {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
+  }
+
+  // ── servers ──────────────────────────────────────────────────────────────────────────────────────
+
+  server(name: string): ServerFacts | null {
+    const row = this.db.prepare('SELECT * FROM servers WHERE name = ?').get(name) as Row | undefined;
+    return row ? toFacts(row) : null;
+  }
+
+  /** Every server known, by name: the fleet. */
+  servers(): ServerFacts[] {
+    return (this.db.prepare('SELECT * FROM servers ORDER BY name').all() as Row[]).map(toFacts);
+  }
+
+  /** A fact an admin typed (`server NAME dll|wsus VERSION`). */
+  recordServerVersion(name: string, kind: 'dll' | 'wsus', version: string, at: string): ServerFacts {
+    const column = kind === 'dll' ? 'dll_version' : 'wsus_version';
+    this.db.transaction(() => {
+      this.touchServer(name, at);
+      this.db.prepare(`UPDATE servers SET ${column} = ?, ${column}_at = ? WHERE name = ?`).run(version, at, name);
+    })();
+    return this.server(name)!;
+  }
+
+  private touchServer(name: string, at: string): void {
+    this.db
+      .prepare('INSERT INTO servers (name, first_seen_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at')
+      .run(name, at, at);
+  }
+
+  // ── diagnoses ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Records a diagnosis, its findings and what it taught about its server: all or nothing. Returns its id. */
+  recordDiagnosis(r: DiagnosisRecord): number {
+    const d = r.diagnosis;
+    return this.db.transaction(() => {
+      if (d.server) {
+        this.touchServer(d.server, r.at);
+        const l = d.learned;
+        this.db
+          .prepare(
+            `UPDATE servers SET
+               dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
+               wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
+               fix_event_at = CASE WHEN ? THEN ? ELSE fix_event_at END,
+               last_affected_at = CASE WHEN ? THEN ? ELSE last_affected_at END
+             WHERE name = ?`,
+          )
+          .run(
+            l.dllVersion ?? null, l.dllVersion ?? null, r.at,
+            l.wsusVersion ?? null, l.wsusVersion ?? null, r.at,
+            l.fixEvent ? 1 : 0, r.at,
+            l.affected ? 1 : 0, r.at,
+            d.server,
+          );
+      }
+      const info = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, user_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(r.at, r.origin, d.server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null, r.userId ?? null);
+      if (info.changes === 0) {
+        // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
+        const existing = this.db
+          .prepare(`SELECT id FROM diagnoses WHERE origin = ? AND channel_id IS ? AND message_ts = ? AND COALESCE(source_name, '') = ?`)
+          .get(r.origin, r.channelId ?? null, r.messageTs ?? null, r.sourceName ?? '') as { id: number };
+        return existing.id;
+      }
+      const id = Number(info.lastInsertRowid);
+      const insert = this.db.prepare('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
+      // Evidence first, so that what the verdict rests on survives the cap.
+      const evidence = new Set(d.evidence);
+      const ordered = [...d.evidence, ...d.findings.filter((f) => !evidence.has(f))].slice(0, MAX_STORED_FINDINGS);
+      for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
+      return id;
+    })();
+  }
+
+  recordReply(diagnosisId: number, replyTs: string): void {
+    this.db.prepare('UPDATE diagnoses SET reply_ts = ? WHERE id = ?').run(replyTs, diagnosisId);
+  }
+
+  /** Recent diagnoses, newest first. */
+  history(options: { server?: string | null; limit?: number } = {}): HistoryEntry[] {
+    const limit = Math.max(1, Math.min(options.limit ?? 20, 1000));
+    const where = options.server ? 'WHERE d.server = ?' : '';
+    const params: unknown[] = options.server ? [options.server, limit] : [limit];
+    const rows = this.db
+      .prepare(
+        `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count
+         FROM diagnoses d ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
+      )
+      .all(...params) as Row[];
+    return rows.map(toHistoryEntry);
+  }
+
+  findingsOf(diagnosisId: number): { rule: string; line: number; text: string; fields: Record<string, string> }[] {
+    return (this.db.prepare('SELECT rule, line, text, fields FROM findings WHERE diagnosis_id = ? ORDER BY line').all(diagnosisId) as Row[]).map((r) => ({
+      rule: String(r.rule),
+      line: Number(r.line),
+      text: String(r.text),
+      fields: JSON.parse(String(r.fields)) as Record<string, string>,
+    }));
+  }
+
+  /** Diagnoses with the given verdict since a time, newest first (the status post's "new detections"). */
+  diagnosesSince(verdict: Verdict, since: string, limit: number): { entries: HistoryEntry[]; total: number } {
+    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM diagnoses WHERE verdict = ? AND created_at >= ?').get(verdict, since) as { n: number }).n;
+    const rows = this.db
+      .prepare('SELECT d.*, 0 AS finding_count FROM diagnoses d WHERE verdict = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?')
+      .all(verdict, since, limit) as Row[];
+    return { entries: rows.map(toHistoryEntry), total };
+  }
+
+  diagnosisCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM diagnoses').get() as { n: number }).n;
+  }
+
+  /** Deletes diagnoses (and their findings) older than `before`; returns how many. */
+  purgeDiagnosesBefore(before: string): number {
+    return this.db.prepare('DELETE FROM diagnoses WHERE created_at < ?').run(before).changes;
+  }
+
+  // ── Slack inbox ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Records work Slack delivered; false when the key is already there (a redelivery or a duplicate). */
+  accept(item: { key: string; eventId?: string | null; kind: InboxKind; payload: unknown; at: string }): boolean {
+    const r = this.db
+      .prepare('INSERT INTO slack_inbox (key, event_id, kind, payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
+      .run(item.key, item.eventId ?? null, item.kind, JSON.stringify(item.payload), item.at);
+    return r.changes === 1;
+  }
+
+  /**
+   * Takes an unfinished item for this process. Nobody else may hold it, unless the holder is dead (`isDead`) or its
+   * lease has run out. Returns the item with its attempt count, or null.
+   */
+  take(key: string, by: string, at: string, leaseExpiredBefore: string, isDead: (holder: string) => boolean): InboxItem | null {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM slack_inbox WHERE key = ?').get(key) as Row | undefined;
+      if (!row || row.done_at != null) return null;
+      const holder = row.taken_by == null ? null : String(row.taken_by);
+      if (holder && holder !== by && !isDead(holder) && String(row.taken_at) >= leaseExpiredBefore) return null;
+      this.db.prepare('UPDATE slack_inbox SET taken_by = ?, taken_at = ?, attempts = attempts + 1 WHERE key = ?').run(by, at, key);
+      return toInboxItem({ ...row, taken_by: by, taken_at: at, attempts: Number(row.attempts) + 1 });
+    }).immediate();
+  }
+
+  /** Unfinished items, oldest first (what a restart must resume). */
+  pending(limit = 1000): InboxItem[] {
+    return (this.db.prepare('SELECT * FROM slack_inbox WHERE done_at IS NULL ORDER BY received_at LIMIT ?').all(limit) as Row[]).map(toInboxItem);
+  }
+
+  finish(key: string, outcome: InboxOutcome, at: string, replyTs?: string | null, diagnosisId?: number | null): void {
+    this.db.transaction(() => {
+      this.db
+        // The pasted text was kept only so that a crash could not lose the work; done, it goes (raw logs are never stored).
+        .prepare(
+          "UPDATE slack_inbox SET done_at = ?, outcome = ?, reply_ts = ?, diagnosis_id = COALESCE(?, diagnosis_id), payload = json_remove(payload, '$.text') WHERE key = ?",
+        )
+        .run(at, outcome, replyTs ?? null, diagnosisId ?? null, key);
+      if (diagnosisId != null && replyTs) this.db.prepare('UPDATE diagnoses SET reply_ts = ? WHERE id = ?').run(replyTs, diagnosisId);
+    })();
+  }
+
+  /** Lets another attempt happen later (the work failed before anything was posted). */
+  release(key: string): void {
+    this.db.prepare('UPDATE slack_inbox SET taken_by = NULL, taken_at = NULL WHERE key = ? AND done_at IS NULL').run(key);
+  }
+
+  inboxItem(key: string): InboxItem | null {
+    const row = this.db.prepare('SELECT * FROM slack_inbox WHERE key = ?').get(key) as Row | undefined;
+    return row ? toInboxItem(row) : null;
+  }
+
+  purgeInboxBefore(before: string): number {
+    return this.db.prepare('DELETE FROM slack_inbox WHERE done_at IS NOT NULL AND received_at < ?').run(before).changes;
+  }
+
+  integrityCheck(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+}
+
+function toInboxItem(row: Row): InboxItem {
+  const s = (k: string) => (row[k] == null ? null : String(row[k]));
+  return {
+    key: String(row.key),
+    eventId: s('event_id'),
+    kind: String(row.kind) as InboxKind,
+    payload: JSON.parse(String(row.payload)) as unknown,
+    receivedAt: String(row.received_at),
+    takenBy: s('taken_by'),
+    attempts: Number(row.attempts),
+    doneAt: s('done_at'),
+    outcome: s('outcome') as InboxOutcome | null,
+    replyTs: s('reply_ts'),
+    diagnosisId: row.diagnosis_id == null ? null : Number(row.diagnosis_id),
+  };
+}
+
+function toFacts(row: Row): ServerFacts {
+  const s = (k: string) => (row[k] == null ? null : String(row[k]));
+  return {
+    name: String(row.name),
+    dllVersion: s('dll_version'),
+    dllVersionAt: s('dll_version_at'),
+    wsusVersion: s('wsus_version'),
+    wsusVersionAt: s('wsus_version_at'),
+    fixEventAt: s('fix_event_at'),
+    lastAffectedAt: s('last_affected_at'),
+  };
+}
+
+function toHistoryEntry(row: Row): HistoryEntry {
+  const s = (k: string) => (row[k] == null ? null : String(row[k]));
+  return {
+    id: Number(row.id),
+    createdAt: String(row.created_at),
+    origin: String(row.origin) as Origin,
+    server: s('server'),
+    verdict: String(row.verdict) as Verdict,
+    serverState: String(row.server_state),
+    lines: Number(row.lines),
+    sourceName: s('source_name'),
+    channelId: s('channel_id'),
+    messageTs: s('message_ts'),
+    replyTs: s('reply_ts'),
+    userId: s('user_id'),
+    findings: Number(row.finding_count ?? 0),
+  };
+}

@@ -1,0 +1,74 @@
+import type { Store, DiagnosisRecord } from '../db/store.js';
+import { scanChunks } from './detect/scanner.js';
+import type { Finding, Lang, ScanResult } from './detect/types.js';
+import { diagnose, serverNamed, type Diagnosis } from './diagnose/diagnose.js';
+import { decodeToUtf8, InputError } from './ingest/decode.js';
+
+/** One input to check: a file, stdin, a pasted message, an uploaded file. */
+export interface CheckInput {
+  readonly name?: string;
+  readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
+export interface CheckOptions {
+  readonly inputs: readonly CheckInput[];
+  readonly lang: Lang;
+  readonly serverName?: string | null;
+  readonly maxBytes: number;
+  readonly now: Date;
+  /** What is known of servers, and where the diagnosis is recorded. */
+  readonly store: Store | null;
+  /** false: consult the store but record nothing (`--no-save`). Default true. */
+  readonly save?: boolean;
+  /** Where the input came from, for the history. */
+  readonly record?: Omit<DiagnosisRecord, 'diagnosis' | 'at'>;
+}
+
+export interface CheckResult {
+  readonly diagnosis: Diagnosis;
+  readonly diagnosisId: number | null;
+}
+
+/**
+ * The one core call behind every surface (CLI, message, file, command, modal, shortcut):
+ * bytes → ingest → scan → what the store knows of the server → diagnose → record.
+ * Throws InputError (ingest) for input it refuses; nothing is recorded then.
+ */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const scans: { name?: string; scan: ScanResult }[] = [];
+  for (const input of options.inputs) {
+    try {
+      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes })) });
+    } catch (e) {
+      // Name the input: with several files, "which one?" is the user's first question.
+      if (e instanceof InputError && input.name) throw new InputError(e.problem, `${input.name}: ${e.message}`, { cause: e });
+      throw e;
+    }
+  }
+  const scan = mergeScans(scans);
+  const now = options.now.toISOString();
+  const server = serverNamed(scan, options.serverName);
+  const known = server && options.store ? options.store.server(server) : null;
+  const diagnosis = diagnose(scan, { lang: options.lang, serverName: options.serverName, known, now });
+  const diagnosisId = options.store && options.save !== false ? options.store.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now }) : null;
+  return { diagnosis, diagnosisId };
+}
+
+/** Several inputs as one: findings keep their file, sync attempts never run across files. */
+export function mergeScans(scans: readonly { name?: string; scan: ScanResult }[]): ScanResult {
+  if (scans.length === 1) return scans[0]!.scan;
+  const findings: Finding[] = [];
+  const counts: Record<string, number> = {};
+  let attemptOffset = 0;
+  let lines = 0;
+  let bytes = 0;
+  for (const { name, scan } of scans) {
+    const maxAttempt = scan.findings.reduce((m, f) => Math.max(m, f.attempt), 0);
+    for (const f of scan.findings) findings.push({ ...f, attempt: f.attempt + attemptOffset, ...(name ? { file: name } : {}) });
+    for (const [rule, n] of Object.entries(scan.counts)) counts[rule] = (counts[rule] ?? 0) + n;
+    attemptOffset += maxAttempt + 1;
+    lines += scan.lines;
+    bytes += scan.bytes;
+  }
+  return { findings, counts, lines, bytes };
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+import { constants, accessSync, existsSync, statSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Store } from '../db/store.js';
+import { historyCommand } from '../commands/history.js';
+import { serverCommand } from '../commands/server.js';
+import type { CommandContext, Reply } from '../commands/types.js';
+import { check, type CheckInput } from './check.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Lang } from './detect/types.js';
+import { verdictNeedsAction } from './diagnose/diagnose.js';
+import { fileChunks, InputError } from './ingest/decode.js';
+import { renderJson } from './render/json.js';
+import { renderText } from './render/text.js';
+
+const USAGE = `kb954960 — diagnose Microsoft KB954960 (WSUS 3.0 clients that stop receiving updates)
+
+usage:
+  kb954960 scan [FILE... | -] [--json] [--lang ja|en] [--server NAME] [--no-save] [--db PATH]
+  kb954960 server NAME [--json]            what is known of a WSUS server
+  kb954960 server NAME dll|wsus VERSION    record a version read off the server
+  kb954960 history [--server NAME] [--limit N] [--json]
+  kb954960 status [--json]                 the daily summary, now
+  kb954960 serve                           run the Slack bot (see README)
+
+scan exits 0 when clean or fixed, 1 when action is needed (affected, possible, vulnerable), 2 on bad usage or input.`;
+
+class UsageError extends Error {}
+
+function fail(message: string): number {
+  process.stderr.write(`kb954960: ${message}\n`);
+  return 2;
+}
+
+function write(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '')}. Run 'kb954960 help' for usage.`);
+  }
+}
+
+function langFlag(value: unknown, fallback: Lang): Lang {
+  if (value === undefined) return fallback;
+  if (value === 'ja' || value === 'en') return value;
+  throw new UsageError(`--lang must be ja or en (got '${String(value)}')`);
+}
+
+/** Loaded on demand: better-sqlite3 costs start-up time that `scan --no-save` need not pay. */
+async function openStore(path: string, options: { readonly?: boolean } = {}): Promise<Store> {
+  const { Store } = await import('../db/store.js');
+  try {
+    return Store.open(path, options);
+  } catch (e) {
+    throw new UsageError(`cannot open the database at ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Checks every FILE before reading any, so a typo costs nothing and records nothing. */
+function inputsFrom(files: readonly string[]): CheckInput[] {
+  if (files.length === 0) {
+    if (process.stdin.isTTY) throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
+    return [{ name: 'stdin', chunks: process.stdin }];
+  }
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError("'-' (stdin) can be given once");
+  return files.map((file) => {
+    if (file === '-') return { name: 'stdin', chunks: process.stdin };
+    if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+    if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory; name the log files in it`);
+    try {
+      accessSync(file, constants.R_OK);
+    } catch {
+      throw new UsageError(`${file}: not readable (permission denied)`);
+    }
+    return { name: file, chunks: fileChunks(file) };
+  });
+}
+
+async function scan(args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    server: { type: 'string' },
+    'no-save': { type: 'boolean' },
+    db: { type: 'string' },
+  });
+  const lang = langFlag(values.lang, config.lang);
+  const inputs = inputsFrom(positionals);
+  const dbPath = (values.db as string | undefined) ?? config.databasePath;
+  // --no-save still consults what is known of the server, when a database exists, but writes nothing.
+  const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, { readonly: true }) : null) : await openStore(dbPath);
+  try {
+    const server = values.server as string | undefined;
+    if (server !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(server)) throw new UsageError(`--server: '${server}' is not a host name`);
+    const { diagnosis } = await check({
+      inputs,
+      lang,
+      serverName: server,
+      maxBytes: config.maxFileBytes,
+      now: new Date(),
+      store,
+      save: !values['no-save'],
+      record: { origin: 'cli', sourceName: inputs.map((i) => i.name).join(', ') },
+    });
+    write(values.json ? JSON.stringify(renderJson(diagnosis)) : renderText(diagnosis));
+    return verdictNeedsAction(diagnosis.verdict) ? 1 : 0;
+  } finally {
+    store?.close();
+  }
+}
+
+function commandContext(store: Store, config: Config, lang: Lang): CommandContext {
+  return { store, lang, now: new Date(), adminUserIds: config.adminUserIds };
+}
+
+function print(reply: Reply, json: boolean): number {
+  if (reply.exitCode === 2) return fail(reply.text);
+  write(json && reply.json !== undefined ? JSON.stringify(reply.json) : reply.text);
+  return reply.exitCode ?? 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'serve') {
+    const config = loadConfig(process.env, { forServe: true });
+    const { serve } = await import('./slack/serve.js'); // loaded only here: scan starts fast without Bolt
+    await serve(config);
+    return -1; // keeps running until a signal
+  }
+  const config = loadConfig(process.env);
+  switch (command) {
+    case 'scan':
+      return scan(rest, config);
+    case 'server': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath);
+      try {
+        return print(serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
+      } finally {
+        store.close();
+      }
+    }
+    case 'history': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, server: { type: 'string' }, limit: { type: 'string' }, db: { type: 'string' }, lang: { type: 'string' } });
+      if (positionals.length > 0) throw new UsageError(`history takes no arguments (got '${positionals[0]}'); use --server NAME`);
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath);
+      try {
+        const reply = historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
+        return print(reply, !!values.json);
+      } finally {
+        store.close();
+      }
+    }
+    case 'status': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
+      if (positionals.length > 0) throw new UsageError(`status takes no arguments (got '${positionals[0]}')`);
+      const { buildStatusReply } = await import('../commands/status.js');
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath);
+      try {
+        return print(buildStatusReply(commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
+      } finally {
+        store.close();
+      }
+    }
+    default:
+      throw new UsageError(`unknown command '${command}'. Run 'kb954960 help' for usage.`);
+  }
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0); // `kb954960 scan … | head` is fine
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError || e instanceof ConfigError) process.exitCode = fail(e.message);
+    else if (e instanceof InputError) process.exitCode = fail(e.message);
+    else {
+      // An unexpected fault: one line for the user; the stack only with LOG_LEVEL=debug.
+      process.exitCode = fail(`unexpected error: ${(e as Error)?.message ?? String(e)}`);
+      if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    }
+  },
+);

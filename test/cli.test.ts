@@ -1,0 +1,154 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePath, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+
+// The CLI is tested as users run it: the built binary, spawned. `npm test` builds first (pretest).
+const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const DOWNLOAD_EN = 'http://www.microsoft.com/downloads/details.aspx?displaylang=en&FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281';
+const DOWNLOAD_JA = 'http://www.microsoft.com/downloads/details.aspx?displaylang=ja&FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281';
+
+let dir: string;
+let db: string;
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does it)`);
+  dir = mkdtempSync(join(tmpdir(), 'kb954960-cli-'));
+  db = join(dir, 'data', 'kb.db');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input,
+    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db, ...options.env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function historyCount(): number {
+  const r = run(['history', '--json', '--limit', '1000']);
+  return (JSON.parse(r.stdout) as unknown[]).length;
+}
+
+describe('kb954960 scan', () => {
+  it("prints affected and the download link for the seed's client text, exit 1", () => {
+    const r = run(['scan', fixturePath('seed-run-together.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('KB954960: affected');
+    expect(r.stdout).toContain(DOWNLOAD_EN);
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints the JSON contract of DESIGN.md', () => {
+    const r = run(['scan', '--json', '--no-save', fixturePath('client-affected.log')]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).sort()).toEqual(['actions', 'findings', 'kb', 'lang', 'links', 'notes', 'server', 'server_state', 'verdict']);
+    expect(out).toMatchObject({ verdict: 'affected', kb: 'KB954960', server: 'wsusebc', lang: 'en' });
+    expect(out.links).toEqual({ download: DOWNLOAD_EN, kb: 'http://support.microsoft.com/kb/954960/', advisory: 'http://www.microsoft.com/japan/technet/security/advisory/954960.mspx' });
+    const fault = out.findings.find((f: { rule: string }) => f.rule === 'client-soap-fault-0x000190');
+    expect(fault).toEqual({ rule: 'client-soap-fault-0x000190', source: 'WindowsUpdate.log', line: 154, text: expect.stringContaining('SOAP Fault: 0x000190'), fields: {} });
+    expect(out.actions.length).toBeGreaterThan(0);
+    expect(out.actions.every((a: unknown) => typeof a === 'string')).toBe(true);
+  });
+
+  it.each(['client-affected-utf16le.log', 'client-affected.log.gz', 'server-affected.log'])('reads %s', (name) => {
+    const r = run(['scan', '--json', '--no-save', fixturePath(name)]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).verdict).toBe('affected');
+  });
+
+  it('exits 0 for a healthy log and for other, unrelated errors', () => {
+    expect(run(['scan', '--no-save', fixturePath('client-healthy.log')]).code).toBe(0);
+    const r = run(['scan', '--json', '--no-save', fixturePath('client-other-errors.log')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).verdict).toBe('clean');
+  });
+
+  it('reads stdin with - and answers in Japanese with --lang ja', () => {
+    const r = run(['scan', '-', '--lang', 'ja', '--no-save'], { input: KB_CLIENT_EXAMPLE });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('KB954960: 該当');
+    expect(r.stdout).toContain(DOWNLOAD_JA);
+  });
+
+  it('joins a client log and a server log of the same failure', () => {
+    const r = run(['scan', '--json', '--no-save', fixturePath('client-affected.log'), fixturePath('server-affected.log')]);
+    const out = JSON.parse(r.stdout);
+    expect(out.verdict).toBe('affected');
+    expect(out.notes.join(' ')).toContain('c0a7445f-b989-43fa-ac20-11f8ca65fa8c');
+  });
+
+  it('records what it scanned unless --no-save', () => {
+    const before = historyCount();
+    run(['scan', fixturePath('client-affected.log')]);
+    expect(historyCount()).toBe(before + 1);
+    run(['scan', '--no-save', fixturePath('client-affected.log')]);
+    expect(historyCount()).toBe(before + 1);
+  });
+
+  describe('bad input: one line on stderr, exit 2, nothing recorded', () => {
+    const badDir = () => {
+      const d = join(dir, 'a-directory');
+      mkdirSync(d, { recursive: true });
+      return d;
+    };
+    const binary = () => {
+      const p = join(dir, 'image.png');
+      writeFileSync(p, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096, 7)]));
+      return p;
+    };
+    const cases: [string, () => { args: string[]; env?: Record<string, string> }, RegExp][] = [
+      ['a missing file', () => ({ args: ['scan', join(dir, 'nope.log')] }), /nope\.log: no such file/],
+      ['a directory', () => ({ args: ['scan', badDir()] }), /is a directory/],
+      ['a binary file', () => ({ args: ['scan', binary()] }), /image\.png: .*(not|binary)/i],
+      ['a file over the cap', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { MAX_FILE_BYTES: '1000' } }), /larger than the .* limit \(MAX_FILE_BYTES\)/],
+      ['an unknown flag', () => ({ args: ['scan', '--frobnicate', fixturePath('client-affected.log')] }), /Unknown option '--frobnicate'/],
+      ['an unknown command', () => ({ args: ['scna'] }), /unknown command 'scna'/],
+      ['a bad --lang', () => ({ args: ['scan', '--lang', 'fr', fixturePath('client-affected.log')] }), /--lang must be ja or en/],
+      ['a bad environment variable', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { BOT_LANG: 'fr' } }), /^kb954960: BOT_LANG: must be en or ja$/m],
+    ];
+    it.each(cases)('%s', (_name, make, message) => {
+      const before = historyCount();
+      const { args, env } = make();
+      const r = run(args, { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.stdout).toBe('');
+      expect(historyCount()).toBe(before);
+    });
+  });
+});
+
+describe('kb954960 server and history', () => {
+  it('records a DLL version and reports the state', () => {
+    expect(run(['server', 'wsus77', 'dll', '3.1.6001.65']).code).toBe(0);
+    let out = JSON.parse(run(['server', 'wsus77', '--json']).stdout);
+    expect(out).toMatchObject({ server: 'wsus77', state: 'vulnerable' });
+    run(['server', 'WSUS77', 'dll', '3.1.6001.66']);
+    out = JSON.parse(run(['server', 'wsus77', '--json']).stdout);
+    expect(out.state).toBe('fixed');
+  });
+
+  it('refuses a malformed version with usage, exit 2', () => {
+    const r = run(['server', 'wsus77', 'dll', 'latest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('usage: server NAME');
+  });
+
+  it('lists history newest first, filtered by server', () => {
+    run(['scan', '--server', 'hist-1', fixturePath('seed-run-together.txt')]);
+    run(['scan', '--server', 'hist-2', fixturePath('seed-run-together.txt')]);
+    const all = JSON.parse(run(['history', '--json']).stdout);
+    expect(all[0].server).toBe('hist-2');
+    const one = JSON.parse(run(['history', '--json', '--server', 'hist-1']).stdout);
+    expect(one.map((e: { server: string }) => e.server)).toEqual(['hist-1']);
+  });
+});
