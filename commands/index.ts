@@ -1,0 +1,56 @@
+import { checkCommand } from './check.js';
+import { helpReply } from './help.js';
+import { historyCommand } from './history.js';
+import { serverCommand } from './server.js';
+import { buildStatusReply } from './status.js';
+import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
+import type { CommandContext, Reply } from './types.js';
+
+/** Everything a slash command may need beyond the common context. */
+export interface SlashContext extends CommandContext {
+  readonly channelId: string;
+  readonly teamId?: string;
+  readonly maxBytes: number;
+  readonly defaults: { readonly statusTime: string; readonly statusTimeZone: string };
+  /** Called after a subscription changed, so the schedule follows. */
+  readonly onSubscriptionsChanged?: () => void;
+}
+
+export type SlashOutcome = { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'open-modal' };
+
+export const SUBCOMMANDS = ['help', 'check', 'server', 'history', 'status', 'subscribe', 'unsubscribe'] as const;
+
+/** `/kb954960 <subcommand> …`: parse, run the command, hand back what to say. Unknown → help, never an error dump. */
+export async function runSlashCommand(rawText: string, ctx: SlashContext): Promise<SlashOutcome> {
+  const text = rawText.trim();
+  if (text === '') return { kind: 'open-modal' };
+  const [head = '', ...rest] = text.split(/\s+/);
+  const sub = head.toLowerCase();
+  const reply = (r: Reply): SlashOutcome => ({ kind: 'reply', reply: r });
+  switch (sub) {
+    case 'help':
+      return reply(helpReply(ctx.lang));
+    case 'check':
+      // Keep the pasted lines' own breaks and tabs: only the subcommand word is cut off.
+      return reply(await checkCommand({ text: text.slice(head.length), origin: 'command', channelId: ctx.channelId, teamId: ctx.teamId, maxBytes: ctx.maxBytes }, ctx));
+    case 'server':
+      return reply(serverCommand(rest, ctx));
+    case 'history':
+      if (rest.length > 1) return reply({ text: 'usage: /kb954960 history [server]', exitCode: 2 });
+      return reply(historyCommand({ server: rest[0] }, ctx));
+    case 'status':
+      return reply(buildStatusReply(ctx));
+    case 'subscribe': {
+      const r = subscribeCommand(rest, { ...ctx, channelId: ctx.channelId, teamId: ctx.teamId, defaults: ctx.defaults });
+      if (r.exitCode !== 2) ctx.onSubscriptionsChanged?.();
+      return reply(r);
+    }
+    case 'unsubscribe': {
+      const r = unsubscribeCommand({ ...ctx, channelId: ctx.channelId });
+      if (r.exitCode !== 2) ctx.onSubscriptionsChanged?.();
+      return reply(r);
+    }
+    default:
+      return reply(helpReply(ctx.lang, head.slice(0, 40)));
+  }
+}

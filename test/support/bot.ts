@@ -1,0 +1,189 @@
+// Starts the product bot (createBot, the factory `serve` uses) against the fake Slack, for e2e tests.
+//
+// Order matters: the fake first (Bolt calls auth.test from its constructor), then a config built by the real
+// loadConfig() with SLACK_API_URL pointing at the fake, PORT=0 on 127.0.0.1, a fresh SQLite file in a temp
+// directory, and the bot's logs captured in memory (no stdout noise; tests can read them).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../../db/store.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createBot, type Bot } from '../../src/slack/app.js';
+import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-1-test-bot-token';
+export const APP_TOKEN = 'xapp-1-A1-test-app-token';
+
+export interface LogLine {
+  level: number;
+  msg?: string;
+  [k: string]: unknown;
+}
+
+export interface StartBotOptions {
+  /** extra environment (strings, as in process.env), e.g. { MAX_FILE_BYTES: '1000' } */
+  env?: Record<string, string>;
+  /** Socket Mode: the fake gets a Socket Mode server and the config an xapp- token */
+  socketMode?: boolean;
+  /** more options for the fake (botToken is always BOT_TOKEN) */
+  fake?: Omit<StartFakeSlackOptions, 'botToken' | 'socketMode'>;
+  /** LOG_LEVEL, and the level of the captured log (default 'info') */
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export interface TestBot {
+  readonly fake: FakeSlack;
+  /** the bot of the current life (changes on restart) */
+  readonly bot: Bot;
+  /** the store of the current life (reopened on restart) */
+  readonly store: Store;
+  readonly config: Config;
+  /** HTTP mode: the bound port of the current life */
+  readonly port: number | undefined;
+  /** HTTP mode: http://127.0.0.1:PORT */
+  readonly url: string;
+  /** HTTP mode: http://127.0.0.1:PORT/slack/events */
+  readonly events: string;
+  /** every log line of every life, parsed */
+  readonly logs: LogLine[];
+  readonly dir: string;
+  /** waits until the inbox has no work in flight */
+  idle(): Promise<void>;
+  /** stops the bot, closes the store, then opens the same DB file and starts a new bot (new port in HTTP mode) */
+  restart(): Promise<void>;
+  /** stops everything and removes the temp directory */
+  close(): Promise<void>;
+}
+
+export async function startTestBot(options: StartBotOptions = {}): Promise<TestBot> {
+  const fake = await startFakeSlack({ ...options.fake, botToken: BOT_TOKEN, socketMode: options.socketMode ?? false });
+  const dir = mkdtempSync(join(tmpdir(), 'kb954960-e2e-'));
+  const config = loadConfig(
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dir, 'kb954960.db'),
+      LOG_LEVEL: options.logLevel ?? 'info', // Bolt's level follows it; the lines go to the captured logger below
+      ...options.env,
+    },
+    { forServe: true },
+  );
+  const logs: LogLine[] = [];
+  const logger = createLogger(config.logLevel, {
+    write(line: string) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ level: 30, msg: line });
+      }
+    },
+  });
+
+  let store: Store;
+  let bot: Bot;
+  let port: number | undefined;
+  const startLife = async () => {
+    store = Store.open(config.databasePath);
+    bot = createBot(config, { store, logger, apiRetries: 0, replyRetry: { attempts: 3, baseMs: 20 } });
+    ({ port } = await bot.start());
+  };
+  const stopLife = async () => {
+    await bot.stop();
+    store.close();
+  };
+
+  try {
+    await startLife();
+  } catch (e) {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+
+  let closed = false;
+  return {
+    fake,
+    get bot() {
+      return bot;
+    },
+    get store() {
+      return store;
+    },
+    config,
+    get port() {
+      return port;
+    },
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get events() {
+      return `http://127.0.0.1:${port}/slack/events`;
+    },
+    logs,
+    dir,
+    idle: () => bot.inbox.idle(),
+    async restart() {
+      await stopLife();
+      await startLife();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await stopLife();
+      } finally {
+        await fake.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** A POST with exactly these headers (no signing): for requests Slack would never send. No keep-alive. */
+export function rawPost(url: string, body: string, headers: Record<string, string>): Promise<PostResult> {
+  return httpRequest('POST', url, { 'content-length': String(Buffer.byteLength(body)), ...headers }, body, 10_000);
+}
+
+/** All the text of a Block Kit message (headers, sections, fields, context, button labels), for assertions. */
+export function blocksText(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'text' && typeof x === 'string') out.push(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(blocks);
+  return out.join('\n');
+}
+
+/** Resource types a test file must not leave behind (servers, sockets, timers); compared with a baseline. */
+const LEAKABLE = new Set(['TCPServerWrap', 'TCPSocketWrap', 'Timeout', 'Immediate', 'FSReqCallback', 'TTYWrap']);
+
+function countLeakable(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of process.getActiveResourcesInfo()) if (LEAKABLE.has(r)) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return counts;
+}
+
+/** Call at the start of a file; the returned function resolves with what is still open beyond the baseline (waits up to 1 s). */
+export function handleBaseline(): () => Promise<string[]> {
+  const before = countLeakable();
+  return async () => {
+    let extra: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      extra = [...countLeakable()].flatMap(([k, n]) => Array<string>(Math.max(0, n - (before.get(k) ?? 0))).fill(k));
+      if (extra.length === 0) return extra;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return extra;
+  };
+}
