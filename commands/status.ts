@@ -1,0 +1,29 @@
+import { loadFleetStatus, resolvePermalinks } from '../src/status/query.js';
+import { renderStatusBlocks, renderStatusText, statusJson, withPermalinks, type FleetStatus } from '../src/status/summary.js';
+import type { PermalinkClient } from '../src/status/query.js';
+import type { CommandContext, Reply } from './types.js';
+
+/** Action needed (something affected, RTM, SP1 without the fix, or of unknown version): exit 1, as `scan` does. */
+function exitCodeOf(status: FleetStatus): number {
+  return status.nextAction.kind === 'none' || status.nextAction.kind === 'no-servers' ? 0 : 1;
+}
+
+function replyOf(status: FleetStatus, ctx: CommandContext, timeZone?: string): Reply {
+  return {
+    text: renderStatusText(status, ctx.lang, { timeZone }),
+    blocks: renderStatusBlocks(status, ctx.lang, { timeZone }).blocks,
+    json: statusJson(status, ctx.lang),
+    exitCode: exitCodeOf(status),
+  };
+}
+
+/** `kb954960 status` / `/kb954960 status`: the daily post, now. Times in the text are UTC unless a zone is given. */
+export function buildStatusReply(ctx: CommandContext, options: { timeZone?: string } = {}): Reply {
+  return replyOf(loadFleetStatus(ctx.store, ctx.now), ctx, options.timeZone);
+}
+
+/** The same for Slack, with links to the detections' threads (chat.getPermalink). */
+export async function buildStatusReplyWithLinks(ctx: CommandContext, client: PermalinkClient, options: { timeZone?: string } = {}): Promise<Reply> {
+  const status = loadFleetStatus(ctx.store, ctx.now);
+  return replyOf(withPermalinks(status, await resolvePermalinks(client, status.newDetections.entries)), ctx, options.timeZone);
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { StatusStore, type Subscription } from '../db/status-store.js';
+import type { Lang } from '../src/detect/types.js';
+import { nextPostTime } from '../src/status/scheduler.js';
+import { formatLocal, isTimeZone } from '../src/status/time.js';
+import { mayChange, refusal, usageError, type CommandContext, type Reply } from './types.js';
+
+export const SUBSCRIBE_USAGE = 'subscribe [HH:MM] [ja|en] [TIME_ZONE]  |  unsubscribe';
+
+type Token = { time: string } | { lang: Lang } | { timeZone: string };
+
+const token = z.union([
+  z
+    .string()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/)
+    .transform((t): Token => ({ time: t.padStart(5, '0') })),
+  z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(['ja', 'en']))
+    .transform((lang): Token => ({ lang })),
+  z
+    .string()
+    .regex(/^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+|UTC|Etc\/[A-Za-z0-9+-]+)$/)
+    .refine(isTimeZone)
+    .transform((timeZone): Token => ({ timeZone })),
+]);
+
+/** HH:MM, ja|en and an IANA time zone, each at most once, in any order. */
+export const subscribeArgs = z
+  .array(token)
+  .max(3)
+  .superRefine((tokens, c) => {
+    const kinds = tokens.map((t) => Object.keys(t)[0]);
+    if (new Set(kinds).size !== kinds.length) c.addIssue({ code: 'custom', message: 'each of HH:MM, ja|en and the time zone at most once' });
+  })
+  .transform((tokens) => Object.assign({}, ...tokens) as { time?: string; lang?: Lang; timeZone?: string });
+
+export type SubscribeContext = CommandContext & {
+  readonly channelId: string;
+  readonly teamId?: string;
+  readonly defaults: { readonly statusTime: string; readonly statusTimeZone: string };
+};
+
+function parse(args: readonly string[]): { time?: string; lang?: Lang; timeZone?: string } | null {
+  const parsed = subscribeArgs.safeParse(args.filter((a) => a.trim() !== ''));
+  return parsed.success ? parsed.data : null;
+}
+
+function describe(s: Subscription, next: Date | null, lang: Lang, created: boolean): string {
+  const when = next ? formatLocal(next.toISOString(), s.timeZone) : '—';
+  if (lang === 'ja') {
+    return `${created ? 'このチャンネルを購読しました' : '購読を更新しました'}: KB954960 の状況を毎日 ${s.postTime} (${s.timeZone}) に${s.lang === 'ja' ? '日本語' : '英語'}で投稿します。次回: ${when}。停止するには \`/kb954960 unsubscribe\`。`;
+  }
+  return `${created ? 'Subscribed' : 'Subscription updated'}: this channel gets the KB954960 status every day at ${s.postTime} (${s.timeZone}), in ${s.lang === 'ja' ? 'Japanese' : 'English'}. Next post: ${when}. To stop: \`/kb954960 unsubscribe\`.`;
+}
+
+/** `/kb954960 subscribe [HH:MM] [ja|en]`: this channel gets the daily status post. Admins only when ADMIN_USER_IDS is set. */
+export function subscribeCommand(args: readonly string[], ctx: SubscribeContext): Reply {
+  const parsed = parse(args);
+  if (!parsed) return usageError(`usage: ${SUBSCRIBE_USAGE} (e.g. subscribe 09:00 ja)`);
+  if (!mayChange(ctx)) return refusal(ctx.lang);
+  const postTime = parsed.time ?? ctx.defaults.statusTime;
+  const timeZone = parsed.timeZone ?? ctx.defaults.statusTimeZone;
+  const { subscription, created } = new StatusStore(ctx.store).upsertSubscription({
+    channelId: ctx.channelId,
+    teamId: ctx.teamId ?? null,
+    postTime,
+    timeZone,
+    lang: parsed.lang ?? ctx.lang,
+    createdBy: ctx.userId ?? null,
+    at: ctx.now.toISOString(),
+  });
+  const next = nextPostTime(subscription, ctx.now);
+  return {
+    text: describe(subscription, next, ctx.lang, created),
+    json: { subscribed: true, created, subscription, nextPostAt: next?.toISOString() ?? null },
+    exitCode: 0,
+  };
+}
+
+/** `/kb954960 unsubscribe`: no more daily posts here. */
+export function unsubscribeCommand(ctx: CommandContext & { readonly channelId: string }): Reply {
+  if (!mayChange(ctx)) return refusal(ctx.lang);
+  const removed = new StatusStore(ctx.store).deleteSubscription(ctx.channelId);
+  const ja = ctx.lang === 'ja';
+  return {
+    text: removed
+      ? ja
+        ? '購読を解除しました。このチャンネルへの KB954960 の日次投稿は止まります。'
+        : 'Unsubscribed: this channel no longer gets the daily KB954960 status.'
+      : ja
+        ? 'このチャンネルは購読していません。'
+        : 'This channel was not subscribed.',
+    json: { subscribed: false, removed },
+    exitCode: 0,
+  };
+}

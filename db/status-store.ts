@@ -1,0 +1,250 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Lang } from '../src/detect/types.js';
+import type { Store } from './store.js';
+
+/**
+ * SQL of the daily status post: subscriptions, the exactly-once claim per (channel, local date), and the one fleet
+ * query the Store does not have ("affected since"). Tables: db/003_status.sql, db/004_status_claims.sql.
+ */
+
+export interface Subscription {
+  readonly channelId: string;
+  readonly teamId: string | null;
+  /** HH:MM, local to timeZone. */
+  readonly postTime: string;
+  /** IANA time zone. */
+  readonly timeZone: string;
+  readonly lang: Lang;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+}
+
+export interface StatusPostRow {
+  readonly channelId: string;
+  readonly localDate: string;
+  readonly claimedAt: string;
+  readonly claimedBy: string;
+  readonly attempts: number;
+  readonly postedTs: string | null;
+  readonly postedAt: string | null;
+  readonly postStartedAt: string | null;
+  readonly lastError: string | null;
+}
+
+/** A claim held by one process: the (claimed_by, claimed_at) pair is its token; every later write checks it. */
+export interface Claim {
+  readonly channelId: string;
+  readonly localDate: string;
+  readonly claimedBy: string;
+  claimedAt: string;
+  readonly attempts: number;
+  /** A previous holder reached chat.postMessage without recording a ts: look in the channel before posting. */
+  readonly mustVerify: boolean;
+}
+
+export type ClaimResult =
+  | { readonly kind: 'claimed'; readonly claim: Claim }
+  | { readonly kind: 'posted'; readonly ts: string }
+  | { readonly kind: 'busy'; readonly claimedBy: string; readonly claimedAt: string }
+  | { readonly kind: 'exhausted'; readonly attempts: number };
+
+/** A claimed_at older than every lease: the claim is free for the next sweep. */
+const EXPIRED = '1970-01-01T00:00:00.000Z';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v == null ? null : String(v));
+
+export class StatusStore {
+  readonly db: Database.Database;
+
+  constructor(store: Store | Database.Database) {
+    this.db = 'servers' in store ? store.db : store;
+  }
+
+  // ── subscriptions ────────────────────────────────────────────────────────────────────────────────
+
+  /** Creates or changes a channel's subscription (keeping when it was first made). */
+  upsertSubscription(s: {
+    channelId: string;
+    teamId?: string | null;
+    postTime: string;
+    timeZone: string;
+    lang: Lang;
+    createdBy?: string | null;
+    at: string;
+  }): { subscription: Subscription; created: boolean } {
+    return this.db.transaction(() => {
+      const existed = !!this.db.prepare('SELECT 1 FROM subscriptions WHERE channel_id = ?').get(s.channelId);
+      this.db
+        .prepare(
+          `INSERT INTO subscriptions (channel_id, team_id, post_time, time_zone, lang, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (channel_id) DO UPDATE SET team_id = COALESCE(excluded.team_id, team_id), post_time = excluded.post_time,
+             time_zone = excluded.time_zone, lang = excluded.lang`,
+        )
+        .run(s.channelId, s.teamId ?? null, s.postTime, s.timeZone, s.lang, s.createdBy ?? null, s.at);
+      return { subscription: this.subscription(s.channelId)!, created: !existed };
+    }).immediate();
+  }
+
+  /** Ends a channel's subscription; false when it had none. */
+  deleteSubscription(channelId: string): boolean {
+    return this.db.prepare('DELETE FROM subscriptions WHERE channel_id = ?').run(channelId).changes > 0;
+  }
+
+  subscription(channelId: string): Subscription | null {
+    const row = this.db.prepare('SELECT * FROM subscriptions WHERE channel_id = ?').get(channelId) as Row | undefined;
+    return row ? toSubscription(row) : null;
+  }
+
+  subscriptions(): Subscription[] {
+    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY channel_id').all() as Row[]).map(toSubscription);
+  }
+
+  // ── exactly-once claims ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Claims (channel, local date) for posting, atomically across processes (BEGIN IMMEDIATE): a new row, or a claim
+   * whose lease ran out without a posted ts (attempts + 1). Posted, busy (someone holds a live lease) and exhausted
+   * claims are reported as such.
+   */
+  claimPost(o: { channelId: string; localDate: string; now: string; instanceId: string; leaseMs: number; maxAttempts: number }): ClaimResult {
+    const claimedBy = `${o.instanceId}/${randomUUID().slice(0, 8)}`;
+    return this.db.transaction((): ClaimResult => {
+      const row = this.statusPost(o.channelId, o.localDate);
+      if (!row) {
+        this.db
+          .prepare('INSERT INTO status_posts (channel_id, local_date, claimed_at, claimed_by, attempts) VALUES (?, ?, ?, ?, 1)')
+          .run(o.channelId, o.localDate, o.now, claimedBy);
+        return { kind: 'claimed', claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: 1, mustVerify: false } };
+      }
+      if (row.postedTs) return { kind: 'posted', ts: row.postedTs };
+      const leaseEnd = new Date(Date.parse(row.claimedAt) + o.leaseMs).toISOString();
+      if (leaseEnd > o.now) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
+      if (row.attempts >= o.maxAttempts) return { kind: 'exhausted', attempts: row.attempts };
+      const changed = this.db
+        .prepare(
+          `UPDATE status_posts SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1
+           WHERE channel_id = ? AND local_date = ? AND claimed_at = ? AND claimed_by = ? AND posted_ts IS NULL`,
+        )
+        .run(o.now, claimedBy, o.channelId, o.localDate, row.claimedAt, row.claimedBy).changes;
+      if (changed === 0) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
+      return {
+        kind: 'claimed',
+        claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: row.attempts + 1, mustVerify: row.postStartedAt !== null },
+      };
+    }).immediate();
+  }
+
+  /**
+   * Just before calling chat.postMessage: renews the lease and notes that a post may be under way. False when the
+   * claim is no longer ours (it expired and someone re-claimed it): then we must not post.
+   */
+  markPostStarted(claim: Claim, at: string): boolean {
+    const changed = this.db
+      .prepare(
+        `UPDATE status_posts SET claimed_at = ?, post_started_at = ?
+         WHERE channel_id = ? AND local_date = ? AND claimed_by = ? AND claimed_at = ? AND posted_ts IS NULL`,
+      )
+      .run(at, at, claim.channelId, claim.localDate, claim.claimedBy, claim.claimedAt).changes;
+    if (changed > 0) claim.claimedAt = at;
+    return changed > 0;
+  }
+
+  /** Keeps a held claim's lease alive while a call is in flight. False when it is no longer ours. */
+  renewClaim(claim: Claim, at: string): boolean {
+    const changed = this.db
+      .prepare('UPDATE status_posts SET claimed_at = ? WHERE channel_id = ? AND local_date = ? AND claimed_by = ? AND claimed_at = ? AND posted_ts IS NULL')
+      .run(at, claim.channelId, claim.localDate, claim.claimedBy, claim.claimedAt).changes;
+    if (changed > 0) claim.claimedAt = at;
+    return changed > 0;
+  }
+
+  /** Slack answered that it did not post (429, or a refusal): no need to look for the message later. */
+  clearPostStarted(claim: Claim): void {
+    this.db
+      .prepare('UPDATE status_posts SET post_started_at = NULL WHERE channel_id = ? AND local_date = ? AND claimed_by = ? AND posted_ts IS NULL')
+      .run(claim.channelId, claim.localDate, claim.claimedBy);
+  }
+
+  /** Records the posted message. Conditional on no ts yet (the first recorded ts wins), not on the lease: it is the truth. */
+  recordPosted(channelId: string, localDate: string, ts: string, at: string): boolean {
+    return (
+      this.db
+        .prepare('UPDATE status_posts SET posted_ts = ?, posted_at = ?, post_started_at = NULL, last_error = NULL WHERE channel_id = ? AND local_date = ? AND posted_ts IS NULL')
+        .run(ts, at, channelId, localDate).changes > 0
+    );
+  }
+
+  /**
+   * Gives a claim up after a failure so that the next sweep may retry it at once. `posted: 'no'` when Slack said it
+   * did not post; 'unknown' keeps post_started_at so that the next holder looks in the channel first.
+   */
+  releaseClaim(claim: Claim, failure: { error: string; posted: 'no' | 'unknown' }): void {
+    this.db
+      .prepare(
+        `UPDATE status_posts SET claimed_at = ?, last_error = ?, post_started_at = CASE WHEN ? THEN NULL ELSE post_started_at END
+         WHERE channel_id = ? AND local_date = ? AND claimed_by = ? AND posted_ts IS NULL`,
+      )
+      .run(EXPIRED, failure.error.slice(0, 500), failure.posted === 'no' ? 1 : 0, claim.channelId, claim.localDate, claim.claimedBy);
+  }
+
+  statusPost(channelId: string, localDate: string): StatusPostRow | null {
+    const row = this.db.prepare('SELECT * FROM status_posts WHERE channel_id = ? AND local_date = ?').get(channelId, localDate) as Row | undefined;
+    return row ? toStatusPost(row) : null;
+  }
+
+  statusPosts(channelId?: string): StatusPostRow[] {
+    const rows = channelId
+      ? this.db.prepare('SELECT * FROM status_posts WHERE channel_id = ? ORDER BY local_date').all(channelId)
+      : this.db.prepare('SELECT * FROM status_posts ORDER BY channel_id, local_date').all();
+    return (rows as Row[]).map(toStatusPost);
+  }
+
+  purgeStatusPostsBefore(localDate: string): number {
+    return this.db.prepare('DELETE FROM status_posts WHERE local_date < ?').run(localDate).changes;
+  }
+
+  // ── fleet ────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * For each server, the first `affected` diagnosis after `after` (null: ever): when its current episode began.
+   * One seek per server on diagnoses_by_server_verdict. Servers without such a row are left out.
+   */
+  firstAffectedAfter(servers: readonly { name: string; after: string | null }[]): Map<string, string> {
+    const out = new Map<string, string>();
+    if (servers.length === 0) return out;
+    const stmt = this.db.prepare("SELECT MIN(created_at) AS t FROM diagnoses WHERE server = ? AND verdict = 'affected' AND created_at > ?");
+    for (const s of servers) {
+      const row = stmt.get(s.name, s.after ?? '') as { t: string | null };
+      if (row.t) out.set(s.name, row.t);
+    }
+    return out;
+  }
+}
+
+function toSubscription(row: Row): Subscription {
+  return {
+    channelId: String(row.channel_id),
+    teamId: str(row.team_id),
+    postTime: String(row.post_time),
+    timeZone: String(row.time_zone),
+    lang: row.lang === 'ja' ? 'ja' : 'en',
+    createdBy: str(row.created_by),
+    createdAt: String(row.created_at),
+  };
+}
+
+function toStatusPost(row: Row): StatusPostRow {
+  return {
+    channelId: String(row.channel_id),
+    localDate: String(row.local_date),
+    claimedAt: String(row.claimed_at),
+    claimedBy: String(row.claimed_by),
+    attempts: Number(row.attempts),
+    postedTs: str(row.posted_ts),
+    postedAt: str(row.posted_at),
+    postStartedAt: str(row.post_started_at),
+    lastError: str(row.last_error),
+  };
+}

@@ -1,0 +1,264 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../db/store.js';
+import type { ServerFacts } from '../src/diagnose/server-state.js';
+import type { Block } from '../src/render/blocks.js';
+import { loadFleetStatus, statusMessage } from '../src/status/query.js';
+import { buildFleetStatus, FLEET_BUCKETS, renderStatusBlocks, renderStatusText, statusJson, type DetectionEntry } from '../src/status/summary.js';
+import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
+
+const NOW = new Date('2024-06-02T00:00:00Z');
+const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
+
+const FLEET: ServerFacts[] = [
+  { name: 'wsus-tokyo01', dllVersion: '3.1.6001.65', dllVersionAt: day(30), lastAffectedAt: day(0.2) },
+  { name: 'wsus-osaka', wsusVersion: '3.0.6000.273', wsusVersionAt: day(30), lastAffectedAt: day(12) },
+  { name: 'wsus-nagoya', wsusVersion: '3.0.6000.273', wsusVersionAt: day(30) },
+  { name: 'wsus-sapporo', dllVersion: '3.1.6001.65', dllVersionAt: day(30) },
+  { name: 'wsus-fukuoka', dllVersion: '3.1.6001.66', dllVersionAt: day(30) },
+  // fixed, and the signature predates the fix: not affected
+  { name: 'wsus-sendai', dllVersion: '3.1.6001.66', dllVersionAt: day(3), lastAffectedAt: day(5) },
+  // fixed, and the signature came back after the fix: affected again
+  { name: 'wsus-kobe', fixEventAt: day(20), lastAffectedAt: day(1) },
+  { name: 'wsus-nara' },
+];
+
+const DETECTIONS: DetectionEntry[] = [
+  { id: 9, createdAt: day(0.2), server: 'wsus-tokyo01', channelId: 'C0WSUS', messageTs: '1717272000.000100', replyTs: '1717272001.000200' },
+  { id: 8, createdAt: day(0.9), server: null, channelId: null, messageTs: null, replyTs: null },
+];
+
+/** Slack's limits for a message: 50 blocks; section text 3,000; ≤ 10 fields of ≤ 2,000; header 150; button 75; context ≤ 10 elements. */
+function expectWithinSlackLimits(message: { text: string; blocks: Block[] }): void {
+  expect(message.blocks.length).toBeGreaterThan(0);
+  expect(message.blocks.length).toBeLessThanOrEqual(50);
+  expect(message.text.length).toBeGreaterThan(0);
+  expect(message.text.length).toBeLessThanOrEqual(3000);
+  for (const b of message.blocks) {
+    const text = (b.text as { text?: string } | undefined)?.text;
+    if (b.type === 'header') expect(text!.length).toBeLessThanOrEqual(150);
+    if (b.type === 'section') {
+      if (text !== undefined) {
+        expect(text.length).toBeLessThanOrEqual(3000);
+        expect(text.endsWith('…')).toBe(false); // never cut mid-block
+      }
+      const fields = (b.fields as { text: string }[] | undefined) ?? [];
+      expect(fields.length).toBeLessThanOrEqual(10);
+      for (const f of fields) expect(f.text.length).toBeLessThanOrEqual(2000);
+    }
+    if (b.type === 'context') {
+      const els = b.elements as { text: string }[];
+      expect(els.length).toBeLessThanOrEqual(10);
+      for (const e of els) expect(e.text.length).toBeLessThanOrEqual(3000);
+    }
+    if (b.type === 'actions') for (const e of b.elements as { text: { text: string } }[]) expect(e.text.text.length).toBeLessThanOrEqual(75);
+  }
+  expect(JSON.stringify(message.blocks).length).toBeLessThan(50_000);
+}
+
+describe('buildFleetStatus', () => {
+  const status = buildFleetStatus({ servers: FLEET, newDetections: { entries: DETECTIONS, total: 2 }, now: NOW });
+
+  it('puts every server in exactly one bucket, affected first', () => {
+    expect(status.total).toBe(FLEET.length);
+    expect(FLEET_BUCKETS.reduce((n, b) => n + status.counts[b], 0)).toBe(FLEET.length);
+    const names = (b: (typeof FLEET_BUCKETS)[number]) => status.servers[b].map((s) => s.name);
+    expect(names('affected')).toEqual(['wsus-osaka', 'wsus-kobe', 'wsus-tokyo01']); // longest affected first
+    expect(names('needs-sp1')).toEqual(['wsus-nagoya']);
+    expect(names('vulnerable')).toEqual(['wsus-sapporo']);
+    expect(names('fixed')).toEqual(['wsus-fukuoka', 'wsus-sendai']);
+    expect(names('unknown')).toEqual(['wsus-nara']);
+    expect(status.servers.affected.find((s) => s.name === 'wsus-kobe')!.state).toBe('fixed'); // fixed, yet failing again
+  });
+
+  it('affected for more than 7 days, using when the episode began', () => {
+    expect(status.longAffected.servers.map((s) => [s.name, s.affectedDays])).toEqual([['wsus-osaka', 12]]);
+    // tokyo01's last signature is recent, but it has been failing for 10 days
+    const longer = buildFleetStatus({ servers: FLEET, newDetections: { entries: [], total: 0 }, now: NOW, affectedSince: new Map([['wsus-tokyo01', day(10)]]) });
+    expect(longer.longAffected.servers.map((s) => s.name)).toEqual(['wsus-osaka', 'wsus-tokyo01']);
+  });
+
+  it('the one next action, most urgent first', () => {
+    expect(status.nextAction).toMatchObject({ kind: 'fix-affected', count: 3, rtmAmongThem: 1 });
+    const without = (names: string[]) => FLEET.filter((f) => !names.includes(f.name));
+    const next = (servers: ServerFacts[]) => buildFleetStatus({ servers, newDetections: { entries: [], total: 0 }, now: NOW }).nextAction.kind;
+    expect(next(without(['wsus-tokyo01', 'wsus-osaka', 'wsus-kobe']))).toBe('sp1-then-fix');
+    expect(next(without(['wsus-tokyo01', 'wsus-osaka', 'wsus-kobe', 'wsus-nagoya']))).toBe('install-fix');
+    expect(next(without(['wsus-tokyo01', 'wsus-osaka', 'wsus-kobe', 'wsus-nagoya', 'wsus-sapporo']))).toBe('check-versions');
+    expect(next([FLEET[4]!])).toBe('none');
+    expect(next([])).toBe('no-servers');
+  });
+
+  it('renders text in English and Japanese with the download link', () => {
+    const en = renderStatusText(status, 'en', { timeZone: 'Asia/Tokyo' });
+    expect(en).toContain('KB954960 fleet status — 2024-06-02 09:00 (Asia/Tokyo)');
+    expect(en).toContain('Next action: Fix the 3 affected servers');
+    expect(en).toContain('New detections in the last 24 h: 2');
+    expect(en).toContain('Affected for more than 7 days: 1');
+    expect(en).toContain('displaylang=en&FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281');
+    const ja = renderStatusText(status, 'ja', { timeZone: 'Asia/Tokyo' });
+    expect(ja).toContain('次の対応: 該当している 3 台');
+    expect(ja).toContain('7 日以上該当したまま: 1');
+    expect(ja).toContain('displaylang=ja');
+  });
+
+  it('renders blocks with thread links, counts and buttons; the text fallback is short', () => {
+    const withLinks = buildFleetStatus({
+      servers: FLEET,
+      newDetections: { entries: DETECTIONS, total: 2 },
+      now: NOW,
+      permalinks: new Map([[9, 'https://acme.slack.com/archives/C0WSUS/p1717272000000100']]),
+    });
+    const msg = renderStatusBlocks(withLinks, 'en', { timeZone: 'Asia/Tokyo' });
+    expectWithinSlackLimits(msg);
+    const json = JSON.stringify(msg.blocks);
+    expect(json).toContain('<https://acme.slack.com/archives/C0WSUS/p1717272000000100|thread>');
+    expect(json).toContain('kb954960_download');
+    expect(msg.blocks[0]).toMatchObject({ type: 'header' });
+    expect(msg.text.split('\n').length).toBeLessThanOrEqual(8);
+    expect(msg.text).toContain('New detections in the last 24 h: 2 (wsus-tokyo01)');
+  });
+
+  it('a quiet day says so in one line', () => {
+    const quiet = buildFleetStatus({ servers: [FLEET[4]!, FLEET[5]!], newDetections: { entries: [], total: 0 }, now: NOW });
+    expect(quiet.quiet).toBe(true);
+    const text = renderStatusText(quiet, 'en');
+    expect(text.split('\n')).toHaveLength(1);
+    expect(text).toBe('KB954960 — quiet day: no new detections in the last 24 h, no server affected. 2 servers: 2 fixed.');
+    const msg = renderStatusBlocks(quiet, 'ja');
+    expect(msg.blocks).toHaveLength(1);
+    expect(msg.text.split('\n')).toHaveLength(1);
+    expect(msg.text).toContain('静かな一日');
+    // quiet, but there is still something to do: the line says it, with the download link
+    const todo = renderStatusBlocks(buildFleetStatus({ servers: [FLEET[3]!], newDetections: { entries: [], total: 0 }, now: NOW }), 'en');
+    expect(todo.blocks).toHaveLength(1);
+    expect(JSON.stringify(todo.blocks)).toContain('Install KB954960 on the 1 SP1 server');
+    expect(JSON.stringify(todo.blocks)).toContain('|Download KB954960>');
+  });
+
+  it('escapes mrkdwn in server names', () => {
+    const s = buildFleetStatus({ servers: [{ name: 'evil<!channel>&', lastAffectedAt: day(1) }], newDetections: { entries: [], total: 0 }, now: NOW });
+    const json = JSON.stringify(renderStatusBlocks(s, 'en').blocks);
+    expect(json).not.toContain('<!channel>');
+    expect(json).toContain('evil&lt;!channel&gt;&amp;');
+  });
+
+  it('JSON: counts, servers per state, new detections, next action', () => {
+    const j = statusJson(status, 'en');
+    expect(j.counts).toEqual({ affected: 3, 'needs-sp1': 1, vulnerable: 1, unknown: 1, fixed: 2 });
+    expect(j.servers.fixed).toEqual(['wsus-fukuoka', 'wsus-sendai']);
+    expect(j.newDetections.total).toBe(2);
+    expect(j.newDetections.entries[0]).toMatchObject({ server: 'wsus-tokyo01', channelId: 'C0WSUS', threadTs: '1717272000.000100' });
+    expect(j.nextAction.kind).toBe('fix-affected');
+    expect(j.links.download).toContain('FamilyID=6aa8a49d');
+  });
+});
+
+describe('large fleets', () => {
+  function bigFleet(n: number, nameLength = 12): ServerFacts[] {
+    const kinds: Omit<ServerFacts, 'name'>[] = [
+      { dllVersion: '3.1.6001.65', dllVersionAt: day(40), lastAffectedAt: day(9) },
+      { wsusVersion: '3.0.6000.273', wsusVersionAt: day(40) },
+      { dllVersion: '3.1.6001.65', dllVersionAt: day(40) },
+      { dllVersion: '3.1.6001.66', dllVersionAt: day(40) },
+      {},
+    ];
+    return Array.from({ length: n }, (_, i) => ({ name: `wsus${String(i).padStart(4, '0')}-${'x'.repeat(nameLength)}`, ...kinds[i % kinds.length] }));
+  }
+
+  it('500 servers and 200 detections stay within the block limits, summarised with "and K more"', () => {
+    const servers = bigFleet(500);
+    const entries: DetectionEntry[] = Array.from({ length: 10 }, (_, i) => ({
+      id: i,
+      createdAt: day(i / 24),
+      server: servers[i * 5]!.name,
+      channelId: 'C0WSUS',
+      messageTs: `17172720${i}.000100`,
+      replyTs: null,
+    }));
+    const status = buildFleetStatus({ servers, newDetections: { entries, total: 200 }, now: NOW });
+    expect(status.counts).toEqual({ affected: 100, 'needs-sp1': 100, vulnerable: 100, unknown: 100, fixed: 100 });
+    expect(status.longAffected.servers).toHaveLength(100);
+    for (const lang of ['en', 'ja'] as const) {
+      const msg = renderStatusBlocks(status, lang, { timeZone: 'America/New_York' });
+      expectWithinSlackLimits(msg);
+      const json = JSON.stringify(msg.blocks);
+      expect(json).toContain(lang === 'en' ? 'and 90 more' : 'ほか 90 件');
+      expect(json).toContain(lang === 'en' ? 'and 190 more' : 'ほか 190 件');
+      const text = renderStatusText(status, lang);
+      expect(text.split('\n').length).toBeLessThan(120);
+    }
+  });
+
+  it('long server names: lists are cut to whole lines, still within limits', () => {
+    const status = buildFleetStatus({ servers: bigFleet(500, 240), newDetections: { entries: [], total: 0 }, now: NOW });
+    const msg = renderStatusBlocks(status, 'en');
+    expectWithinSlackLimits(msg);
+    for (const b of msg.blocks.filter((b) => b.type === 'section' && b.text)) {
+      const text = (b.text as { text: string }).text;
+      if (text.includes('\n• ')) expect(text).toMatch(/_and [\d,]+ more_$/);
+    }
+  });
+
+  it('any fleet stays within the limits (property)', () => {
+    const facts = fc.record({
+      name: fc.string({ minLength: 1, maxLength: 300 }),
+      dllVersion: fc.option(fc.constantFrom('3.0.6000.273', '3.1.6001.65', '3.1.6001.66', '3.2.7600.226'), { nil: undefined }),
+      dllVersionAt: fc.constant(day(30)),
+      wsusVersion: fc.option(fc.constantFrom('3.0.6000.273', '3.1.6001.65', '3.2.7600.226'), { nil: undefined }),
+      fixEventAt: fc.option(fc.constantFrom(day(20), day(2)), { nil: undefined }),
+      lastAffectedAt: fc.option(fc.constantFrom(day(40), day(10), day(1), day(0.1)), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(facts, { maxLength: 700 }), fc.nat(5000), fc.constantFrom('en' as const, 'ja' as const), (servers, total, lang) => {
+        const entries = servers.slice(0, 10).map((s, i) => ({ id: i, createdAt: day(0.5), server: s.name, channelId: 'C1', messageTs: '1.2', replyTs: null }));
+        const status = buildFleetStatus({ servers, newDetections: { entries, total: Math.max(total, entries.length) }, now: NOW });
+        expectWithinSlackLimits(renderStatusBlocks(status, lang));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('loadFleetStatus (from the store)', () => {
+  const dbs: { store: Store; cleanup: () => void }[] = [];
+  afterEach(() => {
+    for (const d of dbs.splice(0)) {
+      d.store.close();
+      d.cleanup();
+    }
+  });
+
+  it('reads servers, the last 24 h of detections and when each affected episode began', () => {
+    const tmp = tempDb();
+    const store = Store.open(tmp.path);
+    dbs.push({ store, cleanup: tmp.cleanup });
+    recordAffected(store, 'wsus01', day(20)); // an old episode...
+    store.recordDiagnosis({ diagnosis: diagnosis('wsus01', 'fixed', { fixEvent: true }), origin: 'cli', at: day(15) }); // ...fixed...
+    recordAffected(store, 'wsus01', day(9)); // ...and back: affected since 9 days
+    recordAffected(store, 'wsus01', day(0.5), { channelId: 'C0WSUS', messageTs: '1717200000.000100' });
+    recordAffected(store, 'wsus02', day(2));
+    store.recordServerVersion('wsus03', 'dll', '3.1.6001.66', day(1));
+    const status = loadFleetStatus(store, NOW);
+    expect(status.counts).toMatchObject({ affected: 2, fixed: 1 });
+    const w1 = status.servers.affected.find((s) => s.name === 'wsus01')!;
+    expect(w1.affectedSince).toBe(day(9));
+    expect(w1.affectedDays).toBe(9);
+    expect(status.longAffected.servers.map((s) => s.name)).toEqual(['wsus01']);
+    expect(status.newDetections.total).toBe(1);
+    expect(status.newDetections.entries[0]).toMatchObject({ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717200000.000100' });
+
+    const msg = statusMessage(store, 'en', NOW, { timeZone: 'Asia/Tokyo' });
+    expectWithinSlackLimits(msg);
+    expect(JSON.stringify(msg.blocks)).toContain('<#C0WSUS>'); // no permalink resolved: the channel is named
+  });
+
+  it('an empty database: one line', () => {
+    const tmp = tempDb();
+    const store = Store.open(tmp.path);
+    dbs.push({ store, cleanup: tmp.cleanup });
+    const msg = statusMessage(store, 'en', NOW);
+    expect(msg.blocks).toHaveLength(1);
+    expect(msg.text).toBe('KB954960 — quiet day: no new detections in the last 24 h, no server affected. 0 servers.');
+  });
+});

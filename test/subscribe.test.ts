@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildStatusReply } from '../commands/status.js';
+import { subscribeCommand, unsubscribeCommand, type SubscribeContext } from '../commands/subscribe.js';
+import { StatusStore } from '../db/status-store.js';
+import { Store } from '../db/store.js';
+import { recordAffected, tempDb } from './support/status-fixtures.js';
+
+let db: ReturnType<typeof tempDb>;
+let store: Store;
+const NOW = new Date('2024-06-01T12:00:00Z'); // 21:00 in Tokyo
+
+function ctx(over: Partial<SubscribeContext> = {}): SubscribeContext {
+  return {
+    store,
+    lang: 'en',
+    now: NOW,
+    userId: 'U0ALICE',
+    adminUserIds: [],
+    channelId: 'C0WSUS',
+    teamId: 'T0TEAM',
+    defaults: { statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
+    ...over,
+  };
+}
+
+beforeEach(() => {
+  db = tempDb();
+  store = Store.open(db.path);
+});
+
+afterEach(() => {
+  store.close();
+  db.cleanup();
+});
+
+describe('subscribe', () => {
+  it('defaults: STATUS_TIME, STATUS_TIMEZONE, the BOT_LANG language; persisted', () => {
+    const reply = subscribeCommand([], ctx());
+    expect(reply.exitCode).toBe(0);
+    expect(reply.text).toBe(
+      'Subscribed: this channel gets the KB954960 status every day at 09:00 (Asia/Tokyo), in English. Next post: 2024-06-02 09:00. To stop: `/kb954960 unsubscribe`.',
+    );
+    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({
+      channelId: 'C0WSUS',
+      teamId: 'T0TEAM',
+      postTime: '09:00',
+      timeZone: 'Asia/Tokyo',
+      lang: 'en',
+      createdBy: 'U0ALICE',
+      createdAt: NOW.toISOString(),
+    });
+    expect(reply.json).toMatchObject({ subscribed: true, created: true, nextPostAt: '2024-06-02T00:00:00.000Z' });
+    // survives a reopen
+    store.close();
+    store = Store.open(db.path);
+    expect(new StatusStore(store).subscriptions()).toHaveLength(1);
+  });
+
+  it('HH:MM and ja|en in any order (and a time zone); re-subscribing updates, keeping when it was made', () => {
+    expect(subscribeCommand(['ja', '7:30'], ctx()).exitCode).toBe(0);
+    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({ postTime: '07:30', lang: 'ja' });
+    const later = new Date(NOW.getTime() + 3_600_000);
+    const reply = subscribeCommand(['18:45', 'EN', 'America/New_York'], ctx({ now: later, lang: 'ja' }));
+    expect(reply.exitCode).toBe(0);
+    expect(reply.text).toContain('購読を更新しました');
+    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({ postTime: '18:45', lang: 'en', timeZone: 'America/New_York', createdAt: NOW.toISOString() });
+    expect(new StatusStore(store).subscriptions()).toHaveLength(1);
+  });
+
+  it('bad arguments: usage, exit 2, nothing stored', () => {
+    for (const args of [['25:00'], ['9'], ['fr'], ['09:00', '10:00'], ['ja', 'en'], ['Mars/Olympus'], ['09:00', 'ja', 'UTC', 'x']]) {
+      const reply = subscribeCommand(args, ctx());
+      expect(reply.exitCode, args.join(' ')).toBe(2);
+      expect(reply.text).toMatch(/^usage: subscribe \[HH:MM\] \[ja\|en\]/);
+    }
+    expect(new StatusStore(store).subscriptions()).toEqual([]);
+  });
+
+  it('ADMIN_USER_IDS set: others get a polite refusal and nothing changes; admins may', () => {
+    const admins = { adminUserIds: ['U0ADMIN'] };
+    const refused = subscribeCommand(['08:00'], ctx({ ...admins, userId: 'U0BOB' }));
+    expect(refused.exitCode).toBe(2);
+    expect(refused.text).toContain('only the admins listed in ADMIN_USER_IDS');
+    expect(subscribeCommand([], ctx({ ...admins, userId: 'U0BOB', lang: 'ja' })).text).toContain('管理者 (ADMIN_USER_IDS) のみ');
+    expect(new StatusStore(store).subscriptions()).toEqual([]);
+
+    expect(subscribeCommand(['08:00'], ctx({ ...admins, userId: 'U0ADMIN' })).exitCode).toBe(0);
+    expect(unsubscribeCommand(ctx({ ...admins, userId: 'U0BOB' })).text).toContain('only the admins');
+    expect(new StatusStore(store).subscriptions()).toHaveLength(1);
+    expect(unsubscribeCommand(ctx({ ...admins, userId: 'U0ADMIN' })).exitCode).toBe(0);
+    expect(new StatusStore(store).subscriptions()).toHaveLength(0);
+  });
+
+  it('unsubscribe ends it; unsubscribing again says it was not subscribed', () => {
+    subscribeCommand([], ctx());
+    subscribeCommand([], ctx({ channelId: 'C0OTHER' }));
+    expect(unsubscribeCommand(ctx()).text).toBe('Unsubscribed: this channel no longer gets the daily KB954960 status.');
+    expect(new StatusStore(store).subscriptions().map((s) => s.channelId)).toEqual(['C0OTHER']);
+    expect(unsubscribeCommand(ctx()).text).toBe('This channel was not subscribed.');
+    expect(unsubscribeCommand(ctx({ lang: 'ja' })).text).toBe('このチャンネルは購読していません。');
+  });
+});
+
+describe('status command', () => {
+  it('text, blocks and JSON of the same post, on demand', () => {
+    recordAffected(store, 'wsus01', '2024-06-01T10:00:00Z', { channelId: 'C0WSUS', messageTs: '1717236000.000100' });
+    store.recordServerVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
+    const reply = buildStatusReply({ store, lang: 'en', now: NOW, adminUserIds: [] });
+    expect(reply.exitCode).toBe(1); // action needed
+    expect(reply.text).toContain('2 servers: 1 affected, 1 fixed');
+    expect(reply.text).toContain('New detections in the last 24 h: 1');
+    expect(reply.blocks!.length).toBeLessThanOrEqual(50);
+    expect(reply.json).toMatchObject({
+      kb: 'KB954960',
+      total: 2,
+      counts: { affected: 1, fixed: 1, 'needs-sp1': 0, vulnerable: 0, unknown: 0 },
+      servers: { affected: ['wsus01'], fixed: ['wsus02'] },
+      newDetections: { total: 1, entries: [{ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717236000.000100' }] },
+      nextAction: { kind: 'fix-affected', servers: ['wsus01'] },
+      quiet: false,
+    });
+  });
+
+  it('all fixed and quiet: one line, exit 0', () => {
+    store.recordServerVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
+    const reply = buildStatusReply({ store, lang: 'ja', now: NOW, adminUserIds: [] });
+    expect(reply.exitCode).toBe(0);
+    expect(reply.text).toBe('KB954960 — 静かな一日: 過去 24 時間に新しい検出はなく、該当中のサーバーもありません。サーバー 1 台: 修正済み 1。');
+  });
+});
