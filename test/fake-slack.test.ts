@@ -130,7 +130,7 @@ describe('fake Slack: the fake itself', () => {
   });
 
   it('records form and JSON bodies, decodes JSON form fields, and answers defaults', async () => {
-    const { WebClient } = await import('@slack/web-api');
+    const { WebClient } = await import('@slack/bolt').then((b) => b.webApi);
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
     const r1 = await client.chat.postMessage({ channel: 'C1', text: 'hi', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] });
     const r2 = await client.chat.postMessage({ channel: 'C1', text: 'again' });
@@ -153,7 +153,7 @@ describe('fake Slack: the fake itself', () => {
   });
 
   it('injects 429 / 500 / ok:false / slow answers', async () => {
-    const { WebClient, ErrorCode } = await import('@slack/web-api');
+    const { WebClient, ErrorCode } = await import('@slack/bolt').then((b) => b.webApi);
     const client = new WebClient(BOT_TOKEN, {
       slackApiUrl: fake.apiUrl,
       retryConfig: { retries: 0 },
@@ -181,7 +181,7 @@ describe('fake Slack: the fake itself', () => {
   });
 
   it('checks tokens like Slack: botToken for the Web API, an xapp- token for apps.connections.open', async () => {
-    const { WebClient } = await import('@slack/web-api');
+    const { WebClient } = await import('@slack/bolt').then((b) => b.webApi);
     const opts = { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR };
     await expect(new WebClient('xoxb-wrong', opts).auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
     await expect(new WebClient(BOT_TOKEN, opts).apps.connections.open({})).rejects.toMatchObject({ data: { error: 'not_allowed_token_type' } });
@@ -193,7 +193,7 @@ describe('fake Slack: the fake itself', () => {
 
   it('serves registered files, records Authorization, answers files.info, and waitFor explains timeouts', async () => {
     const file = fake.fileHost.addFile({ name: 'Windows Update.log', bytes: 'line1\r\nline2\r\n' });
-    const { WebClient } = await import('@slack/web-api');
+    const { WebClient } = await import('@slack/bolt').then((b) => b.webApi);
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
     expect((await client.files.info({ file: file.id })).file?.url_private_download).toBe(file.url_private_download);
 

@@ -1,0 +1,54 @@
+import type { Store } from '../db/store.js';
+import type { Logger } from './log.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RetentionOptions {
+  readonly store: Store;
+  /** HISTORY_DAYS: diagnoses (with their findings) and finished inbox items older than this are deleted. */
+  readonly historyDays: number;
+  readonly clock?: () => Date;
+  readonly logger?: Logger;
+  /** How often to purge after the first purge at start; default once a day. */
+  readonly everyMs?: number;
+}
+
+export interface PurgeResult {
+  /** Everything created before this instant was purged. */
+  readonly before: string;
+  readonly diagnoses: number;
+  readonly inbox: number;
+}
+
+/** Deletes what is older than HISTORY_DAYS: diagnoses and their findings, and finished Slack inbox items. */
+export function purgeOnce(o: Pick<RetentionOptions, 'store' | 'historyDays' | 'clock' | 'logger'>): PurgeResult {
+  const now = (o.clock ?? (() => new Date()))();
+  const before = new Date(now.getTime() - o.historyDays * DAY_MS).toISOString();
+  const inbox = o.store.purgeInboxBefore(before);
+  const diagnoses = o.store.purgeDiagnosesBefore(before);
+  if (diagnoses > 0 || inbox > 0) o.logger?.info({ before, diagnoses, inbox }, 'purged history older than HISTORY_DAYS');
+  return { before, diagnoses, inbox };
+}
+
+/**
+ * Purges at start and then daily. The timer is unref'd: it never keeps the process alive, and a process that
+ * restarts more often than daily still purges at every start.
+ */
+export function startRetention(o: RetentionOptions): { stop(): void } {
+  const run = () => {
+    try {
+      purgeOnce(o);
+    } catch (err) {
+      // A purge that fails (database busy, closed during shutdown) is retried at the next tick; never fatal.
+      o.logger?.warn({ err }, 'history purge failed; will retry');
+    }
+  };
+  run();
+  const timer = setInterval(run, o.everyMs ?? DAY_MS);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,429 @@
+// Secrets, privacy and authority: tokens and the signing secret never reach the logs (even at debug level, even on
+// error paths); raw pasted logs are never stored, only the matched lines; HISTORY_DAYS purges old diagnoses; requests
+// signed with a timestamp from the future are refused; with ADMIN_USER_IDS only admins change facts and subscriptions.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSlashCommand, type SlashContext } from '../commands/index.js';
+import { Store } from '../db/store.js';
+import { check } from '../src/check.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { purgeOnce, startRetention } from '../src/retention.js';
+import { createBot, type Bot } from '../src/slack/app.js';
+import {
+  get,
+  messageEvent,
+  postEvent,
+  postSlashCommand,
+  slackError,
+  slashCommand,
+  startFakeSlack,
+  type FakeSlack,
+} from './support/index.js';
+
+const BOT_TOKEN = 'xoxb-1111111111-2222222222-SeCrEtBoTtOkEnValue';
+const APP_TOKEN = 'xapp-1-A0123456789-3333333333-SeCrEtApPtOkEnValue';
+const SIGNING_SECRET = 'f00dfacecafebabe5ec12e75191ab6e1';
+const FORBIDDEN = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET, 'Bearer xoxb', 'Bearer xapp', 'SeCrEtBoTtOkEnValue', 'SeCrEtApPtOkEnValue'];
+
+/** A paste: three lines that match, around a line that matches nothing and must never be stored. */
+const CANARY = 'ZEBRA-CANARY-7f3a9c-this-line-matches-no-rule hostname=secret-host.corp.example password=hunter2';
+const MATCHED = '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200';
+const PASTE = [
+  '2008-08-12\t09:15:41:156\t 940\tf54\tPT\t+++++++++++  PT: Synchronizing server updates  +++++++++++',
+  CANARY,
+  MATCHED,
+  '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SOAP Fault: 0x000190',
+  '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING:     ErrorCode:InternalServerError(5)',
+].join('\n');
+
+let tsSeq = 0;
+const nextTs = () => `${1_760_000_000 + ++tsSeq}.000200`;
+
+async function until(what: string, cond: () => boolean, timeoutMs = 8000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!cond()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Running {
+  fake: FakeSlack;
+  bot: Bot;
+  store: Store;
+  config: Config;
+  logs: string[];
+  dir: string;
+  url: string;
+}
+
+async function startBot(options: { socketMode?: boolean; env?: Record<string, string>; logLevel?: string } = {}): Promise<Running> {
+  const fake = await startFakeSlack({ botToken: BOT_TOKEN, socketMode: options.socketMode ?? false });
+  const dir = mkdtempSync(join(tmpdir(), 'kb954960-secrets-'));
+  const config = loadConfig(
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dir, 'kb954960.db'),
+      LOG_LEVEL: options.logLevel ?? 'debug',
+      ...options.env,
+    },
+    { forServe: true },
+  );
+  const logs: string[] = [];
+  // The bot's pino output, exactly as it would reach stdout.
+  const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
+  logger.info({ config }, 'starting with this configuration'); // what a careless log line might do
+  const store = Store.open(config.databasePath);
+  const bot = createBot(config, { store, logger, apiRetries: 0, replyRetry: { attempts: 2, baseMs: 10 } });
+  const { port } = await bot.start();
+  return { fake, bot, store, config, logs, dir, url: `http://127.0.0.1:${port}` };
+}
+
+async function stopBot(r: Running | undefined): Promise<void> {
+  if (!r) return;
+  await r.bot.stop();
+  r.store.close();
+  await r.fake.close();
+  rmSync(r.dir, { recursive: true, force: true });
+}
+
+function expectNoSecrets(logs: string[]): void {
+  const text = logs.join('');
+  for (const secret of FORBIDDEN) {
+    const at = text.indexOf(secret);
+    expect(at, `"${secret}" leaked into the log: …${text.slice(Math.max(0, at - 200), at + 100)}…`).toBe(-1);
+  }
+}
+
+describe('secrets never reach the logs', () => {
+  describe('HTTP mode at LOG_LEVEL=debug', () => {
+    let r: Running;
+    beforeAll(async () => {
+      r = await startBot();
+    });
+    afterAll(async () => {
+      await stopBot(r);
+    });
+
+    it('a slash command, a pasted log, a file download, Slack errors and bad requests: no token, no secret', async () => {
+      const { fake } = r;
+      const events = `${r.url}/slack/events`;
+
+      // Slash commands (answered through response_url).
+      for (const text of ['help', `check ${PASTE}`, 'server wsus01', 'history']) {
+        const responseUrl = fake.responseUrl();
+        expect((await postSlashCommand(events, SIGNING_SECRET, slashCommand({ text, response_url: responseUrl }))).status).toBe(200);
+        await fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname, 5000);
+      }
+
+      // A pasted log in a channel: a threaded reply.
+      const ts = nextTs();
+      expect((await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0SECRET1', ts, text: PASTE }))).status).toBe(200);
+      await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts, 5000);
+
+      // An uploaded file: downloaded with the bot token in the Authorization header.
+      const file = fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: PASTE });
+      const fileTs = nextTs();
+      expect((await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0SECRET1', ts: fileTs, text: '', files: [file] }))).status).toBe(200);
+      await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === fileTs, 5000);
+      expect(fake.fileHost.downloads.at(-1)!.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+
+      // A download that fails, and a file link that points off Slack (refused: the token is not sent there).
+      fake.respondWith('file_download', { status: 500, body: 'boom' }, { times: 1 });
+      const broken = fake.fileHost.addFile({ name: 'broken.log', bytes: PASTE });
+      const brokenTs = nextTs();
+      await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'D0SECRET1', ts: brokenTs, text: '', files: [broken] }));
+      await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === brokenTs, 5000);
+      const offSlackTs = nextTs();
+      const downloadsBefore = fake.fileHost.downloads.length;
+      await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'D0SECRET1', ts: offSlackTs, text: '', files: [{ ...file, id: 'F0EVIL', url_private_download: `http://evil.example:${new URL(r.url).port}/steal?token=${BOT_TOKEN.slice(0, 5)}`, url_private: undefined }] }));
+      await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === offSlackTs, 5000);
+      expect(fake.fileHost.downloads.length).toBe(downloadsBefore);
+
+      // Slack rejects the token (invalid_auth) on the reply: retried, given up, logged — without the token.
+      fake.respondWith('chat.postMessage', slackError('invalid_auth'));
+      const failTs = nextTs();
+      await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0SECRET2', ts: failTs, text: PASTE }));
+      await until('giving up on the reply', () => r.store.inboxItem(`message:C0SECRET2:${failTs}`)?.outcome === 'failed');
+      fake.respondWith('chat.postMessage', null);
+      expect(r.logs.some((l) => l.includes('invalid_auth'))).toBe(true);
+
+      // Requests that fail verification: bad signature, stale, from the future, unsigned.
+      const body = messageEvent({ channel: 'C0SECRET3', text: PASTE });
+      expect((await postEvent(events, SIGNING_SECRET, body, { signature: 'v0=00' })).status).toBe(401);
+      expect((await postEvent(events, SIGNING_SECRET, body, { ts: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
+      expect((await postEvent(events, SIGNING_SECRET, body, { ts: Math.floor(Date.now() / 1000) + 3600 })).status).toBe(401);
+      expect((await postEvent(events, 'not-the-secret', body)).status).toBe(401);
+
+      // Logged objects that carry secrets in odd places are scrubbed too.
+      const logger = createLogger('debug', { write: (l: string) => void r.logs.push(l) });
+      logger.debug({ headers: { Authorization: `Bearer ${BOT_TOKEN}` }, nested: { deeper: { token: BOT_TOKEN, text: `a ${APP_TOKEN} b` } } }, `sending ${BOT_TOKEN}`);
+      logger.error({ err: new Error(`call failed with Bearer ${BOT_TOKEN}`) }, 'failure');
+      logger.warn({ url: `https://files.slack.com/x?token=${BOT_TOKEN}` }, 'odd url');
+
+      await r.bot.inbox.idle();
+      expect(r.logs.length).toBeGreaterThan(20); // debug really was on
+      expectNoSecrets(r.logs);
+    });
+  });
+
+  describe('Socket Mode at LOG_LEVEL=debug', () => {
+    let r: Running;
+    beforeAll(async () => {
+      r = await startBot({ socketMode: true });
+    });
+    afterAll(async () => {
+      await stopBot(r);
+    });
+
+    it('connecting with the app token and handling envelopes: no token in the logs', async () => {
+      const { fake } = r;
+      expect(fake.callsTo('apps.connections.open')[0]!.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
+      await fake.socket!.sendSlashCommand(slashCommand({ text: `check ${PASTE}`, response_url: fake.responseUrl() }));
+      await fake.waitFor('response_url', 5000);
+      const ts = nextTs();
+      await fake.socket!.sendEvent(messageEvent({ channel: 'C0SOCKET', ts, text: PASTE }));
+      await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts, 5000);
+      await r.bot.inbox.idle();
+      expectNoSecrets(r.logs);
+    });
+  });
+});
+
+describe('privacy: raw logs are never stored, only the matched lines', () => {
+  let r: Running;
+  beforeAll(async () => {
+    r = await startBot({ logLevel: 'warn' });
+  });
+  afterAll(async () => {
+    if (r) {
+      await r.fake.close();
+      rmSync(r.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('after a paste in a channel, a DM, a file and /kb954960 check, the database holds the matched line but not the canary', async () => {
+    const { fake } = r;
+    const events = `${r.url}/slack/events`;
+    const tsChannel = nextTs();
+    const tsDm = nextTs();
+    const tsFile = nextTs();
+    await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0PRIV1', ts: tsChannel, text: PASTE }));
+    // A long paste (~20 KB, near Slack's 40,000-character limit): stored in overflow pages while pending.
+    await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'D0PRIV1', ts: tsDm, text: `${PASTE}\n${`${CANARY}\n`.repeat(200)}` }));
+    const file = fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: PASTE });
+    await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0PRIV1', ts: tsFile, text: '', files: [file] }));
+    const responseUrl = fake.responseUrl();
+    await postSlashCommand(events, SIGNING_SECRET, slashCommand({ text: `check ${PASTE}`, response_url: responseUrl }));
+    await fake.waitFor('response_url', 5000);
+    for (const ts of [tsChannel, tsDm, tsFile]) await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts, 5000);
+    await r.bot.inbox.idle();
+
+    // Through SQL: every text column of every table.
+    const db = r.store.db;
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const hits: string[] = [];
+    let matchedFound = 0;
+    for (const table of tables) {
+      for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
+        for (const [col, v] of Object.entries(row)) {
+          if (typeof v !== 'string') continue;
+          if (v.includes('ZEBRA-CANARY')) hits.push(`${table}.${col}`);
+          if (v.includes(MATCHED)) matchedFound++;
+        }
+      }
+    }
+    expect(hits, 'the canary line is stored').toEqual([]);
+    expect(matchedFound).toBeGreaterThanOrEqual(4); // the matched line, in the findings of each of the four diagnoses
+    expect(r.store.history({ limit: 10 })).toHaveLength(4);
+
+    // In the bytes of the file: stop the bot, close the store (checkpointing the WAL), read every file left.
+    await r.bot.stop();
+    r.store.close();
+    const files = readdirSync(r.dir).map((f) => join(r.dir, f));
+    const bytes = Buffer.concat(files.filter(existsSync).map((f) => readFileSync(f)));
+    expect(bytes.includes(Buffer.from('ZEBRA-CANARY')), `canary found in ${files.join(', ')}`).toBe(false);
+    expect(bytes.includes(Buffer.from('SyncUpdates failure, error = 0x8024400E'))).toBe(true);
+  });
+});
+
+describe('HISTORY_DAYS: old diagnoses are purged', () => {
+  let dir: string;
+  let store: Store;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kb954960-retention-'));
+    store = Store.open(join(dir, 'kb954960.db'));
+  });
+  afterAll(() => {
+    store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const record = async (at: string) =>
+    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', maxBytes: 1 << 20, now: new Date(at), store, record: { origin: 'cli' } })).diagnosisId!;
+
+  it('defaults to 365 days; bad values are one clear line', () => {
+    expect(loadConfig({}).historyDays).toBe(365);
+    expect(loadConfig({ HISTORY_DAYS: '30' }).historyDays).toBe(30);
+    expect(() => loadConfig({ HISTORY_DAYS: '0' })).toThrow(/HISTORY_DAYS/);
+    expect(() => loadConfig({ HISTORY_DAYS: 'forever' })).toThrow(/HISTORY_DAYS/);
+  });
+
+  it('purgeOnce deletes diagnoses (and their findings) and finished inbox items older than HISTORY_DAYS', async () => {
+    const now = new Date('2025-06-01T00:00:00Z');
+    const old = await record('2024-05-01T00:00:00Z'); // 396 days before
+    const edge = await record('2024-06-02T00:00:00Z'); // 364 days before: kept
+    const recent = await record('2025-05-31T00:00:00Z');
+    store.accept({ key: 'message:C1:1.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' });
+    store.finish('message:C1:1.1', 'replied', '2024-05-01T00:00:01Z', '1.2', old);
+    store.accept({ key: 'message:C1:2.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' }); // old but unfinished: kept
+    expect(store.findingsOf(old).length).toBeGreaterThan(0);
+
+    const result = purgeOnce({ store, historyDays: 365, clock: () => now });
+    expect(result).toEqual({ before: '2024-06-01T00:00:00.000Z', diagnoses: 1, inbox: 1 });
+    const ids = store.history({ limit: 100 }).map((h) => h.id);
+    expect(ids).not.toContain(old);
+    expect(ids).toEqual(expect.arrayContaining([edge, recent]));
+    expect(store.findingsOf(old)).toEqual([]);
+    expect(store.inboxItem('message:C1:1.1')).toBeNull();
+    expect(store.inboxItem('message:C1:2.1')).not.toBeNull();
+    expect(store.integrityCheck()).toBe('ok');
+
+    // A year later, with HISTORY_DAYS=30, everything but nothing recent goes.
+    expect(purgeOnce({ store, historyDays: 30, clock: () => new Date('2025-06-15T00:00:00Z') }).diagnoses).toBe(1);
+    expect(store.history({ limit: 100 }).map((h) => h.id)).toEqual([recent]);
+  });
+
+  it('startRetention purges at start and then on its schedule, and stops', async () => {
+    let now = new Date('2030-01-01T00:00:00Z');
+    await record('2028-01-01T00:00:00Z');
+    expect(store.diagnosisCount()).toBeGreaterThan(0);
+    const retention = startRetention({ store, historyDays: 365, clock: () => now, everyMs: 30 });
+    expect(store.diagnosisCount()).toBe(0); // purged at start: everything was from before 2029
+    await record('2029-12-01T00:00:00Z');
+    const kept = store.diagnosisCount();
+    now = new Date('2031-01-01T00:00:00Z'); // the next tick sees a later day
+    await until('the scheduled purge', () => store.diagnosisCount() < kept, 2000);
+    retention.stop();
+    await record('2020-01-01T00:00:00Z');
+    const after = store.diagnosisCount();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(store.diagnosisCount()).toBe(after); // stopped: no more purges
+  });
+});
+
+describe('request authenticity', () => {
+  let r: Running;
+  beforeAll(async () => {
+    r = await startBot({ logLevel: 'warn' });
+  });
+  afterAll(async () => {
+    await stopBot(r);
+  });
+
+  it('refuses timestamps more than 5 minutes in the future or the past; accepts the window', async () => {
+    const events = `${r.url}/slack/events`;
+    const now = Math.floor(Date.now() / 1000);
+    const send = (ts: number, channel: string) => postEvent(events, SIGNING_SECRET, messageEvent({ channel, ts: nextTs(), text: PASTE }), { ts });
+    expect((await send(now + 5 * 60 + 30, 'C0FUTURE1')).status).toBe(401);
+    expect((await send(now + 24 * 3600, 'C0FUTURE2')).status).toBe(401);
+    expect((await send(now - 5 * 60 - 30, 'C0PAST1')).status).toBe(401);
+    expect((await send(now + 60, 'C0SKEW1')).status).toBe(200); // a clock a minute fast is fine
+    expect((await send(now - 60, 'C0SKEW2')).status).toBe(200);
+    // Replaying a captured request with a new timestamp breaks the signature.
+    const body = JSON.stringify(messageEvent({ channel: 'C0REPLAY', text: PASTE }));
+    const { signedHeaders } = await import('./support/index.js');
+    const old = signedHeaders(SIGNING_SECRET, body, now - 10);
+    const res = await fetch(events, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-signature': old['x-slack-signature'], 'x-slack-request-timestamp': String(now) }, body });
+    expect(res.status).toBe(401);
+    await r.bot.inbox.idle();
+    const channels = new Set(r.fake.callsTo('chat.postMessage').map((c) => c.body.channel));
+    expect([...channels].sort()).toEqual(['C0SKEW1', 'C0SKEW2']);
+    expect(r.store.history({ limit: 10 }).map((h) => h.channelId).sort()).toEqual(['C0SKEW1', 'C0SKEW2']);
+    expect((await get(`${r.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('authorization: ADMIN_USER_IDS', () => {
+  let dir: string;
+  let store: Store;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kb954960-admins-'));
+    store = Store.open(join(dir, 'kb954960.db'));
+  });
+  afterAll(() => {
+    store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ctx = (userId: string, adminUserIds: string[], lang: 'en' | 'ja' = 'en'): SlashContext => ({
+    store,
+    lang,
+    now: new Date('2025-01-01T00:00:00Z'),
+    userId,
+    adminUserIds,
+    channelId: 'C0ADMIN',
+    teamId: 'T1',
+    maxBytes: 1 << 20,
+    defaults: { statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
+  });
+  const reply = async (text: string, c: SlashContext) => {
+    const o = await runSlashCommand(text, c);
+    if (o.kind !== 'reply') throw new Error(`expected a reply to ${text}`);
+    return o.reply;
+  };
+  const ADMINS = ['UADMIN1', 'UADMIN2'];
+
+  it('a non-admin may not record server facts: a polite refusal, nothing changed', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const r = await reply('server wsus01 dll 3.1.6001.66', ctx('UNOBODY', ADMINS, lang));
+      expect(r.exitCode).toBe(2);
+      expect(r.text).toMatch(lang === 'en' ? /admin/i : /管理者/);
+      expect(r.text).toContain('ADMIN_USER_IDS');
+      expect(r.text).not.toMatch(/\n\s+at |Error/);
+      const w = await reply('server wsus01 wsus 3.1.6001.65', ctx('UNOBODY', ADMINS, lang));
+      expect(w.exitCode).toBe(2);
+    }
+    expect(store.server('wsus01')).toBeNull();
+  });
+
+  it('an admin may; reads stay open to everyone', async () => {
+    const r = await reply('server wsus01 dll 3.1.6001.66', ctx('UADMIN2', ADMINS));
+    expect(r.exitCode).toBe(0);
+    expect(store.server('wsus01')!.dllVersion).toBe('3.1.6001.66');
+    const read = await reply('server wsus01', ctx('UNOBODY', ADMINS));
+    expect(read.exitCode).toBe(0);
+    expect(read.text).toContain('3.1.6001.66');
+    for (const text of ['history', 'history wsus01', 'help', 'status']) expect((await reply(text, ctx('UNOBODY', ADMINS))).exitCode).not.toBe(2);
+    // `check` is a read of the paste, and records a diagnosis: open to everyone.
+    expect((await reply(`check ${PASTE}`, ctx('UNOBODY', ADMINS))).exitCode).toBe(0);
+  });
+
+  it('without ADMIN_USER_IDS everyone may change facts', async () => {
+    const r = await reply('server wsus02 wsus 3.1.6001.65', ctx('UANYONE', []));
+    expect(r.exitCode).toBe(0);
+    expect(store.server('wsus02')!.wsusVersion).toBe('3.1.6001.65');
+  });
+
+  it('subscribe and unsubscribe: refused for a non-admin, allowed for an admin', async () => {
+    let changed = 0;
+    const c = (user: string) => ({ ...ctx(user, ADMINS), onSubscriptionsChanged: () => void changed++ });
+    for (const text of ['subscribe', 'unsubscribe']) {
+      const r = await reply(text, c('UNOBODY'));
+      expect(r.exitCode, text).toBe(2);
+      expect(r.text).toMatch(/admin/i);
+    }
+    expect(changed).toBe(0);
+    expect((await reply('subscribe', c('UADMIN1'))).exitCode).not.toBe(2);
+    expect((await reply('unsubscribe', c('UADMIN1'))).exitCode).not.toBe(2);
+    expect(changed).toBe(2);
+  });
+});
