@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import type { InboxItem, Store } from '../../db/store.js';
 import { check } from '../check.js';
 import type { Lang } from '../detect/types.js';
@@ -59,7 +59,7 @@ export interface IncomingMessage {
 
 export interface InboxOptions {
   readonly store: Store;
-  readonly client: WebClient;
+  readonly client: webApi.WebClient;
   readonly logger: Logger;
   readonly botToken: string;
   readonly apiHost: string;
@@ -71,6 +71,9 @@ export interface InboxOptions {
   /** Another process's claim older than this is taken over. */
   readonly leaseMs?: number;
 }
+
+/** Items worked on at once: enough to overlap Slack round trips, few enough that acks still get the CPU. */
+const INBOX_CONCURRENCY = 4;
 
 /** Message metadata on every reply: how a resumed item finds out that its reply was already posted. */
 export const REPLY_EVENT_TYPE = 'kb954960_reply';
@@ -104,6 +107,8 @@ function holderIsDead(holder: string, self: string): boolean {
 export class SlackInbox {
   readonly id = instanceId();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly queue: string[] = [];
+  private running = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
 
@@ -144,12 +149,30 @@ export class SlackInbox {
     return accepted;
   }
 
-  /** Starts the work for these keys in the background (tracked for a graceful stop). */
+  /** Queues the work for these keys; it runs in the background (tracked for a graceful stop). */
   kick(keys: readonly string[]): void {
-    // setImmediate: start after the HTTP ack is written. process() runs synchronously up to its first real I/O (take,
-    // scan of a pasted message, render, record), and with processBeforeResponse Bolt only answers Slack once the
-    // listener's promise settles, so without this the scan ran BEFORE the ack (bench/slack.mjs: ack p50 ~90 → ~35 ms).
-    for (const key of keys) this.track(new Promise<void>((r) => setImmediate(r)).then(() => this.process(key)));
+    this.queue.push(...keys);
+    this.pump();
+  }
+
+  /**
+   * Starts queued work, a few items at a time, each on a later turn of the event loop (setImmediate). With
+   * processBeforeResponse, Bolt answers Slack only once the listener's promise settles, and a scan runs without real
+   * I/O up to its reply; started at once, a burst of pastes would run every scan before the first ack went out.
+   * One at a time per slot, the pending acks (network I/O) get the event loop between items.
+   */
+  private pump(): void {
+    while (!this.stopping && this.running < INBOX_CONCURRENCY && this.queue.length > 0) {
+      const key = this.queue.shift()!;
+      this.running++;
+      const work = new Promise<void>((r) => setImmediate(r))
+        .then(() => this.process(key))
+        .finally(() => {
+          this.running--;
+          this.pump();
+        });
+      this.track(work);
+    }
   }
 
   /** Resumes work a previous run (or another process that died) left unfinished. */
@@ -169,7 +192,7 @@ export class SlackInbox {
 
   /** Resolves when no work is in flight (tests, benchmarks). */
   async idle(): Promise<void> {
-    while (this.inFlight.size > 0 || this.timers.size > 0) {
+    while (this.inFlight.size > 0 || this.timers.size > 0 || this.queue.length > 0) {
       await Promise.allSettled([...this.inFlight]);
       if (this.timers.size > 0) await new Promise((r) => setTimeout(r, 10));
     }
@@ -232,7 +255,7 @@ export class SlackInbox {
     log.warn({ err: e, delay_ms: delay }, 'reply failed; will retry');
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.track(this.process(item.key));
+      this.kick([item.key]);
     }, delay);
     this.timers.add(timer);
   }
