@@ -2,6 +2,25 @@
 // client signature injected rarely. Deterministic (seeded) so runs compare.
 import { createWriteStream } from 'node:fs';
 
+/** The KB954960 client failure, as the classic log writes it: [component, text] pairs. */
+export const KB954960_SIGNATURE = [
+  ['PT', '+++++++++++  PT: Synchronizing server updates  +++++++++++'],
+  ['PT', '  + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsus01:8530/ClientWebService/client.asmx'],
+  ['PT', 'WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200'],
+  ['PT', 'WARNING: SOAP Fault: 0x000190'],
+  ['PT', 'WARNING:     faultstring:Fault occurred'],
+  ['PT', 'WARNING:     ErrorCode:InternalServerError(5)'],
+  ['PT', 'WARNING:     Message:(null)'],
+  ['PT', 'WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"'],
+  ['PT', 'WARNING:     ID:c0a7445f-b989-43fa-ac20-11f8ca65fa8c'],
+  ['PT', 'WARNING: PTError: 0x8024400e'],
+  ['PT', 'WARNING: SyncServerUpdatesInternal failed: 0x8024400e'],
+  ['Agent', '  * WARNING: Failed to synchronize, error = 0x8024400E'],
+  ['Agent', '  * WARNING: Exit code = 0x8024400E'],
+  ['AU', '# WARNING: Search callback failed, result = 0x8024400E'],
+  ['AU', '# WARNING: Failed to find updates with error code 8024400E'],
+];
+
 export function* windowsUpdateLines(seed = 42) {
   let s = seed >>> 0;
   const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
@@ -42,23 +61,7 @@ export function* windowsUpdateLines(seed = 42) {
     ['PT', '  Server URL = http://wsus01:8530/SimpleAuthWebService/SimpleAuth.asmx'],
     ['Agent', 'WARNING: Failed to evaluate Installed rule, updateId = {6E3F1A6B-7C1D-4A3B-9C2F-0D1E2F3A4B5C}.101, hr = 80242013'],
   ];
-  const signature = [
-    ['PT', '+++++++++++  PT: Synchronizing server updates  +++++++++++'],
-    ['PT', '  + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsus01:8530/ClientWebService/client.asmx'],
-    ['PT', 'WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200'],
-    ['PT', 'WARNING: SOAP Fault: 0x000190'],
-    ['PT', 'WARNING:     faultstring:Fault occurred'],
-    ['PT', 'WARNING:     ErrorCode:InternalServerError(5)'],
-    ['PT', 'WARNING:     Message:(null)'],
-    ['PT', 'WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"'],
-    ['PT', 'WARNING:     ID:c0a7445f-b989-43fa-ac20-11f8ca65fa8c'],
-    ['PT', 'WARNING: PTError: 0x8024400e'],
-    ['PT', 'WARNING: SyncServerUpdatesInternal failed: 0x8024400e'],
-    ['Agent', '  * WARNING: Failed to synchronize, error = 0x8024400E'],
-    ['Agent', '  * WARNING: Exit code = 0x8024400E'],
-    ['AU', '# WARNING: Search callback failed, result = 0x8024400E'],
-    ['AU', '# WARNING: Failed to find updates with error code 8024400E'],
-  ];
+  const signature = KB954960_SIGNATURE;
   let ms = 0;
   for (let i = 0; ; i++) {
     ms += Math.floor(rand() * 900);

@@ -1,0 +1,314 @@
+// Load on the real Slack app (HTTP mode) over loopback: how fast Slack gets its ack, and how fast a pasted log
+// gets its threaded reply. Imports the compiled app: run `npm run build` first.
+//
+//   node bench/slack.mjs [concurrency=50] [pasteKiB=40] [rounds=3]
+//
+// Round 1..N each fire `concurrency` signed slash commands (`check <KB lines>`) at once, then `concurrency`
+// message events at once, each a ~pasteKiB paste of realistic WindowsUpdate.log lines with the KB954960
+// signature in the middle. Measured:
+//   ack    — HTTP response time of each request (the app writes the work to SQLite before it answers)
+//   reply  — from sending a paste to the fake Slack receiving its chat.postMessage (after scan, record, render)
+//   respond — from sending a slash command to its respond() reaching the response_url sink
+// Targets (printed, never enforced): ack p99 < 50 ms at 50 concurrent; reply p99 < 250 ms for 40 KB.
+//
+// The app runs in a worker thread (its own event loop, as in production it has its own process), the load generator
+// and a minimal inline fake Slack (auth.test, chat.postMessage, response_url) in the main thread, so that the
+// client's own work does not show up as the app's latency. Plain Node: no compiling of the TypeScript test harness.
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { KB954960_SIGNATURE, windowsUpdateLines } from './generate-log.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SECRET = 'bench-signing-secret';
+const TOKEN = 'xoxb-bench-token';
+
+if (!isMainThread) {
+  // ── the app, in its worker ──────────────────────────────────────────────────────────────────────────────
+  const { createBot } = await import(join(root, 'dist/src/slack/app.js'));
+  const { Store } = await import(join(root, 'dist/db/store.js'));
+  const { loadConfig } = await import(join(root, 'dist/src/config.js'));
+  const { createLogger } = await import(join(root, 'dist/src/log.js'));
+  const config = loadConfig(
+    {
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: workerData.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(workerData.dir, 'bench.db'),
+      LOG_LEVEL: 'error',
+    },
+    { forServe: true },
+  );
+  const store = Store.open(config.databasePath);
+  const bot = createBot(config, { store, logger: createLogger('error'), apiRetries: 0, replyRetry: { attempts: 3, baseMs: 20 } });
+  const { port } = await bot.start();
+  parentPort.on('message', async (m) => {
+    if (m === 'idle') {
+      await bot.inbox.idle();
+      parentPort.postMessage({ idle: true, diagnoses: store.diagnosisCount() });
+    } else if (m === 'stop') {
+      await bot.stop();
+      store.close();
+      parentPort.postMessage({ stopped: true });
+      parentPort.close();
+    }
+  });
+  parentPort.postMessage({ port });
+} else {
+if (!existsSync(join(root, 'dist/src/slack/app.js'))) {
+  console.error('bench/slack.mjs: dist/ is missing — run `npm run build` first');
+  process.exit(2);
+}
+
+const CONCURRENCY = Number(process.argv[2] ?? 50);
+const PASTE_BYTES = Number(process.argv[3] ?? 40) * 1024;
+const ROUNDS = Number(process.argv[4] ?? 3);
+// ── a minimal fake Slack ─────────────────────────────────────────────────────────────────────────────────────
+function startFake() {
+  const waiters = new Map(); // key → resolve(at)
+  const arrived = new Map(); // key → at (when nobody waited yet)
+  let seq = 0;
+  const settle = (key, at) => {
+    const w = waiters.get(key);
+    if (w) {
+      waiters.delete(key);
+      w(at);
+    } else arrived.set(key, at);
+  };
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const at = performance.now();
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const path = req.url.split('?')[0];
+      const form = () => Object.fromEntries(new URLSearchParams(raw));
+      const json = (o) => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(o));
+      };
+      if (path === '/api/auth.test') return json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'kb954960', team: 'Bench' });
+      if (path === '/api/chat.postMessage') {
+        const body = (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) : form();
+        settle(`post:${body.channel}:${body.thread_ts}`, at);
+        const ts = `1700000000.${String(++seq).padStart(6, '0')}`;
+        return json({ ok: true, channel: body.channel, ts, message: { ts, text: body.text } });
+      }
+      if (path.startsWith('/response_url/')) {
+        settle(`respond:${path.slice('/response_url/'.length)}`, at);
+        return json({ ok: true });
+      }
+      if (path === '/api/conversations.replies') return json({ ok: true, messages: [], has_more: false });
+      if (path.startsWith('/api/')) return json({ ok: true });
+      res.writeHead(404);
+      res.end();
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      resolve({
+        origin,
+        apiUrl: `${origin}/api/`,
+        /** resolves with performance.now() of the arrival of `key` */
+        arrival(key) {
+          if (arrived.has(key)) {
+            const at = arrived.get(key);
+            arrived.delete(key);
+            return Promise.resolve(at);
+          }
+          return new Promise((r) => waiters.set(key, r));
+        },
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(r);
+          }),
+      });
+    });
+  });
+}
+
+// ── signed requests, as Slack sends them ────────────────────────────────────────────────────────────────────
+function postSigned(url, rawBody, contentType) {
+  const ts = Math.floor(Date.now() / 1000);
+  const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${rawBody}`).digest('hex')}`;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          connection: 'close',
+          'content-type': contentType,
+          'content-length': Buffer.byteLength(rawBody),
+          'x-slack-signature': sig,
+          'x-slack-request-timestamp': String(ts),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, started }));
+      },
+    );
+    req.on('error', reject);
+    req.end(rawBody);
+  });
+}
+
+// ── inputs ────────────────────────────────────────────────────────────────────────────────────────────────
+const SIGNATURE = KB954960_SIGNATURE.slice(0, 9); // through the fault ID line, as an admin would paste it
+
+/** ~`bytes` of WindowsUpdate.log as a Slack message delivers a paste: LF, `& < >` escaped, URLs auto-linked. */
+function pastedLog(seed, bytes) {
+  const lines = [];
+  let size = 0;
+  for (const line of windowsUpdateLines(seed)) {
+    lines.push(line);
+    size += line.length + 1;
+    if (size >= bytes - 1200) break;
+  }
+  const [date, time, pid, tid] = lines[Math.floor(lines.length / 2)].split('\t');
+  lines.splice(Math.floor(lines.length / 2), 0, ...SIGNATURE.map(([c, text]) => [date, time, pid, tid, c, text].join('\t')));
+  return lines
+    .join('\n')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\bhttp:\/\/[^\s,"]+/g, (u) => `<${u}>`);
+}
+
+const CHECK_TEXT = `check ${SIGNATURE.map(([c, text]) => `${c}  ${text}`).join('\n')}`;
+
+function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+const fmt = (v) => `${v.toFixed(1).padStart(7)} ms`;
+function report(label, values, target) {
+  const p50 = percentile(values, 50);
+  const p99 = percentile(values, 99);
+  const verdict = target === undefined ? '' : p99 < target ? `  (target p99 < ${target} ms: met)` : `  (target p99 < ${target} ms: MISSED)`;
+  console.log(`  ${label.padEnd(34)} p50 ${fmt(p50)}   p99 ${fmt(p99)}   max ${fmt(Math.max(...values))}${verdict}`);
+  return { p50, p99 };
+}
+
+// ── run ───────────────────────────────────────────────────────────────────────────────────────────────────
+const fake = await startFake();
+const dir = mkdtempSync(join(tmpdir(), 'kb954960-bench-'));
+const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { apiUrl: fake.apiUrl, dir } });
+const fromWorker = (key) => new Promise((resolve, reject) => {
+  const on = (m) => {
+    if (m && key in m) {
+      worker.off('message', on);
+      resolve(m);
+    }
+  };
+  worker.on('message', on);
+  worker.once('error', reject);
+});
+const { port } = await fromWorker('port');
+const idle = async () => {
+  const answer = fromWorker('idle');
+  worker.postMessage('idle');
+  return answer;
+};
+const events = `http://127.0.0.1:${port}/slack/events`;
+
+let n = 0;
+async function slashRound(count) {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const id = ++n;
+      const body = new URLSearchParams({
+        token: 'x',
+        team_id: 'T1',
+        channel_id: 'C1',
+        user_id: 'U1',
+        command: '/kb954960',
+        text: CHECK_TEXT,
+        api_app_id: 'A1',
+        response_url: `${fake.origin}/response_url/${id}`,
+        trigger_id: `${id}.1.abc`,
+      }).toString();
+      const arrival = fake.arrival(`respond:${id}`);
+      const r = await postSigned(events, body, 'application/x-www-form-urlencoded');
+      if (r.status !== 200) throw new Error(`slash command answered ${r.status}`);
+      return { ack: r.ms, respond: (await arrival) - r.started };
+    }),
+  );
+}
+
+const pastes = Array.from({ length: CONCURRENCY }, (_, i) => pastedLog(1000 + i, PASTE_BYTES));
+async function pasteRound(count) {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const id = ++n;
+      const channel = `CBENCH${id}`;
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(id).padStart(6, '0')}`;
+      const envelope = {
+        token: 'x',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: `EvBENCH${id}`,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ enterprise_id: null, team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+        event: { type: 'message', channel, channel_type: 'channel', user: 'U1', text: pastes[i % pastes.length], ts, event_ts: ts, team: 'T1' },
+      };
+      const arrival = fake.arrival(`post:${channel}:${ts}`);
+      const r = await postSigned(events, JSON.stringify(envelope), 'application/json');
+      if (r.status !== 200) throw new Error(`event answered ${r.status}`);
+      return { ack: r.ms, reply: (await arrival) - r.started };
+    }),
+  );
+}
+
+const avgKiB = pastes.reduce((s, p) => s + Buffer.byteLength(p), 0) / pastes.length / 1024;
+console.log(`kb954960 Slack bench: Node ${process.version}, ${CONCURRENCY} concurrent, pastes ~${avgKiB.toFixed(1)} KiB (${pastes[0].split('\n').length} lines), ${ROUNDS} round(s)`);
+
+// warm-up: JIT, SQLite statements, sockets
+await slashRound(5);
+await pasteRound(5);
+await idle();
+
+const all = { slackAck: [], respond: [], pasteAck: [], reply: [] };
+for (let round = 1; round <= ROUNDS; round++) {
+  const s = await slashRound(CONCURRENCY);
+  await new Promise((r) => setTimeout(r, 50));
+  const p = await pasteRound(CONCURRENCY);
+  await idle();
+  console.log(`round ${round}`);
+  report(`slash ack (${CONCURRENCY} at once)`, s.map((x) => x.ack), 50);
+  report('slash → respond()', s.map((x) => x.respond));
+  report(`paste ack (${CONCURRENCY} at once)`, p.map((x) => x.ack), 50);
+  report('paste → chat.postMessage', p.map((x) => x.reply), 250);
+  all.slackAck.push(...s.map((x) => x.ack));
+  all.respond.push(...s.map((x) => x.respond));
+  all.pasteAck.push(...p.map((x) => x.ack));
+  all.reply.push(...p.map((x) => x.reply));
+}
+if (ROUNDS > 1) {
+  console.log(`all ${ROUNDS} rounds`);
+  report('slash ack', all.slackAck, 50);
+  report('slash → respond()', all.respond);
+  report('paste ack', all.pasteAck, 50);
+  report('paste → chat.postMessage', all.reply, 250);
+}
+console.log(`diagnoses recorded: ${(await idle()).diagnoses}`);
+
+const stopped = fromWorker('stopped');
+worker.postMessage('stop');
+await stopped;
+await worker.terminate();
+await fake.close();
+rmSync(dir, { recursive: true, force: true });
+}
