@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { startFakeSlack } from './support/index.js';
 
 // The CLI is tested as users run it: the built binary, spawned. `npm test` builds first (pretest).
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
@@ -150,5 +151,34 @@ describe('kb954960 server and history', () => {
     expect(all[0].server).toBe('hist-2');
     const one = JSON.parse(run(['history', '--json', '--server', 'hist-1']).stdout);
     expect(one.map((e: { server: string }) => e.server)).toEqual(['hist-1']);
+  });
+});
+
+describe('kb954960 serve', () => {
+  // Async spawn: the fake Slack answers from this process while the child waits on it.
+  const serve = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'serve'], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db, LOG_LEVEL: 'silent', ...env } });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (code) => resolve({ code, stderr }));
+    });
+
+  it('says in one line that Slack refused the token, exit 2', async () => {
+    const fake = await startFakeSlack({ botToken: 'xoxb-the-right-one' });
+    try {
+      const r = await serve({ SLACK_BOT_TOKEN: 'xoxb-a-wrong-one', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1' });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe('kb954960: SLACK_BOT_TOKEN: Slack refused it (invalid_auth); copy the Bot User OAuth Token again from "OAuth & Permissions"');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('says in one line that Slack cannot be reached, exit 2', async () => {
+    const r = await serve({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/', PORT: '0', HOST: '127.0.0.1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('kb954960: SLACK_API_URL: cannot reach Slack at http://127.0.0.1:9/api/');
   });
 });

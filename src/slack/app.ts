@@ -24,6 +24,13 @@ export interface BotDeps {
   readonly apiRetries?: number;
   /** Retries of a failed reply by the inbox worker. */
   readonly replyRetry?: { readonly attempts: number; readonly baseMs: number };
+  /** The bot's identity, when already verified (then Bolt skips its own auth.test in the constructor). */
+  readonly identity?: BotIdentity;
+}
+
+export interface BotIdentity {
+  readonly botId: string;
+  readonly botUserId: string;
 }
 
 export interface Bot {
@@ -74,6 +81,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
 
   const app = new App({
     token,
+    ...(deps.identity ? { botId: deps.identity.botId, botUserId: deps.identity.botUserId } : {}),
     ...(socketMode ? { appToken: config.slack.appToken, socketMode: true } : { receiver }),
     logger: boltLogger(logger),
     logLevel,

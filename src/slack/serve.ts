@@ -1,13 +1,36 @@
+import { webApi } from '@slack/bolt';
 import { Store } from '../../db/store.js';
-import type { Config } from '../config.js';
-import { createLogger } from '../log.js';
-import { createBot } from './app.js';
+import { ConfigError, type Config } from '../config.js';
+import { boltLogger, createLogger, type Logger } from '../log.js';
+import { createBot, type BotIdentity } from './app.js';
 
-/** `kb954960 serve`: open the database, start the bot, and stop cleanly on SIGTERM/SIGINT. */
+/** Errors from Slack that mean the token itself is wrong, not that Slack is out of reach. */
+const BAD_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+
+/**
+ * Checks the bot token before anything starts, so that a wrong token or an unreachable Slack is one clear line
+ * (Bolt would otherwise call auth.test from its constructor and fail later as an unhandled rejection).
+ */
+export async function verifyBotToken(config: Config, logger: Logger): Promise<BotIdentity> {
+  const client = new webApi.WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2 }, logger: boltLogger(logger) });
+  try {
+    const res = await client.auth.test();
+    if (!res.bot_id || !res.user_id) throw new ConfigError('SLACK_BOT_TOKEN: this is not a bot token (auth.test names no bot); use the Bot User OAuth Token, xoxb-…');
+    return { botId: res.bot_id, botUserId: res.user_id };
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const code = (e as { data?: { error?: string } }).data?.error;
+    if (code && BAD_TOKEN.has(code)) throw new ConfigError(`SLACK_BOT_TOKEN: Slack refused it (${code}); copy the Bot User OAuth Token again from "OAuth & Permissions"`);
+    throw new ConfigError(`SLACK_API_URL: cannot reach Slack at ${config.slack.apiUrl} (${(e as Error).message}); check the network or proxy`);
+  }
+}
+
+/** `kb954960 serve`: verify the token, open the database, start the bot, and stop cleanly on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
+  const identity = await verifyBotToken(config, logger);
   const store = Store.open(config.databasePath);
-  const bot = createBot(config, { store, logger });
+  const bot = createBot(config, { store, logger, identity });
   const { port } = await bot.start();
   logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databasePath }, 'kb954960 bot is running');
 
