@@ -76,7 +76,7 @@ function inputsFrom(files: readonly string[]): CheckInput[] {
     } catch {
       throw new UsageError(`${file}: not readable (permission denied)`);
     }
-    return { name: file, chunks: fileChunks(file) };
+    return { name: file, chunks: fileChunks(file, { reuse: true }), borrowed: true };
   });
 }
 

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scanBuffer, scanChunks } from '../src/detect/scanner.js';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -437,5 +439,57 @@ describe('decodeToUtf8: size and chunking', () => {
     }
     for await (const _ of decodeToUtf8(src(), OPTS)) break;
     expect(closed).toBe(true);
+  });
+});
+
+describe('borrowed chunks: a source that reuses one buffer', () => {
+  /** Yields every piece through one shared buffer and scribbles over it as soon as the next piece is asked for. */
+  async function* scribbling(bytes: Buffer, sizes: readonly number[]): AsyncGenerator<Buffer> {
+    const shared = Buffer.alloc(Math.max(1, ...sizes));
+    for (let off = 0, i = 0; off < bytes.length; i++) {
+      const n = Math.min(sizes[i % sizes.length]!, bytes.length - off);
+      bytes.copy(shared, 0, off, off + n);
+      yield shared.subarray(0, n);
+      shared.fill(0x5a); // whatever the decoder kept of the previous chunk is garbage now
+      off += n;
+    }
+  }
+
+  /** Decodes, copying each yielded chunk at once (borrowed output is valid only until the next pull). */
+  async function decodeCopying(source: AsyncIterable<Uint8Array>, borrowed: boolean): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const c of decodeToUtf8(source, { maxBytes: 1 << 26, borrowed })) parts.push(Buffer.from(c));
+    return Buffer.concat(parts);
+  }
+
+  const text = (lines: number) =>
+    Array.from({ length: lines }, (_, i) =>
+      i % 97 === 0 ? 'PT  WARNING: SOAP Fault: 0x000190 ErrorCode:InternalServerError(5)SyncUpdates failure, error = 0x8024400E' : `2008-08-12\t09:15:41:203\t 940\tf54\tAgent\t  * line ${i} 更新プログラム`,
+    ).join('\r\n');
+  const encodings: Record<string, (t: string) => Buffer> = {
+    'utf-8': (t) => Buffer.from(t, 'utf8'),
+    'utf-16le with BOM': (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
+    'utf-16le without BOM': (t) => Buffer.from(t, 'utf16le'),
+    gzip: (t) => gzipSync(Buffer.from(t, 'utf8')),
+    'ascii then shift_jis': (t) => Buffer.concat([Buffer.from('x'.repeat(9000) + '\n'), Buffer.from(new Uint8Array(encodeShiftJis(t)))]),
+  };
+
+  it.each(Object.keys(encodings))('decodes %s exactly as an owning source does, whatever the chunk sizes', async (name) => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4000 }), fc.array(fc.integer({ min: 1, max: 400_000 }), { minLength: 1, maxLength: 4 }), async (lines, sizes) => {
+        const bytes = encodings[name]!(text(lines));
+        const expected = await decodeCopying([bytes], false);
+        expect((await decodeCopying(scribbling(bytes, sizes), true)).equals(expected)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('scans a borrowed stream to the same findings and line numbers', async () => {
+    const bytes = Buffer.from(text(20_000), 'utf8');
+    const expected = scanBuffer(bytes);
+    const scanned = await scanChunks(decodeToUtf8(scribbling(bytes, [65_536, 1_048_576, 7]), { maxBytes: 1 << 26, borrowed: true }));
+    expect(scanned.lines).toBe(expected.lines);
+    expect(scanned.findings).toEqual(expected.findings);
   });
 });

@@ -9,7 +9,7 @@
  *
  * Every failure is an `InputError` with a user-facing English message; raw zlib / fs errors never escape.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { isAscii } from 'node:buffer';
@@ -30,6 +30,12 @@ export class InputError extends Error {
 export interface DecodeOptions {
   /** Cap on raw input bytes AND on decompressed bytes (gzip bombs). */
   maxBytes: number;
+  /**
+   * The source reuses its buffer: each chunk is valid only until the next one is requested (fileChunks with
+   * `reuse`). The decoder then copies whatever it keeps across chunks, and the chunks it yields are valid only until
+   * the next one is requested too. Saves a fresh buffer (page faults, GC) per read on large files.
+   */
+  borrowed?: boolean;
   /** Name of the setting behind `maxBytes`, quoted in the too-large message. Default `MAX_FILE_BYTES`. */
   limitName?: string;
 }
@@ -188,7 +194,11 @@ class PeekableChunks {
   private readonly head: Buffer[] = [];
   private headBytes = 0;
   private done = false;
-  constructor(private readonly it: AsyncIterator<Buffer>) {}
+  /** copyHeld: the iterator's chunks are borrowed, so the ones held back while peeking are copied. */
+  constructor(
+    private readonly it: AsyncIterator<Buffer>,
+    private readonly copyHeld = false,
+  ) {}
 
   /** The first min(n, total) bytes (a view when one chunk suffices), and whether that is all there is. */
   async peek(n: number): Promise<{ bytes: Buffer; complete: boolean }> {
@@ -196,7 +206,7 @@ class PeekableChunks {
       const r = await this.it.next();
       if (r.done) this.done = true;
       else if (r.value.length > 0) {
-        this.head.push(r.value);
+        this.head.push(this.copyHeld ? Buffer.from(r.value) : r.value);
         this.headBytes += r.value.length;
       }
     }
@@ -570,13 +580,16 @@ class Coalescer {
   private parts: Buffer[] = [];
   private size = 0;
 
+  /** copyHeld: inputs may be borrowed, so a small one kept for the next output is copied. */
+  constructor(private readonly copyHeld = false) {}
+
   push(b: Buffer): Buffer[] {
     if (b.length >= OUT_TARGET) {
       const out = this.flush();
       out.push(b);
       return out;
     }
-    this.parts.push(b);
+    this.parts.push(this.copyHeld ? Buffer.from(b) : b);
     this.size += b.length;
     return this.size >= OUT_TARGET ? this.flush() : [];
   }
@@ -605,13 +618,15 @@ export async function* decodeToUtf8(
   options: DecodeOptions,
   onInfo?: (info: DecodedInfo) => void,
 ): AsyncGenerator<Buffer> {
-  const raw = new PeekableChunks(readRaw(source, options));
+  const borrowed = options.borrowed ?? false;
+  const raw = new PeekableChunks(readRaw(source, options), borrowed);
   let decoded: PeekableChunks | null = null;
   try {
     const head = await raw.peek(2);
     if (head.bytes.length === 0) throw emptyError();
     const gzip = head.bytes.length >= 2 && head.bytes[0] === 0x1f && head.bytes[1] === 0x8b;
-    decoded = gzip ? new PeekableChunks(gunzip(raw.rest(), options)) : raw;
+    // zlib holds its input until it has inflated it: hand it copies of borrowed chunks.
+    decoded = gzip ? new PeekableChunks(gunzip(borrowed ? copies(raw.rest()) : raw.rest(), options)) : raw;
 
     const { bytes: sample, complete } = await decoded.peek(SNIFF_BYTES);
     if (sample.length === 0) throw emptyError();
@@ -632,7 +647,7 @@ export async function* decodeToUtf8(
               ? new AsciiWatchTranscoder((encoding) => onInfo?.({ ...info, encoding }))
               : null;
 
-    const out = new Coalescer();
+    const out = new Coalescer(borrowed);
     let skip = det.bom;
     for await (let chunk of decoded.rest()) {
       if (skip > 0) {
@@ -667,7 +682,24 @@ export async function decodeBufferToUtf8(
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
-/** A file as a byte stream, read in `highWaterMark`-sized chunks (1 MiB by default). */
-export function fileChunks(path: string, highWaterMark = 1024 * 1024): AsyncIterable<Buffer> {
-  return createReadStream(path, { highWaterMark });
+/** A file as a byte stream, read in `readSize` chunks (1 MiB by default); with `reuse`, into one buffer (see `borrowed`). */
+export async function* fileChunks(path: string, options: { readSize?: number; reuse?: boolean } = {}): AsyncGenerator<Buffer> {
+  const size = options.readSize ?? 1024 * 1024;
+  const handle = await open(path, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(size);
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, size, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+      // Reused: valid until the next chunk is requested (decode with `borrowed`). Else each read gets its own.
+      if (!options.reuse) buf = Buffer.allocUnsafe(size);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const c of chunks) yield Buffer.from(c);
 }
