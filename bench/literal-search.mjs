@@ -12,25 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWindowsUpdateLog } from './generate-log.mjs';
 
-/** Roughly the literal set the KB954960 rules reduce to (the scanner derives it from the rules). */
-export const DEFAULT_LITERALS = Object.freeze([
-  '8024400',
-  'InternalServerError',
-  '0x000190',
-  'client.asmx',
-  'WSUS server',
-  '954960',
-  'Office 2003',
-  'Item has already been added',
-  'VersionString',
-  '3.1.6001',
-  '3.0.6000',
-  '3.2.7600',
-  'Synchronizing server updates',
-  'ThrowException',
-  'ID:',
-  '.Client.dll',
-]);
 
 const CHUNK = 1 << 20;
 
@@ -115,7 +96,9 @@ async function main() {
     await writeWindowsUpdateLog(file, Number(mb) * 1024 * 1024);
   }
   const { LiteralSearch } = await import('../dist/src/detect/literal-search.js');
-  const literals = [...DEFAULT_LITERALS];
+  // The scanner's own pre-filter: every rule's literals.
+  const { RULES } = await import('../dist/src/detect/rules.js');
+  const literals = [...new Set(RULES.flatMap((r) => r.literals))];
   const maxLen = Math.max(...literals.map((l) => Buffer.byteLength(l)));
 
   const whole = readFileSync(file);

@@ -10,12 +10,17 @@ export const MAX_FINDINGS_PER_RULE = 500;
  */
 export const MAX_LINE_BYTES = 1 << 20;
 
+/** How much of the first chunk tunes the literal search (bench/literal-search: ~18% faster than the static model). */
+const SAMPLE_BYTES = 1 << 20;
+
 const LF = 0x0a;
 const CR = 0x0d;
 
 export class Scanner {
   private readonly rules: readonly Rule[];
-  private readonly search: LiteralSearch;
+  /** Built on the first chunk, from a sample of it: the plan then fits this log's byte statistics. */
+  private search: LiteralSearch | undefined;
+  private readonly literals: readonly string[];
   /** For each literal of the search, the indices (in rule order) of the rules that list it. */
   private readonly rulesByLiteral: readonly (readonly number[])[];
   private readonly kept = new Map<string, Finding[]>();
@@ -38,7 +43,7 @@ export class Scanner {
   constructor(rules: readonly Rule[] = RULES) {
     this.rules = rules;
     const literals = [...new Set(rules.flatMap((r) => r.literals))];
-    this.search = new LiteralSearch(literals);
+    this.literals = literals;
     this.rulesByLiteral = literals.map((l) => rules.flatMap((r, i) => (r.literals.includes(l) ? [i] : [])));
     this.counts = new Uint32Array(rules.length);
   }
@@ -48,6 +53,7 @@ export class Scanner {
     if (chunk.length === 0) return;
     this.bytes += chunk.length;
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    this.search ??= new LiteralSearch(this.literals, { sample: buf.subarray(0, SAMPLE_BYTES) });
     let from = 0;
     if (this.carry) {
       // Join only the line that straddles the chunks; copying whole chunks costs more than the scan itself.
@@ -106,7 +112,7 @@ export class Scanner {
   /** A piece of an over-long line: scanned, but the line number does not advance. */
   private processPiece(buf: Buffer): void {
     const hitLiterals = new Set<number>();
-    this.search.scan(buf, 0, buf.length, (_pos, literal) => hitLiterals.add(literal));
+    this.search!.scan(buf, 0, buf.length, (_pos, literal) => hitLiterals.add(literal));
     if (hitLiterals.size > 0) this.matchLine(this.lineCount + 1, buf.toString('utf8'), [...hitLiterals]);
   }
 
@@ -128,7 +134,7 @@ export class Scanner {
       this.matchLine(this.lineCount + 1, text, hitLiterals);
       hitLiterals.length = 0;
     };
-    this.search.scan(buf, start, end, (pos, literal) => {
+    this.search!.scan(buf, start, end, (pos, literal) => {
       if (pos < lineEnd) {
         hitLiterals.push(literal); // another literal in the pending line
         return;
