@@ -4,11 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../db/store.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log.js';
-import { createBot, type Bot } from '../src/slack/app.js';
+import type { Store } from '../db/store.js';
 import { StatusStore } from '../db/status-store.js';
+import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
 import { get, messageEvent, postEvent, rateLimited, reply, slackError, startFakeSlack, type FakeSlack } from './support/index.js';
 
 const BOT_TOKEN = 'xoxb-1-faults-test-token';
@@ -25,58 +23,8 @@ const SIGNATURE = [
 let tsSeq = 0;
 const nextTs = () => `${1_750_000_000 + ++tsSeq}.000100`;
 
-interface Running {
-  fake: FakeSlack;
-  bot: Bot;
-  store: Store;
-  events: string;
-  url: string;
-  logs: string[];
-  dir: string;
-}
-
-interface StartOptions {
-  replyRetry?: { attempts: number; baseMs: number };
-  clock?: () => Date;
-  /** runs on the opened store before the bot starts (e.g. to subscribe a channel) */
-  beforeStart?: (store: Store, fake: FakeSlack) => void;
-  /** reuse a fake and a directory (a restart on the same database) */
-  fake?: FakeSlack;
-  dir?: string;
-}
-
-async function startBot(o: StartOptions = {}): Promise<Running> {
-  const fake = o.fake ?? (await startFakeSlack({ botToken: BOT_TOKEN }));
-  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'kb954960-faults-'));
-  const config = loadConfig(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(dir, 'kb954960.db'),
-      LOG_LEVEL: 'info',
-    },
-    { forServe: true },
-  );
-  const logs: string[] = [];
-  const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
-  const store = Store.open(config.databasePath);
-  o.beforeStart?.(store, fake);
-  const bot = createBot(config, { store, logger, apiRetries: 0, replyRetry: o.replyRetry ?? { attempts: 5, baseMs: 20 }, ...(o.clock ? { clock: o.clock } : {}) });
-  const { port } = await bot.start();
-  const url = `http://127.0.0.1:${port}`;
-  return { fake, bot, store, url, events: `${url}/slack/events`, logs, dir };
-}
-
-async function stopBot(r: Running | undefined): Promise<void> {
-  if (!r) return;
-  await r.bot.stop();
-  r.store.close();
-  await r.fake.close();
-  rmSync(r.dir, { recursive: true, force: true });
-}
+/** The faults' bot: this file's token and secret, and more reply attempts than the default. */
+const startBot = (o: StartBotOptions = {}) => startTestBot({ botToken: BOT_TOKEN, signingSecret: SECRET, replyRetry: { attempts: 5, baseMs: 20 }, ...o });
 
 /** The bot's messages in a thread, as Slack has them (only successful posts create one). */
 async function threadReplies(fake: FakeSlack, channel: string, ts: string): Promise<{ ts: string; thread_ts?: string }[]> {
@@ -97,12 +45,12 @@ async function until(what: string, cond: () => boolean | Promise<boolean>, timeo
 }
 
 describe('Slack API faults', () => {
-  let r: Running;
+  let r: TestBot;
   beforeAll(async () => {
     r = await startBot();
   });
   afterAll(async () => {
-    await stopBot(r);
+    await r?.close();
   });
   afterEach(() => {
     r.fake.respondWith('chat.postMessage', null);
@@ -183,7 +131,7 @@ describe('Slack API faults', () => {
     expect(failed.outcome).toBe('failed');
     expect(failed.attempts).toBe(5);
     expect(fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts2)).toHaveLength(5);
-    expect(r.logs.some((l) => l.includes('giving up on this Slack reply'))).toBe(true);
+    expect(r.rawLogs.some((l) => l.includes('giving up on this Slack reply'))).toBe(true);
     // The diagnosis itself was kept: the history does not depend on Slack being up.
     expect(r.store.history({ limit: 50 }).filter((h) => h.messageTs === ts2)).toHaveLength(1);
 
@@ -212,15 +160,12 @@ describe('the daily status post under faults', () => {
   const now = new Date('2025-03-03T01:00:00Z');
   const channel = 'C0DAILY1';
   const localDate = '2025-03-03';
-  let r: Running | undefined;
+  let r: TestBot | undefined;
   let fake: FakeSlack;
   let dir: string;
 
   afterAll(async () => {
-    if (r) {
-      await r.bot.stop();
-      r.store.close();
-    }
+    await r?.close(); // the bot and its store: the fake and the directory are this block's
     await fake?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -242,7 +187,7 @@ describe('the daily status post under faults', () => {
     fake.respondWith('chat.postMessage', reply(500, 'Internal Server Error', { 'content-type': 'text/plain' }), { times: 1 });
     const subscribe = (store: Store) =>
       void new StatusStore(store).upsertSubscription({ channelId: channel, teamId: 'T1', postTime: '09:00', timeZone: 'Asia/Tokyo', lang: 'en', createdBy: 'UADMIN', at: '2025-03-01T00:00:00Z' });
-    r = await startBot({ fake, dir, clock: () => now, beforeStart: subscribe });
+    r = await startBot({ useFake: fake, dir, clock: () => now, beforeStart: subscribe });
     const status = new StatusStore(r.store);
     await until('the daily post to be recorded', () => !!status.statusPost(channel, localDate)?.postedTs, 15_000);
     expect(statusPosts().length).toBe(3); // 500, 429, then through
@@ -254,9 +199,8 @@ describe('the daily status post under faults', () => {
     expect(again.flatMap((x) => x.posted)).toEqual([]);
 
     // A restart on the same database, the same day: its catch-up run finds the post already made.
-    await r.bot.stop();
-    r.store.close();
-    r = await startBot({ fake, dir, clock: () => now });
+    await r.close();
+    r = await startBot({ useFake: fake, dir, clock: () => now });
     await r.bot.scheduler.runDue(now);
     await new Promise((res) => setTimeout(res, 200));
     expect(statusPosts().length).toBe(3);

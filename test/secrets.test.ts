@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSlashCommand, type SlashContext } from '../commands/index.js';
 import { Store } from '../db/store.js';
 import { check } from '../src/check.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { purgeOnce, startRetention } from '../src/retention.js';
-import { createBot, type Bot } from '../src/slack/app.js';
 import {
   get,
   messageEvent,
@@ -19,9 +18,8 @@ import {
   postSlashCommand,
   slackError,
   slashCommand,
-  startFakeSlack,
-  type FakeSlack,
 } from './support/index.js';
+import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-SeCrEtBoTtOkEnValue';
 const APP_TOKEN = 'xapp-1-A0123456789-3333333333-SeCrEtApPtOkEnValue';
@@ -50,49 +48,18 @@ async function until(what: string, cond: () => boolean, timeoutMs = 8000): Promi
   }
 }
 
-interface Running {
-  fake: FakeSlack;
-  bot: Bot;
-  store: Store;
-  config: Config;
-  logs: string[];
-  dir: string;
-  url: string;
-}
-
-async function startBot(options: { socketMode?: boolean; env?: Record<string, string>; logLevel?: string } = {}): Promise<Running> {
-  const fake = await startFakeSlack({ botToken: BOT_TOKEN, socketMode: options.socketMode ?? false });
-  const dir = mkdtempSync(join(tmpdir(), 'kb954960-secrets-'));
-  const config = loadConfig(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(dir, 'kb954960.db'),
-      LOG_LEVEL: options.logLevel ?? 'debug',
-      ...options.env,
-    },
-    { forServe: true },
-  );
-  const logs: string[] = [];
-  // The bot's pino output, exactly as it would reach stdout.
-  const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  logger.info({ config }, 'starting with this configuration'); // what a careless log line might do
-  const store = Store.open(config.databasePath);
-  const bot = createBot(config, { store, logger, apiRetries: 0, replyRetry: { attempts: 2, baseMs: 10 } });
-  const { port } = await bot.start();
-  return { fake, bot, store, config, logs, dir, url: `http://127.0.0.1:${port}` };
-}
-
-async function stopBot(r: Running | undefined): Promise<void> {
-  if (!r) return;
-  await r.bot.stop();
-  r.store.close();
-  await r.fake.close();
-  rmSync(r.dir, { recursive: true, force: true });
+/** This file's tokens and secret (the signing secret in Socket Mode too), LOG_LEVEL=debug unless told, fewer reply attempts. */
+function startBot(o: Pick<StartBotOptions, 'socketMode' | 'env' | 'logLevel'> = {}): Promise<TestBot> {
+  return startTestBot({
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    logLevel: 'debug',
+    replyRetry: { attempts: 2, baseMs: 10 },
+    // what a careless log line might do, before the bot starts
+    beforeStart: (_store, _fake, { config, logger }) => logger.info({ config }, 'starting with this configuration'),
+    ...o,
+  });
 }
 
 function expectNoSecrets(logs: string[]): void {
@@ -105,12 +72,12 @@ function expectNoSecrets(logs: string[]): void {
 
 describe('secrets never reach the logs', () => {
   describe('HTTP mode at LOG_LEVEL=debug', () => {
-    let r: Running;
+    let r: TestBot;
     beforeAll(async () => {
       r = await startBot();
     });
     afterAll(async () => {
-      await stopBot(r);
+      await r?.close();
     });
 
     it('a slash command, a pasted log, a file download, Slack errors and bad requests: no token, no secret', async () => {
@@ -154,7 +121,7 @@ describe('secrets never reach the logs', () => {
       await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0SECRET2', ts: failTs, text: PASTE }));
       await until('giving up on the reply', () => r.store.inboxItem(`message:C0SECRET2:${failTs}`)?.outcome === 'failed');
       fake.respondWith('chat.postMessage', null);
-      expect(r.logs.some((l) => l.includes('invalid_auth'))).toBe(true);
+      expect(r.rawLogs.some((l) => l.includes('invalid_auth'))).toBe(true);
 
       // Requests that fail verification: bad signature, stale, from the future, unsigned.
       const body = messageEvent({ channel: 'C0SECRET3', text: PASTE });
@@ -164,24 +131,24 @@ describe('secrets never reach the logs', () => {
       expect((await postEvent(events, 'not-the-secret', body)).status).toBe(401);
 
       // Logged objects that carry secrets in odd places are scrubbed too.
-      const logger = createLogger('debug', { write: (l: string) => void r.logs.push(l) });
+      const logger = createLogger('debug', { write: (l: string) => void r.rawLogs.push(l) });
       logger.debug({ headers: { Authorization: `Bearer ${BOT_TOKEN}` }, nested: { deeper: { token: BOT_TOKEN, text: `a ${APP_TOKEN} b` } } }, `sending ${BOT_TOKEN}`);
       logger.error({ err: new Error(`call failed with Bearer ${BOT_TOKEN}`) }, 'failure');
       logger.warn({ url: `https://files.slack.com/x?token=${BOT_TOKEN}` }, 'odd url');
 
       await r.bot.inbox.idle();
-      expect(r.logs.length).toBeGreaterThan(20); // debug really was on
-      expectNoSecrets(r.logs);
+      expect(r.rawLogs.length).toBeGreaterThan(20); // debug really was on
+      expectNoSecrets(r.rawLogs);
     });
   });
 
   describe('Socket Mode at LOG_LEVEL=debug', () => {
-    let r: Running;
+    let r: TestBot;
     beforeAll(async () => {
       r = await startBot({ socketMode: true });
     });
     afterAll(async () => {
-      await stopBot(r);
+      await r?.close();
     });
 
     it('connecting with the app token and handling envelopes: no token in the logs', async () => {
@@ -193,13 +160,13 @@ describe('secrets never reach the logs', () => {
       await fake.socket!.sendEvent(messageEvent({ channel: 'C0SOCKET', ts, text: PASTE }));
       await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts, 5000);
       await r.bot.inbox.idle();
-      expectNoSecrets(r.logs);
+      expectNoSecrets(r.rawLogs);
     });
   });
 });
 
 describe('privacy: raw logs are never stored, only the matched lines', () => {
-  let r: Running;
+  let r: TestBot;
   beforeAll(async () => {
     r = await startBot({ logLevel: 'warn' });
   });
@@ -321,12 +288,12 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
 });
 
 describe('request authenticity', () => {
-  let r: Running;
+  let r: TestBot;
   beforeAll(async () => {
     r = await startBot({ logLevel: 'warn' });
   });
   afterAll(async () => {
-    await stopBot(r);
+    await r?.close();
   });
 
   it('refuses timestamps more than 5 minutes in the future or the past; accepts the window', async () => {

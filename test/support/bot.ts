@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../db/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
 import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
 
@@ -31,6 +31,22 @@ export interface StartBotOptions {
   fake?: Omit<StartFakeSlackOptions, 'botToken' | 'socketMode'>;
   /** LOG_LEVEL, and the level of the captured log (default 'info') */
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** the bot token, for the fake and the config (default BOT_TOKEN) */
+  botToken?: string;
+  /** Socket Mode: the app token (default APP_TOKEN) */
+  appToken?: string;
+  /** the signing secret (default SIGNING_SECRET, set in HTTP mode only); when given it is set in Socket Mode too */
+  signingSecret?: string;
+  /** use this fake instead of starting one (its botToken must be the bot's); close() then leaves it open */
+  useFake?: FakeSlack;
+  /** put the SQLite file in this directory instead of a new temp one (e.g. a restart on the same file); close() then leaves it */
+  dir?: string;
+  /** runs on the opened store before the first bot starts (e.g. to subscribe a channel); not on restart() */
+  beforeStart?: (store: Store, fake: FakeSlack, ctx: { config: Config; logger: Logger }) => void;
+  /** the bot's retries of a failed reply (default { attempts: 3, baseMs: 20 }) */
+  replyRetry?: { attempts: number; baseMs: number };
+  /** the bot's clock (default: the real one) */
+  clock?: () => Date;
 }
 
 export interface TestBot {
@@ -48,22 +64,32 @@ export interface TestBot {
   readonly events: string;
   /** every log line of every life, parsed */
   readonly logs: LogLine[];
+  /** the same lines unparsed, exactly as they would reach stdout (tests may push more) */
+  readonly rawLogs: string[];
   readonly dir: string;
   /** waits until the inbox has no work in flight */
   idle(): Promise<void>;
   /** stops the bot, closes the store, then opens the same DB file and starts a new bot (new port in HTTP mode) */
   restart(): Promise<void>;
-  /** stops everything and removes the temp directory */
+  /** stops everything and removes the temp directory (not a fake or a directory that was passed in) */
   close(): Promise<void>;
 }
 
 export async function startTestBot(options: StartBotOptions = {}): Promise<TestBot> {
-  const fake = await startFakeSlack({ ...options.fake, botToken: BOT_TOKEN, socketMode: options.socketMode ?? false });
-  const dir = mkdtempSync(join(tmpdir(), 'kb954960-e2e-'));
+  const botToken = options.botToken ?? BOT_TOKEN;
+  const ownFake = !options.useFake;
+  const fake = options.useFake ?? (await startFakeSlack({ ...options.fake, botToken, socketMode: options.socketMode ?? false }));
+  const ownDir = !options.dir;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kb954960-e2e-'));
+  const cleanUp = async () => {
+    if (ownFake) await fake.close();
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
+  };
   const config = loadConfig(
     {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+      SLACK_BOT_TOKEN: botToken,
+      ...(options.socketMode ? { SLACK_APP_TOKEN: options.appToken ?? APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+      ...(options.signingSecret !== undefined ? { SLACK_SIGNING_SECRET: options.signingSecret } : {}),
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -74,8 +100,10 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
     { forServe: true },
   );
   const logs: LogLine[] = [];
+  const rawLogs: string[] = [];
   const logger = createLogger(config.logLevel, {
     write(line: string) {
+      rawLogs.push(line);
       try {
         logs.push(JSON.parse(line) as LogLine);
       } catch {
@@ -87,9 +115,17 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
   let store: Store;
   let bot: Bot;
   let port: number | undefined;
+  let lives = 0;
   const startLife = async () => {
     store = Store.open(config.databasePath);
-    bot = createBot(config, { store, logger, apiRetries: 0, replyRetry: { attempts: 3, baseMs: 20 } });
+    if (lives++ === 0) options.beforeStart?.(store, fake, { config, logger });
+    bot = createBot(config, {
+      store,
+      logger,
+      apiRetries: 0,
+      replyRetry: options.replyRetry ?? { attempts: 3, baseMs: 20 },
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     ({ port } = await bot.start());
   };
   const stopLife = async () => {
@@ -100,8 +136,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
   try {
     await startLife();
   } catch (e) {
-    await fake.close();
-    rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
     throw e;
   }
 
@@ -125,6 +160,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
       return `http://127.0.0.1:${port}/slack/events`;
     },
     logs,
+    rawLogs,
     dir,
     idle: () => bot.inbox.idle(),
     async restart() {
@@ -137,8 +173,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
       try {
         await stopLife();
       } finally {
-        await fake.close();
-        rmSync(dir, { recursive: true, force: true });
+        await cleanUp();
       }
     },
   };
