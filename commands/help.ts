@@ -1,6 +1,6 @@
 import type { Lang } from '../src/detect/types.js';
 import { linksFor } from '../src/kb954960.js';
-import { header, linkButtons, section, context } from '../src/render/blocks.js';
+import { context, escapeMrkdwn, header, linkButtons, section } from '../src/render/blocks.js';
 import type { Reply } from './types.js';
 
 const TEXT: Record<Lang, string> = {
@@ -26,7 +26,9 @@ const TEXT: Record<Lang, string> = {
   ].join('\n'),
 };
 
-export function helpReply(lang: Lang, unknown?: string): Reply {
+export function helpReply(lang: Lang, unknownWord?: string): Reply {
+  // The word is the user's own text: escaped, so that help for `/kb954960 <!channel>` pings nobody.
+  const unknown = unknownWord === undefined ? undefined : escapeMrkdwn(unknownWord);
   const lead = unknown
     ? lang === 'ja'
       ? `\`${unknown}\` というサブコマンドはありません。使い方:`
@@ -37,7 +39,7 @@ export function helpReply(lang: Lang, unknown?: string): Reply {
     text: text.replace(/\*/g, ''),
     blocks: [
       header('KB954960'),
-      section(lead ? `${lead.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}\n${TEXT[lang]}` : TEXT[lang]),
+      section(lead ? `${lead}\n${TEXT[lang]}` : TEXT[lang]),
       context(`KB954960: ${linksFor(lang).kb}`),
       linkButtons(lang),
     ],

@@ -182,6 +182,12 @@ describe('HTTP mode', () => {
       expectNoStack(blocksText(body.blocks));
     });
 
+    it('an unknown subcommand that is a mention is echoed escaped, pinging nobody', async () => {
+      const { body } = await slash('<!channel>');
+      expect(body.text).toMatch(/^There is no `&lt;!channel&gt;` subcommand/);
+      expect(JSON.stringify(body.blocks)).not.toContain('<!channel>');
+    });
+
     it('bare /kb954960 opens the check modal with the trigger_id', async () => {
       const fields = slashCommand({ text: '', channel_id: 'C0MODAL' });
       const res = await postSlashCommand(t.events, SIGNING_SECRET, fields);
@@ -634,6 +640,15 @@ describe('HTTP mode', () => {
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(post.body.text).toMatch(/^WindowsUpdate\.log: this does not look like a text log/);
       expectNoStack(post.body.text);
+    });
+
+    it('a refusal naming a hostile file name cannot ping the channel', async () => {
+      const channel = freshChannel();
+      const file = t.fake.fileHost.addFile({ name: '<!channel> & <@U123>.log', bytes: Buffer.alloc(2048), mimetype: 'text/plain', filetype: 'text' });
+      await postEvent(t.events, SIGNING_SECRET, share(channel, [file]).envelope);
+      const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
+      expect(post.body.text).toMatch(/^&lt;!channel&gt; &amp; &lt;@U123&gt;\.log: /);
+      expect(JSON.stringify(post.body.blocks)).not.toContain('<!channel>');
     });
 
     it('text and a file in one message: two answers in the same thread', async () => {

@@ -7,7 +7,7 @@ import type { Diagnosis } from '../diagnose/diagnose.js';
 import { InputError } from '../ingest/decode.js';
 import { normalizeSlackText } from '../ingest/slack-text.js';
 import type { Logger } from '../log.js';
-import { renderBlocks, section, type SlackMessage } from '../render/blocks.js';
+import { escapeMrkdwn, renderBlocks, section, type SlackMessage } from '../render/blocks.js';
 import { langOf, t } from '../render/i18n.js';
 import { DownloadError, downloadSlackFile } from './file-download.js';
 import { userFacingMessage } from './errors.js';
@@ -245,7 +245,12 @@ export class SlackInbox {
   private retryLater(item: InboxItem, e: unknown, log: Logger): void {
     const retry = this.o.retry ?? { attempts: 6, baseMs: 2000 };
     const retryAfterSec = (e as { retryAfter?: number }).retryAfter;
-    if (item.attempts >= retry.attempts || this.stopping) {
+    if (this.stopping) {
+      this.o.store.release(item.key); // the next start resumes it
+      log.warn({ err: e }, 'reply failed while stopping; left for the next start');
+      return;
+    }
+    if (item.attempts >= retry.attempts) {
       this.o.store.finish(item.key, 'failed', this.now().toISOString());
       log.error({ err: e }, 'giving up on this Slack reply');
       return;
@@ -317,8 +322,10 @@ export class SlackInbox {
   }
 }
 
+/** A sentence as a message. Escaped: it can carry a file name, and `<!channel>.log` must not ping a channel. */
 function plain(text: string): SlackMessage {
-  return { text, blocks: [section(text)] };
+  const safe = escapeMrkdwn(text);
+  return { text: safe, blocks: [section(safe)] };
 }
 
 function notALog(lang: Lang): string {
