@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SLASH_COMMAND } from '../src/slack/listeners/commands.js';
+import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts.js';
+
+// manifest.yml is what admins import; it must name what the code listens for, and ask for no more than it uses.
+const manifest = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
+/** The `- item` lines right under `key:` (up to the first line that is not one). */
+const listUnder = (key: string) => {
+  const after = (manifest.split(`${key}:\n`)[1] ?? '').split('\n');
+  const items: string[] = [];
+  for (const line of after) {
+    const m = /^\s+- ([\w:.]+)$/.exec(line);
+    if (!m) break;
+    items.push(m[1]!);
+  }
+  return items;
+};
+
+describe('manifest.yml', () => {
+  it('declares the slash command and the message shortcut the code registers', () => {
+    expect(manifest).toContain(`command: ${SLASH_COMMAND}\n`);
+    expect(manifest).toMatch(new RegExp(`type: message\\n\\s+callback_id: ${DIAGNOSE_SHORTCUT_ID}\\n`));
+  });
+
+  it('subscribes to the events the listeners handle', () => {
+    expect(listUnder('bot_events').sort()).toEqual(['app_home_opened', 'message.channels', 'message.groups', 'message.im']);
+  });
+
+  it('asks for exactly the scopes the README explains', () => {
+    const scopes = listUnder('bot');
+    expect(scopes.sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'im:history']);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const scope of scopes) expect(readme).toContain(`\`${scope}\``);
+  });
+
+  it('runs in Socket Mode with interactivity and the Home tab on', () => {
+    expect(manifest).toContain('socket_mode_enabled: true');
+    expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
+    expect(manifest).toContain('home_tab_enabled: true');
+  });
+});
