@@ -18,8 +18,6 @@ export interface SlashContext extends CommandContext {
 
 export type SlashOutcome = { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'open-modal' };
 
-export const SUBCOMMANDS = ['help', 'check', 'server', 'history', 'status', 'subscribe', 'unsubscribe'] as const;
-
 /** `/kb954960 <subcommand> …`: parse, run the command, hand back what to say. Unknown → help, never an error dump. */
 export async function runSlashCommand(rawText: string, ctx: SlashContext): Promise<SlashOutcome> {
   const text = rawText.trim();

@@ -1,6 +1,5 @@
-import { loadFleetStatus, resolvePermalinks } from '../src/status/query.js';
-import { renderStatusBlocks, renderStatusText, statusJson, withPermalinks, type FleetStatus } from '../src/status/summary.js';
-import type { PermalinkClient } from '../src/status/query.js';
+import { loadFleetStatus } from '../src/status/query.js';
+import { renderStatusBlocks, renderStatusText, statusJson, type FleetStatus } from '../src/status/summary.js';
 import type { CommandContext, Reply } from './types.js';
 
 /** Action needed (something affected, RTM, SP1 without the fix, or of unknown version): exit 1, as `scan` does. */
@@ -22,8 +21,3 @@ export function buildStatusReply(ctx: CommandContext, options: { timeZone?: stri
   return replyOf(loadFleetStatus(ctx.store, ctx.now), ctx, options.timeZone);
 }
 
-/** The same for Slack, with links to the detections' threads (chat.getPermalink). */
-export async function buildStatusReplyWithLinks(ctx: CommandContext, client: PermalinkClient, options: { timeZone?: string } = {}): Promise<Reply> {
-  const status = loadFleetStatus(ctx.store, ctx.now);
-  return replyOf(withPermalinks(status, await resolvePermalinks(client, status.newDetections.entries)), ctx, options.timeZone);
-}

@@ -29,8 +29,6 @@ export function linksFor(lang: Lang): Links {
 
 /** The client web service DLL build that carries the fix. */
 export const FIXED_DLL_VERSION = '3.1.6001.66';
-export const DLL_PATH = String.raw`%ProgramFiles%\Update Services\WebServices\ClientWebService\bin\Microsoft.UpdateServices.WebServices.Client.dll`;
-export const WSUS_VERSION_KEY = String.raw`HKLM\SOFTWARE\Microsoft\Update Services\Server\Setup`;
 
 /**
  * Commands to run on the WSUS server. Each prints ONE line holding both what it measured and the value, so that

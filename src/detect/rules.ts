@@ -24,8 +24,6 @@ function serverFields(g: Record<string, string | undefined>): Record<string, str
   return out;
 }
 
-export const DOWNLOAD_FAMILY_ID = '6aa8a49d-170c-4077-8b9b-61f7bf5a1281';
-
 export const RULES: readonly Rule[] = [
   // ── client: WindowsUpdate.log ─────────────────────────────────────────────────────────────────────
   {
@@ -380,7 +378,3 @@ export const RULES: readonly Rule[] = [
     },
   },
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}

@@ -5,7 +5,6 @@ import { fixedSince, serverState, type ServerFacts, type ServerState } from './s
 import { classifyBuild, maxVersion } from './versions.js';
 
 export type Verdict = 'affected' | 'possible' | 'vulnerable' | 'fixed' | 'clean';
-export const VERDICTS: readonly Verdict[] = ['affected', 'possible', 'vulnerable', 'fixed', 'clean'];
 
 /** Exit codes of `kb954960 scan`: 1 means an admin has something to do. */
 export function verdictNeedsAction(v: Verdict): boolean {

@@ -1,7 +1,6 @@
 import { classifyBuild, compareVersions } from './versions.js';
 
 export type ServerState = 'needs-sp1' | 'vulnerable' | 'fixed' | 'unknown';
-export const SERVER_STATES: readonly ServerState[] = ['needs-sp1', 'vulnerable', 'fixed', 'unknown'];
 
 /** What is known of one WSUS server. Times are UTC ISO strings. The state is derived from these, never stored. */
 export interface ServerFacts {

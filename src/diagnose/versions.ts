@@ -3,12 +3,6 @@ import { FIXED_DLL_VERSION } from '../kb954960.js';
 /** What a WSUS 3.0 build number says about KB954960. */
 export type BuildClass = 'rtm' | 'sp1-unfixed' | 'fixed';
 
-const VERSION = /^\d+(?:\.\d+){1,3}$/;
-
-export function isVersion(text: string): boolean {
-  return VERSION.test(text);
-}
-
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);

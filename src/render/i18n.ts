@@ -3,8 +3,6 @@ import type { ServerState } from '../diagnose/server-state.js';
 import type { Lang } from '../detect/types.js';
 import { FIXED_DLL_VERSION, VERIFY_COMMANDS } from '../kb954960.js';
 
-export const LANGS: readonly Lang[] = ['en', 'ja'];
-
 /** Kana or CJK ideographs in what the user wrote: a Japanese speaker gets Japanese replies. */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
 export function langOf(text: string, fallback: Lang): Lang {

@@ -11,7 +11,7 @@
  * - 429 waits Retry-After, 5xx and network errors back off; all waiting goes through an injectable sleep.
  */
 import { Cron } from 'croner';
-import { StatusStore, type Claim, type Subscription } from '../../db/status-store.js';
+import { StatusStore, type Subscription } from '../../db/status-store.js';
 import type { Store } from '../../db/store.js';
 import { statusMessageWithLinks } from './query.js';
 import { localParts, startOfLocalDay, zonedTimeToUtc } from './time.js';
