@@ -56,6 +56,8 @@ export interface HistoryEntry {
 
 export interface StoreOptions {
   readonly readonly?: boolean;
+  /** When migrations are recorded as applied (the only time the store itself needs). */
+  readonly clock?: () => Date;
 }
 
 /** Findings stored per diagnosis: the matched lines only, enough to show the evidence again. */
@@ -84,7 +86,7 @@ export class Store {
     }
     db.pragma('foreign_keys = ON');
     const store = new Store(db);
-    if (!options.readonly) store.migrate();
+    if (!options.readonly) store.migrate(options.clock ?? (() => new Date()));
     return store;
   }
 
@@ -93,7 +95,7 @@ export class Store {
   }
 
   /** Applies db/NNN_*.sql in order, each in its own IMMEDIATE transaction, so concurrent starters apply each once. */
-  private migrate(): void {
+  private migrate(clock: () => Date): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const files = readdirSync(MIGRATIONS_DIR)
       .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
@@ -104,7 +106,7 @@ export class Store {
         const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(version);
         if (done) return;
         this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, new Date().toISOString());
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, clock().toISOString());
       });
       apply.immediate();
     }

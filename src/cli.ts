@@ -51,10 +51,10 @@ function langFlag(value: unknown, fallback: Lang): Lang {
 }
 
 /** Loaded on demand: better-sqlite3 costs start-up time that `scan --no-save` need not pay. */
-async function openStore(path: string, options: { readonly?: boolean } = {}): Promise<Store> {
+async function openStore(path: string, config: Config, options: { readonly?: boolean } = {}): Promise<Store> {
   const { Store } = await import('../db/store.js');
   try {
-    return Store.open(path, options);
+    return Store.open(path, { ...options, clock: config.clock });
   } catch (e) {
     throw new UsageError(`cannot open the database at ${path}: ${(e as Error).message}`);
   }
@@ -92,7 +92,7 @@ async function scan(args: string[], config: Config): Promise<number> {
   const inputs = inputsFrom(positionals);
   const dbPath = (values.db as string | undefined) ?? config.databasePath;
   // --no-save still consults what is known of the server, when a database exists, but writes nothing.
-  const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, { readonly: true }) : null) : await openStore(dbPath);
+  const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, config, { readonly: true }) : null) : await openStore(dbPath, config);
   try {
     const server = values.server as string | undefined;
     if (server !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(server)) throw new UsageError(`--server: '${server}' is not a host name`);
@@ -101,7 +101,7 @@ async function scan(args: string[], config: Config): Promise<number> {
       lang,
       serverName: server,
       maxBytes: config.maxFileBytes,
-      now: new Date(),
+      now: config.clock(),
       store,
       save: !values['no-save'],
       record: { origin: 'cli', sourceName: inputs.map((i) => i.name).join(', ') },
@@ -114,7 +114,7 @@ async function scan(args: string[], config: Config): Promise<number> {
 }
 
 function commandContext(store: Store, config: Config, lang: Lang): CommandContext {
-  return { store, lang, now: new Date(), adminUserIds: config.adminUserIds };
+  return { store, lang, now: config.clock(), adminUserIds: config.adminUserIds };
 }
 
 function print(reply: Reply, json: boolean): number {
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
       return scan(rest, config);
     case 'server': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath);
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
         return print(serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {
@@ -151,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
     case 'history': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, server: { type: 'string' }, limit: { type: 'string' }, db: { type: 'string' }, lang: { type: 'string' } });
       if (positionals.length > 0) throw new UsageError(`history takes no arguments (got '${positionals[0]}'); use --server NAME`);
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath);
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
         const reply = historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
         return print(reply, !!values.json);
@@ -163,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
       if (positionals.length > 0) throw new UsageError(`status takes no arguments (got '${positionals[0]}')`);
       const { buildStatusReply } = await import('../commands/status.js');
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath);
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
         return print(buildStatusReply(commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {

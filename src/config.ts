@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockStartingAt, systemClock, type Clock } from './clock.js';
 import type { Lang } from './detect/types.js';
 
 /** A bad environment: one line naming the variable, exit 2. Never echoes a secret's value. */
@@ -51,6 +52,12 @@ const schema = z.object({
   MAX_FILE_BYTES: z.coerce.number().int().positive().max(2 ** 31, 'must be at most 2147483648').default(104_857_600),
   HISTORY_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KB954960_NOW: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), 'must be an ISO date-time such as 2026-01-15T09:00:00Z'),
 });
 
 export interface Config {
@@ -71,6 +78,8 @@ export interface Config {
   readonly maxFileBytes: number;
   readonly historyDays: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The process's notion of now: the system clock, or one started at KB954960_NOW (tests, replays). */
+  readonly clock: Clock;
 }
 
 /** Reads the environment. `forServe` also demands what the Slack bot needs (the CLI's scan does not). */
@@ -93,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { forS
     maxFileBytes: e.MAX_FILE_BYTES,
     historyDays: e.HISTORY_DAYS,
     logLevel: e.LOG_LEVEL,
+    clock: e.KB954960_NOW ? clockStartingAt(new Date(e.KB954960_NOW)) : systemClock,
   };
   if (options.forServe) {
     if (!config.slack.botToken) throw new ConfigError('SLACK_BOT_TOKEN: required to run the bot (xoxb-…, from "OAuth & Permissions")');

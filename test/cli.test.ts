@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { childEnv, TEST_NOW } from './support/clock.js';
 import { startFakeSlack } from './support/index.js';
 
 // The CLI is tested as users run it: the built binary, spawned. `npm test` builds first (pretest).
@@ -24,7 +25,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input,
-    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db, ...options.env },
+    env: childEnv({ DATABASE_PATH: db, ...options.env }),
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -113,6 +114,7 @@ describe('kb954960 scan', () => {
       ['an unknown command', () => ({ args: ['scna'] }), /unknown command 'scna'/],
       ['a bad --lang', () => ({ args: ['scan', '--lang', 'fr', fixturePath('client-affected.log')] }), /--lang must be ja or en/],
       ['a bad environment variable', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { BOT_LANG: 'fr' } }), /^kb954960: BOT_LANG: must be en or ja$/m],
+      ['a bad KB954960_NOW', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { KB954960_NOW: 'yesterday' } }), /^kb954960: KB954960_NOW: must be an ISO date-time/m],
     ];
     it.each(cases)('%s', (_name, make, message) => {
       const before = historyCount();
@@ -144,9 +146,18 @@ describe('kb954960 server and history', () => {
     expect(r.stderr).toContain('usage: server NAME');
   });
 
+  it('records at the time of the clock it is given (KB954960_NOW), not at the system date', () => {
+    run(['scan', '--server', 'clock-1', fixturePath('seed-run-together.txt')]);
+    run(['scan', '--server', 'clock-2', fixturePath('seed-run-together.txt')], { env: { KB954960_NOW: '2021-01-02T03:04:05Z' } });
+    const at = (server: string) => (JSON.parse(run(['history', '--json', '--server', server]).stdout) as { createdAt: string }[])[0]!.createdAt;
+    expect(at('clock-1').slice(0, 15)).toBe(TEST_NOW.slice(0, 15)); // the tests' default clock
+    expect(at('clock-2').slice(0, 16)).toBe('2021-01-02T03:04');
+  });
+
   it('lists history newest first, filtered by server', () => {
-    run(['scan', '--server', 'hist-1', fixturePath('seed-run-together.txt')]);
-    run(['scan', '--server', 'hist-2', fixturePath('seed-run-together.txt')]);
+    // Each process's clock starts where it is told: one minute apart, later than anything else this file records.
+    run(['scan', '--server', 'hist-1', fixturePath('seed-run-together.txt')], { env: { KB954960_NOW: '2026-11-26T00:00:00Z' } });
+    run(['scan', '--server', 'hist-2', fixturePath('seed-run-together.txt')], { env: { KB954960_NOW: '2026-11-26T00:01:00Z' } });
     const all = JSON.parse(run(['history', '--json']).stdout);
     expect(all[0].server).toBe('hist-2');
     const one = JSON.parse(run(['history', '--json', '--server', 'hist-1']).stdout);
@@ -158,7 +169,7 @@ describe('kb954960 serve', () => {
   // Async spawn: the fake Slack answers from this process while the child waits on it.
   const serve = (env: Record<string, string>) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'serve'], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: db, LOG_LEVEL: 'silent', ...env } });
+      const child = spawn(process.execPath, [BIN, 'serve'], { env: childEnv({ DATABASE_PATH: db, LOG_LEVEL: 'silent', ...env }) });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       child.on('exit', (code) => resolve({ code, stderr }));

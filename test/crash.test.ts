@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv } from './support/clock.js';
 import { get, messageEvent, postEvent, startFakeSlack, type FakeSlack } from './support/index.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
@@ -90,7 +91,7 @@ interface Child {
 }
 
 function spawnBot(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [CLI, 'serve'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, [CLI, 'serve'], { env: childEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));

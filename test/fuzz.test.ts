@@ -170,7 +170,7 @@ describe('scanner: random and hostile bytes', () => {
       }
     }
     console.log(`[fuzz] worst literal+filler 1 MB line: ${worst.ms.toFixed(1)} ms (${worst.what})`);
-  });
+  }, 120_000); // hundreds of 1 MB scans: the bound per line is the test, not the total on a loaded machine
 
   it('a 10 MB line with no newline: bounded time and memory, scanned in pieces, one line', () => {
     const ten = Buffer.alloc(10 * MB, 'x');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
+import { TEST_NOW } from './support/clock.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { appHomeOpened, messageEvent, postEvent, postSlashCommand, slashCommand, slackTs } from './support/index.js';
 
@@ -46,8 +47,9 @@ describe('App Home, subscriptions and the daily post (HTTP mode)', () => {
   it('subscribes a channel and posts the daily status there once, at its time', async () => {
     const body = await slash('subscribe 08:30 ja');
     expect(body.text).toMatch(/08:30/);
-    // 08:30 in Tokyo is 23:30 UTC the day before: run the schedule as if it were 08:31 there.
+    // The bot runs at TEST_NOW (21:00 in Tokyo on 11-25); 08:30 there next is 23:30 UTC: run the schedule at 08:31.
     const due = new Date('2026-11-25T23:31:00.000Z');
+    expect(due.getTime() - Date.parse(TEST_NOW)).toBeGreaterThan(0);
     const first = await t.bot.scheduler.runDue(due);
     expect(first.posted).toContain('CSTATUS');
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSTATUS');

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Store } from '../../db/store.js';
+import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { boltLogger, type Logger } from '../log.js';
 import { startRetention } from '../retention.js';
@@ -48,7 +49,7 @@ const PINO_TO_BOLT: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: L
 /** The one factory behind `kb954960 serve` and the tests: Socket Mode with SLACK_APP_TOKEN, else HTTP. */
 export function createBot(config: Config, deps: BotDeps): Bot {
   const { store, logger } = deps;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const token = config.slack.botToken;
   if (!token) throw new Error('SLACK_BOT_TOKEN is required');
   const logLevel = PINO_TO_BOLT[config.logLevel] ?? LogLevel.ERROR;
@@ -76,7 +77,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
         },
       ],
     });
-    receiver.requestListener = guardRequests(receiver.requestListener, { clock, logger });
+    // Signatures are fresh against the wall clock, as Bolt checks them (Date.now), not the bot's business clock.
+    receiver.requestListener = guardRequests(receiver.requestListener, { wallClock: systemClock, logger });
   }
 
   const app = new App({

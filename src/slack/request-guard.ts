@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 
 /** Slack's replay window, also for timestamps from the future (Bolt only refuses old ones). */
@@ -48,10 +49,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * bodies over the limit, and signed bodies that are not JSON objects (which crash Bolt). Bolt then verifies the
  * signature on the body read here (`rawBody`).
  */
-export function guardRequests(verified: RequestListener, { clock, logger }: { clock: () => Date; logger: Logger }): RequestListener {
+export function guardRequests(verified: RequestListener, { wallClock, logger }: { wallClock: Clock; logger: Logger }): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     const ts = Number(req.headers['x-slack-request-timestamp']);
-    if (req.method === 'POST' && Number.isFinite(ts) && ts > clock().getTime() / 1000 + MAX_CLOCK_SKEW_SEC) {
+    if (req.method === 'POST' && Number.isFinite(ts) && ts > wallClock().getTime() / 1000 + MAX_CLOCK_SKEW_SEC) {
       logger.warn({ ts }, 'refused a request signed with a timestamp from the future');
       res.writeHead(401);
       res.end();

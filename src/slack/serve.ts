@@ -29,8 +29,8 @@ export async function verifyBotToken(config: Config, logger: Logger): Promise<Bo
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const identity = await verifyBotToken(config, logger);
-  const store = Store.open(config.databasePath);
-  const bot = createBot(config, { store, logger, identity });
+  const store = Store.open(config.databasePath, { clock: config.clock });
+  const bot = createBot(config, { store, logger, identity, clock: config.clock });
   const { port } = await bot.start();
   logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databasePath }, 'kb954960 bot is running');
 

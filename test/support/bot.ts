@@ -10,6 +10,7 @@ import { Store } from '../../db/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
+import { testClock } from './clock.js';
 import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -45,7 +46,7 @@ export interface StartBotOptions {
   beforeStart?: (store: Store, fake: FakeSlack, ctx: { config: Config; logger: Logger }) => void;
   /** the bot's retries of a failed reply (default { attempts: 3, baseMs: 20 }) */
   replyRetry?: { attempts: number; baseMs: number };
-  /** the bot's clock (default: the real one) */
+  /** the bot's clock (default: testClock(), starting at TEST_NOW whatever today is) */
   clock?: () => Date;
 }
 
@@ -112,19 +113,21 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
     },
   });
 
+  // One clock for every life of this bot: a restart does not take it back to TEST_NOW.
+  const defaultClock = testClock();
   let store: Store;
   let bot: Bot;
   let port: number | undefined;
   let lives = 0;
   const startLife = async () => {
-    store = Store.open(config.databasePath);
+    store = Store.open(config.databasePath, { clock: options.clock ?? defaultClock });
     if (lives++ === 0) options.beforeStart?.(store, fake, { config, logger });
     bot = createBot(config, {
       store,
       logger,
       apiRetries: 0,
       replyRetry: options.replyRetry ?? { attempts: 3, baseMs: 20 },
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? defaultClock,
     });
     ({ port } = await bot.start());
   };
