@@ -25,6 +25,16 @@ usage:
 
 scan exits 0 when clean or fixed, 1 when action is needed (affected, possible, vulnerable), 2 on bad usage or input.`;
 
+/** `npm start` on a machine with no Slack settings yet: what to set, where it comes from, and what works meanwhile. */
+const NOT_SET_UP = `kb954960: no Slack app is configured yet, so the bot cannot start.
+  1. Create the app from manifest.yml (https://api.slack.com/apps → Create New App → From a manifest).
+  2. Set SLACK_BOT_TOKEN (xoxb-…, "Install App") and SLACK_APP_TOKEN (xapp-…, "Basic Information → App-Level Tokens",
+     scope connections:write) — or SLACK_SIGNING_SECRET for HTTP mode. .env.example lists every variable.
+  3. set -a && . ./.env && set +a && npm start
+Meanwhile the same diagnosis runs without Slack:
+  node dist/src/cli.js scan examples/WindowsUpdate.log
+`;
+
 class UsageError extends Error {}
 
 function fail(message: string): number {
@@ -130,6 +140,10 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'serve') {
+    if (!process.env.SLACK_BOT_TOKEN && !process.env.SLACK_APP_TOKEN && !process.env.SLACK_SIGNING_SECRET) {
+      process.stderr.write(NOT_SET_UP);
+      return 2;
+    }
     const config = loadConfig(process.env, { forServe: true });
     const { serve } = await import('./slack/serve.js'); // loaded only here: scan starts fast without Bolt
     await serve(config);
