@@ -175,6 +175,22 @@ describe('kb954960 serve', () => {
       child.on('exit', (code) => resolve({ code, stderr }));
     });
 
+  it('without any Slack settings, says what to set and how to try the CLI meanwhile, exit 2', async () => {
+    const r = await serve({});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(r.stderr).toContain('manifest.yml');
+    expect(r.stderr).toContain('scan examples/WindowsUpdate.log');
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(10);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('the sample log the README points newcomers to is diagnosed affected', () => {
+    const r = run(['scan', '--no-save', fileURLToPath(new URL('../examples/WindowsUpdate.log', import.meta.url))]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('KB954960: affected');
+  });
+
   it('says in one line that Slack refused the token, exit 2', async () => {
     const fake = await startFakeSlack({ botToken: 'xoxb-the-right-one' });
     try {
