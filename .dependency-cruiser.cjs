@@ -1,0 +1,63 @@
+/**
+ * Architecture boundaries, checked in CI (`npm run check:boundaries`, run by `npm test`'s pretest).
+ * The pure core (detect, ingest, diagnose, render) knows nothing of Slack, SQLite or the clock; commands/ are
+ * surface-neutral and never reach into the Slack edge; nothing imports in a circle.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import cycle: two modules that cannot be understood (or loaded) one without the other.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'detect-is-self-contained',
+      severity: 'error',
+      comment: 'src/detect (rules, scanner, result codes) imports nothing of ours outside itself.',
+      from: { path: '^src/detect/' },
+      to: { path: '^(src|commands|db)/', pathNot: '^src/detect/' },
+    },
+    {
+      name: 'ingest-is-self-contained',
+      severity: 'error',
+      comment: 'src/ingest (bytes to text) imports nothing of ours outside itself.',
+      from: { path: '^src/ingest/' },
+      to: { path: '^(src|commands|db)/', pathNot: '^src/ingest/' },
+    },
+    {
+      name: 'diagnose-sees-only-detect-and-the-kb-facts',
+      severity: 'error',
+      comment: 'src/diagnose builds on the rules and the KB954960 facts only.',
+      from: { path: '^src/diagnose/' },
+      to: { path: '^(src|commands|db)/', pathNot: '^src/(diagnose/|detect/|kb954960\\.ts$)' },
+    },
+    {
+      name: 'core-knows-no-store-or-slack',
+      severity: 'error',
+      comment: 'The pure core and the renderers never import the store (SQL) or the Slack edge.',
+      from: { path: '^src/(detect|ingest|diagnose|render)/' },
+      to: { path: '^(db/|src/slack/|src/status/scheduler)' },
+    },
+    {
+      name: 'commands-do-not-know-slack',
+      severity: 'error',
+      comment: 'commands/ serve the CLI and Slack alike: they never import the Slack edge.',
+      from: { path: '^commands/' },
+      to: { path: '^src/slack/' },
+    },
+    {
+      name: 'no-test-code-in-product',
+      severity: 'error',
+      from: { path: '^(src|commands|db)/' },
+      to: { path: '^(test|bench)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
