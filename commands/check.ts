@@ -1,9 +1,11 @@
+import { isAdmin } from '../src/admins.js';
 import { check } from '../src/check.js';
 import { InputError } from '../src/ingest/decode.js';
 import { normalizeSlackText } from '../src/ingest/slack-text.js';
 import { renderBlocks } from '../src/render/blocks.js';
 import { langOf } from '../src/render/i18n.js';
 import { renderJson } from '../src/render/json.js';
+import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
 import { userFacingMessage } from '../src/slack/errors.js';
 import type { Origin } from '../db/store.js';
 import type { Lang } from '../src/detect/types.js';
@@ -28,16 +30,18 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
     return { text: lang === 'ja' ? '診断するログの行を貼り付けてください: `/kb954960 check <ログの行>`' : 'Paste the log lines to check: `/kb954960 check <log lines>`', exitCode: 2 };
   }
   try {
-    const { diagnosis } = await check({
+    const { diagnosis, withheld } = await check({
       inputs: [{ chunks: [Buffer.from(text, 'utf8')] }],
       lang,
       serverName: input.serverName,
       maxBytes: input.maxBytes,
       now: ctx.now,
       store: ctx.store,
+      mayRecordFacts: isAdmin(ctx),
       record: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
     });
-    return { ...renderBlocks(diagnosis), json: renderJson(diagnosis), exitCode: 0 };
+    const message = renderBlocks(diagnosis);
+    return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang)) : message), json: renderJson(diagnosis), exitCode: 0 };
   } catch (e) {
     if (e instanceof InputError) return { text: userFacingMessage(e, lang, input.maxBytes), exitCode: 2 };
     throw e;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { normalizeServerName } from '../src/diagnose/diagnose.js';
 import { serverState } from '../src/diagnose/server-state.js';
+import { isAdmin } from '../src/admins.js';
 import { renderServerBlocks, renderServerText } from '../src/render/fleet.js';
-import { mayChange, refusal, usageError, type CommandContext, type Reply } from './types.js';
+import { notRecordedText } from '../src/render/not-recorded.js';
+import { usageError, type CommandContext, type Reply } from './types.js';
 
 const NAME = z
   .string()
@@ -26,7 +28,10 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   }
   const { name, set } = parsed.data;
   if (set) {
-    if (!mayChange(ctx)) return refusal(ctx.lang);
+    if (!isAdmin(ctx)) {
+      const withheld = set.kind === 'dll' ? { server: name, dllVersion: set.version } : { server: name, wsusVersion: set.version };
+      return { text: notRecordedText(withheld, ctx.adminUserIds, ctx.lang), exitCode: 2 };
+    }
     ctx.store.recordServerVersion(name, set.kind, set.version, ctx.now.toISOString());
   }
   const facts = ctx.store.server(name);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { StatusStore, type Subscription } from '../db/status-store.js';
+import { isAdmin } from '../src/admins.js';
 import type { Lang } from '../src/detect/types.js';
 import { nextPostTime } from '../src/status/scheduler.js';
 import { formatLocal, isTimeZone } from '../src/status/time.js';
-import { mayChange, refusal, usageError, type CommandContext, type Reply } from './types.js';
+import { refusal, usageError, type CommandContext, type Reply } from './types.js';
 
 export const SUBSCRIBE_USAGE = 'subscribe [HH:MM] [ja|en] [TIME_ZONE]  |  unsubscribe';
 
@@ -59,7 +60,7 @@ function describe(s: Subscription, next: Date | null, lang: Lang, created: boole
 export function subscribeCommand(args: readonly string[], ctx: SubscribeContext): Reply {
   const parsed = parse(args);
   if (!parsed) return usageError(`usage: ${SUBSCRIBE_USAGE} (e.g. subscribe 09:00 ja)`);
-  if (!mayChange(ctx)) return refusal(ctx.lang);
+  if (!isAdmin(ctx)) return refusal(ctx.lang);
   const postTime = parsed.time ?? ctx.defaults.statusTime;
   const timeZone = parsed.timeZone ?? ctx.defaults.statusTimeZone;
   const { subscription, created } = new StatusStore(ctx.store).upsertSubscription({
@@ -81,7 +82,7 @@ export function subscribeCommand(args: readonly string[], ctx: SubscribeContext)
 
 /** `/kb954960 unsubscribe`: no more daily posts here. */
 export function unsubscribeCommand(ctx: CommandContext & { readonly channelId: string }): Reply {
-  if (!mayChange(ctx)) return refusal(ctx.lang);
+  if (!isAdmin(ctx)) return refusal(ctx.lang);
   const removed = new StatusStore(ctx.store).deleteSubscription(ctx.channelId);
   const ja = ctx.lang === 'ja';
   return {

@@ -21,11 +21,6 @@ export interface CommandContext {
   readonly adminUserIds: readonly string[];
 }
 
-/** Changing facts and subscriptions: admins only, when ADMIN_USER_IDS is set; reads stay open. */
-export function mayChange(ctx: CommandContext): boolean {
-  return ctx.userId === undefined || ctx.adminUserIds.length === 0 || ctx.adminUserIds.includes(ctx.userId);
-}
-
 export function refusal(lang: Lang): Reply {
   return {
     text:

@@ -1,7 +1,7 @@
 import type { Store, DiagnosisRecord } from '../db/store.js';
 import { scanChunks } from './detect/scanner.js';
 import type { Finding, Lang, ScanResult } from './detect/types.js';
-import { diagnose, serverNamed, type Diagnosis } from './diagnose/diagnose.js';
+import { diagnose, serverNamed, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
 import { decodeToUtf8, InputError } from './ingest/decode.js';
 
 /** One input to check: a file, stdin, a pasted message, an uploaded file. */
@@ -20,15 +20,34 @@ export interface CheckOptions {
   readonly now: Date;
   /** What is known of servers, and where the diagnosis is recorded. */
   readonly store: Store | null;
-  /** false: consult the store but record nothing (`--no-save`). Default true. */
-  readonly save?: boolean;
+  /**
+   * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis whose input
+   * holds KB954960 evidence (chatter in Slack is not history). Default true.
+   */
+  readonly save?: boolean | 'if-evidence';
+  /**
+   * Whether this input may change what is recorded of its server (versions, fix event): the answer of isAdmin() for
+   * whoever sent it. false: its failure is still recorded as evidence (the diagnosis, the last-affected time).
+   */
+  readonly mayRecordFacts: boolean;
   /** Where the input came from, for the history. */
   readonly record?: Omit<DiagnosisRecord, 'diagnosis' | 'at'>;
 }
 
 export interface CheckResult {
+  /** What the input shows; its `learned` holds only what may be recorded. */
   readonly diagnosis: Diagnosis;
   readonly diagnosisId: number | null;
+  /** Versions and fix event the input held for a named server that were not recorded (the sender is no admin). */
+  readonly withheld: WithheldFacts | null;
+}
+
+/** Facts of a server, reported by someone who may not record them. */
+export interface WithheldFacts {
+  readonly server: string;
+  readonly dllVersion?: string;
+  readonly wsusVersion?: string;
+  readonly fixEvent?: boolean;
 }
 
 /**
@@ -51,9 +70,25 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const now = options.now.toISOString();
   const server = serverNamed(scan, options.serverName);
   const known = server && options.store ? options.store.server(server) : null;
-  const diagnosis = diagnose(scan, { lang: options.lang, serverName: options.serverName, known, now });
-  const diagnosisId = options.store && options.save !== false ? options.store.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now }) : null;
-  return { diagnosis, diagnosisId };
+  // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
+  const applyReportedFacts = options.mayRecordFacts || !server;
+  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, known, now, applyReportedFacts });
+  const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
+  const diagnosis: Diagnosis = { ...shown, learned: recorded };
+  const save = options.save ?? true;
+  const recording = options.store && (save === 'if-evidence' ? diagnosis.hasEvidence : save);
+  const diagnosisId = recording ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now }) : null;
+  return { diagnosis, diagnosisId, withheld };
+}
+
+/**
+ * The one place a server's facts are dropped: without the right to record them, only the failure (`affected`) is
+ * kept. Withheld is what was dropped — nothing when the input named no server (nothing would have been recorded).
+ */
+function splitFacts(d: Diagnosis, mayRecordFacts: boolean): { recorded: FactsLearned; withheld: WithheldFacts | null } {
+  const { dllVersion, wsusVersion, fixEvent, affected } = d.learned;
+  if (mayRecordFacts || !d.server || (!dllVersion && !wsusVersion && !fixEvent)) return { recorded: d.learned, withheld: null };
+  return { recorded: { affected }, withheld: { server: d.server, ...(dllVersion ? { dllVersion } : {}), ...(wsusVersion ? { wsusVersion } : {}), ...(fixEvent ? { fixEvent } : {}) } };
 }
 
 /** Several inputs as one: findings keep their file, sync attempts never run across files. */

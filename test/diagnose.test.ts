@@ -119,6 +119,18 @@ describe('versions and the fix', () => {
     expect(d.serverState).toBe(state);
   });
 
+  it('facts not applied (a non-admin sent them): shown as evidence, but state and verdict rest on what is recorded', () => {
+    const text = `WSUS server: http://wsusebc\nMicrosoft.UpdateServices.WebServices.Client.dll 3.1.6001.66`;
+    const recordedVulnerable = { name: 'wsusebc', dllVersion: '3.1.6001.65', dllVersionAt: '2026-01-01T00:00:00.000Z' };
+    const d = diagnose(scanText(text), { lang: 'en', now: NOW, known: recordedVulnerable, applyReportedFacts: false });
+    expect(d.serverState).toBe('vulnerable');
+    expect(d.verdict).toBe('vulnerable');
+    expect(d.evidence.map((f) => f.line)).toEqual([2]);
+    expect(d.learned).toMatchObject({ dllVersion: '3.1.6001.66' }); // what the input shows; the caller decides what is kept
+    // the same input, applied: fixed
+    expect(diagnose(scanText(text), { lang: 'en', now: NOW, known: recordedVulnerable }).verdict).toBe('fixed');
+  });
+
   it('tells RTM servers to install SP1 first', () => {
     const d = diagnose(scanText(`${KB_CLIENT_EXAMPLE}\n    VersionString    REG_SZ    3.0.6000.374`), { lang: 'en', now: NOW });
     expect(d.verdict).toBe('affected');

@@ -235,7 +235,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
   });
 
   const record = async (at: string) =>
-    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', maxBytes: 1 << 20, now: new Date(at), store, record: { origin: 'cli' } })).diagnosisId!;
+    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', maxBytes: 1 << 20, now: new Date(at), store, mayRecordFacts: true, record: { origin: 'cli' } })).diagnosisId!;
 
   it('defaults to 365 days; bad values are one clear line', () => {
     expect(loadConfig({}).historyDays).toBe(365);

@@ -69,6 +69,11 @@ export interface DiagnoseContext {
   readonly known?: ServerFacts | null;
   /** Now, as a UTC ISO string: time is passed in, never read. */
   readonly now: string;
+  /**
+   * false: the input's versions and fix event are shown as evidence but not taken as the server's — its state and the
+   * verdict rest on what is recorded (the caller will not record them). Default true.
+   */
+  readonly applyReportedFacts?: boolean;
 }
 
 const ROLE = new Map(RULES.map((r) => [r.id, r.role]));
@@ -137,13 +142,15 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
     ...(fixEvents.length > 0 ? { fixEvent: true } : {}),
     affected,
   };
+  const reportsFacts = !!dllVersion || !!wsusVersion || fixEvents.length > 0;
+  const applied = reportsFacts && ctx.applyReportedFacts !== false;
   const facts: Omit<ServerFacts, 'name'> = {
     ...ctx.known,
-    ...(dllVersion ? { dllVersion, dllVersionAt: ctx.now } : {}),
-    ...(wsusVersion ? { wsusVersion, wsusVersionAt: ctx.now } : {}),
-    ...(fixEvents.length > 0 ? { fixEventAt: ctx.now } : {}),
+    ...(applied && dllVersion ? { dllVersion, dllVersionAt: ctx.now } : {}),
+    ...(applied && wsusVersion ? { wsusVersion, wsusVersionAt: ctx.now } : {}),
+    ...(applied && fixEvents.length > 0 ? { fixEventAt: ctx.now } : {}),
   };
-  const state = server || dllVersion || wsusVersion || fixEvents.length > 0 ? serverState(facts) : 'unknown';
+  const state = server || applied ? serverState(facts) : 'unknown';
 
   // ── verdict ──────────────────────────────────────────────────────────────────────────────────────
   const notes: Note[] = [];

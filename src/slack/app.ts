@@ -99,6 +99,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     apiHost: new URL(config.slack.apiUrl).host,
     maxBytes: config.maxFileBytes,
     defaultLang: config.lang,
+    adminUserIds: config.adminUserIds,
     clock,
     retry: deps.replyRetry,
   });

@@ -1,14 +1,15 @@
 import { hostname } from 'node:os';
 import type { webApi } from '@slack/bolt';
 import type { InboxItem, Store } from '../../db/store.js';
-import { check } from '../check.js';
+import { isAdmin } from '../admins.js';
+import { check, type CheckResult } from '../check.js';
 import type { Lang } from '../detect/types.js';
-import type { Diagnosis } from '../diagnose/diagnose.js';
 import { InputError } from '../ingest/decode.js';
 import { normalizeSlackText } from '../ingest/slack-text.js';
 import type { Logger } from '../log.js';
 import { escapeMrkdwn, renderBlocks, section, type SlackMessage } from '../render/blocks.js';
 import { langOf, t } from '../render/i18n.js';
+import { notRecordedText, withNotRecorded } from '../render/not-recorded.js';
 import { DownloadError, downloadSlackFile } from './file-download.js';
 import { userFacingMessage } from './errors.js';
 
@@ -65,6 +66,8 @@ export interface InboxOptions {
   readonly apiHost: string;
   readonly maxBytes: number;
   readonly defaultLang: Lang;
+  /** ADMIN_USER_IDS: whose pastes and uploads may record a server's versions and fix events. */
+  readonly adminUserIds: readonly string[];
   readonly clock?: () => Date;
   /** Worker-level retries of a failed reply (on top of the Web API client's own). */
   readonly retry?: { readonly attempts: number; readonly baseMs: number };
@@ -291,9 +294,19 @@ export class SlackInbox {
     } else {
       chunks = [Buffer.from(work.text ?? '', 'utf8')];
     }
-    let diagnosis: Diagnosis;
+    let result: CheckResult;
     try {
-      ({ diagnosis } = await check({ inputs: [{ name: file?.name, chunks }], lang: work.lang, maxBytes: o.maxBytes, now: this.now(), store: o.store, save: false }));
+      result = await check({
+        inputs: [{ name: file?.name, chunks }],
+        lang: work.lang,
+        maxBytes: o.maxBytes,
+        now: this.now(),
+        store: o.store,
+        save: 'if-evidence',
+        // The sender of the message, or whoever ran the shortcut on it.
+        mayRecordFacts: isAdmin({ userId: work.user, adminUserIds: o.adminUserIds }),
+        record: { origin: file ? 'file' : 'message', sourceName: file?.name ?? null, teamId: work.team, channelId: work.channel, messageTs: work.ts, userId: work.user },
+      });
     } catch (e) {
       if (e instanceof InputError || e instanceof DownloadError) {
         // A refused upload gets a clear threaded answer; refused chatter in a channel gets none.
@@ -302,19 +315,10 @@ export class SlackInbox {
       }
       throw e;
     }
-    let diagnosisId: number | null = null;
+    const { diagnosis, diagnosisId, withheld } = result;
     if (diagnosis.hasEvidence) {
-      diagnosisId = o.store.recordDiagnosis({
-        diagnosis,
-        origin: file ? 'file' : 'message',
-        at: this.now().toISOString(),
-        sourceName: file?.name ?? null,
-        teamId: work.team,
-        channelId: work.channel,
-        messageTs: work.ts,
-        userId: work.user,
-      });
-      return { outcome: 'replied', message: renderBlocks(diagnosis), diagnosisId };
+      const message = renderBlocks(diagnosis);
+      return { outcome: 'replied', message: withheld ? withNotRecorded(message, notRecordedText(withheld, o.adminUserIds, work.lang)) : message, diagnosisId };
     }
     // Nothing of KB954960: silence in channels, a short answer in a DM.
     if (!work.alwaysAnswer) return { outcome: 'silent' };

@@ -1,0 +1,26 @@
+/** Who asks: a Slack user, or no one for the CLI (the machine's operator is trusted). */
+export interface Requester {
+  readonly userId?: string;
+  /** ADMIN_USER_IDS; empty means everyone is an admin. */
+  readonly adminUserIds: readonly string[];
+}
+
+/**
+ * The one authorization decision, asked by every way in (command, modal, paste, file, shortcut, and any button that
+ * records): may this requester change what is recorded — a server's versions and fix events, subscriptions? Anyone
+ * may report a failure; only admins' input changes what is known of a server.
+ */
+export function isAdmin(r: Requester): boolean {
+  return r.userId === undefined || r.adminUserIds.length === 0 || r.adminUserIds.includes(r.userId);
+}
+
+/** Admins named in a reply, as Slack mentions: a few, not a wall of pings. */
+const MENTIONED_ADMINS = 3;
+
+/** `<@U1>, <@U2>, <@U3> and 2 more` (ja: `<@U1>、<@U2>、<@U3> ほか 2 名`). IDs are validated by config (U…/W…). */
+export function adminMentions(adminUserIds: readonly string[], lang: 'en' | 'ja'): string {
+  const shown = adminUserIds.slice(0, MENTIONED_ADMINS).map((id) => `<@${id}>`);
+  const more = adminUserIds.length - shown.length;
+  if (lang === 'ja') return `${shown.join('、')}${more > 0 ? ` ほか ${more} 名` : ''}`;
+  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
