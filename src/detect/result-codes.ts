@@ -144,7 +144,7 @@ function unknownMeaning(value: number, facility: number, facilityName: string | 
 
 /**
  * A code as a user types it: `0x8024402c`, `8024402C`, or a signed decimal HRESULT such as `-2145107934` (the form
- * PowerShell and event logs print). null when it is none of these.
+ * PowerShell and event logs print) or its unsigned form. null when it is none of these.
  */
 export function parseCodeArg(input: string): string | null {
   const s = input.trim();
@@ -156,7 +156,8 @@ export function parseCodeArg(input: string): string | null {
     if (n >= -0x80000000) return formatCode(n >>> 0);
     return null;
   }
-  m = /^(\d{1,10})$/.exec(s);
-  if (m && Number(m[1]) <= 0xffffffff) return formatCode(Number(m[1]));
+  // An unsigned decimal only when it is a failure HRESULT: `8024402` is a mistyped hex code, not 0x007A7152.
+  m = /^(\d{10})$/.exec(s);
+  if (m && Number(m[1]) >= 0x80000000 && Number(m[1]) <= 0xffffffff) return formatCode(Number(m[1]));
   return null;
 }
