@@ -14,14 +14,15 @@ import { formatCode, isFailureCode } from './result-codes.js';
  * them to its single-pass literal search, so only those lines are decoded and examined.
  */
 export const CODE_LITERALS: readonly string[] = [
-  ...['0x8', '0xC', '0xc', '0X8', '0XC', '0Xc'],
-  ...['=8', '= 8', '=C', '= C', '=c', '= c', '[8', '[C', '[c', ': 8', ': C', ': c'],
-  // Cue words before a bare code. Not ' 8' alone: Windows 10 logs print thread ids such as ` 8096` on every line.
-  ...['with 8', 'with C', 'with c', 'code 8', 'code C', 'code c', 'rror 8', 'rror C', 'rror c'],
+  ...['0x8', '0xC', '0xc', '0X8', '0XC', '0Xc', '[8', '[C', '[c'],
+  // Bare codes come after a cue word: the literal is the cue's tail, not `=8` (every `=` of a log would be a partial
+  // match) nor ` 8` (Windows 10 logs print thread ids such as ` 8096` on every line).
+  ...['hr =', 'hr=', 'hr:', 'HR =', 'rror =', 'rror=', 'rror:', 'rror 8', 'rror C', 'rror c', 'RROR'],
+  ...['ode =', 'ode=', 'ode:', 'ode 8', 'ode C', 'ode c', 'esult =', 'esult=', 'tatus =', 'tatus=', 'with 8', 'with C', 'with c'],
 ];
 
 const HEX0X = /(?<![0-9A-Za-z_-])0[xX]([0-9A-Fa-f]{8})(?![0-9A-Za-z_-])/g;
-const BARE = /(?:(?<![A-Za-z])(?:hr|hresult|error|err|errorcode|code|result|status|with)\s*[=:]?\s*|(\[))([0-9A-Fa-f]{8})(\]?)(?![0-9A-Za-z_-])/gi;
+const BARE = /(?:(?<![A-Za-z])(?:hr|hresult|error|err|errorcode|code|result|status|with)\s*(?:[=:]\s*)?|(\[))([0-9A-Fa-f]{8})(\]?)(?![0-9A-Za-z_-])/gi;
 
 /** Cheap test before the regular expressions: could this line hold a failure code? */
 export function mayHoldCode(line: string): boolean {
@@ -31,7 +32,11 @@ export function mayHoldCode(line: string): boolean {
 
 /** The failure codes on one line, normalized to `0x` + 8 upper-case hex digits, in order, repeats kept. */
 export function codesInLine(line: string): string[] {
-  if (!mayHoldCode(line)) return [];
+  return mayHoldCode(line) ? codesInCandidate(line) : [];
+}
+
+/** codesInLine for a line the caller already pre-checked (the scanner's literal search did). */
+function codesInCandidate(line: string): string[] {
   const found: { at: number; code: string }[] = [];
   for (const m of line.matchAll(HEX0X)) push(found, m.index!, m[1]!);
   for (const m of line.matchAll(BARE)) {
@@ -61,8 +66,9 @@ export const MAX_DISTINCT_CODES = 500;
 export class CodeTally {
   private readonly byCode = new Map<string, { count: number; lines: number[] }>();
 
+  /** `text` must hold one of CODE_LITERALS (the scanner's search found one); other callers use codesInText. */
   addLine(lineNumber: number, text: string): void {
-    for (const code of codesInLine(text)) this.add(lineNumber, code);
+    for (const code of codesInCandidate(text)) this.add(lineNumber, code);
   }
 
   private add(lineNumber: number, code: string): void {
@@ -85,7 +91,9 @@ export class CodeTally {
 /** Every failure code in a whole text (for callers outside the scanner). */
 export function codesInText(text: string): CodeCount[] {
   const tally = new CodeTally();
-  text.split(/\r?\n/).forEach((line, i) => tally.addLine(i + 1, line));
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (mayHoldCode(line)) tally.addLine(i + 1, line);
+  });
   return tally.result();
 }
 
