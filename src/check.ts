@@ -1,3 +1,4 @@
+import { mergeCodeCounts } from './detect/extract-codes.js';
 import type { Store, DiagnosisRecord } from '../db/store.js';
 import { scanChunks } from './detect/scanner.js';
 import type { Finding, Lang, ScanResult } from './detect/types.js';
@@ -107,5 +108,5 @@ export function mergeScans(scans: readonly { name?: string; scan: ScanResult }[]
     lines += scan.lines;
     bytes += scan.bytes;
   }
-  return { findings, counts, lines, bytes };
+  return { findings, counts, codes: mergeCodeCounts(scans.map((s) => s.scan.codes)), lines, bytes };
 }

@@ -1,3 +1,4 @@
+import { CODE_LITERALS, CodeTally } from './extract-codes.js';
 import { LiteralSearch } from './literal-search.js';
 import { RULES } from './rules.js';
 import type { Finding, Rule, ScanResult } from './types.js';
@@ -23,6 +24,9 @@ export class Scanner {
   private readonly literals: readonly string[];
   /** For each literal of the search, the indices (in rule order) of the rules that list it. */
   private readonly rulesByLiteral: readonly (readonly number[])[];
+  /** Indices (in `literals`) of the failure-code literals: a hit on one of them runs the code extraction. */
+  private readonly codeLiterals: ReadonlySet<number>;
+  private readonly codes = new CodeTally();
   private readonly kept = new Map<string, Finding[]>();
   private readonly lastOverflow = new Map<string, Finding>();
   private readonly seenValues = new Map<string, Set<string>>();
@@ -42,8 +46,10 @@ export class Scanner {
 
   constructor(rules: readonly Rule[] = RULES) {
     this.rules = rules;
-    const literals = [...new Set(rules.flatMap((r) => r.literals))];
+    // The failure-code literals ride in the same search: one pass finds rule lines and code lines alike.
+    const literals = [...new Set([...rules.flatMap((r) => r.literals), ...CODE_LITERALS])];
     this.literals = literals;
+    this.codeLiterals = new Set(CODE_LITERALS.map((l) => literals.indexOf(l)));
     this.rulesByLiteral = literals.map((l) => rules.flatMap((r, i) => (r.literals.includes(l) ? [i] : [])));
     this.counts = new Uint32Array(rules.length);
   }
@@ -106,7 +112,7 @@ export class Scanner {
     findings.sort((a, b) => a.line - b.line);
     const counts: Record<string, number> = {};
     this.rules.forEach((r, i) => (counts[r.id] = this.counts[i]!));
-    return { findings, counts, lines: this.lineCount, bytes: this.bytes };
+    return { findings, counts, codes: this.codes.result(), lines: this.lineCount, bytes: this.bytes };
   }
 
   /** A piece of an over-long line: scanned, but the line number does not advance. */
@@ -151,6 +157,7 @@ export class Scanner {
   }
 
   private matchLine(line: number, text: string, hitLiterals: readonly number[]): void {
+    if (hitLiterals.some((l) => this.codeLiterals.has(l))) this.codes.addLine(line, text);
     // Usually one literal hit the line: its rule list is already in rule order.
     let candidates = this.rulesByLiteral[hitLiterals[0]!]!;
     if (hitLiterals.length > 1) {

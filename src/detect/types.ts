@@ -1,3 +1,5 @@
+import type { CodeCount } from './extract-codes.js';
+
 /** The kinds of log a rule reads. `server-facts` is what admins paste from the WSUS server itself (versions, events). */
 export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'server-facts';
 
@@ -63,6 +65,8 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   /** Matches per rule, including those not kept as findings. */
   readonly counts: Readonly<Record<string, number>>;
+  /** Every failure code in the input (see extract-codes.ts), by first appearance. */
+  readonly codes: readonly CodeCount[];
   readonly lines: number;
   readonly bytes: number;
 }

@@ -1,0 +1,110 @@
+import { formatCode, isFailureCode } from './result-codes.js';
+
+/*
+ * Failure codes in log text, in the shapes logs print them: `0x8024402C`, `error = 0x8024400e`, `hr = 80072ee2`,
+ * `[800704CF]`, `errorCode=0x803d0013`, `PTError: 0x8024400e`, `failed with 0x80072ee2`. A code is exactly eight hex
+ * digits standing alone (no hex, word or `-` on either side), so pieces of GUIDs, hashes, thumbprints and
+ * ServiceIds never count; without `0x` it counts only after a cue (`hr`, `error`, `code`, `with`, … or inside
+ * `[…]`), because a bare eight-hex token is as often a hash. Only failures count: the severity bit must be set, and
+ * the literal pre-check looks for the 0x8…/0xC… forms Windows prints (customer/reserved bits clear).
+ */
+
+/**
+ * Byte literals (case-sensitive) of which a line holding a failure code contains at least one: the scanner adds
+ * them to its single-pass literal search, so only those lines are decoded and examined.
+ */
+export const CODE_LITERALS: readonly string[] = [
+  ...['0x8', '0xC', '0xc', '0X8', '0XC', '0Xc', '[8', '[C', '[c'],
+  // Bare codes come after a cue word: the literal is the cue's tail, not `=8` (every `=` of a log would be a partial
+  // match) nor ` 8` (Windows 10 logs print thread ids such as ` 8096` on every line).
+  ...['hr =', 'hr=', 'hr:', 'HR =', 'rror =', 'rror=', 'rror:', 'rror 8', 'rror C', 'rror c', 'RROR'],
+  ...['ode =', 'ode=', 'ode:', 'ode 8', 'ode C', 'ode c', 'esult =', 'esult=', 'tatus =', 'tatus=', 'with 8', 'with C', 'with c'],
+];
+
+const HEX0X = /(?<![0-9A-Za-z_-])0[xX]([0-9A-Fa-f]{8})(?![0-9A-Za-z_-])/g;
+const BARE = /(?:(?<![A-Za-z])(?:hr|hresult|error|err|errorcode|code|result|status|with)\s*(?:[=:]\s*)?|(\[))([0-9A-Fa-f]{8})(\]?)(?![0-9A-Za-z_-])/gi;
+
+/** Cheap test before the regular expressions: could this line hold a failure code? */
+export function mayHoldCode(line: string): boolean {
+  for (const l of CODE_LITERALS) if (line.includes(l)) return true;
+  return false;
+}
+
+/** The failure codes on one line, normalized to `0x` + 8 upper-case hex digits, in order, repeats kept. */
+export function codesInLine(line: string): string[] {
+  return mayHoldCode(line) ? codesInCandidate(line) : [];
+}
+
+/** codesInLine for a line the caller already pre-checked (the scanner's literal search did). */
+function codesInCandidate(line: string): string[] {
+  const found: { at: number; code: string }[] = [];
+  for (const m of line.matchAll(HEX0X)) push(found, m.index!, m[1]!);
+  for (const m of line.matchAll(BARE)) {
+    if (m[1] === '[' && m[3] !== ']') continue; // `[8b24b027…` without its closing bracket is not a code
+    push(found, m.index!, m[2]!);
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.code);
+}
+
+function push(found: { at: number; code: string }[], at: number, hex: string): void {
+  const value = Number.parseInt(hex, 16) >>> 0;
+  if (isFailureCode(value)) found.push({ at, code: formatCode(value) });
+}
+
+/** Per code: how often and on which lines (the first few), memory bounded whatever the input size. */
+export interface CodeCount {
+  readonly code: string;
+  readonly count: number;
+  /** 1-based, the first MAX_LINES_PER_CODE. */
+  readonly lines: readonly number[];
+}
+
+export const MAX_LINES_PER_CODE = 5;
+/** Distinct codes tracked; a log with more distinct failure codes than this is not a Windows Update log. */
+export const MAX_DISTINCT_CODES = 500;
+
+export class CodeTally {
+  private readonly byCode = new Map<string, { count: number; lines: number[] }>();
+
+  /** `text` must hold one of CODE_LITERALS (the scanner's search found one); other callers use codesInText. */
+  addLine(lineNumber: number, text: string): void {
+    for (const code of codesInCandidate(text)) this.add(lineNumber, code);
+  }
+
+  private add(lineNumber: number, code: string): void {
+    let entry = this.byCode.get(code);
+    if (!entry) {
+      if (this.byCode.size >= MAX_DISTINCT_CODES) return;
+      entry = { count: 0, lines: [] };
+      this.byCode.set(code, entry);
+    }
+    entry.count++;
+    if (entry.lines.length < MAX_LINES_PER_CODE && entry.lines.at(-1) !== lineNumber) entry.lines.push(lineNumber);
+  }
+
+  /** By first appearance. */
+  result(): CodeCount[] {
+    return [...this.byCode].map(([code, e]) => ({ code, count: e.count, lines: [...e.lines] })).sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
+  }
+}
+
+/** Every failure code in a whole text (for callers outside the scanner). */
+export function codesInText(text: string): CodeCount[] {
+  const tally = new CodeTally();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (mayHoldCode(line)) tally.addLine(i + 1, line);
+  });
+  return tally.result();
+}
+
+/** Several inputs' codes as one list: counts add up; the lines are those of the first input that has the code. */
+export function mergeCodeCounts(lists: readonly (readonly CodeCount[])[]): CodeCount[] {
+  const byCode = new Map<string, CodeCount>();
+  for (const list of lists) {
+    for (const c of list) {
+      const seen = byCode.get(c.code);
+      byCode.set(c.code, seen ? { ...seen, count: seen.count + c.count } : c);
+    }
+  }
+  return [...byCode.values()];
+}

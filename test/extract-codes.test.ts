@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codesInLine, codesInText, MAX_LINES_PER_CODE } from '../src/detect/extract-codes.js';
+import { scanText } from '../src/detect/scanner.js';
+
+const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-fA-F]{${n}}$`));
+// Failure HRESULTs as Windows prints them: severity bit set, customer and reserved bits clear (0x8…, 0xC…).
+const failure = fc.tuple(fc.constantFrom('8', 'c', 'C'), hex(7)).map(([a, b]) => a + b);
+const caseOf = (s: string, upper: boolean) => (upper ? s.toUpperCase() : s.toLowerCase());
+const guid = fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((p) => p.join('-'));
+const SHAPES: ((c: string) => string)[] = [
+  (c) => `0x${c}`,
+  (c) => `WARNING: SyncUpdates failure, error = 0x${c}, soap client error = 7`,
+  (c) => `Agent  WARNING: Failed to evaluate Installed rule, hr = ${c}`,
+  (c) => `hr=0x${c}`,
+  (c) => `Handler  FATAL: [${c}] something failed`,
+  (c) => `Result code = 0x${c}`,
+  (c) => `errorCode=0x${c}`,
+  (c) => `PT  WARNING: PTError: 0x${c}`,
+  (c) => `AU  WARNING: WU client failed Searching for update with error 0x${c}`,
+  (c) => `Search failed with ${c}`,
+];
+
+describe('failure codes in a line', () => {
+  it('finds a failure code in every shape logs print, normalized', () => {
+    fc.assert(
+      fc.property(failure, fc.boolean(), fc.integer({ min: 0, max: SHAPES.length - 1 }), (code, upper, shape) => {
+        expect(codesInLine(SHAPES[shape]!(caseOf(code, upper)))).toEqual([`0x${code.toUpperCase()}`]);
+      }),
+    );
+  });
+
+  it('never reads a code out of GUIDs, hashes, thumbprints, ServiceIds or thread ids', () => {
+    const noise = fc.oneof(
+      guid.map((g) => `ServiceId = {${g}}, Server URL = http://wsus01:8530/ClientWebService/client.asmx`),
+      guid.map((g) => `PT  + ID:${g}`),
+      guid.map((g) => `Agent  * Added update {${g}}.101 to search result`),
+      guid.map((g) => `computer ${g.toLowerCase()} reported`),
+      guid.map((g) => `error = [${g}]`),
+      hex(40).map((h) => `Thumbprint: ${h}`),
+      hex(64).map((h) => `hash = ${h}`),
+      hex(32).map((h) => `[${h}]`),
+      fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff })).map(([a, b]) => `2023/05/22 08:08:32.6295131 ${a} ${b} ComApi  * START *`),
+      fc.integer({ min: 0, max: 0xfff }).map((t) => `2008-08-12\t09:15:41:156\t 940\t${t.toString(16)}\tPT\tWARNING: something`),
+    );
+    fc.assert(
+      fc.property(noise, (line) => {
+        expect(codesInLine(line)).toEqual([]);
+      }),
+    );
+  });
+
+  it('never reports success codes', () => {
+    const success = fc.integer({ min: 0, max: 0x7fffffff }).map((v) => v.toString(16).padStart(8, '0'));
+    fc.assert(
+      fc.property(success, fc.integer({ min: 0, max: SHAPES.length - 1 }), (code, shape) => {
+        expect(codesInLine(SHAPES[shape]!(code))).toEqual([]);
+      }),
+    );
+    expect(codesInLine('Exit code = 0x00000000')).toEqual([]);
+    expect(codesInLine('Installing updates CallerId = AutomaticUpdates, hr = 0x00240005')).toEqual([]);
+  });
+
+  it('counts per code with the first few line numbers only', () => {
+    const text = Array.from({ length: 20 }, (_, i) => `line ${i} error = 0x8024401C`).join('\n');
+    expect(codesInText(text)).toEqual([{ code: '0x8024401C', count: 20, lines: [1, 2, 3, 4, 5].slice(0, MAX_LINES_PER_CODE) }]);
+  });
+});
+
+describe('failure codes over whole logs, in the scanner pass', () => {
+  const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+  const codes = (text: string) => scanText(text).codes.map((c) => c.code);
+
+  it('lists the codes of the repository fixtures', () => {
+    expect(codes(fixture('client-affected.log'))).toEqual(['0x80242013', '0x8024400E']);
+    expect(codes(fixture('client-healthy.log'))).toEqual(['0x80242013']);
+    expect(codes(fixture('client-other-errors.log'))).toEqual(['0x80242013', '0x80244007', '0x80244022', '0x80072EE2', '0x8024402C']);
+    expect(codes(fixture('server-affected.log'))).toEqual([]);
+    expect(codes(fixture('seed-run-together.txt'))).toEqual(['0x8024400E']);
+  });
+
+  it('lists only the real codes of a GUID-laden Windows 10 log', () => {
+    const log = [
+      '2023/05/22 08:08:32.6295131 8096  8116  ComApi          * START *   Search ClientId = UpdateOrchestrator',
+      '2023/05/22 08:08:32.6295890 8096  8116  Agent           Added service 8B24B027-1DEE-BABB-9A95-3517DFB9C552 to sequential scan list',
+      '2023/05/22 08:08:33.1234567 8096  8116  ProtocolTalker  ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = https://wsus.corp.example:8531/ClientWebService/client.asmx',
+      '2023/05/22 08:08:33.2234567 8096  8116  ProtocolTalker  PT: Calling GetCookie on server, computer 8e2c2d5b-7a1f-4c3e-9d2b-0a1b2c3d4e5f',
+      '2023/05/22 08:08:34.0000001 8096  8116  WebServices     WS error: There was an error communicating with the endpoint at https://wsus.corp.example:8531/ClientWebService/client.asmx.',
+      '2023/05/22 08:08:34.0000002 8096  8116  WebServices     WS error: The server returned HTTP status code 503 (0x1F7) with text Service Unavailable',
+      '2023/05/22 08:08:34.0000003 8096  8116  ProtocolTalker  SyncUpdates_WithRecovery failed. 0x80244022',
+      '2023/05/22 08:08:34.0000004 8096  8116  ProtocolTalker  *FAILED* [80244022] Synchronize updates',
+      '2023/05/22 08:08:34.0000005 8096  8116  Agent           Certificate thumbprint A1B2C3D4E5F60718293A4B5C6D7E8F9012345678, hash 80000000aaaabbbbccccddddeeeeffff',
+      '2023/05/22 08:08:34.0000006 8096  8116  Agent           * END * Failed, exit code = 0x80244022',
+      '2023/05/22 08:08:35.0000001 8096  8116  ComApi          Exit code = 0x00000000, Result code = 0x8024402F',
+    ].join('\r\n');
+    const result = scanText(log).codes;
+    expect(result).toEqual([
+      { code: '0x80244022', count: 3, lines: [7, 8, 10] },
+      { code: '0x8024402F', count: 1, lines: [11] },
+    ]);
+  });
+});

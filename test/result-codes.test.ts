@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CODE_TABLES, knowledgeBaseCounts, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
+
+/** Parses wuerror.h the way the header is laid out: MessageId, MessageText lines until a bare `//`, then #define. */
+function parseHeader(text: string): { name: string; code: string; text: string }[] {
+  const out: { name: string; code: string; text: string }[] = [];
+  const block = /\/\/ MessageId: (\w+)\n\/\/\n\/\/ MessageText:\n\/\/\n((?:\/\/ .*\n)+?)\/\/\n#define (\w+)\s+_HRESULT_TYPEDEF_\((0x[0-9A-Fa-f]{8})L\)/g;
+  for (const m of text.matchAll(block)) {
+    expect(m[3]).toBe(m[1]);
+    const lines = m[2]!.split('\n').filter((l) => l !== '').map((l) => l.replace(/^\/\/ ?/, ''));
+    out.push({ name: m[1]!, code: `0x${m[4]!.slice(2).toUpperCase()}`, text: lines.join(' ').trim() });
+  }
+  return out;
+}
+
+describe('result-code knowledge base', () => {
+  const header = readFileSync(new URL('./fixtures/wuerror-excerpt.h', import.meta.url), 'utf8');
+  const entries = parseHeader(header);
+
+  it('holds the verbatim wuerror.h excerpt: same names and MessageText for every block', () => {
+    expect(entries.length).toBe(header.match(/MessageId:/g)!.length);
+    expect(entries.length).toBeGreaterThanOrEqual(40);
+    for (const e of entries) {
+      const info = lookupCode(e.code);
+      expect({ code: e.code, name: info.name, text: info.meaning.en, source: info.source }).toEqual({ code: e.code, name: e.name, text: e.text, source: 'wuerror.h' });
+    }
+  });
+
+  it('every entry has a Japanese meaning that is not the English one, and codes are 0x + 8 upper-case hex', () => {
+    for (const list of Object.values(CODE_TABLES)) {
+      for (const e of list) {
+        expect(e.code).toMatch(/^0x[0-9A-F]{8}$/);
+        expect(e.meaning.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        expect(e.meaning.ja).not.toBe(e.meaning.en);
+      }
+    }
+  });
+
+  it('names follow their family: WU_S_* are success codes, WU_E_* failures in facility 36', () => {
+    for (const e of CODE_TABLES['wuerror.h']) {
+      const info = lookupCode(e.code);
+      expect(info.failure).toBe(e.name.startsWith('WU_E_'));
+      expect(info.facility).toBe(36);
+    }
+    expect(knowledgeBaseCounts()['wuerror.h']).toBe(CODE_TABLES['wuerror.h'].length);
+  });
+
+  it('turns WinHTTP and Win32 error numbers into HRESULT_FROM_WIN32', () => {
+    expect(lookupCode('0x80072EE2').name).toBe('ERROR_WINHTTP_TIMEOUT');
+    expect(lookupCode('0x80072EFD').name).toBe('ERROR_WINHTTP_CANNOT_CONNECT');
+    expect(lookupCode('0x80072F0C').name).toBe('ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED');
+    expect(lookupCode('0x800704CF').name).toBe('ERROR_NETWORK_UNREACHABLE');
+    expect(lookupCode('0x800736B3').name).toBe('ERROR_SXS_ASSEMBLY_NOT_FOUND');
+    expect(lookupCode('0x800B0109').name).toBe('CERT_E_UNTRUSTEDROOT');
+    expect(lookupCode('0x803D0013').name).toBe('WS_E_ENDPOINT_FAULT_RECEIVED');
+  });
+
+  it('decodes codes in no table: name null, a meaning that says so and names the facility', () => {
+    const win32 = lookupCode('0x80070005');
+    expect(win32).toMatchObject({ name: null, source: null, facility: 7, facilityName: 'WIN32', failure: true });
+    expect(win32.meaning.en).toContain('Not in the Windows Update tables');
+    expect(win32.meaning.en).toContain('Win32 error 5');
+    expect(win32.meaning.ja).toContain('Windows Update の表にない');
+    const odd = lookupCode('0x8DDD0018');
+    expect(odd.name).toBeNull();
+    expect(odd.meaning.en).toMatch(/facility 1501, code 0x0018/);
+  });
+
+  it('reads a code as users type it', () => {
+    expect(parseCodeArg('0x8024402c')).toBe('0x8024402C');
+    expect(parseCodeArg('80244022')).toBe('0x80244022');
+    expect(parseCodeArg('-2145107934')).toBe('0x80244022');
+    expect(parseCodeArg('2149859362')).toBe('0x80244022');
+    expect(parseCodeArg('8024402')).toBeNull();
+    expect(parseCodeArg('hello')).toBeNull();
+    expect(parseCodeArg('-99999999999')).toBeNull();
+  });
+});
