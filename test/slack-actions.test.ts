@@ -6,6 +6,7 @@ import { Background } from '../src/slack/background.js';
 import { answerBlockAction, type ActionHandler, type BlockActionArgs } from '../src/slack/listeners/actions.js';
 import { createLogger } from '../src/log.js';
 import { SIGNING_SECRET, startTestBot, type LogLine, type TestBot } from './support/bot.js';
+import { TEST_NOW } from './support/clock.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import {
   appHomeOpened,
@@ -22,7 +23,8 @@ import {
 import { recordAffected, subscribe } from './support/status-fixtures.js';
 
 const WARN = 40;
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 interface Button {
   kind: string;
@@ -59,17 +61,13 @@ describe('block_actions: every button the bot posts is acknowledged (HTTP mode)'
   const ephemeral = (call: RecordedCall): ActionContainer => ({ type: 'message', channel: 'CSLASH', is_ephemeral: true, blocks: call.body.blocks });
 
   beforeAll(async () => {
-    // Signed requests must carry the time Bolt checks them against, so the bot keeps the real clock here; the test
-    // takes every time from it. A channel subscribed two days ago at 00:00 UTC is due whenever the bot starts,
-    // and the scheduler's first run (at start) posts today's status there; an affected server an hour ago makes it
-    // the full post (a quiet day is one line without buttons).
-    const clock = () => new Date();
-    const ago = (ms: number) => new Date(clock().getTime() - ms).toISOString();
+    // The bot runs at TEST_NOW, 21:00 in Tokyo: a channel subscribed the day before for 09:00 is due, and the
+    // scheduler's first run (at start) posts today's status there. An affected server an hour earlier makes it the
+    // full post (a quiet day is one line without buttons).
     t = await startTestBot({
-      clock,
       beforeStart: (store) => {
-        recordAffected(store, 'wsusdaily', ago(3_600_000));
-        subscribe(store, 'CDAILY', '00:00', 'UTC', ago(2 * DAY_MS));
+        recordAffected(store, 'wsusdaily', new Date(Date.parse(TEST_NOW) - HOUR_MS).toISOString());
+        subscribe(store, 'CDAILY', '09:00', 'Asia/Tokyo', new Date(Date.parse(TEST_NOW) - DAY_MS).toISOString());
       },
     });
 
