@@ -17,7 +17,10 @@ export interface CheckOptions {
   readonly inputs: readonly CheckInput[];
   readonly lang: Lang;
   readonly serverName?: string | null;
+  /** Cap on each input's bytes (raw and decompressed); Infinity for none (a local file the user chose). */
   readonly maxBytes: number;
+  /** The setting behind maxBytes, named when an input is refused (default MAX_FILE_BYTES). */
+  readonly limitName?: string;
   readonly now: Date;
   /** What is known of servers, and where the diagnosis is recorded. */
   readonly store: Store | null;
@@ -60,7 +63,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const scans: { name?: string; scan: ScanResult }[] = [];
   for (const input of options.inputs) {
     try {
-      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes, borrowed: input.borrowed })) });
+      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes, limitName: options.limitName, borrowed: input.borrowed })) });
     } catch (e) {
       // Name the input: with several files, "which one?" is the user's first question.
       if (e instanceof InputError && input.name) throw new InputError(e.problem, `${input.name}: ${e.message}`, { cause: e });

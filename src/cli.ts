@@ -16,13 +16,14 @@ import { renderText } from './render/text.js';
 const USAGE = `kb954960 — diagnose Microsoft KB954960 (WSUS 3.0 clients that stop receiving updates)
 
 usage:
-  kb954960 scan [FILE... | -] [--json] [--lang ja|en] [--server NAME] [--no-save] [--db PATH]
+  kb954960 scan [FILE... | -] [--json] [--lang ja|en] [--server NAME] [--no-save] [--db PATH] [--max-bytes N]
   kb954960 server NAME [--json]            what is known of a WSUS server
   kb954960 server NAME dll|wsus VERSION    record a version read off the server
   kb954960 history [--server NAME] [--limit N] [--json]
   kb954960 status [--json]                 the daily summary, now
   kb954960 serve                           run the Slack bot (see README)
 
+scan reads files and stdin of any size; --max-bytes N refuses an input over N bytes (raw or decompressed).
 scan exits 0 when clean or fixed, 1 when action is needed (affected, possible, vulnerable), 2 on bad usage or input.`;
 
 /** `npm start` on a machine with no Slack settings yet: what to set, where it comes from, and what works meanwhile. */
@@ -58,6 +59,17 @@ function langFlag(value: unknown, fallback: Lang): Lang {
   if (value === undefined) return fallback;
   if (value === 'ja' || value === 'en') return value;
   throw new UsageError(`--lang must be ja or en (got '${String(value)}')`);
+}
+
+/**
+ * No cap unless the caller asks for one: MAX_FILE_BYTES guards what the bot downloads from Slack, not a file the
+ * user points the CLI at (the scan streams, so a 1 GiB log costs time, not memory).
+ */
+function maxBytesFlag(value: unknown): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  const n = /^[1-9][0-9]*$/.test(String(value)) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--max-bytes must be a positive whole number of bytes (got '${String(value)}')`);
+  return n;
 }
 
 /** Loaded on demand: better-sqlite3 costs start-up time that `scan --no-save` need not pay. */
@@ -97,8 +109,10 @@ async function scan(args: string[], config: Config): Promise<number> {
     server: { type: 'string' },
     'no-save': { type: 'boolean' },
     db: { type: 'string' },
+    'max-bytes': { type: 'string' },
   });
   const lang = langFlag(values.lang, config.lang);
+  const maxBytes = maxBytesFlag(values['max-bytes']);
   const inputs = inputsFrom(positionals);
   const dbPath = (values.db as string | undefined) ?? config.databasePath;
   // --no-save still consults what is known of the server, when a database exists, but writes nothing.
@@ -110,7 +124,8 @@ async function scan(args: string[], config: Config): Promise<number> {
       inputs,
       lang,
       serverName: server,
-      maxBytes: config.maxFileBytes,
+      maxBytes,
+      limitName: '--max-bytes',
       now: config.clock(),
       store,
       save: !values['no-save'],

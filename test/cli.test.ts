@@ -32,6 +32,21 @@ function run(args: string[], options: { input?: string | Buffer; env?: Record<st
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** About 5 KB: routine WindowsUpdate.log lines, then the KB's client example (server wsusebc). */
+function fiveKbText(): string {
+  const routine = Array.from({ length: 40 }, (_, i) => `2008-08-12\t09:14:${String(i % 60).padStart(2, '0')}:000\t 940\tf54\tAgent\t** END **  Agent: Finding updates [CallerId = AutomaticUpdates]`);
+  const text = `${[...routine, KB_CLIENT_EXAMPLE].join('\r\n')}\r\n`;
+  const bytes = Buffer.byteLength(text);
+  if (bytes < 4000 || bytes > 6000) throw new Error(`fiveKbText is ${bytes} bytes`);
+  return text;
+}
+
+function fiveKbLog(): string {
+  const p = join(dir, 'five-kb.log');
+  writeFileSync(p, fiveKbText());
+  return p;
+}
+
 function historyCount(): number {
   const r = run(['history', '--json', '--limit', '1000']);
   return (JSON.parse(r.stdout) as unknown[]).length;
@@ -94,6 +109,28 @@ describe('kb954960 scan', () => {
     expect(historyCount()).toBe(before + 1);
   });
 
+  describe('local input of any size: MAX_FILE_BYTES caps Slack downloads, not the CLI', () => {
+    it('scans a 5 KB log file with MAX_FILE_BYTES=1000', () => {
+      const r = run(['scan', '--no-save', '--json', fiveKbLog()], { env: { MAX_FILE_BYTES: '1000' } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'affected', server: 'wsusebc' });
+    });
+
+    it('scans the same log from stdin with MAX_FILE_BYTES=1000', () => {
+      const r = run(['scan', '--no-save', '--json', '-'], { input: fiveKbText(), env: { MAX_FILE_BYTES: '1000' } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'affected', server: 'wsusebc' });
+    });
+
+    it('scans it under a --max-bytes it fits in', () => {
+      const r = run(['scan', '--no-save', '--max-bytes', String(Buffer.byteLength(fiveKbText())), fiveKbLog()], { env: { MAX_FILE_BYTES: '1000' } });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+    });
+  });
+
   describe('bad input: one line on stderr, exit 2, nothing recorded', () => {
     const badDir = () => {
       const d = join(dir, 'a-directory');
@@ -105,11 +142,16 @@ describe('kb954960 scan', () => {
       writeFileSync(p, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096, 7)]));
       return p;
     };
-    const cases: [string, () => { args: string[]; env?: Record<string, string> }, RegExp][] = [
+    const cases: [string, () => { args: string[]; env?: Record<string, string>; input?: string }, RegExp][] = [
       ['a missing file', () => ({ args: ['scan', join(dir, 'nope.log')] }), /nope\.log: no such file/],
       ['a directory', () => ({ args: ['scan', badDir()] }), /is a directory/],
       ['a binary file', () => ({ args: ['scan', binary()] }), /image\.png: .*(not|binary)/i],
-      ['a file over the cap', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { MAX_FILE_BYTES: '1000' } }), /larger than the .* limit \(MAX_FILE_BYTES\)/],
+      ['a file over --max-bytes', () => ({ args: ['scan', '--max-bytes', '1000', fiveKbLog()] }), /five-kb\.log: The file is larger than the 1000 bytes limit \(--max-bytes\)/],
+      ['stdin over --max-bytes', () => ({ args: ['scan', '--max-bytes', '1000', '-'], input: fiveKbText() }), /stdin: The file is larger than the 1000 bytes limit \(--max-bytes\)/],
+      ['a --max-bytes that is not a number', () => ({ args: ['scan', '--max-bytes', '1M', fiveKbLog()] }), /^kb954960: --max-bytes must be a positive whole number of bytes \(got '1M'\)$/m],
+      ['a --max-bytes of 0', () => ({ args: ['scan', '--max-bytes', '0', fiveKbLog()] }), /--max-bytes must be a positive whole number of bytes \(got '0'\)/],
+      ['a negative --max-bytes', () => ({ args: ['scan', '--max-bytes=-5', fiveKbLog()] }), /--max-bytes must be a positive whole number of bytes \(got '-5'\)/],
+      ['a --max-bytes without a value', () => ({ args: ['scan', fiveKbLog(), '--max-bytes'] }), /Option '--max-bytes <value>' argument missing/],
       ['an unknown flag', () => ({ args: ['scan', '--frobnicate', fixturePath('client-affected.log')] }), /Unknown option '--frobnicate'/],
       ['an unknown command', () => ({ args: ['scna'] }), /unknown command 'scna'/],
       ['a bad --lang', () => ({ args: ['scan', '--lang', 'fr', fixturePath('client-affected.log')] }), /--lang must be ja or en/],
@@ -118,8 +160,8 @@ describe('kb954960 scan', () => {
     ];
     it.each(cases)('%s', (_name, make, message) => {
       const before = historyCount();
-      const { args, env } = make();
-      const r = run(args, { env });
+      const { args, env, input } = make();
+      const r = run(args, { env, input });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { Lang } from '../detect/types.js';
 import { linksFor, VERIFY_COMMANDS } from '../kb954960.js';
+import { ACTION_IDS, type ActionId } from './action-ids.js';
 import { actionText, noteText, STATE_LABEL, t, VERDICT_EMOJI, VERDICT_HEADLINE } from './i18n.js';
 import { MAX_EVIDENCE_SHOWN, renderSummaryLine } from './text.js';
 
@@ -40,7 +41,7 @@ export function context(mrkdwn: string): Block {
 
 export function linkButtons(lang: Lang): Block {
   const links = linksFor(lang);
-  const button = (text: string, url: string, actionId: string, style?: 'primary') => ({
+  const button = (text: string, url: string, actionId: ActionId, style?: 'primary') => ({
     type: 'button',
     text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText) },
     url,
@@ -50,9 +51,9 @@ export function linkButtons(lang: Lang): Block {
   return {
     type: 'actions',
     elements: [
-      button(t('download', lang), links.download, 'kb954960_download', 'primary'),
-      button(t('kbArticle', lang), links.kb, 'kb954960_kb'),
-      button(t('advisory', lang), links.advisory, 'kb954960_advisory'),
+      button(t('download', lang), links.download, ACTION_IDS.download, 'primary'),
+      button(t('kbArticle', lang), links.kb, ACTION_IDS.kb),
+      button(t('advisory', lang), links.advisory, ACTION_IDS.advisory),
     ],
   };
 }

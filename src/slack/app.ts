@@ -10,6 +10,7 @@ import { StatusScheduler } from '../status/scheduler.js';
 import { Background } from './background.js';
 import type { SlackContext } from './context.js';
 import { SlackInbox } from './inbox.js';
+import { registerActionListener } from './listeners/actions.js';
 import { registerCommandListener } from './listeners/commands.js';
 import { registerHomeListener } from './listeners/home.js';
 import { registerMessageListener } from './listeners/messages.js';
@@ -111,6 +112,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   registerViewListeners(app, ctx);
   registerShortcutListener(app, ctx);
   registerHomeListener(app, ctx);
+  registerActionListener(app, ctx);
   app.error(async (err) => {
     logger.error({ err }, 'unhandled error in a Slack listener');
   });

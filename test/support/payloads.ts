@@ -192,10 +192,45 @@ export function viewSubmission(
   };
 }
 
-/** a `block_actions` payload for one button/select action */
-export function blockAction(
-  input: { action_id: string; value?: string; block_id?: string; user?: string; channel?: string; message_ts?: string; response_url?: string; view?: unknown },
-): Record<string, unknown> {
+/** Where the clicked element sits: a message (ephemeral for slash command replies) or a view (App Home, a modal). */
+export type ActionContainer =
+  | { type: 'message'; channel?: string; message_ts?: string; is_ephemeral?: boolean; blocks?: unknown[] }
+  | { type: 'view'; view_type?: 'home' | 'modal'; view_id?: string; blocks?: unknown[] };
+
+/**
+ * a `block_actions` payload for one click, shaped as Slack sends it: `actions[0]` is the element as it was posted
+ * (for a button: text, url, value, style) plus action_id, block_id and action_ts; a message click carries channel,
+ * message and response_url, a view click the view and no channel.
+ */
+export function blockAction(input: {
+  action_id: string;
+  block_id?: string;
+  /** the element as the app posted it, e.g. a button from the recorded blocks (default: a bare button) */
+  element?: Record<string, unknown>;
+  user?: string;
+  /** default: a message in C1 */
+  container?: ActionContainer;
+  response_url?: string;
+}): Record<string, unknown> {
+  const c = input.container ?? { type: 'message' };
+  const where =
+    c.type === 'view'
+      ? (() => {
+          const id = c.view_id ?? `V${next()}`;
+          const view = { id, team_id: 'T1', type: c.view_type ?? 'home', blocks: c.blocks ?? [], private_metadata: '', callback_id: '', state: { values: {} }, hash: `${Date.now()}.${rand(8)}`, app_id: 'A1', bot_id: 'BBOT' };
+          return { container: { type: 'view', view_id: id }, view };
+        })()
+      : (() => {
+          const channel = c.channel ?? 'C1';
+          const ts = c.message_ts ?? slackTs();
+          return {
+            container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: c.is_ephemeral ?? false },
+            channel: { id: channel, name: 'general' },
+            // Slack sends the message back for a normal post, not for an ephemeral one.
+            ...(c.is_ephemeral ? {} : { message: { type: 'message', ts, bot_id: 'BBOT', text: '', blocks: c.blocks ?? [] } }),
+            response_url: input.response_url ?? 'https://hooks.slack.com/actions/T1/1/xyz',
+          };
+        })();
   return {
     type: 'block_actions',
     team: teamOf('T1'),
@@ -203,8 +238,10 @@ export function blockAction(
     api_app_id: 'A1',
     token: 'legacy-verification-token',
     trigger_id: triggerId(),
-    ...(input.view ? { view: input.view } : { channel: { id: input.channel ?? 'C1', name: 'general' }, container: { type: 'message', message_ts: input.message_ts ?? slackTs(), channel_id: input.channel ?? 'C1' }, message: { type: 'message', ts: input.message_ts ?? slackTs(), text: '' } }),
-    response_url: input.response_url ?? 'https://hooks.slack.com/actions/T1/1/xyz',
-    actions: [{ type: 'button', action_id: input.action_id, block_id: input.block_id ?? 'b1', value: input.value ?? '', action_ts: slackTs() }],
+    is_enterprise_install: false,
+    enterprise: null,
+    ...where,
+    state: { values: {} },
+    actions: [{ type: 'button', ...input.element, action_id: input.action_id, block_id: input.block_id ?? rand(5), action_ts: slackTs() }],
   };
 }
