@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeServerName } from '../src/diagnose/diagnose.js';
 import { serverState } from '../src/diagnose/server-state.js';
-import { renderServerBlocks, renderServerText } from '../src/render/fleet.js';
+import { renderServerBlocks, renderServerText } from '../src/render/server.js';
 import { mayChange, refusal, usageError, type CommandContext, type Reply } from './types.js';
 
 const NAME = z
