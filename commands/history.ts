@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeServerName } from '../src/diagnose/diagnose.js';
-import { renderHistoryBlocks, renderHistoryText } from '../src/render/fleet.js';
+import { renderHistoryBlocks, renderHistoryText } from '../src/render/server.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
 
 export const historyArgs = z.object({

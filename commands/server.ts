@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeServerName } from '../src/diagnose/diagnose.js';
 import { serverState } from '../src/diagnose/server-state.js';
 import { isAdmin } from '../src/admins.js';
-import { renderServerBlocks, renderServerText } from '../src/render/fleet.js';
+import { renderServerBlocks, renderServerText } from '../src/render/server.js';
 import { notRecordedText } from '../src/render/not-recorded.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
 

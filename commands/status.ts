@@ -1,5 +1,8 @@
+import { renderStatusBlocks } from '../src/render/status-blocks.js';
+import { statusJson } from '../src/render/status-json.js';
+import { renderStatusText } from '../src/render/status-text.js';
+import type { FleetStatus } from '../src/status/fleet.js';
 import { loadFleetStatus } from '../src/status/query.js';
-import { renderStatusBlocks, renderStatusText, statusJson, type FleetStatus } from '../src/status/summary.js';
 import type { CommandContext, Reply } from './types.js';
 
 /** Action needed (something affected, RTM, SP1 without the fix, or of unknown version): exit 1, as `scan` does. */

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { StatusStore, type Subscription } from '../db/status-store.js';
 import { isAdmin } from '../src/admins.js';
 import type { Lang } from '../src/detect/types.js';
-import { nextPostTime } from '../src/status/scheduler.js';
-import { formatLocal, isTimeZone } from '../src/status/time.js';
+import { formatLocal, isTimeZone, nextPostTime } from '../src/status/post-time.js';
 import { refusal, usageError, type CommandContext, type Reply } from './types.js';
 
 export const SUBSCRIBE_USAGE = 'subscribe [HH:MM] [ja|en] [TIME_ZONE]  |  unsubscribe';

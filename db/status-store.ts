@@ -160,13 +160,6 @@ export class StatusStore {
     return changed > 0;
   }
 
-  /** Slack answered that it did not post (429, or a refusal): no need to look for the message later. */
-  clearPostStarted(claim: Claim): void {
-    this.db
-      .prepare('UPDATE status_posts SET post_started_at = NULL WHERE channel_id = ? AND local_date = ? AND claimed_by = ? AND posted_ts IS NULL')
-      .run(claim.channelId, claim.localDate, claim.claimedBy);
-  }
-
   /** Records the posted message. Conditional on no ts yet (the first recorded ts wins), not on the lease: it is the truth. */
   recordPosted(channelId: string, localDate: string, ts: string, at: string): boolean {
     return (
@@ -201,6 +194,7 @@ export class StatusStore {
     return (rows as Row[]).map(toStatusPost);
   }
 
+  /** Retention: the records of local dates before this one (YYYY-MM-DD). */
   purgeStatusPostsBefore(localDate: string): number {
     return this.db.prepare('DELETE FROM status_posts WHERE local_date < ?').run(localDate).changes;
   }

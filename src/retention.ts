@@ -1,3 +1,4 @@
+import { StatusStore } from '../db/status-store.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from './log.js';
 
@@ -5,7 +6,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionOptions {
   readonly store: Store;
-  /** HISTORY_DAYS: diagnoses (with their findings) and finished inbox items older than this are deleted. */
+  /** HISTORY_DAYS: diagnoses (with their findings), finished inbox items and daily-post records older than this are deleted. */
   readonly historyDays: number;
   readonly clock?: () => Date;
   readonly logger?: Logger;
@@ -18,16 +19,23 @@ export interface PurgeResult {
   readonly before: string;
   readonly diagnoses: number;
   readonly inbox: number;
+  /** Daily-post records (status_posts) of local dates before `before`'s date. */
+  readonly statusPosts: number;
 }
 
-/** Deletes what is older than HISTORY_DAYS: diagnoses and their findings, and finished Slack inbox items. */
+/**
+ * Deletes what is older than HISTORY_DAYS from every table that grows with time: diagnoses and their findings,
+ * finished Slack inbox items, and the daily post's exactly-once records (one per channel per day; only today's
+ * matters). `servers` (one row per server) and `subscriptions` (one per channel) do not grow with time.
+ */
 export function purgeOnce(o: Pick<RetentionOptions, 'store' | 'historyDays' | 'clock' | 'logger'>): PurgeResult {
   const now = (o.clock ?? (() => new Date()))();
   const before = new Date(now.getTime() - o.historyDays * DAY_MS).toISOString();
   const inbox = o.store.purgeInboxBefore(before);
   const diagnoses = o.store.purgeDiagnosesBefore(before);
-  if (diagnoses > 0 || inbox > 0) o.logger?.info({ before, diagnoses, inbox }, 'purged history older than HISTORY_DAYS');
-  return { before, diagnoses, inbox };
+  const statusPosts = new StatusStore(o.store).purgeStatusPostsBefore(before.slice(0, 10));
+  if (diagnoses > 0 || inbox > 0 || statusPosts > 0) o.logger?.info({ before, diagnoses, inbox, statusPosts }, 'purged history older than HISTORY_DAYS');
+  return { before, diagnoses, inbox, statusPosts };
 }
 
 /**

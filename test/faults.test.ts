@@ -187,7 +187,9 @@ describe('the daily status post under faults', () => {
     fake.respondWith('chat.postMessage', reply(500, 'Internal Server Error', { 'content-type': 'text/plain' }), { times: 1 });
     const subscribe = (store: Store) =>
       void new StatusStore(store).upsertSubscription({ channelId: channel, teamId: 'T1', postTime: '09:00', timeZone: 'Asia/Tokyo', lang: 'en', createdBy: 'UADMIN', at: '2025-03-01T00:00:00Z' });
-    r = await startBot({ useFake: fake, dir, clock: () => now, beforeStart: subscribe });
+    // The one retry policy for the daily post: the Web API client retries the 500 and waits out the 429 inside the
+    // call; what it cannot get through gives the claim back to the next sweep (test/status-scheduler.test.ts).
+    r = await startBot({ useFake: fake, dir, clock: () => now, beforeStart: subscribe, apiRetries: 2 });
     const status = new StatusStore(r.store);
     await until('the daily post to be recorded', () => !!status.statusPost(channel, localDate)?.postedTs, 15_000);
     expect(statusPosts().length).toBe(3); // 500, 429, then through
@@ -200,7 +202,7 @@ describe('the daily status post under faults', () => {
 
     // A restart on the same database, the same day: its catch-up run finds the post already made.
     await r.close();
-    r = await startBot({ useFake: fake, dir, clock: () => now });
+    r = await startBot({ useFake: fake, dir, clock: () => now, apiRetries: 2 });
     await r.bot.scheduler.runDue(now);
     await new Promise((res) => setTimeout(res, 200));
     expect(statusPosts().length).toBe(3);

@@ -255,7 +255,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     expect(store.findingsOf(old).length).toBeGreaterThan(0);
 
     const result = purgeOnce({ store, historyDays: 365, clock: () => now });
-    expect(result).toEqual({ before: '2024-06-01T00:00:00.000Z', diagnoses: 1, inbox: 1 });
+    expect(result).toEqual({ before: '2024-06-01T00:00:00.000Z', diagnoses: 1, inbox: 1, statusPosts: 0 });
     const ids = store.history({ limit: 100 }).map((h) => h.id);
     expect(ids).not.toContain(old);
     expect(ids).toEqual(expect.arrayContaining([edge, recent]));

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatusStore } from '../db/status-store.js';
 import { Store } from '../db/store.js';
-import { classifyError, dueToday, nextPostTime, StatusScheduler, STATUS_EVENT_TYPE, type SchedulerDeps } from '../src/status/scheduler.js';
-import { localParts, startOfLocalDay, zonedTimeToUtc } from '../src/status/time.js';
+import { purgeOnce } from '../src/retention.js';
+import { dueToday, localParts, nextPostTime, postTimeOn } from '../src/status/post-time.js';
+import { postedAfter, StatusScheduler, STATUS_EVENT_TYPE, type SchedulerDeps } from '../src/status/scheduler.js';
 import { clockAt, fakeSlack, httpError, platformError, rateLimited, recordAffected, subscribe, tempDb } from './support/status-fixtures.js';
 
 let db: ReturnType<typeof tempDb>;
@@ -15,13 +16,8 @@ function open(): Store {
   return s;
 }
 
-function scheduler(deps: Partial<SchedulerDeps> & Pick<SchedulerDeps, 'store' | 'client' | 'clock'>, sleeps: number[] = []): StatusScheduler {
-  const s = new StatusScheduler({
-    instanceId: 'test',
-    sweep: null,
-    retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
-    ...deps,
-  });
+function scheduler(deps: Partial<SchedulerDeps> & Pick<SchedulerDeps, 'store' | 'client' | 'clock'>): StatusScheduler {
+  const s = new StatusScheduler({ instanceId: 'test', sweep: null, ...deps });
   schedulers.push(s);
   return s;
 }
@@ -38,14 +34,14 @@ afterEach(async () => {
 
 describe('local time', () => {
   it('maps local wall times to instants across DST (America/New_York)', () => {
-    expect(zonedTimeToUtc('2024-03-09', '09:00', 'America/New_York').toISOString()).toBe('2024-03-09T14:00:00.000Z');
-    expect(zonedTimeToUtc('2024-03-11', '09:00', 'America/New_York').toISOString()).toBe('2024-03-11T13:00:00.000Z');
+    expect(postTimeOn({ postTime: '09:00', timeZone: 'America/New_York' }, '2024-03-09').toISOString()).toBe('2024-03-09T14:00:00.000Z');
+    expect(postTimeOn({ postTime: '09:00', timeZone: 'America/New_York' }, '2024-03-11').toISOString()).toBe('2024-03-11T13:00:00.000Z');
     // 02:30 does not exist on 2024-03-10: the first valid time after it
-    expect(zonedTimeToUtc('2024-03-10', '02:30', 'America/New_York').toISOString()).toBe('2024-03-10T07:00:00.000Z');
+    expect(postTimeOn({ postTime: '02:30', timeZone: 'America/New_York' }, '2024-03-10').toISOString()).toBe('2024-03-10T07:00:00.000Z');
     // 01:30 happens twice on 2024-11-03: the first one
-    expect(zonedTimeToUtc('2024-11-03', '01:30', 'America/New_York').toISOString()).toBe('2024-11-03T05:30:00.000Z');
-    expect(zonedTimeToUtc('2024-06-01', '09:00', 'Asia/Tokyo').toISOString()).toBe('2024-06-01T00:00:00.000Z');
-    expect(startOfLocalDay('2024-06-01', 'Asia/Tokyo').toISOString()).toBe('2024-05-31T15:00:00.000Z');
+    expect(postTimeOn({ postTime: '01:30', timeZone: 'America/New_York' }, '2024-11-03').toISOString()).toBe('2024-11-03T05:30:00.000Z');
+    expect(postTimeOn({ postTime: '09:00', timeZone: 'Asia/Tokyo' }, '2024-06-01').toISOString()).toBe('2024-06-01T00:00:00.000Z');
+    expect(postTimeOn({ postTime: '00:00', timeZone: 'Asia/Tokyo' }, '2024-06-01').toISOString()).toBe('2024-05-31T15:00:00.000Z');
     expect(localParts(new Date('2024-05-31T15:00:00Z'), 'Asia/Tokyo')).toEqual({ date: '2024-06-01', time: '00:00' });
   });
 
@@ -108,9 +104,9 @@ describe('StatusScheduler.runDue', () => {
     expect((await sched.runDue()).posted).toEqual(['CNY']);
     expect(slack.postsTo('CNY').map((m) => m.metadata?.event_payload.local_date)).toEqual(['2024-03-09', '2024-03-10', '2024-03-11']);
 
-    // the croner job agrees
+    // what the scheduler reports agrees
     sched.start();
-    expect(sched.jobs(new Date('2024-03-09T15:00:00Z'))).toEqual([
+    expect(sched.upcoming(new Date('2024-03-09T15:00:00Z'))).toEqual([
       { channelId: 'CNY', postTime: '09:00', timeZone: 'America/New_York', nextRun: new Date('2024-03-10T13:00:00Z') },
     ]);
   });
@@ -216,7 +212,7 @@ describe('StatusScheduler.runDue', () => {
     expect(slack.messages).toHaveLength(1);
     expect(slack.historyCalls).toHaveLength(1);
     expect(slack.historyCalls[0]).toMatchObject({ channel: 'C1', include_all_metadata: true });
-    expect(Number(slack.historyCalls[0]!.oldest)).toBeLessThanOrEqual(startOfLocalDay('2024-06-02', 'Asia/Tokyo').getTime() / 1000);
+    expect(Number(slack.historyCalls[0]!.oldest)).toBeLessThanOrEqual(postTimeOn({ postTime: '00:00', timeZone: 'Asia/Tokyo' }, '2024-06-02').getTime() / 1000);
     expect(new StatusStore(b).statusPost('C1', '2024-06-02')!.postedTs).toBe(slack.messages[0]!.ts);
     clock.advance(60 * 60_000);
     expect((await sched.runDue()).skipped).toEqual(['C1']);
@@ -259,22 +255,27 @@ describe('StatusScheduler.runDue', () => {
     expect(new StatusStore(a).statusPosts().every((p) => p.postedTs !== null && p.attempts === 1)).toBe(true);
   });
 
-  it('429 then success: waits Retry-After (injected sleep), posts once', async () => {
+  // The Web API client waits Retry-After and retries 429s and 5xx inside the call (faults.test.ts, against the real
+  // WebClient); what still fails gives the claim back, and the next sweep tries again.
+  it('429 (once the client has given up): the day is given back and posted by the next sweep, once', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
     const store = open();
     subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     slack.failures.push(rateLimited(7), platformError('ratelimited'));
-    const sleeps: number[] = [];
-    const sched = scheduler({ store, client: slack.client, clock }, sleeps);
+    const sched = scheduler({ store, client: slack.client, clock });
+    expect((await sched.runDue()).failed).toEqual(['C1']);
+    clock.advance(60_000);
+    expect((await sched.runDue()).failed).toEqual(['C1']);
+    clock.advance(60_000);
     expect((await sched.runDue()).posted).toEqual(['C1']);
-    expect(sleeps).toEqual([7000, 1000]);
+    expect(new StatusStore(store).statusPost('C1', '2024-06-02')!.attempts).toBe(3);
     expect(slack.postCalls).toHaveLength(3);
     expect(slack.messages).toHaveLength(1);
     expect(slack.historyCalls).toHaveLength(0); // a 429 is known not to have posted
   });
 
-  it('5xx: backs off, checks the channel before each re-post; a 5xx after the write is found instead of reposted', async () => {
+  it('5xx: the next sweep checks the channel before each re-post; a 5xx after the write is found instead of reposted', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
     const store = open();
     subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
@@ -282,10 +283,12 @@ describe('StatusScheduler.runDue', () => {
     const slack = fakeSlack(clock);
     // C1: 503 (not posted), 500 (not posted), then 502 although Slack did post
     slack.failures.push(httpError(503), httpError(500), { after: 'write', error: httpError(502) });
-    const sleeps: number[] = [];
-    const sched = scheduler({ store, client: slack.client, clock }, sleeps);
-    expect((await sched.runDue()).posted).toEqual(['C1', 'C2']);
-    expect(sleeps).toEqual([1000, 2000, 4000]); // exponential backoff (jitter fixed at 0.5)
+    const sched = scheduler({ store, client: slack.client, clock });
+    for (let i = 0; i < 3; i++) {
+      expect(await sched.runDue(clock(), { channelId: 'C1' })).toEqual({ posted: [], skipped: [], failed: ['C1'] });
+      clock.advance(60_000);
+    }
+    expect((await sched.runDue()).posted).toEqual(['C1', 'C2']); // C1: the 502's message found, not posted again
     expect(slack.historyCalls).toHaveLength(3); // looked each time before posting again
     expect(slack.postCalls.filter((c) => c.channel === 'C1')).toHaveLength(3);
     expect(slack.postsTo('C1')).toHaveLength(1);
@@ -324,44 +327,62 @@ describe('StatusScheduler.runDue', () => {
     slack.failures.push({ after: 'write', error: httpError(504) });
     slack.failHistory(1);
     const sched = scheduler({ store, client: slack.client, clock });
-    expect((await sched.runDue()).failed).toEqual(['C1']);
+    expect((await sched.runDue()).failed).toEqual(['C1']); // the 504
+    expect(slack.messages).toHaveLength(1);
+    clock.advance(60_000);
+    expect((await sched.runDue()).failed).toEqual(['C1']); // the channel cannot be checked: not posted blind
+    expect(slack.historyCalls).toHaveLength(1);
     expect(slack.messages).toHaveLength(1);
     clock.advance(60_000);
     expect((await sched.runDue()).posted).toEqual(['C1']); // found it this time
     expect(slack.messages).toHaveLength(1);
   });
 
-  it('start/refresh/stop: one croner job per subscription, re-synced on change', async () => {
+  it('start/refresh/stop: when each subscription posts next, re-synced on change', async () => {
     const clock = clockAt('2024-06-01T12:00:00Z');
     const store = open();
     subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock, sweep: '*/5 * * * *' });
     sched.start();
-    expect(sched.jobs().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([['C1', '2024-06-02T00:00:00.000Z']]);
+    expect(sched.upcoming().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([['C1', '2024-06-02T00:00:00.000Z']]);
     subscribe(store, 'C2', '18:30', 'Europe/London', '2024-06-01T12:00:00Z');
     subscribe(store, 'C1', '08:15', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     sched.refresh();
-    expect(sched.jobs().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([
+    expect(sched.upcoming().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([
       ['C1', '2024-06-01T23:15:00.000Z'],
       ['C2', '2024-06-01T17:30:00.000Z'],
     ]);
     new StatusStore(store).deleteSubscription('C1');
     sched.refresh();
-    expect(sched.jobs().map((j) => j.channelId)).toEqual(['C2']);
+    expect(sched.upcoming().map((j) => j.channelId)).toEqual(['C2']);
     await sched.stop();
-    expect(sched.jobs()).toEqual([]);
+    expect(sched.upcoming()).toEqual([]);
   });
 
-  it('dueToday and classifyError', () => {
+  it('dueToday and postedAfter', () => {
     const sub = { channelId: 'C', teamId: null, postTime: '09:00', timeZone: 'Asia/Tokyo', lang: 'en' as const, createdBy: null, createdAt: '2024-01-01T00:00:00Z' };
     expect(dueToday(sub, new Date('2024-06-01T23:59:59Z')).due).toBe(false);
     expect(dueToday(sub, new Date('2024-06-02T00:00:00Z'))).toMatchObject({ due: true, localDate: '2024-06-02' });
-    expect(classifyError(rateLimited(3))).toMatchObject({ kind: 'rate', retryAfterMs: 3000 });
-    expect(classifyError({ data: { retryAfter: 2 } })).toMatchObject({ kind: 'rate', retryAfterMs: 2000 });
-    expect(classifyError(httpError(502)).kind).toBe('transient');
-    expect(classifyError({ code: 'slack_webapi_request_error', message: 'socket hang up' }).kind).toBe('transient');
-    expect(classifyError(platformError('internal_error')).kind).toBe('transient');
-    expect(classifyError(platformError('channel_not_found')).kind).toBe('permanent');
+    // 'no': Slack answered that it did not post; 'unknown': it may have, look in the channel before posting again
+    expect(postedAfter(rateLimited(3))).toBe('no');
+    expect(postedAfter(httpError(502))).toBe('unknown');
+    expect(postedAfter({ code: 'slack_webapi_request_error', message: 'socket hang up' })).toBe('unknown');
+    expect(postedAfter(platformError('internal_error'))).toBe('unknown');
+    expect(postedAfter(platformError('channel_not_found'))).toBe('no');
+  });
+
+  it('retention purges the daily-post records older than HISTORY_DAYS, keeping recent days exactly-once', async () => {
+    const clock = clockAt('2024-06-02T00:00:00Z');
+    const store = open();
+    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-01-01T00:00:00Z');
+    const slack = fakeSlack(clock);
+    const sched = scheduler({ store, client: slack.client, clock });
+    for (const day of ['2024-03-01', '2024-05-31', '2024-06-01']) expect((await sched.runDue(new Date(`${day}T00:00:00Z`))).posted).toEqual(['C1']);
+    const result = purgeOnce({ store, historyDays: 30, clock });
+    expect(result.statusPosts).toBe(1);
+    expect(new StatusStore(store).statusPosts('C1').map((p) => p.localDate)).toEqual(['2024-05-31', '2024-06-01']);
+    expect((await sched.runDue(new Date('2024-06-01T05:00:00Z'))).skipped).toEqual(['C1']); // still once
+    expect(slack.messages).toHaveLength(3);
   });
 });

@@ -3,8 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
 import type { Block } from '../src/render/blocks.js';
+import { renderStatusBlocks } from '../src/render/status-blocks.js';
+import { statusJson } from '../src/render/status-json.js';
+import { renderStatusText } from '../src/render/status-text.js';
+import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/status/fleet.js';
 import { loadFleetStatus, statusMessage } from '../src/status/query.js';
-import { buildFleetStatus, FLEET_BUCKETS, renderStatusBlocks, renderStatusText, statusJson, type DetectionEntry } from '../src/status/summary.js';
 import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
 
 const NOW = new Date('2024-06-02T00:00:00Z');

@@ -144,6 +144,49 @@ export const UI = {
     en: 'No KB954960 signature found in what you sent. I look for `SOAP Fault: 0x000190`, `ErrorCode:InternalServerError(5)` and `SyncUpdates failure, error = 0x8024400E` (client WindowsUpdate.log) and `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` (server SoftwareDistribution.log).',
     ja: '送られた内容に KB954960 のシグネチャは見つかりませんでした。クライアントの WindowsUpdate.log の `SOAP Fault: 0x000190`、`ErrorCode:InternalServerError(5)`、`SyncUpdates failure, error = 0x8024400E` と、サーバーの SoftwareDistribution.log の `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` を探します。',
   },
+  // ── the fleet status (src/render/status-*.ts) ──
+  statusTitle: { en: 'KB954960 fleet status', ja: 'KB954960 フリートの状況' },
+  statusTotal: { en: 'Servers known', ja: '把握しているサーバー' },
+  statusNextAction: { en: 'Next action', ja: '次の対応' },
+  statusNewDetections: { en: 'New detections in the last {h} h', ja: '過去 {h} 時間の新しい検出' },
+  statusNoNewDetections: { en: 'No new detections in the last {h} h.', ja: '過去 {h} 時間に新しい検出はありません。' },
+  statusLongAffected: { en: 'Affected for more than {d} days', ja: '{d} 日以上該当したまま' },
+  statusMore: { en: 'and {n} more', ja: 'ほか {n} 件' },
+  statusSince: { en: 'since {d}', ja: '{d} 以降' },
+  statusDays: { en: '{n} days', ja: '{n} 日' },
+  statusThread: { en: 'thread', ja: 'スレッド' },
+  statusNoServerName: { en: '(server not named)', ja: '(サーバー名なし)' },
+  statusViaCli: { en: 'from the CLI', ja: 'CLI から' },
+  statusGenerated: { en: 'As of {t}. Details: `/kb954960 server NAME` · `kb954960 status --json`', ja: '{t} 時点。詳細: `/kb954960 server NAME` · `kb954960 status --json`' },
+  statusServers: { en: '{n} server{s}', ja: 'サーバー {n} 台' },
+  statusCount: { en: '{n} {label}', ja: '{label} {n}' },
+  statusListSeparator: { en: ', ', ja: '、' },
+  statusQuietHead: { en: 'KB954960 — quiet day', ja: 'KB954960 — 静かな一日' },
+  statusQuiet: { en: '{head}: no new detections in the last {h} h, no server affected. {counts}.{next}', ja: '{head}: 過去 {h} 時間に新しい検出はなく、該当中のサーバーもありません。{counts}。{next}' },
+  statusQuietNext: { en: ' Next: {action}', ja: '次: {action}' },
+  statusQuietLink: { en: ' {link}', ja: '{link}' },
+  statusRtmAmongThem: { en: ' ({rtm} of them WSUS 3.0 RTM: SP1 first)', ja: ' (うち {rtm} 台は WSUS 3.0 RTM: 先に SP1)' },
+  'next:fix-affected': {
+    en: `Fix the {count} affected server{s} ({list}): install KB954960{rtm}, check that the client web service DLL is ${FIXED_DLL_VERSION}, then run {cmd} on a client.`,
+    ja: `該当している {count} 台 ({list}) に KB954960 を適用してください{rtm}。適用後、クライアント Web サービスの DLL が ${FIXED_DLL_VERSION} であることを確認し、クライアントで {cmd} を実行します。`,
+  },
+  'next:sp1-then-fix': {
+    en: 'Install WSUS 3.0 SP1 on the {count} RTM server{s} ({list}), then KB954960 — the fix installs only on SP1.',
+    ja: 'WSUS 3.0 RTM の {count} 台 ({list}) に先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (修正は SP1 にのみ適用できます)。',
+  },
+  'next:install-fix': {
+    en: `Install KB954960 on the {count} SP1 server{s} without a verified fix ({list}), then check that the DLL is ${FIXED_DLL_VERSION}.`,
+    ja: `修正が確認できていない SP1 サーバー {count} 台 ({list}) に KB954960 を適用し、DLL が ${FIXED_DLL_VERSION} であることを確認してください。`,
+  },
+  'next:check-versions': {
+    en: 'Find out the version of the {count} server{s} of unknown version ({list}): run {cmd} and paste the output to the bot.',
+    ja: 'バージョン不明の {count} 台 ({list}) で {cmd} を実行し、出力をボットに貼り付けてください。',
+  },
+  'next:none': { en: 'Nothing to do: every known server has the fix.', ja: '対応は不要です。把握しているすべてのサーバーに修正が適用されています。' },
+  'next:no-servers': {
+    en: 'No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
+    ja: 'まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server NAME wsus VERSION` で記録してください。',
+  },
 } as const satisfies Record<string, Texts>;
 
 export function t(key: keyof typeof UI, lang: Lang, params: Record<string, string | number> = {}): string {

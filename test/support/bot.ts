@@ -46,6 +46,8 @@ export interface StartBotOptions {
   beforeStart?: (store: Store, fake: FakeSlack, ctx: { config: Config; logger: Logger }) => void;
   /** the bot's retries of a failed reply (default { attempts: 3, baseMs: 20 }) */
   replyRetry?: { attempts: number; baseMs: number };
+  /** the Web API client's own retries of 429/5xx/network failures (default 0: each failure reaches the bot) */
+  apiRetries?: number;
   /** the bot's clock (default: testClock(), starting at TEST_NOW whatever today is) */
   clock?: () => Date;
 }
@@ -125,7 +127,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
     bot = createBot(config, {
       store,
       logger,
-      apiRetries: 0,
+      apiRetries: options.apiRetries ?? 0,
       replyRetry: options.replyRetry ?? { attempts: 3, baseMs: 20 },
       clock: options.clock ?? defaultClock,
     });

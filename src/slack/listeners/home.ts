@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { helpReply } from '../../../commands/help.js';
-import { statusMessage } from '../../status/summary.js';
+import { statusMessage } from '../../status/query.js';
 import type { SlackContext } from '../context.js';
 
 /** App Home: the fleet summary, then how to use the bot. */

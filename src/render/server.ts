@@ -1,9 +1,18 @@
-import type { HistoryEntry } from '../../db/store.js';
 import type { Lang } from '../detect/types.js';
+import type { Verdict } from '../diagnose/diagnose.js';
 import { isAffectedNow, serverState, type ServerFacts } from '../diagnose/server-state.js';
 import { FIXED_DLL_VERSION } from '../kb954960.js';
 import { context, escapeMrkdwn, header, section, type Block } from './blocks.js';
 import { STATE_LABEL, VERDICT_EMOJI } from './i18n.js';
+
+/** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
+export interface HistoryLine {
+  readonly createdAt: string;
+  readonly verdict: Verdict;
+  readonly server: string | null;
+  readonly origin: string;
+  readonly sourceName: string | null;
+}
 
 /** A server as the bot tells it: state and the facts it rests on. */
 export function renderServerText(f: ServerFacts, lang: Lang): string {
@@ -23,14 +32,14 @@ export function renderServerBlocks(f: ServerFacts, lang: Lang): Block[] {
   return [header(f.name), section(escapeMrkdwn(renderServerText(f, lang)).replace(/^[^\n]*\n/, ''))];
 }
 
-export function renderHistoryText(entries: readonly HistoryEntry[], lang: Lang): string {
+export function renderHistoryText(entries: readonly HistoryLine[], lang: Lang): string {
   if (entries.length === 0) return lang === 'ja' ? '履歴はまだありません。' : 'No diagnoses yet.';
   return entries
     .map((e) => `${e.createdAt.replace('T', ' ').slice(0, 19)}  ${e.verdict.padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}`.trimEnd())
     .join('\n');
 }
 
-export function renderHistoryBlocks(entries: readonly HistoryEntry[], lang: Lang): Block[] {
+export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang): Block[] {
   const title = lang === 'ja' ? 'KB954960 の診断履歴' : 'KB954960 diagnoses';
   if (entries.length === 0) return [header(title), section(renderHistoryText(entries, lang))];
   const rows = entries.map(

@@ -1,0 +1,80 @@
+/**
+ * The fleet status as Block Kit: the daily post, `/kb954960 status` and App Home. Bounded however large the fleet:
+ * lists are cut to whole lines ("and K more"), never truncated mid-block, and stay within Slack's limits.
+ */
+import type { Lang } from '../detect/types.js';
+import { linksFor } from '../kb954960.js';
+import { formatLocal, localParts } from '../status/post-time.js';
+import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
+import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate, type Block } from './blocks.js';
+import { t } from './i18n.js';
+import { statusFallbackText } from './status-text.js';
+import { BUCKET_EMOJI, bucketLabel, fitLines, nextActionText, num, quietLine, type RenderOptions } from './status-words.js';
+
+/** `<!date^…>`: Slack shows it in the reader's own time zone; the fallback is the given zone's form. */
+function slackDate(iso: string, format: '{date_short_pretty} {time}' | '{date_short_pretty}', tz: string): string {
+  const unix = Math.floor(Date.parse(iso) / 1000);
+  const local = formatLocal(iso, tz);
+  return `<!date^${unix}^${format}|${format === '{date_short_pretty}' ? local.slice(0, 10) : local}>`;
+}
+
+function sectionOf(text: string): Block {
+  // The text was built to fit; truncate() is only a last guard and never fires on what this module builds.
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
+}
+
+export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: RenderOptions = {}): { text: string; blocks: Block[] } {
+  const tz = options.timeZone ?? 'UTC';
+  const top = options.top ?? STATUS.topPerState;
+  const topDet = options.topDetections ?? STATUS.topDetections;
+  const fallback = statusFallbackText(status, lang, tz);
+
+  if (status.quiet) {
+    return { text: fallback, blocks: [sectionOf(quietLine(status, lang, true, `<${linksFor(lang).download}|${t('download', lang)}>`))] };
+  }
+
+  const budget = STATUS.sectionBudget;
+  const more = (k: number) => `_${t('statusMore', lang, { n: num(k) })}_`;
+  const name = (n: string | null) => (n === null ? t('statusNoServerName', lang) : escapeMrkdwn(truncate(n, STATUS.nameChars)));
+  const list = <T>(title: string, items: readonly T[], line: (item: T) => string, total: number, max: number) =>
+    sectionOf([title, ...fitLines(items, line, total, budget - title.length - 1, more, max)].join('\n'));
+  const blocks: Block[] = [header(`${t('statusTitle', lang)} — ${localParts(new Date(status.generatedAt), tz).date}`)];
+
+  blocks.push({
+    type: 'section',
+    fields: [
+      ...FLEET_BUCKETS.map((b) => ({ type: 'mrkdwn', text: `${BUCKET_EMOJI[b]} *${bucketLabel(b, lang)}*\n${num(status.counts[b])}` })),
+      { type: 'mrkdwn', text: `*${t('statusTotal', lang)}*\n${num(status.total)}` },
+    ],
+  });
+  blocks.push(sectionOf(`:point_right: *${t('statusNextAction', lang)}*\n${nextActionText(status.nextAction, lang, true)}`));
+
+  const d = status.newDetections;
+  if (d.total === 0) blocks.push(sectionOf(t('statusNoNewDetections', lang, { h: status.windowHours })));
+  else {
+    const line = (e: Detection) => {
+      const where = e.permalink ? `<${e.permalink}|${t('statusThread', lang)}>` : e.channelId ? `<#${e.channelId}>` : `_${t('statusViaCli', lang)}_`;
+      return `• ${slackDate(e.at, '{date_short_pretty} {time}', tz)} *${name(e.server)}* — ${where}`;
+    };
+    blocks.push(list(`*${t('statusNewDetections', lang, { h: status.windowHours })}: ${num(d.total)}*`, d.entries, line, d.total, topDet));
+  }
+
+  const l = status.longAffected;
+  if (l.servers.length > 0) {
+    const line = (s: FleetServer) =>
+      `• *${name(s.name)}* — ${t('statusSince', lang, { d: slackDate(s.affectedSince!, '{date_short_pretty}', tz) })} (${t('statusDays', lang, { n: s.affectedDays ?? 0 })})`;
+    blocks.push(list(`:hourglass: *${t('statusLongAffected', lang, { d: l.days })}: ${num(l.servers.length)}*`, l.servers, line, l.servers.length, top));
+  }
+
+  for (const b of FLEET_BUCKETS) {
+    const servers = status.servers[b];
+    if (servers.length === 0) continue;
+    const line = (s: FleetServer) =>
+      b === 'affected' && s.lastAffectedAt ? `• ${name(s.name)} — ${slackDate(s.lastAffectedAt, '{date_short_pretty} {time}', tz)}` : `• ${name(s.name)}`;
+    blocks.push(list(`${BUCKET_EMOJI[b]} *${bucketLabel(b, lang)}: ${num(servers.length)}*`, servers, line, servers.length, top));
+  }
+
+  blocks.push(context(t('statusGenerated', lang, { t: slackDate(status.generatedAt, '{date_short_pretty} {time}', tz) })));
+  blocks.push(linkButtons(lang));
+  return { text: fallback, blocks: blocks.slice(0, LIMITS.blocks) };
+}

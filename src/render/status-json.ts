@@ -1,0 +1,27 @@
+/** The fleet status as `kb954960 status --json` prints it (part of the external contract: DESIGN.md). */
+import type { Lang } from '../detect/types.js';
+import { linksFor } from '../kb954960.js';
+import { FLEET_BUCKETS, type FleetBucket, type FleetStatus } from '../status/fleet.js';
+import { nextActionText } from './status-words.js';
+
+/** The status as `kb954960 status --json` prints it. */
+export function statusJson(status: FleetStatus, lang: Lang) {
+  const links = linksFor(lang);
+  return {
+    kb: status.kb,
+    generatedAt: status.generatedAt,
+    total: status.total,
+    counts: status.counts,
+    servers: Object.fromEntries(FLEET_BUCKETS.map((b) => [b, status.servers[b].map((s) => s.name)])) as Record<FleetBucket, string[]>,
+    affected: status.servers.affected.map((s) => ({ name: s.name, state: s.state, lastAffectedAt: s.lastAffectedAt, affectedSince: s.affectedSince, affectedDays: s.affectedDays })),
+    longAffected: { days: status.longAffected.days, servers: status.longAffected.servers.map((s) => ({ name: s.name, affectedSince: s.affectedSince, affectedDays: s.affectedDays })) },
+    newDetections: {
+      windowHours: status.windowHours,
+      total: status.newDetections.total,
+      entries: status.newDetections.entries.map((e) => ({ id: e.id, at: e.at, server: e.server, channelId: e.channelId, threadTs: e.threadTs, permalink: e.permalink })),
+    },
+    nextAction: { ...status.nextAction, text: nextActionText(status.nextAction, lang) },
+    quiet: status.quiet,
+    links,
+  };
+}

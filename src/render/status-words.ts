@@ -1,0 +1,97 @@
+/**
+ * What every rendering of the fleet status shares: bucket labels, counts, the next action and the quiet line in
+ * words (from the one catalogue, i18n.ts), and fitting lists to whole lines ("and K more").
+ */
+import type { Lang } from '../detect/types.js';
+import { VERIFY_COMMANDS } from '../kb954960.js';
+import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction } from '../status/fleet.js';
+import { escapeMrkdwn, truncate } from './blocks.js';
+import { STATE_LABEL, t } from './i18n.js';
+
+export interface RenderOptions {
+  /** Times are shown in this zone (Slack blocks use <!date> and show the reader's zone). Default UTC. */
+  readonly timeZone?: string;
+  /** Servers named per state. */
+  readonly top?: number;
+  readonly topDetections?: number;
+}
+
+export const BUCKET_EMOJI: Readonly<Record<FleetBucket, string>> = {
+  affected: ':red_circle:',
+  'needs-sp1': ':large_orange_circle:',
+  vulnerable: ':large_yellow_circle:',
+  unknown: ':white_circle:',
+  fixed: ':large_green_circle:',
+};
+
+const BUCKET_SHORT: Readonly<Record<FleetBucket, Readonly<Record<Lang, string>>>> = {
+  affected: { en: 'affected', ja: '該当' },
+  'needs-sp1': { en: 'RTM (SP1 needed)', ja: 'RTM (SP1 が必要)' },
+  vulnerable: { en: 'SP1 without verified fix', ja: 'SP1 修正未確認' },
+  unknown: { en: 'version unknown', ja: 'バージョン不明' },
+  fixed: { en: 'fixed', ja: '修正済み' },
+};
+
+export function bucketLabel(b: FleetBucket, lang: Lang): string {
+  const label = b === 'affected' ? `${BUCKET_SHORT.affected[lang]} (${STATE_LABEL.affected[lang]})` : STATE_LABEL[b][lang];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function names(list: readonly string[], count: number, lang: Lang): string {
+  const shown = list.map((n) => truncate(n, 40)).join(', ');
+  return count > list.length ? `${shown} ${t('statusMore', lang, { n: count - list.length })}` : shown;
+}
+
+/** The one next action in words; `md` escapes the server names and formats code for mrkdwn. */
+export function nextActionText(a: NextAction, lang: Lang, md = false): string {
+  const list = names(a.servers, a.count, lang);
+  const code = (s: string) => (md ? `\`${s}\`` : s);
+  const rtm = a.rtmAmongThem ?? 0;
+  return t(`next:${a.kind}`, lang, {
+    count: a.count,
+    s: a.count === 1 ? '' : 's',
+    list: md ? escapeMrkdwn(list) : list,
+    rtm: rtm > 0 ? t('statusRtmAmongThem', lang, { rtm }) : '',
+    cmd: code(a.kind === 'fix-affected' ? VERIFY_COMMANDS.clientDetect : VERIFY_COMMANDS.registryVersion),
+  });
+}
+
+export function countsLine(s: FleetStatus, lang: Lang): string {
+  const parts = FLEET_BUCKETS.filter((b) => s.counts[b] > 0).map((b) => t('statusCount', lang, { n: num(s.counts[b]), label: BUCKET_SHORT[b][lang] }));
+  const total = t('statusServers', lang, { n: num(s.total), s: s.total === 1 ? '' : 's' });
+  return parts.length > 0 ? `${total}: ${parts.join(t('statusListSeparator', lang))}` : total;
+}
+
+export function needsAction(s: FleetStatus): boolean {
+  return s.nextAction.kind !== 'none' && s.nextAction.kind !== 'no-servers';
+}
+
+/** The quiet day, in one line; `link` (the download link, already formatted) follows when there is something to do. */
+export function quietLine(s: FleetStatus, lang: Lang, md: boolean, link: string): string {
+  const head = t('statusQuietHead', lang);
+  const act = needsAction(s);
+  const next = act ? t('statusQuietNext', lang, { action: nextActionText(s.nextAction, lang, md) }) : '';
+  const line = t('statusQuiet', lang, { head: md ? `*${head}*` : head, h: s.windowHours, counts: countsLine(s, lang), next });
+  return act ? line + t('statusQuietLink', lang, { link }) : line;
+}
+
+/** Whole lines up to `max` items and `budget` characters, then "and K more" for the rest of `total`. Lines are made lazily. */
+export function fitLines<T>(items: readonly T[], line: (item: T) => string, total: number, budget: number, more: (k: number) => string, max: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  const reserve = more(Math.max(total, 1)).length + 1;
+  for (const item of items) {
+    if (out.length >= max) break;
+    const text = line(item);
+    const isLast = out.length + 1 === total;
+    if (used + text.length + 1 + (isLast ? 0 : reserve) > budget) break;
+    out.push(text);
+    used += text.length + 1;
+  }
+  if (total > out.length) out.push(more(total - out.length));
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * The fleet model: what the fleet looks like at an instant — every server in one bucket, the new detections of the
+ * last hours, who has been affected for long, and the one next action. Pure: facts in, a FleetStatus out; no words,
+ * no Slack, no store. Its renderers (src/render/status-*.ts) turn it into Block Kit, text or JSON; src/status/query.ts
+ * reads the facts from the store.
+ */
+import { fixedSince, isAffectedNow, serverState, type ServerFacts, type ServerState } from '../diagnose/server-state.js';
+import { KB } from '../kb954960.js';
+
+/** Knobs of the post. */
+export const STATUS = {
+  /** "Affected for more than N days". */
+  longAffectedDays: 7,
+  /** "New detections in the last N hours". */
+  windowHours: 24,
+  /** Servers named per state in the post (the rest: "and K more"). */
+  topPerState: 10,
+  /** Detections listed in the post. */
+  topDetections: 10,
+  /** A server name longer than this is shortened when shown (names come from logs). */
+  nameChars: 80,
+  /** Room kept under Slack's 3,000-character section limit. */
+  sectionBudget: 2900,
+  /** The Slack `text` fallback (notifications, screen readers) stays short. */
+  fallbackChars: 3000,
+} as const;
+
+/** Each server is in exactly one bucket: `affected` first (failing now, whatever its version), then its state. */
+export type FleetBucket = 'affected' | ServerState;
+/** Most urgent first. */
+export const FLEET_BUCKETS: readonly FleetBucket[] = ['affected', 'needs-sp1', 'vulnerable', 'unknown', 'fixed'];
+
+export interface FleetServer {
+  readonly name: string;
+  readonly state: ServerState;
+  readonly bucket: FleetBucket;
+  readonly lastAffectedAt: string | null;
+  /** Affected: when the current episode began (first signature after the last fix), else null. */
+  readonly affectedSince: string | null;
+  /** Affected: whole days since affectedSince. */
+  readonly affectedDays: number | null;
+  readonly fixedSince: string | null;
+}
+
+/** The minimum of a stored diagnosis the post needs (db/store.ts HistoryEntry fits). */
+export interface DetectionEntry {
+  readonly id: number;
+  readonly createdAt: string;
+  readonly server: string | null;
+  readonly channelId: string | null;
+  readonly messageTs: string | null;
+  readonly replyTs: string | null;
+}
+
+export interface Detection {
+  readonly id: number;
+  readonly at: string;
+  readonly server: string | null;
+  readonly channelId: string | null;
+  /** The message whose thread holds the diagnosis. */
+  readonly threadTs: string | null;
+  readonly permalink: string | null;
+}
+
+export type NextActionKind = 'fix-affected' | 'sp1-then-fix' | 'install-fix' | 'check-versions' | 'none' | 'no-servers';
+
+export interface NextAction {
+  readonly kind: NextActionKind;
+  /** How many servers it concerns, and the first few of them. */
+  readonly count: number;
+  readonly servers: readonly string[];
+  /** fix-affected: some of them run WSUS 3.0 RTM (SP1 first). */
+  readonly rtmAmongThem?: number;
+}
+
+export interface FleetStatus {
+  readonly kb: typeof KB;
+  readonly generatedAt: string;
+  readonly windowHours: number;
+  readonly total: number;
+  readonly counts: Readonly<Record<FleetBucket, number>>;
+  /** Every server, per bucket, most urgent first within a bucket (affected: longest affected first; others by name). */
+  readonly servers: Readonly<Record<FleetBucket, readonly FleetServer[]>>;
+  readonly newDetections: { readonly total: number; readonly entries: readonly Detection[] };
+  readonly longAffected: { readonly days: number; readonly servers: readonly FleetServer[] };
+  readonly nextAction: NextAction;
+  /** No new detection in the window and nothing affected: the post is one line. */
+  readonly quiet: boolean;
+}
+
+export interface FleetInput {
+  readonly servers: readonly ServerFacts[];
+  readonly newDetections: { readonly entries: readonly DetectionEntry[]; readonly total: number };
+  readonly now: Date;
+  /** Per server, when its current affected episode began (from the diagnoses); defaults to lastAffectedAt. */
+  readonly affectedSince?: ReadonlyMap<string, string>;
+  /** Per diagnosis id, the thread's permalink (chat.getPermalink). */
+  readonly permalinks?: ReadonlyMap<number, string>;
+  readonly longAffectedDays?: number;
+  readonly windowHours?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The message whose thread holds a diagnosis: the user's message, else the bot's reply. */
+export function threadOf(e: Pick<DetectionEntry, 'messageTs' | 'replyTs'>): string | null {
+  return e.messageTs ?? e.replyTs;
+}
+
+export function buildFleetStatus(input: FleetInput): FleetStatus {
+  const now = input.now.getTime();
+  const longDays = input.longAffectedDays ?? STATUS.longAffectedDays;
+  const servers: Record<FleetBucket, FleetServer[]> = { affected: [], 'needs-sp1': [], vulnerable: [], unknown: [], fixed: [] };
+  for (const f of input.servers) {
+    const state = serverState(f);
+    const affected = isAffectedNow(f);
+    const last = f.lastAffectedAt ?? null;
+    let since: string | null = null;
+    if (affected && last) {
+      const first = input.affectedSince?.get(f.name);
+      since = first && first < last ? first : last;
+    }
+    servers[affected ? 'affected' : state].push({
+      name: f.name,
+      state,
+      bucket: affected ? 'affected' : state,
+      lastAffectedAt: last,
+      affectedSince: since,
+      affectedDays: since ? Math.max(0, Math.floor((now - Date.parse(since)) / DAY_MS)) : null,
+      fixedSince: fixedSince(f) ?? null,
+    });
+  }
+  const byName = (a: FleetServer, b: FleetServer) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const b of FLEET_BUCKETS) servers[b].sort(byName);
+  servers.affected.sort((a, b) => (a.affectedSince! < b.affectedSince! ? -1 : a.affectedSince! > b.affectedSince! ? 1 : byName(a, b)));
+  const counts = Object.fromEntries(FLEET_BUCKETS.map((b) => [b, servers[b].length])) as Record<FleetBucket, number>;
+  const longAffected = servers.affected.filter((s) => s.affectedSince !== null && now - Date.parse(s.affectedSince) > longDays * DAY_MS);
+
+  const entries: Detection[] = input.newDetections.entries.map((e) => ({
+    id: e.id,
+    at: e.createdAt,
+    server: e.server,
+    channelId: e.channelId,
+    threadTs: threadOf(e),
+    permalink: input.permalinks?.get(e.id) ?? null,
+  }));
+  const newDetections = { total: Math.max(input.newDetections.total, entries.length), entries };
+
+  return {
+    kb: KB,
+    generatedAt: input.now.toISOString(),
+    windowHours: input.windowHours ?? STATUS.windowHours,
+    total: input.servers.length,
+    counts,
+    servers,
+    newDetections,
+    longAffected: { days: longDays, servers: longAffected },
+    nextAction: nextAction(servers, input.servers.length),
+    quiet: newDetections.total === 0 && counts.affected === 0,
+  };
+}
+
+/** The one thing to do next, most urgent first. */
+function nextAction(servers: Readonly<Record<FleetBucket, readonly FleetServer[]>>, total: number): NextAction {
+  const pick = (kind: NextActionKind, list: readonly FleetServer[], extra: Partial<NextAction> = {}): NextAction => ({
+    kind,
+    count: list.length,
+    servers: list.slice(0, 3).map((s) => s.name),
+    ...extra,
+  });
+  if (servers.affected.length > 0) return pick('fix-affected', servers.affected, { rtmAmongThem: servers.affected.filter((s) => s.state === 'needs-sp1').length });
+  if (servers['needs-sp1'].length > 0) return pick('sp1-then-fix', servers['needs-sp1']);
+  if (servers.vulnerable.length > 0) return pick('install-fix', servers.vulnerable);
+  if (servers.unknown.length > 0) return pick('check-versions', servers.unknown);
+  return { kind: total === 0 ? 'no-servers' : 'none', count: 0, servers: [] };
+}
+
