@@ -1,4 +1,5 @@
 import { formatCode, isFailureCode } from './result-codes.js';
+import type { CodeCount } from './types.js';
 
 /*
  * Failure codes in log text, in the shapes logs print them: `0x8024402C`, `error = 0x8024400e`, `hr = 80072ee2`,
@@ -52,13 +53,6 @@ function push(found: { at: number; code: string }[], at: number, hex: string): v
 }
 
 /** Per code: how often and on which lines (the first few), memory bounded whatever the input size. */
-export interface CodeCount {
-  readonly code: string;
-  readonly count: number;
-  /** 1-based, the first MAX_LINES_PER_CODE. */
-  readonly lines: readonly number[];
-}
-
 export const MAX_LINES_PER_CODE = 5;
 /** Distinct codes tracked; a log with more distinct failure codes than this is not a Windows Update log. */
 export const MAX_DISTINCT_CODES = 500;

@@ -1,4 +1,3 @@
-import type { CodeCount } from './extract-codes.js';
 
 /** The kinds of log a rule reads. `server-facts` is what admins paste from the WSUS server itself (versions, events). */
 export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'server-facts';
@@ -69,4 +68,11 @@ export interface ScanResult {
   readonly codes: readonly CodeCount[];
   readonly lines: number;
   readonly bytes: number;
+}
+
+/** A failure code found in the input: how often, and where first (1-based, the first MAX_LINES_PER_CODE). */
+export interface CodeCount {
+  readonly code: string;
+  readonly count: number;
+  readonly lines: readonly number[];
 }
