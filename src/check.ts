@@ -9,8 +9,6 @@ import { decodeToUtf8, InputError } from './ingest/decode.js';
 export interface CheckInput {
   readonly name?: string;
   readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  /** The source reuses its buffer (each chunk valid until the next is requested): see DecodeOptions.borrowed. */
-  readonly borrowed?: boolean;
 }
 
 export interface CheckOptions {
@@ -60,7 +58,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const scans: { name?: string; scan: ScanResult }[] = [];
   for (const input of options.inputs) {
     try {
-      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes, borrowed: input.borrowed })) });
+      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes })) });
     } catch (e) {
       // Name the input: with several files, "which one?" is the user's first question.
       if (e instanceof InputError && input.name) throw new InputError(e.problem, `${input.name}: ${e.message}`, { cause: e });

@@ -86,7 +86,7 @@ function inputsFrom(files: readonly string[]): CheckInput[] {
     } catch {
       throw new UsageError(`${file}: not readable (permission denied)`);
     }
-    return { name: file, chunks: fileChunks(file, { reuse: true }), borrowed: true };
+    return { name: file, chunks: fileChunks(file) };
   });
 }
 
