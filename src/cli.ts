@@ -9,7 +9,8 @@ import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Lang } from './detect/types.js';
 import { verdictNeedsAction } from './diagnose/diagnose.js';
-import { fileChunks, InputError } from './ingest/decode.js';
+import { openLogFile, openLogs, type LogSource } from './ingest/archive.js';
+import { formatBytes, InputError, type TailInfo } from './ingest/decode.js';
 import { renderJson } from './render/json.js';
 import { renderText } from './render/text.js';
 
@@ -23,7 +24,8 @@ usage:
   kb954960 status [--json]                 the daily summary, now
   kb954960 serve                           run the Slack bot (see README)
 
-scan exits 0 when clean or fixed, 1 when action is needed (affected, possible, vulnerable), 2 on bad usage or input.`;
+FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs. Over MAX_FILE_BYTES, a log's most recent part
+is read (stderr says which). scan exits 0 when clean or fixed, 1 when action is needed (affected, possible, vulnerable), 2 on bad usage or input.`;
 
 /** `npm start` on a machine with no Slack settings yet: what to set, where it comes from, and what works meanwhile. */
 const NOT_SET_UP = `kb954960: no Slack app is configured yet, so the bot cannot start.
@@ -71,14 +73,11 @@ async function openStore(path: string, config: Config, options: { readonly?: boo
 }
 
 /** Checks every FILE before reading any, so a typo costs nothing and records nothing. */
-function inputsFrom(files: readonly string[]): CheckInput[] {
-  if (files.length === 0) {
-    if (process.stdin.isTTY) throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
-    return [{ name: 'stdin', chunks: process.stdin }];
-  }
+function checkFiles(files: readonly string[]): void {
+  if (files.length === 0 && process.stdin.isTTY) throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
   if (files.filter((f) => f === '-').length > 1) throw new UsageError("'-' (stdin) can be given once");
-  return files.map((file) => {
-    if (file === '-') return { name: 'stdin', chunks: process.stdin };
+  for (const file of files) {
+    if (file === '-') continue;
     if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
     if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory; name the log files in it`);
     try {
@@ -86,8 +85,30 @@ function inputsFrom(files: readonly string[]): CheckInput[] {
     } catch {
       throw new UsageError(`${file}: not readable (permission denied)`);
     }
-    return { name: file, chunks: fileChunks(file) };
-  });
+  }
+}
+
+/** Each FILE (or stdin) as the logs in it: a ZIP's text logs are scanned as `logs.zip:WindowsUpdate.log`. */
+async function inputsFrom(files: readonly string[], maxBytes: number, onTail: (name: string, tail: TailInfo) => void): Promise<CheckInput[]> {
+  checkFiles(files);
+  const inputs: CheckInput[] = [];
+  for (const file of files.length === 0 ? ['-'] : files) {
+    const name = file === '-' ? 'stdin' : file;
+    let logs: LogSource[];
+    try {
+      logs = file === '-' ? await openLogs(process.stdin, name, { maxBytes }) : await openLogFile(file, { maxBytes });
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.problem, `${name}: ${e.message}`, { cause: e });
+      throw e;
+    }
+    for (const log of logs) inputs.push({ ...log, tail: true, onInfo: (info) => info.tail && onTail(log.name, info.tail) });
+  }
+  return inputs;
+}
+
+/** Says on stderr which part of an over-cap log was read: the verdict rests on that part only. */
+function tailNote(name: string, tail: TailInfo, config: Config): string {
+  return `${name}: larger than the ${formatBytes(config.maxFileBytes)} limit (MAX_FILE_BYTES), so only its most recent part was read: the last ${formatBytes(tail.keptBytes)}, after skipping the first ${formatBytes(tail.skippedBytes)} (${tail.skippedLines.toLocaleString('en-US')} lines).`;
 }
 
 async function scan(args: string[], config: Config): Promise<number> {
@@ -99,7 +120,7 @@ async function scan(args: string[], config: Config): Promise<number> {
     db: { type: 'string' },
   });
   const lang = langFlag(values.lang, config.lang);
-  const inputs = inputsFrom(positionals);
+  const inputs = await inputsFrom(positionals, config.maxFileBytes, (name, tail) => process.stderr.write(`kb954960: ${tailNote(name, tail, config)}\n`));
   const dbPath = (values.db as string | undefined) ?? config.databasePath;
   // --no-save still consults what is known of the server, when a database exists, but writes nothing.
   const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, config, { readonly: true }) : null) : await openStore(dbPath, config);

@@ -105,11 +105,16 @@ describe('kb954960 scan', () => {
       writeFileSync(p, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096, 7)]));
       return p;
     };
+    const bigZip = () => {
+      const p = join(dir, 'logs.zip');
+      writeFileSync(p, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(4096, 7)])); // only its size matters
+      return p;
+    };
     const cases: [string, () => { args: string[]; env?: Record<string, string> }, RegExp][] = [
       ['a missing file', () => ({ args: ['scan', join(dir, 'nope.log')] }), /nope\.log: no such file/],
       ['a directory', () => ({ args: ['scan', badDir()] }), /is a directory/],
       ['a binary file', () => ({ args: ['scan', binary()] }), /image\.png: .*(not|binary)/i],
-      ['a file over the cap', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { MAX_FILE_BYTES: '1000' } }), /larger than the .* limit \(MAX_FILE_BYTES\)/],
+      ['a ZIP archive over the cap', () => ({ args: ['scan', bigZip()], env: { MAX_FILE_BYTES: '1000' } }), /logs\.zip: The file is larger than the 1000 bytes limit \(MAX_FILE_BYTES\)/],
       ['an unknown flag', () => ({ args: ['scan', '--frobnicate', fixturePath('client-affected.log')] }), /Unknown option '--frobnicate'/],
       ['an unknown command', () => ({ args: ['scna'] }), /unknown command 'scna'/],
       ['a bad --lang', () => ({ args: ['scan', '--lang', 'fr', fixturePath('client-affected.log')] }), /--lang must be ja or en/],

@@ -69,14 +69,14 @@ export async function* readRaw(source: ByteSource, limit: LimitOptions): AsyncGe
 }
 
 /** The whole source in one Buffer (for formats that need it all, like ZIP's directory at the end), capped. */
-export async function readAll(source: ByteSource, limit: LimitOptions): Promise<Buffer> {
+export async function readAll(source: Uint8Array | ByteSource, limit: LimitOptions): Promise<Buffer> {
   if (source instanceof Uint8Array) {
     if (source.length > limit.maxBytes) throw tooLarge(limit, false);
     return asBuffer(source);
   }
   const parts: Buffer[] = [];
   const copy = isBorrowed(source);
-  for await (const b of readRaw(source, limit)) parts.push(copy ? Buffer.from(b) : b);
+  for await (const b of readRaw(source as ByteSource, limit)) parts.push(copy ? Buffer.from(b) : b);
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
