@@ -101,7 +101,10 @@ async function inputsFrom(files: readonly string[], maxBytes: number, onTail: (n
       if (e instanceof InputError) throw new InputError(e.problem, `${name}: ${e.message}`, { cause: e });
       throw e;
     }
-    for (const log of logs) inputs.push({ ...log, tail: true, onInfo: (info) => info.tail && onTail(log.name, info.tail) });
+    // Tail reading holds up to the cap in memory: only where the log may be over it, so a plain file under the cap
+    // keeps the uncopied fast path.
+    const mayExceed = file === '-' || /\.gz$/i.test(file) || statSync(file).size > maxBytes;
+    for (const log of logs) inputs.push({ ...log, tail: mayExceed || log.name !== name, onInfo: (info) => info.tail && onTail(log.name, info.tail) });
   }
   return inputs;
 }
