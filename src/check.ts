@@ -3,14 +3,16 @@ import type { Store, DiagnosisRecord } from '../db/store.js';
 import { scanChunks } from './detect/scanner.js';
 import type { Finding, Lang, ScanResult } from './detect/types.js';
 import { diagnose, serverNamed, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
-import { decodeToUtf8, InputError } from './ingest/decode.js';
+import { decodeToUtf8, InputError, type DecodedInfo } from './ingest/decode.js';
 
 /** One input to check: a file, stdin, a pasted message, an uploaded file. */
 export interface CheckInput {
   readonly name?: string;
   readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  /** The source reuses its buffer (each chunk valid until the next is requested): see DecodeOptions.borrowed. */
-  readonly borrowed?: boolean;
+  /** Over the size cap, read the most recent part instead of refusing (see DecodeOptions.tail). */
+  readonly tail?: boolean;
+  /** Told the encoding found and, with `tail`, which part was read. */
+  readonly onInfo?: (info: DecodedInfo) => void;
 }
 
 export interface CheckOptions {
@@ -63,7 +65,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const scans: { name?: string; scan: ScanResult }[] = [];
   for (const input of options.inputs) {
     try {
-      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes, limitName: options.limitName, borrowed: input.borrowed })) });
+      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes, limitName: options.limitName, tail: input.tail }, input.onInfo)) });
     } catch (e) {
       // Name the input: with several files, "which one?" is the user's first question.
       if (e instanceof InputError && input.name) throw new InputError(e.problem, `${input.name}: ${e.message}`, { cause: e });

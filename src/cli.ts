@@ -9,7 +9,8 @@ import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Lang } from './detect/types.js';
 import { verdictNeedsAction } from './diagnose/diagnose.js';
-import { fileChunks, InputError } from './ingest/decode.js';
+import { openLogFile, openLogs } from './ingest/archive.js';
+import { InputError } from './ingest/decode.js';
 import { renderJson } from './render/json.js';
 import { renderText } from './render/text.js';
 
@@ -23,8 +24,9 @@ usage:
   kb954960 status [--json]                 the daily summary, now
   kb954960 serve                           run the Slack bot (see README)
 
-scan reads files and stdin of any size; --max-bytes N refuses an input over N bytes (raw or decompressed).
-scan exits 0 when clean or fixed, 1 when action is needed (affected, possible, vulnerable), 2 on bad usage or input.`;
+FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs, of any size; --max-bytes N refuses an input over
+N bytes (raw or decompressed). scan exits 0 when clean or fixed, 1 when action is needed (affected, possible,
+vulnerable), 2 on bad usage or input.`;
 
 /** `npm start` on a machine with no Slack settings yet: what to set, where it comes from, and what works meanwhile. */
 const NOT_SET_UP = `kb954960: no Slack app is configured yet, so the bot cannot start.
@@ -83,14 +85,11 @@ async function openStore(path: string, config: Config, options: { readonly?: boo
 }
 
 /** Checks every FILE before reading any, so a typo costs nothing and records nothing. */
-function inputsFrom(files: readonly string[]): CheckInput[] {
-  if (files.length === 0) {
-    if (process.stdin.isTTY) throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
-    return [{ name: 'stdin', chunks: process.stdin }];
-  }
+function checkFiles(files: readonly string[]): void {
+  if (files.length === 0 && process.stdin.isTTY) throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
   if (files.filter((f) => f === '-').length > 1) throw new UsageError("'-' (stdin) can be given once");
-  return files.map((file) => {
-    if (file === '-') return { name: 'stdin', chunks: process.stdin };
+  for (const file of files) {
+    if (file === '-') continue;
     if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
     if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory; name the log files in it`);
     try {
@@ -98,8 +97,23 @@ function inputsFrom(files: readonly string[]): CheckInput[] {
     } catch {
       throw new UsageError(`${file}: not readable (permission denied)`);
     }
-    return { name: file, chunks: fileChunks(file, { reuse: true }), borrowed: true };
-  });
+  }
+}
+
+/** Each FILE (or stdin) as the logs in it: a ZIP's text logs are scanned as `logs.zip:WindowsUpdate.log`. */
+async function inputsFrom(files: readonly string[], maxBytes: number): Promise<CheckInput[]> {
+  checkFiles(files);
+  const inputs: CheckInput[] = [];
+  for (const file of files.length === 0 ? ['-'] : files) {
+    const name = file === '-' ? 'stdin' : file;
+    try {
+      inputs.push(...(file === '-' ? await openLogs(process.stdin, name, { maxBytes, limitName: '--max-bytes' }) : await openLogFile(file, { maxBytes, limitName: '--max-bytes' })));
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.problem, `${name}: ${e.message}`, { cause: e });
+      throw e;
+    }
+  }
+  return inputs;
 }
 
 async function scan(args: string[], config: Config): Promise<number> {
@@ -113,7 +127,7 @@ async function scan(args: string[], config: Config): Promise<number> {
   });
   const lang = langFlag(values.lang, config.lang);
   const maxBytes = maxBytesFlag(values['max-bytes']);
-  const inputs = inputsFrom(positionals);
+  const inputs = await inputsFrom(positionals, maxBytes);
   const dbPath = (values.db as string | undefined) ?? config.databasePath;
   // --no-save still consults what is known of the server, when a database exists, but writes nothing.
   const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, config, { readonly: true }) : null) : await openStore(dbPath, config);

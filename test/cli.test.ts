@@ -142,6 +142,11 @@ describe('kb954960 scan', () => {
       writeFileSync(p, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096, 7)]));
       return p;
     };
+    const bigZip = () => {
+      const p = join(dir, 'logs.zip');
+      writeFileSync(p, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(4096, 7)])); // only its size matters
+      return p;
+    };
     const cases: [string, () => { args: string[]; env?: Record<string, string>; input?: string }, RegExp][] = [
       ['a missing file', () => ({ args: ['scan', join(dir, 'nope.log')] }), /nope\.log: no such file/],
       ['a directory', () => ({ args: ['scan', badDir()] }), /is a directory/],
@@ -151,6 +156,7 @@ describe('kb954960 scan', () => {
       ['a --max-bytes that is not a number', () => ({ args: ['scan', '--max-bytes', '1M', fiveKbLog()] }), /^kb954960: --max-bytes must be a positive whole number of bytes \(got '1M'\)$/m],
       ['a --max-bytes of 0', () => ({ args: ['scan', '--max-bytes', '0', fiveKbLog()] }), /--max-bytes must be a positive whole number of bytes \(got '0'\)/],
       ['a negative --max-bytes', () => ({ args: ['scan', '--max-bytes=-5', fiveKbLog()] }), /--max-bytes must be a positive whole number of bytes \(got '-5'\)/],
+      ['a ZIP archive over --max-bytes', () => ({ args: ['scan', '--max-bytes', '1000', bigZip()] }), /logs\.zip: The file is larger than the 1000 bytes limit \(--max-bytes\)/],
       ['a --max-bytes without a value', () => ({ args: ['scan', fiveKbLog(), '--max-bytes'] }), /Option '--max-bytes <value>' argument missing/],
       ['an unknown flag', () => ({ args: ['scan', '--frobnicate', fixturePath('client-affected.log')] }), /Unknown option '--frobnicate'/],
       ['an unknown command', () => ({ args: ['scna'] }), /unknown command 'scna'/],

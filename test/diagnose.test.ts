@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { scanBuffer, scanText } from '../src/detect/scanner.js';
 import { diagnose, type Verdict } from '../src/diagnose/diagnose.js';
 import { serverState, type ServerFacts, type ServerState } from '../src/diagnose/server-state.js';
-import { decodeBufferToUtf8 } from '../src/ingest/decode.js';
+import { decodeToUtf8, type DecodeOptions } from '../src/ingest/decode.js';
 import { fixture, KB_CLIENT_EXAMPLE, KB_SERVER_LINE, SEED_RUN_TOGETHER } from './support/fixtures.js';
 
 const NOW = '2026-11-24T00:00:00.000Z';
+
+/** A fixture's bytes decoded to UTF-8, in one Buffer. */
+async function decodeBytes(bytes: Uint8Array, options: DecodeOptions): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of decodeToUtf8([bytes], options)) parts.push(chunk);
+  return Buffer.concat(parts);
+}
 const verdictOf = (text: string, known?: Partial<ServerFacts>) =>
   diagnose(scanText(text), { lang: 'en', now: NOW, known: known ? { name: 'wsusebc', ...known } : null });
 
@@ -59,7 +66,7 @@ describe('client signature', () => {
     ['client-other-errors.log', 'clean'],
     ['server-affected.log', 'affected'],
   ] as const)('%s → %s', async (name, verdict) => {
-    const utf8 = await decodeBufferToUtf8(fixture(name), { maxBytes: 10 * 1024 * 1024 });
+    const utf8 = await decodeBytes(fixture(name), { maxBytes: 10 * 1024 * 1024 });
     const d = diagnose(scanBuffer(utf8), { lang: 'en', now: NOW });
     expect(d.verdict).toBe(verdict);
   });
@@ -67,7 +74,7 @@ describe('client signature', () => {
   it('reports the same line numbers for CRLF, LF and UTF-16LE copies', async () => {
     const lines = await Promise.all(
       ['client-affected.log', 'client-affected-lf.log', 'client-affected-utf16le.log'].map(async (name) => {
-        const d = diagnose(scanBuffer(await decodeBufferToUtf8(fixture(name), { maxBytes: 1e7 })), { lang: 'en', now: NOW });
+        const d = diagnose(scanBuffer(await decodeBytes(fixture(name), { maxBytes: 1e7 })), { lang: 'en', now: NOW });
         return d.evidence.map((f) => f.line);
       }),
     );

@@ -9,7 +9,8 @@ export interface DiagnosisJson {
   kb: 'KB954960';
   server: string | null;
   server_state: string;
-  findings: { rule: string; source: LogSource; line: number; text: string; fields: Record<string, string> }[];
+  /** `file`: which input the line is in, when several were scanned (`logs.zip:WindowsUpdate.log` for a ZIP's log). */
+  findings: { rule: string; source: LogSource; file?: string; line: number; text: string; fields: Record<string, string> }[];
   actions: string[];
   notes: string[];
   links: Links;
@@ -22,7 +23,7 @@ export function renderJson(d: Diagnosis): DiagnosisJson {
     kb: d.kb,
     server: d.server,
     server_state: d.serverState,
-    findings: d.findings.map((f) => ({ rule: f.rule, source: f.source, line: f.line, text: f.text, fields: { ...f.fields } })),
+    findings: d.findings.map((f) => ({ rule: f.rule, source: f.source, ...(f.file !== undefined ? { file: f.file } : {}), line: f.line, text: f.text, fields: { ...f.fields } })),
     actions: d.actions.map((a) => actionText(a, d.lang)),
     notes: d.notes.map((n) => noteText(n, d.lang)),
     links: linksFor(d.lang),

@@ -1,0 +1,270 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanChunks } from '../src/detect/scanner.js';
+import { openLogArchive, openLogs } from '../src/ingest/archive.js';
+import { decodeToUtf8, InputError, WEVTUTIL_EXPORT, type DecodedInfo, type DecodeOptions } from '../src/ingest/decode.js';
+import { childEnv } from './support/clock.js';
+import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+
+const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const LIMITS = { maxBytes: 10 * 1024 * 1024 };
+
+interface Member {
+  name: string;
+  data: Buffer;
+  /** 0 stored, 8 deflate (default). */
+  method?: number;
+  /** Claim this uncompressed size in the headers (a lying archive). */
+  claimSize?: number;
+}
+
+/** A ZIP archive as Windows' "Compressed folder" writes one: local headers, data, central directory, end record. */
+function zip(members: Member[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const m of members) {
+    const method = m.method ?? 8;
+    const body = method === 8 ? deflateRawSync(m.data) : m.data;
+    const name = Buffer.from(m.name, 'utf8');
+    const crc = crc32(m.data);
+    const size = m.claimSize ?? m.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(members.length, 8);
+  end.writeUInt16LE(members.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+async function text(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: DecodeOptions = LIMITS, info?: DecodedInfo[]): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const c of decodeToUtf8(chunks, options, (i) => info?.push(i))) parts.push(Buffer.from(c));
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/** The InputError an archive is refused with (opening it, or reading its logs). */
+async function refusal(archive: Buffer, limits: Parameters<typeof openLogArchive>[2] = LIMITS): Promise<InputError> {
+  try {
+    for (const log of await openLogArchive(archive, 'logs.zip', limits)) await text(log.chunks);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).message).toMatch(/^[^\n]+\.$/); // one sentence
+    return e as InputError;
+  }
+  throw new Error('expected the archive to be refused');
+}
+
+const LOG = fixture('client-affected.log');
+const SD_LOG = Buffer.from(KB_CLIENT_EXAMPLE, 'utf8');
+
+describe('openLogArchive: ZIP', () => {
+  it('reads the text logs inside (two logs; a picture and a folder skipped), named archive:path', async () => {
+    const archive = zip([
+      { name: 'logs/', data: Buffer.alloc(0), method: 0 },
+      { name: 'logs/WindowsUpdate.log', data: LOG },
+      { name: 'logs/screenshot.png', data: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+      { name: 'SoftwareDistribution.log', data: SD_LOG, method: 0 },
+    ]);
+    const logs = await openLogArchive(archive, 'logs.zip', LIMITS);
+    expect(logs.map((l) => l.name)).toEqual(['logs.zip:logs/WindowsUpdate.log', 'logs.zip:SoftwareDistribution.log']);
+    expect(await text(logs[0]!.chunks)).toBe(LOG.toString('utf8'));
+    expect(await text(logs[1]!.chunks)).toBe(KB_CLIENT_EXAMPLE);
+  });
+
+  it('reads a nested .gz log', async () => {
+    const [log] = await openLogArchive(zip([{ name: 'WindowsUpdate.log.gz', data: gzipSync(LOG) }]), 'logs.zip', LIMITS);
+    const info: DecodedInfo[] = [];
+    expect(await text(log!.chunks, LIMITS, info)).toBe(LOG.toString('utf8'));
+    expect(info[0]!.gzip).toBe(true);
+  });
+
+  it('openLogs: a ZIP by its bytes whatever its name, anything else as itself', async () => {
+    const viaZip = await openLogs([zip([{ name: 'WindowsUpdate.log', data: LOG }])], 'upload.bin', LIMITS);
+    expect(viaZip.map((l) => l.name)).toEqual(['upload.bin:WindowsUpdate.log']);
+    const plain = await openLogs([LOG.subarray(0, 3), LOG.subarray(3)], 'WindowsUpdate.log', LIMITS);
+    expect(plain.map((l) => l.name)).toEqual(['WindowsUpdate.log']);
+    expect(await text(plain[0]!.chunks)).toBe(LOG.toString('utf8'));
+  });
+
+  it('refuses a zip bomb by its declared ratio, and by what it really inflates when the header lies', async () => {
+    const huge = Buffer.alloc(20 * 1024 * 1024, 'a'); // deflates ~1000×
+    expect((await refusal(zip([{ name: 'WindowsUpdate.log', data: huge }]))).problem).toBe('archive-limit');
+    const lying = await refusal(zip([{ name: 'WindowsUpdate.log', data: huge, claimSize: 1000 }]));
+    expect(lying.problem).toBe('archive-limit');
+    expect(lying.message).toMatch(/WindowsUpdate\.log in the ZIP archive expands to more than 200 times/);
+  });
+
+  it('refuses logs that together expand past the archive cap', async () => {
+    const archive = zip([1, 2, 3].map((i) => ({ name: `WindowsUpdate${i}.log`, data: LOG })));
+    const e = await refusal(archive, { ...LIMITS, maxExpandedBytes: 2 * LOG.length + 10 });
+    expect(e.problem).toBe('archive-limit');
+    expect(e.message).toMatch(/expand to more than/);
+  });
+
+  it('refuses too many entries before inflating any', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => ({ name: `f${i}.log`, data: Buffer.from('x\n'), method: 0 }));
+    const e = await refusal(zip(many));
+    expect(e.problem).toBe('archive-limit');
+    expect(e.message).toMatch(/1001 entries, more than the 1000/);
+    expect((await refusal(zip(many.slice(0, 5)), { ...LIMITS, maxEntries: 4 })).problem).toBe('archive-limit');
+  });
+
+  it.each(['../../Windows/WindowsUpdate.log', '/etc/WindowsUpdate.log', 'C:\\Windows\\WindowsUpdate.log', 'logs\\..\\..\\x.log', 'a/../../x.log'])(
+    'refuses the path trick %s',
+    async (name) => {
+      const e = await refusal(zip([{ name: 'ok.log', data: SD_LOG }, { name, data: SD_LOG }]));
+      expect(e.problem).toBe('bad-archive');
+      expect(e.message).toMatch(/points outside the archive/);
+    },
+  );
+
+  it('refuses a damaged archive, a corrupted member, and an archive with no log', async () => {
+    const good = zip([{ name: 'WindowsUpdate.log', data: LOG }]);
+    expect((await refusal(good.subarray(0, good.length - 30))).message).toMatch(/damaged or incomplete/);
+    const flipped = Buffer.from(good);
+    flipped[200] = flipped[200]! ^ 0xff;
+    expect(['bad-archive', 'bad-gzip', 'truncated-gzip']).toContain((await refusal(flipped)).problem);
+    expect((await refusal(zip([{ name: 'readme.md', data: SD_LOG }]))).message).toMatch(/holds no text log/);
+    const evtx = await refusal(zip([{ name: 'Application.evtx', data: Buffer.from('ElfFile\0') }]));
+    expect(evtx.problem).toBe('event-log');
+  });
+});
+
+describe('.evtx and its text export', () => {
+  it('refuses an .evtx with the one wevtutil command that exports the event as text', async () => {
+    const e = await text([Buffer.concat([Buffer.from('ElfFile\0', 'latin1'), Buffer.alloc(4088)])]).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).problem).toBe('event-log');
+    expect((e as InputError).message).toContain(WEVTUTIL_EXPORT);
+    expect(WEVTUTIL_EXPORT).toMatch(/^wevtutil qe Application \/q:"\*\[System\[Provider\[@Name='MsiInstaller'\] and \(EventID=1022\)\]\]" \/f:text/);
+  });
+
+  // The shape `wevtutil qe … /f:text` prints (Microsoft's documented example: one field per line, the message
+  // under "Description:"), saved by cmd (ANSI) or PowerShell (UTF-16LE).
+  const exported = [
+    'Event[0]:',
+    '  Log Name: Application',
+    '  Source: MsiInstaller',
+    '  Date: 2008-08-13T10:12:33.000',
+    '  Event ID: 1022',
+    '  Task: N/A',
+    '  Level: Information',
+    '  Opcode: N/A',
+    '  Keyword: Classic',
+    '  User: S-1-5-21-1004336348-1177238915-682003330-500',
+    '  User Name: CONTOSO\\Administrator',
+    '  Computer: WSUS01',
+    '  Description:',
+    "Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully.",
+    '',
+  ].join('\r\n');
+  it.each([
+    ['UTF-8', Buffer.from(exported, 'utf8')],
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(exported, 'utf16le')])],
+  ])('reads the MsiInstaller 1022 event from the wevtutil text export (%s)', async (_enc, bytes) => {
+    const scan = await scanChunks(decodeToUtf8([bytes], LIMITS));
+    expect(scan.findings.map((f) => [f.rule, f.line])).toContainEqual(['msiinstaller-1022-kb954960', 14]);
+  });
+});
+
+describe('tail: a log over the cap is read in its most recent part', () => {
+  const lines = Array.from({ length: 5000 }, (_, i) => `2008-08-12\t09:15:41:203\t 940\tf54\tAgent\t  * line ${i}\r\n`);
+  const log = Buffer.from(lines.join(''));
+  const cap = 64 * 1024;
+
+  for (const [what, bytes] of [
+    ['a plain log', log],
+    ['a gzip that expands past the cap', gzipSync(log)],
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join(''), 'utf16le')])],
+  ] as const) {
+    it(`${what}: reads the end, from a line start, and says what was skipped`, async () => {
+      const info: DecodedInfo[] = [];
+      const pieces = Array.from({ length: Math.ceil(bytes.length / 7000) }, (_, i) => bytes.subarray(i * 7000, (i + 1) * 7000));
+      const read = await text(pieces, { maxBytes: cap, tail: true }, info);
+      const tail = info.find((i) => i.tail)?.tail;
+      expect(tail).toBeDefined();
+      expect(Buffer.byteLength(read)).toBeLessThanOrEqual(cap);
+      expect(Buffer.byteLength(read)).toBeGreaterThan(cap - 100);
+      expect(log.toString('utf8').endsWith(read)).toBe(true);
+      expect(read.startsWith('2008-08-12\t')).toBe(true);
+      const firstKept = Number(/line (\d+)/.exec(read)![1]);
+      expect(tail).toEqual({ skippedBytes: log.length - Buffer.byteLength(read), skippedLines: firstKept, keptBytes: Buffer.byteLength(read) });
+      expect(read).toContain('line 4999\r\n');
+    });
+  }
+
+  it('reads a log under the cap in full and reports nothing skipped', async () => {
+    const info: DecodedInfo[] = [];
+    expect(await text([log], { maxBytes: log.length, tail: true }, info)).toBe(log.toString('utf8'));
+    expect(info.some((i) => i.tail)).toBe(false);
+  });
+
+  it('still refuses input past maxReadBytes', async () => {
+    const e = await text([log], { maxBytes: cap, tail: true, maxReadBytes: 100_000 }).catch((err: unknown) => err);
+    expect((e as InputError).problem).toBe('too-large');
+  });
+});
+
+describe('kb954960 scan logs.zip (the built CLI)', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
+    dir = mkdtempSync(join(tmpdir(), 'kb954960-zip-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: join(dir, 'kb.db'), ...env }), encoding: 'utf8', timeout: 20_000 });
+
+  it('scans the logs inside, each named logs.zip:<member> in the findings', () => {
+    const p = join(dir, 'logs.zip');
+    writeFileSync(p, zip([{ name: 'WindowsUpdate.log', data: LOG }, { name: 'notes.txt', data: Buffer.from('nothing here\r\n') }]));
+    const r = run(['scan', '--no-save', '--json', p]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { verdict: string; findings: { file?: string }[] };
+    expect(out.verdict).toBe('affected');
+    expect(out.findings.length).toBeGreaterThan(0);
+    expect(new Set(out.findings.map((f) => f.file))).toEqual(new Set([`${p}:WindowsUpdate.log`]));
+  });
+
+  it('MAX_FILE_BYTES does not cap a local file: the whole log is read (it caps Slack downloads only)', () => {
+    const p = join(dir, 'WindowsUpdate.log');
+    writeFileSync(p, LOG);
+    const r = run(['scan', '--no-save', '--json', p], { MAX_FILE_BYTES: '8000' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as { verdict: string }).verdict).toBe('affected');
+  });
+});
