@@ -14,9 +14,9 @@ export function isUserMessage(m: { subtype?: string; bot_id?: string; user?: str
  * network) — HTTP mode answers Slack after that (processBeforeResponse) — then the inbox works it off.
  *
  * Socket Mode: Bolt acks an Events API envelope itself, before any listener runs (App.processEvent), so an event
- * acked in the moment before this write is lost to a crash in that moment. The window is Bolt's middleware chain plus
- * one SQLite insert: measured at well under a millisecond per event here (see the report of issue 9); Slack does not
- * redeliver an acked event.
+ * acked in the moment before this write is lost to a crash in that moment (Slack does not redeliver an acked event).
+ * The window is Bolt's middleware chain plus one SQLite insert, with no I/O wait in between; closing it needs a
+ * receiver that defers the envelope ack until processEvent settles (not done yet; HTTP mode has no such window).
  */
 export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>) {
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> => {
