@@ -6,7 +6,7 @@ import { renderBlocks } from '../src/render/blocks.js';
 import { langOf } from '../src/render/i18n.js';
 import { renderJson } from '../src/render/json.js';
 import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
-import { userFacingMessage } from '../src/slack/errors.js';
+import { refusalText } from '../src/render/refusals.js';
 import type { Origin } from '../db/store.js';
 import type { Lang } from '../src/detect/types.js';
 import type { CommandContext, Reply } from './types.js';
@@ -43,7 +43,7 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
     const message = renderBlocks(diagnosis);
     return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang)) : message), json: renderJson(diagnosis), exitCode: 0 };
   } catch (e) {
-    if (e instanceof InputError) return { text: userFacingMessage(e, lang, input.maxBytes), exitCode: 2 };
+    if (e instanceof InputError) return { text: refusalText({ kind: 'input', problem: e.problem }, lang, { maxBytes: input.maxBytes }), exitCode: 2 };
     throw e;
   }
 }

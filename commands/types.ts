@@ -1,11 +1,11 @@
 import type { Store } from '../db/store.js';
 import type { Lang } from '../src/detect/types.js';
-import type { Block } from '../src/render/blocks.js';
+import type { types } from '@slack/bolt';
 
 /** What a command answers, in every form a surface may need: terminal text, Slack blocks, JSON. */
 export interface Reply {
   readonly text: string;
-  readonly blocks?: Block[];
+  readonly blocks?: types.KnownBlock[];
   readonly json?: unknown;
   /** For the CLI: 0 fine, 1 action needed, 2 usage or input error. */
   readonly exitCode?: number;

@@ -10,7 +10,8 @@ const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
 
 export type Origin = 'cli' | 'message' | 'file' | 'command' | 'modal' | 'shortcut';
 
-export type InboxKind = 'message' | 'file';
+/** message, file: a message's text and files (also via the shortcut); command: a slash command; view: a modal submission. */
+export type InboxKind = 'message' | 'file' | 'command' | 'view';
 export type InboxOutcome = 'replied' | 'silent' | 'refused' | 'failed';
 
 export interface InboxItem {
@@ -272,13 +273,24 @@ export class Store {
   finish(key: string, outcome: InboxOutcome, at: string, replyTs?: string | null, diagnosisId?: number | null): void {
     this.db.transaction(() => {
       this.db
-        // The pasted text was kept only so that a crash could not lose the work; done, it goes (raw logs are never stored).
+        // The pasted text (and the answer quoting it, and where to send it) was kept only so that a crash could not lose
+        // the work; done, it goes (raw logs are never stored).
         .prepare(
-          "UPDATE slack_inbox SET done_at = ?, outcome = ?, reply_ts = ?, diagnosis_id = COALESCE(?, diagnosis_id), payload = json_remove(payload, '$.text') WHERE key = ?",
+          "UPDATE slack_inbox SET done_at = ?, outcome = ?, reply_ts = ?, diagnosis_id = COALESCE(?, diagnosis_id), payload = json_remove(payload, '$.text', '$.answer', '$.responseUrl') WHERE key = ?",
         )
         .run(at, outcome, replyTs ?? null, diagnosisId ?? null, key);
       if (diagnosisId != null && replyTs) this.db.prepare('UPDATE diagnoses SET reply_ts = ? WHERE id = ?').run(replyTs, diagnosisId);
     })();
+  }
+
+  /**
+   * Keeps an item's answer, once worked out, with the item: a later attempt only delivers it (work that records a
+   * diagnosis must not record it twice because Slack was down when the answer was sent).
+   */
+  keepAnswer(key: string, answer: unknown, diagnosisId: number | null): void {
+    this.db
+      .prepare("UPDATE slack_inbox SET payload = json_set(payload, '$.answer', json(?)), diagnosis_id = COALESCE(?, diagnosis_id) WHERE key = ? AND done_at IS NULL")
+      .run(JSON.stringify(answer), diagnosisId, key);
   }
 
   /** Lets another attempt happen later (the work failed before anything was posted). */

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv } from './support/clock.js';
-import { get, messageEvent, postEvent, startFakeSlack, type FakeSlack } from './support/index.js';
+import { get, messageEvent, postEvent, postSlashCommand, reply, slashCommand, startFakeSlack, type FakeSlack } from './support/index.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const BOT_TOKEN = 'xoxb-1-crash-test-bot-token';
@@ -310,5 +310,54 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
     expect(inbox).toEqual({ n: EVENTS, pending: 0, replied: EVENTS });
     expect(integrity).toBe('ok');
     expect(readyMs).toBeLessThan(1000);
+  });
+
+  it('an acked slash `check` survives kill -9: answered after the restart, diagnosed once, a redelivery not run again', { timeout: 30_000 }, async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const dbPath = join(dir, 'slash.db');
+    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, LOG_LEVEL: 'warn' };
+    const responseUrl = fake.responseUrl();
+    const command = slashCommand({ text: `check ${pastedLog(1)}`, response_url: responseUrl, channel_id: 'C0SLASH1', user_id: 'U0SLASH1' });
+    const toThisUrl = (c: { path: string }) => c.path === new URL(responseUrl).pathname;
+
+    const first = spawnBot(env);
+    children.push(first);
+    await waitReady(url, performance.now(), first);
+    // The first answer hangs in Slack: the process dies with the command acked and diagnosed, its answer not delivered.
+    fake.respondWith('response_url', reply(200, { ok: true }, undefined, 20_000), { times: 1 });
+    const ack = await postSlashCommand(`${url}/slack/events`, SECRET, command);
+    expect(ack.status).toBe(200);
+    await fake.waitFor('response_url', toThisUrl);
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    expect(first.proc.signalCode).toBe('SIGKILL');
+
+    const second = spawnBot(env);
+    children.push(second);
+    await waitReady(url, performance.now(), second);
+    const deadline = performance.now() + 10_000;
+    while (fake.callsTo('response_url').filter(toThisUrl).length < 2 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Slack retries the same request (same trigger_id): acked, not run a second time.
+    const again = await postSlashCommand(`${url}/slack/events`, SECRET, command, { retryNum: 1, retryReason: 'http_timeout' });
+    expect(again.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    second.proc.kill('SIGTERM');
+    await second.exited;
+
+    const answers = fake.callsTo('response_url').filter(toThisUrl);
+    expect(answers).toHaveLength(2); // the hung one, and the one after the restart; none for the redelivery
+    expect(String(answers[1]!.body.text)).toMatch(/^KB954960: affected/);
+    expect(answers[1]!.body).toEqual(answers[0]!.body); // the kept answer, delivered as worked out
+    const db = new Database(dbPath, { readonly: true });
+    const diagnoses = db.prepare("SELECT COUNT(*) AS n FROM diagnoses WHERE origin = 'command' AND channel_id = 'C0SLASH1'").get() as { n: number };
+    const item = db.prepare("SELECT outcome, attempts, payload FROM slack_inbox WHERE key = ?").get(`command:${command.trigger_id}`) as { outcome: string; attempts: number; payload: string };
+    db.close();
+    expect(diagnoses.n).toBe(1);
+    expect(item).toMatchObject({ outcome: 'replied', attempts: 2 });
+    // Done: the pasted lines, the answer quoting them and the response_url are gone from the row.
+    expect(JSON.parse(item.payload)).not.toHaveProperty('text');
+    expect(JSON.parse(item.payload)).not.toHaveProperty('answer');
+    expect(JSON.parse(item.payload)).not.toHaveProperty('responseUrl');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SLASH_COMMAND } from '../src/slack/listeners/commands.js';
-import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts.js';
+import { SLASH_COMMAND } from '../src/slack/listeners/commands/index.js';
+import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts/index.js';
 
 // manifest.yml is what admins import; it must name what the code listens for, and ask for no more than it uses.
 const manifest = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');

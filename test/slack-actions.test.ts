@@ -2,8 +2,8 @@
 // without a listener Bolt answers 404 after 3 s and Slack shows the user an error. Each message kind is produced
 // through the real app, the buttons are read from what the fake Slack recorded, and each is clicked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Background } from '../src/slack/background.js';
-import { answerBlockAction, type ActionHandler, type BlockActionArgs } from '../src/slack/listeners/actions.js';
+import { Pump } from '../src/slack/queue/pump.js';
+import { answerBlockAction, type ActionHandler, type BlockActionArgs } from '../src/slack/listeners/actions/block-actions.js';
 import { createLogger } from '../src/log.js';
 import { SIGNING_SECRET, startTestBot, type LogLine, type TestBot } from './support/bot.js';
 import { TEST_NOW } from './support/clock.js';
@@ -166,7 +166,7 @@ describe('answerBlockAction: a handler table behind one ack', () => {
   function harness(handlers: Record<string, ActionHandler>) {
     const lines: LogLine[] = [];
     const logger = createLogger('debug', { write: (l: string) => void lines.push(JSON.parse(l) as LogLine) });
-    const background = new Background(logger);
+    const background = new Pump(logger);
     const events: string[] = [];
     const args = (actionId: string) =>
       ({
@@ -175,7 +175,7 @@ describe('answerBlockAction: a handler table behind one ack', () => {
         action: { type: 'button', action_id: actionId, block_id: 'b1', action_ts: '1.1', text: { type: 'plain_text', text: 'x' } },
         body: { type: 'block_actions', user: { id: 'U1', username: 'u' }, actions: [], team: null, token: '', response_url: '', trigger_id: '', api_app_id: '', container: {} },
       }) as unknown as BlockActionArgs;
-    return { listener: answerBlockAction({ logger, background }, handlers), background, events, lines, args };
+    return { listener: answerBlockAction({ logger, afterAck: { runAfterAck: (what, fn) => background.run(what, fn) } }, handlers), background, events, lines, args };
   }
 
   it("acks once, then runs the id's handler after the ack, without handing it ack", async () => {

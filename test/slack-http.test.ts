@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LINKS } from '../src/kb954960.js';
-import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/inbox.js';
+import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js';
 import { BOT_TOKEN, SIGNING_SECRET, blocksText, handleBaseline, rawPost, startTestBot, type TestBot } from './support/bot.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
-import type { Block } from '../src/render/blocks.js';
+import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText } from '../src/render/status-text.js';
@@ -32,7 +32,7 @@ const DETECTIONS: DetectionEntry[] = [
 ];
 
 /** Slack's limits for a message: 50 blocks; section text 3,000; ≤ 10 fields of ≤ 2,000; header 150; button 75; context ≤ 10 elements. */
-function expectWithinSlackLimits(message: { text: string; blocks: Block[] }): void {
+function expectWithinSlackLimits(message: { text: string; blocks: types.KnownBlock[] }): void {
   expect(message.blocks.length).toBeGreaterThan(0);
   expect(message.blocks.length).toBeLessThanOrEqual(50);
   expect(message.text.length).toBeGreaterThan(0);

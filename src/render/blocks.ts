@@ -1,12 +1,10 @@
+import type { types } from '@slack/bolt';
 import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { Lang } from '../detect/types.js';
 import { linksFor, VERIFY_COMMANDS } from '../kb954960.js';
 import { ACTION_IDS, type ActionId } from './action-ids.js';
 import { actionText, noteText, STATE_LABEL, t, VERDICT_EMOJI, VERDICT_HEADLINE } from './i18n.js';
 import { MAX_EVIDENCE_SHOWN, renderSummaryLine } from './text.js';
-
-/** The subset of Block Kit the bot emits (kept local: the shapes are Slack's, the limits below are Slack's too). */
-export type Block = Record<string, unknown> & { type: string };
 
 /** Slack's limits: section text 3,000 chars, header 150, button text 75, 50 blocks a message. */
 export const LIMITS = { sectionText: 3000, header: 150, buttonText: 75, blocks: 50 } as const;
@@ -27,21 +25,21 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-export function section(mrkdwn: string): Block {
+export function section(mrkdwn: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) } };
 }
 
-export function header(text: string): Block {
+export function header(text: string): types.HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
 }
 
-export function context(mrkdwn: string): Block {
+export function context(mrkdwn: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) }] };
 }
 
-export function linkButtons(lang: Lang): Block {
+export function linkButtons(lang: Lang): types.ActionsBlock {
   const links = linksFor(lang);
-  const button = (text: string, url: string, actionId: ActionId, style?: 'primary') => ({
+  const button = (text: string, url: string, actionId: ActionId, style?: 'primary'): types.Button => ({
     type: 'button',
     text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText) },
     url,
@@ -60,13 +58,13 @@ export function linkButtons(lang: Lang): Block {
 
 export interface SlackMessage {
   text: string;
-  blocks: Block[];
+  blocks: types.KnownBlock[];
 }
 
 /** A diagnosis as a Slack message: verdict, server, evidence with line numbers, next steps, verification, links. */
 export function renderBlocks(d: Diagnosis): SlackMessage {
   const lang = d.lang;
-  const blocks: Block[] = [header(`${VERDICT_HEADLINE[d.verdict][lang]}`)];
+  const blocks: types.KnownBlock[] = [header(`${VERDICT_HEADLINE[d.verdict][lang]}`)];
   const server = d.server ? `*${escapeMrkdwn(d.server)}* — ${STATE_LABEL[d.serverState][lang]}` : t('noServer', lang);
   blocks.push({
     type: 'section',

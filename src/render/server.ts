@@ -2,7 +2,8 @@ import type { Lang } from '../detect/types.js';
 import type { Verdict } from '../diagnose/diagnose.js';
 import { isAffectedNow, serverState, type ServerFacts } from '../diagnose/server-state.js';
 import { FIXED_DLL_VERSION } from '../kb954960.js';
-import { context, escapeMrkdwn, header, section, type Block } from './blocks.js';
+import { context, escapeMrkdwn, header, section } from './blocks.js';
+import type { types } from '@slack/bolt';
 import { STATE_LABEL, VERDICT_EMOJI } from './i18n.js';
 
 /** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
@@ -28,7 +29,7 @@ export function renderServerText(f: ServerFacts, lang: Lang): string {
   return lines.join('\n');
 }
 
-export function renderServerBlocks(f: ServerFacts, lang: Lang): Block[] {
+export function renderServerBlocks(f: ServerFacts, lang: Lang): types.KnownBlock[] {
   return [header(f.name), section(escapeMrkdwn(renderServerText(f, lang)).replace(/^[^\n]*\n/, ''))];
 }
 
@@ -39,7 +40,7 @@ export function renderHistoryText(entries: readonly HistoryLine[], lang: Lang): 
     .join('\n');
 }
 
-export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang): Block[] {
+export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang): types.KnownBlock[] {
   const title = lang === 'ja' ? 'KB954960 の診断履歴' : 'KB954960 diagnoses';
   if (entries.length === 0) return [header(title), section(renderHistoryText(entries, lang))];
   const rows = entries.map(

@@ -6,7 +6,8 @@ import type { Lang } from '../detect/types.js';
 import { linksFor } from '../kb954960.js';
 import { formatLocal, localParts } from '../status/post-time.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
-import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate, type Block } from './blocks.js';
+import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './blocks.js';
+import type { types } from '@slack/bolt';
 import { t } from './i18n.js';
 import { statusFallbackText } from './status-text.js';
 import { BUCKET_EMOJI, bucketLabel, fitLines, nextActionText, num, quietLine, type RenderOptions } from './status-words.js';
@@ -18,12 +19,12 @@ function slackDate(iso: string, format: '{date_short_pretty} {time}' | '{date_sh
   return `<!date^${unix}^${format}|${format === '{date_short_pretty}' ? local.slice(0, 10) : local}>`;
 }
 
-function sectionOf(text: string): Block {
+function sectionOf(text: string): types.KnownBlock {
   // The text was built to fit; truncate() is only a last guard and never fires on what this module builds.
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
 }
 
-export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: RenderOptions = {}): { text: string; blocks: Block[] } {
+export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: RenderOptions = {}): { text: string; blocks: types.KnownBlock[] } {
   const tz = options.timeZone ?? 'UTC';
   const top = options.top ?? STATUS.topPerState;
   const topDet = options.topDetections ?? STATUS.topDetections;
@@ -38,12 +39,12 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
   const name = (n: string | null) => (n === null ? t('statusNoServerName', lang) : escapeMrkdwn(truncate(n, STATUS.nameChars)));
   const list = <T>(title: string, items: readonly T[], line: (item: T) => string, total: number, max: number) =>
     sectionOf([title, ...fitLines(items, line, total, budget - title.length - 1, more, max)].join('\n'));
-  const blocks: Block[] = [header(`${t('statusTitle', lang)} — ${localParts(new Date(status.generatedAt), tz).date}`)];
+  const blocks: types.KnownBlock[] = [header(`${t('statusTitle', lang)} — ${localParts(new Date(status.generatedAt), tz).date}`)];
 
   blocks.push({
     type: 'section',
     fields: [
-      ...FLEET_BUCKETS.map((b) => ({ type: 'mrkdwn', text: `${BUCKET_EMOJI[b]} *${bucketLabel(b, lang)}*\n${num(status.counts[b])}` })),
+      ...FLEET_BUCKETS.map((b) => ({ type: 'mrkdwn' as const, text: `${BUCKET_EMOJI[b]} *${bucketLabel(b, lang)}*\n${num(status.counts[b])}` })),
       { type: 'mrkdwn', text: `*${t('statusTotal', lang)}*\n${num(status.total)}` },
     ],
   });

@@ -8,7 +8,7 @@ import { StatusStore } from '../../db/status-store.js';
 import type { Store } from '../../db/store.js';
 import type { Lang } from '../detect/types.js';
 import { fixedSince, isAffectedNow } from '../diagnose/server-state.js';
-import type { Block } from '../render/blocks.js';
+import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../render/status-blocks.js';
 import type { RenderOptions } from '../render/status-words.js';
 import { buildFleetStatus, STATUS, threadOf, type DetectionEntry, type FleetInput, type FleetStatus } from './fleet.js';
@@ -36,7 +36,7 @@ export function loadFleetStatus(store: Store, now: Date, options: LoadOptions = 
 }
 
 /** The status message (Slack blocks + text fallback) at `now`, without thread links (no Slack call). */
-export function statusMessage(store: Store, lang: Lang, now: Date, options: RenderOptions = {}): { text: string; blocks: Block[] } {
+export function statusMessage(store: Store, lang: Lang, now: Date, options: RenderOptions = {}): { text: string; blocks: types.KnownBlock[] } {
   return renderStatusBlocks(loadFleetStatus(store, now), lang, options);
 }
 
@@ -51,7 +51,7 @@ export async function linkedStatusMessage(
   lang: Lang,
   now: Date,
   options: RenderOptions = {},
-): Promise<{ text: string; blocks: Block[] }> {
+): Promise<{ text: string; blocks: types.KnownBlock[] }> {
   const facts = readFleetFacts(store, now);
   const permalinks = await resolvePermalinks(client, facts.newDetections.entries);
   return renderStatusBlocks(buildFleetStatus({ ...facts, permalinks }), lang, options);

@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import type { Lang } from '../../detect/types.js';
 
 export const CHECK_MODAL_ID = 'kb954960_check';
@@ -5,7 +6,7 @@ export const CHECK_MODAL_ID = 'kb954960_check';
 export const MODAL_MAX_CHARS = 3000;
 
 /** The form a bare `/kb954960` opens: paste a log, name the server, pick the reply language. */
-export function checkModal(lang: Lang, channelId: string): Record<string, unknown> {
+export function checkModal(lang: Lang, channelId: string): types.ModalView {
   const ja = lang === 'ja';
   return {
     type: 'modal',

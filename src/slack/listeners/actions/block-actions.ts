@@ -1,6 +1,6 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { isKnownActionId } from '../../render/action-ids.js';
-import type { SlackContext } from '../context.js';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Logger } from '../../../log.js';
+import { isKnownActionId } from '../../../render/action-ids.js';
 
 /** What Bolt hands the listener for one click. */
 export type BlockActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -17,26 +17,26 @@ export type ActionHandlers = Readonly<Record<string, ActionHandler | undefined>>
 /** Nothing yet: the bot's buttons are all links, which Slack opens itself. */
 export const ACTION_HANDLERS: ActionHandlers = {};
 
+/** Where a handler runs after the ack: the inbox's pump (in memory: a click is not worth a row; the user can click again). */
+export interface AfterAck {
+  runAfterAck(what: string, fn: () => Promise<unknown>): void;
+}
+
 /**
  * Every `block_actions` request: ack at once, whatever the id, then the id's handler if it has one. An id the bot
  * does not know (a button from a newer version still on screen, or one added without a handler) is logged at warn.
  */
-export function answerBlockAction(s: Pick<SlackContext, 'logger' | 'background'>, handlers: ActionHandlers = ACTION_HANDLERS) {
+export function answerBlockAction(s: { logger: Logger; afterAck: AfterAck }, handlers: ActionHandlers = ACTION_HANDLERS) {
   return async ({ ack, next: _next, ...args }: BlockActionArgs): Promise<void> => {
     await ack();
     const actionId = args.action.action_id;
     const handler = Object.hasOwn(handlers, actionId) ? handlers[actionId] : undefined;
     if (handler) {
-      s.background.run(`action ${actionId}`, () => handler(args));
+      s.afterAck.runAfterAck(`action ${actionId}`, () => handler(args));
     } else if (isKnownActionId(actionId)) {
       s.logger.debug({ actionId, user: args.body.user.id }, 'link button clicked');
     } else {
       s.logger.warn({ actionId, blockId: args.action.block_id, user: args.body.user.id }, 'unknown action id: acknowledged, nothing done');
     }
   };
-}
-
-/** One registration for all block actions, so that no click is answered twice or not at all. */
-export function registerActionListener(app: App, s: SlackContext, handlers: ActionHandlers = ACTION_HANDLERS): void {
-  app.action<BlockAction>({ type: 'block_actions' }, answerBlockAction(s, handlers));
 }

@@ -1,0 +1,28 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { langOf } from '../../../render/i18n.js';
+import type { ListenerDeps } from '../../context.js';
+import { commandItem } from '../../work/command.js';
+
+export const SLASH_COMMAND = '/kb954960';
+
+/**
+ * `/kb954960 …`: written to the durable inbox (keyed by trigger_id), then acked; the inbox runs it and answers
+ * through response_url (ephemeral). HTTP mode answers Slack after the listener returns; Socket Mode sends the ack
+ * when ack() is called — after the write, in both.
+ */
+export function kb954960Command(deps: Pick<ListenerDeps, 'inbox' | 'config'>) {
+  return async ({ command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+    deps.inbox.enqueue([
+      commandItem({
+        text: command.text,
+        lang: langOf(command.text, deps.config.lang),
+        userId: command.user_id,
+        channelId: command.channel_id,
+        teamId: command.team_id,
+        triggerId: command.trigger_id,
+        responseUrl: command.response_url,
+      }),
+    ]);
+    await ack();
+  };
+}

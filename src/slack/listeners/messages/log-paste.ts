@@ -1,0 +1,27 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { ListenerDeps } from '../../context.js';
+import { messageItems, type IncomingMessage } from '../../work/message.js';
+
+/** Message subtypes that carry something a person wrote or uploaded; edits, joins and bot posts do not. */
+const USER_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+export function isUserMessage(m: { subtype?: string; bot_id?: string; user?: string }, botUserId?: string): boolean {
+  return USER_SUBTYPES.has(m.subtype) && !m.bot_id && !!m.user && m.user !== botUserId;
+}
+
+/**
+ * Pasted logs and uploads in channels, DMs and threads. The listener only writes the work to the inbox (SQLite, no
+ * network) — HTTP mode answers Slack after that (processBeforeResponse) — then the inbox works it off.
+ *
+ * Socket Mode: Bolt acks an Events API envelope itself, before any listener runs (App.processEvent), so an event
+ * acked in the moment before this write is lost to a crash in that moment (Slack does not redeliver an acked event).
+ * The window is Bolt's middleware chain plus one SQLite insert, with no I/O wait in between; closing it needs a
+ * receiver that defers the envelope ack until processEvent settles (not done yet; HTTP mode has no such window).
+ */
+export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>) {
+  return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> => {
+    const m = event as unknown as IncomingMessage & { subtype?: string; bot_id?: string };
+    if (!isUserMessage(m, context.botUserId)) return;
+    deps.inbox.enqueue(messageItems(m, { defaultLang: deps.config.lang, eventId: body.event_id }));
+  };
+}

@@ -1,0 +1,51 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { ListenerDeps } from '../../context.js';
+import { submissionItem } from '../../work/submission.js';
+
+const submission = z.object({
+  text: z.string().trim().min(1),
+  server: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  lang: z.enum(['en', 'ja']).optional(),
+  channelId: z.string().optional(),
+});
+
+function channelOf(privateMetadata: string): string | undefined {
+  try {
+    return (JSON.parse(privateMetadata || '{}') as { channel_id?: string }).channel_id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The check modal's submission: validate (errors shown in the form); a valid one is written to the durable inbox
+ * (keyed by the view's id) before the ack, and the inbox posts the diagnosis.
+ */
+export function checkModalSubmission(deps: Pick<ListenerDeps, 'inbox'>) {
+  return async ({ ack, view, body }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> => {
+    const v = view.state.values;
+    const parsed = submission.safeParse({
+      text: v.log?.text?.value ?? '',
+      server: v.server?.name?.value ?? '',
+      lang: v.lang?.lang?.selected_option?.value,
+      channelId: channelOf(view.private_metadata),
+    });
+    if (!parsed.success) {
+      const bad = parsed.error.issues[0]?.path[0];
+      await ack({
+        response_action: 'errors',
+        errors: bad === 'server' ? { server: 'A host name such as wsus01 or wsus01.corp.example' } : { log: 'Paste at least one log line' },
+      });
+      return;
+    }
+    const { text, server, lang, channelId } = parsed.data;
+    deps.inbox.enqueue([submissionItem({ viewId: view.id, userId: body.user.id, text, server, lang, channelId })]);
+    await ack();
+  };
+}

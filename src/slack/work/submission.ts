@@ -1,0 +1,72 @@
+import type { types, webApi } from '@slack/bolt';
+import type { InboxItem, Store } from '../../../db/store.js';
+import { checkCommand } from '../../../commands/check.js';
+import type { Config } from '../../config.js';
+import type { Lang } from '../../detect/types.js';
+import type { Logger } from '../../log.js';
+import { refusalText } from '../../render/refusals.js';
+import { refusalOf } from '../errors.js';
+import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
+
+/** A valid check-modal submission as the queue keeps it. */
+export interface SubmissionWork {
+  readonly viewId: string;
+  readonly userId: string;
+  readonly text: string;
+  readonly server?: string;
+  /** The language picked in the form (else the text's, else the default). */
+  readonly lang?: Lang;
+  /** The channel the modal was opened in. */
+  readonly channelId?: string;
+  /** The answer, once worked out (kept by a first attempt whose post failed). */
+  readonly answer?: { readonly text: string; readonly blocks?: types.KnownBlock[] };
+}
+
+/** Keyed by the view's id: a modal is submitted (successfully) once; a retried request carries the same id. */
+export function submissionItem(work: Omit<SubmissionWork, 'answer'>): WorkItem {
+  return { key: `view:${work.viewId}`, kind: 'view', payload: work };
+}
+
+export interface SubmissionWorkerDeps {
+  readonly store: Store;
+  readonly client: webApi.WebClient;
+  readonly config: Pick<Config, 'adminUserIds' | 'maxFileBytes' | 'lang'>;
+  readonly clock: () => Date;
+}
+
+/** Diagnoses the pasted lines and posts the diagnosis to the channel the modal was opened in, else to the user's DM. */
+export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
+  return async (item: InboxItem, log: Logger): Promise<WorkResult> => {
+    const work = item.payload as SubmissionWork;
+    let answer = work.answer;
+    if (!answer) {
+      answer = await diagnose(d, work, log);
+      d.store.keepAnswer(item.key, answer, null);
+    }
+    const message = answer;
+    const post = (channel: string) =>
+      d.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), unfurl_links: false });
+    let posted;
+    try {
+      if (!work.channelId) throw new Error('no channel');
+      posted = await post(work.channelId);
+    } catch {
+      posted = await post(work.userId); // not in that channel (or none): the app's DM with the user always works
+    }
+    return { outcome: 'replied', replyTs: posted.ts ?? null };
+  };
+}
+
+async function diagnose(d: SubmissionWorkerDeps, work: SubmissionWork, log: Logger): Promise<NonNullable<SubmissionWork['answer']>> {
+  const lang = work.lang ?? d.config.lang;
+  try {
+    const reply = await checkCommand(
+      { text: work.text, serverName: work.server, lang: work.lang, origin: 'modal', channelId: work.channelId, maxBytes: d.config.maxFileBytes },
+      { store: d.store, lang, now: d.clock(), userId: work.userId, adminUserIds: d.config.adminUserIds },
+    );
+    return { text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) };
+  } catch (err) {
+    log.error({ err }, 'modal check failed');
+    return { text: refusalText(refusalOf(err), lang, { maxBytes: d.config.maxFileBytes }) };
+  }
+}
