@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../diagnose/diagnose.js';
+import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
 import type { Lang } from '../detect/types.js';
 import { linksFor, VERIFY_COMMANDS } from '../kb954960.js';
 import { ACTION_IDS, type ActionId } from './action-ids.js';
@@ -83,7 +83,7 @@ export function renderBlocks(d: Diagnosis): SlackMessage {
   if (d.actions.length > 0) {
     blocks.push(section(`*${t('nextSteps', lang)}*\n${d.actions.map((a, i) => `${i + 1}. ${escapeMrkdwn(actionText(a, lang))}`).join('\n')}`));
   }
-  if (d.verdict !== 'clean') {
+  if (asksForVerification(d)) {
     blocks.push(
       section(`*${t('verify', lang)}* — ${t('verifyPasteBack', lang)}\n${t('verifyPowershell', lang)}:`),
       section(codeBlock([VERIFY_COMMANDS.powershellDll, VERIFY_COMMANDS.powershellEvent])),

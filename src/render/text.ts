@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../diagnose/diagnose.js';
+import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
 import { linksFor, VERIFY_COMMANDS } from '../kb954960.js';
 import { actionText, noteText, STATE_LABEL, t, VERDICT_HEADLINE } from './i18n.js';
 
@@ -19,7 +19,7 @@ export function renderText(d: Diagnosis): string {
     out.push('', `${t('nextSteps', lang)}:`);
     d.actions.forEach((a, i) => out.push(`  ${i + 1}. ${actionText(a, lang)}`));
   }
-  if (d.verdict !== 'clean') {
+  if (asksForVerification(d)) {
     out.push('', `${t('verify', lang)}:`, `  ${t('verifyPowershell', lang)}:`, `    ${VERIFY_COMMANDS.powershellDll}`, `    ${VERIFY_COMMANDS.powershellEvent}`);
     out.push(`  ${t('verifyWmic', lang)}:`, `    ${VERIFY_COMMANDS.wmicDll}`, `    ${VERIFY_COMMANDS.wmicEvent}`);
   }
