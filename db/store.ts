@@ -159,14 +159,15 @@ export class Store {
             `UPDATE servers SET
                dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
                wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
-               fix_event_at = CASE WHEN ? THEN ? ELSE fix_event_at END,
+               fix_event_at = CASE ? WHEN 1 THEN ? WHEN 0 THEN NULL ELSE fix_event_at END,
                last_affected_at = CASE WHEN ? THEN ? ELSE last_affected_at END
              WHERE name = ?`,
           )
           .run(
             l.dllVersion ?? null, l.dllVersion ?? null, r.at,
             l.wsusVersion ?? null, l.wsusVersion ?? null, r.at,
-            l.fixEvent ? 1 : 0, r.at,
+            // The server's own output saying the install event is absent supersedes an earlier sighting.
+            l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, r.at,
             l.affected ? 1 : 0, r.at,
             d.server,
           );

@@ -453,7 +453,8 @@ export const RULES: readonly Rule[] = [
     role: 'fix',
     literals: ['954960'],
     // Anchored lookaheads: linear on long lines. KB954960 plus a sign that it is the install event.
-    pattern: /^(?=.*?\bKB ?954960\b)(?=.*?(?:\b1022\b|MsiInstaller|installed successfully|正常にインストールされました|インストールされました))/i,
+    // Not the commands that look for it (echoed in a pasted console, they name both the KB and MsiInstaller/1022).
+    pattern: /^(?!.*?(?:Get-EventLog|Get-WinEvent|wmic\s|wevtutil\s|KB954960-CHECK))(?=.*?\bKB ?954960\b)(?=.*?(?:\b1022\b|MsiInstaller|installed successfully|正常にインストールされました|インストールされました))/i,
     group: 'server-fact',
     meaning: {
       en: 'The Application log records the KB954960 install (MsiInstaller, event 1022): the fix is installed.',
@@ -465,7 +466,10 @@ export const RULES: readonly Rule[] = [
         { line: "1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully." },
         { line: '情報  2008/08/13 10:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム \'KB954960\' が正常にインストールされました。' },
       ],
-      noMatch: ['Does KB954960 apply to our WSUS?', 'MsiInstaller 1022 Product: Microsoft Office 2003 - Update \'KB907417\' installed successfully.'],
+      noMatch: [
+        `wmic ntevent where "LogFile='Application' and SourceName='MsiInstaller' and EventCode=1022" get Message 2>nul | find "KB954960"`,
+        "Get-EventLog -LogName Application -Source MsiInstaller | Where-Object { $_.EventID -eq 1022 -and $_.Message -match 'KB954960' }",
+        'Does KB954960 apply to our WSUS?', 'MsiInstaller 1022 Product: Microsoft Office 2003 - Update \'KB907417\' installed successfully.'],
     },
   },
 ];
