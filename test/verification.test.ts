@@ -126,8 +126,15 @@ describe('recorded for the server the output names', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const paste = (text: string, at: string) =>
-    check({ inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', maxBytes: 1e6, now: new Date(at), store, record: { origin: 'message' } });
+  const paste = (text: string, at: string, mayRecordFacts = true) =>
+    check({ inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', maxBytes: 1e6, now: new Date(at), store, mayRecordFacts, record: { origin: 'message' } });
+
+  it('a non-admin\'s "event absent" neither records nor clears anything', async () => {
+    await paste(`${CHECK_TAG} computer=WSUS06 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');
+    const r = await paste(`${CHECK_TAG} computer=WSUS06 event1022=absent`, '2026-11-02T00:00:00Z', false);
+    expect(r.withheld).toEqual({ server: 'wsus06', fixEvent: false });
+    expect(store.server('wsus06')!.fixEventAt).toBe('2026-11-01T00:00:00.000Z');
+  });
 
   it('marks the server fixed, and a later "event absent" clears the event-only proof', async () => {
     await paste(`${CHECK_TAG} computer=WSUS01 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');
