@@ -6,6 +6,11 @@ import { parseVersion, type ParsedVersion } from '../src/diagnose/versions.js';
  * Server names and versions as every command accepts them: a name, an FQDN or a URL (`http://wsus01:8530/…`); a
  * version with or without a `v`. Refusals say why, in the asker's language, and record nothing.
  */
+/** What the user typed, quoted back short: a 100 kB argument gets a one-line answer. */
+function quoted(input: string): string {
+  return `'${input.length > 60 ? `${input.slice(0, 59)}…` : input}'`;
+}
+
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 export function parseServerName(input: string, lang: Lang): Parsed<string> {
@@ -15,8 +20,8 @@ export function parseServerName(input: string, lang: Lang): Parsed<string> {
     ok: false,
     error:
       lang === 'ja'
-        ? `'${input}' はサーバー名として読めません (例: wsus01、wsus01.corp.example、http://wsus01:8530)。`
-        : `'${input}' is not a server name (try wsus01, wsus01.corp.example or http://wsus01:8530).`,
+        ? `${quoted(input)} はサーバー名として読めません (例: wsus01、wsus01.corp.example、http://wsus01:8530)。`
+        : `${quoted(input)} is not a server name (try wsus01, wsus01.corp.example or http://wsus01:8530).`,
   };
 }
 
@@ -27,12 +32,17 @@ export function parseVersionArg(input: string, lang: Lang): Parsed<Extract<Parse
   if (v.ok) return { ok: true, value: v };
   const ja = lang === 'ja';
   if (v.reason === 'format') {
-    return { ok: false, error: ja ? `'${input}' はバージョンとして読めません (例: 3.1.6001.66)。何も記録していません。` : `'${input}' is not a version (it looks like 3.1.6001.66). Nothing was recorded.` };
+    return {
+      ok: false,
+      error: ja
+        ? `usage: server NAME dll|wsus VERSION — ${quoted(input)} はバージョンとして読めません (例: 3.1.6001.66)。何も記録していません。`
+        : `usage: server NAME dll|wsus VERSION — ${quoted(input)} is not a version (it looks like 3.1.6001.66). Nothing was recorded.`,
+    };
   }
   return {
     ok: false,
     error: ja
-      ? `${input} は WSUS のビルド番号ではありません。WSUS は ${BUILDS} です。何も記録していません。`
-      : `${input} is not a WSUS build: WSUS versions are ${BUILDS}. Nothing was recorded.`,
+      ? `${quoted(input)} は WSUS のビルド番号ではありません。WSUS は ${BUILDS} です。何も記録していません。`
+      : `${quoted(input)} is not a WSUS build: WSUS versions are ${BUILDS}. Nothing was recorded.`,
   };
 }

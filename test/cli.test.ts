@@ -194,7 +194,7 @@ describe('kb954960 server and history', () => {
     expect(JSON.parse(run(['server', 'wsus78', '--json']).stdout)).toMatchObject({ server: 'wsus78', state: 'fixed', facts: { dllVersion: '3.1.6001.66' } });
     const r = run(['server', 'wsus79', 'dll', '99.0.0.1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('99.0.0.1 is not a WSUS build');
+    expect(r.stderr).toContain("'99.0.0.1' is not a WSUS build");
     expect(r.stderr).not.toContain('    at ');
     expect(JSON.parse(run(['server', 'wsus79', '--json']).stdout)).toMatchObject({ known: false });
   });
