@@ -430,8 +430,10 @@ export const RULES: readonly Rule[] = [
     role: 'version',
     // Only where the line says what it is: 6.x and 10.0.x numbers are also Windows and agent versions on clients.
     literals: ['VersionString', 'WebServices.Client.dll', 'webservices.client.dll', 'WebServices.Client.Dll'],
-    pattern: /^(?=.*?(?<component>VersionString|webservices\.client\.dll))(?=.*?(?:^|[^0-9.])(?<version>(?:6\.2\.9200|6\.3\.9600|10\.0\.\d{1,5})\.\d{1,5})(?![0-9]|\.[0-9]))/i,
-    fields: (g) => ({ version: g.version ?? '', component: /client/i.test(g.component ?? '') ? 'client-web-service-dll' : 'wsus' }),
+    // The literals (exact case) are what require the VersionString / DLL name on the line; the pattern stays a plain
+    // unanchored search, cheap on a 1 MB line of near-misses.
+    pattern: /(?:^|[^0-9.])(?<version>(?:6\.2\.9200|6\.3\.9600|10\.0\.\d{1,5})\.\d{1,5})(?![0-9]|\.[0-9])/,
+    fields: (g, line) => ({ version: g.version ?? '', component: /webservices\.client\.dll/i.test(line) ? 'client-web-service-dll' : 'wsus' }),
     group: 'server-fact',
     meaning: {
       en: 'A WSUS 4.0 or later build (6.2.9200.x, 6.3.9600.x — Server 2012 / 2012 R2; 10.0.x — Server 2016 and later): KB954960 does not apply, it is not WSUS 3.0.',
