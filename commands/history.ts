@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import { normalizeServerName } from '../src/diagnose/diagnose.js';
+import { canonicalServerName } from '../src/diagnose/server-name.js';
 import { renderHistoryBlocks, renderHistoryText } from '../src/render/server.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
 
 export const historyArgs = z.object({
-  server: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/).transform(normalizeServerName).optional(),
+  // A name, an FQDN or a URL; the store finds the server under any of its spellings.
+  server: z
+    .string()
+    .transform((s, ctx) => canonicalServerName(s) ?? (ctx.addIssue({ code: 'custom', message: `'${s.length > 60 ? `${s.slice(0, 59)}…` : s}' is not a server name` }), z.NEVER))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export function historyCommand(input: { server?: string; limit?: string | number }, ctx: CommandContext): Reply {
   const parsed = historyArgs.safeParse(input);
-  if (!parsed.success) return usageError('usage: history [SERVER] (a server name, and --limit 1..1000)');
+  if (!parsed.success) {
+    const detail = parsed.error.issues.find((i) => i.code === 'custom')?.message;
+    return usageError(`usage: history [SERVER] (a server name or URL, and --limit 1..1000)${detail ? `: ${detail}` : ''}`);
+  }
   const entries = ctx.store.history(parsed.data);
   return { text: renderHistoryText(entries, ctx.lang), blocks: renderHistoryBlocks(entries, ctx.lang), json: entries, exitCode: 0 };
 }

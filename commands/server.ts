@@ -1,51 +1,56 @@
-import { z } from 'zod';
-import { normalizeServerName } from '../src/diagnose/diagnose.js';
-import { serverState } from '../src/diagnose/server-state.js';
 import { isAdmin } from '../src/admins.js';
+import { assessServer } from '../src/diagnose/server-state.js';
 import { renderServerBlocks, renderServerText } from '../src/render/server.js';
 import { notRecordedText } from '../src/render/not-recorded.js';
+import { parseServerName, parseVersionArg } from './server-args.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
-
-const NAME = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/, 'a server name is a host name such as wsus01 or wsus01.corp.example')
-  .transform(normalizeServerName);
-const VERSION = z.string().regex(/^\d+\.\d+\.\d+\.\d+$/, 'a version looks like 3.1.6001.66');
-
-export const serverArgs = z.union([
-  z.tuple([NAME]).transform(([name]) => ({ name, set: undefined })),
-  z.tuple([NAME, z.enum(['dll', 'wsus']), VERSION]).transform(([name, kind, version]) => ({ name, set: { kind, version } })),
-]);
 
 export const SERVER_USAGE = 'server NAME  |  server NAME dll VERSION  |  server NAME wsus VERSION';
 
-/** `server NAME` shows what is known; `server NAME dll|wsus VERSION` records a fact an admin read off the server. */
+/**
+ * `server NAME` shows what is known; `server NAME dll|wsus VERSION` records a fact an admin read off the server.
+ * NAME may be a short name, an FQDN or a URL; a short name and its FQDN are one server where unambiguous.
+ */
 export function serverCommand(args: readonly string[], ctx: CommandContext): Reply {
-  const parsed = serverArgs.safeParse(args);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.find((i) => i.code === 'invalid_format')?.message;
-    return usageError(`usage: ${SERVER_USAGE}${detail ? ` (${detail})` : ''}`);
+  const [nameArg, kindArg, versionArg, ...extra] = args;
+  const kind = kindArg?.toLowerCase();
+  if (nameArg === undefined || extra.length > 0 || (kindArg !== undefined && (versionArg === undefined || (kind !== 'dll' && kind !== 'wsus')))) {
+    return usageError(`usage: ${SERVER_USAGE}`);
   }
-  const { name, set } = parsed.data;
-  if (set) {
+  const name = parseServerName(nameArg, ctx.lang);
+  if (!name.ok) return usageError(name.error);
+  const resolution = ctx.store.resolveServer(name.value);
+  if (resolution.kind === 'ambiguous') {
+    const list = resolution.candidates.join(', ');
+    return usageError(
+      ctx.lang === 'ja'
+        ? `${name.value} は複数のサーバー (${list}) のどれか判断できません。完全な名前で指定してください。`
+        : `${name.value} could be any of ${list}: name the server in full.`,
+    );
+  }
+  if (versionArg !== undefined) {
+    const version = parseVersionArg(versionArg, ctx.lang);
+    if (!version.ok) return usageError(version.error);
+    const v = version.value.version;
     if (!isAdmin(ctx)) {
-      const withheld = set.kind === 'dll' ? { server: name, dllVersion: set.version } : { server: name, wsusVersion: set.version };
+      const withheld = kind === 'dll' ? { server: name.value, dllVersion: v } : { server: name.value, wsusVersion: v };
       return { text: notRecordedText(withheld, ctx.adminUserIds, ctx.lang), exitCode: 2 };
     }
-    ctx.store.recordServerVersion(name, set.kind, set.version, ctx.now.toISOString());
+    ctx.store.recordServerVersion(name.value, kind as 'dll' | 'wsus', v, ctx.now.toISOString());
   }
-  const facts = ctx.store.server(name);
+  const facts = ctx.store.server(name.value);
   if (!facts) {
     return {
-      text: ctx.lang === 'ja' ? `${name} の記録はまだありません。` : `Nothing is known of ${name} yet.`,
-      json: { server: name, state: 'unknown', known: false },
+      text: ctx.lang === 'ja' ? `${name.value} の記録はまだありません。` : `Nothing is known of ${name.value} yet.`,
+      json: { server: name.value, state: 'unknown', known: false },
       exitCode: 0,
     };
   }
+  const assessment = assessServer(facts);
   return {
     text: renderServerText(facts, ctx.lang),
     blocks: renderServerBlocks(facts, ctx.lang),
-    json: { server: facts.name, state: serverState(facts), known: true, facts },
+    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts },
     exitCode: 0,
   };
 }

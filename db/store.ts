@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnosis, Verdict } from '../src/diagnose/diagnose.js';
+import { resolveServer, type ServerResolution } from '../src/diagnose/server-name.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
 
 /** The only module that speaks SQL. Migrations are the NNN_name.sql files beside this one (copied into dist/db). */
@@ -120,9 +121,37 @@ export class Store {
 
   // ── servers ──────────────────────────────────────────────────────────────────────────────────────
 
+  /** Every known name and alias → its server's row name. */
+  private serverDirectory(): Map<string, string> {
+    const names = this.db.prepare('SELECT name AS alias, name FROM servers UNION ALL SELECT alias, name FROM server_aliases').all() as { alias: string; name: string }[];
+    return new Map(names.map((r) => [r.alias, r.name]));
+  }
+
+  /** Which server a typed or logged name means: one known row, a new one, or several it could be (never guessed). */
+  resolveServer(name: string): ServerResolution {
+    return resolveServer(name, this.serverDirectory());
+  }
+
+  /** The row a fact about `name` goes to, created (and the spelling kept as an alias) as needed. */
+  private serverRowFor(name: string, at: string): string {
+    const r = this.resolveServer(name);
+    const row = r.kind === 'known' ? r.name : r.kind === 'invalid' ? name : r.name;
+    this.touchServer(row, at);
+    if (r.kind === 'known' && r.alias) this.db.prepare('INSERT OR IGNORE INTO server_aliases (alias, name) VALUES (?, ?)').run(r.alias, row);
+    return row;
+  }
+
+  /** What is known of the server a name means (short name, FQDN, URL, alias); null when none or ambiguous. */
   server(name: string): ServerFacts | null {
-    const row = this.db.prepare('SELECT * FROM servers WHERE name = ?').get(name) as Row | undefined;
+    const r = this.resolveServer(name);
+    if (r.kind !== 'known') return null;
+    const row = this.db.prepare('SELECT * FROM servers WHERE name = ?').get(r.name) as Row | undefined;
     return row ? toFacts(row) : null;
+  }
+
+  /** The spellings a server is also known by. */
+  aliasesOf(name: string): string[] {
+    return (this.db.prepare('SELECT alias FROM server_aliases WHERE name = ? ORDER BY alias').all(name) as { alias: string }[]).map((r) => r.alias);
   }
 
   /** Every server known, by name: the fleet. */
@@ -133,11 +162,12 @@ export class Store {
   /** A fact an admin typed (`server NAME dll|wsus VERSION`). */
   recordServerVersion(name: string, kind: 'dll' | 'wsus', version: string, at: string): ServerFacts {
     const column = kind === 'dll' ? 'dll_version' : 'wsus_version';
-    this.db.transaction(() => {
-      this.touchServer(name, at);
-      this.db.prepare(`UPDATE servers SET ${column} = ?, ${column}_at = ? WHERE name = ?`).run(version, at, name);
+    const row = this.db.transaction(() => {
+      const row = this.serverRowFor(name, at);
+      this.db.prepare(`UPDATE servers SET ${column} = ?, ${column}_at = ? WHERE name = ?`).run(version, at, row);
+      return row;
     })();
-    return this.server(name)!;
+    return this.server(row)!;
   }
 
   private touchServer(name: string, at: string): void {
@@ -152,24 +182,26 @@ export class Store {
   recordDiagnosis(r: DiagnosisRecord): number {
     const d = r.diagnosis;
     return this.db.transaction(() => {
-      if (d.server) {
-        this.touchServer(d.server, r.at);
+      // The diagnosis is filed under its server's one row, whichever spelling the log used.
+      const server = d.server ? this.serverRowFor(d.server, r.at) : null;
+      if (server) {
         const l = d.learned;
         this.db
           .prepare(
             `UPDATE servers SET
                dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
                wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
-               fix_event_at = CASE WHEN ? THEN ? ELSE fix_event_at END,
+               fix_event_at = CASE ? WHEN 1 THEN ? WHEN 0 THEN NULL ELSE fix_event_at END,
                last_affected_at = CASE WHEN ? THEN ? ELSE last_affected_at END
              WHERE name = ?`,
           )
           .run(
             l.dllVersion ?? null, l.dllVersion ?? null, r.at,
             l.wsusVersion ?? null, l.wsusVersion ?? null, r.at,
-            l.fixEvent ? 1 : 0, r.at,
+            // The server's own output saying the install event is absent supersedes an earlier sighting.
+            l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, r.at,
             l.affected ? 1 : 0, r.at,
-            d.server,
+            server,
           );
       }
       const info = this.db
@@ -177,7 +209,7 @@ export class Store {
           `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, user_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(r.at, r.origin, d.server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null, r.userId ?? null);
+        .run(r.at, r.origin, server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null, r.userId ?? null);
       if (info.changes === 0) {
         // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
         const existing = this.db
@@ -202,8 +234,10 @@ export class Store {
   /** Recent diagnoses, newest first. */
   history(options: { server?: string | null; limit?: number } = {}): HistoryEntry[] {
     const limit = Math.max(1, Math.min(options.limit ?? 20, 1000));
-    const where = options.server ? 'WHERE d.server = ?' : '';
-    const params: unknown[] = options.server ? [options.server, limit] : [limit];
+    // A server's entries under any of its spellings (rows recorded before aliases existed included).
+    const names = options.server ? this.spellingsOf(options.server) : [];
+    const where = options.server ? `WHERE d.server IN (${names.map(() => '?').join(', ')})` : '';
+    const params: unknown[] = [...names, limit];
     const rows = this.db
       .prepare(
         `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count
@@ -211,6 +245,12 @@ export class Store {
       )
       .all(...params) as Row[];
     return rows.map(toHistoryEntry);
+  }
+
+  private spellingsOf(name: string): string[] {
+    const r = this.resolveServer(name);
+    if (r.kind !== 'known') return [r.kind === 'invalid' ? name : r.name];
+    return [r.name, ...this.aliasesOf(r.name)];
   }
 
   findingsOf(diagnosisId: number): { rule: string; line: number; text: string; fields: Record<string, string> }[] {

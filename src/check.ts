@@ -93,8 +93,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
  */
 function splitFacts(d: Diagnosis, mayRecordFacts: boolean): { recorded: FactsLearned; withheld: WithheldFacts | null } {
   const { dllVersion, wsusVersion, fixEvent, affected } = d.learned;
-  if (mayRecordFacts || !d.server || (!dllVersion && !wsusVersion && !fixEvent)) return { recorded: d.learned, withheld: null };
-  return { recorded: { affected }, withheld: { server: d.server, ...(dllVersion ? { dllVersion } : {}), ...(wsusVersion ? { wsusVersion } : {}), ...(fixEvent ? { fixEvent } : {}) } };
+  // fixEvent false (the server's output says the install event is absent) is a fact too: it clears a recorded event.
+  if (mayRecordFacts || !d.server || (!dllVersion && !wsusVersion && fixEvent === undefined)) return { recorded: d.learned, withheld: null };
+  return {
+    recorded: { affected },
+    withheld: { server: d.server, ...(dllVersion ? { dllVersion } : {}), ...(wsusVersion ? { wsusVersion } : {}), ...(fixEvent !== undefined ? { fixEvent } : {}) },
+  };
 }
 
 /** Several inputs as one: findings keep their file, sync attempts never run across files. */

@@ -9,6 +9,7 @@ import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Lang } from './detect/types.js';
 import { verdictNeedsAction } from './diagnose/diagnose.js';
+import { canonicalServerName } from './diagnose/server-name.js';
 import { openLogFile, openLogs } from './ingest/archive.js';
 import { InputError } from './ingest/decode.js';
 import { renderJson } from './render/json.js';
@@ -18,8 +19,8 @@ const USAGE = `kb954960 — diagnose Microsoft KB954960 (WSUS 3.0 clients that s
 
 usage:
   kb954960 scan [FILE... | -] [--json] [--lang ja|en] [--server NAME] [--no-save] [--db PATH] [--max-bytes N]
-  kb954960 server NAME [--json]            what is known of a WSUS server
-  kb954960 server NAME dll|wsus VERSION    record a version read off the server
+  kb954960 server NAME [--json]            what is known of a WSUS server (NAME: name, FQDN or URL)
+  kb954960 server NAME dll|wsus VERSION    record a version read off the server (3.1.6001.66 or v3.1.6001.66)
   kb954960 history [--server NAME] [--limit N] [--json]
   kb954960 status [--json]                 the daily summary, now
   kb954960 serve                           run the Slack bot (see README)
@@ -133,7 +134,7 @@ async function scan(args: string[], config: Config): Promise<number> {
   const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, config, { readonly: true }) : null) : await openStore(dbPath, config);
   try {
     const server = values.server as string | undefined;
-    if (server !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(server)) throw new UsageError(`--server: '${server}' is not a host name`);
+    if (server !== undefined && canonicalServerName(server) === null) throw new UsageError(`--server: '${server}' is not a host name or URL`);
     const { diagnosis } = await check({
       inputs,
       lang,

@@ -188,10 +188,36 @@ describe('kb954960 server and history', () => {
     expect(out.state).toBe('fixed');
   });
 
-  it('refuses a malformed version with usage, exit 2', () => {
+  it('refuses a malformed version with the reason, exit 2', () => {
     const r = run(['server', 'wsus77', 'dll', 'latest']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('usage: server NAME');
+    expect(r.stderr).toContain("'latest' is not a version");
+    expect(run(['server', 'wsus77', 'dll']).stderr).toContain('usage: server NAME');
+  });
+
+  it('accepts a URL and a v-prefixed version; refuses an implausible version and records nothing', () => {
+    expect(run(['server', 'http://WSUS78:8530/ClientWebService/client.asmx', 'dll', 'v3.1.6001.66']).code).toBe(0);
+    expect(JSON.parse(run(['server', 'wsus78', '--json']).stdout)).toMatchObject({ server: 'wsus78', state: 'fixed', facts: { dllVersion: '3.1.6001.66' } });
+    const r = run(['server', 'wsus79', 'dll', '99.0.0.1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'99.0.0.1' is not a WSUS build");
+    expect(r.stderr).not.toContain('    at ');
+    expect(JSON.parse(run(['server', 'wsus79', '--json']).stdout)).toMatchObject({ known: false });
+  });
+
+  it('a short name and its FQDN are one server in history and server, from either name', () => {
+    run(['scan', '--server', 'wsus80', fixturePath('seed-run-together.txt')], { env: { KB954960_NOW: '2026-11-20T00:00:00Z' } });
+    run(['scan', '--server', 'http://WSUS80.corp.example:8530/', fixturePath('seed-run-together.txt')], { env: { KB954960_NOW: '2026-11-20T00:01:00Z' } });
+    run(['server', 'wsus80.corp.example', 'wsus', '3.1.6001.65']);
+    const short = JSON.parse(run(['history', '--json', '--server', 'wsus80']).stdout) as { id: number }[];
+    const fqdn = JSON.parse(run(['history', '--json', '--server', 'wsus80.corp.example']).stdout) as { id: number }[];
+    expect(short).toHaveLength(2);
+    expect(fqdn.map((e) => e.id)).toEqual(short.map((e) => e.id));
+    expect(JSON.parse(run(['server', 'WSUS80', '--json']).stdout)).toMatchObject({ server: 'wsus80', aliases: ['wsus80.corp.example'], state: 'vulnerable' });
+    // another domain is another server
+    run(['scan', '--server', 'wsus80.lab.example', fixturePath('seed-run-together.txt')], { env: { KB954960_NOW: '2026-11-20T00:02:00Z' } });
+    expect(JSON.parse(run(['history', '--json', '--server', 'wsus80']).stdout)).toHaveLength(2);
+    expect(JSON.parse(run(['history', '--json', '--server', 'wsus80.lab.example']).stdout)).toHaveLength(1);
   });
 
   it('records at the time of the clock it is given (KB954960_NOW), not at the system date', () => {

@@ -119,7 +119,7 @@ describe('versions and the fix', () => {
     ['    VersionString    REG_SZ    3.0.6000.374', 'vulnerable', 'needs-sp1'],
     ['    VersionString    REG_SZ    3.1.6001.65', 'vulnerable', 'vulnerable'],
     ["MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.", 'fixed', 'fixed'],
-    ['Microsoft.UpdateServices.WebServices.Client.dll 3.2.7600.226', 'fixed', 'fixed'],
+    ['Microsoft.UpdateServices.WebServices.Client.dll 3.2.7600.226', 'clean', 'not-applicable'],
   ] as const)('%s → %s (server %s)', (line, verdict, state) => {
     const d = diagnose(scanText(line), { lang: 'en', now: NOW, serverName: 'wsus01' });
     expect(d.verdict).toBe(verdict);
@@ -148,6 +148,8 @@ describe('versions and the fix', () => {
 // Each verdict against each server state the store may know.
 describe('verdict × known server state', () => {
   const known: Record<ServerState, Partial<ServerFacts>> = {
+    'not-applicable': { wsusVersion: '3.2.7600.226', wsusVersionAt: '2026-01-01T00:00:00.000Z' },
+    conflict: { wsusVersion: '3.0.6000.374', dllVersion: '3.2.7600.226', dllVersionAt: '2026-01-01T00:00:00.000Z' },
     'needs-sp1': { wsusVersion: '3.0.6000.374', wsusVersionAt: '2026-01-01T00:00:00.000Z' },
     vulnerable: { dllVersion: '3.1.6001.65', dllVersionAt: '2026-01-01T00:00:00.000Z' },
     fixed: { dllVersion: '3.1.6001.66', dllVersionAt: '2026-01-01T00:00:00.000Z' },
@@ -159,9 +161,9 @@ describe('verdict × known server state', () => {
     nothing: 'PT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsusebc/ClientWebService/client.asmx',
   };
   const expected: Record<keyof typeof inputs, Record<ServerState, Verdict>> = {
-    signature: { 'needs-sp1': 'affected', vulnerable: 'affected', fixed: 'affected', unknown: 'affected' },
-    partial: { 'needs-sp1': 'possible', vulnerable: 'possible', fixed: 'possible', unknown: 'possible' },
-    nothing: { 'needs-sp1': 'vulnerable', vulnerable: 'vulnerable', fixed: 'fixed', unknown: 'clean' },
+    signature: { 'not-applicable': 'clean', conflict: 'affected', 'needs-sp1': 'affected', vulnerable: 'affected', fixed: 'affected', unknown: 'affected' },
+    partial: { 'not-applicable': 'clean', conflict: 'possible', 'needs-sp1': 'possible', vulnerable: 'possible', fixed: 'possible', unknown: 'possible' },
+    nothing: { 'not-applicable': 'clean', conflict: 'conflict', 'needs-sp1': 'vulnerable', vulnerable: 'vulnerable', fixed: 'fixed', unknown: 'clean' },
   };
   for (const [input, byState] of Object.entries(expected)) {
     for (const [state, verdict] of Object.entries(byState)) {

@@ -148,7 +148,7 @@ describe('buildFleetStatus', () => {
 
   it('JSON: counts, servers per state, new detections, next action', () => {
     const j = statusJson(status, 'en');
-    expect(j.counts).toEqual({ affected: 3, 'needs-sp1': 1, vulnerable: 1, unknown: 1, fixed: 2 });
+    expect(j.counts).toEqual({ affected: 3, 'needs-sp1': 1, vulnerable: 1, conflict: 0, unknown: 1, 'not-applicable': 0, fixed: 2 });
     expect(j.servers.fixed).toEqual(['wsus-fukuoka', 'wsus-sendai']);
     expect(j.newDetections.total).toBe(2);
     expect(j.newDetections.entries[0]).toMatchObject({ server: 'wsus-tokyo01', channelId: 'C0WSUS', threadTs: '1717272000.000100' });
@@ -180,7 +180,7 @@ describe('large fleets', () => {
       replyTs: null,
     }));
     const status = buildFleetStatus({ servers, newDetections: { entries, total: 200 }, now: NOW });
-    expect(status.counts).toEqual({ affected: 100, 'needs-sp1': 100, vulnerable: 100, unknown: 100, fixed: 100 });
+    expect(status.counts).toEqual({ affected: 100, 'needs-sp1': 100, vulnerable: 100, conflict: 0, unknown: 100, 'not-applicable': 0, fixed: 100 });
     expect(status.longAffected.servers).toHaveLength(100);
     for (const lang of ['en', 'ja'] as const) {
       const msg = renderStatusBlocks(status, lang, { timeZone: 'America/New_York' });

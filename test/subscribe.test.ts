@@ -113,7 +113,7 @@ describe('status command', () => {
     expect(reply.json).toMatchObject({
       kb: 'KB954960',
       total: 2,
-      counts: { affected: 1, fixed: 1, 'needs-sp1': 0, vulnerable: 0, unknown: 0 },
+      counts: { affected: 1, fixed: 1, 'needs-sp1': 0, vulnerable: 0, conflict: 0, unknown: 0, 'not-applicable': 0 },
       servers: { affected: ['wsus01'], fixed: ['wsus02'] },
       newDetections: { total: 1, entries: [{ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717236000.000100' }] },
       nextAction: { kind: 'fix-affected', servers: ['wsus01'] },

@@ -10,6 +10,8 @@ import type { Rule } from './types.js';
 
 /** A host name in a URL, or a placeholder such as `<WSUS server>` that copies from KB pages carry. */
 const HOST = String.raw`(?:(?<server>[A-Za-z0-9][A-Za-z0-9._-]{0,252})|\[(?<ipv6>[0-9A-Fa-f:.]{2,45})\]|<[^<>\r\n]{1,64}>)`;
+/** A computer name as the verification commands print it (NetBIOS or DNS). */
+const HOST_NAME = String.raw`[A-Za-z0-9][A-Za-z0-9._-]{0,252}`;
 const GUID = String.raw`[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}`;
 const CLIENT_ASMX = String.raw`(?<url>https?://${HOST}(?::(?<port>\d{1,5}))?/ClientWebService/client\.asmx)`;
 
@@ -232,7 +234,9 @@ export const RULES: readonly Rule[] = [
     source: 'WindowsUpdate.log',
     role: 'context',
     literals: ['Office 2003', 'office 2003', 'OFFICE 2003'],
-    pattern: /Office 2003/i,
+    // Client evidence only: a server's synchronized-products list ("Products – Office 2003, …") says nothing about a
+    // client having Office 2003. Anchored lookaheads stay linear on long lines.
+    pattern: /^(?!.*?\bProducts?\s*[-–—:=])(?=.*?\bOffice 2003\b)/i,
     keep: 'first',
     meaning: {
       en: 'Office 2003 products are on the client: the clients KB954960 hits.',
@@ -240,7 +244,11 @@ export const RULES: readonly Rule[] = [
     },
     examples: {
       match: [{ line: 'Agent  * Title = Update for Office 2003 (KB907417)' }],
-      noMatch: ['Agent  * Title = Update for Office 2007 (KB2596620)'],
+      noMatch: [
+        'Agent  * Title = Update for Office 2007 (KB2596620)',
+        'Products – Office 2003, Office 2007, Windows Server 2003',
+        'Synchronized products: Office 2003, Windows XP',
+      ],
     },
   },
 
@@ -330,6 +338,64 @@ export const RULES: readonly Rule[] = [
   },
 
   // ── server facts: versions and the fix ───────────────────────────────────────────────────────────
+  // The lines the bot's own verification commands print (src/kb954960.ts VERIFY_COMMANDS): one fact per line with
+  // the computer it was read on. They come first and share the group `server-fact` with the older rules below, so
+  // one line is one fact. The computer name must be a host name: the command text itself (`computer=$c`,
+  // `computer=%COMPUTERNAME%`), echoed in a pasted console, never matches.
+  {
+    id: 'verify-check-version',
+    title: 'Verification output: WSUS or client web service DLL version, with the computer name',
+    source: 'server-facts',
+    role: 'version',
+    literals: ['KB954960-CHECK'],
+    pattern: new RegExp(String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+(?<kind>wsus|dll)=(?:(?<version>\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5})|absent)(?![\w.])`),
+    fields: (g) => ({
+      server: (g.server ?? '').toLowerCase(),
+      component: g.kind === 'dll' ? 'client-web-service-dll' : 'wsus',
+      ...(g.version ? { version: g.version } : { absent: 'true' }),
+    }),
+    group: 'server-fact',
+    meaning: {
+      en: 'A version read on the named WSUS server by the verification commands: WSUS VersionString or the client web service DLL.',
+      ja: '確認コマンドが名前付きの WSUS サーバーで読み取ったバージョン (WSUS の VersionString またはクライアント Web サービス DLL) です。',
+    },
+    examples: {
+      match: [
+        { line: 'KB954960-CHECK computer=WSUS01 dll=3.1.6001.66', fields: { server: 'wsus01', component: 'client-web-service-dll', version: '3.1.6001.66' } },
+        { line: 'KB954960-CHECK computer=WSUS01 wsus=3.1.6001.65', fields: { server: 'wsus01', component: 'wsus', version: '3.1.6001.65' } },
+        { line: 'KB954960-CHECK computer=wsus01.corp.example wsus=6.3.9600.18228', fields: { server: 'wsus01.corp.example', version: '6.3.9600.18228' } },
+        { line: 'KB954960-CHECK computer=WSUS-EBC dll=absent', fields: { server: 'wsus-ebc', component: 'client-web-service-dll', absent: 'true' } },
+        { line: 'PS C:\\> KB954960-CHECK computer=WSUS01 dll=3.1.6001.66\r', fields: { version: '3.1.6001.66' } },
+      ],
+      noMatch: [
+        '"KB954960-CHECK computer=$c dll=$(if (Test-Path $d) { $v } else { \'absent\' })"',
+        'echo KB954960-CHECK computer=%COMPUTERNAME% wsus=%v',
+        'KB954960-CHECK computer=WSUS01 dll=3.1.6001.66.1',
+        'KB954960-CHECK computer=WSUS01 dll=',
+      ],
+    },
+  },
+  {
+    id: 'verify-check-event',
+    title: 'Verification output: MsiInstaller 1022 for KB954960 present or absent, with the computer name',
+    source: 'server-facts',
+    role: 'fix',
+    literals: ['KB954960-CHECK'],
+    pattern: new RegExp(String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+event1022=(?<event>present|absent)\b`),
+    fields: (g) => ({ server: (g.server ?? '').toLowerCase(), event: g.event ?? '' }),
+    group: 'server-fact',
+    meaning: {
+      en: 'Whether the named server\'s Application log has the MsiInstaller event 1022 for KB954960. Absent is evidence too: the event does not prove the fix there.',
+      ja: '名前付きのサーバーのアプリケーション ログに KB954960 の MsiInstaller イベント 1022 があるかどうかです。「なし」も根拠になります (イベントでは修正を確認できません)。',
+    },
+    examples: {
+      match: [
+        { line: 'KB954960-CHECK computer=WSUS01 event1022=present 2008-08-13', fields: { server: 'wsus01', event: 'present' } },
+        { line: 'KB954960-CHECK computer=WSUS01 event1022=absent', fields: { server: 'wsus01', event: 'absent' } },
+      ],
+      noMatch: ['echo KB954960-CHECK computer=%COMPUTERNAME% event1022=present', 'KB954960-CHECK computer=WSUS01 event1022=maybe'],
+    },
+  },
   {
     id: 'wsus-build-version',
     title: 'WSUS 3.0 build number',
@@ -337,6 +403,7 @@ export const RULES: readonly Rule[] = [
     role: 'version',
     literals: ['3.0.6000.', '3.1.6001.', '3.2.7600.'],
     pattern: /(?:^|[^0-9.])(?<version>3\.[012]\.(?:6000|6001|7600)\.\d{1,5})(?![0-9]|\.[0-9])/,
+    group: 'server-fact',
     fields: (g, line) => ({
       version: g.version ?? '',
       component: /webservices\.client\.dll/i.test(line) ? 'client-web-service-dll' : /VersionString/i.test(line) ? 'wsus' : 'unknown',
@@ -357,13 +424,40 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'wsus4-build-version',
+    title: 'WSUS 4.0 or later build number',
+    source: 'server-facts',
+    role: 'version',
+    // Only where the line says what it is: 6.x and 10.0.x numbers are also Windows and agent versions on clients.
+    literals: ['VersionString', 'WebServices.Client.dll', 'webservices.client.dll', 'WebServices.Client.Dll'],
+    // The literals (exact case) are what require the VersionString / DLL name on the line; the pattern stays a plain
+    // unanchored search, cheap on a 1 MB line of near-misses.
+    pattern: /(?:^|[^0-9.])(?<version>(?:6\.2\.9200|6\.3\.9600|10\.0\.\d{1,5})\.\d{1,5})(?![0-9]|\.[0-9])/,
+    fields: (g, line) => ({ version: g.version ?? '', component: /webservices\.client\.dll/i.test(line) ? 'client-web-service-dll' : 'wsus' }),
+    group: 'server-fact',
+    meaning: {
+      en: 'A WSUS 4.0 or later build (6.2.9200.x, 6.3.9600.x — Server 2012 / 2012 R2; 10.0.x — Server 2016 and later): KB954960 does not apply, it is not WSUS 3.0.',
+      ja: 'WSUS 4.0 以降のビルド番号です (6.2.9200.x、6.3.9600.x は Server 2012 / 2012 R2、10.0.x は Server 2016 以降)。WSUS 3.0 ではないため KB954960 は該当しません。',
+    },
+    examples: {
+      match: [
+        { line: '    VersionString    REG_SZ    6.3.9600.18228', fields: { version: '6.3.9600.18228', component: 'wsus' } },
+        { line: '    VersionString    REG_SZ    10.0.17763.1', fields: { version: '10.0.17763.1' } },
+        { line: 'Microsoft.UpdateServices.WebServices.Client.dll 6.2.9200.16384', fields: { component: 'client-web-service-dll' } },
+      ],
+      noMatch: ['2023/05/22 08:08:32.6295131 8096  8116  Agent           WU client version 10.0.19041.1320', '    VersionString    REG_SZ    3.1.6001.65'],
+    },
+  },
+  {
     id: 'msiinstaller-1022-kb954960',
     title: 'MsiInstaller event 1022 for KB954960',
     source: 'server-facts',
     role: 'fix',
     literals: ['954960'],
     // Anchored lookaheads: linear on long lines. KB954960 plus a sign that it is the install event.
-    pattern: /^(?=.*?\bKB ?954960\b)(?=.*?(?:\b1022\b|MsiInstaller|installed successfully|正常にインストールされました|インストールされました))/i,
+    // Not the commands that look for it (echoed in a pasted console, they name both the KB and MsiInstaller/1022).
+    pattern: /^(?!.*?(?:Get-EventLog|Get-WinEvent|wmic\s|wevtutil\s|KB954960-CHECK))(?=.*?\bKB ?954960\b)(?=.*?(?:\b1022\b|MsiInstaller|installed successfully|正常にインストールされました|インストールされました))/i,
+    group: 'server-fact',
     meaning: {
       en: 'The Application log records the KB954960 install (MsiInstaller, event 1022): the fix is installed.',
       ja: 'アプリケーション ログに KB954960 のインストール (MsiInstaller、イベント ID 1022) が記録されています。修正は適用済みです。',
@@ -374,7 +468,10 @@ export const RULES: readonly Rule[] = [
         { line: "1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully." },
         { line: '情報  2008/08/13 10:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム \'KB954960\' が正常にインストールされました。' },
       ],
-      noMatch: ['Does KB954960 apply to our WSUS?', 'MsiInstaller 1022 Product: Microsoft Office 2003 - Update \'KB907417\' installed successfully.'],
+      noMatch: [
+        `wmic ntevent where "LogFile='Application' and SourceName='MsiInstaller' and EventCode=1022" get Message 2>nul | find "KB954960"`,
+        "Get-EventLog -LogName Application -Source MsiInstaller | Where-Object { $_.EventID -eq 1022 -and $_.Message -match 'KB954960' }",
+        'Does KB954960 apply to our WSUS?', 'MsiInstaller 1022 Product: Microsoft Office 2003 - Update \'KB907417\' installed successfully.'],
     },
   },
 ];

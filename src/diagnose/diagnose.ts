@@ -1,14 +1,21 @@
 import { RULES } from '../detect/rules.js';
 import type { Finding, Lang, ScanResult } from '../detect/types.js';
 import { KB } from '../kb954960.js';
-import { fixedSince, serverState, type ServerFacts, type ServerState } from './server-state.js';
-import { classifyBuild, maxVersion } from './versions.js';
+import { canonicalServerName } from './server-name.js';
+import { serverEvidence } from './server-evidence.js';
+import { assessServer, fixedSince, type ServerFacts, type ServerState } from './server-state.js';
+import type { NotApplicableReason } from './versions.js';
 
-export type Verdict = 'affected' | 'possible' | 'vulnerable' | 'fixed' | 'clean';
+/**
+ * `conflict`: what is known of the server cannot all be true (an RTM VersionString with a 3.2 DLL); the bot shows the
+ * conflict and asks for the facts again rather than guess. SP2 and WSUS 4.0+ are `clean` with a note: KB954960 does
+ * not apply to them.
+ */
+export type Verdict = 'affected' | 'possible' | 'vulnerable' | 'conflict' | 'fixed' | 'clean';
 
 /** Exit codes of `kb954960 scan`: 1 means an admin has something to do. */
 export function verdictNeedsAction(v: Verdict): boolean {
-  return v === 'affected' || v === 'possible' || v === 'vulnerable';
+  return v === 'affected' || v === 'possible' || v === 'vulnerable' || v === 'conflict';
 }
 
 /** Next steps, rendered per language by render/i18n. Order is the order to do them in. */
@@ -18,6 +25,9 @@ export type Action =
   | 'install-fix'
   | 'check-server-version'
   | 'check-server-log'
+  | 'confirm-duplicate-key'
+  | 'investigate-other-cause'
+  | 'resolve-conflict'
   | 'verify-fix'
   | 'rerun-client-detection'
   | 'recheck-fixed-server'
@@ -30,7 +40,8 @@ export type Note =
   | { kind: 'failures-predate-fix'; since: string }
   | { kind: 'fixed-but-failing'; since: string }
   | { kind: 'lookalike'; code: string }
-  | { kind: 'sp2-out-of-scope' }
+  | { kind: 'not-applicable'; reason: NotApplicableReason }
+  | { kind: 'conflict'; wsusVersion: string; dllVersion?: string; fixEvent?: boolean }
   | { kind: 'other-servers'; servers: string[] }
   | { kind: 'fault-id-joins'; id: string };
 
@@ -38,6 +49,7 @@ export type Note =
 export interface FactsLearned {
   dllVersion?: string;
   wsusVersion?: string;
+  /** true: the install event was seen; false: the server's verification output says it is absent. */
   fixEvent?: boolean;
   affected: boolean;
 }
@@ -79,12 +91,15 @@ export interface DiagnoseContext {
 const ROLE = new Map(RULES.map((r) => [r.id, r.role]));
 
 /**
- * The server an input is about: named by the user; else the server log's actor; else the server the client was
- * syncing with in its failing attempt (the latest server URL at or before it); else the first one the client names.
+ * The server an input is about: the computer the verification commands printed (machine-read on the server itself,
+ * so it wins); else the one the user named; else the server log's actor; else the server the client was syncing with
+ * in its failing attempt (the latest server URL at or before it); else the first one the client names.
  */
 export function serverNamed(scan: ScanResult, explicit?: string | null, failingAttempt?: number): string | null {
-  if (explicit) return normalizeServerName(explicit);
   const named = (rule: string) => scan.findings.filter((f) => f.rule === rule && f.fields.server);
+  const computer = [...named('verify-check-version'), ...named('verify-check-event')].sort((a, b) => a.line - b.line)[0];
+  if (computer) return normalizeServerName(computer.fields.server!);
+  if (explicit) return normalizeServerName(explicit);
   const actor = [...named('server-throwexception-internalservererror'), ...named('server-throwexception-other')][0];
   if (actor) return actor.fields.server!;
   const urls = named('client-server-url');
@@ -95,8 +110,9 @@ export function serverNamed(scan: ScanResult, explicit?: string | null, failingA
   return urls[0]?.fields.server ?? named('client-wsus-server')[0]?.fields.server ?? null;
 }
 
+/** What a user typed or a log printed, as the one spelling the bot keeps (see server-name.ts). */
 export function normalizeServerName(name: string): string {
-  return name.trim().toLowerCase();
+  return canonicalServerName(name) ?? name.trim().toLowerCase();
 }
 
 export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
@@ -129,34 +145,33 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   const possible = !affected && partialLines.length > 0;
 
   // ── what the input says of the server ────────────────────────────────────────────────────────────
-  const versions = byRule('wsus-build-version');
-  const dllVersion = maxVersion(
-    versions.filter((f) => f.fields.component === 'client-web-service-dll' || (f.fields.component === 'unknown' && classifyBuild(f.fields.version ?? '') === 'fixed')).map((f) => f.fields.version ?? ''),
-  );
-  // A bare build below .66 reads the same as SP1's VersionString: it says RTM or SP1, not whether the fix is in.
-  const wsusVersion = maxVersion(versions.filter((f) => f.fields.component !== 'client-web-service-dll' && !(dllVersion && f.fields.version === dllVersion)).map((f) => f.fields.version ?? ''));
-  const fixEvents = byRule('msiinstaller-1022-kb954960');
+  const said = serverEvidence(findings, server);
+  const { dllVersion, wsusVersion, fixEvent } = said;
   const learned: FactsLearned = {
     ...(dllVersion ? { dllVersion } : {}),
     ...(wsusVersion ? { wsusVersion } : {}),
-    ...(fixEvents.length > 0 ? { fixEvent: true } : {}),
+    ...(fixEvent !== undefined ? { fixEvent } : {}),
     affected,
   };
-  const reportsFacts = !!dllVersion || !!wsusVersion || fixEvents.length > 0;
+  const reportsFacts = !!dllVersion || !!wsusVersion || fixEvent !== undefined;
   const applied = reportsFacts && ctx.applyReportedFacts !== false;
   const facts: Omit<ServerFacts, 'name'> = {
     ...ctx.known,
     ...(applied && dllVersion ? { dllVersion, dllVersionAt: ctx.now } : {}),
     ...(applied && wsusVersion ? { wsusVersion, wsusVersionAt: ctx.now } : {}),
-    ...(applied && fixEvents.length > 0 ? { fixEventAt: ctx.now } : {}),
+    ...(applied && fixEvent === true ? { fixEventAt: ctx.now } : applied && fixEvent === false ? { fixEventAt: null } : {}),
   };
-  const state = server || applied ? serverState(facts) : 'unknown';
+  const assessment = server || applied ? assessServer(facts) : assessServer(null);
+  const state = assessment.state;
 
   // ── verdict ──────────────────────────────────────────────────────────────────────────────────────
   const notes: Note[] = [];
   const since = fixedSince(ctx.known);
   let verdict: Verdict;
-  if (affected) {
+  if (state === 'not-applicable') {
+    // One answer for SP2 and WSUS 4.0+: KB954960 does not apply; a signature there is another failure to investigate.
+    verdict = 'clean';
+  } else if (affected) {
     const failureTimes = signatureLines.map((f) => f.time);
     const allBeforeFix = since !== undefined && failureTimes.length > 0 && failureTimes.every((t) => t !== undefined && t < since);
     if (allBeforeFix && since) {
@@ -168,6 +183,8 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
     }
   } else if (possible) {
     verdict = 'possible';
+  } else if (state === 'conflict') {
+    verdict = 'conflict';
   } else if (state === 'needs-sp1' || state === 'vulnerable') {
     verdict = 'vulnerable';
   } else if (state === 'fixed') {
@@ -176,27 +193,29 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
     verdict = 'clean';
   }
 
-  const versionAndFixLines = [...versions, ...fixEvents];
+  const versionAndFixLines = said.lines;
   const evidence = sortByLine(
-    verdict === 'affected' || (verdict === 'fixed' && affected)
+    affected && verdict !== 'possible'
       ? [...signatureLines, ...versionAndFixLines]
-      : verdict === 'possible'
+      : possible
         ? [...partialLines, ...versionAndFixLines]
         : versionAndFixLines,
   );
 
   // ── notes and next actions ───────────────────────────────────────────────────────────────────────
+  if (assessment.reason) notes.push({ kind: 'not-applicable', reason: assessment.reason });
+  if (assessment.conflict) notes.push({ kind: 'conflict', ...assessment.conflict });
   if (byRule('office-2003').length > 0) notes.push({ kind: 'office-2003' });
   for (const f of findings) if (ROLE.get(f.rule) === 'lookalike' && f.fields.code) notes.push({ kind: 'lookalike', code: f.fields.code });
-  if ([dllVersion, wsusVersion].some((v) => v && v.startsWith('3.2.'))) notes.push({ kind: 'sp2-out-of-scope' });
   const names = new Set(findings.map((f) => f.fields.server).filter((s): s is string => !!s));
   if (server) names.delete(server);
   if (names.size > 0) notes.push({ kind: 'other-servers', servers: [...names].sort() });
   const faultId = signatureLines.find((f) => f.fields.id)?.fields.id;
   if (faultId) notes.push({ kind: 'fault-id-joins', id: faultId });
-  if (verdict !== 'fixed' && verdict !== 'clean') notes.push({ kind: 'intermittent' });
+  if (verdict !== 'fixed' && verdict !== 'clean' && verdict !== 'conflict') notes.push({ kind: 'intermittent' });
 
-  const actions = nextActions(verdict, state, notes);
+  const partialSides = new Set(partialLines.map((f) => f.source));
+  const actions = nextActions(verdict, state, notes, { failing: affected || possible, clientPartial: partialSides.has('WindowsUpdate.log'), serverPartial: partialSides.has('SoftwareDistribution.log') });
   return {
     kb: KB,
     verdict,
@@ -213,9 +232,23 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   };
 }
 
-function nextActions(verdict: Verdict, state: ServerState, notes: readonly Note[]): Action[] {
+/** What the input holds, for actions that explain the evidence actually present. */
+interface EvidenceSeen {
+  /** A signature or a symptom of it, client or server. */
+  readonly failing: boolean;
+  /** A client symptom short of the signature (0x8024400E, a SOAP fault without its detail). */
+  readonly clientPartial: boolean;
+  /** The server's ArgumentException without the ThrowException InternalServerError after it. */
+  readonly serverPartial: boolean;
+}
+
+function nextActions(verdict: Verdict, state: ServerState, notes: readonly Note[], seen: EvidenceSeen): Action[] {
+  // Never "install KB954960" where it does not apply; a failure there is another problem.
+  if (state === 'not-applicable') return seen.failing ? ['investigate-other-cause'] : [];
   if (verdict === 'clean') return [];
+  // Fixed: no verify-again steps.
   if (verdict === 'fixed') return notes.some((n) => n.kind === 'failures-predate-fix') ? ['rerun-client-detection'] : ['nothing-to-do'];
+  if (verdict === 'conflict') return ['resolve-conflict'];
   const fix: Action[] =
     state === 'needs-sp1'
       ? ['install-sp1-then-fix', 'or-workaround']
@@ -223,10 +256,22 @@ function nextActions(verdict: Verdict, state: ServerState, notes: readonly Note[
         ? ['install-fix', 'or-workaround']
         : state === 'fixed'
           ? ['recheck-fixed-server']
-          : ['check-server-version', 'install-fix', 'or-workaround'];
-  const first: Action[] = verdict === 'possible' ? ['check-server-log'] : [];
-  const after: Action[] = state === 'fixed' ? [] : verdict === 'vulnerable' ? ['verify-fix'] : ['verify-fix', 'rerun-client-detection'];
+          : state === 'conflict'
+            ? ['resolve-conflict', 'or-workaround']
+            : ['check-server-version', 'install-fix', 'or-workaround'];
+  const first: Action[] =
+    verdict === 'possible'
+      ? [...(seen.clientPartial || !seen.serverPartial ? (['check-server-log'] as const) : []), ...(seen.serverPartial ? (['confirm-duplicate-key'] as const) : [])]
+      : [];
+  const after: Action[] = state === 'fixed' || state === 'conflict' ? [] : verdict === 'vulnerable' ? ['verify-fix'] : ['verify-fix', 'rerun-client-detection'];
   return [...first, ...fix, ...after];
+}
+
+/** The actions after which the admin runs the verification commands: only then are they shown. */
+const VERIFYING: ReadonlySet<Action> = new Set<Action>(['verify-fix', 'check-server-version', 'resolve-conflict', 'recheck-fixed-server']);
+
+export function asksForVerification(d: Pick<Diagnosis, 'actions'>): boolean {
+  return d.actions.some((a) => VERIFYING.has(a));
 }
 
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {

@@ -1,6 +1,11 @@
-import { classifyBuild, compareVersions } from './versions.js';
+import { classifyBuild, generationOf, notApplicableReason, type BuildClass, type NotApplicableReason } from './versions.js';
 
-export type ServerState = 'needs-sp1' | 'vulnerable' | 'fixed' | 'unknown';
+/**
+ * What KB954960 means for one server (shared/KB954960.md, "Which servers it applies to"):
+ * needs-sp1 (RTM), vulnerable (SP1 without a proven fix), fixed, not-applicable (SP2, WSUS 4.0+), conflict (facts
+ * that cannot both be true: shown, never guessed), unknown.
+ */
+export type ServerState = 'needs-sp1' | 'vulnerable' | 'fixed' | 'not-applicable' | 'conflict' | 'unknown';
 
 /** What is known of one WSUS server. Times are UTC ISO strings. The state is derived from these, never stored. */
 export interface ServerFacts {
@@ -17,37 +22,67 @@ export interface ServerFacts {
   readonly lastAffectedAt?: string | null;
 }
 
+type Facts = Omit<ServerFacts, 'name'> | null | undefined;
+
+export interface ServerAssessment {
+  readonly state: ServerState;
+  /** not-applicable: which build says so. */
+  readonly reason?: NotApplicableReason;
+  /** conflict: the two facts that disagree. */
+  readonly conflict?: { readonly wsusVersion: string; readonly dllVersion?: string; readonly fixEvent?: boolean };
+}
+
+/** A stored version that is no WSUS build (recorded before versions were checked) counts as not known. */
+function buildOf(version: string | null | undefined): BuildClass | undefined {
+  if (!version) return undefined;
+  const b = classifyBuild(version);
+  return b === 'not-wsus' ? undefined : b;
+}
+
 /**
- * The client web service DLL's version decides. The MsiInstaller 1022 event proves the fix unless an unfixed DLL was
- * reported after it (reinstalling WSUS removes the fix). The WSUS VersionString only tells RTM from SP1 (and SP2+,
- * which includes the fix): SP1's VersionString does not change when the fix is installed.
+ * The client web service DLL's version decides within WSUS 3.0 SP1. The MsiInstaller 1022 event proves the fix unless
+ * an unfixed DLL was reported after it (reinstalling WSUS removes the fix). The WSUS VersionString only tells RTM from
+ * SP1 from SP2 and WSUS 4.0+: SP1's VersionString does not change when the fix is installed. A VersionString and a
+ * DLL of different products (RTM with a 3.2 DLL) are a conflict, as is the fix's install event on an RTM server (the
+ * fix installs only on SP1).
  */
-export function serverState(f: Omit<ServerFacts, 'name'> | null | undefined): ServerState {
-  if (!f) return 'unknown';
-  const dll = f.dllVersion ? classifyBuild(f.dllVersion) : undefined;
-  const eventIsNewer = !!f.fixEventAt && (!f.dllVersionAt || f.fixEventAt > f.dllVersionAt);
-  if (dll === 'fixed' || (f.fixEventAt && (dll === undefined || eventIsNewer))) return 'fixed';
-  if (dll === 'rtm') return 'needs-sp1';
-  if (dll === 'sp1-unfixed') return 'vulnerable';
-  if (f.wsusVersion) {
-    const wsus = classifyBuild(f.wsusVersion);
-    // SP2 and later include the fix; SP1 is vulnerable until the DLL or the event says otherwise.
-    if (wsus === 'rtm') return 'needs-sp1';
-    return compareVersions(f.wsusVersion, '3.2') >= 0 ? 'fixed' : 'vulnerable';
+export function assessServer(f: Facts): ServerAssessment {
+  if (!f) return { state: 'unknown' };
+  const dll = buildOf(f.dllVersion);
+  const wsus = buildOf(f.wsusVersion);
+  if (dll && wsus && generationOf(dll) !== generationOf(wsus)) {
+    return { state: 'conflict', conflict: { wsusVersion: f.wsusVersion!, dllVersion: f.dllVersion! } };
   }
-  return 'unknown';
+  const reason = notApplicableReason(dll ?? wsus ?? 'not-wsus');
+  if (reason) return { state: 'not-applicable', reason };
+  const eventIsNewer = !!f.fixEventAt && (!f.dllVersionAt || f.fixEventAt > f.dllVersionAt);
+  if (dll === 'sp1-fixed') return { state: 'fixed' };
+  if (f.fixEventAt && (dll === undefined || eventIsNewer)) {
+    if (wsus === 'rtm') return { state: 'conflict', conflict: { wsusVersion: f.wsusVersion!, fixEvent: true } };
+    return { state: 'fixed' };
+  }
+  if (dll === 'rtm' || (!dll && wsus === 'rtm')) return { state: 'needs-sp1' };
+  if (dll === 'sp1' || wsus) return { state: 'vulnerable' };
+  return { state: 'unknown' };
+}
+
+export function serverState(f: Facts): ServerState {
+  return assessServer(f).state;
 }
 
 /** When the fix became known, if it is. */
-export function fixedSince(f: Omit<ServerFacts, 'name'> | null | undefined): string | undefined {
+export function fixedSince(f: Facts): string | undefined {
   if (!f || serverState(f) !== 'fixed') return undefined;
-  const times = [f.fixEventAt, f.dllVersion && classifyBuild(f.dllVersion) === 'fixed' ? f.dllVersionAt : undefined].filter((t): t is string => !!t);
+  const times = [f.fixEventAt, buildOf(f.dllVersion) === 'sp1-fixed' ? f.dllVersionAt : undefined].filter((t): t is string => !!t);
   return times.sort()[0];
 }
 
-/** Affected: the signature was seen and no fix has been recorded since. */
+/**
+ * Affected: the signature was seen and no fix has been recorded since. Never on a server KB954960 does not apply to:
+ * the same signature there is another failure, not one the fix would mend.
+ */
 export function isAffectedNow(f: Omit<ServerFacts, 'name'>): boolean {
-  if (!f.lastAffectedAt) return false;
+  if (!f.lastAffectedAt || serverState(f) === 'not-applicable') return false;
   const since = fixedSince(f);
   return since === undefined || f.lastAffectedAt > since;
 }

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
-import type { Diagnosis } from '../diagnose/diagnose.js';
+import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
 import type { Lang } from '../detect/types.js';
-import { linksFor, VERIFY_COMMANDS } from '../kb954960.js';
+import { linksFor, VERIFY_BLOCKS } from '../kb954960.js';
 import { ACTION_IDS, type ActionId } from './action-ids.js';
 import { actionText, noteText, STATE_LABEL, t, VERDICT_EMOJI, VERDICT_HEADLINE } from './i18n.js';
 import { MAX_EVIDENCE_SHOWN, renderSummaryLine } from './text.js';
@@ -81,12 +81,12 @@ export function renderBlocks(d: Diagnosis): SlackMessage {
   if (d.actions.length > 0) {
     blocks.push(section(`*${t('nextSteps', lang)}*\n${d.actions.map((a, i) => `${i + 1}. ${escapeMrkdwn(actionText(a, lang))}`).join('\n')}`));
   }
-  if (d.verdict !== 'clean') {
+  if (asksForVerification(d)) {
     blocks.push(
       section(`*${t('verify', lang)}* — ${t('verifyPasteBack', lang)}\n${t('verifyPowershell', lang)}:`),
-      section(codeBlock([VERIFY_COMMANDS.powershellDll, VERIFY_COMMANDS.powershellEvent])),
+      section(codeBlock(VERIFY_BLOCKS.powershell)),
       section(`${t('verifyWmic', lang)}:`),
-      section(codeBlock([VERIFY_COMMANDS.wmicDll, VERIFY_COMMANDS.wmicEvent, VERIFY_COMMANDS.registryVersion])),
+      section(codeBlock(VERIFY_BLOCKS.cmd)),
     );
   }
   if (d.notes.length > 0) blocks.push(context(d.notes.map((n) => escapeMrkdwn(noteText(n, lang))).join('\n')));

@@ -15,6 +15,7 @@ export const VERDICT_HEADLINE: Readonly<Record<Verdict, Texts>> = {
   affected: { en: 'KB954960: affected — the known WSUS 3.0 sync failure', ja: 'KB954960: 該当 — WSUS 3.0 の既知の同期エラーです' },
   possible: { en: 'KB954960: possible — a symptom it shares with other problems', ja: 'KB954960: 可能性あり — 他の原因でも出る症状です' },
   vulnerable: { en: 'KB954960: fix missing — no failure seen, but the server lacks the fix', ja: 'KB954960: 修正未適用 — 失敗は出ていませんが、サーバーに修正がありません' },
+  conflict: { en: "KB954960: can't tell — the server's versions contradict each other", ja: 'KB954960: 判定できません — サーバーのバージョン情報が矛盾しています' },
   fixed: { en: 'KB954960: fixed — the fix is installed', ja: 'KB954960: 修正済み — 修正プログラムは適用されています' },
   clean: { en: 'No KB954960 signature found', ja: 'KB954960 のシグネチャは見つかりませんでした' },
 };
@@ -23,6 +24,7 @@ export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
   affected: ':red_circle:',
   possible: ':large_orange_circle:',
   vulnerable: ':large_yellow_circle:',
+  conflict: ':large_purple_circle:',
   fixed: ':large_green_circle:',
   clean: ':white_circle:',
 };
@@ -31,6 +33,8 @@ export const STATE_LABEL: Readonly<Record<ServerState | 'affected', Texts>> = {
   'needs-sp1': { en: 'WSUS 3.0 RTM — SP1 needed first', ja: 'WSUS 3.0 RTM — 先に SP1 が必要' },
   vulnerable: { en: 'SP1, fix not verified', ja: 'SP1、修正未確認' },
   fixed: { en: 'fixed', ja: '修正済み' },
+  'not-applicable': { en: 'KB954960 does not apply', ja: 'KB954960 の対象外' },
+  conflict: { en: 'versions conflict', ja: 'バージョン情報が矛盾' },
   unknown: { en: 'version unknown', ja: 'バージョン不明' },
   affected: { en: 'signature seen, not fixed since', ja: 'シグネチャ検出後、未修正' },
 };
@@ -52,9 +56,21 @@ const A: Readonly<Record<Action, Texts>> = {
     en: `Check the server's version first — WSUS 3.0 RTM (3.0.6000.x) needs SP1 before the fix: run \`${VERIFY_COMMANDS.registryVersion}\` on the server and paste the output here.`,
     ja: `まずサーバーのバージョンを確認してください。WSUS 3.0 RTM (3.0.6000.x) では修正の前に SP1 が必要です。サーバーで \`${VERIFY_COMMANDS.registryVersion}\` を実行し、出力をここに貼り付けてください。`,
   },
+  'confirm-duplicate-key': {
+    en: 'The server\'s "ArgumentException: Item has already been added" is the exception KB954960 fixes, but on its own it does not prove this failure. It is KB954960 when the same SoftwareDistribution.log has, right after it, "ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError" — paste those lines, or a client\'s WindowsUpdate.log with "ErrorCode:InternalServerError(5)".',
+    ja: 'サーバーの「ArgumentException: Item has already been added」は KB954960 が修正する例外ですが、それだけではこの問題とは断定できません。同じ SoftwareDistribution.log の直後に「ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError」があれば KB954960 です。その行か、「ErrorCode:InternalServerError(5)」を含むクライアントの WindowsUpdate.log を貼り付けてください。',
+  },
+  'investigate-other-cause': {
+    en: 'KB954960 does not apply to this server, so installing it will not help: investigate this failure as another problem — the full exception in the server\'s C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log around the InternalServerError says which.',
+    ja: 'このサーバーは KB954960 の対象外のため、適用しても解決しません。別の問題として調査してください。サーバーの C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log の InternalServerError 前後の例外全体が手がかりになります。',
+  },
+  'resolve-conflict': {
+    en: 'The recorded WSUS version and client web service DLL cannot both be true (see the note). Run the verification block below on the server and paste its output: it records both anew, named for that computer.',
+    ja: '記録されている WSUS のバージョンとクライアント Web サービス DLL は両立しません (補足を参照)。下の確認用ブロックをサーバーで実行し、出力を貼り付けてください。コンピューター名付きで両方を記録し直します。',
+  },
   'check-server-log': {
-    en: '0x8024400E alone has other causes too. Look in the server\'s C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log for "ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError", and in the client log for "ErrorCode:InternalServerError(5)"; paste what you find here.',
-    ja: '0x8024400E だけでは他の原因の可能性もあります。サーバーの C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log で「ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError」を、クライアントのログで「ErrorCode:InternalServerError(5)」を探し、見つかった行をここに貼り付けてください。',
+    en: 'This client symptom alone has other causes too. Look in the server\'s C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log for "ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError", and in the client log for "ErrorCode:InternalServerError(5)"; paste what you find here.',
+    ja: 'クライアントのこの症状だけでは他の原因の可能性もあります。サーバーの C:\\Program Files\\Update Services\\LogFiles\\SoftwareDistribution.log で「ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError」を、クライアントのログで「ErrorCode:InternalServerError(5)」を探し、見つかった行をここに貼り付けてください。',
   },
   'verify-fix': {
     en: `Verify on the server afterwards: Microsoft.UpdateServices.WebServices.Client.dll has file version ${FIXED_DLL_VERSION}, and the Application log has an MsiInstaller event 1022. The fix is not listed in Add/Remove Programs. Paste the output of the commands below to record it.`,
@@ -111,8 +127,22 @@ export function noteText(note: Note, lang: Lang): string {
         ? `クライアント Web サービスの ErrorCode=${note.code} は別の問題です。KB954960 ではありません。`
         : `ErrorCode=${note.code} on the client web service is a different problem — not KB954960.`;
     }
-    case 'sp2-out-of-scope':
-      return ja ? 'WSUS 3.0 SP2 (3.2.7600.x) はこのアドバイザリの対象外です。' : 'WSUS 3.0 SP2 (3.2.7600.x) is outside this advisory\'s scope.';
+    case 'not-applicable':
+      return note.reason === 'sp2'
+        ? ja
+          ? 'KB954960 は該当しません: このサーバーは WSUS 3.0 SP2 (3.2.7600.x) です。アドバイザリの対象は WSUS 3.0 RTM と SP1 のみで、SP2 (2009 年) はその後のリリースです。'
+          : 'KB954960 does not apply: this server runs WSUS 3.0 SP2 (3.2.7600.x). The advisory names only WSUS 3.0 RTM and SP1; SP2 (2009) came after it.'
+        : ja
+          ? 'KB954960 は該当しません: このサーバーは WSUS 4.0 以降 (6.2.9200.x / 6.3.9600.x / 10.0.x) で、WSUS 3.0 ではありません。'
+          : 'KB954960 does not apply: this server runs WSUS 4.0 or later (6.2.9200.x / 6.3.9600.x / 10.0.x), not WSUS 3.0.';
+    case 'conflict': {
+      const other = note.dllVersion
+        ? ja ? `クライアント Web サービス DLL ${note.dllVersion}` : `a client web service DLL ${note.dllVersion}`
+        : ja ? 'KB954960 のインストール イベント (修正は SP1 にのみ適用可能)' : 'the KB954960 install event (the fix installs only on SP1)';
+      return ja
+        ? `矛盾: WSUS のバージョン ${note.wsusVersion} と ${other} は同じサーバーでは両立しません。推測せず、確認し直してください。`
+        : `Conflict: WSUS version ${note.wsusVersion} and ${other} cannot both be true of one server — not guessed; check again.`;
+    }
     case 'other-servers':
       return ja ? `この入力には他のサーバーも出てきます: ${note.servers.join(', ')}` : `Other servers named in this input: ${note.servers.join(', ')}`;
     case 'fault-id-joins':
@@ -178,11 +208,18 @@ export const UI = {
     en: `Install KB954960 on the {count} SP1 server{s} without a verified fix ({list}), then check that the DLL is ${FIXED_DLL_VERSION}.`,
     ja: `修正が確認できていない SP1 サーバー {count} 台 ({list}) に KB954960 を適用し、DLL が ${FIXED_DLL_VERSION} であることを確認してください。`,
   },
+  'next:resolve-conflicts': {
+    en: 'Check the {count} server{s} whose recorded versions contradict each other ({list}): run the verification block there and paste the output to the bot — it does not guess.',
+    ja: 'バージョン情報が矛盾している {count} 台 ({list}) で確認用ブロックを実行し、出力をボットに貼り付けてください (推測はしません)。',
+  },
   'next:check-versions': {
     en: 'Find out the version of the {count} server{s} of unknown version ({list}): run {cmd} and paste the output to the bot.',
     ja: 'バージョン不明の {count} 台 ({list}) で {cmd} を実行し、出力をボットに貼り付けてください。',
   },
-  'next:none': { en: 'Nothing to do: every known server has the fix.', ja: '対応は不要です。把握しているすべてのサーバーに修正が適用されています。' },
+  'next:none': {
+    en: 'Nothing to do: every known server has the fix or is one KB954960 does not apply to.',
+    ja: '対応は不要です。把握しているすべてのサーバーは修正済みか、KB954960 の対象外です。',
+  },
   'next:no-servers': {
     en: 'No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
     ja: 'まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server NAME wsus VERSION` で記録してください。',

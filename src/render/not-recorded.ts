@@ -12,7 +12,8 @@ export function notRecordedText(w: WithheldFacts, adminUserIds: readonly string[
   const what = [
     ...(w.dllVersion ? [`DLL ${w.dllVersion}`] : []),
     ...(w.wsusVersion ? [`WSUS ${w.wsusVersion}`] : []),
-    ...(w.fixEvent ? [ja ? '修正のイベント (MsiInstaller 1022)' : 'the fix event (MsiInstaller 1022)'] : []),
+    ...(w.fixEvent === true ? [ja ? '修正のイベント (MsiInstaller 1022)' : 'the fix event (MsiInstaller 1022)'] : []),
+    ...(w.fixEvent === false ? [ja ? '修正のイベント (MsiInstaller 1022) がないこと' : 'the fix event (MsiInstaller 1022) being absent'] : []),
   ];
   const server = escapeMrkdwn(w.server);
   const admins = adminMentions(adminUserIds, lang);

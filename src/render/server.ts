@@ -1,10 +1,10 @@
 import type { Lang } from '../detect/types.js';
 import type { Verdict } from '../diagnose/diagnose.js';
-import { isAffectedNow, serverState, type ServerFacts } from '../diagnose/server-state.js';
+import { assessServer, isAffectedNow, type ServerFacts } from '../diagnose/server-state.js';
 import { FIXED_DLL_VERSION } from '../kb954960.js';
 import { context, escapeMrkdwn, header, section } from './blocks.js';
 import type { types } from '@slack/bolt';
-import { STATE_LABEL, VERDICT_EMOJI } from './i18n.js';
+import { noteText, STATE_LABEL, VERDICT_EMOJI } from './i18n.js';
 
 /** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
 export interface HistoryLine {
@@ -18,8 +18,11 @@ export interface HistoryLine {
 /** A server as the bot tells it: state and the facts it rests on. */
 export function renderServerText(f: ServerFacts, lang: Lang): string {
   const ja = lang === 'ja';
-  const state = serverState(f);
+  const { state, reason, conflict } = assessServer(f);
   const lines = [`${f.name}: ${STATE_LABEL[state][lang]}${isAffectedNow(f) ? ` — ${STATE_LABEL.affected[lang]}` : ''}`];
+  // Why it does not apply, or which facts contradict: one line, the same words as in a diagnosis.
+  if (reason) lines.push(`  ${noteText({ kind: 'not-applicable', reason }, lang)}`);
+  if (conflict) lines.push(`  ${noteText({ kind: 'conflict', ...conflict }, lang)}`);
   const fact = (label: string, value: string | null | undefined, at: string | null | undefined) =>
     lines.push(`  ${label}: ${value ?? (ja ? '未確認' : 'not known')}${value && at ? ` (${at})` : ''}`);
   fact(ja ? `クライアント Web サービス DLL (修正済みは ${FIXED_DLL_VERSION})` : `client web service DLL (fixed: ${FIXED_DLL_VERSION})`, f.dllVersion, f.dllVersionAt);

@@ -20,7 +20,9 @@ export const BUCKET_EMOJI: Readonly<Record<FleetBucket, string>> = {
   affected: ':red_circle:',
   'needs-sp1': ':large_orange_circle:',
   vulnerable: ':large_yellow_circle:',
+  conflict: ':large_purple_circle:',
   unknown: ':white_circle:',
+  'not-applicable': ':heavy_minus_sign:',
   fixed: ':large_green_circle:',
 };
 
@@ -28,7 +30,9 @@ const BUCKET_SHORT: Readonly<Record<FleetBucket, Readonly<Record<Lang, string>>>
   affected: { en: 'affected', ja: '該当' },
   'needs-sp1': { en: 'RTM (SP1 needed)', ja: 'RTM (SP1 が必要)' },
   vulnerable: { en: 'SP1 without verified fix', ja: 'SP1 修正未確認' },
+  conflict: { en: 'versions conflict', ja: 'バージョン矛盾' },
   unknown: { en: 'version unknown', ja: 'バージョン不明' },
+  'not-applicable': { en: 'not applicable (SP2, WSUS 4.0+)', ja: '対象外 (SP2、WSUS 4.0 以降)' },
   fixed: { en: 'fixed', ja: '修正済み' },
 };
 

@@ -1,5 +1,5 @@
-import type { Diagnosis } from '../diagnose/diagnose.js';
-import { linksFor, VERIFY_COMMANDS } from '../kb954960.js';
+import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
+import { linksFor, VERIFY_BLOCKS } from '../kb954960.js';
 import { actionText, noteText, STATE_LABEL, t, VERDICT_HEADLINE } from './i18n.js';
 
 /** Evidence lines shown to a person; the JSON output and the store keep them all. */
@@ -19,9 +19,9 @@ export function renderText(d: Diagnosis): string {
     out.push('', `${t('nextSteps', lang)}:`);
     d.actions.forEach((a, i) => out.push(`  ${i + 1}. ${actionText(a, lang)}`));
   }
-  if (d.verdict !== 'clean') {
-    out.push('', `${t('verify', lang)}:`, `  ${t('verifyPowershell', lang)}:`, `    ${VERIFY_COMMANDS.powershellDll}`, `    ${VERIFY_COMMANDS.powershellEvent}`);
-    out.push(`  ${t('verifyWmic', lang)}:`, `    ${VERIFY_COMMANDS.wmicDll}`, `    ${VERIFY_COMMANDS.wmicEvent}`);
+  if (asksForVerification(d)) {
+    out.push('', `${t('verify', lang)}:`, `  ${t('verifyPowershell', lang)}:`, ...VERIFY_BLOCKS.powershell.map((l) => `    ${l}`));
+    out.push(`  ${t('verifyWmic', lang)}:`, ...VERIFY_BLOCKS.cmd.map((l) => `    ${l}`));
   }
   if (d.notes.length > 0) {
     out.push('', `${t('notes', lang)}:`);

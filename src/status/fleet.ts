@@ -28,7 +28,7 @@ export const STATUS = {
 /** Each server is in exactly one bucket: `affected` first (failing now, whatever its version), then its state. */
 export type FleetBucket = 'affected' | ServerState;
 /** Most urgent first. */
-export const FLEET_BUCKETS: readonly FleetBucket[] = ['affected', 'needs-sp1', 'vulnerable', 'unknown', 'fixed'];
+export const FLEET_BUCKETS: readonly FleetBucket[] = ['affected', 'needs-sp1', 'vulnerable', 'conflict', 'unknown', 'not-applicable', 'fixed'];
 
 export interface FleetServer {
   readonly name: string;
@@ -62,7 +62,7 @@ export interface Detection {
   readonly permalink: string | null;
 }
 
-export type NextActionKind = 'fix-affected' | 'sp1-then-fix' | 'install-fix' | 'check-versions' | 'none' | 'no-servers';
+export type NextActionKind = 'fix-affected' | 'sp1-then-fix' | 'install-fix' | 'resolve-conflicts' | 'check-versions' | 'none' | 'no-servers';
 
 export interface NextAction {
   readonly kind: NextActionKind;
@@ -110,7 +110,7 @@ export function threadOf(e: Pick<DetectionEntry, 'messageTs' | 'replyTs'>): stri
 export function buildFleetStatus(input: FleetInput): FleetStatus {
   const now = input.now.getTime();
   const longDays = input.longAffectedDays ?? STATUS.longAffectedDays;
-  const servers: Record<FleetBucket, FleetServer[]> = { affected: [], 'needs-sp1': [], vulnerable: [], unknown: [], fixed: [] };
+  const servers: Record<FleetBucket, FleetServer[]> = { affected: [], 'needs-sp1': [], vulnerable: [], conflict: [], unknown: [], 'not-applicable': [], fixed: [] };
   for (const f of input.servers) {
     const state = serverState(f);
     const affected = isAffectedNow(f);
@@ -171,6 +171,7 @@ function nextAction(servers: Readonly<Record<FleetBucket, readonly FleetServer[]
   if (servers.affected.length > 0) return pick('fix-affected', servers.affected, { rtmAmongThem: servers.affected.filter((s) => s.state === 'needs-sp1').length });
   if (servers['needs-sp1'].length > 0) return pick('sp1-then-fix', servers['needs-sp1']);
   if (servers.vulnerable.length > 0) return pick('install-fix', servers.vulnerable);
+  if (servers.conflict.length > 0) return pick('resolve-conflicts', servers.conflict);
   if (servers.unknown.length > 0) return pick('check-versions', servers.unknown);
   return { kind: total === 0 ? 'no-servers' : 'none', count: 0, servers: [] };
 }
