@@ -2,8 +2,6 @@
 import { constants, accessSync, existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Store } from '../db/store.js';
-import { historyCommand } from '../commands/history.js';
-import { serverCommand } from '../commands/server.js';
 import type { CommandContext, Reply } from '../commands/types.js';
 import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -186,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
       return scan(rest, config);
     case 'server': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
+      const { serverCommand } = await import('../commands/server.js'); // commands load on demand: scan starts without zod
       const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
         return print(serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
@@ -196,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
     case 'history': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, server: { type: 'string' }, limit: { type: 'string' }, db: { type: 'string' }, lang: { type: 'string' } });
       if (positionals.length > 0) throw new UsageError(`history takes no arguments (got '${positionals[0]}'); use --server NAME`);
+      const { historyCommand } = await import('../commands/history.js');
       const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
         const reply = historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));

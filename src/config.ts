@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { clockStartingAt, systemClock, type Clock } from './clock.js';
 import type { Lang } from './detect/types.js';
 
@@ -7,7 +6,11 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+// Plain checks, not a schema library: every CLI run reads the environment, and loading zod (≈95 modules) cost a
+// `scan` more start-up time than the scan of a small log itself (issue 13).
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -18,47 +21,49 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const optionalSecret = (prefix: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || v.startsWith(prefix), { message: `must start with ${prefix}` });
+/** Reads one variable: trimmed, '' as unset; a failed check throws ConfigError naming the variable. */
+function reader(env: NodeJS.ProcessEnv) {
+  const fail = (name: string, message: string): never => {
+    throw new ConfigError(`${name}: ${message}`);
+  };
+  const text = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === '' ? undefined : v;
+  };
+  return {
+    text,
+    /** The default is known good and not checked: the time-zone and URL checks cost a CLI run ~100 ms (ICU, URL). */
+    checked(name: string, fallback: string, ok: (v: string) => boolean, message: string): string {
+      const v = text(name);
+      if (v === undefined) return fallback;
+      return ok(v) ? v : fail(name, message);
+    },
+    secret(name: string, prefix: string): string | undefined {
+      const v = text(name);
+      return v === undefined || v.startsWith(prefix) ? v : fail(name, `must start with ${prefix}`);
+    },
+    wholeNumber(name: string, fallback: number, min: number, max: number, tooBig?: string): number {
+      const v = text(name);
+      if (v === undefined) return fallback;
+      const n = /^[+]?\d+$/.test(v) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(n) || n < min) return fail(name, `must be a whole number from ${min} to ${max} (got '${v}')`);
+      return n <= max ? n : fail(name, tooBig ?? `must be a whole number from ${min} to ${max} (got '${v}')`);
+    },
+    oneOf<T extends string>(name: string, values: readonly T[], fallback: T, message: string): T {
+      const v = text(name) ?? fallback;
+      return (values as readonly string[]).includes(v) ? (v as T) : fail(name, message);
+    },
+    fail,
+  };
+}
 
-const schema = z.object({
-  SLACK_BOT_TOKEN: optionalSecret('xoxb-'),
-  SLACK_APP_TOKEN: optionalSecret('xapp-'),
-  SLACK_SIGNING_SECRET: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v)),
-  SLACK_API_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://slack.com/api/' })
-    .default('https://slack.com/api/')
-    .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
-  DATABASE_PATH: z.string().trim().min(1).default('./data/kb954960.db'),
-  BOT_LANG: z.enum(['en', 'ja'], { message: 'must be en or ja' }).default('en'),
-  STATUS_TIME: z.string().trim().regex(HHMM, 'must be HH:MM (24-hour), e.g. 09:00').default('09:00'),
-  STATUS_TIMEZONE: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo').default('Asia/Tokyo'),
-  ADMIN_USER_IDS: z
-    .string()
-    .default('')
-    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), 'must be Slack user IDs (U…/W…), comma-separated'),
-  MAX_FILE_BYTES: z.coerce.number().int().positive().max(2 ** 31, 'must be at most 2147483648').default(104_857_600),
-  HISTORY_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KB954960_NOW: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), 'must be an ISO date-time such as 2026-01-15T09:00:00Z'),
-});
+function httpUrl(v: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   readonly slack: {
@@ -77,32 +82,39 @@ export interface Config {
   readonly adminUserIds: readonly string[];
   readonly maxFileBytes: number;
   readonly historyDays: number;
-  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly logLevel: LogLevel;
   /** The process's notion of now: the system clock, or one started at KB954960_NOW (tests, replays). */
   readonly clock: Clock;
 }
 
 /** Reads the environment. `forServe` also demands what the Slack bot needs (the CLI's scan does not). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { forServe?: boolean } = {}): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  const read = reader(env);
+  const apiUrl = read.checked('SLACK_API_URL', 'https://slack.com/api/', httpUrl, 'must be an http(s) URL such as https://slack.com/api/');
+  const adminUserIds = (env.ADMIN_USER_IDS ?? '').split(/[\s,]+/).filter(Boolean);
+  if (!adminUserIds.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id))) read.fail('ADMIN_USER_IDS', 'must be Slack user IDs (U…/W…), comma-separated');
+  const now = read.text('KB954960_NOW');
+  if (now !== undefined && !(/^\d{4}-\d{2}-\d{2}T/.test(now) && !Number.isNaN(Date.parse(now)))) {
+    read.fail('KB954960_NOW', 'must be an ISO date-time such as 2026-01-15T09:00:00Z');
   }
-  const e = parsed.data;
   const config: Config = {
-    slack: { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL },
-    port: e.PORT,
-    host: e.HOST,
-    databasePath: e.DATABASE_PATH,
-    lang: e.BOT_LANG,
-    statusTime: e.STATUS_TIME,
-    statusTimeZone: e.STATUS_TIMEZONE,
-    adminUserIds: e.ADMIN_USER_IDS,
-    maxFileBytes: e.MAX_FILE_BYTES,
-    historyDays: e.HISTORY_DAYS,
-    logLevel: e.LOG_LEVEL,
-    clock: e.KB954960_NOW ? clockStartingAt(new Date(e.KB954960_NOW)) : systemClock,
+    slack: {
+      botToken: read.secret('SLACK_BOT_TOKEN', 'xoxb-'),
+      appToken: read.secret('SLACK_APP_TOKEN', 'xapp-'),
+      signingSecret: read.text('SLACK_SIGNING_SECRET'),
+      apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    },
+    port: read.wholeNumber('PORT', 3000, 0, 65535),
+    host: read.text('HOST') ?? '0.0.0.0',
+    databasePath: read.text('DATABASE_PATH') ?? './data/kb954960.db',
+    lang: read.oneOf('BOT_LANG', ['en', 'ja'] as const, 'en', 'must be en or ja'),
+    statusTime: read.checked('STATUS_TIME', '09:00', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be HH:MM (24-hour), e.g. 09:00'),
+    statusTimeZone: read.checked('STATUS_TIMEZONE', 'Asia/Tokyo', isTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
+    adminUserIds,
+    maxFileBytes: read.wholeNumber('MAX_FILE_BYTES', 104_857_600, 1, 2 ** 31, 'must be at most 2147483648'),
+    historyDays: read.wholeNumber('HISTORY_DAYS', 365, 1, 36500),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info', `must be one of ${LOG_LEVELS.join(', ')}`),
+    clock: now !== undefined ? clockStartingAt(new Date(now)) : systemClock,
   };
   if (options.forServe) {
     if (!config.slack.botToken) throw new ConfigError('SLACK_BOT_TOKEN: required to run the bot (xoxb-…, from "OAuth & Permissions")');
