@@ -131,50 +131,88 @@ const SHAPE = [
 ];
 
 /**
- * Bigram probabilities P[a | b << 8] (a = first byte): byte weights × shape × common-bigram boost,
- * normalised; blended with counts from `sample` when given.
+ * Window probabilities, asked key by key: bigram P[a | b << 8] (a = first byte) = byte weights × shape ×
+ * common-bigram boost, normalised; blended with counts from `sample` when given. A plan asks for a few hundred of
+ * the 65536 keys, so nothing is tabulated up front: filling (and collecting) the whole table cost every CLI run
+ * ~80 ms and ~9 MiB before the first byte was scanned (issue 13). The values are the same as the full table's.
  */
-function bigramModel(sample: Uint8Array | undefined): Float64Array {
-  const w = defaultByteWeights();
-  const common = new Uint8Array(65536);
-  for (const bg of COMMON_BIGRAMS.split(' ')) {
-    const a = bg.charCodeAt(0);
-    const b = bg.charCodeAt(1);
-    common[a | (b << 8)] = 1;
-    common[(a - 32) | (b << 8)] = 1; // "Se" as in Server
-  }
-  const model = new Float64Array(65536);
-  let sum = 0;
-  for (let a = 0; a < 256; a++) {
+class WindowModel {
+  private readonly w = defaultByteWeights();
+  /** common[h] = 1 for the COMMON_BIGRAMS (both cases of the first letter). */
+  private readonly common = new Uint8Array(65536);
+  private readonly shapeRow = new Uint8Array(256); // byteClass(b) * 4
+  private readonly textByte = new Uint8Array(256);
+  private readonly sum: number;
+  private readonly counts: Uint32Array | undefined;
+  private readonly firstByteCounts: Float64Array | undefined;
+  private readonly total: number;
+  private readonly unigrams = new Float64Array(256).fill(-1);
+
+  constructor(sample: Uint8Array | undefined) {
+    const boosted: number[] = [];
+    for (const bg of COMMON_BIGRAMS.split(' ')) {
+      const a = bg.charCodeAt(0);
+      const b = bg.charCodeAt(1);
+      for (const h of [a | (b << 8), (a - 32) | (b << 8)]) { // "Se" as in Server
+        if (this.common[h] === 0) boosted.push(h);
+        this.common[h] = 1;
+      }
+    }
+    const byClass = [0, 0, 0, 0];
     for (let b = 0; b < 256; b++) {
-      const h = a | (b << 8);
-      const v = w[a]! * w[b]! * SHAPE[byteClass(a) * 4 + byteClass(b)]! * (common[h] ? 4 : 1);
-      model[h] = v;
-      sum += v;
+      this.shapeRow[b] = byteClass(b) * 4;
+      this.textByte[b] = (b >= 0x20 && b < 0x7f) || b === 0x09 ? 1 : 0;
+      byClass[byteClass(b)]! += this.w[b]!;
+    }
+    // Σ over all pairs of w[a]·w[b]·SHAPE: by byte class, then the boost (×4, so +3×) of the common pairs.
+    let sum = 0;
+    for (let ca = 0; ca < 4; ca++) for (let cb = 0; cb < 4; cb++) sum += byClass[ca]! * byClass[cb]! * SHAPE[ca * 4 + cb]!;
+    for (const h of boosted) sum += 3 * this.w[h & 255]! * this.w[h >>> 8]! * SHAPE[this.shapeRow[h & 255]! + byteClass(h >>> 8)]!;
+    this.sum = sum;
+    if (sample !== undefined && sample.length >= 2) {
+      this.counts = new Uint32Array(65536);
+      this.firstByteCounts = new Float64Array(256);
+      for (let i = 0; i + 1 < sample.length; i++) {
+        this.counts[sample[i]! | (sample[i + 1]! << 8)]!++;
+        this.firstByteCounts[sample[i]!]! += 1;
+      }
+      this.total = sample.length - 1;
+    } else {
+      this.total = 0;
     }
   }
-  // Floor for text-like pairs: a model picks the bigrams it believes rarest, which are exactly the
-  // ones it is most wrong about (measured: 5–15× more hits than estimated without the floor), and
-  // an optimistic hit rate makes it choose too long a stride.
-  const isText = (b: number): boolean => (b >= 0x20 && b < 0x7f) || b === 0x09;
-  for (let h = 0; h < 65536; h++) {
-    model[h] = model[h]! / sum;
-    if (isText(h & 255) && isText(h >>> 8)) model[h] = Math.max(model[h]!, STATIC_FLOOR);
+
+  /**
+   * The static guess, with a floor for text-like pairs: a model picks the bigrams it believes rarest, which are
+   * exactly the ones it is most wrong about (measured: 5–15× more hits than estimated without the floor), and an
+   * optimistic hit rate makes it choose too long a stride.
+   */
+  private guess(h: number): number {
+    const a = h & 255;
+    const b = h >>> 8;
+    const v = (this.w[a]! * this.w[b]! * SHAPE[this.shapeRow[a]! + (this.shapeRow[b]! >> 2)]! * (this.common[h] ? 4 : 1)) / this.sum;
+    return this.textByte[a]! & this.textByte[b]! ? Math.max(v, STATIC_FLOOR) : v;
   }
-  if (sample === undefined || sample.length < 2) return model;
-  const counts = new Float64Array(65536);
-  for (let i = 0; i + 1 < sample.length; i++) counts[sample[i]! | (sample[i + 1]! << 8)]! += 1;
-  const total = sample.length - 1;
-  const prior = 1000; // pseudo-counts given to the static model
-  for (let h = 0; h < 65536; h++) model[h] = (counts[h]! + prior * model[h]!) / (total + prior);
-  return model;
+
+  bigram(h: number): number {
+    const g = this.guess(h);
+    return this.counts ? (this.counts[h]! + SAMPLE_PRIOR * g) / (this.total + SAMPLE_PRIOR) : g;
+  }
+
+  /** P(byte a) = Σ_b P[a | b << 8], computed per byte on first use. */
+  unigram(a: number): number {
+    let p = this.unigrams[a]!;
+    if (p >= 0) return p;
+    let g = 0;
+    for (let b = 0; b < 256; b++) g += this.guess(a | (b << 8));
+    p = this.counts ? (this.firstByteCounts![a]! + SAMPLE_PRIOR * g) / (this.total + SAMPLE_PRIOR) : g;
+    this.unigrams[a] = p;
+    return p;
+  }
 }
 
-function unigramModel(bigrams: Float64Array): Float64Array {
-  const p = new Float64Array(256);
-  for (let h = 0; h < 65536; h++) p[h & 255]! += bigrams[h]!;
-  return p;
-}
+/** Pseudo-counts given to the static model when a sample is blended in. */
+const SAMPLE_PRIOR = 1000;
 
 interface Tables {
   readonly width: 1 | 2;
@@ -198,7 +236,7 @@ function planFor(
   lits: readonly Uint8Array[],
   width: 1 | 2,
   stride: number,
-  prob: Float64Array, // P(window) indexed by window key
+  prob: (key: number) => number, // P(window) by window key
   hitScale: number,
 ): Tables {
   const offsets = new Int32Array(lits.length);
@@ -223,7 +261,7 @@ function planFor(
     let bestCost = Infinity;
     for (let k = 0; k + stride - 1 <= lit.length - width; k++) {
       let c = 0;
-      for (let j = k; j < k + stride; j++) c += prob[keyOf(lit, j)]!;
+      for (let j = k; j < k + stride; j++) c += prob(keyOf(lit, j));
       // Strict "<" keeps the earliest offset on ties: smaller offsets keep the pending queue short.
       if (c < bestCost) {
         bestCost = c;
@@ -243,8 +281,9 @@ function planFor(
           ? SAMPLE_NS_WORDS
           : SAMPLE_NS_HALVES;
   for (const [key, n] of bucketSize) {
-    hitRate += prob[key]!;
-    perSample += hitScale * prob[key]! * (HIT_NS + VERIFY_NS * n);
+    const p = prob(key);
+    hitRate += p;
+    perSample += hitScale * p * (HIT_NS + VERIFY_NS * n);
   }
   return { width, stride, offsets, regKey, regLit, regOff, hitRate, cost: FLOOR_NS_PER_BYTE + perSample / stride };
 }
@@ -315,7 +354,8 @@ export class LiteralSearch {
   // Filter: filter[key] !== 0 iff some literal registered that window. 65536 entries for B = 2
   // (only ~12 KiB of it is touched by ASCII text, so it stays in L1), 256 for B = 1.
   private readonly filter: Uint8Array;
-  // CSR buckets: candidates for key are [bucketStart[key], bucketStart[key + 1]).
+  // CSR buckets: the candidates of key are [bucketStart[b], bucketStart[b + 1]) for b = bucketOf[key] (0: none).
+  private readonly bucketOf: Int32Array;
   private readonly bucketStart: Int32Array;
   private readonly candLit: Int32Array;
   private readonly candOff: Int32Array;
@@ -351,8 +391,9 @@ export class LiteralSearch {
 
     // Choose (width, stride) by the cost model; each candidate plan also fixes the window offsets.
     // Width 2 needs stride 1 as soon as a literal is 1 byte long (its one window is at offset 0).
-    const big = bigramModel(options.sample);
-    const uni = unigramModel(big);
+    const model = new WindowModel(options.sample);
+    const big = (key: number): number => model.bigram(key);
+    const uni = (key: number): number => model.unigram(key);
     let best: Tables | undefined;
     if (bytes.length > 0) {
       const widths: (1 | 2)[] = options.windowWidth ? [options.windowWidth] : [1, 2];
@@ -380,26 +421,32 @@ export class LiteralSearch {
     });
     this.tiny = Int32Array.from(bytes.flatMap((b, i) => (b.length < width ? [i] : [])));
 
-    // Build the filter and CSR buckets from the registrations.
+    // Build the filter and CSR buckets from the registrations. Buckets are numbered (1…) in the order their keys
+    // were first registered, so nothing loops over all 65536 keys: a prefix sum over the whole key space cost every
+    // CLI run ~20 ms before the first byte was scanned (issue 13).
     const size = width === 1 ? 256 : 65536;
     const regKey = best?.regKey ?? [];
     const regLit = best?.regLit ?? [];
     const regOff = best?.regOff ?? [];
-    const counts = new Int32Array(size + 1);
+    const bucketOf = new Int32Array(size);
+    let buckets = 0;
     let maxOff = 0;
     for (let r = 0; r < regKey.length; r++) {
-      counts[regKey[r]! + 1]!++;
+      if (bucketOf[regKey[r]!] === 0) bucketOf[regKey[r]!] = ++buckets;
       maxOff = Math.max(maxOff, regOff[r]!);
     }
-    for (let k = 0; k < size; k++) counts[k + 1]! += counts[k]!;
+    const counts = new Int32Array(buckets + 2);
+    for (let r = 0; r < regKey.length; r++) counts[bucketOf[regKey[r]!]! + 1]!++;
+    for (let b = 0; b <= buckets; b++) counts[b + 1]! += counts[b]!;
+    this.bucketOf = bucketOf;
     this.bucketStart = counts.slice();
-    const fill = counts.slice();
+    const fill = counts;
     this.candLit = new Int32Array(regKey.length);
     this.candOff = new Int32Array(regKey.length);
     this.filter = new Uint8Array(size);
     for (let r = 0; r < regKey.length; r++) {
       const key = regKey[r]!;
-      const at = fill[key]!++;
+      const at = fill[bucketOf[key]!]!++;
       this.candLit[at] = regLit[r]!;
       this.candOff[at] = regOff[r]!;
       this.filter[key] = 1;
@@ -612,8 +659,9 @@ export class LiteralSearch {
     const candLit = this.candLit;
     const candOff = this.candOff;
     const litBytes = this.litBytes;
-    const end = this.bucketStart[key + 1]!;
-    for (let c = this.bucketStart[key]!; c < end; c++) {
+    const bucket = this.bucketOf[key]!;
+    const end = this.bucketStart[bucket + 1]!;
+    for (let c = this.bucketStart[bucket]!; c < end; c++) {
       const lit = candLit[c]!;
       const start = p - candOff[c]!;
       if (start < from || start >= to) continue;
