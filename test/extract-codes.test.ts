@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codesInLine, codesInText, MAX_LINES_PER_CODE } from '../src/detect/extract-codes.js';
-import { scanText } from '../src/detect/scanner.js';
+import { scanChunks, scanText } from '../src/detect/scanner.js';
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-fA-F]{${n}}$`));
 // Failure HRESULTs as Windows prints them: severity bit set, customer and reserved bits clear (0x8…, 0xC…).
@@ -99,5 +99,26 @@ describe('failure codes over whole logs, in the scanner pass', () => {
       { code: '0x80244022', count: 3, lines: [7, 8, 10] },
       { code: '0x8024402F', count: 1, lines: [11] },
     ]);
+  });
+
+  it('finds bracketed codes in every case the scanner reads off the bytes, and nothing in [CallId …] lines', () => {
+    const log = [
+      '2008-08-12\t05:15:41:253\t 940\tf54\tAU\t<<## SUBMITTED ## AU: Search for updates [CallId = {8D0E4B9F-27B6-4B8A-9F3A-53A6A2E1D9C2}]',
+      '2008-08-12\t05:15:41:254\t 940\tf54\tAgent\t** START **  Agent: Finding updates [CallerId = AutomaticUpdates]',
+      '2008-08-12\t05:15:41:255\t 940\tf54\tAgent\tFailed [80244022] then [c0000005] and [C004F074]',
+      '2008-08-12\t05:15:41:256\t 940\tf54\tAgent\tnot codes: [8024402] [8024402GA] [80244022 and [8024402C',
+    ].join('\r\n');
+    expect(scanText(log).codes).toEqual([
+      { code: '0x80244022', count: 1, lines: [3] },
+      { code: '0xC0000005', count: 1, lines: [3] },
+      { code: '0xC004F074', count: 1, lines: [3] },
+    ]);
+  });
+
+  it('finds a bracketed code that straddles two chunks', async () => {
+    const line = Buffer.from('2008-08-12\t05:15:41:255\t 940\tf54\tAgent\tFailed [80244022] to sync\r\nnext\r\n');
+    const at = line.indexOf('[') + 4;
+    const result = await scanChunks([line.subarray(0, at), line.subarray(at)]);
+    expect(result.codes).toEqual([{ code: '0x80244022', count: 1, lines: [1] }]);
   });
 });

@@ -22,6 +22,21 @@ export const CODE_LITERALS: readonly string[] = [
   ...['ode =', 'ode=', 'ode:', 'ode 8', 'ode C', 'ode c', 'esult =', 'esult=', 'tatus =', 'tatus=', 'with 8', 'with C', 'with c'],
 ];
 
+/** The literals of the `[…]` form: two bytes, and `[C` starts every `[CallId = …]` of a WindowsUpdate.log. */
+export const BRACKET_LITERALS: ReadonlySet<string> = new Set(['[8', '[C', '[c']);
+
+const isHexByte = (b: number | undefined): boolean => b !== undefined && ((b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66));
+
+/**
+ * Whether the `[` at `at` opens a bracketed code `[XXXXXXXX]`, read off the bytes: the scanner asks this of a
+ * bracket literal's hit before it decodes the line, so the `[CallId`/`[CallerId` lines (a quarter of a
+ * WindowsUpdate.log) are not decoded and run through the extraction for nothing (issue 13).
+ */
+export function opensBracketedCode(buf: Uint8Array, at: number): boolean {
+  for (let i = 1; i <= 8; i++) if (!isHexByte(buf[at + i])) return false;
+  return buf[at + 9] === 0x5d; // ]
+}
+
 const HEX0X = /(?<![0-9A-Za-z_-])0[xX]([0-9A-Fa-f]{8})(?![0-9A-Za-z_-])/g;
 const BARE = /(?:(?<![A-Za-z])(?:hr|hresult|error|err|errorcode|code|result|status|with)\s*(?:[=:]\s*)?|(\[))([0-9A-Fa-f]{8})(\]?)(?![0-9A-Za-z_-])/gi;
 

@@ -1,4 +1,4 @@
-import { CODE_LITERALS, CodeTally } from './extract-codes.js';
+import { BRACKET_LITERALS, CODE_LITERALS, CodeTally, opensBracketedCode } from './extract-codes.js';
 import { LiteralSearch } from './literal-search.js';
 import { RULES } from './rules.js';
 import type { Finding, Rule, ScanResult } from './types.js';
@@ -26,6 +26,8 @@ export class Scanner {
   private readonly rulesByLiteral: readonly (readonly number[])[];
   /** Indices (in `literals`) of the failure-code literals: a hit on one of them runs the code extraction. */
   private readonly codeLiterals: ReadonlySet<number>;
+  /** bracketLiteral[i] = 1 when literal i is a `[…]` code's opening: its hit counts only if the code follows. */
+  private readonly bracketLiteral: Uint8Array;
   private readonly codes = new CodeTally();
   private readonly kept = new Map<string, Finding[]>();
   private readonly lastOverflow = new Map<string, Finding>();
@@ -50,6 +52,7 @@ export class Scanner {
     const literals = [...new Set([...rules.flatMap((r) => r.literals), ...CODE_LITERALS])];
     this.literals = literals;
     this.codeLiterals = new Set(CODE_LITERALS.map((l) => literals.indexOf(l)));
+    this.bracketLiteral = Uint8Array.from(literals, (l) => (BRACKET_LITERALS.has(l) && !rules.some((r) => r.literals.includes(l)) ? 1 : 0));
     this.rulesByLiteral = literals.map((l) => rules.flatMap((r, i) => (r.literals.includes(l) ? [i] : [])));
     this.counts = new Uint32Array(rules.length);
   }
@@ -140,7 +143,9 @@ export class Scanner {
       this.matchLine(this.lineCount + 1, text, hitLiterals);
       hitLiterals.length = 0;
     };
+    const bracketLiteral = this.bracketLiteral;
     this.search!.scan(buf, start, end, (pos, literal) => {
+      if (bracketLiteral[literal] === 1 && !opensBracketedCode(buf, pos)) return;
       if (pos < lineEnd) {
         hitLiterals.push(literal); // another literal in the pending line
         return;
