@@ -6,7 +6,7 @@ import type { CommandContext, Reply } from '../commands/types.js';
 import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Lang } from './detect/types.js';
-import { verdictNeedsAction } from './diagnose/diagnose.js';
+import { needsAction } from './diagnose/diagnose.js';
 import { canonicalServerName } from './diagnose/server-name.js';
 import { openLogFile, openLogs } from './ingest/archive.js';
 import { InputError } from './ingest/decode.js';
@@ -146,7 +146,7 @@ async function scan(args: string[], config: Config): Promise<number> {
       record: { origin: 'cli', sourceName: inputs.map((i) => i.name).join(', ') },
     });
     write(values.json ? JSON.stringify(renderJson(diagnosis)) : renderText(diagnosis));
-    return verdictNeedsAction(diagnosis.verdict) ? 1 : 0;
+    return needsAction(diagnosis) ? 1 : 0;
   } finally {
     store?.close();
   }

@@ -1,5 +1,6 @@
 import { BRACKET_LITERALS, CODE_LITERALS, CodeTally, opensBracketedCode } from './extract-codes.js';
 import { LiteralSearch } from './literal-search.js';
+import { PROBLEM_RULES } from './problems.js';
 import { RULES } from './rules.js';
 import type { Finding, Rule, ScanResult } from './types.js';
 
@@ -16,6 +17,9 @@ const SAMPLE_BYTES = 1 << 20;
 
 const LF = 0x0a;
 const CR = 0x0d;
+
+/** What a scan looks for by default: the KB954960 rules, then the line rules of the other known problems. */
+export const DETECTION_RULES: readonly Rule[] = [...RULES, ...PROBLEM_RULES];
 
 export class Scanner {
   private readonly rules: readonly Rule[];
@@ -46,7 +50,7 @@ export class Scanner {
   private attempt = 0;
   private ended = false;
 
-  constructor(rules: readonly Rule[] = RULES) {
+  constructor(rules: readonly Rule[] = DETECTION_RULES) {
     this.rules = rules;
     // The failure-code literals ride in the same search: one pass finds rule lines and code lines alike.
     const literals = [...new Set([...rules.flatMap((r) => r.literals), ...CODE_LITERALS])];

@@ -9,8 +9,9 @@ export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'serv
  * - version / fix: evidence of the server's build or of the fix being installed
  * - context: who talks to whom (server names), Office 2003 on the client
  * - lookalike: a similar-looking failure that is NOT KB954960 (named so users are not misled)
+ * - problem: evidence of another known failure (a line rule of a pack in problems.ts)
  */
-export type RuleRole = 'signature' | 'partial' | 'version' | 'fix' | 'context' | 'lookalike';
+export type RuleRole = 'signature' | 'partial' | 'version' | 'fix' | 'context' | 'lookalike' | 'problem';
 
 export type Lang = 'en' | 'ja';
 export type Localized = Readonly<Record<Lang, string>>;

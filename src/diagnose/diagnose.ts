@@ -1,6 +1,7 @@
-import { RULES } from '../detect/rules.js';
+import { DETECTION_RULES } from '../detect/scanner.js';
 import type { Finding, Lang, ScanResult } from '../detect/types.js';
 import { KB } from '../kb954960.js';
+import { diagnoseProblems, explainCodes, type DiagnosedProblem, type ExplainedCode } from './problems.js';
 import { canonicalServerName } from './server-name.js';
 import { serverEvidence } from './server-evidence.js';
 import { assessServer, fixedSince, type ServerFacts, type ServerState } from './server-state.js';
@@ -16,6 +17,11 @@ export type Verdict = 'affected' | 'possible' | 'vulnerable' | 'conflict' | 'fix
 /** Exit codes of `kb954960 scan`: 1 means an admin has something to do. */
 export function verdictNeedsAction(v: Verdict): boolean {
   return v === 'affected' || v === 'possible' || v === 'vulnerable' || v === 'conflict';
+}
+
+/** The KB954960 verdict or any other diagnosed problem asks an admin to act (`scan` exits 1). */
+export function needsAction(d: Pick<Diagnosis, 'verdict' | 'problems'>): boolean {
+  return verdictNeedsAction(d.verdict) || d.problems.some((p) => p.needsAction);
 }
 
 /** Next steps, rendered per language by render/i18n. Order is the order to do them in. */
@@ -69,6 +75,10 @@ export interface Diagnosis {
   readonly learned: FactsLearned;
   /** The input itself holds KB954960 evidence (signature, symptom, version or fix): in channels the bot answers only then. */
   readonly hasEvidence: boolean;
+  /** Every failure code of the input, explained in `lang`, by first appearance. */
+  readonly errors: readonly ExplainedCode[];
+  /** The known problems other than KB954960 whose evidence the input holds (problems.ts order). */
+  readonly problems: readonly DiagnosedProblem[];
   readonly lang: Lang;
   readonly lines: number;
 }
@@ -88,7 +98,7 @@ export interface DiagnoseContext {
   readonly applyReportedFacts?: boolean;
 }
 
-const ROLE = new Map(RULES.map((r) => [r.id, r.role]));
+const ROLE = new Map(DETECTION_RULES.map((r) => [r.id, r.role]));
 
 /**
  * The server an input is about: the computer the verification commands printed (machine-read on the server itself,
@@ -202,11 +212,17 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
         : versionAndFixLines,
   );
 
+  // ── the other known problems: KB954960 first, its signature lines are evidence of nothing else ────
+  const claimed = new Set(affected ? signatureLines.map((f) => f.line) : []);
+  const problems = diagnoseProblems(scan, ctx.lang, claimed);
+  const explained = new Set(problems.flatMap((p) => [...p.codes, ...p.faultCodes]));
+
   // ── notes and next actions ───────────────────────────────────────────────────────────────────────
   if (assessment.reason) notes.push({ kind: 'not-applicable', reason: assessment.reason });
   if (assessment.conflict) notes.push({ kind: 'conflict', ...assessment.conflict });
   if (byRule('office-2003').length > 0) notes.push({ kind: 'office-2003' });
-  for (const f of findings) if (ROLE.get(f.rule) === 'lookalike' && f.fields.code) notes.push({ kind: 'lookalike', code: f.fields.code });
+  // A look-alike that a diagnosed problem explains is said there, with its cause and remedy.
+  for (const f of findings) if (ROLE.get(f.rule) === 'lookalike' && f.fields.code && !explained.has(f.fields.code)) notes.push({ kind: 'lookalike', code: f.fields.code });
   const names = new Set(findings.map((f) => f.fields.server).filter((s): s is string => !!s));
   if (server) names.delete(server);
   if (names.size > 0) notes.push({ kind: 'other-servers', servers: [...names].sort() });
@@ -227,6 +243,8 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
     notes: dedupeNotes(notes),
     learned,
     hasEvidence: findings.some((f) => ['signature', 'partial', 'version', 'fix'].includes(ROLE.get(f.rule) ?? '')),
+    errors: explainCodes(scan.codes, ctx.lang),
+    problems,
     lang: ctx.lang,
     lines: scan.lines,
   };

@@ -3,7 +3,7 @@ import type { Lang, LogSource } from '../detect/types.js';
 import { linksFor, type Links } from '../kb954960.js';
 import { actionText, noteText } from './i18n.js';
 
-/** The `scan --json` contract of DESIGN.md (extended with server_state and notes). */
+/** The `scan --json` contract of DESIGN.md (extended with server_state, notes, and a problem's cause, codes and needs_action). */
 export interface DiagnosisJson {
   verdict: Verdict;
   kb: 'KB954960';
@@ -15,6 +15,8 @@ export interface DiagnosisJson {
   notes: string[];
   links: Links;
   lang: Lang;
+  errors: { code: string; name: string | null; meaning: string; count: number; lines: number[] }[];
+  problems: { id: string; title: string; cause: string; evidence: number[]; codes: string[]; actions: string[]; links: { source: string }; needs_action: boolean }[];
 }
 
 export function renderJson(d: Diagnosis): DiagnosisJson {
@@ -28,5 +30,16 @@ export function renderJson(d: Diagnosis): DiagnosisJson {
     notes: d.notes.map((n) => noteText(n, d.lang)),
     links: linksFor(d.lang),
     lang: d.lang,
+    errors: d.errors.map((e) => ({ code: e.code, name: e.name, meaning: e.meaning, count: e.count, lines: [...e.lines] })),
+    problems: d.problems.map((p) => ({
+      id: p.id,
+      title: p.title,
+      cause: p.cause,
+      evidence: [...p.evidence],
+      codes: [...p.codes],
+      actions: [...p.actions],
+      links: { ...p.links },
+      needs_action: p.needsAction,
+    })),
   };
 }

@@ -1,5 +1,6 @@
 import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
 import { linksFor, VERIFY_BLOCKS } from '../kb954960.js';
+import { problemsText } from './problems.js';
 import { actionText, noteText, STATE_LABEL, t, VERDICT_HEADLINE } from './i18n.js';
 
 /** Evidence lines shown to a person; the JSON output and the store keep them all. */
@@ -29,6 +30,7 @@ export function renderText(d: Diagnosis): string {
   }
   const links = linksFor(lang);
   out.push('', `${t('download', lang)}: ${links.download}`, `${t('kbArticle', lang)}: ${links.kb}`, `${t('advisory', lang)}: ${links.advisory}`);
+  out.push(...problemsText(d)); // after the KB954960 part: KB954960 always comes first
   return out.join('\n');
 }
 
