@@ -1,4 +1,5 @@
 import { checkCommand } from './check.js';
+import { codeCommand } from './code.js';
 import { helpReply } from './help.js';
 import { historyCommand } from './history.js';
 import { serverCommand } from './server.js';
@@ -31,6 +32,8 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
     case 'check':
       // Keep the pasted lines' own breaks and tabs: only the subcommand word is cut off.
       return reply(await checkCommand({ text: text.slice(head.length), origin: 'command', channelId: ctx.channelId, teamId: ctx.teamId, maxBytes: ctx.maxBytes }, ctx));
+    case 'code':
+      return reply(codeCommand(rest, ctx.lang));
     case 'server':
       return reply(serverCommand(rest, ctx));
     case 'history':

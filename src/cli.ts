@@ -17,6 +17,7 @@ const USAGE = `kb954960 — diagnose Microsoft KB954960 (WSUS 3.0 clients that s
 
 usage:
   kb954960 scan [FILE... | -] [--json] [--lang ja|en] [--server NAME] [--no-save] [--db PATH] [--max-bytes N]
+  kb954960 code CODE [--json] [--lang ja|en]  what a Windows Update error code means (e.g. 0x80244022)
   kb954960 server NAME [--json]            what is known of a WSUS server (NAME: name, FQDN or URL)
   kb954960 server NAME dll|wsus VERSION    record a version read off the server (3.1.6001.66 or v3.1.6001.66)
   kb954960 history [--server NAME] [--limit N] [--json]
@@ -24,8 +25,9 @@ usage:
   kb954960 serve                           run the Slack bot (see README)
 
 FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs, of any size; --max-bytes N refuses an input over
-N bytes (raw or decompressed). scan exits 0 when clean or fixed, 1 when action is needed (affected, possible,
-vulnerable), 2 on bad usage or input.`;
+N bytes (raw or decompressed). scan exits 0 when clean or fixed and no other problem needs action, 1 when action is
+needed (affected, possible, vulnerable, or another known problem such as an HTTP 503 from the WSUS app pool), 2 on
+bad usage or input.`;
 
 /** `npm start` on a machine with no Slack settings yet: what to set, where it comes from, and what works meanwhile. */
 const NOT_SET_UP = `kb954960: no Slack app is configured yet, so the bot cannot start.
@@ -182,6 +184,13 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'scan':
       return scan(rest, config);
+    case 'code': {
+      // A signed decimal HRESULT (-2145107934) is the code, not an option.
+      const { values, positionals } = parse(rest.map((a) => (/^-\d+$/.test(a) ? `=${a}` : a)), { json: { type: 'boolean' }, lang: { type: 'string' } });
+      const args = positionals.map((a) => (a.startsWith('=-') ? a.slice(1) : a));
+      const { codeCommand } = await import('../commands/code.js');
+      return print(codeCommand(args, langFlag(values.lang, config.lang)), !!values.json);
+    }
     case 'server': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
       const { serverCommand } = await import('../commands/server.js'); // commands load on demand: scan starts without zod

@@ -27,6 +27,9 @@ export function linksFor(lang: Lang): Links {
   return { download: LINKS.download[lang], kb: LINKS.kb, advisory: LINKS.advisory };
 }
 
+/** The client's failure code in the KB954960 signature (with ErrorCode:InternalServerError(5) on SyncUpdates). */
+export const KB954960_CODE = '0x8024400E';
+
 /** The client web service DLL build that carries the fix. */
 export const FIXED_DLL_VERSION = '3.1.6001.66';
 

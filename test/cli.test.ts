@@ -65,7 +65,11 @@ describe('kb954960 scan', () => {
     const r = run(['scan', '--json', '--no-save', fixturePath('client-affected.log')]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out).sort()).toEqual(['actions', 'findings', 'kb', 'lang', 'links', 'notes', 'server', 'server_state', 'verdict']);
+    expect(Object.keys(out).sort()).toEqual(['actions', 'errors', 'findings', 'kb', 'lang', 'links', 'notes', 'problems', 'server', 'server_state', 'verdict']);
+    // KB954960's own code is listed among the errors, and is no other problem
+    expect(out.errors.map((e: { code: string }) => e.code)).toEqual(['0x80242013', '0x8024400E']);
+    expect(out.errors[1]).toEqual({ code: '0x8024400E', name: 'WU_E_PT_SOAP_SERVER', meaning: expect.stringContaining('SOAP_E_SERVER'), count: 4, lines: [153, 160, 161, 162] });
+    expect(out.problems).toEqual([]);
     expect(out).toMatchObject({ verdict: 'affected', kb: 'KB954960', server: 'wsusebc', lang: 'en' });
     expect(out.links).toEqual({ download: DOWNLOAD_EN, kb: 'http://support.microsoft.com/kb/954960/', advisory: 'http://www.microsoft.com/japan/technet/security/advisory/954960.mspx' });
     const fault = out.findings.find((f: { rule: string }) => f.rule === 'client-soap-fault-0x000190');
@@ -80,11 +84,35 @@ describe('kb954960 scan', () => {
     expect(JSON.parse(r.stdout).verdict).toBe('affected');
   });
 
-  it('exits 0 for a healthy log and for other, unrelated errors', () => {
+  it('exits 0 for a healthy log; 1 for a log that is not KB954960 but fails for a known reason', () => {
     expect(run(['scan', '--no-save', fixturePath('client-healthy.log')]).code).toBe(0);
     const r = run(['scan', '--json', '--no-save', fixturePath('client-other-errors.log')]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.verdict).toBe('clean');
+    expect(out.problems.map((p: { id: string }) => p.id)).toContain('wsus-app-pool-503');
+    for (const e of out.errors) {
+      expect(Object.keys(e).sort()).toEqual(['code', 'count', 'lines', 'meaning', 'name']);
+      expect(e.code).toMatch(/^0x[0-9A-F]{8}$/);
+    }
+    for (const p of out.problems) expect(Object.keys(p).sort()).toEqual(['actions', 'cause', 'codes', 'evidence', 'id', 'links', 'needs_action', 'title']);
+    // the text output lists them after the KB954960 part
+    const text = run(['scan', '--no-save', fixturePath('client-other-errors.log')]).stdout;
+    expect(text.indexOf('No KB954960 signature found')).toBe(0);
+    expect(text).toMatch(/Other problems found \(not KB954960\):\n  - WSUS application pool/);
+    expect(text).toMatch(/Failure codes in the input:[\s\S]*0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL/);
+  });
+
+  it('exits 0 for a failure that the source says clears by itself (0x80244010), still explaining it', () => {
+    const r = run(['scan', '--json', '--no-save', '-'], { input: 'PT WARNING: SyncServerUpdatesInternal failed: 0x80244010\n' });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).verdict).toBe('clean');
+    expect(JSON.parse(r.stdout).problems).toMatchObject([{ id: 'max-server-round-trips', needs_action: false, evidence: [1] }]);
+  });
+
+  it('lists an unknown code with name null', () => {
+    const r = run(['scan', '--json', '--no-save', '-'], { input: 'Agent  WARNING: failed, hr = 0x80991234\n' });
+    expect(JSON.parse(r.stdout).errors).toEqual([{ code: '0x80991234', name: null, meaning: expect.stringMatching(/^Not in the Windows Update tables/), count: 1, lines: [1] }]);
+    expect(r.code).toBe(0);
   });
 
   it('reads stdin with - and answers in Japanese with --lang ja', () => {
@@ -175,6 +203,30 @@ describe('kb954960 scan', () => {
       expect(r.stdout).toBe('');
       expect(historyCount()).toBe(before);
     });
+  });
+});
+
+describe('kb954960 code', () => {
+  it.each([['0x80244022'], ['80244022'], ['0x80244022'.toLowerCase()], ['-2145107934']])('explains %s and names its known problem', (arg) => {
+    const r = run(['code', arg]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL — Same as HTTP status 503/);
+    expect(r.stdout).toContain('Known problem: WSUS application pool stopped or recycling (HTTP 503)');
+  });
+
+  it('answers in JSON and in Japanese', () => {
+    const r = run(['code', '0x8024400e', '--json', '--lang', 'ja']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ code: '0x8024400E', name: 'WU_E_PT_SOAP_SERVER', failure: true, kb954960: true, problems: [] });
+    expect(out.meaning).toMatch(/[\u3040-\u30ff]/);
+  });
+
+  it.each([[['code', 'zzz']], [['code']], [['code', '0x80244022', '0x80244007']], [['code', '12']]])('bad input %j: one clear line, exit 2', (args) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^kb954960: [^\n]+\n$/);
   });
 });
 

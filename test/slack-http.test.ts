@@ -174,6 +174,19 @@ describe('HTTP mode', () => {
       expect(only.body.text.split('\n')).toHaveLength(1);
     });
 
+    it('code 0x80244022: what it means and the known problem it belongs to; bad input is one line', async () => {
+      const { body } = await slash('code 0x80244022');
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toMatch(/^0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL — Same as HTTP status 503/);
+      expect(blocksText(body.blocks)).toContain('WSUS application pool stopped or recycling (HTTP 503)');
+      const ja = await slash('code 0x80244022 です');
+      expect(ja.body.text).toMatch(/^usage: code|^使い方/);
+      const bad = await slash('code <!channel>');
+      expect(bad.body.text).not.toContain('\n');
+      expect(bad.body.text).toContain('is not a result code');
+      expect(bad.body.text).not.toContain('<!channel>');
+    });
+
     it('an unknown subcommand gets the help text, not an error', async () => {
       const { body } = await slash('frobnicate the server');
       expect(body.text).toMatch(/^There is no `frobnicate` subcommand/);

@@ -1,4 +1,4 @@
-import type { CodeCount } from '../detect/extract-codes.js';
+import type { CodeCount } from '../detect/types.js';
 import { PROBLEM_PACKS, type ProblemPack } from '../detect/problems.js';
 import { lookupCode } from '../detect/result-codes.js';
 import type { Lang, ScanResult } from '../detect/types.js';

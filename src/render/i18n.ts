@@ -178,6 +178,12 @@ export const UI = {
   onLines: { en: 'lines', ja: '行' },
   timesOnLines: { en: '{n}×, lines {lines}', ja: '{n} 回、{lines} 行目' },
   unknownCode: { en: 'not a known code', ja: '既知のコードではありません' },
+  knownProblem: { en: 'Known problem', ja: '既知の問題' },
+  noKnownProblem: { en: 'No known WSUS problem is tied to this code; paste the log around it and I explain every code in it.', ja: 'このコードに結び付いた既知の WSUS の問題はありません。前後のログを貼り付けると、含まれるコードをすべて説明します。' },
+  codeIsKb954960: {
+    en: 'KB954960: with ErrorCode:InternalServerError(5) on ClientWebService/SyncUpdates this is the KB954960 signature; alone it has other causes too. Paste the client log to check.',
+    ja: 'KB954960: ClientWebService/SyncUpdates の ErrorCode:InternalServerError(5) を伴えば KB954960 のシグネチャです。単独では他の原因もあります。クライアントのログを貼り付けて確認してください。',
+  },
   nothingFound: {
     en: 'No KB954960 signature found in what you sent. I look for `SOAP Fault: 0x000190`, `ErrorCode:InternalServerError(5)` and `SyncUpdates failure, error = 0x8024400E` (client WindowsUpdate.log) and `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` (server SoftwareDistribution.log).',
     ja: '送られた内容に KB954960 のシグネチャは見つかりませんでした。クライアントの WindowsUpdate.log の `SOAP Fault: 0x000190`、`ErrorCode:InternalServerError(5)`、`SyncUpdates failure, error = 0x8024400E` と、サーバーの SoftwareDistribution.log の `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` を探します。',
