@@ -263,6 +263,56 @@ describe('HTTP mode', () => {
       expect(t.store.diagnosisCount()).toBe(before);
     });
 
+    const POOL_503_LOG = [
+      '2017-08-24\t10:02:10:001\t 912\t1a2c\tPT\t+++++++++++  PT: Synchronizing server updates  +++++++++++',
+      '2017-08-24\t10:02:10:002\t 912\t1a2c\tPT\t  + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsus03:8530/ClientWebService/client.asmx',
+      '2017-08-24\t10:02:11:123\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80244022',
+      '2017-08-24\t10:02:11:124\t 912\t1a2c\tPT\tWARNING: SyncServerUpdatesInternal failed: 0x80244022',
+      '2017-08-24\t10:02:11:125\t 912\t1a2c\tAgent\t  * WARNING: Failed to synchronize, error = 0x80244022',
+    ].join('\n');
+    const textOfBlocks = (blocks: unknown[]) => blocksText(blocks as never).length;
+
+    it('a 0x80244022 client log in a channel: a short threaded reply naming the problem, the code and what it means', async () => {
+      const channel = freshChannel();
+      const ts = slackTs();
+      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text: POOL_503_LOG }));
+      const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
+      expect(post.body.thread_ts).toBe(ts);
+      expect(post.body.text).toMatch(/^Not KB954960 — WSUS application pool stopped or recycling \(HTTP 503\): Start the WsusPool/);
+      const all = blocksText(post.body.blocks);
+      expect(all).toContain('0x80244022');
+      expect(all).toContain('HTTP status 503');
+      expect(all).toContain('(3×)');
+      expect(all).not.toContain('Download KB954960');
+      expect(post.body.blocks.length).toBeLessThanOrEqual(7);
+      expect(textOfBlocks(post.body.blocks)).toBeLessThanOrEqual(2000);
+    });
+
+    it('many codes: one compact block of five, "… and N more", within the size limits', async () => {
+      const channel = freshChannel();
+      const codes = ['0x80244022', '0x8024401C', '0x8024402C', '0x80244017', '0x80072F0C', '0x8024400D', '0x80244010', '0x80991234', '0x80070057'];
+      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: codes.map((c, i) => `2017-08-24\t10:02:1${i}:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: ${c}`).join('\n') }));
+      const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
+      const all = blocksText(post.body.blocks);
+      expect(all).toContain('… and 4 more');
+      expect(all.match(/`0x[0-9A-F]{8}`/g)).toHaveLength(5);
+      expect(post.body.blocks.length).toBeLessThanOrEqual(7);
+      expect(textOfBlocks(post.body.blocks)).toBeLessThanOrEqual(2000);
+    });
+
+    it('a chat line that merely mentions a code: silence in a channel, a one-block pointer in a DM', async () => {
+      const channel = freshChannel();
+      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: 'anyone seen 0x80244022?' }));
+      await t.idle();
+      expect(postsIn(t, channel)).toHaveLength(0);
+      const dm = freshChannel('D');
+      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: dm, text: 'anyone seen 0x80244022?' }));
+      const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === dm);
+      expect(post.body.blocks).toHaveLength(1);
+      expect(blocksText(post.body.blocks)).toContain('HTTP status 503');
+      expect(blocksText(post.body.blocks)).toContain('Paste the WindowsUpdate.log lines');
+    });
+
     it('a reply in a thread is answered in that thread', async () => {
       const channel = freshChannel();
       const parent = slackTs();

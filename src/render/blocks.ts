@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
+import type { DiagnosedProblem } from '../diagnose/problems.js';
 import type { Lang } from '../detect/types.js';
 import { linksFor, VERIFY_BLOCKS } from '../kb954960.js';
 import { ACTION_IDS, type ActionId } from './action-ids.js';
@@ -56,6 +57,18 @@ export function linkButtons(lang: Lang): types.ActionsBlock {
   };
 }
 
+const PROBLEMS_LISTED = 3;
+
+/** Known problems one line each (title: first step, source link) in one block, "… and N more". */
+export function problemListBlock(problems: readonly DiagnosedProblem[], lang: Lang, heading: string, options: { links?: boolean; actionChars?: number } = {}): Block {
+  const { links = true, actionChars = 200 } = options;
+  const lines = problems
+    .slice(0, PROBLEMS_LISTED)
+    .map((p) => `• *${escapeMrkdwn(p.title)}*: ${escapeMrkdwn(truncate(p.actions[0] ?? '', actionChars))}${links ? ` <${p.links.source}|${t('source', lang)}>` : ''}`);
+  if (problems.length > PROBLEMS_LISTED) lines.push(`… ${t('andMore', lang, { n: problems.length - PROBLEMS_LISTED })}`);
+  return section(`*${heading}*\n${lines.join('\n')}`);
+}
+
 export interface SlackMessage {
   text: string;
   blocks: types.KnownBlock[];
@@ -90,6 +103,8 @@ export function renderBlocks(d: Diagnosis): SlackMessage {
     );
   }
   if (d.notes.length > 0) blocks.push(context(d.notes.map((n) => escapeMrkdwn(noteText(n, lang))).join('\n')));
+  // After the KB954960 part: KB954960 always comes first.
+  if (d.problems.length > 0) blocks.push(problemListBlock(d.problems, lang, t('otherProblems', lang)));
   blocks.push(linkButtons(lang));
   return { text: renderSummaryLine(d), blocks };
 }

@@ -179,6 +179,14 @@ export const UI = {
   timesOnLines: { en: '{n}×, lines {lines}', ja: '{n} 回、{lines} 行目' },
   unknownCode: { en: 'not a known code', ja: '既知のコードではありません' },
   knownProblem: { en: 'Known problem', ja: '既知の問題' },
+  notKb954960: { en: 'Not KB954960', ja: 'KB954960 ではありません' },
+  codesExplained: { en: 'no known WSUS problem matches; the failure codes in this log:', ja: '既知の WSUS の問題には当てはまりません。このログのエラー コード:' },
+  alsoFound: { en: 'Also found', ja: 'ほかに見つかった問題' },
+  andMore: { en: 'and {n} more', ja: 'ほか {n} 件' },
+  pasteTheLog: {
+    en: 'Paste the WindowsUpdate.log lines around it (or upload the file) and I will diagnose it.',
+    ja: '前後の WindowsUpdate.log の行を貼り付けるか、ファイルをアップロードしてください。診断します。',
+  },
   noKnownProblem: { en: 'No known WSUS problem is tied to this code; paste the log around it and I explain every code in it.', ja: 'このコードに結び付いた既知の WSUS の問題はありません。前後のログを貼り付けると、含まれるコードをすべて説明します。' },
   codeIsKb954960: {
     en: 'KB954960: with ErrorCode:InternalServerError(5) on ClientWebService/SyncUpdates this is the KB954960 signature; alone it has other causes too. Paste the client log to check.',

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { InboxItem, Store } from '../../../db/store.js';
 import { isAdmin } from '../../admins.js';
 import { check, type CheckResult } from '../../check.js';
+import { isChatLine } from '../../detect/log-shape.js';
 import type { Lang } from '../../detect/types.js';
 import { InputError } from '../../ingest/decode.js';
 import { normalizeSlackText } from '../../ingest/slack-text.js';
@@ -9,6 +10,7 @@ import type { Logger } from '../../log.js';
 import { escapeMrkdwn, renderBlocks, section, type SlackMessage } from '../../render/blocks.js';
 import { langOf, t } from '../../render/i18n.js';
 import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
+import { renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
 import { refusalText, type Refusal } from '../../render/refusals.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
@@ -20,7 +22,7 @@ export interface MessageWork {
   readonly ts: string;
   /** Where the answer goes: the message's thread, or a new thread under it. */
   readonly replyThreadTs: string;
-  /** DMs and shortcuts always get an answer; channels only when there is KB954960 evidence. */
+  /** DMs and shortcuts always get an answer; channels only for KB954960 evidence or a log that fails. */
   readonly alwaysAnswer: boolean;
   readonly user?: string;
   readonly team?: string;
@@ -182,7 +184,13 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork): Promise<A
     const message = renderBlocks(diagnosis);
     return { outcome: 'replied', message: withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang)) : message, diagnosisId };
   }
-  // Nothing of KB954960: silence in channels, a short answer in a DM.
+  // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
+  // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
+  if (diagnosis.errors.length > 0 || diagnosis.problems.length > 0) {
+    if (!file && isChatLine(work.text ?? '')) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
+    return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
+  }
+  // Nothing of KB954960 and no failure: silence in channels, a short answer in a DM.
   if (!work.alwaysAnswer) return { outcome: 'silent' };
   return { outcome: 'replied', message: plain(t('nothingFound', work.lang)) };
 }

@@ -1,0 +1,74 @@
+import type { Diagnosis } from '../diagnose/diagnose.js';
+import type { ExplainedCode } from '../diagnose/problems.js';
+import type { Lang } from '../detect/types.js';
+import { context, escapeMrkdwn, problemListBlock, section, truncate, type Block, type SlackMessage } from './blocks.js';
+import { t } from './i18n.js';
+import { codeLine } from './problems.js';
+
+/*
+ * The Slack reply for a log that is not KB954960 but fails: "Not KB954960 — <problem>: <next step>", why and where,
+ * the other problems in one line each, and the codes in ONE compact block. Short by design (read in ten seconds):
+ * at most MAX_BLOCKS blocks and MAX_TEXT characters of text.
+ */
+
+export const MAX_BLOCKS = 7;
+export const MAX_TEXT = 2000;
+/** Codes listed in the compact block; the rest are counted. */
+export const MAX_CODES_LISTED = 5;
+const CODE_LINE_CHARS = 150;
+
+/** The codes found, one line each, at most MAX_CODES_LISTED, "… and N more". */
+export function codesBlock(errors: readonly ExplainedCode[], lang: Lang): Block {
+  const shown = errors.slice(0, MAX_CODES_LISTED).map((e) => `• \`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))} (${e.count}×)`);
+  if (errors.length > MAX_CODES_LISTED) shown.push(`… ${t('andMore', lang, { n: errors.length - MAX_CODES_LISTED })}`);
+  return section(`*${t('failureCodes', lang)}*\n${shown.join('\n')}`);
+}
+
+export function renderProblemReply(d: Diagnosis): SlackMessage {
+  const lang = d.lang;
+  const [first, ...others] = d.problems;
+  const blocks: Block[] = [];
+  let head: string;
+  if (first) {
+    head = `${t('notKb954960', lang)} — ${first.title}: ${first.actions[0] ?? ''}`;
+    blocks.push(section(`*${escapeMrkdwn(`${t('notKb954960', lang)} — ${first.title}`)}:* ${escapeMrkdwn(first.actions[0] ?? '')}`));
+    const where = first.evidence.length > 0 ? ` · ${t('onLines', lang)} ${first.evidence.slice(0, 5).join(', ')}` : '';
+    blocks.push(context(`${t('cause', lang)}: ${escapeMrkdwn(first.cause)}${where} · <${first.links.source}|${t('source', lang)}>`));
+    // The others in brief: the first problem is the reply's subject, and the message must stay short.
+    if (others.length > 0) blocks.push(problemListBlock(others, lang, t('alsoFound', lang), { links: false, actionChars: 120 }));
+  } else {
+    head = `${t('notKb954960', lang)} — ${t('codesExplained', lang)}`;
+    blocks.push(section(`*${escapeMrkdwn(t('notKb954960', lang))}* — ${escapeMrkdwn(t('codesExplained', lang))}`));
+  }
+  if (d.errors.length > 0) blocks.push(codesBlock(d.errors, lang));
+  return { text: truncate(head, 300), blocks: fitText(blocks.slice(0, MAX_BLOCKS)) };
+}
+
+/** A message that merely mentions codes: one block, what they mean and "paste the log". */
+export function renderCodePointer(d: Diagnosis): SlackMessage {
+  const lang = d.lang;
+  const lines = d.errors.slice(0, MAX_CODES_LISTED).map((e) => `\`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))}`);
+  const text = `${lines.join('\n')}\n${t('pasteTheLog', lang)}`;
+  return { text: truncate(`${d.errors[0]?.code ?? ''} — ${t('pasteTheLog', lang)}`, 300), blocks: [section(text)] };
+}
+
+/** Keeps the blocks' text within MAX_TEXT by shortening the longest blocks first. */
+function fitText(blocks: Block[]): Block[] {
+  const textOf = (b: Block): string => (b.type === 'section' ? (b.text as { text: string }).text : (b.elements as { text: string }[])[0]!.text);
+  const setText = (b: Block, s: string): void => {
+    if (b.type === 'section') (b.text as { text: string }).text = s;
+    else (b.elements as { text: string }[])[0]!.text = s;
+  };
+  // A reader sees the blocks one under the other: count a line break between them.
+  const budget = MAX_TEXT - (blocks.length - 1);
+  let total = blocks.reduce((n, b) => n + textOf(b).length, 0);
+  while (total > budget) {
+    const longest = blocks.reduce((a, b) => (textOf(b).length > textOf(a).length ? b : a));
+    const s = textOf(longest);
+    const cut = Math.min(total - budget, s.length - 40);
+    if (cut <= 0) break;
+    setText(longest, truncate(s, s.length - cut));
+    total -= cut;
+  }
+  return blocks;
+}
