@@ -8,8 +8,8 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.js';
-import { Scanner, scanBuffer, MAX_LINE_BYTES } from '../src/detect/scanner.js';
-import { RULES } from '../src/detect/rules.js';
+// Every rule the scanner runs: the KB954960 rules and the problem packs' line rules.
+import { DETECTION_RULES as RULES, Scanner, scanBuffer, MAX_LINE_BYTES } from '../src/detect/scanner.js';
 import { decodeToUtf8, InputError, type DecodeOptions } from '../src/ingest/decode.js';
 import { normalizeSlackText } from '../src/ingest/slack-text.js';
 import { loadConfig } from '../src/config.js';

@@ -28,8 +28,13 @@ export class Scanner {
   private readonly literals: readonly string[];
   /** For each literal of the search, the indices (in rule order) of the rules that list it. */
   private readonly rulesByLiteral: readonly (readonly number[])[];
-  /** Indices (in `literals`) of the failure-code literals: a hit on one of them runs the code extraction. */
-  private readonly codeLiterals: ReadonlySet<number>;
+  /** 1 at the index (in `literals`) of a failure-code literal: a hit on one of them runs the code extraction. */
+  private readonly isCodeLiteral: Uint8Array;
+  /**
+   * 1 for the literals already hit in the pending line. A line dense with literals (`ID: ID: …`, `ErrorCode=…` for
+   * the code cue `ode=`) gets each literal once: pushing every hit of a 1 MB line cost more than the search itself.
+   */
+  private readonly hitInLine: Uint8Array;
   /** bracketLiteral[i] = 1 when literal i is a `[…]` code's opening: its hit counts only if the code follows. */
   private readonly bracketLiteral: Uint8Array;
   private readonly codes = new CodeTally();
@@ -55,7 +60,9 @@ export class Scanner {
     // The failure-code literals ride in the same search: one pass finds rule lines and code lines alike.
     const literals = [...new Set([...rules.flatMap((r) => r.literals), ...CODE_LITERALS])];
     this.literals = literals;
-    this.codeLiterals = new Set(CODE_LITERALS.map((l) => literals.indexOf(l)));
+    this.isCodeLiteral = new Uint8Array(literals.length);
+    for (const l of CODE_LITERALS) this.isCodeLiteral[literals.indexOf(l)] = 1;
+    this.hitInLine = new Uint8Array(literals.length);
     this.bracketLiteral = Uint8Array.from(literals, (l) => (BRACKET_LITERALS.has(l) && !rules.some((r) => r.literals.includes(l)) ? 1 : 0));
     this.rulesByLiteral = literals.map((l) => rules.flatMap((r, i) => (r.literals.includes(l) ? [i] : [])));
     this.counts = new Uint32Array(rules.length);
@@ -145,13 +152,19 @@ export class Scanner {
       const textEnd = lineEnd > lineStart && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
       const text = buf.toString('utf8', lineStart, Math.min(textEnd, lineStart + MAX_LINE_BYTES));
       this.matchLine(this.lineCount + 1, text, hitLiterals);
+      for (const l of hitLiterals) hitInLine[l] = 0;
       hitLiterals.length = 0;
     };
     const bracketLiteral = this.bracketLiteral;
+    const hitInLine = this.hitInLine;
     this.search!.scan(buf, start, end, (pos, literal) => {
       if (bracketLiteral[literal] === 1 && !opensBracketedCode(buf, pos)) return;
       if (pos < lineEnd) {
-        hitLiterals.push(literal); // another literal in the pending line
+        // another literal in the pending line: only its first hit matters
+        if (hitInLine[literal] === 0) {
+          hitInLine[literal] = 1;
+          hitLiterals.push(literal);
+        }
         return;
       }
       if (lineStart !== -1) flush();
@@ -159,6 +172,7 @@ export class Scanner {
       if (lineStart < start) lineStart = start;
       lineEnd = buf.indexOf(LF, pos);
       if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+      hitInLine[literal] = 1;
       hitLiterals.push(literal);
     });
     if (lineStart !== -1) flush();
@@ -166,7 +180,7 @@ export class Scanner {
   }
 
   private matchLine(line: number, text: string, hitLiterals: readonly number[]): void {
-    if (hitLiterals.some((l) => this.codeLiterals.has(l))) this.codes.addLine(line, text);
+    if (hitLiterals.some((l) => this.isCodeLiteral[l] === 1)) this.codes.addLine(line, text);
     // Usually one literal hit the line: its rule list is already in rule order.
     let candidates = this.rulesByLiteral[hitLiterals[0]!]!;
     if (hitLiterals.length > 1) {
