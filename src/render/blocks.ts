@@ -60,7 +60,7 @@ export function linkButtons(lang: Lang): types.ActionsBlock {
 const PROBLEMS_LISTED = 3;
 
 /** Known problems one line each (title: first step, source link) in one block, "… and N more". */
-export function problemListBlock(problems: readonly DiagnosedProblem[], lang: Lang, heading: string, options: { links?: boolean; actionChars?: number } = {}): Block {
+export function problemListBlock(problems: readonly DiagnosedProblem[], lang: Lang, heading: string, options: { links?: boolean; actionChars?: number } = {}): types.SectionBlock {
   const { links = true, actionChars = 200 } = options;
   const lines = problems
     .slice(0, PROBLEMS_LISTED)

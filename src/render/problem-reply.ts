@@ -1,7 +1,8 @@
 import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { ExplainedCode } from '../diagnose/problems.js';
 import type { Lang } from '../detect/types.js';
-import { context, escapeMrkdwn, problemListBlock, section, truncate, type Block, type SlackMessage } from './blocks.js';
+import type { types } from '@slack/bolt';
+import { context, escapeMrkdwn, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
 import { t } from './i18n.js';
 import { codeLine } from './problems.js';
 
@@ -18,7 +19,7 @@ export const MAX_CODES_LISTED = 5;
 const CODE_LINE_CHARS = 150;
 
 /** The codes found, one line each, at most MAX_CODES_LISTED, "… and N more". */
-export function codesBlock(errors: readonly ExplainedCode[], lang: Lang): Block {
+export function codesBlock(errors: readonly ExplainedCode[], lang: Lang): types.SectionBlock {
   const shown = errors.slice(0, MAX_CODES_LISTED).map((e) => `• \`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))} (${e.count}×)`);
   if (errors.length > MAX_CODES_LISTED) shown.push(`… ${t('andMore', lang, { n: errors.length - MAX_CODES_LISTED })}`);
   return section(`*${t('failureCodes', lang)}*\n${shown.join('\n')}`);
@@ -27,7 +28,7 @@ export function codesBlock(errors: readonly ExplainedCode[], lang: Lang): Block 
 export function renderProblemReply(d: Diagnosis): SlackMessage {
   const lang = d.lang;
   const [first, ...others] = d.problems;
-  const blocks: Block[] = [];
+  const blocks: (types.SectionBlock | types.ContextBlock)[] = [];
   let head: string;
   if (first) {
     head = `${t('notKb954960', lang)} — ${first.title}: ${first.actions[0] ?? ''}`;
@@ -52,12 +53,14 @@ export function renderCodePointer(d: Diagnosis): SlackMessage {
   return { text: truncate(`${d.errors[0]?.code ?? ''} — ${t('pasteTheLog', lang)}`, 300), blocks: [section(text)] };
 }
 
+type TextBlock = types.SectionBlock | types.ContextBlock;
+
 /** Keeps the blocks' text within MAX_TEXT by shortening the longest blocks first. */
-function fitText(blocks: Block[]): Block[] {
-  const textOf = (b: Block): string => (b.type === 'section' ? (b.text as { text: string }).text : (b.elements as { text: string }[])[0]!.text);
-  const setText = (b: Block, s: string): void => {
+function fitText(blocks: TextBlock[]): TextBlock[] {
+  const textOf = (b: TextBlock): string => (b.type === 'section' ? (b.text as { text: string }).text : (b.elements[0] as { text: string }).text);
+  const setText = (b: TextBlock, s: string): void => {
     if (b.type === 'section') (b.text as { text: string }).text = s;
-    else (b.elements as { text: string }[])[0]!.text = s;
+    else (b.elements[0] as { text: string }).text = s;
   };
   // A reader sees the blocks one under the other: count a line break between them.
   const budget = MAX_TEXT - (blocks.length - 1);
