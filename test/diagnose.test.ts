@@ -83,12 +83,12 @@ describe('client signature', () => {
     expect(lines[2]).toEqual(lines[0]);
   });
 
-  it('names the look-alikes in a log with other WU errors, and stays clean', async () => {
+  it('stays clean for a log with other WU errors, and diagnoses them as the known problems they are (not look-alike notes)', async () => {
     const d = diagnose(scanBuffer(fixture('client-other-errors.log')), { lang: 'en', now: NOW });
     expect(d.verdict).toBe('clean');
     expect(d.hasEvidence).toBe(false);
-    const codes = d.notes.filter((n) => n.kind === 'lookalike').map((n) => (n as { code: string }).code);
-    expect(codes).toEqual(expect.arrayContaining(['0x80244007', '0x80244022', '0x80072EE2', '0x8024402C']));
+    expect(d.problems.flatMap((p) => p.codes)).toEqual(expect.arrayContaining(['0x80244007', '0x80244022', '0x80072EE2', '0x8024402C']));
+    expect(d.notes.filter((n) => n.kind === 'lookalike')).toEqual([]);
   });
 });
 
