@@ -2,7 +2,7 @@ import { isAdmin } from '../src/admins.js';
 import { check } from '../src/check.js';
 import { InputError } from '../src/ingest/decode.js';
 import { normalizeSlackText } from '../src/ingest/slack-text.js';
-import { renderBlocks } from '../src/render/blocks.js';
+import { renderDiagnosisBlocks } from '../src/render/diagnosis-blocks.js';
 import { langOf } from '../src/render/i18n.js';
 import { renderJson } from '../src/render/json.js';
 import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
@@ -30,7 +30,7 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
     return { text: lang === 'ja' ? '診断するログの行を貼り付けてください: `/kb954960 check <ログの行>`' : 'Paste the log lines to check: `/kb954960 check <log lines>`', exitCode: 2 };
   }
   try {
-    const { diagnosis, withheld } = await check({
+    const { diagnosis, diagnosisId, withheld } = await check({
       inputs: [{ chunks: [Buffer.from(text, 'utf8')] }],
       lang,
       serverName: input.serverName,
@@ -40,7 +40,7 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
       mayRecordFacts: isAdmin(ctx),
       record: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
     });
-    const message = renderBlocks(diagnosis);
+    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId });
     return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang)) : message), json: renderJson(diagnosis), exitCode: 0 };
   } catch (e) {
     if (e instanceof InputError) return { text: refusalText({ kind: 'input', problem: e.problem }, lang, { maxBytes: input.maxBytes }), exitCode: 2 };

@@ -262,6 +262,17 @@ export class Store {
     }));
   }
 
+  /**
+   * The first `count` findings of a diagnosis as they were recorded: its evidence, which recordDiagnosis writes first
+   * (a reply's "Show N more lines" button carries the count). In line order.
+   */
+  evidenceOf(diagnosisId: number, count: number): { rule: string; line: number; text: string }[] {
+    const rows = this.db
+      .prepare('SELECT rule, line, text FROM (SELECT rowid, rule, line, text FROM findings WHERE diagnosis_id = ? ORDER BY rowid LIMIT ?) ORDER BY line, rowid')
+      .all(diagnosisId, Math.max(0, Math.min(count, MAX_STORED_FINDINGS))) as Row[];
+    return rows.map((r) => ({ rule: String(r.rule), line: Number(r.line), text: String(r.text) }));
+  }
+
   /** Diagnoses with the given verdict since a time, newest first (the status post's "new detections"). */
   diagnosesSince(verdict: Verdict, since: string, limit: number): { entries: HistoryEntry[]; total: number } {
     const total = (this.db.prepare('SELECT COUNT(*) AS n FROM diagnoses WHERE verdict = ? AND created_at >= ?').get(verdict, since) as { n: number }).n;

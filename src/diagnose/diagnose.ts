@@ -289,7 +289,12 @@ function nextActions(verdict: Verdict, state: ServerState, notes: readonly Note[
 const VERIFYING: ReadonlySet<Action> = new Set<Action>(['verify-fix', 'check-server-version', 'resolve-conflict', 'recheck-fixed-server']);
 
 export function asksForVerification(d: Pick<Diagnosis, 'actions'>): boolean {
-  return d.actions.some((a) => VERIFYING.has(a));
+  return d.actions.some(isVerifyingStep);
+}
+
+/** A step after which the admin runs the verification commands (Slack shows them inline only when it is the next). */
+export function isVerifyingStep(a: Action): boolean {
+  return VERIFYING.has(a);
 }
 
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {

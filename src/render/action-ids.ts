@@ -10,6 +10,10 @@ export const ACTION_IDS = {
   kb: 'kb954960_kb',
   /** Link button: the security advisory. */
   advisory: 'kb954960_advisory',
+  /** The evidence lines a diagnosis reply left out; value: MoreLinesValue (render/diagnosis-blocks.ts). */
+  moreEvidence: 'kb954960_more_evidence',
+  /** The verification steps and commands, on request; value: HowToVerifyValue. */
+  howToVerify: 'kb954960_how_to_verify',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];

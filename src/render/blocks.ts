@@ -1,15 +1,12 @@
 import type { types } from '@slack/bolt';
-import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
 import type { DiagnosedProblem } from '../diagnose/problems.js';
 import type { Lang } from '../detect/types.js';
-import { linksFor, VERIFY_BLOCKS } from '../kb954960.js';
+import { linksFor } from '../kb954960.js';
 import { ACTION_IDS, type ActionId } from './action-ids.js';
-import { actionText, noteText, STATE_LABEL, t, VERDICT_EMOJI, VERDICT_HEADLINE } from './i18n.js';
-import { MAX_EVIDENCE_SHOWN, renderSummaryLine } from './text.js';
+import { t } from './i18n.js';
 
 /** Slack's limits: section text 3,000 chars, header 150, button text 75, 50 blocks a message. */
 export const LIMITS = { sectionText: 3000, header: 150, buttonText: 75, blocks: 50 } as const;
-const EVIDENCE_LINE_CHARS = 240;
 
 /** mrkdwn treats & < > as control characters, also inside code blocks. */
 export function escapeMrkdwn(text: string): string {
@@ -72,39 +69,4 @@ export function problemListBlock(problems: readonly DiagnosedProblem[], lang: La
 export interface SlackMessage {
   text: string;
   blocks: types.KnownBlock[];
-}
-
-/** A diagnosis as a Slack message: verdict, server, evidence with line numbers, next steps, verification, links. */
-export function renderBlocks(d: Diagnosis): SlackMessage {
-  const lang = d.lang;
-  const blocks: types.KnownBlock[] = [header(`${VERDICT_HEADLINE[d.verdict][lang]}`)];
-  const server = d.server ? `*${escapeMrkdwn(d.server)}* — ${STATE_LABEL[d.serverState][lang]}` : t('noServer', lang);
-  blocks.push({
-    type: 'section',
-    fields: [
-      { type: 'mrkdwn', text: `${VERDICT_EMOJI[d.verdict]} *${t('server', lang)}*\n${truncate(server, 1900)}` },
-      { type: 'mrkdwn', text: `*${t('lines', lang)}*\n${d.lines.toLocaleString('en-US')}` },
-    ],
-  });
-  if (d.evidence.length > 0) {
-    const shown = d.evidence.slice(0, MAX_EVIDENCE_SHOWN).map((f) => `${String(f.line).padStart(6)}: ${truncate(f.text, EVIDENCE_LINE_CHARS)}`);
-    if (d.evidence.length > MAX_EVIDENCE_SHOWN) shown.push(`… ${t('moreEvidence', lang, { n: d.evidence.length - MAX_EVIDENCE_SHOWN })}`);
-    blocks.push(section(`*${t('evidence', lang)}*`), section(codeBlock(shown)));
-  }
-  if (d.actions.length > 0) {
-    blocks.push(section(`*${t('nextSteps', lang)}*\n${d.actions.map((a, i) => `${i + 1}. ${escapeMrkdwn(actionText(a, lang))}`).join('\n')}`));
-  }
-  if (asksForVerification(d)) {
-    blocks.push(
-      section(`*${t('verify', lang)}* — ${t('verifyPasteBack', lang)}\n${t('verifyPowershell', lang)}:`),
-      section(codeBlock(VERIFY_BLOCKS.powershell)),
-      section(`${t('verifyWmic', lang)}:`),
-      section(codeBlock(VERIFY_BLOCKS.cmd)),
-    );
-  }
-  if (d.notes.length > 0) blocks.push(context(d.notes.map((n) => escapeMrkdwn(noteText(n, lang))).join('\n')));
-  // After the KB954960 part: KB954960 always comes first.
-  if (d.problems.length > 0) blocks.push(problemListBlock(d.problems, lang, t('otherProblems', lang)));
-  blocks.push(linkButtons(lang));
-  return { text: renderSummaryLine(d), blocks };
 }

@@ -107,8 +107,17 @@ const LOOKALIKE: Readonly<Record<string, Texts>> = {
   },
 };
 
-export function noteText(note: Note, lang: Lang): string {
+/** How a note shows times and the values it quotes: Slack wants `<!date^…>` tokens and mrkdwn-escaped values. */
+export interface NoteFormat {
+  readonly date?: (iso: string) => string;
+  /** Applied to what came from the input (server names, codes, IDs); the catalogue's own words need no escaping. */
+  readonly value?: (text: string) => string;
+}
+
+export function noteText(note: Note, lang: Lang, format: NoteFormat = {}): string {
   const ja = lang === 'ja';
+  const date = format.date ?? ((iso: string) => iso);
+  const v = format.value ?? ((text: string) => text);
   switch (note.kind) {
     case 'intermittent':
       return ja
@@ -117,15 +126,15 @@ export function noteText(note: Note, lang: Lang): string {
     case 'office-2003':
       return ja ? 'このクライアントには Office 2003 製品があります (KB954960 の影響を受けるクライアントです)。' : 'This client has Office 2003 products — the clients KB954960 hits.';
     case 'failures-predate-fix':
-      return ja ? `このログの失敗は、修正が記録された ${note.since} より前のものです。` : `The failures in this log predate the fix recorded at ${note.since}.`;
+      return ja ? `このログの失敗は、修正が記録された ${date(note.since)} より前のものです。` : `The failures in this log predate the fix recorded at ${date(note.since)}.`;
     case 'fixed-but-failing':
-      return ja ? `このサーバーは ${note.since} から修正済みとして記録されています。` : `This server is recorded as fixed since ${note.since}.`;
+      return ja ? `このサーバーは ${date(note.since)} から修正済みとして記録されています。` : `This server is recorded as fixed since ${date(note.since)}.`;
     case 'lookalike': {
       const known = LOOKALIKE[note.code];
       if (known) return known[lang];
       return ja
-        ? `クライアント Web サービスの ErrorCode=${note.code} は別の問題です。KB954960 ではありません。`
-        : `ErrorCode=${note.code} on the client web service is a different problem — not KB954960.`;
+        ? `クライアント Web サービスの ErrorCode=${v(note.code)} は別の問題です。KB954960 ではありません。`
+        : `ErrorCode=${v(note.code)} on the client web service is a different problem — not KB954960.`;
     }
     case 'not-applicable':
       return note.reason === 'sp2'
@@ -144,11 +153,11 @@ export function noteText(note: Note, lang: Lang): string {
         : `Conflict: WSUS version ${note.wsusVersion} and ${other} cannot both be true of one server — not guessed; check again.`;
     }
     case 'other-servers':
-      return ja ? `この入力には他のサーバーも出てきます: ${note.servers.join(', ')}` : `Other servers named in this input: ${note.servers.join(', ')}`;
+      return ja ? `この入力には他のサーバーも出てきます: ${v(note.servers.join(', '))}` : `Other servers named in this input: ${v(note.servers.join(', '))}`;
     case 'fault-id-joins':
       return ja
-        ? `Fault ID ${note.id}: サーバーの SoftwareDistribution.log の同じ失敗の行にも同じ ID があります。`
-        : `Fault ID ${note.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`;
+        ? `Fault ID ${v(note.id)}: サーバーの SoftwareDistribution.log の同じ失敗の行にも同じ ID があります。`
+        : `Fault ID ${v(note.id)}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`;
   }
 }
 
@@ -195,6 +204,33 @@ export const UI = {
   nothingFound: {
     en: 'No KB954960 signature found in what you sent. I look for `SOAP Fault: 0x000190`, `ErrorCode:InternalServerError(5)` and `SyncUpdates failure, error = 0x8024400E` (client WindowsUpdate.log) and `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` (server SoftwareDistribution.log).',
     ja: '送られた内容に KB954960 のシグネチャは見つかりませんでした。クライアントの WindowsUpdate.log の `SOAP Fault: 0x000190`、`ErrorCode:InternalServerError(5)`、`SyncUpdates failure, error = 0x8024400E` と、サーバーの SoftwareDistribution.log の `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` を探します。',
+  },
+  // ── the diagnosis reply in Slack (src/render/diagnosis-blocks.ts) ──
+  noServerSlack: { en: 'not named — reply in this thread with the server name', ja: '不明 — このスレッドにサーバー名を返信してください' },
+  nextStep: { en: 'Next step', ja: '次の対応' },
+  sp1FirstIfRtm: { en: 'If it still runs WSUS 3.0 RTM (3.0.6000.x), install SP1 first.', ja: 'WSUS 3.0 RTM (3.0.6000.x) のままなら、先に SP1 をインストールしてください。' },
+  showMoreLines: { en: 'Show {n} more lines', ja: 'ほか {n} 行を表示' },
+  howToVerify: { en: 'How to verify', ja: '確認方法' },
+  afterInstalling: { en: 'After installing KB954960', ja: 'KB954960 の適用後' },
+  evidenceRest: { en: 'Evidence, lines {from}–{to} of {n}', ja: '根拠となる行 ({n} 行中 {from}–{to})' },
+  evidenceGone: { en: 'Those lines are no longer kept (the history keeps diagnoses for a limited time).', ja: 'これらの行はもう保存されていません (履歴の保存期間を過ぎました)。' },
+  whyAffectedClient: { en: 'SyncUpdates failed with SOAP Fault 0x000190 / ErrorCode:InternalServerError(5) in {n} sync attempt{s}: the KB954960 signature.', ja: '{n} 回の同期で SyncUpdates が SOAP Fault 0x000190 / ErrorCode:InternalServerError(5) で失敗しています。KB954960 のシグネチャです。' },
+  whyAffectedServer: { en: "The server's client web service logged ThrowException … ErrorCode=InternalServerError: the KB954960 signature.", ja: 'サーバーのクライアント Web サービスが ThrowException … ErrorCode=InternalServerError を記録しています。KB954960 のシグネチャです。' },
+  whyPossible: { en: 'Part of the KB954960 signature (0x8024400E or a SOAP fault) without InternalServerError(5): other failures look the same.', ja: 'KB954960 のシグネチャの一部 (0x8024400E や SOAP Fault) だけで、InternalServerError(5) がありません。他の原因でも同じに見えます。' },
+  whyNeedsSp1: { en: 'No failure here, but the server runs WSUS 3.0 RTM{v}: KB954960 installs only on SP1.', ja: '失敗は出ていませんが、サーバーは WSUS 3.0 RTM{v} です。KB954960 は SP1 にのみ適用できます。' },
+  whyVulnerable: { en: 'No failure here, but the server is SP1 without the fix{v} (fixed: {fixed}).', ja: '失敗は出ていませんが、サーバーは修正のない SP1 です{v} (修正済みは {fixed})。' },
+  whyFixedDll: { en: 'The client web service DLL is {v} (the fix is {fixed} or later).', ja: 'クライアント Web サービスの DLL は {v} です (修正は {fixed} 以降)。' },
+  whyFixedEvent: { en: 'MsiInstaller event 1022 shows KB954960 installed.', ja: 'MsiInstaller のイベント 1022 で KB954960 の適用を確認しました。' },
+  whyFixedRecorded: { en: 'The server is recorded as fixed.', ja: 'サーバーは修正済みとして記録されています。' },
+  whyClean: { en: 'Nothing of KB954960 in {n} lines.', ja: '{n} 行に KB954960 に関するものはありません。' },
+  repeatInThread: { en: '{emoji} Same as above: {server} — {verdict}. Nothing new in this paste.', ja: '{emoji} 上と同じです: {server} — {verdict}。この貼り付けに新しい情報はありません。' },
+  partRead: {
+    en: '{file}: over the {limit} limit, so I read its most recent part — the last {kept} ({skipped} earlier lines skipped).',
+    ja: '{file}: 上限 {limit} を超えているため、最新の部分 (末尾 {kept}) だけを読みました (それより前の {skipped} 行は読んでいません)。',
+  },
+  chatPointer: {
+    en: 'To check a client or server for KB954960, paste the log lines here (WindowsUpdate.log on the client, SoftwareDistribution.log on the WSUS server) or upload the file.',
+    ja: 'KB954960 を確認するには、ログの行 (クライアントの WindowsUpdate.log、WSUS サーバーの SoftwareDistribution.log) をここに貼り付けるか、ファイルをアップロードしてください。',
   },
   // ── the fleet status (src/render/status-*.ts) ──
   statusTitle: { en: 'KB954960 fleet status', ja: 'KB954960 フリートの状況' },

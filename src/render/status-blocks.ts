@@ -4,20 +4,14 @@
  */
 import type { Lang } from '../detect/types.js';
 import { linksFor } from '../kb954960.js';
-import { formatLocal, localParts } from '../status/post-time.js';
+import { localParts } from '../status/post-time.js';
+import { slackDate } from './slack-date.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
 import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './blocks.js';
 import type { types } from '@slack/bolt';
 import { t } from './i18n.js';
 import { statusFallbackText } from './status-text.js';
 import { BUCKET_EMOJI, bucketLabel, fitLines, nextActionText, num, quietLine, type RenderOptions } from './status-words.js';
-
-/** `<!date^…>`: Slack shows it in the reader's own time zone; the fallback is the given zone's form. */
-function slackDate(iso: string, format: '{date_short_pretty} {time}' | '{date_short_pretty}', tz: string): string {
-  const unix = Math.floor(Date.parse(iso) / 1000);
-  const local = formatLocal(iso, tz);
-  return `<!date^${unix}^${format}|${format === '{date_short_pretty}' ? local.slice(0, 10) : local}>`;
-}
 
 function sectionOf(text: string): types.KnownBlock {
   // The text was built to fit; truncate() is only a last guard and never fires on what this module builds.

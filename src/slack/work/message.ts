@@ -7,7 +7,8 @@ import type { Lang } from '../../detect/types.js';
 import { InputError } from '../../ingest/decode.js';
 import { normalizeSlackText } from '../../ingest/slack-text.js';
 import type { Logger } from '../../log.js';
-import { escapeMrkdwn, renderBlocks, section, type SlackMessage } from '../../render/blocks.js';
+import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
+import { renderDiagnosisBlocks } from '../../render/diagnosis-blocks.js';
 import { langOf, t } from '../../render/i18n.js';
 import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
 import { renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
@@ -181,7 +182,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork): Promise<A
   }
   const { diagnosis, diagnosisId, withheld } = result;
   if (diagnosis.hasEvidence) {
-    const message = renderBlocks(diagnosis);
+    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId });
     return { outcome: 'replied', message: withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang)) : message, diagnosisId };
   }
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
