@@ -273,6 +273,19 @@ export class Store {
     return rows.map((r) => ({ rule: String(r.rule), line: Number(r.line), text: String(r.text) }));
   }
 
+  /**
+   * The server and verdict of each diagnosis the bot answered in a Slack thread (from the inbox's work, which keeps
+   * where each reply went), but for the work item `exceptKey`: a repeat of one of them gets a one-line note.
+   */
+  answeredInThread(channelId: string, threadTs: string, exceptKey: string): { server: string | null; verdict: Verdict }[] {
+    return this.db
+      .prepare(
+        `SELECT d.server, d.verdict FROM slack_inbox i JOIN diagnoses d ON d.id = i.diagnosis_id
+         WHERE i.outcome = 'replied' AND i.key <> ? AND json_extract(i.payload, '$.channel') = ? AND json_extract(i.payload, '$.replyThreadTs') = ?`,
+      )
+      .all(exceptKey, channelId, threadTs) as { server: string | null; verdict: Verdict }[];
+  }
+
   /** Diagnoses with the given verdict since a time, newest first (the status post's "new detections"). */
   diagnosesSince(verdict: Verdict, since: string, limit: number): { entries: HistoryEntry[]; total: number } {
     const total = (this.db.prepare('SELECT COUNT(*) AS n FROM diagnoses WHERE verdict = ? AND created_at >= ?').get(verdict, since) as { n: number }).n;

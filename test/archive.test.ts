@@ -3,70 +3,17 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanChunks } from '../src/detect/scanner.js';
 import { openLogArchive, openLogs } from '../src/ingest/archive.js';
 import { decodeToUtf8, InputError, WEVTUTIL_EXPORT, type DecodedInfo, type DecodeOptions } from '../src/ingest/decode.js';
 import { childEnv } from './support/clock.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { zip } from './support/zip.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const LIMITS = { maxBytes: 10 * 1024 * 1024 };
-
-interface Member {
-  name: string;
-  data: Buffer;
-  /** 0 stored, 8 deflate (default). */
-  method?: number;
-  /** Claim this uncompressed size in the headers (a lying archive). */
-  claimSize?: number;
-}
-
-/** A ZIP archive as Windows' "Compressed folder" writes one: local headers, data, central directory, end record. */
-function zip(members: Member[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const m of members) {
-    const method = m.method ?? 8;
-    const body = method === 8 ? deflateRawSync(m.data) : m.data;
-    const name = Buffer.from(m.name, 'utf8');
-    const crc = crc32(m.data);
-    const size = m.claimSize ?? m.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
 
 async function text(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: DecodeOptions = LIMITS, info?: DecodedInfo[]): Promise<string> {
   const parts: Buffer[] = [];

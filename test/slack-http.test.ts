@@ -714,16 +714,19 @@ describe('HTTP mode', () => {
       expect(JSON.stringify(post.body.blocks)).not.toContain('<!channel>');
     });
 
-    it('text and a file in one message: two answers in the same thread', async () => {
+    it('text and a file in one message: one piece of work, one answer in its thread', async () => {
       const channel = freshChannel();
       const file = t.fake.fileHost.addFile({ name: 'wu.log', bytes: clientLogFile() });
       const { ts, envelope } = share(channel, [file], { text: SERVER_PASTE });
       await postEvent(t.events, SIGNING_SECRET, envelope);
       await t.idle();
       const posts = postsIn(t, channel);
-      expect(posts).toHaveLength(2);
-      expect(posts.map((p) => p.body.thread_ts)).toEqual([ts, ts]);
-      expect(posts.map((p) => blocksText(p.body.blocks).match(/\*(wsus\w+)\*/)?.[1]).sort()).toEqual(['wsus02', 'wsusebc']);
+      expect(posts).toHaveLength(1);
+      expect(posts[0]!.body.thread_ts).toBe(ts);
+      expect(headerText(posts[0]!.body.blocks)).toMatch(/^KB954960: affected/);
+      // both were read: the server's line (wsusebc) and the client's file (its failure against wsus02)
+      expect(blocksText(posts[0]!.body.blocks)).toMatch(/\*wsusebc\*[\s\S]*wsus02|wsus02[\s\S]*\*wsusebc\*/);
+      expect(t.store.history({ limit: 50 }).filter((e) => e.messageTs === ts)).toHaveLength(1);
     });
   });
 });
@@ -737,26 +740,38 @@ describe('HTTP mode with a small MAX_FILE_BYTES', () => {
     await t?.close();
   });
 
-  it('a file whose size is over the limit is refused without downloading, naming the limit', async () => {
-    const file = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: clientLogFile() + 'x'.repeat(4000) });
-    expect(file.size).toBeGreaterThan(1000);
+  /** A log whose failure is at its end, past the first MAX_FILE_BYTES: filler lines first. */
+  const longLog = () => `${Array.from({ length: 60 }, (_, i) => `2008-06-14 02:${String(i % 60).padStart(2, '0')}:00.000 UTC Info w3wp.12 routine line ${i}`).join('\n')}\n${SERVER_TEXT.split('\n')[2]}\n`;
+
+  it('a log over the limit: its most recent part is read, and the reply says which part', async () => {
+    const file = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log', bytes: longLog() });
+    expect(file.size).toBeGreaterThan(3000);
     const ts = slackTs();
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: 'CBIG', ts, text: '', files: [file] }));
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CBIG');
     expect(post.body.thread_ts).toBe(ts);
-    expect(post.body.text).toBe(
-      'WindowsUpdate.log: the file is larger than the 1000 bytes limit (MAX_FILE_BYTES). Send the part around the failure, or gzip it.',
-    );
+    expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
+    const all = blocksText(post.body.blocks);
+    expect(all).toMatch(/SoftwareDistribution\.log: over the 1000 bytes limit, so I read its most recent part — the last \d+ bytes \(\d+ earlier lines skipped\)/);
+    expect(all).not.toMatch(/gzip/);
     await t.idle();
-    expect(t.fake.fileHost.downloads).toHaveLength(0);
+    expect(t.fake.fileHost.downloads.filter((d) => d.path.includes(`/${file.id}/`))).toHaveLength(1);
   });
 
-  it('a file that lies about its size is cut off at the limit', async () => {
-    const file = t.fake.fileHost.addFile({ name: 'liar.log', bytes: clientLogFile() + 'x'.repeat(4000), size: 500 });
+  it('a .gz that expands past the limit is tail-read too, never told to "gzip it"', async () => {
+    const file = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log.gz', bytes: gzipSync(longLog()), mimetype: 'application/gzip', filetype: 'gzip' });
+    expect(file.size).toBeLessThan(1000);
+    await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: 'CBIGGZ', text: '', files: [file] }));
+    const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CBIGGZ');
+    expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
+    expect(blocksText(post.body.blocks)).toMatch(/SoftwareDistribution\.log\.gz: over the 1000 bytes limit, so I read its most recent part/);
+    expect(blocksText(post.body.blocks)).not.toMatch(/gzip it/);
+  });
+
+  it('a file that lies about its size is still read only in its most recent part', async () => {
+    const file = t.fake.fileHost.addFile({ name: 'liar.log', bytes: longLog(), size: 500 });
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: 'CLIAR', text: '', files: [file] }));
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CLIAR');
-    expect(post.body.text).toMatch(/^liar\.log: the file is larger than the 1000 bytes limit \(MAX_FILE_BYTES\)/);
-    await t.idle();
-    expect(t.store.diagnosisCount()).toBe(0);
+    expect(blocksText(post.body.blocks)).toMatch(/liar\.log: over the 1000 bytes limit, so I read its most recent part/);
   });
 });

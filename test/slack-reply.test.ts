@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src/render/action-ids.js';
 import { SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
 import { fixture } from './support/fixtures.js';
+import { zip } from './support/zip.js';
 import { blockAction, messageEvent, postEvent, postInteraction, slackTs, type RecordedCall } from './support/index.js';
 
 type Block = { type: string; text?: { text: string }; elements?: { type: string; action_id: string; url?: string; value?: string; text: { text: string } }[] };
@@ -119,5 +120,104 @@ describe('the diagnosis reply', () => {
     const all = blocksText(blocks);
     expect(all).toMatch(/Next step:\* The server runs WSUS 3\.0 RTM: install WSUS 3\.0 SP1 first/);
     expect(buttons(blocks).map((b) => b.action_id)).toContain(ACTION_IDS.download);
+  });
+});
+
+describe('channel etiquette and the files admins send', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  afterEach(async () => {
+    await t.idle();
+  });
+
+  const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+  const send = async (channel: string, fields: Record<string, unknown>) => {
+    const ts = slackTs();
+    await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, ...fields }));
+    await t.idle();
+    return ts;
+  };
+
+  it('a repeat of the same failure in a thread gets a one-line note; a new failure there gets the full reply', async () => {
+    const channel = freshChannel();
+    const root = await send(channel, { text: WHOLE_LOG });
+    await send(channel, { text: WHOLE_LOG, thread_ts: root });
+    await send(channel, { text: WHOLE_LOG.replace(/wsusebc/g, 'wsusother'), thread_ts: root });
+    const [first, second, third] = postsIn(channel);
+    expect(first!.body.blocks).toHaveLength(6);
+    expect(second!.body.thread_ts).toBe(root);
+    expect(second!.body.blocks).toHaveLength(1);
+    expect(blocksText(second!.body.blocks)).toMatch(/^:red_circle: Same as above: \*wsusebc\* — affected\. Nothing new in this paste\.$/);
+    // another server in the same thread is not a repeat
+    expect(blocksText(third!.body.blocks)).toMatch(/^KB954960: affected/);
+    expect(blocksText(third!.body.blocks)).toContain('*wsusother*');
+  });
+
+  it('a chat question that only mentions a code of the KB gets one short pointer; one that only names the KB, silence', async () => {
+    const channel = freshChannel();
+    await send(channel, { text: 'has anyone seen 0x8024400E on their clients? KB954960 again?' });
+    const [pointer] = postsIn(channel);
+    expect(pointer!.body.blocks.length).toBeLessThanOrEqual(2);
+    expect(blocksText(pointer!.body.blocks)).toMatch(/^To check a client or server for KB954960, paste the log lines/);
+    const quiet = freshChannel();
+    await send(quiet, { text: 'did we ever install KB954960 on the new box?' });
+    expect(postsIn(quiet)).toHaveLength(0);
+  });
+
+  it('a .zip of logs: the text logs inside are read', async () => {
+    const channel = freshChannel();
+    const file = t.fake.fileHost.addFile({ name: 'logs.zip', bytes: zip([{ name: 'pc-0142/WindowsUpdate.log', data: fixture('client-affected.log') }, { name: 'readme.rtf', data: Buffer.from('{\\rtf1}') }]), mimetype: 'application/zip', filetype: 'zip' });
+    await send(channel, { text: '', files: [file] });
+    const [post] = postsIn(channel);
+    expect(blocksText(post!.body.blocks)).toMatch(/^KB954960: affected/);
+    expect(t.store.history({ limit: 5 })[0]).toMatchObject({ origin: 'file', sourceName: 'logs.zip', verdict: 'affected' });
+  });
+
+  it('an .evtx: the one-line wevtutil export, without downloading it', async () => {
+    const channel = freshChannel();
+    const file = t.fake.fileHost.addFile({ name: 'Application.evtx', bytes: Buffer.concat([Buffer.from('ElfFile\0'), Buffer.alloc(4088)]), mimetype: 'application/octet-stream', filetype: 'binary' });
+    await send(channel, { text: '', files: [file] });
+    const posts = postsIn(channel);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body.blocks).toHaveLength(1);
+    expect(posts[0]!.body.text).toBe(
+      "Application.evtx: I can't read .evtx event logs: on the server run wevtutil qe Application /q:\"*[System[Provider[@Name='MsiInstaller'] and (EventID=1022)]]\" /f:text &gt; MsiInstaller.txt and send MsiInstaller.txt.",
+    );
+    expect(t.fake.fileHost.downloads.filter((d) => d.path.includes(`/${file.id}/`))).toHaveLength(0);
+  });
+
+  it('a file in a channel that is not a log by its name: silence; named like a log: the refusal', async () => {
+    const junk = Buffer.alloc(4096);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
+    const channel = freshChannel();
+    await send(channel, { text: '', files: [t.fake.fileHost.addFile({ name: 'budget.xlsx.bin', bytes: junk, mimetype: 'application/octet-stream', filetype: 'binary' })] });
+    expect(postsIn(channel)).toHaveLength(0);
+    await send(channel, { text: '', files: [t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: junk, mimetype: 'text/plain', filetype: 'text' })] });
+    expect(postsIn(channel)).toHaveLength(1);
+    expect(postsIn(channel)[0]!.body.text).toMatch(/^WindowsUpdate\.log: this does not look like a text log/);
+  });
+
+  it('a DM upload with a comment: one reply, from the text and the file together', async () => {
+    const dm = freshChannel('D');
+    const file = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: fixture('client-affected.log'), mimetype: 'text/plain', filetype: 'text' });
+    const ts = await send(dm, { text: 'here is the log from pc-0142, it stopped getting updates last week', files: [file] });
+    const posts = postsIn(dm);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body.thread_ts).toBe(ts);
+    expect(blocksText(posts[0]!.body.blocks)).toMatch(/^KB954960: affected/);
+  });
+
+  it('two files in one message are diagnosed together: one reply', async () => {
+    const channel = freshChannel();
+    const client = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: fixture('client-affected.log') });
+    const server = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log', bytes: fixture('server-affected.log') });
+    const ts = await send(channel, { text: '', files: [client, server] });
+    expect(postsIn(channel)).toHaveLength(1);
+    expect(t.store.history({ limit: 5 }).find((e) => e.messageTs === ts)).toMatchObject({ sourceName: 'WindowsUpdate.log, SoftwareDistribution.log', verdict: 'affected' });
   });
 });

@@ -50,9 +50,14 @@ export interface DecodedInfo {
 /** Source chunks larger than this are sliced (without copying) before transcoding / yielding. */
 const MAX_PIECE = 1024 * 1024;
 
+/** How far a tail read goes through an input over the cap (raw and decompressed) before refusing it. */
+export function tailReadLimit(maxBytes: number): number {
+  return Math.max(8 * maxBytes, 1024 ** 3);
+}
+
 function readLimit(options: DecodeOptions): LimitOptions {
   if (!options.tail) return options;
-  return { maxBytes: options.maxReadBytes ?? Math.max(8 * options.maxBytes, 1024 ** 3), limitName: 'the most a log is read to its end' };
+  return { maxBytes: options.maxReadBytes ?? tailReadLimit(options.maxBytes), limitName: 'the most a log is read to its end' };
 }
 
 /**

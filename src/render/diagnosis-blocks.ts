@@ -73,6 +73,8 @@ export function evidenceLine(f: Pick<Finding, 'line' | 'text'>, chars: number = 
 export interface ReplyOptions {
   /** The stored diagnosis: the "Show N more lines" button reads the rest from it. */
   readonly diagnosisId?: number | null;
+  /** mrkdwn lines the surface adds under the verdict's notes (which part of a long log was read, files not read). */
+  readonly remarks?: readonly string[];
 }
 
 export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): SlackMessage {
@@ -89,8 +91,8 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
   }
   if (verifiesNow(d)) blocks.push(...verificationBlocks(lang));
 
-  const notes = d.notes.filter((n) => !CLI_ONLY_NOTES.has(n.kind));
-  const notesBlock = notes.length > 0 ? context(truncate(notes.map((n) => noteText(n, lang, { date: (iso) => slackDate(iso), value: escapeMrkdwn })).join('\n'), REPLY_BUDGET.notesChars)) : null;
+  const notes = [...(o.remarks ?? []), ...d.notes.filter((n) => !CLI_ONLY_NOTES.has(n.kind)).map((n) => noteText(n, lang, { date: (iso) => slackDate(iso), value: escapeMrkdwn }))];
+  const notesBlock = notes.length > 0 ? context(truncateLines(notes, REPLY_BUDGET.notesChars)) : null;
 
   // After the KB954960 part (KB954960 always comes first): the other known problems, one line each.
   const problemsBlock = d.problems.length > 0 ? problemListBlock(d.problems, lang, t('otherProblems', lang), { actionChars: 120 }) : null;
@@ -108,7 +110,7 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
 
   if (shown.length > 0) {
     // The evidence takes what the rest of the reply leaves of the text budget.
-    const rest = visibleText([...blocks, ...[notesBlock, problemsBlock, actions].filter((b): b is types.KnownBlock => b !== null)]).length;
+    const rest = visibleText([...blocks, ...(notesBlock ? [notesBlock] : []), ...(problemsBlock ? [problemsBlock] : []), ...(actions ? [actions] : [])]).length;
     const perLine = Math.max(60, Math.min(REPLY_BUDGET.evidenceLineChars, Math.floor((REPLY_BUDGET.textChars - rest - 40) / shown.length) - 8));
     const lines = shown.map((f) => evidenceLine(f, perLine));
     if (more > 0 && o.diagnosisId == null) lines.push(`… ${t('moreEvidence', lang, { n: more })}`);
@@ -162,6 +164,18 @@ export function renderMoreEvidence(lines: readonly Pick<Finding, 'line' | 'text'
   }
   flush();
   return { text: title, blocks: blocks.slice(0, LIMITS.blocks) };
+}
+
+/** Whole lines up to `max` characters (a cut `<!date^…>` token or mrkdwn link would show as garbage). */
+function truncateLines(lines: readonly string[], max: number): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (out.length > 0 && used + line.length + 1 > max) break;
+    out.push(out.length === 0 ? truncate(line, max) : line);
+    used += line.length + 1;
+  }
+  return out.join('\n');
 }
 
 function button(text: string, actionId: string, value: string): types.Button {

@@ -20,6 +20,16 @@ export const VERDICT_HEADLINE: Readonly<Record<Verdict, Texts>> = {
   clean: { en: 'No KB954960 signature found', ja: 'KB954960 のシグネチャは見つかりませんでした' },
 };
 
+/** The verdict in a word or two, where the headline is too long (a repeat's one-line note). */
+export const VERDICT_WORD: Readonly<Record<Verdict, Texts>> = {
+  affected: { en: 'affected', ja: '該当' },
+  possible: { en: 'possible', ja: '可能性あり' },
+  vulnerable: { en: 'fix missing', ja: '修正未適用' },
+  conflict: { en: "can't tell", ja: '判定不可' },
+  fixed: { en: 'fixed', ja: '修正済み' },
+  clean: { en: 'no KB954960 signature', ja: 'KB954960 のシグネチャなし' },
+};
+
 export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
   affected: ':red_circle:',
   possible: ':large_orange_circle:',

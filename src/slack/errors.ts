@@ -8,8 +8,19 @@ export function refusalOf(e: unknown): Refusal {
   // check() naming the input): tell its reason ("points outside Slack", "sign-in page: files:read"), not "send it again".
   const download = downloadErrorIn(e);
   if (download) return { kind: 'download', reason: download.message };
-  if (e instanceof InputError) return { kind: 'input', problem: e.problem };
+  if (e instanceof InputError) {
+    // The archive problems are worded by ingest (which member, which limit); the file's name is added by the caller.
+    const detail = e.problem === 'bad-archive' || e.problem === 'archive-limit' ? innermost(e).message : undefined;
+    return { kind: 'input', problem: e.problem, ...(detail ? { detail } : {}) };
+  }
   return { kind: 'unexpected' };
+}
+
+/** The first InputError of a chain of them (check() re-throws one naming its input). */
+function innermost(e: InputError): InputError {
+  let c: InputError = e;
+  for (let depth = 0; c.cause instanceof InputError && depth < 5; depth++) c = c.cause;
+  return c;
 }
 
 /** The DownloadError in an error's cause chain, if any. */

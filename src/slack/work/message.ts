@@ -1,15 +1,17 @@
 import type { webApi } from '@slack/bolt';
 import type { InboxItem, Store } from '../../../db/store.js';
 import { isAdmin } from '../../admins.js';
-import { check, type CheckResult } from '../../check.js';
+import { check, type CheckInput, type CheckResult } from '../../check.js';
 import { isChatLine } from '../../detect/log-shape.js';
+import type { Diagnosis } from '../../diagnose/diagnose.js';
+import { openLogs } from '../../ingest/archive.js';
 import type { Lang } from '../../detect/types.js';
-import { InputError } from '../../ingest/decode.js';
+import { formatBytes, InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
 import { normalizeSlackText } from '../../ingest/slack-text.js';
 import type { Logger } from '../../log.js';
 import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
 import { renderDiagnosisBlocks } from '../../render/diagnosis-blocks.js';
-import { langOf, t } from '../../render/i18n.js';
+import { langOf, t, VERDICT_EMOJI, VERDICT_WORD } from '../../render/i18n.js';
 import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
 import { renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
 import { refusalText, type Refusal } from '../../render/refusals.js';
@@ -23,12 +25,17 @@ export interface MessageWork {
   readonly ts: string;
   /** Where the answer goes: the message's thread, or a new thread under it. */
   readonly replyThreadTs: string;
+  /** The message was posted in a thread (not its first message): a repeat there gets a one-line note. */
+  readonly inThread?: boolean;
   /** DMs and shortcuts always get an answer; channels only for KB954960 evidence or a log that fails. */
   readonly alwaysAnswer: boolean;
   readonly user?: string;
   readonly team?: string;
   readonly lang: Lang;
   readonly text?: string;
+  /** The message's files: diagnosed together with its text, answered in one reply. */
+  readonly files?: readonly SlackFileRef[];
+  /** One file per item, as versions before one-reply-per-message queued them (read when such work is resumed). */
   readonly file?: SlackFileRef;
 }
 
@@ -67,31 +74,32 @@ export const REPLY_EVENT_TYPE = 'kb954960_reply';
 
 /** Files the bot does not read: in channels it stays silent about them, in DMs it says what it reads. */
 const NOT_LOGS = /^(image|video|audio)\/|^application\/(pdf|msword|vnd\.)/;
+const EVTX_NAME = /\.evtx$/i;
 
-/** A message's work items: its text and each of its files, keyed by channel, ts (and file id). */
+/** A message's work: its text and its files as ONE item (one reply per message), keyed by channel and ts. */
 export function messageItems(
   m: IncomingMessage,
   options: { defaultLang: Lang; eventId?: string; keyPrefix?: string; alwaysAnswer?: boolean },
 ): WorkItem[] {
   const { eventId, keyPrefix = '', alwaysAnswer = false } = options;
   const text = m.text ? normalizeSlackText(m.text) : '';
-  const base = {
+  const files = (m.files ?? [])
+    .filter((f) => f.mode !== 'tombstone' && f.mode !== 'hidden_by_limit')
+    .map((f): SlackFileRef => ({ id: f.id, name: f.name, size: f.size, mimetype: f.mimetype, filetype: f.filetype, url: f.url_private_download ?? f.url_private }));
+  if (!text.trim() && files.length === 0) return [];
+  const work: MessageWork = {
     channel: m.channel,
     ts: m.ts,
     replyThreadTs: m.thread_ts ?? m.ts,
+    inThread: !!m.thread_ts && m.thread_ts !== m.ts,
     alwaysAnswer: m.channel_type === 'im' || alwaysAnswer,
     user: m.user,
     team: m.team,
     lang: langOf(text, options.defaultLang),
+    ...(text.trim() ? { text } : {}),
+    ...(files.length > 0 ? { files } : {}),
   };
-  const items: WorkItem[] = [];
-  if (text.trim()) items.push({ key: `${keyPrefix}message:${m.channel}:${m.ts}`, kind: 'message', eventId, payload: { ...base, text } satisfies MessageWork });
-  for (const f of m.files ?? []) {
-    if (f.mode === 'tombstone' || f.mode === 'hidden_by_limit') continue;
-    const file: SlackFileRef = { id: f.id, name: f.name, size: f.size, mimetype: f.mimetype, filetype: f.filetype, url: f.url_private_download ?? f.url_private };
-    items.push({ key: `${keyPrefix}file:${m.channel}:${m.ts}:${f.id}`, kind: 'file', eventId, payload: { ...base, file } satisfies MessageWork });
-  }
-  return items;
+  return [{ key: `${keyPrefix}message:${m.channel}:${m.ts}`, kind: files.length > 0 ? 'file' : 'message', eventId, payload: work }];
 }
 
 export interface MessageWorkerDeps {
@@ -119,7 +127,7 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
         return { outcome: 'replied', replyTs: earlier, diagnosisId: item.diagnosisId };
       }
     }
-    const answer = await answerMessage(d, work);
+    const answer = await answerMessage(d, work, item.key);
     if (!answer.message) return { outcome: answer.outcome, diagnosisId: answer.diagnosisId };
     const posted = await d.client.chat.postMessage({
       channel: work.channel,
@@ -144,25 +152,19 @@ async function findEarlierReply(client: webApi.WebClient, work: MessageWork, key
   return mine?.ts ?? null;
 }
 
-/** Diagnoses the work item and decides what (if anything) to say. */
-async function answerMessage(d: MessageWorkerDeps, work: MessageWork): Promise<Answer> {
-  const file = work.file;
-  const refuse = (r: Refusal): Answer => ({ outcome: 'refused', message: plain(refusalText(r, work.lang, { maxBytes: d.maxBytes, fileName: file?.name })) });
-  let chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  if (file) {
-    const looksLikeLog = !NOT_LOGS.test(file.mimetype ?? '');
-    if (!looksLikeLog) return work.alwaysAnswer ? { outcome: 'refused', message: plain(refusalText({ kind: 'not-a-log' }, work.lang, { maxBytes: d.maxBytes })) } : { outcome: 'silent' };
-    if (file.size !== undefined && file.size > d.maxBytes) return refuse({ kind: 'input', problem: 'too-large' });
-    const url = file.url ?? (await d.client.files.info({ file: file.id })).file?.url_private_download;
-    if (!url) return refuse({ kind: 'download', reason: 'no link' });
-    chunks = downloadSlackFile(url, { token: d.botToken, apiHost: d.apiHost, maxBytes: d.maxBytes });
-  } else {
-    chunks = [Buffer.from(work.text ?? '', 'utf8')];
-  }
+/** Diagnoses the message (its text and files together) and decides what, if anything, to say. */
+async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: string): Promise<Answer> {
+  const files = work.files ?? (work.file ? [work.file] : []);
+  const opened = await openMessageInputs(d, work, files);
+  const refusals = opened.refusals.map((r) => refusalText(r.refusal, work.lang, { maxBytes: d.maxBytes, fileName: r.name }));
+  const say = (lines: readonly string[]): Answer => ({ outcome: 'refused', message: plain(lines.join('\n')) });
+  if (opened.inputs.length === 0) return refusals.length > 0 ? say(refusals) : { outcome: 'silent' };
+
+  const tails: { name: string; tail: TailInfo }[] = [];
   let result: CheckResult;
   try {
     result = await check({
-      inputs: [{ name: file?.name, chunks }],
+      inputs: opened.inputs.map((i) => ({ ...i, onInfo: (info: DecodedInfo) => void (info.tail && tails.push({ name: i.name ?? '', tail: info.tail })) })),
       lang: work.lang,
       maxBytes: d.maxBytes,
       now: d.clock(),
@@ -170,34 +172,113 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork): Promise<A
       save: 'if-evidence',
       // The sender of the message, or whoever ran the shortcut on it.
       mayRecordFacts: isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }),
-      record: { origin: file ? 'file' : 'message', sourceName: file?.name ?? null, teamId: work.team, channelId: work.channel, messageTs: work.ts, userId: work.user },
+      record: { origin: files.length > 0 ? 'file' : 'message', sourceName: files.map((f) => f.name ?? f.id).join(', ') || null, teamId: work.team, channelId: work.channel, messageTs: work.ts, userId: work.user },
     });
   } catch (e) {
     if (e instanceof InputError || e instanceof DownloadError) {
-      // A refused upload gets a clear threaded answer; refused chatter in a channel gets none.
-      if (!file && !work.alwaysAnswer) return { outcome: 'silent' };
-      return refuse(refusalOf(e));
+      // A refused upload gets a clear threaded answer where it may be a log; refused chatter in a channel gets none.
+      const name = files.length === 1 ? files[0]!.name : undefined;
+      if (!work.alwaysAnswer && (files.length === 0 || !(e instanceof DownloadError || namedLikeLog(name) || e.problem !== 'binary'))) return { outcome: 'silent' };
+      return say([...refusals, refusalText(refusalOf(e), work.lang, { maxBytes: d.maxBytes, fileName: name })]);
     }
     throw e;
   }
   const { diagnosis, diagnosisId, withheld } = result;
+  // Said under the verdict: which part of a long log was read, and which files were not.
+  const remarks = [
+    ...tails.map(({ name, tail }) => escapeMrkdwn(t('partRead', work.lang, { file: name, limit: formatBytes(d.maxBytes), kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') }))),
+    ...refusals.map(escapeMrkdwn),
+  ];
   if (diagnosis.hasEvidence) {
-    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId });
+    // In a channel, a chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for
+    // people: one pointer to what to paste, no verdict. A line with the whole signature, a version or the fix is read.
+    if (!work.alwaysAnswer && files.length === 0 && diagnosis.verdict === 'possible' && isChatLine(work.text ?? '')) {
+      return { outcome: 'replied', message: plain(t('chatPointer', work.lang)) };
+    }
+    const repeat = work.inThread ? repeatNote(d, work, key, diagnosis) : null;
+    if (repeat) return { outcome: 'replied', message: repeat, diagnosisId };
+    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks });
     return { outcome: 'replied', message: withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang)) : message, diagnosisId };
   }
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
   // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
   if (diagnosis.errors.length > 0 || diagnosis.problems.length > 0) {
-    if (!file && isChatLine(work.text ?? '')) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
+    if (files.length === 0 && isChatLine(work.text ?? '')) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
     return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
   }
-  // Nothing of KB954960 and no failure: silence in channels, a short answer in a DM.
+  // Files it could not read are said, also in a channel (only those whose name says they are logs were kept).
+  if (refusals.length > 0) return say(work.alwaysAnswer ? [t('nothingFound', work.lang), ...refusals] : refusals);
+  // Nothing of KB954960: silence in channels, a short answer in a DM.
   if (!work.alwaysAnswer) return { outcome: 'silent' };
   return { outcome: 'replied', message: plain(t('nothingFound', work.lang)) };
 }
 
+/** A file whose name says it is a log (or an archive or export of logs): refusing it in a channel is useful, not noise. */
+const LOG_NAME = /\.(log|txt|gz|zip|evtx)$|log/i;
+function namedLikeLog(name: string | undefined): boolean {
+  return !!name && LOG_NAME.test(name);
+}
+
+/** The same server and verdict already answered in this thread: one line, not the whole reply again. */
+function repeatNote(d: MessageWorkerDeps, work: MessageWork, key: string, diagnosis: Diagnosis): SlackMessage | null {
+  const earlier = d.store.answeredInThread(work.channel, work.replyThreadTs, key);
+  if (!earlier.some((e) => e.server === diagnosis.server && e.verdict === diagnosis.verdict)) return null;
+  const lang = work.lang;
+  return plainMrkdwn(
+    t('repeatInThread', lang, { emoji: VERDICT_EMOJI[diagnosis.verdict], server: diagnosis.server ? `*${escapeMrkdwn(diagnosis.server)}*` : t('statusNoServerName', lang), verdict: VERDICT_WORD[diagnosis.verdict][lang] }),
+  );
+}
+
+interface OpenedInputs {
+  readonly inputs: CheckInput[];
+  readonly refusals: { name?: string; refusal: Refusal }[];
+}
+
+/**
+ * The message's text and files as inputs to one check. Files the bot does not read are set aside with the refusal
+ * to give — in a DM, or where the name says it is a log; a channel's screenshots and PDFs pass in silence. A ZIP
+ * becomes its text logs; a log over the cap is read in its most recent part (tail), never refused.
+ */
+async function openMessageInputs(d: MessageWorkerDeps, work: MessageWork, files: readonly SlackFileRef[]): Promise<OpenedInputs> {
+  const inputs: CheckInput[] = [];
+  const refusals: { name?: string; refusal: Refusal }[] = [];
+  if (work.text?.trim()) inputs.push({ chunks: [Buffer.from(work.text, 'utf8')] });
+  const set = (f: SlackFileRef, refusal: Refusal) => {
+    if (work.alwaysAnswer || namedLikeLog(f.name) || refusal.kind === 'download') refusals.push({ name: f.name, refusal });
+  };
+  for (const f of files) {
+    const name = f.name ?? f.id;
+    if (NOT_LOGS.test(f.mimetype ?? '')) {
+      set(f, { kind: 'not-a-log' });
+      continue;
+    }
+    if (EVTX_NAME.test(name)) {
+      set(f, { kind: 'input', problem: 'event-log' });
+      continue;
+    }
+    const readCap = tailReadLimit(d.maxBytes);
+    if (f.size !== undefined && f.size > readCap) {
+      set(f, { kind: 'input', problem: 'too-large' });
+      continue;
+    }
+    try {
+      const url = f.url ?? (await d.client.files.info({ file: f.id })).file?.url_private_download;
+      if (!url) throw new DownloadError('no link');
+      const chunks = downloadSlackFile(url, { token: d.botToken, apiHost: d.apiHost, maxBytes: readCap });
+      for (const log of await openLogs(chunks, name, { maxBytes: d.maxBytes })) inputs.push({ name: log.name, chunks: log.chunks, tail: true });
+    } catch (e) {
+      if (!(e instanceof InputError || e instanceof DownloadError)) throw e;
+      set(f, refusalOf(e));
+    }
+  }
+  return { inputs, refusals };
+}
+
 /** A sentence as a message. Escaped: it can carry a file name, and `<!channel>.log` must not ping a channel. */
 function plain(text: string): SlackMessage {
-  const safe = escapeMrkdwn(text);
-  return { text: safe, blocks: [section(safe)] };
+  return plainMrkdwn(escapeMrkdwn(text));
+}
+
+function plainMrkdwn(mrkdwn: string): SlackMessage {
+  return { text: mrkdwn, blocks: [section(mrkdwn)] };
 }
