@@ -16,7 +16,9 @@ export function historyCommand(input: { server?: string; limit?: string | number
   const parsed = historyArgs.safeParse(input);
   if (!parsed.success) {
     const detail = parsed.error.issues.find((i) => i.code === 'custom')?.message;
-    return usageError(`usage: history [SERVER] (a server name or URL, and --limit 1..1000)${detail ? `: ${detail}` : ''}`);
+    // Slack words in Slack (no flags there: it takes only a server); the CLI's own usage names its flags.
+    const usage = ctx.userId === undefined ? 'usage: history [SERVER] (a server name or URL, and --limit 1..1000)' : 'usage: /kb954960 history [server name or URL]';
+    return usageError(`${usage}${detail ? `: ${detail}` : ''}`);
   }
   const entries = ctx.store.history(parsed.data);
   return { text: renderHistoryText(entries, ctx.lang), blocks: renderHistoryBlocks(entries, ctx.lang), json: entries, exitCode: 0 };

@@ -3,9 +3,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src/render/action-ids.js';
 import { SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
-import { fixture } from './support/fixtures.js';
+import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { zip } from './support/zip.js';
-import { blockAction, messageEvent, postEvent, postInteraction, slackTs, type RecordedCall } from './support/index.js';
+import { blockAction, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
 
 type Block = { type: string; text?: { text: string }; elements?: { type: string; action_id: string; url?: string; value?: string; text: { text: string } }[] };
 
@@ -113,6 +113,21 @@ describe('the diagnosis reply', () => {
     expect(all).toMatch(/client web service DLL is 3\.1\.6001\.66/);
     expect(all).not.toMatch(/KB954960-CHECK computer=\$c|wmic|Get-EventLog|How to verify/);
     expect(buttons(blocks)).toEqual([]);
+  });
+
+  it('Slack words: a missing server is asked for in the thread, no CLI flags anywhere, dates as <!date> tokens', async () => {
+    const noServer = KB_CLIENT_EXAMPLE.split('\n').filter((l) => !l.includes('Server URL')).join('\n');
+    const { blocks } = await paste(noServer);
+    expect(blocksText(blocks)).toContain('*Server:* not named — reply in this thread with the server name');
+    const replies: string[] = [blocksText(blocks)];
+    for (const text of ['history not/a/server!', 'history', 'status', 'help']) {
+      const responseUrl = t.fake.responseUrl();
+      await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text, response_url: responseUrl }));
+      const call = await t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
+      replies.push(`${call.body.text as string}\n${blocksText(call.body.blocks)}`);
+    }
+    for (const r of replies) expect(r).not.toMatch(/(^|\s|`)--[a-z]/);
+    expect(replies[2]).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|/);
   });
 
   it('a server that runs RTM: SP1 first, with the download', async () => {

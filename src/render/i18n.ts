@@ -175,6 +175,7 @@ export function noteText(note: Note, lang: Lang, format: NoteFormat = {}): strin
 export const UI = {
   server: { en: 'Server', ja: 'サーバー' },
   state: { en: 'State', ja: '状態' },
+  // The CLI's words (it has --server); Slack says noServerSlack.
   noServer: { en: 'not named — add `--server NAME` or paste a line with the server URL', ja: '不明 — サーバー名を指定するか、サーバー URL を含む行を貼り付けてください' },
   lines: { en: 'Lines scanned', ja: '走査した行数' },
   evidence: { en: 'Evidence', ja: '根拠となる行' },
@@ -255,7 +256,7 @@ export const UI = {
   statusThread: { en: 'thread', ja: 'スレッド' },
   statusNoServerName: { en: '(server not named)', ja: '(サーバー名なし)' },
   statusViaCli: { en: 'from the CLI', ja: 'CLI から' },
-  statusGenerated: { en: 'As of {t}. Details: `/kb954960 server NAME` · `kb954960 status --json`', ja: '{t} 時点。詳細: `/kb954960 server NAME` · `kb954960 status --json`' },
+  statusGenerated: { en: 'As of {t}. A server in detail: `/kb954960 server <name>`', ja: '{t} 時点。サーバーの詳細: `/kb954960 server <サーバー名>`' },
   statusServers: { en: '{n} server{s}', ja: 'サーバー {n} 台' },
   statusCount: { en: '{n} {label}', ja: '{label} {n}' },
   statusListSeparator: { en: ', ', ja: '、' },

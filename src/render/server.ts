@@ -4,7 +4,8 @@ import { assessServer, isAffectedNow, type ServerFacts } from '../diagnose/serve
 import { FIXED_DLL_VERSION } from '../kb954960.js';
 import { context, escapeMrkdwn, header, section } from './blocks.js';
 import type { types } from '@slack/bolt';
-import { noteText, STATE_LABEL, VERDICT_EMOJI } from './i18n.js';
+import { noteText, STATE_LABEL, VERDICT_EMOJI, VERDICT_WORD } from './i18n.js';
+import { slackDate } from './slack-date.js';
 
 /** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
 export interface HistoryLine {
@@ -47,7 +48,7 @@ export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang)
   const title = lang === 'ja' ? 'KB954960 の診断履歴' : 'KB954960 diagnoses';
   if (entries.length === 0) return [header(title), section(renderHistoryText(entries, lang))];
   const rows = entries.map(
-    (e) => `${VERDICT_EMOJI[e.verdict]} \`${e.createdAt.replace('T', ' ').slice(0, 16)}\` *${e.verdict}* ${escapeMrkdwn(e.server ?? '—')} _${e.origin}_`,
+    (e) => `${VERDICT_EMOJI[e.verdict]} ${slackDate(e.createdAt)} *${VERDICT_WORD[e.verdict][lang]}* ${escapeMrkdwn(e.server ?? '—')} _${e.origin}_`,
   );
   return [header(title), section(rows.join('\n')), context(lang === 'ja' ? '新しい順' : 'Newest first')];
 }
