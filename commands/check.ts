@@ -20,6 +20,8 @@ export interface CheckCommandInput {
   readonly channelId?: string;
   readonly teamId?: string;
   readonly maxBytes: number;
+  /** mrkdwn lines the surface adds under the verdict (the modal: that its input stopped at its limit). */
+  readonly remarks?: readonly string[];
 }
 
 /** `/kb954960 check <text>` and the modal: diagnose pasted text, record it, answer in blocks. */
@@ -40,7 +42,7 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
       mayRecordFacts: isAdmin(ctx),
       record: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
     });
-    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId });
+    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks: input.remarks });
     return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang)) : message), json: renderJson(diagnosis), exitCode: 0 };
   } catch (e) {
     if (e instanceof InputError) return { text: refusalText({ kind: 'input', problem: e.problem }, lang, { maxBytes: input.maxBytes }), exitCode: 2 };

@@ -5,7 +5,7 @@ import { ACTION_IDS } from '../src/render/action-ids.js';
 import { SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { zip } from './support/zip.js';
-import { blockAction, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
+import { blockAction, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission, type RecordedCall } from './support/index.js';
 
 type Block = { type: string; text?: { text: string }; elements?: { type: string; action_id: string; url?: string; value?: string; text: { text: string } }[] };
 
@@ -128,6 +128,26 @@ describe('the diagnosis reply', () => {
     }
     for (const r of replies) expect(r).not.toMatch(/(^|\s|`)--[a-z]/);
     expect(replies[2]).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|/);
+  });
+
+  it('the modal: its hint states the 3,000-character limit and says to upload a longer log; the result goes to the channel, naming who asked', async () => {
+    const fields = slashCommand({ text: '', channel_id: 'CMODAL1' });
+    await postSlashCommand(t.events, SIGNING_SECRET, fields);
+    const open = await t.fake.waitFor('views.open', (c) => c.body.trigger_id === fields.trigger_id);
+    const log = (open.body.view as { blocks: { block_id: string; hint?: { text: string } }[] }).blocks.find((b) => b.block_id === 'log')!;
+    expect(log.hint?.text).toBe('Up to 3,000 characters. For a longer log, upload the file in a channel with the bot or in a DM to it instead (up to 100 MB; a larger log is read from its end).');
+
+    // a full form (Slack cut it at 3,000): said under the verdict
+    const full = `${KB_CLIENT_EXAMPLE}\n${'2008-08-12\t09:15:41:203\t 940\tf54\tAU\troutine line\n'.repeat(200)}`.slice(0, 3000);
+    const values = { log: { text: { type: 'plain_text_input', value: full } }, server: { name: { type: 'plain_text_input', value: 'wsusmodal2' } }, lang: { lang: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } } };
+    const res = await postInteraction(t.events, SIGNING_SECRET, viewSubmission({ callback_id: 'kb954960_check', user: 'UASKER', values, private_metadata: JSON.stringify({ channel_id: 'CMODAL1' }) }));
+    expect(res.status).toBe(200);
+    const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CMODAL1');
+    const blocks = post.body.blocks as Block[];
+    expect(blocksText([blocks[0]])).toBe('<@UASKER> checked a log with /kb954960');
+    expect(blocks.length).toBeLessThanOrEqual(7);
+    expect(blocksText(blocks)).toMatch(/KB954960: affected[\s\S]*\*wsusmodal2\*/);
+    expect(blocksText(blocks)).toContain('The form stops at 3,000 characters, so only that much was read: upload the log file instead');
   });
 
   it('a server that runs RTM: SP1 first, with the download', async () => {

@@ -239,6 +239,15 @@ export const UI = {
     en: '{file}: over the {limit} limit, so I read its most recent part — the last {kept} ({skipped} earlier lines skipped).',
     ja: '{file}: 上限 {limit} を超えているため、最新の部分 (末尾 {kept}) だけを読みました (それより前の {skipped} 行は読んでいません)。',
   },
+  modalHint: {
+    en: 'Up to {chars} characters. For a longer log, upload the file in a channel with the bot or in a DM to it instead (up to {max}; a larger log is read from its end).',
+    ja: '{chars} 文字まで入力できます。それより長いログは、ボットのいるチャンネルか DM にファイルとしてアップロードしてください ({max} まで。それより大きいログは末尾を読みます)。',
+  },
+  modalFull: {
+    en: 'The form stops at {chars} characters, so only that much was read: upload the log file instead to have all of it read.',
+    ja: 'フォームは {chars} 文字で入力が止まるため、その分だけを読みました。全体を読むにはログ ファイルをアップロードしてください。',
+  },
+  modalAskedBy: { en: '{user} checked a log with /kb954960', ja: '{user} さんが /kb954960 でログを確認しました' },
   chatPointer: {
     en: 'To check a client or server for KB954960, paste the log lines here (WindowsUpdate.log on the client, SoftwareDistribution.log on the WSUS server) or upload the file.',
     ja: 'KB954960 を確認するには、ログの行 (クライアントの WindowsUpdate.log、WSUS サーバーの SoftwareDistribution.log) をここに貼り付けるか、ファイルをアップロードしてください。',

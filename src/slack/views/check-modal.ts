@@ -1,12 +1,14 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../detect/types.js';
+import { formatBytes } from '../../ingest/decode.js';
+import { t } from '../../render/i18n.js';
 
 export const CHECK_MODAL_ID = 'kb954960_check';
 /** Slack's limit for a plain_text_input is 3,000 characters. */
 export const MODAL_MAX_CHARS = 3000;
 
 /** The form a bare `/kb954960` opens: paste a log, name the server, pick the reply language. */
-export function checkModal(lang: Lang, channelId: string): types.ModalView {
+export function checkModal(lang: Lang, channelId: string, maxFileBytes: number): types.ModalView {
   const ja = lang === 'ja';
   return {
     type: 'modal',
@@ -20,6 +22,8 @@ export function checkModal(lang: Lang, channelId: string): types.ModalView {
         type: 'input',
         block_id: 'log',
         label: { type: 'plain_text', text: ja ? 'ログ (WindowsUpdate.log / SoftwareDistribution.log の行)' : 'Log lines (WindowsUpdate.log / SoftwareDistribution.log)' },
+        // Slack stops the input at 3,000 characters without a word: the hint says so, and what to do with a longer log.
+        hint: { type: 'plain_text', text: t('modalHint', lang, { chars: MODAL_MAX_CHARS.toLocaleString('en-US'), max: formatBytes(maxFileBytes) }) },
         element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: MODAL_MAX_CHARS },
       },
       {

@@ -74,7 +74,7 @@ async function run(d: CommandWorkerDeps, work: CommandWork, log: Logger): Promis
     });
     if (outcome.kind === 'open-modal') {
       // A trigger_id lives 3 seconds: this is tried once; a failure is answered below, not retried.
-      await d.client.views.open({ trigger_id: work.triggerId, view: checkModal(work.lang, work.channelId) });
+      await d.client.views.open({ trigger_id: work.triggerId, view: checkModal(work.lang, work.channelId, d.config.maxFileBytes) });
       return 'modal-opened';
     }
     const { text, blocks } = outcome.reply;

@@ -4,7 +4,10 @@ import { checkCommand } from '../../../commands/check.js';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../detect/types.js';
 import type { Logger } from '../../log.js';
+import { context, escapeMrkdwn, section } from '../../render/blocks.js';
+import { t } from '../../render/i18n.js';
 import { refusalText } from '../../render/refusals.js';
+import { MODAL_MAX_CHARS } from '../views/check-modal.js';
 import { refusalOf } from '../errors.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
 
@@ -34,7 +37,12 @@ export interface SubmissionWorkerDeps {
   readonly clock: () => Date;
 }
 
-/** Diagnoses the pasted lines and posts the diagnosis to the channel the modal was opened in, else to the user's DM. */
+/**
+ * Diagnoses the pasted lines and posts the diagnosis in the channel the modal was opened from, naming who asked;
+ * else (the bot is not in that channel) in the user's DM with the app. In the channel, not ephemeral: the result
+ * records the server's state for everyone who reads the fleet status there, teammates see who checked what, and a
+ * posted message keeps its thread and buttons ("Show N more lines", "How to verify") — an ephemeral one vanishes.
+ */
 export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
   return async (item: InboxItem, log: Logger): Promise<WorkResult> => {
     const work = item.payload as SubmissionWork;
@@ -44,14 +52,17 @@ export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
       d.store.keepAnswer(item.key, answer, null);
     }
     const message = answer;
-    const post = (channel: string) =>
-      d.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), unfurl_links: false });
+    const lang = work.lang ?? d.config.lang;
+    const post = (channel: string, askedBy: boolean) => {
+      const by = askedBy ? [context(t('modalAskedBy', lang, { user: `<@${work.userId}>` }))] : [];
+      return d.client.chat.postMessage({ channel, text: message.text, blocks: [...by, ...(message.blocks ?? [section(escapeMrkdwn(message.text))])], unfurl_links: false });
+    };
     let posted;
     try {
       if (!work.channelId) throw new Error('no channel');
-      posted = await post(work.channelId);
+      posted = await post(work.channelId, true);
     } catch {
-      posted = await post(work.userId); // not in that channel (or none): the app's DM with the user always works
+      posted = await post(work.userId, false); // not in that channel (or none): the app's DM with the user always works
     }
     return { outcome: 'replied', replyTs: posted.ts ?? null };
   };
@@ -61,7 +72,16 @@ async function diagnose(d: SubmissionWorkerDeps, work: SubmissionWork, log: Logg
   const lang = work.lang ?? d.config.lang;
   try {
     const reply = await checkCommand(
-      { text: work.text, serverName: work.server, lang: work.lang, origin: 'modal', channelId: work.channelId, maxBytes: d.config.maxFileBytes },
+      {
+        text: work.text,
+        serverName: work.server,
+        lang: work.lang,
+        origin: 'modal',
+        channelId: work.channelId,
+        maxBytes: d.config.maxFileBytes,
+        // A full form was most likely cut by Slack: say that only this much was read.
+        remarks: work.text.length >= MODAL_MAX_CHARS ? [t('modalFull', lang, { chars: MODAL_MAX_CHARS.toLocaleString('en-US') })] : [],
+      },
       { store: d.store, lang, now: d.clock(), userId: work.userId, adminUserIds: d.config.adminUserIds },
     );
     return { text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) };
