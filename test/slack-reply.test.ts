@@ -23,17 +23,19 @@ function indexOf(blocks: unknown, re: RegExp): number {
   return (blocks as Block[]).findIndex((b) => re.test(blocksText([b])));
 }
 
+// One bot for the file: every test uses its own channel.
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(async () => {
+  await t?.close();
+});
+afterEach(async () => {
+  await t.idle();
+});
+
 describe('the diagnosis reply', () => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-  afterEach(async () => {
-    await t.idle();
-  });
 
   const paste = async (text: string, extra: Record<string, unknown> = {}) => {
     const channel = (extra.channel as string | undefined) ?? freshChannel();
@@ -159,16 +161,6 @@ describe('the diagnosis reply', () => {
 });
 
 describe('channel etiquette and the files admins send', () => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-  afterEach(async () => {
-    await t.idle();
-  });
 
   const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
   const send = async (channel: string, fields: Record<string, unknown>) => {
