@@ -3,7 +3,7 @@ import { scanText } from '../src/detect/scanner.js';
 import { diagnose, type Action } from '../src/diagnose/diagnose.js';
 import { assessServer, isAffectedNow, serverState, type ServerState } from '../src/diagnose/server-state.js';
 import { classifyBuild, parseVersion, type BuildClass } from '../src/diagnose/versions.js';
-import { renderBlocks } from '../src/render/blocks.js';
+import { renderDiagnosisBlocks } from '../src/render/diagnosis-blocks.js';
 import { noteText } from '../src/render/i18n.js';
 import { renderText } from '../src/render/text.js';
 import { buildFleetStatus } from '../src/status/fleet.js';
@@ -150,7 +150,7 @@ describe('every reply explains the evidence it actually has', () => {
       const d = check(text);
       expect(d.verdict).toBe('fixed');
       expect(d.actions).toEqual(['nothing-to-do']);
-      const blocks = JSON.stringify(renderBlocks(d).blocks);
+      const blocks = JSON.stringify(renderDiagnosisBlocks(d).blocks);
       expect(blocks).not.toContain('KB954960-CHECK');
       expect(renderText(d)).not.toContain('KB954960-CHECK');
     }
