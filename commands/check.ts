@@ -5,6 +5,7 @@ import { normalizeSlackText } from '../src/ingest/slack-text.js';
 import { renderDiagnosisBlocks } from '../src/render/diagnosis-blocks.js';
 import { langOf } from '../src/render/i18n.js';
 import { renderJson } from '../src/render/json.js';
+import { msg } from '../src/render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
 import { refusalText } from '../src/render/refusals.js';
 import type { Origin } from '../db/store.js';
@@ -29,7 +30,7 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
   const text = normalizeSlackText(input.text);
   const lang = input.lang ?? langOf(text, ctx.lang);
   if (!text.trim()) {
-    return { text: lang === 'ja' ? '診断するログの行を貼り付けてください: `/kb954960 check <ログの行>`' : 'Paste the log lines to check: `/kb954960 check <log lines>`', exitCode: 2 };
+    return { text: msg(lang).checkEmpty, exitCode: 2 };
   }
   try {
     const { diagnosis, diagnosisId, withheld } = await check({

@@ -1,5 +1,6 @@
 import { isAdmin } from '../src/admins.js';
 import { assessServer } from '../src/diagnose/server-state.js';
+import { msg } from '../src/render/messages/index.js';
 import { renderServerBlocks, renderServerText } from '../src/render/server.js';
 import { notRecordedText } from '../src/render/not-recorded.js';
 import { parseServerName, parseVersionArg } from './server-args.js';
@@ -21,12 +22,7 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   if (!name.ok) return usageError(name.error);
   const resolution = ctx.store.resolveServer(name.value);
   if (resolution.kind === 'ambiguous') {
-    const list = resolution.candidates.join(', ');
-    return usageError(
-      ctx.lang === 'ja'
-        ? `${name.value} は複数のサーバー (${list}) のどれか判断できません。完全な名前で指定してください。`
-        : `${name.value} could be any of ${list}: name the server in full.`,
-    );
+    return usageError(msg(ctx.lang).serverFacts.ambiguous({ server: name.value, candidates: resolution.candidates.join(', ') }));
   }
   if (versionArg !== undefined) {
     const version = parseVersionArg(versionArg, ctx.lang);
@@ -41,7 +37,7 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   const facts = ctx.store.server(name.value);
   if (!facts) {
     return {
-      text: ctx.lang === 'ja' ? `${name.value} の記録はまだありません。` : `Nothing is known of ${name.value} yet.`,
+      text: msg(ctx.lang).serverFacts.nothingKnown({ server: name.value }),
       json: { server: name.value, state: 'unknown', known: false },
       exitCode: 0,
     };

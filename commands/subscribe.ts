@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StatusStore, type Subscription } from '../db/status-store.js';
 import { isAdmin } from '../src/admins.js';
 import type { Lang } from '../src/detect/types.js';
+import { msg } from '../src/render/messages/index.js';
 import { formatLocal, isTimeZone, nextPostTime } from '../src/status/post-time.js';
 import { refusal, usageError, type CommandContext, type Reply } from './types.js';
 
@@ -49,10 +50,8 @@ function parse(args: readonly string[]): { time?: string; lang?: Lang; timeZone?
 
 function describe(s: Subscription, next: Date | null, lang: Lang, created: boolean): string {
   const when = next ? formatLocal(next.toISOString(), s.timeZone) : '—';
-  if (lang === 'ja') {
-    return `${created ? 'このチャンネルを購読しました' : '購読を更新しました'}: KB954960 の状況を毎日 ${s.postTime} (${s.timeZone}) に${s.lang === 'ja' ? '日本語' : '英語'}で投稿します。次回: ${when}。停止するには \`/kb954960 unsubscribe\`。`;
-  }
-  return `${created ? 'Subscribed' : 'Subscription updated'}: this channel gets the KB954960 status every day at ${s.postTime} (${s.timeZone}), in ${s.lang === 'ja' ? 'Japanese' : 'English'}. Next post: ${when}. To stop: \`/kb954960 unsubscribe\`.`;
+  const m = msg(lang);
+  return m.subscribe.done({ created, time: s.postTime, timeZone: s.timeZone, lang: m.langName[s.lang], next: when });
 }
 
 /** `/kb954960 subscribe [HH:MM] [ja|en]`: this channel gets the daily status post. Admins only when ADMIN_USER_IDS is set. */
@@ -83,15 +82,9 @@ export function subscribeCommand(args: readonly string[], ctx: SubscribeContext)
 export function unsubscribeCommand(ctx: CommandContext & { readonly channelId: string }): Reply {
   if (!isAdmin(ctx)) return refusal(ctx.lang);
   const removed = new StatusStore(ctx.store).deleteSubscription(ctx.channelId);
-  const ja = ctx.lang === 'ja';
+  const m = msg(ctx.lang).subscribe;
   return {
-    text: removed
-      ? ja
-        ? '購読を解除しました。このチャンネルへの KB954960 の日次投稿は止まります。'
-        : 'Unsubscribed: this channel no longer gets the daily KB954960 status.'
-      : ja
-        ? 'このチャンネルは購読していません。'
-        : 'This channel was not subscribed.',
+    text: removed ? m.removed : m.notSubscribed,
     json: { subscribed: false, removed },
     exitCode: 0,
   };

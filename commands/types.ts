@@ -1,5 +1,6 @@
 import type { Store } from '../db/store.js';
 import type { Lang } from '../src/detect/types.js';
+import { msg } from '../src/render/messages/index.js';
 import type { types } from '@slack/bolt';
 
 /** What a command answers, in every form a surface may need: terminal text, Slack blocks, JSON. */
@@ -22,13 +23,7 @@ export interface CommandContext {
 }
 
 export function refusal(lang: Lang): Reply {
-  return {
-    text:
-      lang === 'ja'
-        ? 'この操作は管理者 (ADMIN_USER_IDS) のみが行えます。参照系のコマンドはどなたでも使えます。'
-        : 'Sorry — only the admins listed in ADMIN_USER_IDS can change this. Reading is open to everyone.',
-    exitCode: 2,
-  };
+  return { text: msg(lang).refusal.adminsOnly, exitCode: 2 };
 }
 
 export function usageError(message: string): Reply {

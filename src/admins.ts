@@ -1,3 +1,6 @@
+import type { Lang } from './detect/types.js';
+import { msg } from './render/messages/index.js';
+
 /** Who asks: a Slack user, or no one for the CLI (the machine's operator is trusted). */
 export interface Requester {
   readonly userId?: string;
@@ -18,9 +21,8 @@ export function isAdmin(r: Requester): boolean {
 const MENTIONED_ADMINS = 3;
 
 /** `<@U1>, <@U2>, <@U3> and 2 more` (ja: `<@U1>、<@U2>、<@U3> ほか 2 名`). IDs are validated by config (U…/W…). */
-export function adminMentions(adminUserIds: readonly string[], lang: 'en' | 'ja'): string {
+export function adminMentions(adminUserIds: readonly string[], lang: Lang): string {
+  const m = msg(lang);
   const shown = adminUserIds.slice(0, MENTIONED_ADMINS).map((id) => `<@${id}>`);
-  const more = adminUserIds.length - shown.length;
-  if (lang === 'ja') return `${shown.join('、')}${more > 0 ? ` ほか ${more} 名` : ''}`;
-  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return m.adminMentions({ mentions: shown.join(m.mentionSeparator), more: adminUserIds.length - shown.length });
 }

@@ -3,7 +3,7 @@ import type { DiagnosedProblem } from '../diagnose/problems.js';
 import type { Lang } from '../detect/types.js';
 import { linksFor } from '../kb954960.js';
 import { ACTION_IDS, type ActionId } from './action-ids.js';
-import { t } from './i18n.js';
+import { msg } from './messages/index.js';
 
 /** Slack's limits: section text 3,000 chars, header 150, button text 75, 50 blocks a message. */
 export const LIMITS = { sectionText: 3000, header: 150, buttonText: 75, blocks: 50 } as const;
@@ -47,9 +47,9 @@ export function linkButtons(lang: Lang): types.ActionsBlock {
   return {
     type: 'actions',
     elements: [
-      button(t('download', lang), links.download, ACTION_IDS.download, 'primary'),
-      button(t('kbArticle', lang), links.kb, ACTION_IDS.kb),
-      button(t('advisory', lang), links.advisory, ACTION_IDS.advisory),
+      button(msg(lang).download, links.download, ACTION_IDS.download, 'primary'),
+      button(msg(lang).kbArticle, links.kb, ACTION_IDS.kb),
+      button(msg(lang).advisory, links.advisory, ACTION_IDS.advisory),
     ],
   };
 }
@@ -61,8 +61,8 @@ export function problemListBlock(problems: readonly DiagnosedProblem[], lang: La
   const { links = true, actionChars = 200 } = options;
   const lines = problems
     .slice(0, PROBLEMS_LISTED)
-    .map((p) => `• *${escapeMrkdwn(p.title)}*: ${escapeMrkdwn(truncate(p.actions[0] ?? '', actionChars))}${links ? ` <${p.links.source}|${t('source', lang)}>` : ''}`);
-  if (problems.length > PROBLEMS_LISTED) lines.push(`… ${t('andMore', lang, { n: problems.length - PROBLEMS_LISTED })}`);
+    .map((p) => `• *${escapeMrkdwn(p.title)}*: ${escapeMrkdwn(truncate(p.actions[0] ?? '', actionChars))}${links ? ` <${p.links.source}|${msg(lang).source}>` : ''}`);
+  if (problems.length > PROBLEMS_LISTED) lines.push(`… ${msg(lang).andMore({ n: problems.length - PROBLEMS_LISTED })}`);
   return section(`*${heading}*\n${lines.join('\n')}`);
 }
 

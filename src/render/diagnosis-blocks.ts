@@ -10,7 +10,8 @@ import type { Finding, Lang } from '../detect/types.js';
 import { FIXED_DLL_VERSION, VERIFY_BLOCKS } from '../kb954960.js';
 import { ACTION_IDS } from './action-ids.js';
 import { codeBlock, context, escapeMrkdwn, header, LIMITS, linkButtons, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
-import { actionText, noteText, STATE_LABEL, t, VERDICT_EMOJI, VERDICT_HEADLINE } from './i18n.js';
+import { actionText, noteText, VERDICT_EMOJI } from './i18n.js';
+import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
 import { renderSummaryLine } from './text.js';
 
@@ -80,14 +81,14 @@ export interface ReplyOptions {
 export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): SlackMessage {
   const lang = d.lang;
   const step = nextStep(d);
-  const blocks: types.KnownBlock[] = [header(VERDICT_HEADLINE[d.verdict][lang])];
+  const blocks: types.KnownBlock[] = [header(msg(lang).verdictHeadline[d.verdict])];
 
-  const server = d.server ? `*${escapeMrkdwn(d.server)}* — ${STATE_LABEL[d.serverState][lang]}` : t('noServerSlack', lang);
-  blocks.push(section(`${VERDICT_EMOJI[d.verdict]} ${whyLine(d)}\n*${t('server', lang)}:* ${truncate(server, 300)}`));
+  const server = d.server ? `*${escapeMrkdwn(d.server)}* — ${msg(lang).stateLabel[d.serverState]}` : msg(lang).noServerSlack;
+  blocks.push(section(`${VERDICT_EMOJI[d.verdict]} ${whyLine(d)}\n*${msg(lang).server}:* ${truncate(server, 300)}`));
 
   if (step) {
-    const sp1Caveat = step === 'install-fix' && d.serverState === 'unknown' ? ` ${t('sp1FirstIfRtm', lang)}` : '';
-    blocks.push(section(`:point_right: *${t('nextStep', lang)}:* ${escapeMrkdwn(actionText(step, lang) + sp1Caveat)}`));
+    const sp1Caveat = step === 'install-fix' && d.serverState === 'unknown' ? ` ${msg(lang).sp1FirstIfRtm}` : '';
+    blocks.push(section(`:point_right: *${msg(lang).nextStep}:* ${escapeMrkdwn(actionText(step, lang) + sp1Caveat)}`));
   }
   if (verifiesNow(d)) blocks.push(...verificationBlocks(lang));
 
@@ -95,16 +96,16 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
   const notesBlock = notes.length > 0 ? context(truncateLines(notes, REPLY_BUDGET.notesChars)) : null;
 
   // After the KB954960 part (KB954960 always comes first): the other known problems, one line each.
-  const problemsBlock = d.problems.length > 0 ? problemListBlock(d.problems, lang, t('otherProblems', lang), { actionChars: 120 }) : null;
+  const problemsBlock = d.problems.length > 0 ? problemListBlock(d.problems, lang, msg(lang).otherProblems, { actionChars: 120 }) : null;
 
   const buttons: types.Button[] = [];
   const shown = d.evidence.slice(0, REPLY_BUDGET.evidenceShown);
   const more = d.evidence.length - shown.length;
   if (more > 0 && o.diagnosisId != null) {
     const value: MoreLinesValue = { d: o.diagnosisId, n: d.evidence.length, lang };
-    buttons.push(button(t('showMoreLines', lang, { n: more }), ACTION_IDS.moreEvidence, JSON.stringify(value)));
+    buttons.push(button(msg(lang).showMoreLines({ n: more }), ACTION_IDS.moreEvidence, JSON.stringify(value)));
   }
-  if (offersVerification(d)) buttons.push(button(t('howToVerify', lang), ACTION_IDS.howToVerify, JSON.stringify({ lang } satisfies HowToVerifyValue)));
+  if (offersVerification(d)) buttons.push(button(msg(lang).howToVerify, ACTION_IDS.howToVerify, JSON.stringify({ lang } satisfies HowToVerifyValue)));
   const links = step && DOWNLOADING.has(step) ? linkButtons(lang).elements : [];
   const actions: types.ActionsBlock | null = links.length + buttons.length > 0 ? { type: 'actions', elements: [...links, ...buttons] } : null;
 
@@ -113,7 +114,7 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
     const rest = visibleText([...blocks, ...(notesBlock ? [notesBlock] : []), ...(problemsBlock ? [problemsBlock] : []), ...(actions ? [actions] : [])]).length;
     const perLine = Math.max(60, Math.min(REPLY_BUDGET.evidenceLineChars, Math.floor((REPLY_BUDGET.textChars - rest - 40) / shown.length) - 8));
     const lines = shown.map((f) => evidenceLine(f, perLine));
-    if (more > 0 && o.diagnosisId == null) lines.push(`… ${t('moreEvidence', lang, { n: more })}`);
+    if (more > 0 && o.diagnosisId == null) lines.push(`… ${msg(lang).moreEvidence({ n: more })}`);
     blocks.push(section(codeBlock(lines)));
   }
   if (notesBlock) blocks.push(notesBlock);
@@ -125,17 +126,17 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
 /** The verification commands with what to do with their output. */
 export function verificationBlocks(lang: Lang): types.KnownBlock[] {
   return [
-    section(`*${t('verify', lang)}* — ${t('verifyPasteBack', lang)}\n${t('verifyPowershell', lang)}:\n${codeBlock(VERIFY_BLOCKS.powershell)}`),
-    section(`${t('verifyWmic', lang)}:\n${codeBlock(VERIFY_BLOCKS.cmd)}`),
+    section(`*${msg(lang).verify}* — ${msg(lang).verifyPasteBack}\n${msg(lang).verifyPowershell}:\n${codeBlock(VERIFY_BLOCKS.powershell)}`),
+    section(`${msg(lang).verifyWmic}:\n${codeBlock(VERIFY_BLOCKS.cmd)}`),
   ];
 }
 
 /** "How to verify", answered on request: what to check after installing, the commands, then the client. */
 export function renderHowToVerify(lang: Lang): SlackMessage {
   return {
-    text: t('howToVerify', lang),
+    text: msg(lang).howToVerify,
     blocks: [
-      section(`*${t('afterInstalling', lang)}:* ${escapeMrkdwn(actionText('verify-fix', lang))}`),
+      section(`*${msg(lang).afterInstalling}:* ${escapeMrkdwn(actionText('verify-fix', lang))}`),
       ...verificationBlocks(lang),
       section(escapeMrkdwn(actionText('rerun-client-detection', lang))),
     ],
@@ -145,8 +146,8 @@ export function renderHowToVerify(lang: Lang): SlackMessage {
 /** The evidence lines past the first five, from the stored diagnosis, in sections that fit Slack's limits. */
 export function renderMoreEvidence(lines: readonly Pick<Finding, 'line' | 'text'>[], total: number, lang: Lang): SlackMessage {
   const from = REPLY_BUDGET.evidenceShown + 1;
-  if (lines.length === 0) return { text: t('evidenceGone', lang), blocks: [section(t('evidenceGone', lang))] };
-  const title = t('evidenceRest', lang, { from, to: from + lines.length - 1, n: total });
+  if (lines.length === 0) return { text: msg(lang).evidenceGone, blocks: [section(msg(lang).evidenceGone)] };
+  const title = msg(lang).evidenceRest({ from, to: from + lines.length - 1, n: total });
   const blocks: types.KnownBlock[] = [section(`*${title}*`)];
   let chunk: string[] = [];
   let size = 0;
@@ -190,28 +191,28 @@ export function whyLine(d: Diagnosis): string {
   switch (d.verdict) {
     case 'affected': {
       const attempts = new Set(d.evidence.filter((f) => f.source === 'WindowsUpdate.log' && f.rule === 'client-internal-server-error-5').map((f) => `${f.file ?? ''}:${f.attempt}`)).size;
-      if (attempts > 0) return t('whyAffectedClient', lang, { n: attempts, s: attempts === 1 ? '' : 's' });
-      return t('whyAffectedServer', lang);
+      if (attempts > 0) return msg(lang).whyAffectedClient({ n: attempts });
+      return msg(lang).whyAffectedServer;
     }
     case 'possible':
-      return t('whyPossible', lang);
+      return msg(lang).whyPossible;
     case 'vulnerable':
       return d.serverState === 'needs-sp1'
-        ? t('whyNeedsSp1', lang, { v: v(d.learned.wsusVersion) })
-        : t('whyVulnerable', lang, { v: v(d.learned.dllVersion ?? d.learned.wsusVersion), fixed: FIXED_DLL_VERSION });
+        ? msg(lang).whyNeedsSp1({ v: v(d.learned.wsusVersion) })
+        : msg(lang).whyVulnerable({ v: v(d.learned.dllVersion ?? d.learned.wsusVersion), fixed: FIXED_DLL_VERSION });
     case 'fixed': {
       const predates = d.notes.find((n) => n.kind === 'failures-predate-fix');
       if (predates) return noteText(predates, lang, { date: (iso) => slackDate(iso) });
-      if (d.learned.dllVersion) return t('whyFixedDll', lang, { v: d.learned.dllVersion, fixed: FIXED_DLL_VERSION });
-      if (has('msiinstaller-1022-kb954960')) return t('whyFixedEvent', lang);
-      return t('whyFixedRecorded', lang);
+      if (d.learned.dllVersion) return msg(lang).whyFixedDll({ v: d.learned.dllVersion, fixed: FIXED_DLL_VERSION });
+      if (has('msiinstaller-1022-kb954960')) return msg(lang).whyFixedEvent;
+      return msg(lang).whyFixedRecorded;
     }
     case 'conflict':
     case 'clean': {
       // Where KB954960 does not apply, or the facts contradict each other, that is the why.
       const said = d.notes.find((n) => n.kind === 'not-applicable' || n.kind === 'conflict');
       if (said) return noteText(said, lang, { value: escapeMrkdwn });
-      return t('whyClean', lang, { n: d.lines.toLocaleString('en-US') });
+      return msg(lang).whyClean({ n: d.lines.toLocaleString('en-US') });
     }
   }
 }

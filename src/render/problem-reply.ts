@@ -3,7 +3,7 @@ import type { ExplainedCode } from '../diagnose/problems.js';
 import type { Lang } from '../detect/types.js';
 import type { types } from '@slack/bolt';
 import { context, escapeMrkdwn, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
-import { t } from './i18n.js';
+import { msg } from './messages/index.js';
 import { codeLine } from './problems.js';
 
 /*
@@ -21,8 +21,8 @@ const CODE_LINE_CHARS = 150;
 /** The codes found, one line each, at most MAX_CODES_LISTED, "… and N more". */
 export function codesBlock(errors: readonly ExplainedCode[], lang: Lang): types.SectionBlock {
   const shown = errors.slice(0, MAX_CODES_LISTED).map((e) => `• \`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))} (${e.count}×)`);
-  if (errors.length > MAX_CODES_LISTED) shown.push(`… ${t('andMore', lang, { n: errors.length - MAX_CODES_LISTED })}`);
-  return section(`*${t('failureCodes', lang)}*\n${shown.join('\n')}`);
+  if (errors.length > MAX_CODES_LISTED) shown.push(`… ${msg(lang).andMore({ n: errors.length - MAX_CODES_LISTED })}`);
+  return section(`*${msg(lang).failureCodes}*\n${shown.join('\n')}`);
 }
 
 export function renderProblemReply(d: Diagnosis): SlackMessage {
@@ -31,15 +31,15 @@ export function renderProblemReply(d: Diagnosis): SlackMessage {
   const blocks: (types.SectionBlock | types.ContextBlock)[] = [];
   let head: string;
   if (first) {
-    head = `${t('notKb954960', lang)} — ${first.title}: ${first.actions[0] ?? ''}`;
-    blocks.push(section(`*${escapeMrkdwn(`${t('notKb954960', lang)} — ${first.title}`)}:* ${escapeMrkdwn(first.actions[0] ?? '')}`));
-    const where = first.evidence.length > 0 ? ` · ${t('onLines', lang)} ${first.evidence.slice(0, 5).join(', ')}` : '';
-    blocks.push(context(`${t('cause', lang)}: ${escapeMrkdwn(first.cause)}${where} · <${first.links.source}|${t('source', lang)}>`));
+    head = `${msg(lang).notKb954960} — ${first.title}: ${first.actions[0] ?? ''}`;
+    blocks.push(section(`*${escapeMrkdwn(`${msg(lang).notKb954960} — ${first.title}`)}:* ${escapeMrkdwn(first.actions[0] ?? '')}`));
+    const where = first.evidence.length > 0 ? ` · ${msg(lang).onLines} ${first.evidence.slice(0, 5).join(', ')}` : '';
+    blocks.push(context(`${msg(lang).cause}: ${escapeMrkdwn(first.cause)}${where} · <${first.links.source}|${msg(lang).source}>`));
     // The others in brief: the first problem is the reply's subject, and the message must stay short.
-    if (others.length > 0) blocks.push(problemListBlock(others, lang, t('alsoFound', lang), { links: false, actionChars: 120 }));
+    if (others.length > 0) blocks.push(problemListBlock(others, lang, msg(lang).alsoFound, { links: false, actionChars: 120 }));
   } else {
-    head = `${t('notKb954960', lang)} — ${t('codesExplained', lang)}`;
-    blocks.push(section(`*${escapeMrkdwn(t('notKb954960', lang))}* — ${escapeMrkdwn(t('codesExplained', lang))}`));
+    head = `${msg(lang).notKb954960} — ${msg(lang).codesExplained}`;
+    blocks.push(section(`*${escapeMrkdwn(msg(lang).notKb954960)}* — ${escapeMrkdwn(msg(lang).codesExplained)}`));
   }
   if (d.errors.length > 0) blocks.push(codesBlock(d.errors, lang));
   return { text: truncate(head, 300), blocks: fitText(blocks.slice(0, MAX_BLOCKS)) };
@@ -49,8 +49,8 @@ export function renderProblemReply(d: Diagnosis): SlackMessage {
 export function renderCodePointer(d: Diagnosis): SlackMessage {
   const lang = d.lang;
   const lines = d.errors.slice(0, MAX_CODES_LISTED).map((e) => `\`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))}`);
-  const text = `${lines.join('\n')}\n${t('pasteTheLog', lang)}`;
-  return { text: truncate(`${d.errors[0]?.code ?? ''} — ${t('pasteTheLog', lang)}`, 300), blocks: [section(text)] };
+  const text = `${lines.join('\n')}\n${msg(lang).pasteTheLog}`;
+  return { text: truncate(`${d.errors[0]?.code ?? ''} — ${msg(lang).pasteTheLog}`, 300), blocks: [section(text)] };
 }
 
 type TextBlock = types.SectionBlock | types.ContextBlock;

@@ -1,5 +1,6 @@
 import type { Lang } from '../detect/types.js';
 import { formatBytes, WEVTUTIL_EXPORT, type InputProblem } from '../ingest/decode.js';
+import { msg } from './messages/index.js';
 
 /**
  * Why the bot will not (or could not) diagnose what it was sent, as data: the surface that caught the error says
@@ -20,7 +21,7 @@ export interface RefusalContext {
 
 /** A refusal as a sentence with a next step. Stack traces go to the log only. Plain text: the caller escapes it. */
 export function refusalText(r: Refusal, lang: Lang, c: RefusalContext): string {
-  const ja = lang === 'ja';
+  const m = msg(lang).refusal;
   const name = c.fileName ? `${c.fileName}: ` : '';
   switch (r.kind) {
     case 'input':
@@ -28,38 +29,30 @@ export function refusalText(r: Refusal, lang: Lang, c: RefusalContext): string {
         case 'too-large':
           // Plain and gzip'd logs over the cap are tail-read: what is refused is an archive (read whole) or a log past
           // even the tail read's reach. Compressing does not help either, so it is not suggested.
-          return ja
-            ? `${name}ファイルが上限 ${formatBytes(c.maxBytes)} (MAX_FILE_BYTES) を超えています。失敗の前後の行だけを切り出して送ってください。`
-            : `${name}the file is larger than the ${formatBytes(c.maxBytes)} limit (MAX_FILE_BYTES). Send the part around the failure.`;
+          return m.tooLarge({ name, limit: formatBytes(c.maxBytes) });
+        case 'event-log':
+          return m.eventLog({ name, command: WEVTUTIL_EXPORT });
+        case 'bad-archive':
+          return m.badArchive({ name, detail: r.detail });
+        case 'archive-limit':
+          return m.archiveLimit({ name, detail: r.detail });
         case 'binary':
-          return ja
-            ? `${name}テキストのログではないようです。WindowsUpdate.log か SoftwareDistribution.log をそのまま (または .gz で) 送ってください。`
-            : `${name}this does not look like a text log. Send WindowsUpdate.log or SoftwareDistribution.log as it is (or gzip'd).`;
+          return m.binary({ name });
         case 'truncated-gzip':
         case 'bad-gzip':
-          return ja ? `${name}gzip ファイルが壊れているか途中で切れています。圧縮し直して送ってください。` : `${name}the gzip file is damaged or cut short. Compress it again and resend.`;
+          return m.badGzip({ name });
         case 'empty':
-          return ja ? `${name}空のファイルです。` : `${name}the file is empty.`;
-        case 'event-log':
-          return ja
-            ? `${name}Windows のイベント ログ (.evtx) は読めません。サーバーで ${WEVTUTIL_EXPORT} を実行し、MsiInstaller.txt を送ってください。`
-            : `${name}I can't read .evtx event logs: on the server run ${WEVTUTIL_EXPORT} and send MsiInstaller.txt.`;
-        case 'bad-archive':
-          return ja ? `${name}ZIP ファイルを読めませんでした (壊れている、パスワード付き、またはログが入っていません)。ログそのものを送ってください。` : `${name}${r.detail ?? 'the ZIP archive is damaged or incomplete. Upload the complete file.'}`;
-        case 'archive-limit':
-          return ja
-            ? `${name}この ZIP は読める範囲を超えています (ファイル数・展開後のサイズ・圧縮率の上限)。ログ (.log / .txt) だけを送ってください。`
-            : `${name}${r.detail ?? 'this ZIP is past what I read (number of files, expanded size or compression ratio). Send the logs (.log / .txt) themselves.'}`;
+          return m.empty({ name });
         case 'unreadable':
-          return ja ? `${name}ファイルを読み込めませんでした。もう一度送ってください。` : `${name}the file could not be read. Please send it again.`;
+          return m.unreadable({ name });
       }
       break;
     case 'download':
-      return ja ? `${name}ファイルをダウンロードできませんでした (${r.reason})。` : `${name}I could not download the file: ${r.reason}`;
+      return m.download({ name, reason: r.reason });
     case 'not-a-log':
-      return ja ? '読めるのはテキストのログ (.log, .txt, スニペット) と、その .gz だけです。' : "I read text logs (.log, .txt, snippets) and gzip'd ones; this file is not one.";
+      return m.notALog;
     case 'unexpected':
       break;
   }
-  return ja ? '処理中に問題が発生しました。もう一度お試しください。' : 'Something went wrong on my side. Please try again.';
+  return m.unexpected;
 }

@@ -9,7 +9,7 @@ import { slackDate } from './slack-date.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
 import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './blocks.js';
 import type { types } from '@slack/bolt';
-import { t } from './i18n.js';
+import { msg } from './messages/index.js';
 import { statusFallbackText } from './status-text.js';
 import { BUCKET_EMOJI, bucketLabel, fitLines, nextActionText, num, quietLine, type RenderOptions } from './status-words.js';
 
@@ -25,40 +25,40 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
   const fallback = statusFallbackText(status, lang, tz);
 
   if (status.quiet) {
-    return { text: fallback, blocks: [sectionOf(quietLine(status, lang, true, `<${linksFor(lang).download}|${t('download', lang)}>`))] };
+    return { text: fallback, blocks: [sectionOf(quietLine(status, lang, true, `<${linksFor(lang).download}|${msg(lang).download}>`))] };
   }
 
   const budget = STATUS.sectionBudget;
-  const more = (k: number) => `_${t('statusMore', lang, { n: num(k) })}_`;
-  const name = (n: string | null) => (n === null ? t('statusNoServerName', lang) : escapeMrkdwn(truncate(n, STATUS.nameChars)));
+  const more = (k: number) => `_${msg(lang).status.more({ n: num(k) })}_`;
+  const name = (n: string | null) => (n === null ? msg(lang).status.noServerName : escapeMrkdwn(truncate(n, STATUS.nameChars)));
   const list = <T>(title: string, items: readonly T[], line: (item: T) => string, total: number, max: number) =>
     sectionOf([title, ...fitLines(items, line, total, budget - title.length - 1, more, max)].join('\n'));
-  const blocks: types.KnownBlock[] = [header(`${t('statusTitle', lang)} — ${localParts(new Date(status.generatedAt), tz).date}`)];
+  const blocks: types.KnownBlock[] = [header(`${msg(lang).status.title} — ${localParts(new Date(status.generatedAt), tz).date}`)];
 
   blocks.push({
     type: 'section',
     fields: [
       ...FLEET_BUCKETS.map((b) => ({ type: 'mrkdwn' as const, text: `${BUCKET_EMOJI[b]} *${bucketLabel(b, lang)}*\n${num(status.counts[b])}` })),
-      { type: 'mrkdwn', text: `*${t('statusTotal', lang)}*\n${num(status.total)}` },
+      { type: 'mrkdwn', text: `*${msg(lang).status.total}*\n${num(status.total)}` },
     ],
   });
-  blocks.push(sectionOf(`:point_right: *${t('statusNextAction', lang)}*\n${nextActionText(status.nextAction, lang, true)}`));
+  blocks.push(sectionOf(`:point_right: *${msg(lang).status.nextAction}*\n${nextActionText(status.nextAction, lang, true)}`));
 
   const d = status.newDetections;
-  if (d.total === 0) blocks.push(sectionOf(t('statusNoNewDetections', lang, { h: status.windowHours })));
+  if (d.total === 0) blocks.push(sectionOf(msg(lang).status.noNewDetections({ h: status.windowHours })));
   else {
     const line = (e: Detection) => {
-      const where = e.permalink ? `<${e.permalink}|${t('statusThread', lang)}>` : e.channelId ? `<#${e.channelId}>` : `_${t('statusViaCli', lang)}_`;
+      const where = e.permalink ? `<${e.permalink}|${msg(lang).status.thread}>` : e.channelId ? `<#${e.channelId}>` : `_${msg(lang).status.viaCli}_`;
       return `• ${slackDate(e.at, '{date_short_pretty} {time}', tz)} *${name(e.server)}* — ${where}`;
     };
-    blocks.push(list(`*${t('statusNewDetections', lang, { h: status.windowHours })}: ${num(d.total)}*`, d.entries, line, d.total, topDet));
+    blocks.push(list(`*${msg(lang).status.newDetections({ h: status.windowHours })}: ${num(d.total)}*`, d.entries, line, d.total, topDet));
   }
 
   const l = status.longAffected;
   if (l.servers.length > 0) {
     const line = (s: FleetServer) =>
-      `• *${name(s.name)}* — ${t('statusSince', lang, { d: slackDate(s.affectedSince!, '{date_short_pretty}', tz) })} (${t('statusDays', lang, { n: s.affectedDays ?? 0 })})`;
-    blocks.push(list(`:hourglass: *${t('statusLongAffected', lang, { d: l.days })}: ${num(l.servers.length)}*`, l.servers, line, l.servers.length, top));
+      `• *${name(s.name)}* — ${msg(lang).status.since({ d: slackDate(s.affectedSince!, '{date_short_pretty}', tz) })} (${msg(lang).status.days({ n: s.affectedDays ?? 0 })})`;
+    blocks.push(list(`:hourglass: *${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)}*`, l.servers, line, l.servers.length, top));
   }
 
   for (const b of FLEET_BUCKETS) {
@@ -69,7 +69,7 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
     blocks.push(list(`${BUCKET_EMOJI[b]} *${bucketLabel(b, lang)}: ${num(servers.length)}*`, servers, line, servers.length, top));
   }
 
-  blocks.push(context(t('statusGenerated', lang, { t: slackDate(status.generatedAt, '{date_short_pretty} {time}', tz) })));
+  blocks.push(context(msg(lang).status.generated({ t: slackDate(status.generatedAt, '{date_short_pretty} {time}', tz) })));
   blocks.push(linkButtons(lang));
   return { text: fallback, blocks: blocks.slice(0, LIMITS.blocks) };
 }

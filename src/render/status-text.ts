@@ -4,7 +4,7 @@ import { linksFor } from '../kb954960.js';
 import { formatLocal } from '../status/post-time.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
-import { t } from './i18n.js';
+import { msg } from './messages/index.js';
 import { bucketLabel, countsLine, fitLines, names, nextActionText, num, quietLine, type RenderOptions } from './status-words.js';
 
 export function renderStatusText(status: FleetStatus, lang: Lang, options: RenderOptions = {}): string {
@@ -12,26 +12,26 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
   const top = options.top ?? STATUS.topPerState;
   const topDet = options.topDetections ?? STATUS.topDetections;
   const links = linksFor(lang);
-  if (status.quiet) return quietLine(status, lang, false, `${t('download', lang)}: ${links.download}`);
+  if (status.quiet) return quietLine(status, lang, false, `${msg(lang).download}: ${links.download}`);
 
-  const more = (k: number) => `  … ${t('statusMore', lang, { n: num(k) })}`;
-  const name = (n: string | null) => (n === null ? t('statusNoServerName', lang) : truncate(n, STATUS.nameChars));
+  const more = (k: number) => `  … ${msg(lang).status.more({ n: num(k) })}`;
+  const name = (n: string | null) => (n === null ? msg(lang).status.noServerName : truncate(n, STATUS.nameChars));
   const list = <T>(items: readonly T[], line: (item: T) => string, total: number, max: number) => fitLines(items, line, total, Number.MAX_SAFE_INTEGER, more, max);
-  const out: string[] = [`${t('statusTitle', lang)} — ${formatLocal(status.generatedAt, tz)} (${tz})`, countsLine(status, lang), ''];
-  out.push(`${t('statusNextAction', lang)}: ${nextActionText(status.nextAction, lang)}`, '');
+  const out: string[] = [`${msg(lang).status.title} — ${formatLocal(status.generatedAt, tz)} (${tz})`, countsLine(status, lang), ''];
+  out.push(`${msg(lang).status.nextAction}: ${nextActionText(status.nextAction, lang)}`, '');
 
   const d = status.newDetections;
-  if (d.total === 0) out.push(t('statusNoNewDetections', lang, { h: status.windowHours }));
+  if (d.total === 0) out.push(msg(lang).status.noNewDetections({ h: status.windowHours }));
   else {
-    out.push(`${t('statusNewDetections', lang, { h: status.windowHours })}: ${num(d.total)}`);
-    const where = (e: Detection) => (e.permalink ? `  ${e.permalink}` : e.channelId ? `  (${e.channelId})` : `  (${t('statusViaCli', lang)})`);
+    out.push(`${msg(lang).status.newDetections({ h: status.windowHours })}: ${num(d.total)}`);
+    const where = (e: Detection) => (e.permalink ? `  ${e.permalink}` : e.channelId ? `  (${e.channelId})` : `  (${msg(lang).status.viaCli})`);
     out.push(...list(d.entries, (e) => `  ${formatLocal(e.at, tz)}  ${name(e.server)}${where(e)}`, d.total, topDet));
   }
   const l = status.longAffected;
   if (l.servers.length > 0) {
-    out.push('', `${t('statusLongAffected', lang, { d: l.days })}: ${num(l.servers.length)}`);
+    out.push('', `${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)}`);
     const line = (s: FleetServer) =>
-      `  ${name(s.name)} — ${t('statusSince', lang, { d: formatLocal(s.affectedSince!, tz).slice(0, 10) })} (${t('statusDays', lang, { n: s.affectedDays ?? 0 })})`;
+      `  ${name(s.name)} — ${msg(lang).status.since({ d: formatLocal(s.affectedSince!, tz).slice(0, 10) })} (${msg(lang).status.days({ n: s.affectedDays ?? 0 })})`;
     out.push(...list(l.servers, line, l.servers.length, top));
   }
   for (const b of FLEET_BUCKETS) {
@@ -41,7 +41,7 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
     const line = (s: FleetServer) => (b === 'affected' && s.lastAffectedAt ? `  ${name(s.name)} — ${formatLocal(s.lastAffectedAt, tz)}` : `  ${name(s.name)}`);
     out.push(...list(servers, line, servers.length, top));
   }
-  out.push('', `${t('download', lang)}: ${links.download}`, `KB954960: ${links.kb}`);
+  out.push('', `${msg(lang).download}: ${links.download}`, `KB954960: ${links.kb}`);
   return out.join('\n');
 }
 
@@ -51,16 +51,16 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
  */
 export function statusFallbackText(status: FleetStatus, lang: Lang, timeZone = 'UTC'): string {
   if (status.quiet) return escapeMrkdwn(renderStatusText(status, lang, { timeZone }));
-  const lines = [`${t('statusTitle', lang)} — ${formatLocal(status.generatedAt, timeZone)} (${timeZone})`, countsLine(status, lang)];
-  lines.push(`${t('statusNextAction', lang)}: ${nextActionText(status.nextAction, lang)}`);
+  const lines = [`${msg(lang).status.title} — ${formatLocal(status.generatedAt, timeZone)} (${timeZone})`, countsLine(status, lang)];
+  lines.push(`${msg(lang).status.nextAction}: ${nextActionText(status.nextAction, lang)}`);
   const d = status.newDetections;
-  if (d.total === 0) lines.push(t('statusNoNewDetections', lang, { h: status.windowHours }));
+  if (d.total === 0) lines.push(msg(lang).status.noNewDetections({ h: status.windowHours }));
   else {
     const servers = [...new Set(d.entries.map((e) => e.server).filter((s): s is string => s !== null))];
-    lines.push(`${t('statusNewDetections', lang, { h: status.windowHours })}: ${num(d.total)}${servers.length > 0 ? ` (${names(servers.slice(0, 5), servers.length, lang)})` : ''}`);
+    lines.push(`${msg(lang).status.newDetections({ h: status.windowHours })}: ${num(d.total)}${servers.length > 0 ? ` (${names(servers.slice(0, 5), servers.length, lang)})` : ''}`);
   }
   const l = status.longAffected;
-  if (l.servers.length > 0) lines.push(`${t('statusLongAffected', lang, { d: l.days })}: ${num(l.servers.length)} (${names(l.servers.slice(0, 5).map((s) => s.name), l.servers.length, lang)})`);
-  lines.push(`${t('download', lang)}: ${linksFor(lang).download}`);
+  if (l.servers.length > 0) lines.push(`${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)} (${names(l.servers.slice(0, 5).map((s) => s.name), l.servers.length, lang)})`);
+  lines.push(`${msg(lang).download}: ${linksFor(lang).download}`);
   return truncate(escapeMrkdwn(lines.join('\n')), STATUS.fallbackChars);
 }

@@ -1,12 +1,12 @@
 /**
  * What every rendering of the fleet status shares: bucket labels, counts, the next action and the quiet line in
- * words (from the one catalogue, i18n.ts), and fitting lists to whole lines ("and K more").
+ * words (from the catalogues, messages/), and fitting lists to whole lines ("and K more").
  */
 import type { Lang } from '../detect/types.js';
 import { VERIFY_COMMANDS } from '../kb954960.js';
 import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
-import { STATE_LABEL, t } from './i18n.js';
+import { msg } from './messages/index.js';
 
 export interface RenderOptions {
   /** Times are shown in this zone (Slack blocks use <!date> and show the reader's zone). Default UTC. */
@@ -26,18 +26,8 @@ export const BUCKET_EMOJI: Readonly<Record<FleetBucket, string>> = {
   fixed: ':large_green_circle:',
 };
 
-const BUCKET_SHORT: Readonly<Record<FleetBucket, Readonly<Record<Lang, string>>>> = {
-  affected: { en: 'affected', ja: '該当' },
-  'needs-sp1': { en: 'RTM (SP1 needed)', ja: 'RTM (SP1 が必要)' },
-  vulnerable: { en: 'SP1 without verified fix', ja: 'SP1 修正未確認' },
-  conflict: { en: 'versions conflict', ja: 'バージョン矛盾' },
-  unknown: { en: 'version unknown', ja: 'バージョン不明' },
-  'not-applicable': { en: 'not applicable (SP2, WSUS 4.0+)', ja: '対象外 (SP2、WSUS 4.0 以降)' },
-  fixed: { en: 'fixed', ja: '修正済み' },
-};
-
 export function bucketLabel(b: FleetBucket, lang: Lang): string {
-  const label = b === 'affected' ? `${BUCKET_SHORT.affected[lang]} (${STATE_LABEL.affected[lang]})` : STATE_LABEL[b][lang];
+  const label = b === 'affected' ? `${msg(lang).bucketShort.affected} (${msg(lang).stateLabel.affected})` : msg(lang).stateLabel[b];
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
@@ -47,7 +37,7 @@ export function num(n: number): string {
 
 export function names(list: readonly string[], count: number, lang: Lang): string {
   const shown = list.map((n) => truncate(n, 40)).join(', ');
-  return count > list.length ? `${shown} ${t('statusMore', lang, { n: count - list.length })}` : shown;
+  return count > list.length ? `${shown} ${msg(lang).status.more({ n: num(count - list.length) })}` : shown;
 }
 
 /** The one next action in words; `md` escapes the server names and formats code for mrkdwn. */
@@ -55,19 +45,18 @@ export function nextActionText(a: NextAction, lang: Lang, md = false): string {
   const list = names(a.servers, a.count, lang);
   const code = (s: string) => (md ? `\`${s}\`` : s);
   const rtm = a.rtmAmongThem ?? 0;
-  return t(`next:${a.kind}`, lang, {
+  return msg(lang).next[a.kind]({
     count: a.count,
-    s: a.count === 1 ? '' : 's',
     list: md ? escapeMrkdwn(list) : list,
-    rtm: rtm > 0 ? t('statusRtmAmongThem', lang, { rtm }) : '',
+    rtm,
     cmd: code(a.kind === 'fix-affected' ? VERIFY_COMMANDS.clientDetect : VERIFY_COMMANDS.registryVersion),
   });
 }
 
 export function countsLine(s: FleetStatus, lang: Lang): string {
-  const parts = FLEET_BUCKETS.filter((b) => s.counts[b] > 0).map((b) => t('statusCount', lang, { n: num(s.counts[b]), label: BUCKET_SHORT[b][lang] }));
-  const total = t('statusServers', lang, { n: num(s.total), s: s.total === 1 ? '' : 's' });
-  return parts.length > 0 ? `${total}: ${parts.join(t('statusListSeparator', lang))}` : total;
+  const parts = FLEET_BUCKETS.filter((b) => s.counts[b] > 0).map((b) => msg(lang).status.count({ n: num(s.counts[b]), label: msg(lang).bucketShort[b] }));
+  const total = msg(lang).status.servers({ n: num(s.total), count: s.total });
+  return parts.length > 0 ? `${total}: ${parts.join(msg(lang).status.listSeparator)}` : total;
 }
 
 export function needsAction(s: FleetStatus): boolean {
@@ -76,11 +65,11 @@ export function needsAction(s: FleetStatus): boolean {
 
 /** The quiet day, in one line; `link` (the download link, already formatted) follows when there is something to do. */
 export function quietLine(s: FleetStatus, lang: Lang, md: boolean, link: string): string {
-  const head = t('statusQuietHead', lang);
+  const head = msg(lang).status.quietHead;
   const act = needsAction(s);
-  const next = act ? t('statusQuietNext', lang, { action: nextActionText(s.nextAction, lang, md) }) : '';
-  const line = t('statusQuiet', lang, { head: md ? `*${head}*` : head, h: s.windowHours, counts: countsLine(s, lang), next });
-  return act ? line + t('statusQuietLink', lang, { link }) : line;
+  const next = act ? msg(lang).status.quietNext({ action: nextActionText(s.nextAction, lang, md) }) : '';
+  const line = msg(lang).status.quiet({ head: md ? `*${head}*` : head, h: s.windowHours, counts: countsLine(s, lang), next });
+  return act ? line + msg(lang).status.quietLink({ link }) : line;
 }
 
 /** Whole lines up to `max` items and `budget` characters, then "and K more" for the rest of `total`. Lines are made lazily. */

@@ -11,7 +11,8 @@ import { normalizeSlackText } from '../../ingest/slack-text.js';
 import type { Logger } from '../../log.js';
 import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
 import { renderDiagnosisBlocks } from '../../render/diagnosis-blocks.js';
-import { langOf, t, VERDICT_EMOJI, VERDICT_WORD } from '../../render/i18n.js';
+import { langOf, VERDICT_EMOJI } from '../../render/i18n.js';
+import { msg } from '../../render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
 import { renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
 import { refusalText, type Refusal } from '../../render/refusals.js';
@@ -186,14 +187,14 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   const { diagnosis, diagnosisId, withheld } = result;
   // Said under the verdict: which part of a long log was read, and which files were not.
   const remarks = [
-    ...tails.map(({ name, tail }) => escapeMrkdwn(t('partRead', work.lang, { file: name, limit: formatBytes(d.maxBytes), kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') }))),
+    ...tails.map(({ name, tail }) => escapeMrkdwn(msg(work.lang).partRead({ file: name, limit: formatBytes(d.maxBytes), kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') }))),
     ...refusals.map(escapeMrkdwn),
   ];
   if (diagnosis.hasEvidence) {
     // In a channel, a chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for
     // people: one pointer to what to paste, no verdict. A line with the whole signature, a version or the fix is read.
     if (!work.alwaysAnswer && files.length === 0 && diagnosis.verdict === 'possible' && isChatLine(work.text ?? '')) {
-      return { outcome: 'replied', message: plain(t('chatPointer', work.lang)) };
+      return { outcome: 'replied', message: plain(msg(work.lang).chatPointer) };
     }
     const repeat = work.inThread ? repeatNote(d, work, key, diagnosis) : null;
     if (repeat) return { outcome: 'replied', message: repeat, diagnosisId };
@@ -207,10 +208,10 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
     return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
   }
   // Files it could not read are said, also in a channel (only those whose name says they are logs were kept).
-  if (refusals.length > 0) return say(work.alwaysAnswer ? [t('nothingFound', work.lang), ...refusals] : refusals);
+  if (refusals.length > 0) return say(work.alwaysAnswer ? [msg(work.lang).nothingFound, ...refusals] : refusals);
   // Nothing of KB954960: silence in channels, a short answer in a DM.
   if (!work.alwaysAnswer) return { outcome: 'silent' };
-  return { outcome: 'replied', message: plain(t('nothingFound', work.lang)) };
+  return { outcome: 'replied', message: plain(msg(work.lang).nothingFound) };
 }
 
 /** A file whose name says it is a log (or an archive or export of logs): refusing it in a channel is useful, not noise. */
@@ -225,7 +226,7 @@ function repeatNote(d: MessageWorkerDeps, work: MessageWork, key: string, diagno
   if (!earlier.some((e) => e.server === diagnosis.server && e.verdict === diagnosis.verdict)) return null;
   const lang = work.lang;
   return plainMrkdwn(
-    t('repeatInThread', lang, { emoji: VERDICT_EMOJI[diagnosis.verdict], server: diagnosis.server ? `*${escapeMrkdwn(diagnosis.server)}*` : t('statusNoServerName', lang), verdict: VERDICT_WORD[diagnosis.verdict][lang] }),
+    msg(lang).repeatInThread({ emoji: VERDICT_EMOJI[diagnosis.verdict], server: diagnosis.server ? `*${escapeMrkdwn(diagnosis.server)}*` : msg(lang).status.noServerName, verdict: msg(lang).verdictWord[diagnosis.verdict] }),
   );
 }
 

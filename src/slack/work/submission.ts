@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Lang } from '../../detect/types.js';
 import type { Logger } from '../../log.js';
 import { context, escapeMrkdwn, section } from '../../render/blocks.js';
-import { t } from '../../render/i18n.js';
+import { msg } from '../../render/messages/index.js';
 import { refusalText } from '../../render/refusals.js';
 import { MODAL_MAX_CHARS } from '../views/check-modal.js';
 import { refusalOf } from '../errors.js';
@@ -54,7 +54,7 @@ export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
     const message = answer;
     const lang = work.lang ?? d.config.lang;
     const post = (channel: string, askedBy: boolean) => {
-      const by = askedBy ? [context(t('modalAskedBy', lang, { user: `<@${work.userId}>` }))] : [];
+      const by = askedBy ? [context(msg(lang).modalAskedBy({ user: `<@${work.userId}>` }))] : [];
       return d.client.chat.postMessage({ channel, text: message.text, blocks: [...by, ...(message.blocks ?? [section(escapeMrkdwn(message.text))])], unfurl_links: false });
     };
     let posted;
@@ -80,7 +80,7 @@ async function diagnose(d: SubmissionWorkerDeps, work: SubmissionWork, log: Logg
         channelId: work.channelId,
         maxBytes: d.config.maxFileBytes,
         // A full form was most likely cut by Slack: say that only this much was read.
-        remarks: work.text.length >= MODAL_MAX_CHARS ? [t('modalFull', lang, { chars: MODAL_MAX_CHARS.toLocaleString('en-US') })] : [],
+        remarks: work.text.length >= MODAL_MAX_CHARS ? [msg(lang).modalFull({ chars: MODAL_MAX_CHARS.toLocaleString('en-US') })] : [],
       },
       { store: d.store, lang, now: d.clock(), userId: work.userId, adminUserIds: d.config.adminUserIds },
     );
