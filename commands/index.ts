@@ -2,9 +2,11 @@ import { checkCommand } from './check.js';
 import { codeCommand } from './code.js';
 import { helpReply } from './help.js';
 import { historyCommand } from './history.js';
+import { langCommand } from './lang.js';
 import { serverCommand } from './server.js';
 import { buildStatusReply } from './status.js';
 import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
+import type { Lang } from '../src/detect/types.js';
 import type { CommandContext, Reply } from './types.js';
 
 /** Everything a slash command may need beyond the common context. */
@@ -12,7 +14,8 @@ export interface SlashContext extends CommandContext {
   readonly channelId: string;
   readonly teamId?: string;
   readonly maxBytes: number;
-  readonly defaults: { readonly statusTime: string; readonly statusTimeZone: string };
+  /** BOT_LANG and the status post's defaults. */
+  readonly defaults: { readonly lang: Lang; readonly statusTime: string; readonly statusTimeZone: string };
   /** Called after a subscription changed, so the schedule follows. */
   readonly onSubscriptionsChanged?: () => void;
 }
@@ -41,6 +44,8 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
       return reply(historyCommand({ server: rest[0] }, ctx));
     case 'status':
       return reply(buildStatusReply(ctx));
+    case 'lang':
+      return reply(langCommand(rest, { ...ctx, defaultLang: ctx.defaults.lang }));
     case 'subscribe': {
       const r = subscribeCommand(rest, { ...ctx, channelId: ctx.channelId, teamId: ctx.teamId, defaults: ctx.defaults });
       if (r.exitCode !== 2) ctx.onSubscriptionsChanged?.();

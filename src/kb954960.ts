@@ -9,7 +9,11 @@ export const KB = 'KB954960' as const;
 const FAMILY_ID = '6aa8a49d-170c-4077-8b9b-61f7bf5a1281';
 
 export const LINKS = {
-  advisory: 'http://www.microsoft.com/japan/technet/security/advisory/954960.mspx',
+  /** The advisory's current pages (the old .mspx page is gone), in the reader's language. */
+  advisory: {
+    ja: 'https://learn.microsoft.com/ja-jp/security-updates/securityadvisories/2008/954960',
+    en: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960',
+  } satisfies Record<Lang, string>,
   kb: 'http://support.microsoft.com/kb/954960/',
   download: {
     ja: `http://www.microsoft.com/downloads/details.aspx?displaylang=ja&FamilyID=${FAMILY_ID}`,
@@ -24,7 +28,7 @@ export interface Links {
 }
 
 export function linksFor(lang: Lang): Links {
-  return { download: LINKS.download[lang], kb: LINKS.kb, advisory: LINKS.advisory };
+  return { download: LINKS.download[lang], kb: LINKS.kb, advisory: LINKS.advisory[lang] };
 }
 
 /** The client's failure code in the KB954960 signature (with ErrorCode:InternalServerError(5) on SyncUpdates). */

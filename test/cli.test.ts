@@ -71,7 +71,7 @@ describe('kb954960 scan', () => {
     expect(out.errors[1]).toEqual({ code: '0x8024400E', name: 'WU_E_PT_SOAP_SERVER', meaning: expect.stringContaining('SOAP_E_SERVER'), count: 4, lines: [153, 160, 161, 162] });
     expect(out.problems).toEqual([]);
     expect(out).toMatchObject({ verdict: 'affected', kb: 'KB954960', server: 'wsusebc', lang: 'en' });
-    expect(out.links).toEqual({ download: DOWNLOAD_EN, kb: 'http://support.microsoft.com/kb/954960/', advisory: 'http://www.microsoft.com/japan/technet/security/advisory/954960.mspx' });
+    expect(out.links).toEqual({ download: DOWNLOAD_EN, kb: 'http://support.microsoft.com/kb/954960/', advisory: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960' });
     const fault = out.findings.find((f: { rule: string }) => f.rule === 'client-soap-fault-0x000190');
     expect(fault).toEqual({ rule: 'client-soap-fault-0x000190', source: 'WindowsUpdate.log', line: 154, text: expect.stringContaining('SOAP Fault: 0x000190'), fields: {} });
     expect(out.actions.length).toBeGreaterThan(0);

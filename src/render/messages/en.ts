@@ -266,6 +266,8 @@ export const en = {
     log: 'Log lines (WindowsUpdate.log / SoftwareDistribution.log)',
     server: 'WSUS server name',
     lang: 'Reply language',
+    badServer: 'A host name such as wsus01 or wsus01.corp.example',
+    noLog: 'Paste at least one log line',
   },
 
   // ── help, subscriptions, the reader's language (commands/) ──

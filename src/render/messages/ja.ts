@@ -237,6 +237,8 @@ export const ja: Catalogue = {
     log: 'ログ (WindowsUpdate.log / SoftwareDistribution.log の行)',
     server: 'WSUS サーバー名',
     lang: '返答の言語',
+    badServer: 'wsus01 や wsus01.corp.example のようなホスト名を入力してください',
+    noLog: 'ログを 1 行以上貼り付けてください',
   },
 
   help: {

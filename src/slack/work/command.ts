@@ -1,9 +1,10 @@
 import type { webApi } from '@slack/bolt';
+import { ReaderLangStore } from '../../../db/reader-lang-store.js';
 import type { InboxItem, Store } from '../../../db/store.js';
 import { runSlashCommand } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
-import type { Lang } from '../../detect/types.js';
 import type { Logger } from '../../log.js';
+import { langOf } from '../../render/i18n.js';
 import { refusalText } from '../../render/refusals.js';
 import { refusalOf } from '../errors.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
@@ -13,7 +14,6 @@ import { checkModal } from '../views/check-modal.js';
 /** A slash command as the queue keeps it: what was asked, by whom, and where the answer goes. */
 export interface CommandWork {
   readonly text: string;
-  readonly lang: Lang;
   readonly userId: string;
   readonly channelId: string;
   readonly teamId?: string;
@@ -31,7 +31,7 @@ export function commandItem(work: Omit<CommandWork, 'answer'>): WorkItem {
 export interface CommandWorkerDeps {
   readonly store: Store;
   readonly client: webApi.WebClient;
-  readonly config: Pick<Config, 'adminUserIds' | 'maxFileBytes' | 'statusTime' | 'statusTimeZone'>;
+  readonly config: Pick<Config, 'adminUserIds' | 'maxFileBytes' | 'statusTime' | 'statusTimeZone' | 'lang'>;
   readonly apiHost: string;
   readonly clock: () => Date;
   readonly onSubscriptionsChanged: () => void;
@@ -59,28 +59,30 @@ export function commandWorker(d: CommandWorkerDeps): WorkHandler {
 }
 
 async function run(d: CommandWorkerDeps, work: CommandWork, log: Logger): Promise<'modal-opened' | { answer: ResponseMessage; diagnosisId: number | null }> {
+  // The reader's language: Japanese text gets Japanese, else the user's choice (`/kb954960 lang`), else BOT_LANG.
+  const lang = langOf(work.text, new ReaderLangStore(d.store).langFor(work.userId, d.config.lang));
   try {
     const outcome = await runSlashCommand(work.text, {
       store: d.store,
-      lang: work.lang,
+      lang,
       now: d.clock(),
       userId: work.userId,
       adminUserIds: d.config.adminUserIds,
       channelId: work.channelId,
       teamId: work.teamId,
       maxBytes: d.config.maxFileBytes,
-      defaults: { statusTime: d.config.statusTime, statusTimeZone: d.config.statusTimeZone },
+      defaults: { lang: d.config.lang, statusTime: d.config.statusTime, statusTimeZone: d.config.statusTimeZone },
       onSubscriptionsChanged: d.onSubscriptionsChanged,
     });
     if (outcome.kind === 'open-modal') {
       // A trigger_id lives 3 seconds: this is tried once; a failure is answered below, not retried.
-      await d.client.views.open({ trigger_id: work.triggerId, view: checkModal(work.lang, work.channelId, d.config.maxFileBytes) });
+      await d.client.views.open({ trigger_id: work.triggerId, view: checkModal(lang, work.channelId, d.config.maxFileBytes) });
       return 'modal-opened';
     }
     const { text, blocks } = outcome.reply;
     return { answer: { response_type: 'ephemeral', text, ...(blocks ? { blocks } : {}) }, diagnosisId: null };
   } catch (err) {
     log.error({ err }, 'slash command failed');
-    return { answer: { response_type: 'ephemeral', text: refusalText(refusalOf(err), work.lang, { maxBytes: d.config.maxFileBytes }) }, diagnosisId: null };
+    return { answer: { response_type: 'ephemeral', text: refusalText(refusalOf(err), lang, { maxBytes: d.config.maxFileBytes }) }, diagnosisId: null };
   }
 }

@@ -1,4 +1,5 @@
 import type { types, webApi } from '@slack/bolt';
+import { ReaderLangStore } from '../../../db/reader-lang-store.js';
 import type { InboxItem, Store } from '../../../db/store.js';
 import { checkCommand } from '../../../commands/check.js';
 import type { Config } from '../../config.js';
@@ -17,7 +18,7 @@ export interface SubmissionWork {
   readonly userId: string;
   readonly text: string;
   readonly server?: string;
-  /** The language picked in the form (else the text's, else the default). */
+  /** A language changed in the form (else the text's, else the user's choice, else BOT_LANG). */
   readonly lang?: Lang;
   /** The channel the modal was opened in. */
   readonly channelId?: string;
@@ -46,13 +47,14 @@ export interface SubmissionWorkerDeps {
 export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
   return async (item: InboxItem, log: Logger): Promise<WorkResult> => {
     const work = item.payload as SubmissionWork;
+    // The reader's language: one changed in the form, else the user's choice (`/kb954960 lang`), else BOT_LANG.
+    const lang = work.lang ?? new ReaderLangStore(d.store).langFor(work.userId, d.config.lang);
     let answer = work.answer;
     if (!answer) {
-      answer = await diagnose(d, work, log);
+      answer = await diagnose(d, work, lang, log);
       d.store.keepAnswer(item.key, answer, null);
     }
     const message = answer;
-    const lang = work.lang ?? d.config.lang;
     const post = (channel: string, askedBy: boolean) => {
       const by = askedBy ? [context(msg(lang).modalAskedBy({ user: `<@${work.userId}>` }))] : [];
       return d.client.chat.postMessage({ channel, text: message.text, blocks: [...by, ...(message.blocks ?? [section(escapeMrkdwn(message.text))])], unfurl_links: false });
@@ -68,8 +70,7 @@ export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
   };
 }
 
-async function diagnose(d: SubmissionWorkerDeps, work: SubmissionWork, log: Logger): Promise<NonNullable<SubmissionWork['answer']>> {
-  const lang = work.lang ?? d.config.lang;
+async function diagnose(d: SubmissionWorkerDeps, work: SubmissionWork, lang: Lang, log: Logger): Promise<NonNullable<SubmissionWork['answer']>> {
   try {
     const reply = await checkCommand(
       {

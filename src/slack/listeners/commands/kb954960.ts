@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { langOf } from '../../../render/i18n.js';
 import type { ListenerDeps } from '../../context.js';
 import { commandItem } from '../../work/command.js';
 
@@ -10,12 +9,11 @@ export const SLASH_COMMAND = '/kb954960';
  * through response_url (ephemeral). HTTP mode answers Slack after the listener returns; Socket Mode sends the ack
  * when ack() is called — after the write, in both.
  */
-export function kb954960Command(deps: Pick<ListenerDeps, 'inbox' | 'config'>) {
+export function kb954960Command(deps: Pick<ListenerDeps, 'inbox'>) {
   return async ({ command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     deps.inbox.enqueue([
       commandItem({
         text: command.text,
-        lang: langOf(command.text, deps.config.lang),
         userId: command.user_id,
         channelId: command.channel_id,
         teamId: command.team_id,

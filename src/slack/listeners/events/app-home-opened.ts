@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { helpReply } from '../../../../commands/help.js';
+import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import { statusMessage } from '../../../status/query.js';
 import type { ListenerDeps } from '../../context.js';
 import { homeView } from '../../views/home.js';
@@ -8,7 +9,7 @@ import { homeView } from '../../views/home.js';
 export function appHomeOpened(deps: Pick<ListenerDeps, 'store' | 'config' | 'clock'>) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab && event.tab !== 'home') return;
-    const lang = deps.config.lang;
+    const lang = new ReaderLangStore(deps.store).langFor(event.user, deps.config.lang);
     const view = homeView({ status: statusMessage(deps.store, lang, deps.clock()).blocks, help: helpReply(lang).blocks ?? [] });
     await client.views.publish({ user_id: event.user, view });
   };

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import type { ListenerDeps } from '../../context.js';
 import { messageItems, type IncomingMessage } from '../../work/message.js';
 
@@ -18,10 +19,10 @@ export function isUserMessage(m: { subtype?: string; bot_id?: string; user?: str
  * The window is Bolt's middleware chain plus one SQLite insert, with no I/O wait in between; closing it needs a
  * receiver that defers the envelope ack until processEvent settles (not done yet; HTTP mode has no such window).
  */
-export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>) {
+export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'>) {
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> => {
     const m = event as unknown as IncomingMessage & { subtype?: string; bot_id?: string };
     if (!isUserMessage(m, context.botUserId)) return;
-    deps.inbox.enqueue(messageItems(m, { defaultLang: deps.config.lang, eventId: body.event_id }));
+    deps.inbox.enqueue(messageItems(m, { defaultLang: new ReaderLangStore(deps.store).langFor(m.user, deps.config.lang), eventId: body.event_id }));
   };
 }

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
+import { msg } from '../../../render/messages/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { submissionItem } from '../../work/submission.js';
 
@@ -27,9 +29,12 @@ function channelOf(privateMetadata: string): string | undefined {
  * The check modal's submission: validate (errors shown in the form); a valid one is written to the durable inbox
  * (keyed by the view's id) before the ack, and the inbox posts the diagnosis.
  */
-export function checkModalSubmission(deps: Pick<ListenerDeps, 'inbox'>) {
+export function checkModalSubmission(deps: Pick<ListenerDeps, 'inbox' | 'store' | 'config'>) {
   return async ({ ack, view, body }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> => {
     const v = view.state.values;
+    // The form opened in the user's language (checkModal): errors in it, and a pick left there lets Japanese text
+    // still get Japanese; only a language changed in the form forces the reply's.
+    const formLang = new ReaderLangStore(deps.store).langFor(body.user.id, deps.config.lang);
     const parsed = submission.safeParse({
       text: v.log?.text?.value ?? '',
       server: v.server?.name?.value ?? '',
@@ -40,12 +45,12 @@ export function checkModalSubmission(deps: Pick<ListenerDeps, 'inbox'>) {
       const bad = parsed.error.issues[0]?.path[0];
       await ack({
         response_action: 'errors',
-        errors: bad === 'server' ? { server: 'A host name such as wsus01 or wsus01.corp.example' } : { log: 'Paste at least one log line' },
+        errors: bad === 'server' ? { server: msg(formLang).modal.badServer } : { log: msg(formLang).modal.noLog },
       });
       return;
     }
     const { text, server, lang, channelId } = parsed.data;
-    deps.inbox.enqueue([submissionItem({ viewId: view.id, userId: body.user.id, text, server, lang, channelId })]);
+    deps.inbox.enqueue([submissionItem({ viewId: view.id, userId: body.user.id, text, server, lang: lang === formLang ? undefined : lang, channelId })]);
     await ack();
   };
 }
