@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalServerName } from '../src/diagnose/server-name.js';
+import { msg } from '../src/render/messages/index.js';
 import { renderHistoryBlocks, renderHistoryText } from '../src/render/server.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
 
@@ -17,8 +18,9 @@ export function historyCommand(input: { server?: string; limit?: string | number
   if (!parsed.success) {
     const detail = parsed.error.issues.find((i) => i.code === 'custom')?.message;
     // Slack words in Slack (no flags there: it takes only a server); the CLI's own usage names its flags.
-    const usage = ctx.userId === undefined ? 'usage: history [SERVER] (a server name or URL, and --limit 1..1000)' : 'usage: /kb954960 history [server name or URL]';
-    return usageError(`${usage}${detail ? `: ${detail}` : ''}`);
+    const m = msg(ctx.lang);
+    const syntax = ctx.userId === undefined ? `history [SERVER] (${m.historyArgs})` : `/kb954960 history [${m.historyServerArg}]`;
+    return usageError(`${m.usage({ syntax })}${detail ? `: ${detail}` : ''}`);
   }
   const entries = ctx.store.history(parsed.data);
   return { text: renderHistoryText(entries, ctx.lang), blocks: renderHistoryBlocks(entries, ctx.lang), json: entries, exitCode: 0 };

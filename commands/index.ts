@@ -3,6 +3,7 @@ import { codeCommand } from './code.js';
 import { helpReply } from './help.js';
 import { historyCommand } from './history.js';
 import { langCommand } from './lang.js';
+import { msg } from '../src/render/messages/index.js';
 import { serverCommand } from './server.js';
 import { buildStatusReply } from './status.js';
 import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
@@ -40,7 +41,7 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
     case 'server':
       return reply(serverCommand(rest, ctx));
     case 'history':
-      if (rest.length > 1) return reply({ text: 'usage: /kb954960 history [server]', exitCode: 2 });
+      if (rest.length > 1) return reply({ text: msg(ctx.lang).usage({ syntax: '/kb954960 history [server]' }), exitCode: 2 });
       return reply(historyCommand({ server: rest[0] }, ctx));
     case 'status':
       return reply(buildStatusReply(ctx));

@@ -16,7 +16,7 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   const [nameArg, kindArg, versionArg, ...extra] = args;
   const kind = kindArg?.toLowerCase();
   if (nameArg === undefined || extra.length > 0 || (kindArg !== undefined && (versionArg === undefined || (kind !== 'dll' && kind !== 'wsus')))) {
-    return usageError(`usage: ${SERVER_USAGE}`);
+    return usageError(msg(ctx.lang).usage({ syntax: SERVER_USAGE }));
   }
   const name = parseServerName(nameArg, ctx.lang);
   if (!name.ok) return usageError(name.error);

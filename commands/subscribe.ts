@@ -57,7 +57,7 @@ function describe(s: Subscription, next: Date | null, lang: Lang, created: boole
 /** `/kb954960 subscribe [HH:MM] [ja|en]`: this channel gets the daily status post. Admins only when ADMIN_USER_IDS is set. */
 export function subscribeCommand(args: readonly string[], ctx: SubscribeContext): Reply {
   const parsed = parse(args);
-  if (!parsed) return usageError(`usage: ${SUBSCRIBE_USAGE} (e.g. subscribe 09:00 ja)`);
+  if (!parsed) return usageError(msg(ctx.lang).usage({ syntax: SUBSCRIBE_USAGE }) + msg(ctx.lang).usageExample({ example: 'subscribe 09:00 ja' }));
   if (!isAdmin(ctx)) return refusal(ctx.lang);
   const postTime = parsed.time ?? ctx.defaults.statusTime;
   const timeZone = parsed.timeZone ?? ctx.defaults.statusTimeZone;

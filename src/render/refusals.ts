@@ -2,13 +2,38 @@ import type { Lang } from '../detect/types.js';
 import { formatBytes, WEVTUTIL_EXPORT, type InputProblem } from '../ingest/decode.js';
 import { msg } from './messages/index.js';
 
+/** Why a Slack file could not be fetched (src/slack/file-download.ts finds out, the catalogue words it). */
+export type DownloadProblem =
+  | { readonly kind: 'no-link' }
+  | { readonly kind: 'off-slack'; readonly host: string }
+  | { readonly kind: 'redirects' }
+  | { readonly kind: 'status'; readonly status: number }
+  | { readonly kind: 'sign-in' };
+
+/** The reason in words (also what the logs show, in English). */
+export function downloadReason(p: DownloadProblem, lang: Lang): string {
+  const m = msg(lang).downloadProblem;
+  switch (p.kind) {
+    case 'no-link':
+      return m.noLink;
+    case 'off-slack':
+      return m.offSlack({ host: p.host });
+    case 'redirects':
+      return m.redirects;
+    case 'status':
+      return m.status({ status: p.status });
+    case 'sign-in':
+      return m.signIn;
+  }
+}
+
 /**
  * Why the bot will not (or could not) diagnose what it was sent, as data: the surface that caught the error says
- * which refusal it is (a download's reason comes from the Slack edge as a sentence), and this module words it.
+ * which refusal it is (a download's problem comes from the Slack edge), and this module words it.
  */
 export type Refusal =
   | { readonly kind: 'input'; readonly problem: InputProblem; /** The ingest's own sentence, for problems it words best (what in an archive). */ readonly detail?: string }
-  | { readonly kind: 'download'; readonly reason: string }
+  | { readonly kind: 'download'; readonly problem: DownloadProblem }
   | { readonly kind: 'not-a-log' }
   | { readonly kind: 'unexpected' };
 
@@ -48,7 +73,7 @@ export function refusalText(r: Refusal, lang: Lang, c: RefusalContext): string {
       }
       break;
     case 'download':
-      return m.download({ name, reason: r.reason });
+      return m.download({ name, reason: downloadReason(r.problem, lang) });
     case 'not-a-log':
       return m.notALog;
     case 'unexpected':

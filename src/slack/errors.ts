@@ -7,7 +7,7 @@ export function refusalOf(e: unknown): Refusal {
   // A DownloadError thrown while ingest reads the download arrives wrapped (InputError 'unreadable', and again by
   // check() naming the input): tell its reason ("points outside Slack", "sign-in page: files:read"), not "send it again".
   const download = downloadErrorIn(e);
-  if (download) return { kind: 'download', reason: download.message };
+  if (download) return { kind: 'download', problem: download.problem };
   if (e instanceof InputError) {
     // The archive problems are worded by ingest (which member, which limit); the file's name is added by the caller.
     const detail = e.problem === 'bad-archive' || e.problem === 'archive-limit' ? innermost(e).message : undefined;

@@ -1,8 +1,12 @@
 import { formatBytes, InputError } from '../ingest/decode.js';
+import { downloadReason, type DownloadProblem } from '../render/refusals.js';
 
-/** Why a file could not be fetched, in words for the user. */
+/** Why a file could not be fetched: the problem for the user's refusal, in English for the logs. */
 export class DownloadError extends Error {
   override readonly name = 'DownloadError';
+  constructor(readonly problem: DownloadProblem) {
+    super(downloadReason(problem, 'en'));
+  }
 }
 
 export interface DownloadOptions {
@@ -32,26 +36,26 @@ export async function* downloadSlackFile(rawUrl: string, options: DownloadOption
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new DownloadError('The file has no usable download link.');
+    throw new DownloadError({ kind: 'no-link' });
   }
   for (let hop = 0; ; hop++) {
-    if (!isSlackFileUrl(url, options.apiHost)) throw new DownloadError(`The file link points outside Slack (${url.host}); I only download from Slack's file host.`);
+    if (!isSlackFileUrl(url, options.apiHost)) throw new DownloadError({ kind: 'off-slack', host: url.host });
     const res = await doFetch(url, { headers: { Authorization: `Bearer ${options.token}` }, redirect: 'manual' });
     if (res.status >= 300 && res.status < 400) {
       await res.body?.cancel();
       const location = res.headers.get('location');
-      if (!location || hop >= MAX_REDIRECTS) throw new DownloadError('Slack kept redirecting the download; please try again.');
+      if (!location || hop >= MAX_REDIRECTS) throw new DownloadError({ kind: 'redirects' });
       url = new URL(location, url);
       continue;
     }
     if (res.status !== 200) {
       await res.body?.cancel();
-      throw new DownloadError(`Slack answered ${res.status} for the file download; please try again later.`);
+      throw new DownloadError({ kind: 'status', status: res.status });
     }
     if ((res.headers.get('content-type') ?? '').startsWith('text/html')) {
       await res.body?.cancel();
       // Slack serves its sign-in page, with 200, when the token may not read the file.
-      throw new DownloadError('Slack returned a sign-in page instead of the file: the app needs the files:read scope and access to this file.');
+      throw new DownloadError({ kind: 'sign-in' });
     }
     const length = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(length) && length > options.maxBytes) {

@@ -163,6 +163,11 @@ export const en = {
   chatPointer:
     'To check a client or server for KB954960, paste the log lines here (WindowsUpdate.log on the client, SoftwareDistribution.log on the WSUS server) or upload the file.',
   checkEmpty: 'Paste the log lines to check: `/kb954960 check <log lines>`',
+  /** A command's syntax (code words, the same in every language) after the word for "usage". */
+  usage: (p: { syntax: string }) => `usage: ${p.syntax}`,
+  usageExample: (p: { example: string }) => ` (e.g. ${p.example})`,
+  historyArgs: 'a server name or URL, and --limit 1..1000',
+  historyServerArg: 'server name or URL',
 
   // ── the fleet status (src/render/status-*.ts) ──
   status: {
@@ -247,6 +252,13 @@ export const en = {
     unexpected: 'Something went wrong on my side. Please try again.',
     adminsOnly: 'Sorry — only the admins listed in ADMIN_USER_IDS can change this. Reading is open to everyone.',
   },
+  downloadProblem: {
+    noLink: 'The file has no usable download link.',
+    offSlack: (p: { host: string }) => `The file link points outside Slack (${p.host}); I only download from Slack's file host.`,
+    redirects: 'Slack kept redirecting the download; please try again.',
+    status: (p: { status: number }) => `Slack answered ${p.status} for the file download; please try again later.`,
+    signIn: 'Slack returned a sign-in page instead of the file: the app needs the files:read scope and access to this file.',
+  },
   notRecorded: {
     fixEvent: 'the fix event (MsiInstaller 1022)',
     fixEventAbsent: 'the fix event (MsiInstaller 1022) being absent',
@@ -296,7 +308,6 @@ export const en = {
     chosen: (p: { lang: string }) => `From now on I answer you in ${p.lang}: commands, App Home and the form. Text you write in Japanese still gets Japanese.`,
     current: (p: { lang: string }) => `I answer you in ${p.lang}. Change it with \`/kb954960 lang ja|en\`.`,
     currentDefault: (p: { lang: string }) => `I answer you in ${p.lang}, this workspace's default. Choose with \`/kb954960 lang ja|en\`.`,
-    usage: 'usage: /kb954960 lang [ja|en]',
   },
 };
 

@@ -144,6 +144,10 @@ export const ja: Catalogue = {
   modalAskedBy: (p) => `${p.user} さんが /kb954960 でログを確認しました`,
   chatPointer: 'KB954960 を確認するには、ログの行 (クライアントの WindowsUpdate.log、WSUS サーバーの SoftwareDistribution.log) をここに貼り付けるか、ファイルをアップロードしてください。',
   checkEmpty: '診断するログの行を貼り付けてください: `/kb954960 check <ログの行>`',
+  usage: (p) => `使い方: ${p.syntax}`,
+  usageExample: (p) => ` (例: ${p.example})`,
+  historyArgs: 'サーバー名または URL。--limit は 1..1000',
+  historyServerArg: 'サーバー名または URL',
 
   status: {
     title: 'KB954960 フリートの状況',
@@ -221,6 +225,13 @@ export const ja: Catalogue = {
     unexpected: '処理中に問題が発生しました。もう一度お試しください。',
     adminsOnly: 'この操作は管理者 (ADMIN_USER_IDS) のみが行えます。参照系のコマンドはどなたでも使えます。',
   },
+  downloadProblem: {
+    noLink: 'ファイルに使えるダウンロード リンクがありません',
+    offSlack: (p) => `ファイルのリンクが Slack の外 (${p.host}) を指しています。Slack のファイル ホストからしかダウンロードしません`,
+    redirects: 'Slack のリダイレクトが続きました。もう一度お試しください',
+    status: (p) => `ファイルのダウンロードに Slack が ${p.status} を返しました。しばらくしてからお試しください`,
+    signIn: 'ファイルの代わりに Slack のサインイン ページが返されました。アプリに files:read スコープとこのファイルへのアクセスが必要です',
+  },
   notRecorded: {
     fixEvent: '修正のイベント (MsiInstaller 1022)',
     fixEventAbsent: '修正のイベント (MsiInstaller 1022) がないこと',
@@ -266,6 +277,5 @@ export const ja: Catalogue = {
     chosen: (p) => `今後は${p.lang}で返答します (コマンド、App Home、フォーム)。日本語で書かれた内容には引き続き日本語で返答します。`,
     current: (p) => `${p.lang}で返答しています。\`/kb954960 lang ja|en\` で変更できます。`,
     currentDefault: (p) => `このワークスペースの既定の${p.lang}で返答しています。\`/kb954960 lang ja|en\` で選べます。`,
-    usage: '使い方: /kb954960 lang [ja|en]',
   },
 };

@@ -264,7 +264,7 @@ async function openMessageInputs(d: MessageWorkerDeps, work: MessageWork, files:
     }
     try {
       const url = f.url ?? (await d.client.files.info({ file: f.id })).file?.url_private_download;
-      if (!url) throw new DownloadError('no link');
+      if (!url) throw new DownloadError({ kind: 'no-link' });
       const chunks = downloadSlackFile(url, { token: d.botToken, apiHost: d.apiHost, maxBytes: readCap });
       for (const log of await openLogs(chunks, name, { maxBytes: d.maxBytes })) inputs.push({ name: log.name, chunks: log.chunks, tail: true });
     } catch (e) {
