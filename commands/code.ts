@@ -10,7 +10,7 @@ import { usageError, type Reply } from './types.js';
 /** `code 0x80244022`: what a result code means, and the known problems it belongs to. */
 export function codeCommand(args: readonly string[], lang: Lang): Reply {
   const m = msg(lang);
-  if (args.length !== 1) return usageError(m.codeUsage);
+  if (args.length !== 1) return usageError(m.usage({ syntax: 'code CODE' }) + m.usageExample({ example: 'code 0x80244022' }));
   const code = parseCodeArg(args[0]!);
   if (!code) {
     // The user's own text, escaped: `code <!channel>` pings nobody.

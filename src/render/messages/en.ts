@@ -119,7 +119,6 @@ export const en = {
   onLines: 'lines',
   timesOnLines: (p: { n: number; lines: string }) => `${p.n}×, lines ${p.lines}`,
   unknownCode: 'not a known code',
-  codeUsage: 'usage: code CODE (for example: code 0x80244022)',
   notACode: (p: { input: string }) => `${p.input} is not a result code: give it as 0x80244022, 80244022 or a decimal HRESULT such as -2145107934.`,
   notAFailure: 'A success or informational code, not a failure.',
   knownProblem: 'Known problem',

@@ -106,7 +106,6 @@ export const ja: Catalogue = {
   onLines: '行',
   timesOnLines: (p) => `${p.n} 回、${p.lines} 行目`,
   unknownCode: '既知のコードではありません',
-  codeUsage: '使い方: code <コード> (例: code 0x80244022)',
   notACode: (p) => `${p.input} はエラー コードではありません。0x80244022、80244022、または 10 進の HRESULT (-2145107934) の形で指定してください。`,
   notAFailure: '成功・情報のコードです (失敗ではありません)。',
   knownProblem: '既知の問題',
