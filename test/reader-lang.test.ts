@@ -64,7 +64,7 @@ describe("the reader's language", () => {
     expect((await slash('LANG')).text).toBe('日本語で返答しています。`/kb954960 lang ja|en` で変更できます。');
   });
 
-  it('then status, server, check, history and help answer in Japanese, though the text is English', async () => {
+  it('then status, server, check, history, help, code and subscribe answer in Japanese, though the text is English', async () => {
     expect((await slash('status')).text).toMatch(STATUS_JA);
     expect((await slash('server wsuslang')).text).toBe('wsuslang の記録はまだありません。');
 
@@ -87,6 +87,9 @@ describe("the reader's language", () => {
     expect(help.text).toContain('/kb954960 lang [ja|en]');
     expect(advisoryUrl(help.blocks)).toBe(ADVISORY_JA);
     expect((await slash('lang fr')).text).toBe('使い方: /kb954960 lang [ja|en]');
+    expect((await slash('code 0x80244022')).text).toContain('既知の問題:');
+    expect((await slash('subscribe 09:00', 'UJA', 'CLANGSUB')).text).toMatch(/^このチャンネルを購読しました: KB954960 の状況を毎日 09:00 \(Asia\/Tokyo\) に日本語で投稿します/);
+    expect((await slash('unsubscribe', 'UJA', 'CLANGSUB')).text).toBe('購読を解除しました。このチャンネルへの KB954960 の日次投稿は止まります。');
   });
 
   it('App Home follows the user; another user still gets BOT_LANG', async () => {
