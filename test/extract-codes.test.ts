@@ -121,4 +121,22 @@ describe('failure codes over whole logs, in the scanner pass', () => {
     const result = await scanChunks([line.subarray(0, at), line.subarray(at)]);
     expect(result.codes).toEqual([{ code: '0x80244022', count: 1, lines: [1] }]);
   });
+
+  it('finds bracketed codes at a chunk\'s first and last bytes, whatever the split and the chunk\'s alignment', async () => {
+    const log = Buffer.from('[8024402C] first\r\nmid [CallId = {8D0E}] [c0000005]\r\n[C004F074]');
+    const expected = [
+      { code: '0x8024402C', count: 1, lines: [1] },
+      { code: '0xC0000005', count: 1, lines: [2] },
+      { code: '0xC004F074', count: 1, lines: [3] },
+    ];
+    expect(scanText(log.toString()).codes).toEqual(expected);
+    for (let cut = 1; cut < log.length; cut++) {
+      for (const pad of [0, 1, 2, 3]) {
+        // Copies at an offset inside a larger ArrayBuffer: the search's aligned loads start on another phase.
+        const chunk = (b: Buffer) => Buffer.concat([Buffer.alloc(pad), b]).subarray(pad);
+        const result = await scanChunks([chunk(log.subarray(0, cut)), chunk(log.subarray(cut))]);
+        expect(result.codes, `cut ${cut} pad ${pad}`).toEqual(expected);
+      }
+    }
+  });
 });

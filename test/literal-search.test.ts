@@ -2,6 +2,7 @@ import { RULES } from '../src/detect/rules.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralSearch, type LiteralSearchOptions } from '../src/detect/literal-search.js';
+import { CODE_LITERALS } from '../src/detect/extract-codes.js';
 
 const enc = new TextEncoder();
 type Hit = [position: number, literalIndex: number];
@@ -36,7 +37,7 @@ function plans(literals: readonly string[], sample?: Uint8Array): LiteralSearch[
   const opts: LiteralSearchOptions[] = [{}];
   if (sample) opts.push({ sample });
   for (const windowWidth of [1, 2] as const) {
-    const max = minLen >= windowWidth ? minLen - windowWidth + 1 : 1;
+    const max = minLen + windowWidth - 1; // windows may stick out of a literal by windowWidth − 1 bytes
     for (let stride = 1; stride <= Math.min(max, 9); stride++) opts.push({ windowWidth, stride });
   }
   return opts.map((o) => new LiteralSearch(literals, o));
@@ -178,13 +179,57 @@ describe('LiteralSearch — hand-made cases', () => {
     }
   });
 
-  it('exposes the chosen plan: stride bounded by the shortest literal', () => {
+  it('exposes the chosen plan: stride bounded by the shortest literal (plus the window sticking out by a byte)', () => {
     const s = new LiteralSearch(['ID:', 'InternalServerError']);
     expect(s.plan.windowWidth).toBe(2);
-    expect(s.plan.stride).toBeLessThanOrEqual(2);
+    expect(s.plan.stride).toBeLessThanOrEqual(4);
     const long = new LiteralSearch(['InternalServerError', 'Synchronizing server updates']);
     expect(long.plan.stride).toBeGreaterThan(2);
-    expect(long.plan.stride).toBeLessThanOrEqual(18);
+    expect(long.plan.stride).toBeLessThanOrEqual(20);
+  });
+
+  it("a two-byte literal no longer forces stride 1: the scanner's set runs at stride 2 on log text", () => {
+    const sample = enc.encode(
+      '2008-08-12\t05:15:41:253\t 940\tf54\tAU\t<<## SUBMITTED ## AU: Search for updates [CallId = {8D0E4B9F-27B6-4B8A}]\r\n'.repeat(50),
+    );
+    const s = new LiteralSearch([...new Set([...RULES.flatMap((r) => r.literals), ...CODE_LITERALS])], { sample });
+    expect(s.plan.windowWidth).toBe(2);
+    expect(s.plan.stride).toBe(2);
+    // `[8` registers `x[` (offset −1) and `[8` (offset 0): windows before the literal's first byte.
+    expect(Math.min(...s.plan.windowOffsets)).toBe(-1);
+  });
+
+  it('finds two-byte literals at the first and last byte of the buffer, under every plan and alignment', () => {
+    const lits = ['[8', '[C', '[c', '0x8', 'hr ='];
+    for (const text of ['[8', '[C[c', '[8 hr = 0x8 [C', 'x[c', '[8x', '[[8[[C[c[', 'hr =[c', '[C0x8']) expectAllPlans(lits, text);
+    expect(expectAllPlans(lits, '[8024400E] then hr = 0x8 and [c')).toEqual([
+      [0, 0],
+      [16, 4],
+      [21, 3],
+      [29, 2],
+    ]);
+    // One-byte literals sticking out on both sides at a stride above 1.
+    expectAllPlans(['#', 'ab'], '#ab#');
+    expectAllPlans(['#', 'ab'], 'ab#ab');
+  });
+
+  it('finds a two-byte literal split across chunks (carry of one byte) at every split point and alignment', () => {
+    const lits = ['[8', '[C', 'hr ='];
+    const text = enc.encode('a[8b[C[8 hr =[C');
+    const expected = naive(lits, text, 0, text.length);
+    for (const search of plans(lits)) {
+      for (let cut = 1; cut < text.length; cut++) {
+        for (const off of [0, 1, 2, 3]) {
+          // First chunk: starts in [0, cut) and may read past cut; second: the rest, with the 3-byte carry before it.
+          const got: Hit[] = [];
+          const head = at(text.subarray(0, Math.min(text.length, cut + 3)), off);
+          search.scan(head, 0, cut, (p, i) => got.push([p, i]));
+          const tailFrom = Math.max(0, cut - 3);
+          search.scan(at(text.subarray(tailFrom), off), cut - tailFrom, text.length - tailFrom, (p, i) => got.push([tailFrom + p, i]));
+          expect(got, `plan ${JSON.stringify(search.plan)} cut ${cut} offset ${off}`).toEqual(expected);
+        }
+      }
+    }
   });
 });
 
@@ -272,11 +317,11 @@ describe('LiteralSearch — randomized against the naive reference', () => {
     );
   });
 
-  it("finds the rules' own literal set in log-like text under every plan", () => {
-    const lits = [...new Set(RULES.flatMap((r) => r.literals))];
+  it("finds the scanner's literal set (rules and failure-code cues) in log-like text under every plan", () => {
+    const lits = [...new Set([...RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constantFrom(...lits), fc.constantFrom('\t', ' ', '0', '2008-08-12', 'WARNING: ', 'Server', 'I', 'D'), fc.string({ maxLength: 8 })), {
+        fc.array(fc.oneof(fc.constantFrom(...lits), fc.constantFrom('\t', ' ', '0', '2008-08-12', 'WARNING: ', 'Server', 'I', 'D', '[', '[C', '8'), fc.string({ maxLength: 8 })), {
           maxLength: 60,
         }),
         (parts) => {

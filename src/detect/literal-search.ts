@@ -11,8 +11,9 @@
  *
  * So this is a fixed-stride sampling filter (the "sampled q-gram" flavour of Wu–Manber):
  *
- *  - Let B (1 or 2) be the window width and s the stride, s ≤ (shortest literal length) − B + 1.
- *    Every literal L registers s consecutive B-byte windows L[k..k+B), …, L[k+s−1..k+s−1+B).
+ *  - Let B (1 or 2) be the window width and s the stride, s ≤ (shortest literal length) + B − 1.
+ *    Every literal L registers s consecutive B-byte windows L[k..k+B), …, L[k+s−1..k+s−1+B),
+ *    −(B − 1) ≤ k (bytes outside L match anything, see below).
  *    Any occurrence of L therefore has exactly one of its registered windows starting at a text
  *    position p that is a multiple of s away from the scan start, so sampling the text only at
  *    those positions cannot miss it.
@@ -32,15 +33,17 @@
  *    bytes earlier, matches go through a tiny sorted pending queue that is flushed once no later
  *    sample can produce an earlier start, so callers see increasing positions.
  *
- * A 1-byte literal with B = 2 registers all 256 windows that start with it (stride 1); the last
- * byte of the buffer, where no 2-byte window fits, is checked separately.
+ * A window may stick out of its literal by one byte (B = 2): it then stands for its 256 keys, so a
+ * 2-byte literal such as `[8` can run at stride 2 (windows `x[` and `[8`) instead of forcing
+ * stride 1; an occurrence whose sampled window would lie outside the buffer (before its first
+ * byte, or at its last) is verified directly.
  *
  * The byte-frequency model is a static guess for Windows log text; pass `options.sample` (e.g. the
  * first MiB of the file) to use measured bigram counts instead — fewer false filter hits.
  *
  * Measured (bench/literal-search.mjs, 200 MiB WindowsUpdate.log, the 16-literal KB954960 set with
  * `ID:`, 2-core EPYC, Node 20): ~2.2 GB/s over 1 MiB readSync chunks (≈2.9× grep -F), ~2.6 GB/s
- * with a sample; a 1- or 2-byte literal in the set forces stride 1: ~1 GB/s.
+ * with a sample. The scanner's set (with the code extraction's `[8`, `[C`, `[c`) runs at stride 2.
  */
 
 export interface LiteralSearchOptions {
@@ -227,20 +230,24 @@ interface Tables {
 }
 
 /**
- * Picks each literal's window offset for a given (width, stride) and scores the plan. A literal
- * shorter than the window (1 byte with width 2; only possible with stride 1) registers every
- * window that starts with it: 256 keys `c | x << 8`, so it is found by the same loop (the very last
- * byte of the buffer, where no 2-byte window fits, is checked separately).
+ * Picks each literal's window offsets for a given (width, stride) and scores the plan. A literal registers `stride`
+ * consecutive windows at offsets k … k + stride − 1, where k may range over −(width − 1) … len − stride: with width 2,
+ * the window at offset −1 is (any byte, first byte) and the one at offset len − 1 is (last byte, any byte), each
+ * registered as its 256 keys. So a short literal — the code extraction's `[8`, `[C`, `[c` — no longer forces stride 1:
+ * at stride 2 `[8` registers `x[` and `[8`, and only a `[` in the text costs a filter hit. The cost model weighs such a
+ * window by the probability of its fixed byte, so a long literal uses one only when that is cheaper. Occurrences
+ * whose sampled window would stick out of the buffer (a `[8` at its first byte, a 1-byte literal at its last) are
+ * checked directly (see LiteralSearch.run).
  */
 function planFor(
   lits: readonly Uint8Array[],
   width: 1 | 2,
   stride: number,
   prob: (key: number) => number, // P(window) by window key
+  uni: (byte: number) => number, // P(byte): a window sticking out of the literal holds any byte besides it
   hitScale: number,
 ): Tables {
   const offsets = new Int32Array(lits.length);
-  const keyOf = (lit: Uint8Array, j: number): number => (width === 1 ? lit[j]! : lit[j]! | (lit[j + 1]! << 8));
   const regKey: number[] = [];
   const regLit: number[] = [];
   const regOff: number[] = [];
@@ -253,15 +260,14 @@ function planFor(
   };
   for (let i = 0; i < lits.length; i++) {
     const lit = lits[i]!;
-    if (lit.length < width) {
-      for (let x = 0; x < 256; x++) register(lit[0]! | (x << 8), i, 0);
-      continue;
-    }
-    let best = 0;
+    const n = lit.length;
+    const windowProb = (j: number): number =>
+      width === 1 ? prob(lit[j]!) : j < 0 ? uni(lit[0]!) : j === n - 1 ? uni(lit[n - 1]!) : prob(lit[j]! | (lit[j + 1]! << 8));
+    let best = 1 - width;
     let bestCost = Infinity;
-    for (let k = 0; k + stride - 1 <= lit.length - width; k++) {
+    for (let k = 1 - width; k + stride <= n; k++) {
       let c = 0;
-      for (let j = k; j < k + stride; j++) c += prob(keyOf(lit, j));
+      for (let j = k; j < k + stride; j++) c += windowProb(j);
       // Strict "<" keeps the earliest offset on ties: smaller offsets keep the pending queue short.
       if (c < bestCost) {
         bestCost = c;
@@ -269,7 +275,12 @@ function planFor(
       }
     }
     offsets[i] = best;
-    for (let j = best; j < best + stride; j++) register(keyOf(lit, j), i, j);
+    for (let j = best; j < best + stride; j++) {
+      if (width === 1) register(lit[j]!, i, j);
+      else if (j < 0) for (let x = 0; x < 256; x++) register(x | (lit[0]! << 8), i, j);
+      else if (j === n - 1) for (let x = 0; x < 256; x++) register(lit[j]! | (x << 8), i, j);
+      else register(lit[j]! | (lit[j + 1]! << 8), i, j);
+    }
   }
   let hitRate = 0;
   let perSample =
@@ -362,7 +373,9 @@ export class LiteralSearch {
   private readonly width: 1 | 2;
   private readonly stride: number;
   private readonly maxOff: number; // largest registered window offset
-  private readonly tiny: Int32Array; // literals shorter than the window (1 byte, width 2)
+  private readonly minOff: number; // smallest registered window offset (−1 when a window starts before its literal)
+  private readonly offsets: Int32Array; // per literal: its first registered window's offset
+  private readonly edgy: Int32Array; // literals with a registered window that sticks out of them (see planFor)
 
   constructor(literals: readonly string[], options: LiteralSearchOptions = {}) {
     const enc = new TextEncoder();
@@ -398,12 +411,12 @@ export class LiteralSearch {
     if (bytes.length > 0) {
       const widths: (1 | 2)[] = options.windowWidth ? [options.windowWidth] : [1, 2];
       for (const width of widths) {
-        const maxStride = minLen >= width ? minLen - width + 1 : 1;
+        const maxStride = minLen + width - 1; // offsets −(width − 1) … len − 1, see planFor
         const strides = options.stride
           ? [Math.max(1, Math.min(maxStride, Math.floor(options.stride)))]
           : Array.from({ length: maxStride }, (_, i) => i + 1);
         for (const stride of strides) {
-          const t = planFor(bytes, width, stride, width === 1 ? uni : big, options.sample ? 1 : STATIC_HIT_SCALE);
+          const t = planFor(bytes, width, stride, width === 1 ? uni : big, uni, options.sample ? 1 : STATIC_HIT_SCALE);
           if (best === undefined || t.cost < best.cost) best = t;
         }
       }
@@ -419,7 +432,9 @@ export class LiteralSearch {
       windowOffsets: Object.freeze(Array.from(offsets)),
       estimatedHitRate: best?.hitRate ?? 0,
     });
-    this.tiny = Int32Array.from(bytes.flatMap((b, i) => (b.length < width ? [i] : [])));
+    // Literals with a window sticking out of them: before the first byte (offset < 0) or past the last.
+    this.offsets = offsets;
+    this.edgy = Int32Array.from(bytes.flatMap((b, i) => (offsets[i]! < 0 || offsets[i]! + stride - 1 > b.length - width ? [i] : [])));
 
     // Build the filter and CSR buckets from the registrations. Buckets are numbered (1…) in the order their keys
     // were first registered, so nothing loops over all 65536 keys: a prefix sum over the whole key space cost every
@@ -431,9 +446,11 @@ export class LiteralSearch {
     const bucketOf = new Int32Array(size);
     let buckets = 0;
     let maxOff = 0;
+    let minOff = 0;
     for (let r = 0; r < regKey.length; r++) {
       if (bucketOf[regKey[r]!] === 0) bucketOf[regKey[r]!] = ++buckets;
       maxOff = Math.max(maxOff, regOff[r]!);
+      minOff = Math.min(minOff, regOff[r]!);
     }
     const counts = new Int32Array(buckets + 2);
     for (let r = 0; r < regKey.length; r++) counts[bucketOf[regKey[r]!]! + 1]!++;
@@ -452,6 +469,7 @@ export class LiteralSearch {
       this.filter[key] = 1;
     }
     this.maxOff = maxOff;
+    this.minOff = minOff;
   }
 
   /**
@@ -485,32 +503,49 @@ export class LiteralSearch {
     // A Buffer (or other subclass) has a different hidden class than Uint8Array; a plain view keeps
     // the element loads in the hot loop monomorphic.
     const text = buf.constructor === Uint8Array ? buf : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    // Last sample position that can belong to an occurrence starting before `to`.
+    // Last sample position that can belong to an occurrence starting before `to`; the first that can belong to one
+    // starting at or after `from`.
     const last = Math.min(to - 1 + this.maxOff, text.length - this.width);
+    const first = Math.max(0, from + this.minOff);
     const s = this.stride;
-    if (this.width === 1) {
-      this.loopBytes1(text, from, to, from, last, em);
-    } else if (s % 2 === 0 && LITTLE_ENDIAN) {
-      // Even stride: every sample can sit at an even absolute address (any phase modulo s is as
-      // good as any other, see the header), so a 2-byte window is one aligned 16-bit load, and
-      // for s = 2 one 32-bit load yields two samples. Little-endian: the key is b0 | b1 << 8.
-      const p0 = (text.byteOffset + from) % 2 === 0 ? from : from + 1;
-      if (s === 2) this.loopWords(text, from, to, p0, last, em);
-      else this.loopHalves(text, from, to, p0, last, em);
-    } else {
-      this.loopBytes2(text, from, to, from, last, em);
-    }
-    // A 1-byte literal in the last byte of buf has no 2-byte window; check that byte directly.
-    if (this.tiny.length > 0 && !em.stopped) {
-      const q = text.length - 1;
-      if (q >= from && q < to && q > last) {
-        for (let t = 0; t < this.tiny.length; t++) {
-          const lit = this.tiny[t]!;
-          if (text[q] === this.litBytes[this.litStart[lit]!]) em.push(q, lit);
-        }
+    // Even stride: every sample can sit at an even absolute address (any phase modulo s is as good as any other, see
+    // the header), so a 2-byte window is one aligned 16-bit load, and for s = 2 one 32-bit load yields two samples.
+    // Little-endian: the key is b0 | b1 << 8.
+    const aligned = this.width === 2 && s % 2 === 0 && LITTLE_ENDIAN;
+    const p0 = aligned && (text.byteOffset + first) % 2 !== 0 ? first + 1 : first;
+    // Pushed first: the emitter keeps positions in order, and these are the only ones the loops cannot find.
+    if (this.edgy.length > 0) this.checkEdges(text, from, to, p0, last, em);
+    if (this.width === 1) this.loopBytes1(text, from, to, p0, last, em);
+    else if (!aligned) this.loopBytes2(text, from, to, p0, last, em);
+    else if (s === 2) this.loopWords(text, from, to, p0, last, em);
+    else this.loopHalves(text, from, to, p0, last, em);
+    if (!em.stopped) em.flushBelow(Infinity);
+  }
+
+  /**
+   * An occurrence is found by the one sample at q ≡ p0 (mod stride) among its registered windows; the loops sample
+   * p0, p0 + stride, … up to last. A window that sticks out of its literal can put q outside that range — before the
+   * buffer's first byte or at its last, where no 2-byte window fits — so those occurrences are verified here: only
+   * the first start (from) and, per literal, the last start that fits (buffer length − literal length) can be such.
+   */
+  private checkEdges(buf: Uint8Array, from: number, to: number, p0: number, last: number, em: Emitter): void {
+    const s = this.stride;
+    for (let e = 0; e < this.edgy.length; e++) {
+      const lit = this.edgy[e]!;
+      const n = this.litLen[lit]!;
+      const k = this.offsets[lit]!;
+      const tailStart = buf.length - n;
+      for (let side = 0; side < 2; side++) {
+        const t = side === 0 ? from : tailStart;
+        if ((side === 1 && t === from) || t < from || t >= to || t + n > buf.length) continue;
+        const q = t + k + ((((p0 - t - k) % s) + s) % s); // the sample among t + k … t + k + s − 1
+        if (q >= p0 && q <= last) continue; // the loop sees it
+        const base = this.litStart[lit]!;
+        let i = 0;
+        while (i < n && buf[t + i] === this.litBytes[base + i]) i++;
+        if (i === n) em.push(t, lit);
       }
     }
-    if (!em.stopped) em.flushBelow(Infinity);
   }
 
   // One hot loop per way of reading the key, so each stays monomorphic and branch-free in the
