@@ -28,6 +28,13 @@ module.exports = {
       to: { path: '^(src|commands|db)/', pathNot: '^src/ingest/' },
     },
     {
+      name: 'scan-thread-is-pure-core',
+      severity: 'error',
+      comment: 'src/scan (the scan thread and its runner) runs bytes → ingest → scan: src/detect and src/ingest only.',
+      from: { path: '^src/scan/' },
+      to: { path: '^(src|commands|db)/', pathNot: '^src/(scan|detect|ingest)/' },
+    },
+    {
       name: 'diagnose-sees-only-detect-and-the-kb-facts',
       severity: 'error',
       comment: 'src/diagnose builds on the rules and the KB954960 facts only.',

@@ -1,9 +1,9 @@
 import { mergeCodeCounts } from './detect/extract-codes.js';
 import type { Store, DiagnosisRecord } from '../db/store.js';
-import { scanChunks } from './detect/scanner.js';
 import type { Finding, Lang, ScanResult } from './detect/types.js';
 import { diagnose, serverNamed, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
-import { decodeToUtf8, InputError, type DecodedInfo } from './ingest/decode.js';
+import { InputError, type DecodedInfo } from './ingest/decode.js';
+import { scanInline, scanOffThread } from './scan/runner.js';
 
 /** One input to check: a file, stdin, a pasted message, an uploaded file. */
 export interface CheckInput {
@@ -36,6 +36,11 @@ export interface CheckOptions {
    * whoever sent it. false: its failure is still recorded as evidence (the diagnosis, the last-affected time).
    */
   readonly mayRecordFacts: boolean;
+  /**
+   * Decode and scan large inputs on the scan thread (src/scan/runner.ts): the bot, whose event loop must keep acking
+   * Slack during a burst of big pastes. The CLI scans inline.
+   */
+  readonly offThread?: boolean;
   /** Where the input came from, for the history. */
   readonly record?: Omit<DiagnosisRecord, 'diagnosis' | 'at'>;
 }
@@ -63,9 +68,10 @@ export interface WithheldFacts {
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const scans: { name?: string; scan: ScanResult }[] = [];
+  const run = options.offThread ? scanOffThread : scanInline;
   for (const input of options.inputs) {
     try {
-      scans.push({ name: input.name, scan: await scanChunks(decodeToUtf8(input.chunks, { maxBytes: options.maxBytes, limitName: options.limitName, tail: input.tail }, input.onInfo)) });
+      scans.push({ name: input.name, scan: await run(input.chunks, { maxBytes: options.maxBytes, limitName: options.limitName, tail: input.tail }, input.onInfo) });
     } catch (e) {
       // Name the input: with several files, "which one?" is the user's first question.
       if (e instanceof InputError && input.name) throw new InputError(e.problem, `${input.name}: ${e.message}`, { cause: e });

@@ -171,6 +171,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
       now: d.clock(),
       store: d.store,
       save: 'if-evidence',
+      offThread: true,
       // The sender of the message, or whoever ran the shortcut on it.
       mayRecordFacts: isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }),
       record: { origin: files.length > 0 ? 'file' : 'message', sourceName: files.map((f) => f.name ?? f.id).join(', ') || null, teamId: work.team, channelId: work.channel, messageTs: work.ts, userId: work.user },
