@@ -221,7 +221,8 @@ interface Tables {
   readonly width: 1 | 2;
   readonly stride: number;
   readonly offsets: Int32Array; // per literal: first registered window offset
-  // Registrations (window key, literal, offset of the window in the literal), one per entry.
+  // Registrations (window key, literal, offset of the window in the literal), one per entry. A window sticking out of
+  // its literal is one entry with key wildKey(…) < 0, expanded into its 256 keys only for the plan that is chosen.
   readonly regKey: number[];
   readonly regLit: number[];
   readonly regOff: number[];
@@ -251,7 +252,7 @@ function planFor(
   const regKey: number[] = [];
   const regLit: number[] = [];
   const regOff: number[] = [];
-  const bucketSize = new Map<number, number>();
+  const bucketSize = new Map<number, number>(); // by key; a wildcard window's key counts its 256 keys as one
   const register = (key: number, lit: number, off: number): void => {
     regKey.push(key);
     regLit.push(lit);
@@ -277,8 +278,8 @@ function planFor(
     offsets[i] = best;
     for (let j = best; j < best + stride; j++) {
       if (width === 1) register(lit[j]!, i, j);
-      else if (j < 0) for (let x = 0; x < 256; x++) register(x | (lit[0]! << 8), i, j);
-      else if (j === n - 1) for (let x = 0; x < 256; x++) register(lit[j]! | (x << 8), i, j);
+      else if (j < 0) register(wildKey(1, lit[0]!), i, j);
+      else if (j === n - 1) register(wildKey(0, lit[j]!), i, j);
       else register(lit[j]! | (lit[j + 1]! << 8), i, j);
     }
   }
@@ -292,11 +293,25 @@ function planFor(
           ? SAMPLE_NS_WORDS
           : SAMPLE_NS_HALVES;
   for (const [key, n] of bucketSize) {
-    const p = prob(key);
+    // A wildcard window hits wherever its fixed byte is (a key it shares with an exact window is counted twice).
+    const p = key < 0 ? uni(wildByte(key)) : prob(key);
     hitRate += p;
     perSample += hitScale * p * (HIT_NS + VERIFY_NS * n);
   }
   return { width, stride, offsets, regKey, regLit, regOff, hitRate, cost: FLOOR_NS_PER_BYTE + perSample / stride };
+}
+
+/**
+ * A width-2 window with one fixed byte and any byte on the other side: side 0 = (byte, any) past a literal's end,
+ * side 1 = (any, byte) before its start. Negative, so it never collides with a real key.
+ */
+const wildKey = (side: 0 | 1, byte: number): number => -1 - (side * 256 + byte);
+const wildByte = (key: number): number => (-1 - key) & 255;
+/** The 256 real keys of a wildcard window. */
+function wildKeys(key: number): number[] {
+  const byte = wildByte(key);
+  const side = (-1 - key) >> 8;
+  return Array.from({ length: 256 }, (_, x) => (side === 0 ? byte | (x << 8) : x | (byte << 8)));
 }
 
 /** Collects matches and releases them in increasing position order. */
@@ -440,9 +455,16 @@ export class LiteralSearch {
     // were first registered, so nothing loops over all 65536 keys: a prefix sum over the whole key space cost every
     // CLI run ~20 ms before the first byte was scanned (issue 13).
     const size = width === 1 ? 256 : 65536;
-    const regKey = best?.regKey ?? [];
-    const regLit = best?.regLit ?? [];
-    const regOff = best?.regOff ?? [];
+    const regKey: number[] = [];
+    const regLit: number[] = [];
+    const regOff: number[] = [];
+    best?.regKey.forEach((key, r) => {
+      for (const k of key < 0 ? wildKeys(key) : [key]) {
+        regKey.push(k);
+        regLit.push(best.regLit[r]!);
+        regOff.push(best.regOff[r]!);
+      }
+    });
     const bucketOf = new Int32Array(size);
     let buckets = 0;
     let maxOff = 0;
