@@ -14,6 +14,24 @@ export const MAX_LINE_BYTES = 1 << 20;
 
 /** How much of the first chunk tunes the literal search (bench/literal-search: ~18% faster than the static model). */
 const SAMPLE_BYTES = 1 << 20;
+/**
+ * A first chunk shorter than this is not worth a tuned plan: building one from a sample costs ~4–20 ms, as much as
+ * scanning a few MB saves. Such inputs (pastes, small files, every input the bot scans inline) share one search
+ * per literal set, built on the static model once per process.
+ */
+const TUNE_MIN_BYTES = 1 << 20;
+const untunedSearches = new Map<string, LiteralSearch>();
+
+function searchFor(literals: readonly string[], first: Uint8Array): LiteralSearch {
+  if (first.length >= TUNE_MIN_BYTES) return new LiteralSearch(literals, { sample: first.subarray(0, SAMPLE_BYTES) });
+  const key = literals.join('\0');
+  let search = untunedSearches.get(key);
+  if (!search) {
+    if (untunedSearches.size >= 16) untunedSearches.clear(); // custom rule sets (tests): bounded
+    untunedSearches.set(key, (search = new LiteralSearch(literals)));
+  }
+  return search;
+}
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -73,7 +91,7 @@ export class Scanner {
     if (chunk.length === 0) return;
     this.bytes += chunk.length;
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    this.search ??= new LiteralSearch(this.literals, { sample: buf.subarray(0, SAMPLE_BYTES) });
+    this.search ??= searchFor(this.literals, buf);
     let from = 0;
     if (this.carry) {
       // Join only the line that straddles the chunks; copying whole chunks costs more than the scan itself.
