@@ -22,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { KB954960_SIGNATURE, windowsUpdateLines } from './generate-log.mjs';
+import { loadLine } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECRET = 'bench-signing-secret';
@@ -248,7 +249,9 @@ async function slashRound(count) {
 }
 
 const pastes = Array.from({ length: CONCURRENCY }, (_, i) => pastedLog(1000 + i, PASTE_BYTES));
-async function pasteRound(count) {
+// The baseline burst: the same number of pastes of one line (the SOAP fault, evidence enough for a reply).
+const oneLiners = Array.from({ length: CONCURRENCY }, () => SIGNATURE.map(([c, text]) => `${c}  ${text}`).find((l) => l.includes('SOAP Fault')));
+async function pasteRound(count, texts = pastes) {
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const id = ++n;
@@ -262,7 +265,7 @@ async function pasteRound(count) {
         event_id: `EvBENCH${id}`,
         event_time: Math.floor(Date.now() / 1000),
         authorizations: [{ enterprise_id: null, team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
-        event: { type: 'message', channel, channel_type: 'channel', user: 'U1', text: pastes[i % pastes.length], ts, event_ts: ts, team: 'T1' },
+        event: { type: 'message', channel, channel_type: 'channel', user: 'U1', text: texts[i % texts.length], ts, event_ts: ts, team: 'T1' },
       };
       const arrival = fake.arrival(`post:${channel}:${ts}`);
       const r = await postSigned(events, JSON.stringify(envelope), 'application/json');
@@ -280,29 +283,38 @@ await slashRound(5);
 await pasteRound(5);
 await idle();
 
-const all = { slackAck: [], respond: [], pasteAck: [], reply: [] };
+const all = { slackAck: [], respond: [], lineAck: [], lineReply: [], pasteAck: [], reply: [] };
+const settle = () => new Promise((r) => setTimeout(r, 50));
 for (let round = 1; round <= ROUNDS; round++) {
   const s = await slashRound(CONCURRENCY);
-  await new Promise((r) => setTimeout(r, 50));
+  await settle();
+  const l = await pasteRound(CONCURRENCY, oneLiners); // baseline, same run, same burst size
+  await idle();
+  await settle();
   const p = await pasteRound(CONCURRENCY);
   await idle();
-  console.log(`round ${round}`);
+  console.log(`round ${round}  (${loadLine()})`);
   report(`slash ack (${CONCURRENCY} at once)`, s.map((x) => x.ack), 50);
   report('slash → respond()', s.map((x) => x.respond));
-  report(`paste ack (${CONCURRENCY} at once)`, p.map((x) => x.ack), 50);
-  report('paste → chat.postMessage', p.map((x) => x.reply), 250);
+  report(`one-line paste ack (${CONCURRENCY})`, l.map((x) => x.ack), 50);
+  report('one-line paste → reply', l.map((x) => x.reply), 250);
+  report(`whole-log paste ack (${CONCURRENCY})`, p.map((x) => x.ack), 50);
+  report('whole-log paste → reply', p.map((x) => x.reply), 250);
   all.slackAck.push(...s.map((x) => x.ack));
   all.respond.push(...s.map((x) => x.respond));
+  all.lineAck.push(...l.map((x) => x.ack));
+  all.lineReply.push(...l.map((x) => x.reply));
   all.pasteAck.push(...p.map((x) => x.ack));
   all.reply.push(...p.map((x) => x.reply));
 }
-if (ROUNDS > 1) {
-  console.log(`all ${ROUNDS} rounds`);
-  report('slash ack', all.slackAck, 50);
-  report('slash → respond()', all.respond);
-  report('paste ack', all.pasteAck, 50);
-  report('paste → chat.postMessage', all.reply, 250);
-}
+console.log(`all ${ROUNDS} round(s)`);
+report('slash ack', all.slackAck, 50);
+report('slash → respond()', all.respond);
+const lineAck = report('one-line paste ack (baseline)', all.lineAck, 50);
+const lineReply = report('one-line paste → reply (baseline)', all.lineReply, 250);
+const logAck = report('whole-log paste ack', all.pasteAck, 50);
+const logReply = report('whole-log paste → reply', all.reply, 250);
+console.log(`  whole-log vs one-line pastes, p99: ack ${(logAck.p99 / lineAck.p99).toFixed(2)}×, reply ${(logReply.p99 / lineReply.p99).toFixed(2)}×`);
 console.log(`diagnoses recorded: ${(await idle()).diagnoses}`);
 
 const stopped = fromWorker('stopped');
