@@ -197,9 +197,16 @@ class WindowModel {
     return this.textByte[a]! & this.textByte[b]! ? Math.max(v, STATIC_FLOOR) : v;
   }
 
+  /** Asked again for every candidate stride: kept per key. */
+  private readonly bigrams = new Map<number, number>();
+
   bigram(h: number): number {
+    let p = this.bigrams.get(h);
+    if (p !== undefined) return p;
     const g = this.guess(h);
-    return this.counts ? (this.counts[h]! + SAMPLE_PRIOR * g) / (this.total + SAMPLE_PRIOR) : g;
+    p = this.counts ? (this.counts[h]! + SAMPLE_PRIOR * g) / (this.total + SAMPLE_PRIOR) : g;
+    this.bigrams.set(h, p);
+    return p;
   }
 
   /** P(byte a) = Σ_b P[a | b << 8], computed per byte on first use. */

@@ -9,7 +9,7 @@
  * unref'd, so it never keeps a process alive; jobs interleave in it (see the worker).
  */
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { scanChunks } from '../detect/scanner.js';
 import type { ScanResult } from '../detect/types.js';
 import { decodeToUtf8, InputError, type DecodedInfo, type DecodeOptions, type InputProblem } from '../ingest/decode.js';
@@ -45,7 +45,7 @@ export const scanOffThread: ScanRunner = async (source, options, onInfo) => {
     head.push(copy ? Uint8Array.prototype.slice.call(r.value) : r.value);
     bytes += r.value.length;
   }
-  const thread = done ? null : scanThread();
+  const thread = done ? null : await scanThread();
   if (!thread) return scanInline(done ? head : concatSources(head, it), { ...options, borrowed: false }, onInfo);
   return thread.scan(head, done ? null : it, options, onInfo);
 };
@@ -68,8 +68,8 @@ class ScanThread {
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
 
-  constructor(url: URL) {
-    this.worker = new Worker(url);
+  constructor(WorkerClass: typeof Worker, url: URL) {
+    this.worker = new WorkerClass(url);
     this.worker.unref();
     this.worker.on('message', (m: Outgoing) => this.receive(m));
     // A crashed thread fails its jobs (with a stack-free message: the caller logs it) and is replaced on next use.
@@ -132,11 +132,16 @@ export function offThreadJobs(): number {
   return jobsOffThread;
 }
 
-/** The scan thread, started on first use; null where no compiled worker exists (see workerUrl). */
-function scanThread(): ScanThread | null {
+/**
+ * The scan thread, started on first use; null where no compiled worker exists (see workerUrl). node:worker_threads
+ * is loaded here, not at start-up: the CLI, which never uses it, would pay ~5 ms for it on every run.
+ */
+async function scanThread(): Promise<ScanThread | null> {
   if (thread) return thread;
   const url = workerUrl();
-  return url ? (thread = new ScanThread(url)) : null;
+  if (!url) return null;
+  const { Worker } = await import('node:worker_threads');
+  return (thread ??= new ScanThread(Worker, url));
 }
 
 /**
