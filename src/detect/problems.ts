@@ -1,4 +1,6 @@
-import type { Localized, Rule } from './types.js';
+import type { KbRuleId } from './rules.js';
+import type { Localized, Lookalike, Rule, Source } from './rule.js';
+import { KB3090184, KB4025764, KB4096317, KB4482416, KB909131, WINCM_SIMPLEAUTH, WSUS_BLOG_ROUND_TRIPS } from './sources.js';
 
 /*
  * The known WSUS client failures other than KB954960, as data: the table "Known causes" of shared/WU-ERRORS.md, one
@@ -8,15 +10,13 @@ import type { Localized, Rule } from './types.js';
  * Pure data: matching a scan against the packs is src/diagnose/problems.ts.
  */
 
-export interface ProblemSource {
-  readonly title: string;
-  readonly url: string;
-}
+/** Kept as the packs' name for it: the same shape as a rule's sources. */
+export type ProblemSource = Source;
 
 /** One way the evidence can show: any of `codes` AND any of `lines` (rule ids), where given. */
 export interface ProblemSignature {
   readonly codes?: readonly string[];
-  readonly lines?: readonly string[];
+  readonly lines?: readonly (ProblemRuleId | KbRuleId)[];
 }
 
 export interface ProblemPack {
@@ -29,32 +29,24 @@ export interface ProblemPack {
   /** Server fault ErrorCode names this problem explains (the KB954960 look-alike notes that it replaces). */
   readonly faultCodes?: readonly string[];
   /** The line rules of this pack (role `problem`), scanned with the KB954960 rules. */
-  readonly rules: readonly Rule[];
+  readonly rules: readonly Rule<ProblemRuleId>[];
   readonly cause: Localized;
   /** The first remedy, as the source words it. */
   readonly remedy: Localized;
   readonly source: ProblemSource;
   /** What it is easily confused with. */
-  readonly lookalikes: readonly Localized[];
+  readonly lookalikes: readonly Lookalike[];
   /** false: the source says it usually clears by itself; scan exits 0 for it alone. */
   readonly needsAction: boolean;
   /** Pastes (lines joined by \n) that must show the pack, and pastes that must not. */
   readonly examples: { readonly present: readonly string[]; readonly absent: readonly string[] };
 }
 
-const KB3090184: ProblemSource = {
-  title: 'Troubleshoot software update scan failures (KB 3090184)',
-  url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/troubleshoot-software-update-scan-failures',
-};
-const KB4025764: ProblemSource = {
-  title: 'Troubleshoot WSUS connection failures (KB 4025764)',
-  url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/troubleshoot-wsus-connection-failures',
-};
 
 const CLIENT = '2017-08-24\t10:02:11:123\t 912\t1a2c\tPT\tWARNING:';
 const GUIDLINE = 'Agent\t  * ServiceID = {80244022-1DEE-4B24-8024-401C80072EE2} Managed';
 
-const INVALID_PARAMETERS: Rule = {
+const INVALID_PARAMETERS = {
   id: 'problem-invalid-parameters',
   title: 'ErrorCode InvalidParameters from the client web service',
   source: 'WindowsUpdate.log',
@@ -65,7 +57,7 @@ const INVALID_PARAMETERS: Rule = {
     en: 'The client web service refused SyncUpdates with InvalidParameters (KB4096317).',
     ja: 'クライアント Web サービスが SyncUpdates を InvalidParameters で拒否しました (KB4096317)。',
   },
-  references: ['https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/error-80244007-when-wsus-client-scans-updates'],
+  sources: [KB4096317],
   examples: {
     match: [
       { line: 'WS error: <detail><ErrorCode>InvalidParameters</ErrorCode><Message>parameters.InstalledNonLeafUpdateIDs</Message><ID>GUID</ID><Method> http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"</Method></detail>"' },
@@ -73,9 +65,9 @@ const INVALID_PARAMETERS: Rule = {
     ],
     noMatch: ['PT\tWARNING:     ErrorCode:InternalServerError(5)', 'Agent\t  * InvalidParametersCount = 0'],
   },
-};
+} as const satisfies Rule;
 
-const SIMPLEAUTH_EXCEPTION: Rule = {
+const SIMPLEAUTH_EXCEPTION = {
   id: 'problem-simpleauth-constructor',
   title: 'Exception in the SimpleAuth constructor',
   source: 'SoftwareDistribution.log',
@@ -86,14 +78,14 @@ const SIMPLEAUTH_EXCEPTION: Rule = {
     en: 'The WSUS SimpleAuth web service fails in its constructor (after an update to WSUS).',
     ja: 'WSUS の SimpleAuth Web サービスがコンストラクターで失敗しています (WSUS への更新の適用後)。',
   },
-  references: ['https://www.wincm.ch/2016/07/22/wsus-vorsicht-mit-den-hotfixes-kb315970-oder-kb3148812'],
+  sources: [WINCM_SIMPLEAUTH],
   examples: {
     match: [{ line: '2016-05-18 04:30:52.110 UTC\tError\tw3wp.9\tSimpleAuth..ctor\tException in SimpleAuth constructor: System.IndexOutOfRangeException: Der Index war außerhalb des Arraybereichs.' }],
     noMatch: ['2016-05-18 04:30:52.110 UTC\tInfo\tw3wp.9\tSimpleAuth..ctor\tSimpleAuth constructor completed', 'System.IndexOutOfRangeException: Index was outside the bounds of the array.'],
   },
-};
+} as const satisfies Rule;
 
-const SIMPLEAUTH_COOKIE_FAULT: Rule = {
+const SIMPLEAUTH_COOKIE_FAULT = {
   id: 'problem-simpleauth-cookie-fault',
   title: 'SOAP fault on SimpleAuthWebService/GetAuthorizationCookie',
   source: 'WindowsUpdate.log',
@@ -105,13 +97,14 @@ const SIMPLEAUTH_COOKIE_FAULT: Rule = {
     en: 'The client\'s fault came from the SimpleAuth web service (GetAuthorizationCookie), not from the sync itself.',
     ja: 'クライアントのエラーは同期そのものではなく SimpleAuth Web サービス (GetAuthorizationCookie) から返されています。',
   },
+  sources: [WINCM_SIMPLEAUTH],
   examples: {
     match: [{ line: 'PT  WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/SimpleAuthWebService/GetAuthorizationCookie"' }],
     noMatch: ['PT  WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/GetCookie"'],
   },
-};
+} as const satisfies Rule;
 
-const ROUND_TRIPS: Rule = {
+const ROUND_TRIPS = {
   id: 'problem-max-server-round-trips',
   title: 'SyncServerUpdatesInternal failed: 0x80244010',
   source: 'WindowsUpdate.log',
@@ -122,6 +115,7 @@ const ROUND_TRIPS: Rule = {
     en: 'The client exceeded the 200 round trips a sync may take.',
     ja: 'クライアントが 1 回の同期で許される 200 回の往復を超えました。',
   },
+  sources: [WSUS_BLOG_ROUND_TRIPS],
   examples: {
     match: [
       { line: '2008-09-11 15:08:57:651 4908 738 PT WARNING: SyncServerUpdatesInternal failed: 0x80244010' },
@@ -129,9 +123,9 @@ const ROUND_TRIPS: Rule = {
     ],
     noMatch: ['2008-09-11 15:08:57:651 4908 738 PT WARNING: SyncServerUpdatesInternal failed: 0x8024400E'],
   },
-};
+} as const satisfies Rule;
 
-const UPSTREAM_SYNC: Rule = {
+const UPSTREAM_SYNC = {
   id: 'problem-upstream-sync-soapexception',
   title: 'Upstream sync fault (ServerSyncWebService / GetUpdateData)',
   source: 'SoftwareDistribution.log',
@@ -143,7 +137,7 @@ const UPSTREAM_SYNC: Rule = {
     en: 'The WSUS server\'s own sync with its upstream server failed with a SOAP fault.',
     ja: 'WSUS サーバー自身の上位サーバーとの同期が SOAP Fault で失敗しました。',
   },
-  references: ['https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/wsus-synchronization-fails-with-soapexception'],
+  sources: [KB4482416],
   examples: {
     match: [
       { line: '2019-07-10 02:00:13.456 UTC\tError\tWsusService.25\tSoapUtilities.LogException\tUSS ThrowException: Actor = https://fe2.update.microsoft.com/v6/ServerSyncWebService/ServerSyncWebService.asmx, Method = "http://www.microsoft.com/SoftwareDistribution/GetUpdateData", ID=6b1f0d1e-3c52-4bd6-9a3e-2f4b5c6d7e8f, ErrorCode=InternalServerError, Message=' },
@@ -153,9 +147,9 @@ const UPSTREAM_SYNC: Rule = {
       '2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?',
     ],
   },
-};
+} as const satisfies Rule;
 
-const SQL_TIMEOUT: Rule = {
+const SQL_TIMEOUT = {
   id: 'problem-sql-timeout',
   title: 'SQL time-out in the WSUS server log',
   source: 'SoftwareDistribution.log',
@@ -166,12 +160,15 @@ const SQL_TIMEOUT: Rule = {
     en: 'A query of the WSUS database timed out.',
     ja: 'WSUS データベースへのクエリがタイムアウトしました。',
   },
-  references: ['https://support.microsoft.com/kb/909131'],
+  sources: [KB909131],
   examples: {
     match: [{ line: 'LineNumber 0: Timeout expired. The timeout period elapsed prior to completion of the operation or the server is not responding.' }],
     noMatch: ['PT\tWARNING: Timeout expired while waiting for the proxy', 'Misc\tWARNING: WinHttp: SendRequestToServerForFileInformation failed with 0x80072ee2'],
   },
-};
+} as const satisfies Rule;
+
+/** The packs' line rules' ids: a pack's signature names them, and they are part of every finding's `RuleId`. */
+export type ProblemRuleId = (typeof INVALID_PARAMETERS | typeof SIMPLEAUTH_EXCEPTION | typeof SIMPLEAUTH_COOKIE_FAULT | typeof ROUND_TRIPS | typeof UPSTREAM_SYNC | typeof SQL_TIMEOUT)['id'];
 
 export const PROBLEM_PACKS: readonly ProblemPack[] = [
   {
@@ -290,7 +287,7 @@ export const PROBLEM_PACKS: readonly ProblemPack[] = [
       en: 'On the WSUS server, in %programfiles%\\Update Services\\WebServices\\ClientWebService\\web.config change maxInstalledPrerequisites from 400 to 800, save, and run IISReset.',
       ja: 'WSUS サーバーの %programfiles%\\Update Services\\WebServices\\ClientWebService\\web.config で maxInstalledPrerequisites を 400 から 800 に変更して保存し、IISReset を実行してください。',
     },
-    source: { title: 'Error 80244007 when a WSUS client scans for updates (KB 4096317)', url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/error-80244007-when-wsus-client-scans-updates' },
+    source: KB4096317,
     lookalikes: [{ en: '0x80244007 with InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure.', ja: 'SimpleAuthWebService/GetAuthorizationCookie での InternalServerError を伴う 0x80244007 は SimpleAuth の障害です。' }],
     needsAction: true,
     examples: {
@@ -315,7 +312,7 @@ export const PROBLEM_PACKS: readonly ProblemPack[] = [
       en: 'See the source: the WSUS service stops after the update (KB3148812 / KB3159706 era); repair or remove the offending update.',
       ja: '出典を参照してください: 更新 (KB3148812 / KB3159706 の時期) の後に WSUS サービスが停止します。原因の更新を修復するか削除してください。',
     },
-    source: { title: 'wincm.ch, 2016-07-22: WSUS – Vorsicht mit den Hotfixes KB3159706 oder KB3148812', url: 'https://www.wincm.ch/2016/07/22/wsus-vorsicht-mit-den-hotfixes-kb315970-oder-kb3148812' },
+    source: WINCM_SIMPLEAUTH,
     lookalikes: [{ en: 'InternalServerError on ClientWebService/SyncUpdates is KB954960, not SimpleAuth.', ja: 'ClientWebService/SyncUpdates の InternalServerError は KB954960 で、SimpleAuth ではありません。' }],
     needsAction: true,
     examples: {
@@ -340,7 +337,7 @@ export const PROBLEM_PACKS: readonly ProblemPack[] = [
       en: 'It usually succeeds on a later sync; decline what is not needed and run the server clean-up.',
       ja: '多くは次回以降の同期で成功します。不要な更新を拒否し、サーバー クリーンアップを実行してください。',
     },
-    source: { title: 'WSUS team blog, 2008-09-18: WSUS clients fail with WARNING: SyncServerUpdatesInternal failed: 0x80244010', url: 'https://learn.microsoft.com/archive/blogs/sus/wsus-clients-fail-with-warning-syncserverupdatesinternal-failed-0x80244010' },
+    source: WSUS_BLOG_ROUND_TRIPS,
     lookalikes: [{ en: '0x8024400D (message too large) also comes from too much update metadata, but fails at once.', ja: '0x8024400D (メッセージが大きすぎる) もメタデータの多さが原因ですが、即座に失敗します。' }],
     needsAction: false,
     examples: {
@@ -403,7 +400,7 @@ export const PROBLEM_PACKS: readonly ProblemPack[] = [
       en: 'See the source: on the topmost WSUS server change the synchronization endpoint (MUUrl) to https://sws.update.microsoft.com, then verify that synchronization succeeds.',
       ja: '出典を参照してください: 最上位の WSUS サーバーで同期のエンドポイント (MUUrl) を https://sws.update.microsoft.com に変更し、同期が成功することを確認します。',
     },
-    source: { title: 'WSUS synchronization fails with SoapException (KB 4482416)', url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/wsus-synchronization-fails-with-soapexception' },
+    source: KB4482416,
     lookalikes: [{ en: 'ThrowException for /ClientWebService/client.asmx with InternalServerError is KB954960 (a client sync), not the upstream sync.', ja: '/ClientWebService/client.asmx の ThrowException (InternalServerError) は KB954960 (クライアントの同期) で、上位同期ではありません。' }],
     needsAction: true,
     examples: {
@@ -425,7 +422,7 @@ export const PROBLEM_PACKS: readonly ProblemPack[] = [
       en: 'See the source (KB909131): reduce the reporting events in the tbEventInstance table as the article describes.',
       ja: '出典 (KB909131) を参照し、記事の手順で tbEventInstance テーブルのレポート イベントを減らしてください。',
     },
-    source: { title: 'Client computers do not report back to the WSUS server (KB 909131)', url: 'https://support.microsoft.com/kb/909131' },
+    source: KB909131,
     lookalikes: [{ en: '0x80244008 alone (no SQL time-out on the server) is only a SOAP fault the client could not parse.', ja: 'サーバー側に SQL タイムアウトのない 0x80244008 だけなら、クライアントが SOAP Fault を解析できなかったというだけです。' }],
     needsAction: true,
     examples: {
@@ -438,7 +435,7 @@ export const PROBLEM_PACKS: readonly ProblemPack[] = [
 ];
 
 /** The packs' line rules, in pack order: the scanner runs them with the KB954960 rules. */
-export const PROBLEM_RULES: readonly Rule[] = PROBLEM_PACKS.flatMap((p) => p.rules);
+export const PROBLEM_RULES: readonly Rule<ProblemRuleId>[] = PROBLEM_PACKS.flatMap((p) => p.rules);
 
 /** The known problems a failure code belongs to. */
 export function packsForCode(code: string): ProblemPack[] {

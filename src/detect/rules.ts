@@ -1,4 +1,5 @@
-import type { Rule } from './types.js';
+import type { Lookalike, Rule } from './rule.js';
+import { ADVISORY_954960, KB3090184, KB4025764, KB4096317, KB909131, KB954960_ARTICLE } from './sources.js';
 
 /*
  * The KB954960 detection rules, as data (Sigma-style): what each matches, why it matters, and examples
@@ -26,7 +27,7 @@ function serverFields(g: Record<string, string | undefined>): Record<string, str
   return out;
 }
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   // ── client: WindowsUpdate.log ─────────────────────────────────────────────────────────────────────
   {
     id: 'client-sync-start',
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
       en: 'The client starts synchronizing with its update server; the signature must be complete within one such attempt.',
       ja: 'クライアントが更新サーバーとの同期を開始した行です。シグネチャは 1 回の同期試行の中でそろう必要があります。',
     },
+    sources: [KB954960_ARTICLE],
     examples: {
       match: [{ line: '2008-08-12\t09:15:41:156\t 940\tf54\tPT\t+++++++++++  PT: Synchronizing server updates  +++++++++++' }],
       noMatch: ['2008-08-12\t09:15:41:156\t 940\tf54\tPT\t+++++++++++  PT: Synchronizing extended update info  +++++++++++'],
@@ -60,6 +62,10 @@ export const RULES: readonly Rule[] = [
       en: 'Names the WSUS server this client synchronizes with.',
       ja: 'このクライアントが同期する WSUS サーバーを示します。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      { en: 'A SimpleAuthWebService URL is where the client gets its cookie, not the server it syncs with.', ja: 'SimpleAuthWebService の URL は Cookie の取得先で、同期するサーバーではありません。' },
+    ],
     examples: {
       match: [
         {
@@ -85,6 +91,10 @@ export const RULES: readonly Rule[] = [
       en: 'The WSUS server configured by policy on this client.',
       ja: 'ポリシーでこのクライアントに構成された WSUS サーバーです。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      { en: 'The WSUS status server is where the client reports, not the server it syncs with.', ja: 'WSUS の状態サーバーはレポートの送信先で、同期するサーバーではありません。' },
+    ],
     examples: {
       match: [{ line: '2008-08-12\t09:15:40:875\t 940\tf54\tAgent\t  * WSUS server: http://wsus01:8530', fields: { server: 'wsus01', port: '8530' } }],
       noMatch: ['2008-08-12\t09:15:40:875\t 940\tf54\tAgent\t  * WSUS status server: none'],
@@ -102,6 +112,13 @@ export const RULES: readonly Rule[] = [
       en: 'SyncUpdates failed with 0x8024400E (SUS_E_PT_SOAP_SERVER): the WSUS client web service could not process the request.',
       ja: 'SyncUpdates が 0x8024400E (SUS_E_PT_SOAP_SERVER) で失敗しました。WSUS のクライアント Web サービスが要求を処理できませんでした。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'A SyncUpdates failure with another code (0x80244007 InvalidParameters: KB4096317; 0x8024400D: too many expired or superseded updates) is another problem.',
+        ja: '別のコードの SyncUpdates の失敗 (0x80244007 InvalidParameters は KB4096317、0x8024400D は期限切れ・置き換え済みの更新プログラムが多すぎる) は別の問題です。',
+      },
+    ],
     examples: {
       match: [
         { line: 'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200' },
@@ -123,6 +140,14 @@ export const RULES: readonly Rule[] = [
       en: '0x8024400E alone means the server could not process the message; it has other causes too. The InternalServerError(5) detail is what points at KB954960.',
       ja: '0x8024400E だけでは「サーバーがメッセージを処理できなかった」ことしか分からず、他の原因もあります。KB954960 を示すのは InternalServerError(5) の詳細です。',
     },
+    sources: [KB954960_ARTICLE, KB3090184],
+    lookalikes: [
+      {
+        en: '0x8024400E without InternalServerError(5) has other causes: check the server log before taking it for KB954960.',
+        ja: 'InternalServerError(5) を伴わない 0x8024400E には他の原因もあります。KB954960 と判断する前にサーバーのログを確認してください。',
+      },
+      { en: '0x8024400D is a different fault (the SOAP message is not valid or too large), not KB954960.', ja: '0x8024400D は別のエラー (SOAP メッセージが不正・過大) で、KB954960 ではありません。' },
+    ],
     examples: {
       match: [
         { line: 'PT  WARNING: PTError: 0x8024400e' },
@@ -143,6 +168,13 @@ export const RULES: readonly Rule[] = [
       en: 'The client web service answered with a SOAP fault.',
       ja: 'クライアント Web サービスが SOAP Fault を返しました。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
+        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
+      },
+    ],
     examples: {
       match: [
         { line: '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SOAP Fault: 0x000190' },
@@ -162,6 +194,13 @@ export const RULES: readonly Rule[] = [
       en: 'The server reported InternalServerError(5) for the sync: the detail that points at KB954960.',
       ja: 'サーバーが同期に対して InternalServerError(5) を返しました。KB954960 を示す詳細です。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
+        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
+      },
+    ],
     examples: {
       match: [
         { line: 'PT  WARNING:     ErrorCode:InternalServerError(5)' },
@@ -181,6 +220,13 @@ export const RULES: readonly Rule[] = [
       en: 'The web method that failed: KB954960 fails in ClientWebService/SyncUpdates.',
       ja: '失敗した Web メソッドです。KB954960 では ClientWebService/SyncUpdates が失敗します。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
+        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
+      },
+    ],
     examples: {
       match: [
         { line: 'PT  WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"', fields: { service: 'ClientWebService', method: 'SyncUpdates' } },
@@ -201,6 +247,7 @@ export const RULES: readonly Rule[] = [
       en: 'The fault ID; the server log line of the same failure carries the same ID.',
       ja: 'Fault の ID です。同じ失敗のサーバー側ログ行にも同じ ID が記録されます。',
     },
+    sources: [KB954960_ARTICLE],
     examples: {
       match: [{ line: 'PT  WARNING:     ID:c0a7445f-b989-43fa-ac20-11f8ca65fa8c', fields: { id: 'c0a7445f-b989-43fa-ac20-11f8ca65fa8c' } }],
       noMatch: ['Agent  * ServiceID = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7} Managed'],
@@ -219,6 +266,19 @@ export const RULES: readonly Rule[] = [
       en: 'A different Windows Update failure; it does not indicate KB954960.',
       ja: '別の Windows Update の失敗です。KB954960 を示すものではありません。',
     },
+    sources: [KB3090184, KB4025764, KB4096317, KB909131],
+    lookalikes: [
+      {
+        code: '0x80244007',
+        en: '0x80244007 is a SOAP client fault (e.g. InvalidParameters: KB4096317, maxInstalledPrerequisites in the client web service\'s web.config; or InternalServerError on SimpleAuthWebService/GetAuthorizationCookie) — not KB954960.',
+        ja: '0x80244007 は SOAP クライアントのエラーです (例: InvalidParameters は KB4096317 で、クライアント Web サービスの web.config の maxInstalledPrerequisites。SimpleAuthWebService/GetAuthorizationCookie の InternalServerError も同じコード)。KB954960 ではありません。',
+      },
+      { code: '0x80244022', en: '0x80244022 is HTTP 503: the WSUS application pool is stopped — not KB954960.', ja: '0x80244022 は HTTP 503 で、WSUS のアプリケーション プールが停止しています。KB954960 ではありません。' },
+      { code: '0x8024401C', en: '0x8024401C is a timeout — not KB954960.', ja: '0x8024401C はタイムアウトです。KB954960 ではありません。' },
+      { code: '0x80072EE2', en: '0x80072EE2 is a timeout — not KB954960.', ja: '0x80072EE2 はタイムアウトです。KB954960 ではありません。' },
+      { code: '0x8024402C', en: '0x8024402C is a proxy or name-resolution failure — not KB954960.', ja: '0x8024402C はプロキシまたは名前解決のエラーです。KB954960 ではありません。' },
+      { code: '0x80244008', en: '0x80244008 with SQL timeouts on the server is KB909131 — not KB954960.', ja: '0x80244008 でサーバー側に SQL タイムアウトがある場合は KB909131 です。KB954960 ではありません。' },
+    ],
     examples: {
       match: [
         { line: 'PT  WARNING: SyncUpdates failure, error = 0x80244007, soap client error = 7, soap error code = 400, HTTP status code = 200', fields: { code: '0x80244007' } },
@@ -242,6 +302,13 @@ export const RULES: readonly Rule[] = [
       en: 'Office 2003 products are on the client: the clients KB954960 hits.',
       ja: 'クライアントに Office 2003 製品があります。KB954960 の影響を受けるクライアントです。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'A server\'s synchronized-products list ("Products – Office 2003, …") says nothing about a client having Office 2003.',
+        ja: 'サーバーの同期対象製品の一覧 (「Products – Office 2003, …」) は、クライアントに Office 2003 があることを示しません。',
+      },
+    ],
     examples: {
       match: [{ line: 'Agent  * Title = Update for Office 2003 (KB907417)' }],
       noMatch: [
@@ -269,7 +336,17 @@ export const RULES: readonly Rule[] = [
       en: 'The WSUS client web service failed with InternalServerError: the KB954960 signature on the server.',
       ja: 'WSUS のクライアント Web サービスが InternalServerError で失敗しました。サーバー側の KB954960 のシグネチャです。',
     },
-    references: ['http://support.microsoft.com/kb/954960/'],
+    sources: [KB954960_ARTICLE, ADVISORY_954960],
+    lookalikes: [
+      {
+        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
+        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
+      },
+      {
+        en: 'ThrowException on ServerSyncWebService (GetUpdateData) is the server\'s own upstream sync (KB4482416), not KB954960.',
+        ja: 'ServerSyncWebService (GetUpdateData) の ThrowException はサーバー自身の上位同期 (KB4482416) で、KB954960 ではありません。',
+      },
+    ],
     examples: {
       match: [
         {
@@ -305,6 +382,14 @@ export const RULES: readonly Rule[] = [
       en: 'The client web service failed with another error code: a different problem (InvalidParameters, for one, is KB4096317).',
       ja: 'クライアント Web サービスが別のエラー コードで失敗しました。別の問題です (例: InvalidParameters は KB4096317)。',
     },
+    sources: [KB4096317],
+    lookalikes: [
+      {
+        code: 'InvalidParameters',
+        en: 'ErrorCode=InvalidParameters on the client web service is KB4096317 (maxInstalledPrerequisites in its web.config) — not KB954960.',
+        ja: 'クライアント Web サービスの ErrorCode=InvalidParameters は KB4096317 (web.config の maxInstalledPrerequisites) です。KB954960 ではありません。',
+      },
+    ],
     examples: {
       match: [
         {
@@ -326,6 +411,13 @@ export const RULES: readonly Rule[] = [
       en: 'The client web service hit duplicate approvals while building the sync answer: the exception KB954960 fixes, logged just before the InternalServerError.',
       ja: 'クライアント Web サービスが同期応答の作成中に重複した承認に当たりました。KB954960 が修正する例外で、InternalServerError の直前に記録されます。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'The ArgumentException without the ThrowException InternalServerError after it is not yet the signature: KB954960 is possible, not shown.',
+        ja: '後に ThrowException の InternalServerError が続かない ArgumentException だけでは、シグネチャではありません (KB954960 の可能性にとどまります)。',
+      },
+    ],
     examples: {
       match: [
         {
@@ -359,6 +451,13 @@ export const RULES: readonly Rule[] = [
       en: 'A version read on the named WSUS server by the verification commands: WSUS VersionString or the client web service DLL.',
       ja: '確認コマンドが名前付きの WSUS サーバーで読み取ったバージョン (WSUS の VersionString またはクライアント Web サービス DLL) です。',
     },
+    sources: [KB954960_ARTICLE, ADVISORY_954960],
+    lookalikes: [
+      {
+        en: 'The verification command itself (computer=$c, %COMPUTERNAME%), echoed in a pasted console, is not its output.',
+        ja: 'コンソールに表示された確認コマンドそのもの (computer=$c、%COMPUTERNAME%) は出力ではありません。',
+      },
+    ],
     examples: {
       match: [
         { line: 'KB954960-CHECK computer=WSUS01 dll=3.1.6001.66', fields: { server: 'wsus01', component: 'client-web-service-dll', version: '3.1.6001.66' } },
@@ -388,6 +487,13 @@ export const RULES: readonly Rule[] = [
       en: 'Whether the named server\'s Application log has the MsiInstaller event 1022 for KB954960. Absent is evidence too: the event does not prove the fix there.',
       ja: '名前付きのサーバーのアプリケーション ログに KB954960 の MsiInstaller イベント 1022 があるかどうかです。「なし」も根拠になります (イベントでは修正を確認できません)。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'The verification command itself, echoed in a pasted console, is not its output.',
+        ja: 'コンソールに表示された確認コマンドそのものは出力ではありません。',
+      },
+    ],
     examples: {
       match: [
         { line: 'KB954960-CHECK computer=WSUS01 event1022=present 2008-08-13', fields: { server: 'wsus01', event: 'present' } },
@@ -412,6 +518,10 @@ export const RULES: readonly Rule[] = [
       en: 'A WSUS 3.0 build: 3.0.6000.x is RTM (SP1 first), 3.1.6001.x below .66 is SP1 without the fix, the client web service DLL at 3.1.6001.66 or later has it.',
       ja: 'WSUS 3.0 のビルド番号です。3.0.6000.x は RTM (先に SP1 が必要)、3.1.6001.x で .66 未満は修正未適用の SP1、クライアント Web サービス DLL が 3.1.6001.66 以上なら修正済みです。',
     },
+    sources: [KB954960_ARTICLE, ADVISORY_954960],
+    lookalikes: [
+      { en: 'The Windows Update agent version on a client (7.x) is not a WSUS build.', ja: 'クライアントの Windows Update エージェントのバージョン (7.x) は WSUS のビルドではありません。' },
+    ],
     examples: {
       match: [
         { line: 'Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.66', fields: { version: '3.1.6001.66', component: 'client-web-service-dll' } },
@@ -439,6 +549,13 @@ export const RULES: readonly Rule[] = [
       en: 'A WSUS 4.0 or later build (6.2.9200.x, 6.3.9600.x — Server 2012 / 2012 R2; 10.0.x — Server 2016 and later): KB954960 does not apply, it is not WSUS 3.0.',
       ja: 'WSUS 4.0 以降のビルド番号です (6.2.9200.x、6.3.9600.x は Server 2012 / 2012 R2、10.0.x は Server 2016 以降)。WSUS 3.0 ではないため KB954960 は該当しません。',
     },
+    sources: [ADVISORY_954960],
+    lookalikes: [
+      {
+        en: '6.x and 10.0.x numbers are also Windows and Windows Update agent versions on clients: only a VersionString or the client web service DLL counts.',
+        ja: '6.x や 10.0.x の番号はクライアントの Windows や Windows Update エージェントのバージョンでもあります。VersionString かクライアント Web サービス DLL の行だけが対象です。',
+      },
+    ],
     examples: {
       match: [
         { line: '    VersionString    REG_SZ    6.3.9600.18228', fields: { version: '6.3.9600.18228', component: 'wsus' } },
@@ -462,6 +579,14 @@ export const RULES: readonly Rule[] = [
       en: 'The Application log records the KB954960 install (MsiInstaller, event 1022): the fix is installed.',
       ja: 'アプリケーション ログに KB954960 のインストール (MsiInstaller、イベント ID 1022) が記録されています。修正は適用済みです。',
     },
+    sources: [KB954960_ARTICLE],
+    lookalikes: [
+      {
+        en: 'The commands that look for the event (Get-EventLog, wmic, wevtutil), echoed in a pasted console, name KB954960 and 1022 too: they are not the event.',
+        ja: 'イベントを探すコマンド (Get-EventLog、wmic、wevtutil) もコンソールに表示されると KB954960 と 1022 を含みますが、イベントそのものではありません。',
+      },
+      { en: 'Event 1022 for another product (Office 2003 updates, for one) is not the KB954960 install.', ja: '別の製品 (例: Office 2003 の更新) のイベント 1022 は KB954960 のインストールではありません。' },
+    ],
     examples: {
       match: [
         { line: "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully." },
@@ -474,4 +599,16 @@ export const RULES: readonly Rule[] = [
         'Does KB954960 apply to our WSUS?', 'MsiInstaller 1022 Product: Microsoft Office 2003 - Update \'KB907417\' installed successfully.'],
     },
   },
-];
+] as const satisfies readonly Rule[];
+
+/** The KB954960 rules' ids (a literal union: `as const` above). */
+export type KbRuleId = (typeof RULES)[number]['id'];
+
+/** What a code or fault name reported by a look-alike rule really is, from the rules' own look-alikes. */
+export function lookalikeFor(code: string): Lookalike | undefined {
+  for (const rule of RULES as readonly Rule[]) {
+    const found = rule.lookalikes?.find((l) => l.code === code);
+    if (found) return found;
+  }
+  return undefined;
+}

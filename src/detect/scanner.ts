@@ -2,7 +2,7 @@ import { BRACKET_LITERALS, CODE_LITERALS, CodeTally, opensBracketedCode } from '
 import { LiteralSearch } from './literal-search.js';
 import { PROBLEM_RULES } from './problems.js';
 import { RULES } from './rules.js';
-import type { Finding, Rule, ScanResult } from './types.js';
+import type { Finding, Rule, RuleId, ScanResult } from './types.js';
 
 /** Findings kept per rule; a log that fails at every sync attempt for a year must not grow without bound. */
 export const MAX_FINDINGS_PER_RULE = 500;
@@ -37,10 +37,10 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /** What a scan looks for by default: the KB954960 rules, then the line rules of the other known problems. */
-export const DETECTION_RULES: readonly Rule[] = [...RULES, ...PROBLEM_RULES];
+export const DETECTION_RULES: readonly Rule<RuleId>[] = [...RULES, ...PROBLEM_RULES];
 
 export class Scanner {
-  private readonly rules: readonly Rule[];
+  private readonly rules: readonly Rule<RuleId>[];
   /** Built on the first chunk, from a sample of it: the plan then fits this log's byte statistics. */
   private search: LiteralSearch | undefined;
   private readonly literals: readonly string[];
@@ -73,7 +73,7 @@ export class Scanner {
   private attempt = 0;
   private ended = false;
 
-  constructor(rules: readonly Rule[] = DETECTION_RULES) {
+  constructor(rules: readonly Rule<RuleId>[] = DETECTION_RULES) {
     this.rules = rules;
     // The failure-code literals ride in the same search: one pass finds rule lines and code lines alike.
     const literals = [...new Set([...rules.flatMap((r) => r.literals), ...CODE_LITERALS])];
@@ -219,7 +219,7 @@ export class Scanner {
     }
   }
 
-  private record(rule: Rule, line: number, text: string, m: RegExpExecArray): void {
+  private record(rule: Rule<RuleId>, line: number, text: string, m: RegExpExecArray): void {
     const keep = rule.keep ?? 'all';
     if (keep === 'none') return;
     const groups = m.groups ?? {};
@@ -265,17 +265,17 @@ export function timeOf(text: string): { time?: string } {
   return { time: `${m[1]}-${m[2]}-${m[3]}T${m[4]}.${m[5]}${m[6] ? 'Z' : ''}` };
 }
 
-export function scanBuffer(bytes: Uint8Array, rules?: readonly Rule[]): ScanResult {
+export function scanBuffer(bytes: Uint8Array, rules?: readonly Rule<RuleId>[]): ScanResult {
   const scanner = new Scanner(rules);
   scanner.push(bytes);
   return scanner.end();
 }
 
-export function scanText(text: string, rules?: readonly Rule[]): ScanResult {
+export function scanText(text: string, rules?: readonly Rule<RuleId>[]): ScanResult {
   return scanBuffer(Buffer.from(text, 'utf8'), rules);
 }
 
-export async function scanChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, rules?: readonly Rule[]): Promise<ScanResult> {
+export async function scanChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, rules?: readonly Rule<RuleId>[]): Promise<ScanResult> {
   const scanner = new Scanner(rules);
   for await (const chunk of chunks) scanner.push(chunk);
   return scanner.end();

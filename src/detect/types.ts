@@ -1,53 +1,17 @@
+import type { KbRuleId } from './rules.js';
+import type { ProblemRuleId } from './problems.js';
 
-/** The kinds of log a rule reads. `server-facts` is what admins paste from the WSUS server itself (versions, events). */
-export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'server-facts';
+export type { Lang, Localized, Lookalike, LogSource, Rule, RuleExample, RuleRole, Source } from './rule.js';
+import type { LogSource } from './rule.js';
 
 /**
- * What a rule's match means to the diagnosis.
- * - signature: part of the KB954960 signature (affected when the group is complete)
- * - partial: a symptom KB954960 shares with other problems (possible on its own)
- * - version / fix: evidence of the server's build or of the fix being installed
- * - context: who talks to whom (server names), Office 2003 on the client
- * - lookalike: a similar-looking failure that is NOT KB954960 (named so users are not misled)
- * - problem: evidence of another known failure (a line rule of a pack in problems.ts)
+ * Every rule id the scanner can report: derived from the rule sets themselves, so a typo or a rename in a lookup
+ * fails `tsc` instead of silently changing a verdict.
  */
-export type RuleRole = 'signature' | 'partial' | 'version' | 'fix' | 'context' | 'lookalike' | 'problem';
-
-export type Lang = 'en' | 'ja';
-export type Localized = Readonly<Record<Lang, string>>;
-
-export interface RuleExample {
-  readonly line: string;
-  /** Fields the match must capture (a subset of what the rule captures). */
-  readonly fields?: Readonly<Record<string, string>>;
-}
-
-export interface Rule {
-  readonly id: string;
-  readonly title: string;
-  readonly source: LogSource;
-  readonly role: RuleRole;
-  /** Case-sensitive byte pre-filter: a line is tested only when it contains one of these (list case variants). */
-  readonly literals: readonly string[];
-  /** Tested on the candidate line; named groups become the finding's fields. Must not backtrack badly. */
-  readonly pattern: RegExp;
-  /** Turns the named groups into fields (default: the defined groups as they are). */
-  readonly fields?: (groups: Record<string, string | undefined>, line: string) => Record<string, string>;
-  /** A match begins a new sync attempt (the unit within which the client signature must be complete). */
-  readonly startsAttempt?: boolean;
-  /** Which matches become findings (all are counted): frequent context lines keep only what tells something new. */
-  readonly keep?: 'all' | 'first' | 'none';
-  /** Keep only the first finding per distinct value of this field (e.g. one per server name). */
-  readonly distinctBy?: string;
-  /** Rules sharing a group are exclusive on a line: the first matching rule (in RULES order) wins. */
-  readonly group?: string;
-  readonly meaning: Localized;
-  readonly references?: readonly string[];
-  readonly examples: { readonly match: readonly RuleExample[]; readonly noMatch: readonly string[] };
-}
+export type RuleId = KbRuleId | ProblemRuleId;
 
 export interface Finding {
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly source: LogSource;
   /** 1-based line number in the input. */
   readonly line: number;

@@ -1,6 +1,8 @@
 import { DETECTION_RULES } from '../detect/scanner.js';
-import type { Finding, Lang, ScanResult } from '../detect/types.js';
+import { KB954960_SIGNATURE } from '../detect/signature.js';
+import type { Finding, Lang, RuleId, RuleRole, ScanResult } from '../detect/types.js';
 import { KB } from '../kb954960.js';
+import { evaluateSignature } from './correlate.js';
 import { diagnoseProblems, explainCodes, type DiagnosedProblem, type ExplainedCode } from './problems.js';
 import { canonicalServerName } from './server-name.js';
 import { serverEvidence } from './server-evidence.js';
@@ -98,7 +100,7 @@ export interface DiagnoseContext {
   readonly applyReportedFacts?: boolean;
 }
 
-const ROLE = new Map(DETECTION_RULES.map((r) => [r.id, r.role]));
+const ROLE: ReadonlyMap<RuleId, RuleRole> = new Map(DETECTION_RULES.map((r) => [r.id, r.role]));
 
 /**
  * The server an input is about: the computer the verification commands printed (machine-read on the server itself,
@@ -106,7 +108,7 @@ const ROLE = new Map(DETECTION_RULES.map((r) => [r.id, r.role]));
  * in its failing attempt (the latest server URL at or before it); else the first one the client names.
  */
 export function serverNamed(scan: ScanResult, explicit?: string | null, failingAttempt?: number): string | null {
-  const named = (rule: string) => scan.findings.filter((f) => f.rule === rule && f.fields.server);
+  const named = (rule: RuleId) => scan.findings.filter((f) => f.rule === rule && f.fields.server);
   const computer = [...named('verify-check-version'), ...named('verify-check-event')].sort((a, b) => a.line - b.line)[0];
   if (computer) return normalizeServerName(computer.fields.server!);
   if (explicit) return normalizeServerName(explicit);
@@ -127,30 +129,13 @@ export function normalizeServerName(name: string): string {
 
 export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   const findings = scan.findings;
-  const byRule = (id: string) => findings.filter((f) => f.rule === id);
+  const byRule = (id: RuleId) => findings.filter((f) => f.rule === id);
 
-  // ── the signature ────────────────────────────────────────────────────────────────────────────────
-  // Client: InternalServerError(5) together with the SyncUpdates failure or the SOAP fault, in one sync attempt,
-  // unless that attempt's fault names another method (GetAuthorizationCookie & co. are other problems).
-  const clientAffectedAttempts = new Set<number>();
-  const clientByAttempt = groupBy(findings.filter((f) => f.source === 'WindowsUpdate.log'), (f) => f.attempt);
-  for (const [attempt, list] of clientByAttempt) {
-    const has = (id: string) => list.some((f) => f.rule === id);
-    const otherMethod = list.some((f) => f.rule === 'client-fault-method' && f.fields.method !== 'SyncUpdates');
-    if (has('client-internal-server-error-5') && (has('client-syncupdates-0x8024400e') || has('client-soap-fault-0x000190')) && !otherMethod) {
-      clientAffectedAttempts.add(attempt);
-    }
-  }
-  const server = serverNamed(scan, ctx.serverName, clientAffectedAttempts.size > 0 ? Math.min(...clientAffectedAttempts) : undefined);
-  const serverSignature = byRule('server-throwexception-internalservererror');
-  const signatureLines = [
-    ...findings.filter((f) => f.source === 'WindowsUpdate.log' && clientAffectedAttempts.has(f.attempt) && ['signature', 'partial'].includes(ROLE.get(f.rule) ?? '')),
-    ...findings.filter((f) => f.rule === 'client-fault-id' && clientAffectedAttempts.has(f.attempt)),
-    ...findings.filter((f) => f.rule === 'client-fault-method' && clientAffectedAttempts.has(f.attempt)),
-    ...serverSignature,
-    ...byRule('server-duplicate-key'),
-  ];
-  const affected = clientAffectedAttempts.size > 0 || serverSignature.length > 0;
+  // ── the signature: data (detect/signature.ts), evaluated by correlate.ts ───────────────────────
+  const signature = evaluateSignature(KB954960_SIGNATURE, findings, (rule) => ROLE.get(rule));
+  const server = serverNamed(scan, ctx.serverName, signature.attempts[0]);
+  const signatureLines = signature.evidence;
+  const affected = signature.present;
   const partialLines = findings.filter((f) => ['signature', 'partial'].includes(ROLE.get(f.rule) ?? ''));
   const possible = !affected && partialLines.length > 0;
 
@@ -295,17 +280,6 @@ export function asksForVerification(d: Pick<Diagnosis, 'actions'>): boolean {
 /** A step after which the admin runs the verification commands (Slack shows them inline only when it is the next). */
 export function isVerifyingStep(a: Action): boolean {
   return VERIFYING.has(a);
-}
-
-function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 function sortByLine(list: readonly Finding[]): Finding[] {

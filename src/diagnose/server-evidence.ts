@@ -1,9 +1,9 @@
-import type { Finding } from '../detect/types.js';
+import type { Finding, RuleId } from '../detect/types.js';
 import { classifyBuild, maxVersion } from './versions.js';
 
 /** The rules whose findings are facts about a WSUS server (its versions, the fix's install event). */
-const VERSION_RULES = new Set(['wsus-build-version', 'wsus4-build-version', 'verify-check-version']);
-const EVENT_RULES = new Set(['msiinstaller-1022-kb954960', 'verify-check-event']);
+const VERSION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['wsus-build-version', 'wsus4-build-version', 'verify-check-version']);
+const EVENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['msiinstaller-1022-kb954960', 'verify-check-event']);
 
 export interface ServerEvidence {
   readonly dllVersion?: string;

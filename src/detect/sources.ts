@@ -1,0 +1,37 @@
+import type { Source } from './rule.js';
+
+/*
+ * The sources the rules and the problem packs cite, one place each: a rule's `sources` and a pack's `source` point
+ * here, so one article is spelled (and corrected) once. Facts: shared/KB954960.md and shared/WU-ERRORS.md.
+ */
+
+export const KB954960_ARTICLE: Source = { title: 'Some computers do not receive updates from the WSUS server (KB954960)', url: 'http://support.microsoft.com/kb/954960/' };
+export const ADVISORY_954960: Source = {
+  title: 'Microsoft Security Advisory 954960',
+  url: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960',
+};
+export const KB3090184: Source = {
+  title: 'Troubleshoot software update scan failures (KB 3090184)',
+  url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/troubleshoot-software-update-scan-failures',
+};
+export const KB4025764: Source = {
+  title: 'Troubleshoot WSUS connection failures (KB 4025764)',
+  url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/troubleshoot-wsus-connection-failures',
+};
+export const KB4096317: Source = {
+  title: 'Error 80244007 when a WSUS client scans for updates (KB 4096317)',
+  url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/error-80244007-when-wsus-client-scans-updates',
+};
+export const WINCM_SIMPLEAUTH: Source = {
+  title: 'wincm.ch, 2016-07-22: WSUS – Vorsicht mit den Hotfixes KB3159706 oder KB3148812',
+  url: 'https://www.wincm.ch/2016/07/22/wsus-vorsicht-mit-den-hotfixes-kb315970-oder-kb3148812',
+};
+export const KB4482416: Source = {
+  title: 'WSUS synchronization fails with SoapException (KB 4482416)',
+  url: 'https://learn.microsoft.com/troubleshoot/mem/configmgr/update-management/wsus-synchronization-fails-with-soapexception',
+};
+export const KB909131: Source = { title: 'Client computers do not report back to the WSUS server (KB 909131)', url: 'https://support.microsoft.com/kb/909131' };
+export const WSUS_BLOG_ROUND_TRIPS: Source = {
+  title: 'WSUS team blog, 2008-09-18: WSUS clients fail with WARNING: SyncServerUpdatesInternal failed: 0x80244010',
+  url: 'https://learn.microsoft.com/archive/blogs/sus/wsus-clients-fail-with-warning-syncserverupdatesinternal-failed-0x80244010',
+};
