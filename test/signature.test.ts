@@ -4,6 +4,7 @@ import { lookalikeFor, RULES } from '../src/detect/rules.js';
 import { DETECTION_RULES, scanText } from '../src/detect/scanner.js';
 import { KB954960_SIGNATURE, type Signature } from '../src/detect/signature.js';
 import { evaluateSignature } from '../src/diagnose/correlate.js';
+import { noteText } from '../src/render/i18n.js';
 
 // The signature is data; these tests hold the data to the rules it names and the evaluator to what the data says.
 
@@ -108,5 +109,14 @@ describe('each rule carries its sources and look-alikes', () => {
       }
     }
     expect(lookalikeFor('0xDEADBEEF')).toBeUndefined();
+  });
+
+  it('the look-alike note says what the reporting rule says, in the reader\'s language', () => {
+    const rule = (RULES as readonly Rule[]).find((r) => r.id === 'client-other-wu-error')!;
+    const timeout = rule.lookalikes!.find((l) => l.code === '0x8024401C')!;
+    expect(noteText({ kind: 'lookalike', code: '0x8024401C' }, 'en')).toBe(timeout.en);
+    expect(noteText({ kind: 'lookalike', code: '0x8024401C' }, 'ja')).toBe(timeout.ja);
+    // A fault name no rule explains gets the generic note, naming it.
+    expect(noteText({ kind: 'lookalike', code: 'InvalidCookie' }, 'en')).toContain('ErrorCode=InvalidCookie');
   });
 });

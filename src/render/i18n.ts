@@ -1,4 +1,5 @@
 import type { Action, Note, Verdict } from '../diagnose/diagnose.js';
+import { lookalikeFor } from '../detect/rules.js';
 import type { Lang } from '../detect/types.js';
 import { msg } from './messages/index.js';
 
@@ -45,8 +46,9 @@ export function noteText(note: Note, lang: Lang, format: NoteFormat = {}): strin
     case 'fixed-but-failing':
       return m.fixedButFailing({ since: date(note.since) });
     case 'lookalike': {
-      const known = msg(lang).lookalike;
-      return Object.hasOwn(known, note.code) ? known[note.code as keyof typeof known] : m.otherLookalike({ code: v(note.code) });
+      // The look-alike texts live on the rules that report the codes (detect/rules-*.ts).
+      const known = lookalikeFor(note.code);
+      return known ? known[lang] : m.otherLookalike({ code: v(note.code) });
     }
     case 'not-applicable':
       return note.reason === 'sp2' ? m.notApplicableSp2 : m.notApplicableWsus4;

@@ -80,17 +80,6 @@ export const en = {
     otherServers: (p: { servers: string }) => `Other servers named in this input: ${p.servers}`,
     faultIdJoins: (p: { id: string }) => `Fault ID ${p.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`,
   },
-  /** Result codes and faults that look like KB954960 and are not. */
-  lookalike: {
-    '0x80244007':
-      "0x80244007 is a SOAP client fault (e.g. InvalidParameters: KB4096317, maxInstalledPrerequisites in the client web service's web.config; or InternalServerError on SimpleAuthWebService/GetAuthorizationCookie) — not KB954960.",
-    '0x80244022': '0x80244022 is HTTP 503: the WSUS application pool is stopped — not KB954960.',
-    '0x8024401C': '0x8024401C is a timeout — not KB954960.',
-    '0x80072EE2': '0x80072EE2 is a timeout — not KB954960.',
-    '0x8024402C': '0x8024402C is a proxy or name-resolution failure — not KB954960.',
-    '0x80244008': '0x80244008 with SQL timeouts on the server is KB909131 — not KB954960.',
-    InvalidParameters: 'ErrorCode=InvalidParameters on the client web service is KB4096317 (maxInstalledPrerequisites in its web.config) — not KB954960.',
-  },
 
   // ── the diagnosis reply ──
   server: 'Server',

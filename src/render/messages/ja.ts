@@ -70,16 +70,6 @@ export const ja: Catalogue = {
     otherServers: (p) => `この入力には他のサーバーも出てきます: ${p.servers}`,
     faultIdJoins: (p) => `Fault ID ${p.id}: サーバーの SoftwareDistribution.log の同じ失敗の行にも同じ ID があります。`,
   },
-  lookalike: {
-    '0x80244007':
-      '0x80244007 は SOAP クライアントのエラーです (例: InvalidParameters は KB4096317 で、クライアント Web サービスの web.config の maxInstalledPrerequisites。SimpleAuthWebService/GetAuthorizationCookie の InternalServerError も同じコード)。KB954960 ではありません。',
-    '0x80244022': '0x80244022 は HTTP 503 で、WSUS のアプリケーション プールが停止しています。KB954960 ではありません。',
-    '0x8024401C': '0x8024401C はタイムアウトです。KB954960 ではありません。',
-    '0x80072EE2': '0x80072EE2 はタイムアウトです。KB954960 ではありません。',
-    '0x8024402C': '0x8024402C はプロキシまたは名前解決のエラーです。KB954960 ではありません。',
-    '0x80244008': '0x80244008 でサーバー側に SQL タイムアウトがある場合は KB909131 です。KB954960 ではありません。',
-    InvalidParameters: 'クライアント Web サービスの ErrorCode=InvalidParameters は KB4096317 (web.config の maxInstalledPrerequisites) です。KB954960 ではありません。',
-  },
 
   server: 'サーバー',
   state: '状態',
