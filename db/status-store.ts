@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Lang } from '../src/detect/types.js';
+import type { OtherProblemCount } from '../src/status/fleet.js';
 import type { Store } from './store.js';
 
 /**
  * SQL of the daily status post: subscriptions, the exactly-once claim per (channel, local date), and the one fleet
- * query the Store does not have ("affected since"). Tables: db/003_status.sql, db/004_status_claims.sql.
+ * queries the Store does not have ("affected since", the other problems per server). Tables: db/003_status.sql, db/004_status_claims.sql.
  */
 
 export interface Subscription {
@@ -214,6 +215,23 @@ export class StatusStore {
       if (row.t) out.set(s.name, row.t);
     }
     return out;
+  }
+
+  /**
+   * The other known problems seen per server since a time: for each server and problem, in how many diagnoses (logs)
+   * and since when. Most logs first. Diagnoses without a server are left out: the post is per server.
+   */
+  otherProblemsPerServerSince(since: string): OtherProblemCount[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.server AS server, p.problem AS problem, COUNT(*) AS logs, MIN(d.created_at) AS first_at
+         FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id
+         WHERE d.created_at >= ? AND d.server IS NOT NULL
+         GROUP BY d.server, p.problem
+         ORDER BY logs DESC, d.server, p.problem`,
+      )
+      .all(since) as Row[];
+    return rows.map((r) => ({ server: String(r.server), problem: String(r.problem), logs: Number(r.logs), since: String(r.first_at) }));
   }
 }
 

@@ -223,6 +223,8 @@ export class Store {
       const evidence = new Set(d.evidence);
       const ordered = [...d.evidence, ...d.findings.filter((f) => !evidence.has(f))].slice(0, MAX_STORED_FINDINGS);
       for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
+      const problem = this.db.prepare('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
+      for (const p of d.problems) problem.run(id, p.id);
       return id;
     })();
   }

@@ -6,12 +6,12 @@ import type { Lang } from '../detect/types.js';
 import { linksFor } from '../kb954960.js';
 import { localParts } from '../status/post-time.js';
 import { slackDate } from './slack-date.js';
-import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
+import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus, type OtherProblemCount } from '../status/fleet.js';
 import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './blocks.js';
 import type { types } from '@slack/bolt';
 import { msg } from './messages/index.js';
 import { statusFallbackText } from './status-text.js';
-import { BUCKET_EMOJI, bucketLabel, fitLines, nextActionText, num, quietLine, type RenderOptions } from './status-words.js';
+import { BUCKET_EMOJI, bucketLabel, fitLines, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 function sectionOf(text: string): types.KnownBlock {
   // The text was built to fit; truncate() is only a last guard and never fires on what this module builds.
@@ -59,6 +59,12 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
     const line = (s: FleetServer) =>
       `• *${name(s.name)}* — ${msg(lang).status.since({ d: slackDate(s.affectedSince!, '{date_short_pretty}', tz) })} (${msg(lang).status.days({ n: s.affectedDays ?? 0 })})`;
     blocks.push(list(`:hourglass: *${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)}*`, l.servers, line, l.servers.length, top));
+  }
+
+  const o = status.otherProblems;
+  if (o.entries.length > 0) {
+    const line = (p: OtherProblemCount) => `• *${name(p.server)}* — ${otherProblemText(p, lang, (iso) => slackDate(iso, '{date_short_pretty}', tz), true)}`;
+    blocks.push(list(`:warning: *${msg(lang).status.otherProblems({ d: o.days })}: ${num(o.entries.length)}*`, o.entries, line, o.entries.length, top));
   }
 
   for (const b of FLEET_BUCKETS) {

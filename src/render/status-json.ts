@@ -2,7 +2,7 @@
 import type { Lang } from '../detect/types.js';
 import { linksFor } from '../kb954960.js';
 import { FLEET_BUCKETS, type FleetBucket, type FleetStatus } from '../status/fleet.js';
-import { nextActionText } from './status-words.js';
+import { nextActionText, problemTitle } from './status-words.js';
 
 /** The status as `kb954960 status --json` prints it. */
 export function statusJson(status: FleetStatus, lang: Lang) {
@@ -19,6 +19,10 @@ export function statusJson(status: FleetStatus, lang: Lang) {
       windowHours: status.windowHours,
       total: status.newDetections.total,
       entries: status.newDetections.entries.map((e) => ({ id: e.id, at: e.at, server: e.server, channelId: e.channelId, threadTs: e.threadTs, permalink: e.permalink })),
+    },
+    otherProblems: {
+      days: status.otherProblems.days,
+      entries: status.otherProblems.entries.map((p) => ({ server: p.server, problem: p.problem, title: problemTitle(p.problem, lang), logs: p.logs, since: p.since })),
     },
     nextAction: { ...status.nextAction, text: nextActionText(status.nextAction, lang) },
     quiet: status.quiet,

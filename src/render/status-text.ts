@@ -5,7 +5,7 @@ import { formatLocal } from '../status/post-time.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
-import { bucketLabel, countsLine, fitLines, names, nextActionText, num, quietLine, type RenderOptions } from './status-words.js';
+import { bucketLabel, countsLine, fitLines, names, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 export function renderStatusText(status: FleetStatus, lang: Lang, options: RenderOptions = {}): string {
   const tz = options.timeZone ?? 'UTC';
@@ -34,6 +34,11 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
       `  ${name(s.name)} — ${msg(lang).status.since({ d: formatLocal(s.affectedSince!, tz).slice(0, 10) })} (${msg(lang).status.days({ n: s.affectedDays ?? 0 })})`;
     out.push(...list(l.servers, line, l.servers.length, top));
   }
+  const o = status.otherProblems;
+  if (o.entries.length > 0) {
+    out.push('', `${msg(lang).status.otherProblems({ d: o.days })}: ${num(o.entries.length)}`);
+    out.push(...list(o.entries, (p) => `  ${name(p.server)} — ${otherProblemText(p, lang, (iso) => formatLocal(iso, tz).slice(0, 10))}`, o.entries.length, top));
+  }
   for (const b of FLEET_BUCKETS) {
     const servers = status.servers[b];
     if (servers.length === 0) continue;
@@ -61,6 +66,11 @@ export function statusFallbackText(status: FleetStatus, lang: Lang, timeZone = '
   }
   const l = status.longAffected;
   if (l.servers.length > 0) lines.push(`${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)} (${names(l.servers.slice(0, 5).map((s) => s.name), l.servers.length, lang)})`);
+  const o = status.otherProblems;
+  if (o.entries.length > 0) {
+    const servers = [...new Set(o.entries.map((p) => p.server))];
+    lines.push(`${msg(lang).status.otherProblems({ d: o.days })}: ${num(o.entries.length)} (${names(servers.slice(0, 5), servers.length, lang)})`);
+  }
   lines.push(`${msg(lang).download}: ${linksFor(lang).download}`);
   return truncate(escapeMrkdwn(lines.join('\n')), STATUS.fallbackChars);
 }

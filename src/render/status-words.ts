@@ -2,9 +2,10 @@
  * What every rendering of the fleet status shares: bucket labels, counts, the next action and the quiet line in
  * words (from the catalogues, messages/), and fitting lists to whole lines ("and K more").
  */
+import { PROBLEM_PACKS } from '../detect/problems.js';
 import type { Lang } from '../detect/types.js';
 import { VERIFY_COMMANDS } from '../kb954960.js';
-import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction } from '../status/fleet.js';
+import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction, type OtherProblemCount } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
 
@@ -87,4 +88,15 @@ export function fitLines<T>(items: readonly T[], line: (item: T) => string, tota
   }
   if (total > out.length) out.push(more(total - out.length));
   return out;
+}
+
+/** A problem pack's title; an id no pack has any more (renamed since it was recorded) is shown as it is. */
+export function problemTitle(id: string, lang: Lang): string {
+  return PROBLEM_PACKS.find((p) => p.id === id)?.title[lang] ?? id;
+}
+
+/** "WSUS application pool stopped … in 4 logs since <date>": `date` formats the time; `md` escapes the title. */
+export function otherProblemText(p: OtherProblemCount, lang: Lang, date: (iso: string) => string, md = false): string {
+  const title = problemTitle(p.problem, lang);
+  return msg(lang).status.problemOnServer({ title: md ? escapeMrkdwn(title) : title, n: num(p.logs), s: p.logs === 1 ? '' : 's', d: date(p.since) });
 }

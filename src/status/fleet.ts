@@ -17,6 +17,8 @@ export const STATUS = {
   topPerState: 10,
   /** Detections listed in the post. */
   topDetections: 10,
+  /** "Other problems in the last N days" (per server: the known problems other than KB954960). */
+  otherProblemDays: 7,
   /** A server name longer than this is shortened when shown (names come from logs). */
   nameChars: 80,
   /** Room kept under Slack's 3,000-character section limit. */
@@ -62,6 +64,16 @@ export interface Detection {
   readonly permalink: string | null;
 }
 
+/** A known problem other than KB954960 on one server: in how many diagnoses (logs), since when (db StatusStore). */
+export interface OtherProblemCount {
+  readonly server: string;
+  /** A problem pack id (src/detect/problems.ts). */
+  readonly problem: string;
+  readonly logs: number;
+  /** The first diagnosis in the window that found it. */
+  readonly since: string;
+}
+
 export type NextActionKind = 'fix-affected' | 'sp1-then-fix' | 'install-fix' | 'resolve-conflicts' | 'check-versions' | 'none' | 'no-servers';
 
 export interface NextAction {
@@ -83,8 +95,10 @@ export interface FleetStatus {
   readonly servers: Readonly<Record<FleetBucket, readonly FleetServer[]>>;
   readonly newDetections: { readonly total: number; readonly entries: readonly Detection[] };
   readonly longAffected: { readonly days: number; readonly servers: readonly FleetServer[] };
+  /** The other known problems per server in the last `days` (most logs first): "wsus03: app pool 503 in 4 logs since …". */
+  readonly otherProblems: { readonly days: number; readonly entries: readonly OtherProblemCount[] };
   readonly nextAction: NextAction;
-  /** No new detection in the window and nothing affected: the post is one line. */
+  /** No new detection in the window, nothing affected and no other problem: the post is one line. */
   readonly quiet: boolean;
 }
 
@@ -98,6 +112,9 @@ export interface FleetInput {
   readonly permalinks?: ReadonlyMap<number, string>;
   readonly longAffectedDays?: number;
   readonly windowHours?: number;
+  /** The other known problems per server since `otherProblemDays` ago (none when not given). */
+  readonly otherProblems?: readonly OtherProblemCount[];
+  readonly otherProblemDays?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -155,8 +172,9 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
     servers,
     newDetections,
     longAffected: { days: longDays, servers: longAffected },
+    otherProblems: { days: input.otherProblemDays ?? STATUS.otherProblemDays, entries: input.otherProblems ?? [] },
     nextAction: nextAction(servers, input.servers.length),
-    quiet: newDetections.total === 0 && counts.affected === 0,
+    quiet: newDetections.total === 0 && counts.affected === 0 && (input.otherProblems ?? []).length === 0,
   };
 }
 

@@ -18,6 +18,7 @@ export interface LoadOptions {
   readonly longAffectedDays?: number;
   /** Detections fetched (shown: fewer). */
   readonly detections?: number;
+  readonly otherProblemDays?: number;
 }
 
 /** What the model is built from, read from the store at `now` (no thread links yet). */
@@ -27,8 +28,11 @@ export function readFleetFacts(store: Store, now: Date, options: LoadOptions = {
   const since = new Date(now.getTime() - windowHours * 3_600_000).toISOString();
   const newDetections = store.diagnosesSince('affected', since, options.detections ?? STATUS.topDetections);
   const affected = servers.filter((f) => isAffectedNow(f)).map((f) => ({ name: f.name, after: fixedSince(f) ?? null }));
-  const affectedSince = new StatusStore(store).firstAffectedAfter(affected);
-  return { servers, newDetections, now, affectedSince, windowHours, longAffectedDays: options.longAffectedDays };
+  const statusStore = new StatusStore(store);
+  const affectedSince = statusStore.firstAffectedAfter(affected);
+  const otherProblemDays = options.otherProblemDays ?? STATUS.otherProblemDays;
+  const otherProblems = statusStore.otherProblemsPerServerSince(new Date(now.getTime() - otherProblemDays * 86_400_000).toISOString());
+  return { servers, newDetections, now, affectedSince, windowHours, longAffectedDays: options.longAffectedDays, otherProblems, otherProblemDays };
 }
 
 export function loadFleetStatus(store: Store, now: Date, options: LoadOptions = {}): FleetStatus {

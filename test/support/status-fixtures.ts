@@ -24,6 +24,8 @@ export function diagnosis(server: string | null, verdict: Diagnosis['verdict'], 
     notes: [],
     learned: { affected: verdict === 'affected', ...learned },
     hasEvidence: true,
+    errors: [],
+    problems: [],
     lang: 'en',
     lines: 10,
   };

@@ -168,6 +168,8 @@ export const en = {
     more: (p: { n: string }) => `and ${p.n} more`,
     since: (p: { d: string }) => `since ${p.d}`,
     days: (p: { n: number }) => `${p.n} days`,
+    otherProblems: (p: { d: number }) => `Other problems (last ${p.d} days)`,
+    problemOnServer: (p: { title: string; n: string; s: string; d: string }) => `${p.title} in ${p.n} log${p.s} since ${p.d}`,
     thread: 'thread',
     noServerName: '(server not named)',
     viaCli: 'from the CLI',
@@ -221,6 +223,7 @@ export const en = {
     title: 'KB954960 diagnoses',
     none: 'No diagnoses yet.',
     newestFirst: 'Newest first',
+    also: (p: { list: string }) => `also: ${p.list}`,
   },
 
   // ── refusals (src/render/refusals.ts, commands/types.ts, src/render/not-recorded.ts) ──

@@ -148,6 +148,8 @@ export const ja: Catalogue = {
     more: (p) => `ほか ${p.n} 件`,
     since: (p) => `${p.d} 以降`,
     days: (p) => `${p.n} 日`,
+    otherProblems: (p) => `その他の問題 (過去 ${p.d} 日)`,
+    problemOnServer: (p) => `${p.title}: ログ ${p.n} 件 (${p.d} 以降)`,
     thread: 'スレッド',
     noServerName: '(サーバー名なし)',
     viaCli: 'CLI から',
@@ -198,6 +200,7 @@ export const ja: Catalogue = {
     title: 'KB954960 の診断履歴',
     none: '履歴はまだありません。',
     newestFirst: '新しい順',
+    also: (p) => `ほかに: ${p.list}`,
   },
 
   refusal: {

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { StatusStore } from '../db/status-store.js';
+import { Store } from '../db/store.js';
+import { scanText } from '../src/detect/scanner.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
+import { renderStatusBlocks } from '../src/render/status-blocks.js';
+import { statusJson } from '../src/render/status-json.js';
+import { renderStatusText, statusFallbackText } from '../src/render/status-text.js';
+import { loadFleetStatus } from '../src/status/query.js';
+import { tempDb } from './support/status-fixtures.js';
+
+// The other known problems per server: recorded with each diagnosis, counted by the store, shown by the status.
+
+const NOW = new Date('2024-06-02T00:00:00Z');
+const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
+const APP_POOL_503 = '2024-05-30\t10:02:11:123\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80244022';
+const TIMEOUT = 'Misc\tWARNING: WinHttp: SendRequestToServerForFileInformation failed with 0x80072ee2';
+
+describe('other problems per server', () => {
+  const dbs: { store: Store; cleanup: () => void }[] = [];
+  afterEach(() => {
+    for (const d of dbs.splice(0)) {
+      d.store.close();
+      d.cleanup();
+    }
+  });
+  function open(): Store {
+    const tmp = tempDb();
+    const store = Store.open(tmp.path);
+    dbs.push({ store, cleanup: tmp.cleanup });
+    return store;
+  }
+  function record(store: Store, server: string | null, log: string, at: string): number {
+    const d = diagnose(scanText(log), { lang: 'en', serverName: server, now: at });
+    return store.recordDiagnosis({ diagnosis: d, origin: 'cli', at });
+  }
+
+  it('counts each server\'s problems in the window, in how many logs and since when, most logs first', () => {
+    const store = open();
+    record(store, 'wsus03', APP_POOL_503, day(10)); // before the 7-day window
+    for (const n of [6, 4, 2, 1]) record(store, 'wsus03', APP_POOL_503, day(n));
+    record(store, 'wsus01', `${APP_POOL_503}\n${TIMEOUT}`, day(3));
+    record(store, null, APP_POOL_503, day(1)); // no server: not counted per server
+    const counts = new StatusStore(store).otherProblemsPerServerSince(day(7));
+    expect(counts).toEqual([
+      { server: 'wsus03', problem: 'wsus-app-pool-503', logs: 4, since: day(6) },
+      { server: 'wsus01', problem: 'wsus-app-pool-503', logs: 1, since: day(3) },
+      { server: 'wsus01', problem: 'wsus-timeouts', logs: 1, since: day(3) },
+    ]);
+  });
+
+  it('the status shows them per server in text, blocks, the fallback and JSON, in English and Japanese', () => {
+    const store = open();
+    for (const n of [5, 2, 1, 0.5]) record(store, 'wsus03', APP_POOL_503, day(n));
+    const status = loadFleetStatus(store, NOW);
+    expect(status.otherProblems).toEqual({ days: 7, entries: [{ server: 'wsus03', problem: 'wsus-app-pool-503', logs: 4, since: day(5) }] });
+    expect(status.quiet).toBe(false); // a day with only other problems is still worth a full post
+
+    const text = renderStatusText(status, 'en', { timeZone: 'UTC' });
+    expect(text).toContain('Other problems (last 7 days): 1');
+    expect(text).toContain('wsus03 — WSUS application pool stopped or recycling (HTTP 503) in 4 logs since 2024-05-28');
+    expect(renderStatusText(status, 'ja', { timeZone: 'UTC' })).toContain('wsus03 — WSUS アプリケーション プールの停止・リサイクル (HTTP 503): ログ 4 件 (2024-05-28 以降)');
+
+    const { blocks, text: fallback } = renderStatusBlocks(status, 'en', { timeZone: 'UTC' });
+    const section = JSON.stringify(blocks.find((b) => JSON.stringify(b).includes('Other problems')));
+    expect(section).toContain('*wsus03* — WSUS application pool stopped or recycling (HTTP 503) in 4 logs since <!date^');
+    expect(fallback).toContain('Other problems (last 7 days): 1 (wsus03)');
+    expect(statusFallbackText(status, 'en')).toBe(fallback);
+
+    expect(statusJson(status, 'en').otherProblems).toEqual({
+      days: 7,
+      entries: [{ server: 'wsus03', problem: 'wsus-app-pool-503', title: 'WSUS application pool stopped or recycling (HTTP 503)', logs: 4, since: day(5) }],
+    });
+  });
+
+  it('a KB954960 log records no other problem: its 0x8024400E is the signature, not another failure', () => {
+    const store = open();
+    const kb = ['PT\t+++++++++++  PT: Synchronizing server updates  +++++++++++', 'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7', 'PT  WARNING:     ErrorCode:InternalServerError(5)'].join('\n');
+    record(store, 'wsus02', kb, day(1));
+    expect(new StatusStore(store).otherProblemsPerServerSince(day(7))).toEqual([]);
+    expect(loadFleetStatus(store, NOW).otherProblems.entries).toEqual([]);
+  });
+
+  it('is purged with the history', () => {
+    const store = open();
+    record(store, 'wsus03', APP_POOL_503, day(40));
+    const kept = record(store, 'wsus03', APP_POOL_503, day(1));
+    const rows = () => store.db.prepare('SELECT diagnosis_id AS id FROM diagnosis_problems').all() as { id: number }[];
+    expect(rows()).toHaveLength(2);
+    expect(store.purgeDiagnosesBefore(day(30))).toBe(1);
+    expect(rows()).toEqual([{ id: kept }]);
+  });
+});
