@@ -54,6 +54,8 @@ export interface HistoryEntry {
   readonly replyTs: string | null;
   readonly userId: string | null;
   readonly findings: number;
+  /** The known problems other than KB954960 the diagnosis found (problem pack ids; empty where not read). */
+  readonly problems: readonly string[];
 }
 
 export interface StoreOptions {
@@ -242,7 +244,8 @@ export class Store {
     const params: unknown[] = [...names, limit];
     const rows = this.db
       .prepare(
-        `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count
+        `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count,
+                (SELECT group_concat(p.problem, ' ') FROM diagnosis_problems p WHERE p.diagnosis_id = d.id) AS problem_ids
          FROM diagnoses d ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
       )
       .all(...params) as Row[];
@@ -424,5 +427,6 @@ function toHistoryEntry(row: Row): HistoryEntry {
     replyTs: s('reply_ts'),
     userId: s('user_id'),
     findings: Number(row.finding_count ?? 0),
+    problems: row.problem_ids ? String(row.problem_ids).split(' ').sort() : [],
   };
 }

@@ -3,6 +3,7 @@ import { StatusStore } from '../db/status-store.js';
 import { Store } from '../db/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
+import { renderHistoryBlocks, renderHistoryText } from '../src/render/server.js';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText, statusFallbackText } from '../src/render/status-text.js';
@@ -79,6 +80,19 @@ describe('other problems per server', () => {
     record(store, 'wsus02', kb, day(1));
     expect(new StatusStore(store).otherProblemsPerServerSince(day(7))).toEqual([]);
     expect(loadFleetStatus(store, NOW).otherProblems.entries).toEqual([]);
+  });
+
+  it('the history names each diagnosis\'s other problems', () => {
+    const store = open();
+    record(store, 'wsus01', `${APP_POOL_503}\n${TIMEOUT}`, day(2));
+    record(store, 'wsus01', 'nothing to see', day(1));
+    const entries = store.history({ server: 'wsus01' });
+    expect(entries.map((e) => e.problems)).toEqual([[], ['wsus-app-pool-503', 'wsus-timeouts']]);
+    const text = renderHistoryText(entries, 'en').split('\n');
+    expect(text[0]).not.toContain('also:');
+    expect(text[1]).toMatch(/ — also: WSUS application pool stopped or recycling \(HTTP 503\), Time-outs talking to the WSUS server$/);
+    expect(renderHistoryText(entries, 'ja')).toContain('ほかに: WSUS アプリケーション プールの停止・リサイクル (HTTP 503)、WSUS サーバーとの通信のタイムアウト');
+    expect(JSON.stringify(renderHistoryBlocks(entries, 'en'))).toContain('also: WSUS application pool stopped or recycling (HTTP 503)');
   });
 
   it('is purged with the history', () => {

@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import { noteText, VERDICT_EMOJI } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
+import { problemTitle } from './status-words.js';
 
 /** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
 export interface HistoryLine {
@@ -14,6 +15,8 @@ export interface HistoryLine {
   readonly server: string | null;
   readonly origin: string;
   readonly sourceName: string | null;
+  /** Other known problems of the diagnosis (pack ids). */
+  readonly problems?: readonly string[];
 }
 
 /** A server as the bot tells it: state and the facts it rests on. */
@@ -42,7 +45,7 @@ export function renderHistoryText(entries: readonly HistoryLine[], lang: Lang): 
   const m = msg(lang);
   if (entries.length === 0) return m.history.none;
   return entries
-    .map((e) => `${e.createdAt.replace('T', ' ').slice(0, 19)}  ${m.verdictWord[e.verdict].padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}`.trimEnd())
+    .map((e) => `${e.createdAt.replace('T', ' ').slice(0, 19)}  ${m.verdictWord[e.verdict].padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}${alsoText(e, lang)}`.trimEnd())
     .join('\n');
 }
 
@@ -50,7 +53,13 @@ export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang)
   const m = msg(lang);
   if (entries.length === 0) return [header(m.history.title), section(renderHistoryText(entries, lang))];
   const rows = entries.map(
-    (e) => `${VERDICT_EMOJI[e.verdict]} ${slackDate(e.createdAt)} *${m.verdictWord[e.verdict]}* ${escapeMrkdwn(e.server ?? '—')} _${e.origin}_`,
+    (e) => `${VERDICT_EMOJI[e.verdict]} ${slackDate(e.createdAt)} *${m.verdictWord[e.verdict]}* ${escapeMrkdwn(e.server ?? '—')} _${e.origin}_${escapeMrkdwn(alsoText(e, lang))}`,
   );
   return [header(m.history.title), section(rows.join('\n')), context(m.history.newestFirst)];
+}
+
+/** " — also: <problem titles>" when the diagnosis found other known problems. */
+function alsoText(e: HistoryLine, lang: Lang): string {
+  const problems = e.problems ?? [];
+  return problems.length > 0 ? ` — ${msg(lang).history.also({ list: problems.map((p) => problemTitle(p, lang)).join(msg(lang).status.listSeparator) })}` : '';
 }
