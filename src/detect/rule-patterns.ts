@@ -1,4 +1,6 @@
-/** Pattern pieces and field helpers the KB954960 rules share (rules-client.ts, rules-server.ts, rules-server-facts.ts). */
+import type { Lookalike } from './rule.js';
+
+/** Pattern pieces, field helpers and look-alikes the KB954960 rules share (rules-client.ts, rules-server.ts, rules-server-facts.ts). */
 
 /** A host name in a URL, or a placeholder such as `<WSUS server>` that copies from KB pages carry. */
 export const HOST = String.raw`(?:(?<server>[A-Za-z0-9][A-Za-z0-9._-]{0,252})|\[(?<ipv6>[0-9A-Fa-f:.]{2,45})\]|<[^<>\r\n]{1,64}>)`;
@@ -17,3 +19,9 @@ export function serverFields(g: Record<string, string | undefined>): Record<stri
   if (g.id) out.id = g.id.toLowerCase();
   return out;
 }
+
+/** The fault that shares InternalServerError with the KB954960 signature: several signature rules name it. */
+export const SIMPLEAUTH_LOOKALIKE: Lookalike = {
+  en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
+  ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
+};

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { CLIENT_ASMX, GUID, HOST, serverFields } from './rule-patterns.js';
+import { CLIENT_ASMX, GUID, HOST, serverFields, SIMPLEAUTH_LOOKALIKE } from './rule-patterns.js';
 import { KB3090184, KB4025764, KB4096317, KB909131, KB954960_ARTICLE } from './sources.js';
 
 /** The KB954960 rules for the client's WindowsUpdate.log (rules.ts: the whole set and its pattern hygiene). */
@@ -146,10 +146,7 @@ export const CLIENT_RULES = [
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
-      {
-        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
-        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
-      },
+      SIMPLEAUTH_LOOKALIKE,
     ],
     examples: {
       match: [
@@ -172,10 +169,7 @@ export const CLIENT_RULES = [
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
-      {
-        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
-        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
-      },
+      SIMPLEAUTH_LOOKALIKE,
     ],
     examples: {
       match: [
@@ -198,10 +192,7 @@ export const CLIENT_RULES = [
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
-      {
-        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
-        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
-      },
+      SIMPLEAUTH_LOOKALIKE,
     ],
     examples: {
       match: [

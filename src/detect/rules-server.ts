@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { CLIENT_ASMX, GUID, serverFields } from './rule-patterns.js';
+import { CLIENT_ASMX, GUID, serverFields, SIMPLEAUTH_LOOKALIKE } from './rule-patterns.js';
 import { ADVISORY_954960, KB4096317, KB954960_ARTICLE } from './sources.js';
 
 /** The KB954960 rules for the WSUS server's SoftwareDistribution.log (rules.ts: the whole set). */
@@ -23,10 +23,7 @@ export const SERVER_RULES = [
     },
     sources: [KB954960_ARTICLE, ADVISORY_954960],
     lookalikes: [
-      {
-        en: 'InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure, not KB954960.',
-        ja: 'SimpleAuthWebService/GetAuthorizationCookie の InternalServerError は SimpleAuth の障害で、KB954960 ではありません。',
-      },
+      SIMPLEAUTH_LOOKALIKE,
       {
         en: 'ThrowException on ServerSyncWebService (GetUpdateData) is the server\'s own upstream sync (KB4482416), not KB954960.',
         ja: 'ServerSyncWebService (GetUpdateData) の ThrowException はサーバー自身の上位同期 (KB4482416) で、KB954960 ではありません。',
