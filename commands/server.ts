@@ -1,3 +1,4 @@
+import { AttributionStore } from '../db/attribution-store.js';
 import { isAdmin } from '../src/admins.js';
 import { assessServer } from '../src/diagnose/server-state.js';
 import { msg } from '../src/render/messages/index.js';
@@ -32,7 +33,7 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
       const withheld = kind === 'dll' ? { server: name.value, dllVersion: v } : { server: name.value, wsusVersion: v };
       return { text: notRecordedText(withheld, ctx.adminUserIds, ctx.lang), exitCode: 2 };
     }
-    ctx.store.recordServerVersion(name.value, kind as 'dll' | 'wsus', v, ctx.now.toISOString());
+    ctx.store.recordServerVersion(name.value, kind as 'dll' | 'wsus', v, ctx.now.toISOString(), { userId: ctx.userId, channelId: ctx.channelId });
   }
   const facts = ctx.store.server(name.value);
   if (!facts) {
@@ -43,10 +44,12 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
     };
   }
   const assessment = assessServer(facts);
+  // Who recorded each fact, when, from which thread: the proof behind the state.
+  const proofs = new AttributionStore(ctx.store).proofsOf(facts.name);
   return {
-    text: renderServerText(facts, ctx.lang),
-    blocks: renderServerBlocks(facts, ctx.lang),
-    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts },
+    text: renderServerText(facts, ctx.lang, proofs),
+    blocks: renderServerBlocks(facts, ctx.lang, proofs),
+    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts, proofs },
     exitCode: 0,
   };
 }

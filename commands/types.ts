@@ -19,6 +19,8 @@ export interface CommandContext {
   readonly now: Date;
   /** The Slack user, or undefined for the CLI (the machine's operator is trusted). */
   readonly userId?: string;
+  /** The Slack channel asked in (where a recorded fact came from). */
+  readonly channelId?: string;
   readonly adminUserIds: readonly string[];
 }
 

@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnosis, Verdict } from '../src/diagnose/diagnose.js';
+import type { Diagnosis, FactsLearned, Verdict } from '../src/diagnose/diagnose.js';
 import { resolveServer, type ServerResolution } from '../src/diagnose/server-name.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
+import { AttributionStore, type FactSource, type FaultId } from './attribution-store.js';
 
 /** The only module that speaks SQL. Migrations are the NNN_name.sql files beside this one (copied into dist/db). */
 const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,13 @@ export interface DiagnosisRecord {
   readonly teamId?: string | null;
   readonly channelId?: string | null;
   readonly messageTs?: string | null;
+  /** The thread the answer goes to (Slack): later output pasted there is about this diagnosis's server. */
+  readonly threadTs?: string | null;
   readonly userId?: string | null;
+  /** The server facts the input reported, recorded or not (what a later "Record for …" records). */
+  readonly reported?: Omit<FactsLearned, 'affected'> | null;
+  /** The failures this input shows, by fault ID (joined with other diagnoses of the same failure). */
+  readonly faultIds?: readonly FaultId[];
 }
 
 export interface HistoryEntry {
@@ -135,7 +142,8 @@ export class Store {
   }
 
   /** The row a fact about `name` goes to, created (and the spelling kept as an alias) as needed. */
-  private serverRowFor(name: string, at: string): string {
+  /** The row a name is recorded under (created if new; a newly seen spelling of a known server kept as its alias). */
+  serverRowFor(name: string, at: string): string {
     const r = this.resolveServer(name);
     const row = r.kind === 'known' ? r.name : r.kind === 'invalid' ? name : r.name;
     this.touchServer(row, at);
@@ -161,12 +169,11 @@ export class Store {
     return (this.db.prepare('SELECT * FROM servers ORDER BY name').all() as Row[]).map(toFacts);
   }
 
-  /** A fact an admin typed (`server NAME dll|wsus VERSION`). */
-  recordServerVersion(name: string, kind: 'dll' | 'wsus', version: string, at: string): ServerFacts {
-    const column = kind === 'dll' ? 'dll_version' : 'wsus_version';
+  /** A fact an admin typed (`server NAME dll|wsus VERSION`), with who typed it where. */
+  recordServerVersion(name: string, kind: 'dll' | 'wsus', version: string, at: string, source: FactSource = {}): ServerFacts {
     const row = this.db.transaction(() => {
       const row = this.serverRowFor(name, at);
-      this.db.prepare(`UPDATE servers SET ${column} = ?, ${column}_at = ? WHERE name = ?`).run(version, at, row);
+      new AttributionStore(this).applyFacts(row, { affected: false, ...(kind === 'dll' ? { dllVersion: version } : { wsusVersion: version }) }, at, source);
       return row;
     })();
     return this.server(row)!;
@@ -186,32 +193,15 @@ export class Store {
     return this.db.transaction(() => {
       // The diagnosis is filed under its server's one row, whichever spelling the log used.
       const server = d.server ? this.serverRowFor(d.server, r.at) : null;
-      if (server) {
-        const l = d.learned;
-        this.db
-          .prepare(
-            `UPDATE servers SET
-               dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
-               wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
-               fix_event_at = CASE ? WHEN 1 THEN ? WHEN 0 THEN NULL ELSE fix_event_at END,
-               last_affected_at = CASE WHEN ? THEN ? ELSE last_affected_at END
-             WHERE name = ?`,
-          )
-          .run(
-            l.dllVersion ?? null, l.dllVersion ?? null, r.at,
-            l.wsusVersion ?? null, l.wsusVersion ?? null, r.at,
-            // The server's own output saying the install event is absent supersedes an earlier sighting.
-            l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, r.at,
-            l.affected ? 1 : 0, r.at,
-            server,
-          );
-      }
       const info = this.db
         .prepare(
-          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, user_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(r.at, r.origin, server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null, r.userId ?? null);
+        .run(
+          r.at, r.origin, server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null,
+          r.threadTs ?? null, r.userId ?? null, r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
+        );
       if (info.changes === 0) {
         // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
         const existing = this.db
@@ -220,6 +210,9 @@ export class Store {
         return existing.id;
       }
       const id = Number(info.lastInsertRowid);
+      const attribution = new AttributionStore(this);
+      if (server) attribution.applyFacts(server, d.learned, r.at, { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id });
+      attribution.recordFaultIds(id, r.faultIds ?? []);
       const insert = this.db.prepare('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
       // Evidence first, so that what the verdict rests on survives the cap.
       const evidence = new Set(d.evidence);

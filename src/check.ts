@@ -1,5 +1,7 @@
 import { mergeCodeCounts } from './detect/extract-codes.js';
+import { AttributionStore, type LinkedDiagnosis } from '../db/attribution-store.js';
 import type { Store, DiagnosisRecord } from '../db/store.js';
+import { faultIdsOf } from './diagnose/fault-ids.js';
 import type { Finding, Lang, ScanResult } from './detect/types.js';
 import { diagnose, serverNamed, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
 import { InputError, type DecodedInfo } from './ingest/decode.js';
@@ -19,6 +21,11 @@ export interface CheckOptions {
   readonly inputs: readonly CheckInput[];
   readonly lang: Lang;
   readonly serverName?: string | null;
+  /**
+   * The server the input is about if it names none itself (the thread's server, a name in the message around it).
+   * The same failure seen earlier (a shared fault ID) is trusted before it.
+   */
+  readonly contextServer?: string | null;
   /** Cap on each input's bytes (raw and decompressed); Infinity for none (a local file the user chose). */
   readonly maxBytes: number;
   /** The setting behind maxBytes, named when an input is refused (default MAX_FILE_BYTES). */
@@ -51,6 +58,8 @@ export interface CheckResult {
   readonly diagnosisId: number | null;
   /** Versions and fix event the input held for a named server that were not recorded (the sender is no admin). */
   readonly withheld: WithheldFacts | null;
+  /** An earlier diagnosis of the same failure (a shared fault ID): this one confirms it. */
+  readonly confirms: LinkedDiagnosis | null;
 }
 
 /** Facts of a server, reported by someone who may not record them. */
@@ -80,17 +89,24 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const scan = mergeScans(scans);
   const now = options.now.toISOString();
-  const server = serverNamed(scan, options.serverName);
+  const attribution = options.store ? new AttributionStore(options.store) : null;
+  const faultIds = faultIdsOf(scan.findings);
+  const earlier = attribution?.sharingFault(faultIds) ?? null;
+  const fallbackServer = earlier?.server ?? options.contextServer ?? null;
+  const server = serverNamed(scan, options.serverName) ?? fallbackServer;
   const known = server && options.store ? options.store.server(server) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
   const applyReportedFacts = options.mayRecordFacts || !server;
-  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, known, now, applyReportedFacts });
+  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts });
   const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
   const diagnosis: Diagnosis = { ...shown, learned: recorded };
   const save = options.save ?? true;
   const recording = options.store && (save === 'if-evidence' ? diagnosis.hasEvidence : save);
-  const diagnosisId = recording ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now }) : null;
-  return { diagnosis, diagnosisId, withheld };
+  const { affected: _affected, ...reported } = shown.learned;
+  const diagnosisId = recording ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds }) : null;
+  // One failure, one record: the earlier paste that named no server learns it from this one.
+  if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server) attribution!.adoptServer(earlier.id, diagnosisId);
+  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SLASH_COMMAND } from '../src/slack/listeners/commands/index.js';
+import { EVENT_TYPES } from '../src/slack/listeners/events/index.js';
 import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts/index.js';
 
 // manifest.yml is what admins import; it must name what the code listens for, and ask for no more than it uses.
@@ -23,13 +24,16 @@ describe('manifest.yml', () => {
     expect(manifest).toMatch(new RegExp(`type: message\\n\\s+callback_id: ${DIAGNOSE_SHORTCUT_ID}\\n`));
   });
 
-  it('subscribes to the events the listeners handle', () => {
-    expect(listUnder('bot_events').sort()).toEqual(['app_home_opened', 'message.channels', 'message.groups', 'message.im']);
+  it('subscribes to the events the listeners handle, app_mention included', () => {
+    // `message` is subscribed per kind of conversation: channels, private channels, DMs.
+    const expected = EVENT_TYPES.flatMap((e) => (e === 'message' ? ['message.channels', 'message.groups', 'message.im'] : [e]));
+    expect(listUnder('bot_events').sort()).toEqual([...expected].sort());
+    expect(listUnder('bot_events')).toContain('app_mention');
   });
 
   it('asks for exactly the scopes the README explains', () => {
     const scopes = listUnder('bot');
-    expect(scopes.sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'im:history']);
+    expect(scopes.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'im:history']);
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const scope of scopes) expect(readme).toContain(`\`${scope}\``);
   });

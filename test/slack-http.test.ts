@@ -323,14 +323,14 @@ describe('HTTP mode', () => {
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
     });
 
-    it('bot messages, edits and the bot itself are ignored', async () => {
+    it('bot messages, edits that leave the text as it was (link unfurls) and the bot itself are ignored', async () => {
       const channel = freshChannel();
       const responses = await Promise.all([
         postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: CLIENT_PASTE, bot_id: 'B999' })),
         postEvent(
           t.events,
           SIGNING_SECRET,
-          messageEvent({ channel, subtype: 'message_changed', text: '', message: { type: 'message', user: 'U1', text: CLIENT_PASTE, ts: slackTs() }, previous_message: { type: 'message', user: 'U1', text: 'x' } }),
+          messageEvent({ channel, subtype: 'message_changed', text: '', message: { type: 'message', user: 'U1', text: CLIENT_PASTE, ts: slackTs() }, previous_message: { type: 'message', user: 'U1', text: CLIENT_PASTE } }),
         ),
         postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: 'UBOT', text: CLIENT_PASTE })),
         postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, subtype: 'channel_join', text: '<@U1> has joined the channel' })),

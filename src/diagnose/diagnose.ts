@@ -98,6 +98,11 @@ export interface DiagnoseContext {
    * verdict rest on what is recorded (the caller will not record them). Default true.
    */
   readonly applyReportedFacts?: boolean;
+  /**
+   * The server the input is about when it names none itself: from the same failure seen earlier, the thread it was
+   * pasted in, or the message around it (the caller picks by trust; see DESIGN "The verdict model").
+   */
+  readonly fallbackServer?: string | null;
 }
 
 const ROLE: ReadonlyMap<RuleId, RuleRole> = new Map(DETECTION_RULES.map((r) => [r.id, r.role]));
@@ -133,7 +138,7 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
 
   // ── the signature: data (detect/signature.ts), evaluated by correlate.ts ───────────────────────
   const signature = evaluateSignature(KB954960_SIGNATURE, findings, (rule) => ROLE.get(rule));
-  const server = serverNamed(scan, ctx.serverName, signature.attempts[0]);
+  const server = serverNamed(scan, ctx.serverName, signature.attempts[0]) ?? ctx.fallbackServer ?? null;
   const signatureLines = signature.evidence;
   const affected = signature.present;
   const partialLines = findings.filter((f) => ['signature', 'partial'].includes(ROLE.get(f.rule) ?? ''));

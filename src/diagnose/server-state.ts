@@ -86,3 +86,12 @@ export function isAffectedNow(f: Omit<ServerFacts, 'name'>): boolean {
   const since = fixedSince(f);
   return since === undefined || f.lastAffectedAt > since;
 }
+
+/**
+ * What the fixed state rests on: the client web service DLL at the fixed build, or the MsiInstaller 1022 event for
+ * KB954960. A VersionString never proves the fix (assessServer gives `fixed` only on one of these).
+ */
+export function fixProof(f: Facts): 'dll' | 'event' | null {
+  if (!f || serverState(f) !== 'fixed') return null;
+  return buildOf(f.dllVersion) === 'sp1-fixed' ? 'dll' : 'event';
+}

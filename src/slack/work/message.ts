@@ -19,6 +19,8 @@ import { refusalText, type Refusal } from '../../render/refusals.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
+import { contextServer, conversationAnswer, earlierReplyTo, withAttribution } from './attribution.js';
+import { AttributionStore } from '../../../db/attribution-store.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
 export interface MessageWork {
@@ -38,6 +40,10 @@ export interface MessageWork {
   readonly files?: readonly SlackFileRef[];
   /** One file per item, as versions before one-reply-per-message queued them (read when such work is resumed). */
   readonly file?: SlackFileRef;
+  /** The message mentions the bot: it always gets an answer, and a bare server name is a question about it. */
+  readonly mentioned?: boolean;
+  /** The message was edited to this text: an earlier answer to it is updated, not repeated. */
+  readonly edit?: boolean;
 }
 
 export interface SlackFileRef {
@@ -80,25 +86,31 @@ const EVTX_NAME = /\.evtx$/i;
 /** A message's work: its text and its files as ONE item (one reply per message), keyed by channel and ts. */
 export function messageItems(
   m: IncomingMessage,
-  options: { defaultLang: Lang; eventId?: string; keyPrefix?: string; alwaysAnswer?: boolean },
+  options: { defaultLang: Lang; eventId?: string; keyPrefix?: string; alwaysAnswer?: boolean; botUserId?: string; edit?: boolean },
 ): WorkItem[] {
   const { eventId, keyPrefix = '', alwaysAnswer = false } = options;
-  const text = m.text ? normalizeSlackText(m.text) : '';
+  // The same message may come as a `message` and as an `app_mention` event: both must make the same payload (the
+  // first one's key wins), so whether it mentions the bot is read from the text, not from the event type.
+  const mentioned = !!options.botUserId && (m.text ?? '').includes(`<@${options.botUserId}`);
+  // Mentions are addressed to people, not part of a log.
+  const text = m.text ? normalizeSlackText(m.text.replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, '')) : '';
   const files = (m.files ?? [])
     .filter((f) => f.mode !== 'tombstone' && f.mode !== 'hidden_by_limit')
     .map((f): SlackFileRef => ({ id: f.id, name: f.name, size: f.size, mimetype: f.mimetype, filetype: f.filetype, url: f.url_private_download ?? f.url_private }));
-  if (!text.trim() && files.length === 0) return [];
+  if (!text.trim() && files.length === 0 && !mentioned) return [];
   const work: MessageWork = {
     channel: m.channel,
     ts: m.ts,
     replyThreadTs: m.thread_ts ?? m.ts,
     inThread: !!m.thread_ts && m.thread_ts !== m.ts,
-    alwaysAnswer: m.channel_type === 'im' || alwaysAnswer,
+    alwaysAnswer: m.channel_type === 'im' || alwaysAnswer || mentioned,
     user: m.user,
     team: m.team,
     lang: langOf(text, options.defaultLang),
     ...(text.trim() ? { text } : {}),
     ...(files.length > 0 ? { files } : {}),
+    ...(mentioned ? { mentioned } : {}),
+    ...(options.edit ? { edit: true } : {}),
   };
   return [{ key: `${keyPrefix}message:${m.channel}:${m.ts}`, kind: files.length > 0 ? 'file' : 'message', eventId, payload: work }];
 }
@@ -128,8 +140,17 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
         return { outcome: 'replied', replyTs: earlier, diagnosisId: item.diagnosisId };
       }
     }
+    const earlierReply = work.edit ? earlierReplyTo(d.store, work.channel, work.ts) : null;
+    // An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis.
+    if (work.edit) new AttributionStore(d.store).forgetMessageDiagnosis(work.channel, work.ts);
     const answer = await answerMessage(d, work, item.key);
     if (!answer.message) return { outcome: answer.outcome, diagnosisId: answer.diagnosisId };
+    if (earlierReply) {
+      // An edited message that was answered before: the answer follows the edit instead of a second reply.
+      await d.client.chat.update({ channel: work.channel, ts: earlierReply, text: answer.message.text, blocks: answer.message.blocks });
+      log.info({ outcome: answer.outcome, reply_ts: earlierReply }, 'answer updated after an edit');
+      return { outcome: answer.outcome, replyTs: earlierReply, diagnosisId: answer.diagnosisId };
+    }
     const posted = await d.client.chat.postMessage({
       channel: work.channel,
       thread_ts: work.replyThreadTs,
@@ -162,6 +183,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   if (opened.inputs.length === 0) return refusals.length > 0 ? say(refusals) : { outcome: 'silent' };
 
   const tails: { name: string; tail: TailInfo }[] = [];
+  const mayRecordFacts = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
   let result: CheckResult;
   try {
     result = await check({
@@ -172,9 +194,17 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
       store: d.store,
       save: 'if-evidence',
       offThread: true,
-      // The sender of the message, or whoever ran the shortcut on it.
-      mayRecordFacts: isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }),
-      record: { origin: files.length > 0 ? 'file' : 'message', sourceName: files.map((f) => f.name ?? f.id).join(', ') || null, teamId: work.team, channelId: work.channel, messageTs: work.ts, userId: work.user },
+      contextServer: contextServer(d.store, work),
+      mayRecordFacts,
+      record: {
+        origin: files.length > 0 ? 'file' : 'message',
+        sourceName: files.map((f) => f.name ?? f.id).join(', ') || null,
+        teamId: work.team,
+        channelId: work.channel,
+        messageTs: work.ts,
+        threadTs: work.replyThreadTs,
+        userId: work.user,
+      },
     });
   } catch (e) {
     if (e instanceof InputError || e instanceof DownloadError) {
@@ -200,8 +230,11 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
     const repeat = work.inThread ? repeatNote(d, work, key, diagnosis) : null;
     if (repeat) return { outcome: 'replied', message: repeat, diagnosisId };
     const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks });
-    return { outcome: 'replied', message: withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang)) : message, diagnosisId };
+    const shown = withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang)) : message;
+    return { outcome: 'replied', message: await withAttribution(d, work, result, shown), diagnosisId };
   }
+  const conversation = files.length === 0 ? conversationAnswer(d, work, mayRecordFacts) : null;
+  if (conversation) return { outcome: 'replied', message: conversation };
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
   // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
   if (diagnosis.errors.length > 0 || diagnosis.problems.length > 0) {
@@ -210,8 +243,8 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   }
   // Files it could not read are said, also in a channel (only those whose name says they are logs were kept).
   if (refusals.length > 0) return say(work.alwaysAnswer ? [msg(work.lang).nothingFound, ...refusals] : refusals);
-  // Nothing of KB954960: silence in channels, a short answer in a DM.
-  if (!work.alwaysAnswer) return { outcome: 'silent' };
+  // Nothing of KB954960: silence in channels, a short answer in a DM or to a mention (an edit without evidence: silence).
+  if (!work.alwaysAnswer || work.edit) return { outcome: 'silent' };
   return { outcome: 'replied', message: plain(msg(work.lang).nothingFound) };
 }
 

@@ -1,7 +1,7 @@
-import type { Store } from '../../../../db/store.js';
 import type { Logger } from '../../../log.js';
-import { ACTION_IDS, isKnownActionId } from '../../../render/action-ids.js';
-import type { ActionHandler, BlockActionArgs } from './handler.js';
+import { ACTION_IDS, isKnownActionId, RECORD_FOR_ACTION_IDS } from '../../../render/action-ids.js';
+import type { ActionDeps, ActionHandler, BlockActionArgs } from './handler.js';
+import { recordForClicked } from './record-for.js';
 import { howToVerify, moreEvidence } from './reply-buttons.js';
 
 export type { ActionDeps, ActionHandler, BlockActionArgs } from './handler.js';
@@ -13,6 +13,8 @@ export type ActionHandlers = Readonly<Record<string, ActionHandler | undefined>>
 export const ACTION_HANDLERS: ActionHandlers = {
   [ACTION_IDS.moreEvidence]: moreEvidence,
   [ACTION_IDS.howToVerify]: howToVerify,
+  // "Record for <server>" (one id per position in the row): records a paste's facts for that server, admins only.
+  ...Object.fromEntries(RECORD_FOR_ACTION_IDS.map((id) => [id, recordForClicked])),
 };
 
 /** Where a handler runs after the ack: the inbox's pump (in memory: a click is not worth a row; the user can click again). */
@@ -24,13 +26,13 @@ export interface AfterAck {
  * Every `block_actions` request: ack at once, whatever the id, then the id's handler if it has one. An id the bot
  * does not know (a button from a newer version still on screen, or one added without a handler) is logged at warn.
  */
-export function answerBlockAction(s: { logger: Logger; afterAck: AfterAck; store?: Store }, handlers: ActionHandlers = ACTION_HANDLERS) {
+export function answerBlockAction(s: { logger: Logger; afterAck: AfterAck } & Omit<ActionDeps, 'logger'>, handlers: ActionHandlers = ACTION_HANDLERS) {
   return async ({ ack, next: _next, ...args }: BlockActionArgs): Promise<void> => {
     await ack();
     const actionId = args.action.action_id;
     const handler = Object.hasOwn(handlers, actionId) ? handlers[actionId] : undefined;
     if (handler) {
-      s.afterAck.runAfterAck(`action ${actionId}`, () => handler(args, { logger: s.logger, store: s.store }));
+      s.afterAck.runAfterAck(`action ${actionId}`, () => handler(args, { logger: s.logger, store: s.store, config: s.config, clock: s.clock }));
     } else if (isKnownActionId(actionId)) {
       s.logger.debug({ actionId, user: args.body.user.id }, 'link button clicked');
     } else {

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Store } from '../../../../db/store.js';
+import type { Config } from '../../../config.js';
 import type { Logger } from '../../../log.js';
 
 /** What Bolt hands the listener for one click. */
@@ -16,5 +17,9 @@ export interface ActionDeps {
   readonly logger: Logger;
   /** Where a diagnosis's findings are kept (absent only in unit tests of the dispatch). */
   readonly store?: Store;
+  /** Who may record facts (ADMIN_USER_IDS) and the default language (absent only in unit tests of the dispatch). */
+  readonly config?: Pick<Config, 'adminUserIds' | 'lang'>;
+  /** Business time, passed in. */
+  readonly clock?: () => Date;
 }
 

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { helpReply } from '../../../../commands/help.js';
+import { AttributionStore } from '../../../../db/attribution-store.js';
+import { renderServerList } from '../../../render/server.js';
 import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import { statusMessage } from '../../../status/query.js';
 import type { ListenerDeps } from '../../context.js';
@@ -10,7 +12,10 @@ export function appHomeOpened(deps: Pick<ListenerDeps, 'store' | 'config' | 'clo
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab && event.tab !== 'home') return;
     const lang = new ReaderLangStore(deps.store).langFor(event.user, deps.config.lang);
-    const view = homeView({ status: statusMessage(deps.store, lang, deps.clock()).blocks, help: helpReply(lang).blocks ?? [] });
+    const proofs = new AttributionStore(deps.store);
+    const servers = renderServerList(deps.store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) })), lang);
+    // Published for the user who opened it: each viewer sees the fleet as it is at that moment.
+    const view = homeView({ status: statusMessage(deps.store, lang, deps.clock()).blocks, servers, help: helpReply(lang).blocks ?? [] });
     await client.views.publish({ user_id: event.user, view });
   };
 }

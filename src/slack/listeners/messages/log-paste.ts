@@ -22,7 +22,29 @@ export function isUserMessage(m: { subtype?: string; bot_id?: string; user?: str
 export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'>) {
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> => {
     const m = event as unknown as IncomingMessage & { subtype?: string; bot_id?: string };
+    if (m.subtype === 'message_changed') return editedMessage(deps, event as unknown as EditEvent, context.botUserId, body.event_id);
     if (!isUserMessage(m, context.botUserId)) return;
-    deps.inbox.enqueue(messageItems(m, { defaultLang: new ReaderLangStore(deps.store).langFor(m.user, deps.config.lang), eventId: body.event_id }));
+    deps.inbox.enqueue(messageItems(m, { defaultLang: new ReaderLangStore(deps.store).langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
   };
+}
+
+/** A `message_changed` event: the message as it is now, and as it was. */
+interface EditEvent {
+  readonly channel: string;
+  readonly channel_type?: string;
+  readonly message?: IncomingMessage & { subtype?: string; bot_id?: string; edited?: { ts?: string } };
+  readonly previous_message?: { text?: string };
+}
+
+/**
+ * An edited message is read again when its text changed (Slack also sends message_changed when a link unfurls):
+ * keyed by the edit, so each edit is answered once; the worker updates an earlier answer instead of repeating it.
+ */
+function editedMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>, e: EditEvent, botUserId: string | undefined, eventId: string): void {
+  const m = e.message;
+  if (!m || !isUserMessage({ ...m, subtype: undefined }, botUserId)) return;
+  if ((m.text ?? '') === (e.previous_message?.text ?? '')) return;
+  const edit = m.edited?.ts ?? 'edit';
+  const items = messageItems({ ...m, channel: e.channel, channel_type: e.channel_type, files: undefined }, { defaultLang: deps.config.lang, eventId, botUserId, edit: true, keyPrefix: `edit:${edit}:` });
+  deps.inbox.enqueue(items);
 }

@@ -1,0 +1,213 @@
+import type Database from 'better-sqlite3';
+import type { FactsLearned } from '../src/diagnose/diagnose.js';
+
+/**
+ * SQL of attribution (db/005_attribution.sql): which server a thread is about, failures shared across pastes
+ * (fault IDs), and the proof behind each recorded fact of a server (who, when, where).
+ */
+
+export type FactKind = 'dll' | 'wsus' | 'fix-event';
+
+/** Where a fact came from: the requester and the Slack message (none of it for the CLI). */
+export interface FactSource {
+  readonly userId?: string | null;
+  readonly channelId?: string | null;
+  readonly messageTs?: string | null;
+  readonly threadTs?: string | null;
+  readonly diagnosisId?: number | null;
+  readonly permalink?: string | null;
+}
+
+/** The latest source of one recorded fact of a server. */
+export interface FactProof extends FactSource {
+  readonly fact: FactKind;
+  readonly value: string | null;
+  readonly recordedAt: string;
+}
+
+export interface FaultId {
+  readonly id: string;
+  readonly side: 'client' | 'server';
+}
+
+/** An earlier diagnosis of the same failure. */
+export interface LinkedDiagnosis {
+  readonly id: number;
+  readonly server: string | null;
+  readonly channelId: string | null;
+  readonly messageTs: string | null;
+  readonly replyTs: string | null;
+  readonly faultId: string;
+}
+
+/** A diagnosis that reported facts but named no server: waiting for someone to say which. */
+export interface Unattributed {
+  readonly id: number;
+  /** Null until someone says which server (a diagnosis by id may have one already). */
+  readonly server: string | null;
+  readonly reported: Omit<FactsLearned, 'affected'>;
+  readonly channelId: string | null;
+  readonly messageTs: string | null;
+  readonly threadTs: string | null;
+  readonly replyTs: string | null;
+}
+
+type Row = Record<string, unknown>;
+const str = (row: Row, k: string) => (row[k] == null ? null : String(row[k]));
+
+export class AttributionStore {
+  private readonly db: Database.Database;
+
+  /** Shares the Store's connection (db/store.ts); takes only the handle so the two modules do not import each other. */
+  constructor(store: { readonly db: Database.Database }) {
+    this.db = store.db;
+  }
+
+  /**
+   * Applies what an input taught about a server to its row (the row must exist) and keeps where each fact came from.
+   * The one place server facts are written from a diagnosis.
+   */
+  applyFacts(server: string, l: FactsLearned, at: string, source: FactSource): void {
+    this.db
+      .prepare(
+        `UPDATE servers SET
+           dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
+           wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
+           fix_event_at = CASE ? WHEN 1 THEN ? WHEN 0 THEN NULL ELSE fix_event_at END,
+           last_affected_at = CASE WHEN ? THEN ? ELSE last_affected_at END
+         WHERE name = ?`,
+      )
+      .run(
+        l.dllVersion ?? null, l.dllVersion ?? null, at,
+        l.wsusVersion ?? null, l.wsusVersion ?? null, at,
+        // The server's own output saying the install event is absent supersedes an earlier sighting.
+        l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, at,
+        l.affected ? 1 : 0, at,
+        server,
+      );
+    if (l.dllVersion) this.keepSource(server, 'dll', l.dllVersion, at, source);
+    if (l.wsusVersion) this.keepSource(server, 'wsus', l.wsusVersion, at, source);
+    if (l.fixEvent) this.keepSource(server, 'fix-event', null, at, source);
+    if (l.fixEvent === false) this.db.prepare("DELETE FROM server_fact_sources WHERE server = ? AND fact = 'fix-event'").run(server);
+  }
+
+  keepSource(server: string, fact: FactKind, value: string | null, at: string, s: FactSource): void {
+    this.db
+      .prepare(
+        `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (server, fact) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, user_id = excluded.user_id,
+           channel_id = excluded.channel_id, message_ts = excluded.message_ts, thread_ts = excluded.thread_ts, permalink = excluded.permalink,
+           diagnosis_id = excluded.diagnosis_id`,
+      )
+      .run(server, fact, value, at, s.userId ?? null, s.channelId ?? null, s.messageTs ?? null, s.threadTs ?? null, s.permalink ?? null, s.diagnosisId ?? null);
+  }
+
+  /** The link to the thread a diagnosis was answered in, once Slack gave it (after the facts were recorded). */
+  setPermalink(diagnosisId: number, permalink: string): void {
+    this.db.prepare('UPDATE server_fact_sources SET permalink = ? WHERE diagnosis_id = ?').run(permalink, diagnosisId);
+  }
+
+  proofsOf(server: string): FactProof[] {
+    const rows = this.db.prepare('SELECT * FROM server_fact_sources WHERE server = ? ORDER BY fact').all(server) as Row[];
+    return rows.map((r) => ({
+      fact: String(r.fact) as FactKind,
+      value: str(r, 'value'),
+      recordedAt: String(r.recorded_at),
+      userId: str(r, 'user_id'),
+      channelId: str(r, 'channel_id'),
+      messageTs: str(r, 'message_ts'),
+      threadTs: str(r, 'thread_ts'),
+      permalink: str(r, 'permalink'),
+      diagnosisId: r.diagnosis_id == null ? null : Number(r.diagnosis_id),
+    }));
+  }
+
+  recordFaultIds(diagnosisId: number, ids: readonly FaultId[]): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO fault_ids (diagnosis_id, fault_id, side) VALUES (?, ?, ?)');
+    for (const f of ids) insert.run(diagnosisId, f.id, f.side);
+  }
+
+  /**
+   * The first diagnosis (other than `except`) that shows the other side of one of these failures — a client's `ID:`
+   * for a server's `ID=`, or the reverse: whichever came first is the record. The same side pasted again is a repeat,
+   * not a confirmation.
+   */
+  sharingFault(ids: readonly FaultId[], except?: number | null): LinkedDiagnosis | null {
+    if (ids.length === 0) return null;
+    const match = ids.map(() => '(f.fault_id = ? AND f.side <> ?)').join(' OR ');
+    const row = this.db
+      .prepare(
+        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
+         WHERE (${match}) AND d.id IS NOT ? ORDER BY d.created_at, d.id LIMIT 1`,
+      )
+      .get(...ids.flatMap((f) => [f.id, f.side]), except ?? null) as Row | undefined;
+    if (!row) return null;
+    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id) };
+  }
+
+  /** Gives a diagnosis that named no server the server (row) its failure turned out to be on: that of `from`. */
+  adoptServer(diagnosisId: number, from: number): void {
+    this.db.prepare('UPDATE diagnoses SET server = (SELECT server FROM diagnoses WHERE id = ?) WHERE id = ? AND server IS NULL').run(from, diagnosisId);
+  }
+
+  /**
+   * The server a thread is about: the diagnosis of its root message, else the first answer in it that named one.
+   * (Diagnoses from before thread_ts was kept are found by their message.)
+   */
+  threadServer(channelId: string, threadTs: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT server FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NOT NULL
+         ORDER BY (message_ts = ?) DESC, created_at, id LIMIT 1`,
+      )
+      .get(channelId, threadTs, threadTs, threadTs) as Row | undefined;
+    return row ? String(row.server) : null;
+  }
+
+  /** The latest diagnosis in a thread that reported facts and named no server. */
+  unattributedInThread(channelId: string, threadTs: string): Unattributed | null {
+    const row = this.db
+      .prepare(`SELECT * FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NULL AND reported IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
+      .get(channelId, threadTs, threadTs) as Row | undefined;
+    return row ? toUnattributed(row) : null;
+  }
+
+  diagnosisReport(diagnosisId: number): Unattributed | null {
+    const row = this.db.prepare('SELECT * FROM diagnoses WHERE id = ? AND reported IS NOT NULL').get(diagnosisId) as Row | undefined;
+    return row ? toUnattributed(row) : null;
+  }
+
+  /** The bot's answer to a pasted message (its text, as first written or as last edited). */
+  replyTo(channelId: string, messageTs: string): string | null {
+    const row = this.db.prepare("SELECT reply_ts FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ? AND reply_ts IS NOT NULL").get(channelId, messageTs) as Row | undefined;
+    return row ? String(row.reply_ts) : null;
+  }
+
+  /** An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis. */
+  forgetMessageDiagnosis(channelId: string, messageTs: string): void {
+    this.db.prepare("DELETE FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ?").run(channelId, messageTs);
+  }
+
+  /** Servers to offer as candidates, most recently seen first. */
+  recentServers(limit: number): string[] {
+    return (this.db.prepare('SELECT name FROM servers ORDER BY last_seen_at DESC, name LIMIT ?').all(limit) as Row[]).map((r) => String(r.name));
+  }
+
+  /** The diagnosis now counts for `server`: its row says so and the server's state it left. */
+  attribute(diagnosisId: number, server: string, serverState: string): void {
+    this.db.prepare('UPDATE diagnoses SET server = ?, server_state = ? WHERE id = ?').run(server, serverState, diagnosisId);
+  }
+}
+
+function toUnattributed(row: Row): Unattributed {
+  return {
+    id: Number(row.id),
+    server: str(row, 'server'),
+    reported: JSON.parse(String(row.reported)) as Omit<FactsLearned, 'affected'>,
+    channelId: str(row, 'channel_id'),
+    messageTs: str(row, 'message_ts'),
+    threadTs: str(row, 'thread_ts'),
+    replyTs: str(row, 'reply_ts'),
+  };
+}
