@@ -10,6 +10,7 @@ import { StatusScheduler } from '../status/scheduler.js';
 import { instanceId, type SlackInbox } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { httpReceiver } from './receiver.js';
+import { DeferredAckSocketModeReceiver } from './socket-receiver.js';
 import { createInbox } from './workers.js';
 
 export interface BotDeps {
@@ -48,15 +49,23 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   const token = config.slack.botToken;
   if (!token) throw new Error('SLACK_BOT_TOKEN is required');
   const logLevel = PINO_TO_BOLT[config.logLevel] ?? LogLevel.ERROR;
-  const socketMode = !!config.slack.appToken;
+  const appToken = config.slack.appToken;
+  const socketMode = !!appToken;
+  // The one retry of a Web API call: transient HTTP failures, and 429s after their Retry-After (the client waits).
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: deps.apiRetries ?? 3, factor: 2 } };
+  // Both receivers answer Slack only after the listener has written the work to the inbox.
+  const slackLogger = boltLogger(logger);
+  const receiver = appToken
+    ? new DeferredAckSocketModeReceiver({ appToken, logger: slackLogger, logLevel, clientOptions })
+    : httpReceiver({ signingSecret: config.slack.signingSecret!, store, logger, logLevel });
   const app = new App({
     token,
     ...(deps.identity ? { botId: deps.identity.botId, botUserId: deps.identity.botUserId } : {}),
-    ...(socketMode ? { appToken: config.slack.appToken, socketMode: true } : { receiver: httpReceiver({ signingSecret: config.slack.signingSecret!, store, logger, logLevel }) }),
-    logger: boltLogger(logger),
+    receiver,
+    socketMode,
+    logger: slackLogger,
     logLevel,
-    // The one retry of a Web API call: transient HTTP failures, and 429s after their Retry-After (the client waits).
-    clientOptions: { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: deps.apiRetries ?? 3, factor: 2 } },
+    clientOptions,
   });
 
   const id = instanceId();

@@ -32,6 +32,8 @@ export interface SocketAck {
   envelope_id: string;
   payload?: unknown;
   at: number;
+  /** ms from send() writing the envelope to this ack's arrival (monotonic clock); undefined for an envelope not sent here */
+  latencyMs?: number;
   raw: string;
 }
 
@@ -73,6 +75,8 @@ export interface FakeSocketMode {
   sendInteractive(payload: unknown, opts?: { envelopeId?: string }): Promise<string>;
   /** resolves with the ack for envelope_id (already received or future); rejects after timeoutMs */
   waitForAck(envelopeId: string, timeoutMs?: number): Promise<SocketAck>;
+  /** runs `fn` the moment each ack frame arrives (before any waiter), e.g. to look at the bot's database then; returns an unsubscribe */
+  onAck(fn: (ack: SocketAck) => void): () => void;
   /** sends `{type:"disconnect", reason}` (Slack does this before recycling a connection) */
   sendDisconnect(reason?: string): void;
   /** drops every client connection without a close handshake */
@@ -96,6 +100,8 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
   const acks: SocketAck[] = [];
   const received: unknown[] = [];
   const ackWaiters = new Set<{ id: string; resolve: (a: SocketAck) => void }>();
+  const ackHooks = new Set<(a: SocketAck) => void>();
+  const sentAt = new Map<string, number>();
   const connWaiters = new Set<(c: SocketConnection) => void>();
   let ticketSeq = 0;
   let connSeq = 0;
@@ -122,8 +128,10 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
       received.push(parsed);
       if (parsed && typeof parsed === 'object' && 'envelope_id' in parsed) {
         const p = parsed as { envelope_id: string; payload?: unknown };
-        const ack: SocketAck = { envelope_id: p.envelope_id, payload: p.payload, at: Date.now(), raw };
+        const sent = sentAt.get(p.envelope_id);
+        const ack: SocketAck = { envelope_id: p.envelope_id, payload: p.payload, at: Date.now(), latencyMs: sent === undefined ? undefined : performance.now() - sent, raw };
         acks.push(ack);
+        for (const hook of [...ackHooks]) hook(ack);
         for (const w of [...ackWaiters]) {
           if (w.id === ack.envelope_id) {
             ackWaiters.delete(w);
@@ -180,6 +188,7 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
       envelope_id: envelope.envelope_id ?? randomUUID(),
       accepts_response_payload: envelope.accepts_response_payload ?? envelope.type !== 'events_api',
     };
+    sentAt.set(full.envelope_id, performance.now());
     await new Promise<void>((resolve, reject) => conn.ws.send(JSON.stringify(full), (err) => (err ? reject(err) : resolve())));
     return full.envelope_id;
   };
@@ -226,6 +235,10 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
     sendInteractive: (payload, opts = {}) =>
       send({ type: 'interactive', payload, envelope_id: opts.envelopeId, accepts_response_payload: true }),
     waitForAck,
+    onAck: (fn) => {
+      ackHooks.add(fn);
+      return () => ackHooks.delete(fn);
+    },
     sendDisconnect: (reason = 'refresh_requested') => {
       const conn = openConnection();
       conn?.ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-fake-1' } }));

@@ -6,8 +6,8 @@ export const SLASH_COMMAND = '/kb954960';
 
 /**
  * `/kb954960 …`: written to the durable inbox (keyed by trigger_id), then acked; the inbox runs it and answers
- * through response_url (ephemeral). HTTP mode answers Slack after the listener returns; Socket Mode sends the ack
- * when ack() is called — after the write, in both.
+ * through response_url (ephemeral). Both modes answer Slack after the listener returns (processBeforeResponse; the
+ * Socket Mode receiver's deferred ack).
  */
 export function kb954960Command(deps: Pick<ListenerDeps, 'inbox'>) {
   return async ({ command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {

@@ -7,15 +7,21 @@ import { statusMessage } from '../../../status/query.js';
 import type { ListenerDeps } from '../../context.js';
 import { homeView } from '../../views/home.js';
 
-/** App Home, published from the store as it is now (nothing to queue: the next visit publishes it again). */
-export function appHomeOpened(deps: Pick<ListenerDeps, 'store' | 'config' | 'clock'>) {
+/**
+ * App Home, published from the store as it is now (nothing to queue: the next visit publishes it again). Built and
+ * published after the ack, on the inbox's pump: the ack (deferred until the listener returns, in both modes) never
+ * waits for a Web API round trip.
+ */
+export function appHomeOpened(deps: Pick<ListenerDeps, 'store' | 'config' | 'clock' | 'inbox'>) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab && event.tab !== 'home') return;
-    const lang = new ReaderLangStore(deps.store).langFor(event.user, deps.config.lang);
-    const proofs = new AttributionStore(deps.store);
-    const servers = renderServerList(deps.store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) })), lang);
-    // Published for the user who opened it: each viewer sees the fleet as it is at that moment.
-    const view = homeView({ status: statusMessage(deps.store, lang, deps.clock()).blocks, servers, help: helpReply(lang).blocks ?? [] });
-    await client.views.publish({ user_id: event.user, view });
+    deps.inbox.runAfterAck('app home', async () => {
+      const lang = new ReaderLangStore(deps.store).langFor(event.user, deps.config.lang);
+      const proofs = new AttributionStore(deps.store);
+      const servers = renderServerList(deps.store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) })), lang);
+      // Published for the user who opened it: each viewer sees the fleet as it is at that moment.
+      const view = homeView({ status: statusMessage(deps.store, lang, deps.clock()).blocks, servers, help: helpReply(lang).blocks ?? [] });
+      await client.views.publish({ user_id: event.user, view });
+    });
   };
 }

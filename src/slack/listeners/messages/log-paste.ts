@@ -12,12 +12,10 @@ export function isUserMessage(m: { subtype?: string; bot_id?: string; user?: str
 
 /**
  * Pasted logs and uploads in channels, DMs and threads. The listener only writes the work to the inbox (SQLite, no
- * network) — HTTP mode answers Slack after that (processBeforeResponse) — then the inbox works it off.
- *
- * Socket Mode: Bolt acks an Events API envelope itself, before any listener runs (App.processEvent), so an event
- * acked in the moment before this write is lost to a crash in that moment (Slack does not redeliver an acked event).
- * The window is Bolt's middleware chain plus one SQLite insert, with no I/O wait in between; closing it needs a
- * receiver that defers the envelope ack until processEvent settles (not done yet; HTTP mode has no such window).
+ * network), then the inbox works it off. Slack is answered only after that write, in both modes: HTTP mode with
+ * processBeforeResponse, Socket Mode with our receiver (socket-receiver.ts), which sends the envelope ack Bolt records
+ * for an event once the listeners have returned — so an acked event is always in the inbox, and one lost to a crash
+ * before the write is not acked and Slack redelivers it.
  */
 export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'>) {
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> => {
