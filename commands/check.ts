@@ -44,7 +44,7 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
       record: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
     });
     const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks: input.remarks });
-    return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang)) : message), json: renderJson(diagnosis), exitCode: 0 };
+    return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang), diagnosis) : message), json: renderJson(diagnosis), exitCode: 0 };
   } catch (e) {
     if (e instanceof InputError) return { text: refusalText({ kind: 'input', problem: e.problem }, lang, { maxBytes: input.maxBytes }), exitCode: 2 };
     throw e;

@@ -1,6 +1,5 @@
 import type { Lang } from '../src/detect/types.js';
-import { linksFor } from '../src/kb954960.js';
-import { context, escapeMrkdwn, header, linkButtons, section } from '../src/render/blocks.js';
+import { escapeMrkdwn, header, linkButtons, section } from '../src/render/blocks.js';
 import { msg } from '../src/render/messages/index.js';
 import type { Reply } from './types.js';
 
@@ -11,12 +10,8 @@ export function helpReply(lang: Lang, unknownWord?: string): Reply {
   const text = unknown === undefined ? m.text : `${m.unknown({ word: unknown })}\n${m.text}`;
   return {
     text: text.replace(/\*/g, ''),
-    blocks: [
-      header('KB954960'),
-      section(text),
-      context(`KB954960: ${linksFor(lang).kb}`),
-      linkButtons(lang),
-    ],
+    // The links as buttons only: a raw KB URL above the "KB954960 article" button said the same thing twice.
+    blocks: [header('KB954960'), section(text), linkButtons(lang)],
     exitCode: unknown ? 2 : 0,
   };
 }

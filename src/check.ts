@@ -35,9 +35,10 @@ export interface CheckOptions {
   readonly store: Store | null;
   /**
    * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis whose input
-   * holds KB954960 evidence (chatter in Slack is not history). Default true.
+   * holds KB954960 evidence (chatter in Slack is not history); a function: record the diagnosis it says yes to.
+   * Default true.
    */
-  readonly save?: boolean | 'if-evidence';
+  readonly save?: boolean | 'if-evidence' | ((d: Diagnosis) => boolean);
   /**
    * Whether this input may change what is recorded of its server (versions, fix event): the answer of isAdmin() for
    * whoever sent it. false: its failure is still recorded as evidence (the diagnosis, the last-affected time).
@@ -101,7 +102,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
   const diagnosis: Diagnosis = { ...shown, learned: recorded };
   const save = options.save ?? true;
-  const recording = options.store && (save === 'if-evidence' ? diagnosis.hasEvidence : save);
+  const recording = options.store && (save === 'if-evidence' ? diagnosis.hasEvidence : typeof save === 'function' ? save(diagnosis) : save);
   const { affected: _affected, ...reported } = shown.learned;
   const diagnosisId = recording ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds }) : null;
   // One failure, one record: the earlier paste that named no server learns it from this one.

@@ -106,8 +106,9 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
   it('output that names no server, where none is known: the reply asks, a non-admin\'s click records nothing, an admin\'s records and says so', async () => {
     const channel = freshChannel();
     const { ts, reply } = await paste(channel, DLL_LINE.replace('.66', '.65'), { user: NOBODY });
-    expect(shown(reply)).toContain('Which server is DLL 3.1.6001.65 from?');
-    expect(shown(reply)).toContain('reply in this thread with the server name');
+    expect(shown(reply)).toContain('*Which server is this output from?* It names no computer (DLL 3.1.6001.65).');
+    expect(shown(reply)).toContain("Press the server's button or reply in this thread with its name");
+    expect(shown(reply)).toContain('*Server:* not named yet');
     const actions = (reply.body.blocks as { type: string; elements?: { action_id: string; value?: string; text: { text: string } }[] }[]).find((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id.startsWith('kb954960_record_for')));
     const buttons = actions!.elements!;
     expect(buttons.length).toBeGreaterThan(0);
@@ -124,7 +125,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
 
     expect((await click(NOBODY)).status).toBe(200);
     const ephemeral = await t.fake.waitFor('chat.postEphemeral', (c) => c.body.user === NOBODY && c.body.channel === channel);
-    expect(String(ephemeral.body.text)).toMatch(/^Only admins/);
+    expect(String(ephemeral.body.text)).toBe(`Nothing was recorded: only the admins (ADMIN_USER_IDS) can record server versions and fixes — ask <@${ADMIN}>.`);
     await t.idle();
     expect(t.store.server('wsus01')).toEqual(before);
     expect(t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel)).toHaveLength(0);
@@ -133,17 +134,39 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const update = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel);
     expect(blocksText(update.body.blocks)).toContain(`Recorded for *wsus01* by <@${ADMIN}>: DLL 3.1.6001.65`);
     expect(blocksText(update.body.blocks)).not.toContain('Record for wsus01');
+    expect(blocksText(update.body.blocks)).toContain('*Server:* *wsus01* —');
+    expect(blocksText(update.body.blocks)).not.toContain('not named');
     expect(t.store.server('wsus01')?.dllVersion).toBe('3.1.6001.65');
   });
 
-  it('"reply in this thread with the server name" records the asked-about output for that server', async () => {
+  it('"reply in this thread with the server name" records the asked-about output for that server, and the question shows it', async () => {
     const channel = freshChannel();
     const root = await paste(channel, FIX_EVENT_LINE);
     expect(shown(root.reply)).toContain('Which server');
     expect(t.store.server('wsus05')).toBeNull();
+    const question = replyTsOf(channel, root.ts)!;
+
+    // A non-admin's answer records nothing and leaves the question as it is.
+    const refused = await paste(channel, 'wsus05', { thread_ts: root.ts, user: NOBODY });
+    expect(shown(refused.reply)).toMatch(/^Nothing was recorded: .* ask <@UADMIN>\.$/);
+    expect(t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel)).toHaveLength(0);
+
     const named = await paste(channel, 'wsus05', { thread_ts: root.ts });
     expect(shown(named.reply)).toContain(`Recorded for *wsus05* by <@${ADMIN}>`);
     expect(t.store.server('wsus05')?.fixEventAt).toEqual(expect.any(String));
+    // The question is edited as a button's answer edits it: what was recorded instead of the question and its
+    // buttons, the Server line naming the server — read from Slack, since a reply in the thread does not carry it.
+    const updates = t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.body.ts).toBe(question);
+    const edited = blocksText(updates[0]!.body.blocks);
+    expect(edited).toContain(`:white_check_mark: Recorded for *wsus05* by <@${ADMIN}>: the fix event (MsiInstaller 1022). Now: fixed.`);
+    expect(edited).toContain('*Server:* *wsus05* — fixed');
+    expect(edited).not.toMatch(/Which server|Record for|not named/);
+    expect(edited).toContain('MsiInstaller 1022 08/13/2008'); // the rest of the reply stays
+    expect(t.fake.callsTo('conversations.replies').some((c) => c.body.channel === channel && c.body.ts === root.ts)).toBe(true);
+    // The source of the recorded fact links the thread.
+    expect(t.fake.callsTo('chat.getPermalink').some((c) => c.body.channel === channel && c.body.message_ts === question)).toBe(true);
   });
 
   it('a client paste and a later server paste with the same fault ID: two diagnoses on that server, the second links the first', async () => {

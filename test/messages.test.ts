@@ -8,7 +8,7 @@ import { ja } from '../src/render/messages/ja.js';
 const SAME_IN_BOTH = new Set(['verifyPowershell']);
 
 /** Entries with no words of their own (separators, the order of parameters): no kana or kanji expected. */
-const NO_WORDS = new Set(['status.listSeparator', 'notRecorded.listSeparator', 'mentionSeparator', 'status.count', 'status.quietLink']);
+const NO_WORDS = new Set(['status.listSeparator', 'notRecorded.listSeparator', 'mentionSeparator', 'status.count', 'status.quietLink', 'attribution.onServer']);
 
 /** Every parameter reads as its own name in text and as 2 in a comparison: each language's words and order show. */
 const params = new Proxy({}, { get: (_, key) => ({ toString: () => String(key), valueOf: () => 2 }) });

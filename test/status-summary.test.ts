@@ -262,6 +262,6 @@ describe('loadFleetStatus (from the store)', () => {
     dbs.push({ store, cleanup: tmp.cleanup });
     const msg = statusMessage(store, 'en', NOW);
     expect(msg.blocks).toHaveLength(1);
-    expect(msg.text).toBe('KB954960 — quiet day: no new detections in the last 24 h, no server affected. 0 servers.');
+    expect(msg.text).toBe('KB954960 — quiet day: no new detections in the last 24 h. No servers known yet.');
   });
 });

@@ -221,7 +221,7 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   if (verdict !== 'fixed' && verdict !== 'clean' && verdict !== 'conflict') notes.push({ kind: 'intermittent' });
 
   const partialSides = new Set(partialLines.map((f) => f.source));
-  const actions = nextActions(verdict, state, notes, { failing: affected || possible, clientPartial: partialSides.has('WindowsUpdate.log'), serverPartial: partialSides.has('SoftwareDistribution.log') });
+  const actions = nextActions(verdict, state, notes, { failing: affected || possible, clientPartial: partialSides.has('WindowsUpdate.log'), serverPartial: partialSides.has('SoftwareDistribution.log'), failedBefore: !!ctx.known?.lastAffectedAt });
   return {
     kb: KB,
     verdict,
@@ -248,14 +248,16 @@ interface EvidenceSeen {
   readonly clientPartial: boolean;
   /** The server's ArgumentException without the ThrowException InternalServerError after it. */
   readonly serverPartial: boolean;
+  /** The server had failed before (its last failure is on record). */
+  readonly failedBefore: boolean;
 }
 
 function nextActions(verdict: Verdict, state: ServerState, notes: readonly Note[], seen: EvidenceSeen): Action[] {
   // Never "install KB954960" where it does not apply; a failure there is another problem.
   if (state === 'not-applicable') return seen.failing ? ['investigate-other-cause'] : [];
   if (verdict === 'clean') return [];
-  // Fixed: no verify-again steps.
-  if (verdict === 'fixed') return notes.some((n) => n.kind === 'failures-predate-fix') ? ['rerun-client-detection'] : ['nothing-to-do'];
+  // Fixed: no verify-again steps; where it had failed, what is left is to see its clients sync again.
+  if (verdict === 'fixed') return seen.failedBefore || notes.some((n) => n.kind === 'failures-predate-fix') ? ['rerun-client-detection'] : ['nothing-to-do'];
   if (verdict === 'conflict') return ['resolve-conflict'];
   const fix: Action[] =
     state === 'needs-sp1'

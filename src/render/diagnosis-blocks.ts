@@ -10,7 +10,7 @@ import type { Finding, Lang } from '../detect/types.js';
 import { FIXED_DLL_VERSION, VERIFY_BLOCKS } from '../kb954960.js';
 import { ACTION_IDS } from './action-ids.js';
 import { codeBlock, context, escapeMrkdwn, header, LIMITS, linkButtons, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
-import { actionText, noteText, VERDICT_EMOJI } from './i18n.js';
+import { actionText, DOWNLOADING_STEPS, noteText, stepText, VERDICT_EMOJI } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
 import { renderSummaryLine } from './text.js';
@@ -18,8 +18,6 @@ import { renderSummaryLine } from './text.js';
 /** What a whole-log reply may take: blocks, characters of visible text, evidence lines shown. */
 export const REPLY_BUDGET = { blocks: 7, textChars: 2000, evidenceShown: 5, evidenceLineChars: 200, notesChars: 300 } as const;
 
-/** Steps whose means is the download: only then do the link buttons come. */
-const DOWNLOADING: ReadonlySet<Action> = new Set<Action>(['install-fix', 'install-sp1-then-fix']);
 /** Notes the CLI prints and the Slack reply leaves out: general advice, or said by the why line already. */
 const CLI_ONLY_NOTES: ReadonlySet<Note['kind']> = new Set<Note['kind']>(['intermittent', 'fault-id-joins', 'failures-predate-fix', 'not-applicable', 'conflict']);
 
@@ -76,6 +74,11 @@ export interface ReplyOptions {
   readonly diagnosisId?: number | null;
   /** mrkdwn lines the surface adds under the verdict's notes (which part of a long log was read, files not read). */
   readonly remarks?: readonly string[];
+  /**
+   * The reply will ask which server the output is from (src/render/attribution.ts): the Server line says only "not
+   * named yet" (the question under it says how to answer), and "nothing to do" is no step while no server is named.
+   */
+  readonly askingServer?: boolean;
 }
 
 export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): SlackMessage {
@@ -83,12 +86,15 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
   const step = nextStep(d);
   const blocks: types.KnownBlock[] = [header(msg(lang).verdictHeadline[d.verdict])];
 
-  const server = d.server ? `*${escapeMrkdwn(d.server)}* — ${msg(lang).stateLabel[d.serverState]}` : msg(lang).noServerSlack;
+  const server = d.server
+    ? `*${escapeMrkdwn(d.server)}* — ${msg(lang).stateLabel[d.serverState]}`
+    : o.askingServer
+      ? msg(lang).attribution.serverNotNamed
+      : msg(lang).noServerSlack;
   blocks.push(section(`${VERDICT_EMOJI[d.verdict]} ${whyLine(d)}\n*${msg(lang).server}:* ${truncate(server, 300)}`));
 
-  if (step) {
-    const sp1Caveat = step === 'install-fix' && d.serverState === 'unknown' ? ` ${msg(lang).sp1FirstIfRtm}` : '';
-    blocks.push(section(`:point_right: *${msg(lang).nextStep}:* ${escapeMrkdwn(actionText(step, lang) + sp1Caveat)}`));
+  if (step && !(o.askingServer && step === 'nothing-to-do')) {
+    blocks.push(section(`:point_right: *${msg(lang).nextStep}:* ${escapeMrkdwn(stepText(step, d.serverState, lang))}`));
   }
   if (verifiesNow(d)) blocks.push(...verificationBlocks(lang));
 
@@ -106,7 +112,7 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
     buttons.push(button(msg(lang).showMoreLines({ n: more }), ACTION_IDS.moreEvidence, JSON.stringify(value)));
   }
   if (offersVerification(d)) buttons.push(button(msg(lang).howToVerify, ACTION_IDS.howToVerify, JSON.stringify({ lang } satisfies HowToVerifyValue)));
-  const links = step && DOWNLOADING.has(step) ? linkButtons(lang).elements : [];
+  const links = step && DOWNLOADING_STEPS.has(step) ? linkButtons(lang).elements : [];
   const actions: types.ActionsBlock | null = links.length + buttons.length > 0 ? { type: 'actions', elements: [...links, ...buttons] } : null;
 
   if (shown.length > 0) {

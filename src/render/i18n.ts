@@ -1,4 +1,5 @@
 import type { Action, Note, Verdict } from '../diagnose/diagnose.js';
+import type { ServerState } from '../diagnose/server-state.js';
 import { lookalikeFor } from '../detect/rules.js';
 import type { Lang } from '../detect/types.js';
 import { msg } from './messages/index.js';
@@ -20,8 +21,19 @@ export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
   clean: ':white_circle:',
 };
 
+/** Steps whose means is the download ("download below"): only these come with the download links. */
+export const DOWNLOADING_STEPS: ReadonlySet<Action> = new Set<Action>(['install-fix', 'install-sp1-then-fix']);
+
 export function actionText(action: Action, lang: Lang): string {
   return msg(lang).action[action];
+}
+
+/**
+ * A step in words. Installing where the version is unknown carries the one caveat that matters: WSUS 3.0 RTM needs SP1
+ * first (the fix installs only on SP1). The diagnosis reply and `/kb954960 server` say it the same way.
+ */
+export function stepText(step: Action, state: ServerState, lang: Lang): string {
+  return step === 'install-fix' && state === 'unknown' ? msg(lang).installFixUnknownVersion : actionText(step, lang);
 }
 
 /** How a note shows times and the values it quotes: Slack wants `<!date^…>` tokens and mrkdwn-escaped values. */

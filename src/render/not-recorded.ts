@@ -1,6 +1,8 @@
 import { adminMentions } from '../admins.js';
 import type { WithheldFacts } from '../check.js';
+import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { Lang } from '../detect/types.js';
+import { factsPhrase } from './attribution.js';
 import { escapeMrkdwn, section, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';
 
@@ -9,18 +11,17 @@ import { msg } from './messages/index.js';
  * server, and who can record it. mrkdwn: the admins are mentions, the rest is escaped.
  */
 export function notRecordedText(w: WithheldFacts, adminUserIds: readonly string[], lang: Lang): string {
-  const m = msg(lang).notRecorded;
-  const what = [
-    ...(w.dllVersion ? [`DLL ${w.dllVersion}`] : []),
-    ...(w.wsusVersion ? [`WSUS ${w.wsusVersion}`] : []),
-    ...(w.fixEvent === true ? [m.fixEvent] : []),
-    ...(w.fixEvent === false ? [m.fixEventAbsent] : []),
-  ];
-  return m.sentence({ what: what.join(m.listSeparator), server: escapeMrkdwn(w.server), admins: adminMentions(adminUserIds, lang) });
+  const { server, ...facts } = w;
+  return msg(lang).notRecorded.sentence({ what: escapeMrkdwn(factsPhrase(facts, lang)), server: escapeMrkdwn(server), admins: adminMentions(adminUserIds, lang) });
 }
 
-/** The diagnosis message with that sentence right under the verdict, where it cannot be missed. */
-export function withNotRecorded(message: SlackMessage, sentence: string): SlackMessage {
+/**
+ * The diagnosis message with that sentence right under the verdict, where it cannot be missed. Where the verdict is
+ * `clean` (the withheld facts were all the input held: the verdict, made without them, would say "No KB954960
+ * signature found" above the very lines that show the DLL or the fix), the sentence takes the verdict's place.
+ */
+export function withNotRecorded(message: SlackMessage, sentence: string, d: Pick<Diagnosis, 'verdict'>): SlackMessage {
+  if (d.verdict === 'clean') return { text: sentence, blocks: [section(sentence), ...message.blocks.slice(2)] };
   const blocks = [...message.blocks];
   blocks.splice(Math.min(2, blocks.length), 0, section(sentence));
   return { text: `${message.text}\n${sentence}`, blocks };

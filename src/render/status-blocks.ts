@@ -11,7 +11,7 @@ import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './
 import type { types } from '@slack/bolt';
 import { msg } from './messages/index.js';
 import { statusFallbackText } from './status-text.js';
-import { BUCKET_EMOJI, bucketLabel, fitLines, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
+import { BUCKET_EMOJI, bucketLabel, countsLine, fitLines, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 function sectionOf(text: string): types.KnownBlock {
   // The text was built to fit; truncate() is only a last guard and never fires on what this module builds.
@@ -35,14 +35,9 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
     sectionOf([title, ...fitLines(items, line, total, budget - title.length - 1, more, max)].join('\n'));
   const blocks: types.KnownBlock[] = [header(`${msg(lang).status.title} — ${localParts(new Date(status.generatedAt), tz).date}`)];
 
-  blocks.push({
-    type: 'section',
-    fields: [
-      ...FLEET_BUCKETS.map((b) => ({ type: 'mrkdwn' as const, text: `${BUCKET_EMOJI[b]} *${bucketLabel(b, lang)}*\n${num(status.counts[b])}` })),
-      { type: 'mrkdwn', text: `*${msg(lang).status.total}*\n${num(status.total)}` },
-    ],
-  });
-  blocks.push(sectionOf(`:point_right: *${msg(lang).status.nextAction}*\n${nextActionText(status.nextAction, lang, true)}`));
+  // The next action first (read in ten seconds), then the counts in one line: only the states some server is in.
+  blocks.push(sectionOf(`:point_right: *${msg(lang).status.nextAction}:* ${nextActionText(status.nextAction, lang, true)}`));
+  blocks.push(context(escapeMrkdwn(countsLine(status, lang))));
 
   const d = status.newDetections;
   if (d.total === 0) blocks.push(sectionOf(msg(lang).status.noNewDetections({ h: status.windowHours })));

@@ -37,7 +37,7 @@ export function num(n: number): string {
 }
 
 export function names(list: readonly string[], count: number, lang: Lang): string {
-  const shown = list.map((n) => truncate(n, 40)).join(', ');
+  const shown = list.map((n) => truncate(n, 40)).join(msg(lang).status.listSeparator);
   return count > list.length ? `${shown} ${msg(lang).status.more({ n: num(count - list.length) })}` : shown;
 }
 
@@ -67,6 +67,7 @@ export function needsAction(s: FleetStatus): boolean {
 /** The quiet day, in one line; `link` (the download link, already formatted) follows when there is something to do. */
 export function quietLine(s: FleetStatus, lang: Lang, md: boolean, link: string): string {
   const head = msg(lang).status.quietHead;
+  if (s.total === 0) return msg(lang).status.quietEmpty({ head: md ? `*${head}*` : head, h: s.windowHours });
   const act = needsAction(s);
   const next = act ? msg(lang).status.quietNext({ action: nextActionText(s.nextAction, lang, md) }) : '';
   const line = msg(lang).status.quiet({ head: md ? `*${head}*` : head, h: s.windowHours, counts: countsLine(s, lang), next });

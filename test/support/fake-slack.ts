@@ -289,7 +289,10 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
-      case 'chat.update':
+      case 'chat.update': {
+        // The message as Slack keeps it changes too: a later conversations.replies/history reads the edit.
+        const kept = posted.find((m) => m.channel === body.channel && m.ts === body.ts);
+        if (kept) Object.assign(kept, { text: body.text ?? kept.text, ...(body.blocks !== undefined ? { blocks: body.blocks } : {}), edited: { user: 'UBOT', ts: nextTs() } });
         return {
           ok: true,
           channel: body.channel,
@@ -297,6 +300,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
           text: body.text ?? '',
           message: { type: 'message', text: body.text ?? '', user: 'UBOT', bot_id: 'BBOT', ...(body.blocks ? { blocks: body.blocks } : {}) },
         };
+      }
       case 'chat.delete':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.getPermalink':

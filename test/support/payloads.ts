@@ -194,7 +194,7 @@ export function viewSubmission(
 
 /** Where the clicked element sits: a message (ephemeral for slash command replies) or a view (App Home, a modal). */
 export type ActionContainer =
-  | { type: 'message'; channel?: string; message_ts?: string; is_ephemeral?: boolean; blocks?: unknown[] }
+  | { type: 'message'; channel?: string; message_ts?: string; is_ephemeral?: boolean; blocks?: unknown[]; text?: string }
   | { type: 'view'; view_type?: 'home' | 'modal'; view_id?: string; blocks?: unknown[] };
 
 /**
@@ -227,7 +227,7 @@ export function blockAction(input: {
             container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: c.is_ephemeral ?? false },
             channel: { id: channel, name: 'general' },
             // Slack sends the message back for a normal post, not for an ephemeral one.
-            ...(c.is_ephemeral ? {} : { message: { type: 'message', ts, bot_id: 'BBOT', text: '', blocks: c.blocks ?? [] } }),
+            ...(c.is_ephemeral ? {} : { message: { type: 'message', ts, bot_id: 'BBOT', text: c.text ?? '', blocks: c.blocks ?? [] } }),
             response_url: input.response_url ?? 'https://hooks.slack.com/actions/T1/1/xyz',
           };
         })();

@@ -58,8 +58,8 @@ export const en = {
     'resolve-conflict':
       'The recorded WSUS version and client web service DLL cannot both be true (see the note). Run the verification block below on the server and paste its output: it records both anew, named for that computer.',
     'check-server-log': `This client symptom alone has other causes too. Look in the server's ${P} for "ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError", and in the client log for "ErrorCode:InternalServerError(5)"; paste what you find here.`,
-    'verify-fix': `Verify on the server afterwards: Microsoft.UpdateServices.WebServices.Client.dll has file version ${FIXED_DLL_VERSION}, and the Application log has an MsiInstaller event 1022. The fix is not listed in Add/Remove Programs. Paste the output of the commands below to record it.`,
-    'rerun-client-detection': `Then run \`${VERIFY_COMMANDS.clientDetect}\` on an affected client and check its WindowsUpdate.log: the SyncUpdates failure should be gone.`,
+    'verify-fix': `Verify on the server: Microsoft.UpdateServices.WebServices.Client.dll has file version ${FIXED_DLL_VERSION} and the Application log has an MsiInstaller event 1022 (the fix is not listed in Add/Remove Programs). The commands below print both.`,
+    'rerun-client-detection': `Run \`${VERIFY_COMMANDS.clientDetect}\` on a client that failed and check its WindowsUpdate.log: the SyncUpdates failure should be gone.`,
     'recheck-fixed-server':
       'The server is recorded as fixed, yet the signature shows: check the DLL version again (reinstalling WSUS removes the fix) and make sure every server of the hierarchy has it.',
     'nothing-to-do': 'Nothing to do: the fix is in place.',
@@ -112,7 +112,7 @@ export const en = {
   notAFailure: 'A success or informational code, not a failure.',
   knownProblem: 'Known problem',
   notKb954960: 'Not KB954960',
-  codesExplained: 'no known WSUS problem matches; the failure codes in this log:',
+  codesExplained: 'no known WSUS problem matches the failure codes below.',
   alsoFound: 'Also found',
   andMore: (p: { n: number }) => `and ${p.n} more`,
   pasteTheLog: 'Paste the WindowsUpdate.log lines around it (or upload the file) and I will diagnose it.',
@@ -125,7 +125,9 @@ export const en = {
   /** The CLI says noServer (it has --server); Slack says this. */
   noServerSlack: 'not named — reply in this thread with the server name',
   nextStep: 'Next step',
-  sp1FirstIfRtm: 'If it still runs WSUS 3.0 RTM (3.0.6000.x), install SP1 first.',
+  /** The install step where the server's version is unknown (the diagnosis reply and the server view). */
+  installFixUnknownVersion:
+    'Install KB954960 on the WSUS server (download below; since 2008-08-13 also offered through Windows Update, Microsoft Update and WSUS; it needs no special care). If it still runs WSUS 3.0 RTM (3.0.6000.x), install SP1 first: the fix installs only on SP1.',
   showMoreLines: (p: { n: number }) => `Show ${p.n} more lines`,
   howToVerify: 'How to verify',
   afterInstalling: 'After installing KB954960',
@@ -136,7 +138,7 @@ export const en = {
   whyAffectedServer: "The server's client web service logged ThrowException … ErrorCode=InternalServerError: the KB954960 signature.",
   whyPossible: 'Part of the KB954960 signature (0x8024400E or a SOAP fault) without InternalServerError(5): other failures look the same.',
   whyNeedsSp1: (p: { v: string }) => `No failure here, but the server runs WSUS 3.0 RTM${p.v}: KB954960 installs only on SP1.`,
-  whyVulnerable: (p: { v: string; fixed: string }) => `No failure here, but the server is SP1 without the fix${p.v} (fixed: ${p.fixed}).`,
+  whyVulnerable: (p: { v: string; fixed: string }) => `No failure here, but the server is SP1 without the fix${p.v}; the fixed DLL is ${p.fixed}.`,
   whyFixedDll: (p: { v: string; fixed: string }) => `The client web service DLL is ${p.v} (the fix is ${p.fixed} or later).`,
   whyFixedEvent: 'MsiInstaller event 1022 shows KB954960 installed.',
   whyFixedRecorded: 'The server is recorded as fixed.',
@@ -160,7 +162,6 @@ export const en = {
   // ── the fleet status (src/render/status-*.ts) ──
   status: {
     title: 'KB954960 fleet status',
-    total: 'Servers known',
     nextAction: 'Next action',
     newDetections: (p: { h: number }) => `New detections in the last ${p.h} h`,
     noNewDetections: (p: { h: number }) => `No new detections in the last ${p.h} h.`,
@@ -180,6 +181,8 @@ export const en = {
     quietHead: 'KB954960 — quiet day',
     quiet: (p: { head: string; h: number; counts: string; next: string }) =>
       `${p.head}: no new detections in the last ${p.h} h, no server affected. ${p.counts}.${p.next}`,
+    /** The quiet day of a fleet the bot knows nothing of yet. */
+    quietEmpty: (p: { head: string; h: number }) => `${p.head}: no new detections in the last ${p.h} h. No servers known yet.`,
     quietNext: (p: { action: string }) => ` Next: ${p.action}`,
     quietLink: (p: { link: string }) => ` ${p.link}`,
   },
@@ -212,18 +215,32 @@ export const en = {
     wsusVersion: 'WSUS version',
     fixEvent: 'MsiInstaller event 1022 (KB954960)',
     fixEventSeen: 'seen',
-    lastAffected: 'KB954960 last seen',
+    lastAffected: 'KB954960 failure last seen',
     nothingKnown: (p: { server: string }) => `Nothing is known of ${p.server} yet.`,
     ambiguous: (p: { server: string; candidates: string }) => `${p.server} could be any of ${p.candidates}: name the server in full.`,
     notAName: (p: { input: string }) => `${p.input} is not a server name (try wsus01, wsus01.corp.example or http://wsus01:8530).`,
     notAVersion: (p: { input: string }) => `usage: server NAME dll|wsus VERSION — ${p.input} is not a version (it looks like 3.1.6001.66). Nothing was recorded.`,
     notABuild: (p: { input: string; builds: string }) => `${p.input} is not a WSUS build: WSUS versions are ${p.builds}. Nothing was recorded.`,
+    byUser: (p: { user: string }) => `by ${p.user}`,
+    evidenceTitle: 'Evidence',
+    dllSeen: (p: { v: string }) => `Client web service DLL ${p.v} (fixed: ${FIXED_DLL_VERSION} or later)`,
+    fixEventSeenLine: 'MsiInstaller event 1022 (KB954960) seen',
+    noFacts: 'No facts recorded yet.',
+    proofNote: 'Proof of the fix is the DLL file version or MsiInstaller event 1022 (the fix is not listed in Add/Remove Programs).',
+    listTitle: 'Servers and the proof of their state',
+    moreServers: (p: { n: number }) => `and ${p.n} more`,
+    noServers: 'No servers known yet.',
+    eventShort: 'event 1022',
+    noProofYet: 'no proof of the fix yet (DLL version or event 1022)',
   },
   history: {
     title: 'KB954960 diagnoses',
     none: 'No diagnoses yet.',
     newestFirst: 'Newest first',
     also: (p: { list: string }) => `also: ${p.list}`,
+    /** How a diagnosis came in (db/store.ts Origin). */
+    origin: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut' } as Record<string, string>,
+    inChannel: (p: { origin: string; channel: string }) => `${p.origin} in ${p.channel}`,
   },
 
   // ── refusals (src/render/refusals.ts, commands/types.ts, src/render/not-recorded.ts) ──
@@ -251,11 +268,29 @@ export const en = {
     signIn: 'Slack returned a sign-in page instead of the file: the app needs the files:read scope and access to this file.',
   },
   notRecorded: {
-    fixEvent: 'the fix event (MsiInstaller 1022)',
-    fixEventAbsent: 'the fix event (MsiInstaller 1022) being absent',
     listSeparator: ', ',
     sentence: (p: { what: string; server: string; admins: string }) =>
       `Not recorded: ${p.what} for ${p.server}. Only the admins (ADMIN_USER_IDS) can record server versions and fixes — ask ${p.admins}.`,
+  },
+  // ── which server pasted output is from (src/render/attribution.ts) ──
+  attribution: {
+    /** The facts a paste reported, as a phrase: "DLL 3.1.6001.66, the fix event (MsiInstaller 1022)". */
+    fixEvent: 'the fix event (MsiInstaller 1022)',
+    noFixEvent: 'no fix event (MsiInstaller 1022)',
+    /** The Server line of a reply that asks; the question right under it says how to answer. */
+    serverNotNamed: 'not named yet',
+    ask: (p: { what: string; buttons: boolean }) =>
+      `:question: *Which server is this output from?* It names no computer (${p.what}). ${p.buttons ? "Press the server's button or reply" : 'Reply'} in this thread with its name and I record it.`,
+    askFallback: 'Which server is this output from?',
+    recordFor: (p: { server: string }) => `Record for ${p.server}`,
+    recorded: (p: { server: string; by: string; what: string; state: string }) => `:white_check_mark: Recorded for *${p.server}*${p.by}: ${p.what}. Now: ${p.state}.`,
+    recordedBy: (p: { user: string }) => ` by ${p.user}`,
+    onlyAdmins: (p: { admins: string }) => `Nothing was recorded: only the admins (ADMIN_USER_IDS) can record server versions and fixes — ask ${p.admins}.`,
+    already: (p: { server: string }) => `This output is already recorded for ${p.server}.`,
+    gone: 'This output is no longer on record (past the history window).',
+    confirms: (p: { where: string; on: string; id: string }) => `:link: Same failure: this confirms ${p.where}${p.on} (fault ID ${p.id}).`,
+    earlierReport: 'the earlier report',
+    onServer: (p: { server: string }) => ` on ${p.server}`,
   },
   /** `<@U1>, <@U2>, <@U3> and 2 more`. */
   adminMentions: (p: { mentions: string; more: number }) => (p.more > 0 ? `${p.mentions} and ${p.more} more` : p.mentions),

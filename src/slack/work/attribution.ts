@@ -1,11 +1,12 @@
-import type { webApi } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import { serverCommand } from '../../../commands/server.js';
 import { AttributionStore } from '../../../db/attribution-store.js';
 import type { Store } from '../../../db/store.js';
 import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
 import { serverMentionedIn, serverNamedAlone, serverQuestion } from '../../diagnose/attribution.js';
-import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, recordedText, withAskServer } from '../../render/attribution.js';
+import type { ServerState } from '../../diagnose/server-state.js';
+import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, recordedText, replaceAskServer, withAskServer } from '../../render/attribution.js';
 import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
 
 /*
@@ -42,13 +43,19 @@ export function contextServer(store: Store, work: AttributionWork): string | nul
   return thread ?? (work.text ? serverMentionedIn(work.text) : null);
 }
 
+/** Output that reported facts, named no server and was recorded: the reply asks which server it is from. */
+export function asksWhichServer(r: Pick<CheckResult, 'diagnosis' | 'diagnosisId'>): boolean {
+  const { affected: _a, ...reported } = r.diagnosis.learned;
+  return !r.diagnosis.server && Object.keys(reported).length > 0 && r.diagnosisId !== null;
+}
+
 /** The diagnosis reply with what attribution adds: "which server?" with its buttons, the failure it confirms. */
 export async function withAttribution(d: AttributionDeps, work: AttributionWork, r: CheckResult, message: SlackMessage): Promise<SlackMessage> {
   const { diagnosis, diagnosisId, withheld, confirms } = r;
   const { affected: _a, ...reported } = diagnosis.learned;
   const reportsFacts = Object.keys(reported).length > 0;
   let out = message;
-  if (!diagnosis.server && reportsFacts && diagnosisId !== null) {
+  if (asksWhichServer(r) && diagnosisId !== null) {
     // Never recorded for nobody, never dropped silently: ask which server it is.
     const candidates = new AttributionStore(d.store).recentServers(MAX_CANDIDATES);
     out = withAskServer(out, askServerBlocks(diagnosisId, reported, candidates, work.lang), work.lang);
@@ -62,20 +69,55 @@ export async function withAttribution(d: AttributionDeps, work: AttributionWork,
 }
 
 /** Text without evidence that still asks for an answer: a server name replied in the thread, a question to the bot. */
-export function conversationAnswer(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): SlackMessage | null {
-  return (work.inThread ? nameForThread(d, work, mayRecordFacts) : null) ?? (work.mentioned ? serverAsked(d, work) : null);
+export async function conversationAnswer(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): Promise<SlackMessage | null> {
+  return (work.inThread ? await nameForThread(d, work, mayRecordFacts) : null) ?? (work.mentioned ? serverAsked(d, work) : null);
 }
 
-/** A reply in a thread that only names a server: the answer to "which server is this output from?". */
-function nameForThread(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): SlackMessage | null {
+/**
+ * A reply in a thread that only names a server: the answer to "which server is this output from?". Recorded (admins
+ * only), it is answered in the thread and the question itself becomes what was recorded — as a button's answer
+ * does — so no one answers it again or presses a stale button.
+ */
+async function nameForThread(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): Promise<SlackMessage | null> {
   const server = serverNamedAlone(work.text ?? '');
   const pending = server ? new AttributionStore(d.store).unattributedInThread(work.channel, work.replyThreadTs) : null;
   if (!server || !pending) return null;
   const r = recordFor({ store: d.store, diagnosisId: pending.id, server, now: d.clock(), mayRecordFacts, by: work.user });
-  if (r.kind === 'recorded') return plainMrkdwn(recordedText({ ...r, by: work.user }, work.lang));
-  if (r.kind === 'not-admin') return plainMrkdwn(onlyAdminsRecord(work.lang));
+  if (r.kind === 'recorded') {
+    const sentence = recordedText({ ...r, by: work.user }, work.lang);
+    if (pending.replyTs) {
+      await markQuestionAnswered(d.client, { channel: work.channel, threadTs: work.replyThreadTs, ts: pending.replyTs }, sentence, r);
+      await keepThreadLink(d.client, d.store, pending.id, work.channel, pending.replyTs);
+    }
+    return plainMrkdwn(sentence);
+  }
+  if (r.kind === 'not-admin') return plainMrkdwn(onlyAdminsRecord(d.adminUserIds, work.lang));
   if (r.kind === 'already') return plainMrkdwn(alreadyRecorded(r.server, work.lang));
   return null;
+}
+
+/**
+ * Edits the reply that asked "which server?": the question and its buttons become `sentence`, its Server line names
+ * the server. `message` is the reply as posted (a button click carries it); without it, it is read from the thread.
+ * The recording stands whatever Slack answers: a failed edit is logged by the caller's caller, not retried.
+ */
+export async function markQuestionAnswered(
+  client: webApi.WebClient,
+  where: { channel: string; threadTs: string; ts: string },
+  sentence: string,
+  answer: { server: string; state: ServerState },
+  message?: { text?: string; blocks?: types.KnownBlock[] },
+): Promise<void> {
+  const posted = message ?? (await postedMessage(client, where));
+  if (!posted?.blocks) return;
+  await client.chat.update({ channel: where.channel, ts: where.ts, text: `${posted.text ?? ''}\n${sentence}`, blocks: replaceAskServer(posted.blocks, sentence, answer) });
+}
+
+/** One message of a thread as Slack has it now (the thread's first page holds it: the question follows the paste). */
+async function postedMessage(client: webApi.WebClient, where: { channel: string; threadTs: string; ts: string }): Promise<{ text?: string; blocks?: types.KnownBlock[] } | null> {
+  const res = await client.conversations.replies({ channel: where.channel, ts: where.threadTs, oldest: where.ts, inclusive: true, limit: 10 });
+  const found = (res.messages ?? []).find((m) => m.ts === where.ts) as { text?: string; blocks?: types.KnownBlock[] } | undefined;
+  return found ?? null;
 }
 
 /** "@kb954960 wsus01", "@kb954960 is wsus01 fixed?": the server's state. */

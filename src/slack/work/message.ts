@@ -19,7 +19,7 @@ import { refusalText, type Refusal } from '../../render/refusals.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
-import { contextServer, conversationAnswer, earlierReplyTo, withAttribution } from './attribution.js';
+import { asksWhichServer, contextServer, conversationAnswer, earlierReplyTo, withAttribution } from './attribution.js';
 import { AttributionStore } from '../../../db/attribution-store.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
@@ -184,6 +184,10 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
 
   const tails: { name: string; tail: TailInfo }[] = [];
   const mayRecordFacts = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
+  // In a channel, a chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for
+  // people: one pointer to what to paste, no verdict — and no diagnosis in the history. A line with the whole
+  // signature, a version or the fix is read.
+  const onlyAPointer = (diag: Diagnosis) => !work.alwaysAnswer && files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
   let result: CheckResult;
   try {
     result = await check({
@@ -192,7 +196,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
       maxBytes: d.maxBytes,
       now: d.clock(),
       store: d.store,
-      save: 'if-evidence',
+      save: (diag) => diag.hasEvidence && !onlyAPointer(diag),
       offThread: true,
       contextServer: contextServer(d.store, work),
       mayRecordFacts,
@@ -222,18 +226,14 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
     ...refusals.map(escapeMrkdwn),
   ];
   if (diagnosis.hasEvidence) {
-    // In a channel, a chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for
-    // people: one pointer to what to paste, no verdict. A line with the whole signature, a version or the fix is read.
-    if (!work.alwaysAnswer && files.length === 0 && diagnosis.verdict === 'possible' && isChatLine(work.text ?? '')) {
-      return { outcome: 'replied', message: plain(msg(work.lang).chatPointer) };
-    }
+    if (onlyAPointer(diagnosis)) return { outcome: 'replied', message: plain(msg(work.lang).chatPointer) };
     const repeat = work.inThread ? repeatNote(d, work, key, diagnosis) : null;
     if (repeat) return { outcome: 'replied', message: repeat, diagnosisId };
-    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks });
-    const shown = withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang)) : message;
+    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks, askingServer: asksWhichServer(result) });
+    const shown = withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang), diagnosis) : message;
     return { outcome: 'replied', message: await withAttribution(d, work, result, shown), diagnosisId };
   }
-  const conversation = files.length === 0 ? conversationAnswer(d, work, mayRecordFacts) : null;
+  const conversation = files.length === 0 ? await conversationAnswer(d, work, mayRecordFacts) : null;
   if (conversation) return { outcome: 'replied', message: conversation };
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
   // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.

@@ -1,9 +1,11 @@
 import type { types } from '@slack/bolt';
+import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import { isAdmin } from '../../../admins.js';
 import { recordFor } from '../../../attribute.js';
 import { langOf } from '../../../render/i18n.js';
-import { alreadyRecorded, onlyAdminsRecord, parseRecordForValue, recordedText, replaceAskServer } from '../../../render/attribution.js';
-import { keepThreadLink } from '../../work/attribution.js';
+import { alreadyRecorded, onlyAdminsRecord, parseRecordForValue, recordedText } from '../../../render/attribution.js';
+import { msg } from '../../../render/messages/index.js';
+import { keepThreadLink, markQuestionAnswered } from '../../work/attribution.js';
 import type { ActionDeps, BlockActionArgs } from './handler.js';
 
 /**
@@ -14,8 +16,9 @@ import type { ActionDeps, BlockActionArgs } from './handler.js';
 export async function recordForClicked({ action, body, client }: Omit<BlockActionArgs, 'ack' | 'next'>, deps: ActionDeps): Promise<void> {
   const value = parseRecordForValue('value' in action ? action.value : undefined);
   const channel = body.channel?.id ?? body.container?.channel_id;
-  const message = body.message as { ts?: string; text?: string; blocks?: types.KnownBlock[] } | undefined;
-  const lang = langOf(message?.text ?? '', deps.config?.lang ?? 'en');
+  const message = body.message as { ts?: string; thread_ts?: string; text?: string; blocks?: types.KnownBlock[] } | undefined;
+  // The reply's language (its text is Japanese, or not), else the clicker's own choice.
+  const lang = langOf(message?.text ?? '', deps.store && deps.config ? new ReaderLangStore(deps.store).langFor(body.user.id, deps.config.lang) : 'en');
   const user = body.user.id;
   const tell = async (text: string) => {
     if (channel) await client.chat.postEphemeral({ channel, user, text });
@@ -23,13 +26,13 @@ export async function recordForClicked({ action, body, client }: Omit<BlockActio
   if (!value || !deps.store || !deps.config || !deps.clock) return deps.logger.warn({ actionId: action.action_id }, 'a Record button without a usable value');
   const store = deps.store;
   const r = recordFor({ store, diagnosisId: value.d, server: value.s, now: deps.clock(), mayRecordFacts: isAdmin({ userId: user, adminUserIds: deps.config.adminUserIds }), by: user });
-  if (r.kind === 'not-admin') return tell(onlyAdminsRecord(lang));
+  if (r.kind === 'not-admin') return tell(onlyAdminsRecord(deps.config.adminUserIds, lang));
   if (r.kind === 'already') return tell(alreadyRecorded(r.server, lang));
-  if (r.kind === 'gone') return tell(lang === 'ja' ? 'この出力の記録はもうありません (履歴の保存期間を過ぎました)。' : 'This output is no longer on record (past the history window).');
+  if (r.kind === 'gone') return tell(msg(lang).attribution.gone);
   const sentence = recordedText({ ...r, by: user }, lang);
   deps.logger.info({ server: r.server, diagnosisId: value.d, user }, 'recorded pasted facts for a server');
   if (channel && message?.ts) {
-    await client.chat.update({ channel, ts: message.ts, text: `${message.text ?? ''}\n${sentence}`, blocks: replaceAskServer(message.blocks ?? [], sentence) });
+    await markQuestionAnswered(client, { channel, threadTs: message.thread_ts ?? message.ts, ts: message.ts }, sentence, r, { text: message.text, blocks: message.blocks ?? [] });
     await keepThreadLink(client, store, value.d, channel, message.ts);
   }
 }
