@@ -185,10 +185,13 @@ describe('channel etiquette and the files admins send', () => {
     expect(blocksText(third!.body.blocks)).toContain('*wsusother*');
   });
 
-  it('a chat question that only mentions a code of the KB gets one short pointer; one that only names the KB, silence', async () => {
+  it('a chat question that only mentions a code of the KB: silence in a channel, one short pointer in a DM; one that only names the KB, silence', async () => {
     const channel = freshChannel();
     await send(channel, { text: 'has anyone seen 0x8024400E on their clients? KB954960 again?' });
-    const [pointer] = postsIn(channel);
+    expect(postsIn(channel)).toHaveLength(0);
+    const dm = `D${freshChannel().slice(1)}`;
+    await send(dm, { text: 'has anyone seen 0x8024400E on their clients? KB954960 again?', channel_type: 'im' });
+    const [pointer] = postsIn(dm);
     expect(pointer!.body.blocks.length).toBeLessThanOrEqual(2);
     expect(blocksText(pointer!.body.blocks)).toMatch(/^To check a client or server for KB954960, paste the log lines/);
     const quiet = freshChannel();

@@ -217,10 +217,12 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(serverLog.shown).toMatch(/^KB954960: affected[\s\S]*The server's client web service logged ThrowException/);
     expect(serverLog.shown).toContain('this confirms <https://example.slack.com/archives/');
     const pointerTs = slackTs();
-    const pointer = await one('chat line in a channel mentioning the code', () => paste('CCHAT', 'is 0x8024400E the KB954960 thing?', { ts: pointerTs }));
+    // A question for people: silence in a channel, a pointer in a DM, and no diagnosis in the history either way.
+    expect(await step('chat line in a channel mentioning the code', () => paste('CCHAT', 'is 0x8024400E the KB954960 thing?', { ts: pointerTs }))).toEqual([]);
+    const dmPointerTs = slackTs();
+    const pointer = await one('chat line in a DM mentioning the code', () => paste('DCHAT', 'is 0x8024400E the KB954960 thing?', { ts: dmPointerTs, channel_type: 'im' }));
     expect(pointer.shown).toBe(en.chatPointer);
-    // A question for people is answered with a pointer, and is no diagnosis in the history.
-    expect(t.store.history({ limit: 1000 }).filter((h) => h.messageTs === pointerTs)).toEqual([]);
+    expect(t.store.history({ limit: 1000 }).filter((h) => h.messageTs === pointerTs || h.messageTs === dmPointerTs)).toEqual([]);
     expect(await step('chat line in a channel without a log', () => paste('CCHAT', 'good morning, anyone seen wsus01 today?'))).toEqual([]);
 
     // ── the slash commands, in English then in Japanese ──

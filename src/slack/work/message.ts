@@ -184,10 +184,10 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
 
   const tails: { name: string; tail: TailInfo }[] = [];
   const mayRecordFacts = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
-  // In a channel, a chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for
-  // people: one pointer to what to paste, no verdict — and no diagnosis in the history. A line with the whole
-  // signature, a version or the fix is read.
-  const onlyAPointer = (diag: Diagnosis) => !work.alwaysAnswer && files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
+  // A chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for people: silence
+  // in a channel (DESIGN: "not a chat line that merely mentions a code"), one pointer to what to paste in a DM — no
+  // verdict, and no diagnosis in the history. A line with the whole signature, a version or the fix is read.
+  const onlyAPointer = (diag: Diagnosis) => files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
   let result: CheckResult;
   try {
     result = await check({
@@ -226,7 +226,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
     ...refusals.map(escapeMrkdwn),
   ];
   if (diagnosis.hasEvidence) {
-    if (onlyAPointer(diagnosis)) return { outcome: 'replied', message: plain(msg(work.lang).chatPointer) };
+    if (onlyAPointer(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: plain(msg(work.lang).chatPointer) } : { outcome: 'silent' };
     const repeat = work.inThread ? repeatNote(d, work, key, diagnosis) : null;
     if (repeat) return { outcome: 'replied', message: repeat, diagnosisId };
     const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks, askingServer: asksWhichServer(result) });
