@@ -117,6 +117,19 @@ export class Store {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * Leaves WAL checkpoints to checkpoint() (the bot calls it between pieces of work). SQLite's automatic checkpoint
+   * runs inside whichever commit crosses 1000 pages: in a burst of pastes, inside an insert Slack waits on for its ack.
+   */
+  deferCheckpoints(): void {
+    this.db.pragma('wal_autocheckpoint = 0');
+  }
+
+  /** Copies what the WAL holds into the database file, without waiting for readers (PASSIVE). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
   /** Applies db/NNN_*.sql in order, each in its own IMMEDIATE transaction, so concurrent starters apply each once. */
   private migrate(clock: () => Date): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');

@@ -9,6 +9,7 @@ import { startRetention } from '../retention.js';
 import { StatusScheduler } from '../status/scheduler.js';
 import { instanceId, type SlackInbox } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
+import { AckGate } from './queue/ack-gate.js';
 import { httpReceiver } from './receiver.js';
 import { DeferredAckSocketModeReceiver } from './socket-receiver.js';
 import { createInbox } from './workers.js';
@@ -51,13 +52,14 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   const logLevel = PINO_TO_BOLT[config.logLevel] ?? LogLevel.ERROR;
   const appToken = config.slack.appToken;
   const socketMode = !!appToken;
+  const ackGate = new AckGate();
   // The one retry of a Web API call: transient HTTP failures, and 429s after their Retry-After (the client waits).
   const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: deps.apiRetries ?? 3, factor: 2 } };
   // Both receivers answer Slack only after the listener has written the work to the inbox.
   const slackLogger = boltLogger(logger);
   const receiver = appToken
     ? new DeferredAckSocketModeReceiver({ appToken, logger: slackLogger, logLevel, clientOptions })
-    : httpReceiver({ signingSecret: config.slack.signingSecret!, store, logger, logLevel });
+    : httpReceiver({ signingSecret: config.slack.signingSecret!, store, logger, logLevel, ackGate });
   const app = new App({
     token,
     ...(deps.identity ? { botId: deps.identity.botId, botUserId: deps.identity.botUserId } : {}),
@@ -79,6 +81,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     clock,
     retry: deps.replyRetry,
     onSubscriptionsChanged: () => scheduler.refresh(),
+    ackGate,
   });
   registerListeners(app, { config, store, logger, clock, inbox });
   app.error(async (err) => {

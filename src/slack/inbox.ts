@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { InboxItem, InboxKind, InboxOutcome, Store } from '../../db/store.js';
 import type { Logger } from '../log.js';
+import type { AckGate } from './queue/ack-gate.js';
 import { Pump } from './queue/pump.js';
 
 /** One unit of Slack work as it is written before Slack gets its ack. */
@@ -39,6 +40,8 @@ export interface InboxOptions {
   readonly leaseMs?: number;
   /** This process's name in claims (host:pid:start), shared with the status scheduler's. */
   readonly id?: string;
+  /** Requests waiting for their ack (HTTP mode): work starts after them. */
+  readonly ackGate?: AckGate;
 }
 
 /** Minutes apart, not seconds: the client has already retried the transient failures within each attempt. */
@@ -76,7 +79,8 @@ export class SlackInbox {
 
   constructor(private readonly o: InboxOptions) {
     this.id = o.id ?? instanceId();
-    this.pump = new Pump(o.logger);
+    this.pump = new Pump(o.logger, o.ackGate);
+    o.store.deferCheckpoints(); // afterWork() checkpoints instead, outside the inserts Slack waits on
   }
 
   private now(): Date {
@@ -140,6 +144,20 @@ export class SlackInbox {
       o.store.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
     } catch (e) {
       this.retryLater(item, e, log);
+    }
+    this.afterWork();
+  }
+
+  private sinceCheckpoint = 0;
+
+  /** The WAL checkpoint, when no more work is waiting (or every 64 pieces of work, under a steady stream). */
+  private afterWork(): void {
+    if (++this.sinceCheckpoint < 64 && this.pump.queued > 0) return;
+    this.sinceCheckpoint = 0;
+    try {
+      this.o.store.checkpoint();
+    } catch (err) {
+      this.o.logger.warn({ err }, 'WAL checkpoint failed; SQLite retries it at the next one');
     }
   }
 

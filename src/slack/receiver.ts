@@ -2,10 +2,11 @@ import { HTTPReceiver, type LogLevel } from '@slack/bolt';
 import type { Store } from '../../db/store.js';
 import { systemClock } from '../clock.js';
 import { boltLogger, type Logger } from '../log.js';
+import type { AckGate } from './queue/ack-gate.js';
 import { guardRequests } from './request-guard.js';
 
 /** HTTP mode's receiver: /slack/events behind our request guard, and /healthz. */
-export function httpReceiver(o: { signingSecret: string; store: Store; logger: Logger; logLevel: LogLevel }): HTTPReceiver {
+export function httpReceiver(o: { signingSecret: string; store: Store; logger: Logger; logLevel: LogLevel; ackGate: AckGate }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: o.signingSecret,
     endpoints: '/slack/events',
@@ -26,6 +27,6 @@ export function httpReceiver(o: { signingSecret: string; store: Store; logger: L
     ],
   });
   // Signatures are fresh against the wall clock, as Bolt checks them (Date.now), not the bot's business clock.
-  receiver.requestListener = guardRequests(receiver.requestListener, { wallClock: systemClock, logger: o.logger });
+  receiver.requestListener = guardRequests(receiver.requestListener, { wallClock: systemClock, logger: o.logger, ackGate: o.ackGate });
   return receiver;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { parse as parseQuery } from 'node:querystring';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
+import type { AckGate } from './queue/ack-gate.js';
 
 /** Slack's replay window, also for timestamps from the future (Bolt only refuses old ones). */
 const MAX_CLOCK_SKEW_SEC = 5 * 60;
@@ -49,8 +50,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * bodies over the limit, and signed bodies that are not JSON objects (which crash Bolt). Bolt then verifies the
  * signature on the body read here (`rawBody`).
  */
-export function guardRequests(verified: RequestListener, { wallClock, logger }: { wallClock: Clock; logger: Logger }): RequestListener {
+export function guardRequests(verified: RequestListener, { wallClock, logger, ackGate }: { wallClock: Clock; logger: Logger; ackGate?: AckGate }): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
+    if (ackGate && req.method === 'POST') {
+      const answered = ackGate.enter();
+      res.once('finish', answered);
+      res.once('close', answered);
+    }
     const ts = Number(req.headers['x-slack-request-timestamp']);
     if (req.method === 'POST' && Number.isFinite(ts) && ts > wallClock().getTime() / 1000 + MAX_CLOCK_SKEW_SEC) {
       logger.warn({ ts }, 'refused a request signed with a timestamp from the future');

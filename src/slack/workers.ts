@@ -3,6 +3,7 @@ import type { Store } from '../../db/store.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { SlackInbox } from './inbox.js';
+import type { AckGate } from './queue/ack-gate.js';
 import { commandWorker } from './work/command.js';
 import { messageWorker } from './work/message.js';
 import { submissionWorker } from './work/submission.js';
@@ -16,6 +17,7 @@ export interface InboxDeps {
   readonly onSubscriptionsChanged: () => void;
   readonly retry?: { readonly attempts: number; readonly baseMs: number };
   readonly id: string;
+  readonly ackGate?: AckGate;
 }
 
 /** The inbox with a worker for each kind of Slack work. */
@@ -29,6 +31,7 @@ export function createInbox(d: InboxDeps): SlackInbox {
     logger: d.logger,
     retry: d.retry,
     id: d.id,
+    ackGate: d.ackGate,
     handlers: {
       message,
       file: message,

@@ -1,13 +1,17 @@
 import type { Logger } from '../../log.js';
+import type { AckGate } from './ack-gate.js';
 
 /** Tasks run at once: enough to overlap Slack round trips, few enough that pending acks still get the CPU. */
 const CONCURRENCY = 4;
+/** How long work waits for Slack's pending acks at most: a steady stream of requests must not starve it. */
+const MAX_ACK_WAIT_MS = 200;
 
 /**
  * The one place Slack work is started after the listener returns: a few tasks at a time, each on a later turn of the
  * event loop (setImmediate). With processBeforeResponse, Bolt answers Slack only once the listener's promise settles,
  * and a scan runs without real I/O up to its reply; started at once, a burst of pastes would run every scan before the
  * first ack went out. One at a time per slot, the pending acks (network I/O) get the event loop between tasks.
+ * With a gate (HTTP mode), a task also waits until no request is waiting for its ack: acks go out first.
  * Tracked so that a graceful stop can wait for them; a failure is logged, never left unhandled.
  */
 export class Pump {
@@ -15,7 +19,10 @@ export class Pump {
   private readonly queue: { what: string; fn: () => Promise<unknown> }[] = [];
   private running = 0;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly gate?: Pick<AckGate, 'whenClear'>,
+  ) {}
 
   run(what: string, fn: () => Promise<unknown>): void {
     this.queue.push({ what, fn });
@@ -27,6 +34,7 @@ export class Pump {
       const { what, fn } = this.queue.shift()!;
       this.running++;
       const task = new Promise<void>((r) => setImmediate(r))
+        .then(() => this.gate?.whenClear(MAX_ACK_WAIT_MS))
         .then(fn)
         .then(
           () => undefined,
@@ -39,6 +47,11 @@ export class Pump {
       this.inFlight.add(task);
       void task.finally(() => this.inFlight.delete(task));
     }
+  }
+
+  /** Tasks waiting for a slot. */
+  get queued(): number {
+    return this.queue.length;
   }
 
   /** Waits until nothing is queued or running (a graceful stop; tests). */

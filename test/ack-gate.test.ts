@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/log.js';
+import { AckGate } from '../src/slack/queue/ack-gate.js';
+import { Pump } from '../src/slack/queue/pump.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('AckGate: work waits for the acks Slack is waiting on', () => {
+  it('starts no task while a request is unanswered, and starts it once the last one is answered', async () => {
+    const gate = new AckGate();
+    const pump = new Pump(createLogger('silent'), gate);
+    const answerFirst = gate.enter();
+    const answerSecond = gate.enter();
+    const ran: string[] = [];
+    pump.run('work', async () => ran.push('work'));
+    await tick();
+    expect(ran).toEqual([]);
+    answerFirst();
+    answerFirst(); // a response's finish and close both report it: counted once
+    await tick();
+    expect(ran).toEqual([]);
+    expect(gate.pending).toBe(1);
+    answerSecond();
+    await pump.drain();
+    expect(ran).toEqual(['work']);
+    expect(gate.pending).toBe(0);
+  });
+
+  it('lets work start after the longest wait even if requests never stop coming', async () => {
+    const gate = new AckGate();
+    gate.enter(); // never answered
+    const started = performance.now();
+    await gate.whenClear(40);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+    const pump = new Pump(createLogger('silent'), gate);
+    const ran: number[] = [];
+    pump.run('work', async () => ran.push(1));
+    await pump.drain(); // resolves: the pump's own cap (200 ms) lets the task run
+    expect(ran).toEqual([1]);
+  });
+
+  it('does not pile up waiters under a steady stream (each timed-out wait is dropped)', async () => {
+    const gate = new AckGate();
+    const answer = gate.enter();
+    await Promise.all(Array.from({ length: 20 }, () => gate.whenClear(1)));
+    expect((gate as unknown as { clear: unknown[] }).clear).toHaveLength(0);
+    answer();
+  });
+});
+
+describe('Store checkpoints: outside the inserts Slack waits on', () => {
+  it('holds WAL frames past SQLite’s automatic threshold until checkpoint() copies them', async () => {
+    const { mkdtempSync, statSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { Store } = await import('../db/store.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kb954960-wal-'));
+    const store = Store.open(join(dir, 'bot.db'));
+    try {
+      store.deferCheckpoints();
+      const text = 'x'.repeat(40 * 1024);
+      for (let i = 0; i < 150; i++) store.accept({ key: `k${i}`, kind: 'message', payload: { text }, at: '2026-11-25T12:00:00.000Z' });
+      const frames = () => store.db.pragma('wal_checkpoint(NOOP)' as string, { simple: false }) as { log: number; checkpointed: number }[];
+      const before = frames()[0]!;
+      expect(before.log).toBeGreaterThan(1000); // SQLite would have checkpointed at 1000 pages
+      expect(before.checkpointed).toBe(0);
+      store.checkpoint();
+      const after = frames()[0]!;
+      expect(after.checkpointed).toBe(after.log);
+      expect(statSync(join(dir, 'bot.db')).size).toBeGreaterThan(150 * 40 * 1024);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
