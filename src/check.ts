@@ -6,6 +6,7 @@ import type { Finding, Lang, ScanResult } from './detect/types.js';
 import { diagnose, serverNamed, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
 import { InputError, type DecodedInfo } from './ingest/decode.js';
 import { scanInline, scanOffThread } from './scan/runner.js';
+import { scanFileInParts } from './scan/split.js';
 
 /** One input to check: a file, stdin, a pasted message, an uploaded file. */
 export interface CheckInput {
@@ -15,6 +16,10 @@ export interface CheckInput {
   readonly tail?: boolean;
   /** Told the encoding found and, with `tail`, which part was read. */
   readonly onInfo?: (info: DecodedInfo) => void;
+  /** The input is this local file (the CLI): with `inParts`, it may be read in two parts instead of `chunks`. */
+  readonly file?: { readonly path: string; readonly size: number };
+  /** Releases `chunks` when they were not read. */
+  readonly close?: () => Promise<void>;
 }
 
 export interface CheckOptions {
@@ -49,6 +54,11 @@ export interface CheckOptions {
    * Slack during a burst of big pastes. The CLI scans inline.
    */
   readonly offThread?: boolean;
+  /**
+   * Scan a large local file in two parts at once, one per core (src/scan/split.ts): the CLI, whose user waits for
+   * nothing else.
+   */
+  readonly inParts?: boolean;
   /** Where the input came from, for the history. */
   readonly record?: Omit<DiagnosisRecord, 'diagnosis' | 'at'>;
 }
@@ -80,8 +90,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const scans: { name?: string; scan: ScanResult }[] = [];
   const run = options.offThread ? scanOffThread : scanInline;
   for (const input of options.inputs) {
+    const decode = { maxBytes: options.maxBytes, limitName: options.limitName, tail: input.tail };
     try {
-      scans.push({ name: input.name, scan: await run(input.chunks, { maxBytes: options.maxBytes, limitName: options.limitName, tail: input.tail }, input.onInfo) });
+      const inParts = options.inParts && input.file ? await scanFileInParts(input.file.path, input.file.size, decode, input.onInfo) : null;
+      if (inParts) await input.close?.();
+      scans.push({ name: input.name, scan: inParts ?? (await run(input.chunks, decode, input.onInfo)) });
     } catch (e) {
       // Name the input: with several files, "which one?" is the user's first question.
       if (e instanceof InputError && input.name) throw new InputError(e.problem, `${input.name}: ${e.message}`, { cause: e });

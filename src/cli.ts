@@ -145,6 +145,7 @@ async function scan(args: string[], config: Config): Promise<number> {
       store,
       save: !values['no-save'],
       mayRecordFacts: true, // the machine's operator is trusted
+      inParts: true,
       record: { origin: 'cli', sourceName: inputs.map((i) => i.name).join(', ') },
     });
     write(values.json ? JSON.stringify(renderJson(diagnosis)) : renderText(diagnosis));

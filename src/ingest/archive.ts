@@ -2,6 +2,7 @@
  * ingest/archive — what a file holds, as logs to scan: a ZIP archive's text logs, or the file itself.
  * The one call a surface (CLI, Slack upload) makes before `decodeToUtf8` on each result.
  */
+import { statSync } from 'node:fs';
 import { isZip } from './sniff.js';
 import { PeekableChunks, fileChunks, isBorrowed, readRaw, type ByteSource } from './source.js';
 import { openLogArchive, type ArchiveLimits } from './zip.js';
@@ -12,6 +13,10 @@ export interface LogSource {
   /** The file's name, or `archive.zip:member.log` for a log inside an archive. */
   name: string;
   chunks: ByteSource;
+  /** A plain file on disk (not a ZIP's member): a reader may read it by itself instead of `chunks` (then call close). */
+  file?: { path: string; size: number };
+  /** Releases `chunks` unread. */
+  close?: () => Promise<void>;
 }
 
 /**
@@ -23,10 +28,18 @@ export async function openLogs(source: ByteSource, name: string, limits: Archive
   const peek = new PeekableChunks(readRaw(source, { maxBytes: Number.MAX_SAFE_INTEGER }), isBorrowed(source));
   const { bytes } = await peek.peek(4);
   if (isZip(bytes)) return openLogArchive(peek.rest(), name, limits);
-  return [{ name, chunks: peek.rest() }];
+  return [{ name, chunks: peek.rest(), close: () => peek.close() }];
 }
 
 /** A file on disk as the logs in it (see `openLogs`). */
-export function openLogFile(path: string, limits: ArchiveLimits): Promise<LogSource[]> {
-  return openLogs(fileChunks(path), path, limits);
+export async function openLogFile(path: string, limits: ArchiveLimits): Promise<LogSource[]> {
+  const logs = await openLogs(fileChunks(path), path, limits);
+  if (logs.length !== 1 || logs[0]!.name !== path) return logs;
+  const { size, isFile } = statOf(path);
+  return isFile ? [{ ...logs[0]!, file: { path, size } }] : logs;
+}
+
+function statOf(path: string): { size: number; isFile: boolean } {
+  const s = statSync(path);
+  return { size: s.size, isFile: s.isFile() };
 }

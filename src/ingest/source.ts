@@ -29,21 +29,26 @@ function markBorrowed<T extends object>(source: T): T {
  * for a thread-pool round trip each time — a fifth of a 200 MiB scan was the process idle (issue 13). Only the CLI
  * reads files; the bot's event loop reads Slack's downloads, never this.
  */
-export function fileChunks(path: string, options: { readSize?: number; reuse?: boolean } = {}): Generator<Buffer> {
+export function fileChunks(path: string, options: { readSize?: number; reuse?: boolean; start?: number; end?: number } = {}): Generator<Buffer> {
   const reuse = options.reuse ?? true;
-  const gen = readFile(path, options.readSize ?? 1024 * 1024, reuse);
+  const gen = readFile(path, options.readSize ?? 1024 * 1024, reuse, options.start, options.end ?? Infinity);
   return reuse ? markBorrowed(gen) : gen;
 }
 
-function* readFile(path: string, size: number, reuse: boolean): Generator<Buffer> {
+/**
+ * Bytes [start, end) of the file (to its end if it is shorter). Without a start, read where the file is (a pipe or
+ * a device, such as /dev/stdin, cannot be read at a position).
+ */
+function* readFile(path: string, size: number, reuse: boolean, start: number | undefined, end: number): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(size);
-    for (;;) {
-      const bytesRead = readSync(fd, buf, 0, size, null);
+    let buf = Buffer.allocUnsafe(Math.min(size, Math.max(1, end - (start ?? 0))));
+    for (let at = start ?? 0; at < end; ) {
+      const bytesRead = readSync(fd, buf, 0, Math.min(buf.length, end - at), start === undefined ? null : at);
       if (bytesRead === 0) return;
+      at += bytesRead;
       yield buf.subarray(0, bytesRead);
-      if (!reuse) buf = Buffer.allocUnsafe(size);
+      if (!reuse) buf = Buffer.allocUnsafe(buf.length);
     }
   } finally {
     closeSync(fd);

@@ -63,7 +63,7 @@ interface Job {
   onInfo?: (info: DecodedInfo) => void;
 }
 
-class ScanThread {
+export class ScanThread {
   private readonly worker: Worker;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
@@ -103,6 +103,16 @@ class ScanThread {
     return result;
   }
 
+  /** Bytes [start, end) of a local file, read and scanned on the thread (see ./split.ts). */
+  scanFile(file: { path: string; start: number; end: number }, options: DecodeOptions, onInfo?: (info: DecodedInfo) => void): Promise<ScanResult> {
+    const id = this.nextId++;
+    const result = new Promise<ScanResult>((resolve, reject) => this.jobs.set(id, { resolve, reject, onInfo }));
+    this.worker.ref();
+    const { borrowed: _theirs, ...own } = options; // the thread's own file reader says whether it reuses its buffer
+    this.worker.postMessage({ id, type: 'file', options: own, file });
+    return result;
+  }
+
   private receive(m: Outgoing): void {
     const job = this.jobs.get(m.id);
     if (!job) return;
@@ -136,7 +146,7 @@ export function offThreadJobs(): number {
  * The scan thread, started on first use; null where no compiled worker exists (see workerUrl). node:worker_threads
  * is loaded here, not at start-up: the CLI, which never uses it, would pay ~5 ms for it on every run.
  */
-async function scanThread(): Promise<ScanThread | null> {
+export async function scanThread(): Promise<ScanThread | null> {
   if (thread) return thread;
   const url = workerUrl();
   if (!url) return null;

@@ -2,13 +2,14 @@
  * The scan thread: bytes → ingest → scan, for the inputs the runner (./runner.ts) hands off so that a large paste or
  * upload never holds the event loop that acks Slack. Pure core only: src/detect and src/ingest (boundary-checked).
  *
- * Messages in: { id, type: 'start', options } · { id, type: 'chunk', chunk } · { id, type: 'end' } · { id, type: 'abort' }.
+ * Messages in: { id, type: 'start', options } · { id, type: 'chunk', chunk } · { id, type: 'end' } · { id, type: 'abort' };
+ * or { id, type: 'file', options, file: { path, start, end } }: a part of a local file, read here (src/scan/split.ts).
  * Messages out: { id, type: 'info', info } · { id, type: 'done', scan } · { id, type: 'error', error }.
  * Jobs interleave: each waits on its own chunk queue, so one slow download never blocks the others' scans.
  */
 import { parentPort } from 'node:worker_threads';
 import { scanChunks } from '../detect/scanner.js';
-import { decodeToUtf8, type DecodeOptions } from '../ingest/decode.js';
+import { decodeToUtf8, fileChunks, type ByteSource, type DecodeOptions } from '../ingest/decode.js';
 import { InputError } from '../ingest/errors.js';
 
 /** Chunks as they arrive from the main thread, read by one job's decode → scan. */
@@ -49,7 +50,8 @@ class ChunkQueue implements AsyncIterable<Uint8Array> {
 type Incoming =
   | { id: number; type: 'start'; options: DecodeOptions }
   | { id: number; type: 'chunk'; chunk: Uint8Array }
-  | { id: number; type: 'end' | 'abort' };
+  | { id: number; type: 'end' | 'abort' }
+  | { id: number; type: 'file'; options: DecodeOptions; file: { path: string; start: number; end: number } };
 
 const port = parentPort;
 if (!port) throw new Error('src/scan/worker.js runs as a worker thread');
@@ -60,13 +62,14 @@ port.on('message', (m: Incoming) => {
     const queue = new ChunkQueue();
     jobs.set(m.id, queue);
     void run(m.id, queue, m.options);
-  } else if (m.type === 'chunk') jobs.get(m.id)?.push(m.chunk);
+  } else if (m.type === 'file') void run(m.id, fileChunks(m.file.path, { start: m.file.start, end: m.file.end }), m.options);
+  else if (m.type === 'chunk') jobs.get(m.id)?.push(m.chunk);
   else jobs.get(m.id)?.end(m.type === 'abort');
 });
 
-async function run(id: number, queue: ChunkQueue, options: DecodeOptions): Promise<void> {
+async function run(id: number, source: ByteSource, options: DecodeOptions): Promise<void> {
   try {
-    const scan = await scanChunks(decodeToUtf8(queue, options, (info) => port!.postMessage({ id, type: 'info', info })));
+    const scan = await scanChunks(decodeToUtf8(source, options, (info) => port!.postMessage({ id, type: 'info', info })));
     port!.postMessage({ id, type: 'done', scan });
   } catch (e) {
     const error = e instanceof InputError ? { problem: e.problem, message: e.message } : { message: e instanceof Error ? e.message : String(e) };
