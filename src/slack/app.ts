@@ -58,7 +58,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   // Both receivers answer Slack only after the listener has written the work to the inbox.
   const slackLogger = boltLogger(logger);
   const receiver = appToken
-    ? new DeferredAckSocketModeReceiver({ appToken, logger: slackLogger, logLevel, clientOptions })
+    ? new DeferredAckSocketModeReceiver({ appToken, logger: slackLogger, logLevel, clientOptions, ackGate })
     : httpReceiver({ signingSecret: config.slack.signingSecret!, store, logger, logLevel, ackGate });
   const app = new App({
     token,

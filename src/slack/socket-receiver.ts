@@ -1,4 +1,5 @@
 import { SocketModeReceiver, type App, type AppOptions, type Logger, type LogLevel, type ReceiverEvent } from '@slack/bolt';
+import type { AckGate } from './queue/ack-gate.js';
 
 /**
  * Socket Mode's receiver: Bolt's own SocketModeReceiver, with the envelope ack sent only once the app has processed
@@ -22,31 +23,41 @@ import { SocketModeReceiver, type App, type AppOptions, type Logger, type LogLev
  */
 export class DeferredAckSocketModeReceiver extends SocketModeReceiver {
   private readonly log: Logger;
+  private readonly ackGate: AckGate | undefined;
 
-  /** As Bolt builds its own: the App's logger (Bolt-shaped), and its clientOptions for apps.connections.open. */
-  constructor(o: { appToken: string; logger: Logger; logLevel: LogLevel; clientOptions: AppOptions['clientOptions'] }) {
+  /**
+   * As Bolt builds its own: the App's logger (Bolt-shaped), and its clientOptions for apps.connections.open. With an
+   * ack gate, the inbox's work waits while an envelope is unacked, as it does for HTTP requests.
+   */
+  constructor(o: { appToken: string; logger: Logger; logLevel: LogLevel; clientOptions: AppOptions['clientOptions']; ackGate?: AckGate }) {
     super({ appToken: o.appToken, logger: o.logger, logLevel: o.logLevel, installerOptions: { clientOptions: o.clientOptions } });
     this.log = o.logger;
+    this.ackGate = o.ackGate;
   }
 
   override init(app: App): void {
-    super.init(withDeferredAck(app, this.log));
+    super.init(withDeferredAck(app, this.log, this.ackGate));
   }
 }
 
 /** The app as the receiver sees it: processEvent gets an ack that records, and the real ack is sent when it settles. */
-function withDeferredAck(app: App, logger: Logger): App {
+function withDeferredAck(app: App, logger: Logger, ackGate: AckGate | undefined): App {
   const processEvent = async (event: ReceiverEvent): Promise<void> => {
     let response: { body: unknown } | undefined;
-    await app.processEvent({
-      ...event,
-      ack: async (body?: unknown) => {
-        // Bolt's SocketModeResponseAck also keeps the first and only warns on a second one.
-        if (response) return logger.warn('ack() called twice for one Socket Mode envelope; the first is sent');
-        response = { body };
-      },
-    });
-    if (response) await event.ack(response.body);
+    const answered = ackGate?.enter();
+    try {
+      await app.processEvent({
+        ...event,
+        ack: async (body?: unknown) => {
+          // Bolt's SocketModeResponseAck also keeps the first and only warns on a second one.
+          if (response) return logger.warn('ack() called twice for one Socket Mode envelope; the first is sent');
+          response = { body };
+        },
+      });
+      if (response) await event.ack(response.body);
+    } finally {
+      answered?.();
+    }
   };
   // A Proxy rather than a copy: the receiver holds an App, and only processEvent differs.
   return new Proxy(app, { get: (target, prop, receiver) => (prop === 'processEvent' ? processEvent : Reflect.get(target, prop, receiver)) });

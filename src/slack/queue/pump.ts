@@ -11,7 +11,8 @@ const MAX_ACK_WAIT_MS = 200;
  * event loop (setImmediate). With processBeforeResponse, Bolt answers Slack only once the listener's promise settles,
  * and a scan runs without real I/O up to its reply; started at once, a burst of pastes would run every scan before the
  * first ack went out. One at a time per slot, the pending acks (network I/O) get the event loop between tasks.
- * With a gate (HTTP mode), a task also waits until no request is waiting for its ack: acks go out first.
+ * With a gate, a task also waits until no request (HTTP) or envelope (Socket Mode) is waiting for its ack: acks go
+ * out first.
  * Tracked so that a graceful stop can wait for them; a failure is logged, never left unhandled.
  */
 export class Pump {
