@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { boltLogger, type Logger } from '../log.js';
 import { startRetention } from '../retention.js';
 import { StatusScheduler } from '../status/scheduler.js';
-import { instanceId, type SlackInbox } from './inbox.js';
+import { instanceId, isInboxWriteError, type SlackInbox } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { AckGate } from './queue/ack-gate.js';
 import { httpReceiver } from './receiver.js';
@@ -85,6 +85,10 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   });
   registerListeners(app, { config, store, logger, clock, inbox });
   app.error(async (err) => {
+    if (isInboxWriteError(err)) {
+      logger.error({ err }, 'could not write Slack work to the database; Slack will deliver it again');
+      throw err; // processEvent rejects: HTTP 500, or no Socket Mode ack, so Slack redelivers
+    }
     logger.error({ err }, 'unhandled error in a Slack listener');
   });
 

@@ -15,6 +15,25 @@ export interface WorkItem {
   readonly eventId?: string;
 }
 
+/**
+ * The work could not be written down (disk full, database locked past its timeout, a broken file). Slack must then
+ * not get its ack — HTTP answers 500, a Socket Mode envelope stays unacked — so that it delivers the work again.
+ */
+export class InboxWriteError extends Error {
+  /** Bolt passes errors with a code to app.error as they are (others it wraps). */
+  readonly code = 'kb954960_inbox_write';
+  constructor(cause: unknown) {
+    super('the Slack work could not be written to the database', { cause });
+    this.name = 'InboxWriteError';
+  }
+}
+
+/** Whether a listener's error (as Bolt hands it to app.error, possibly wrapped or several) is an InboxWriteError. */
+export function isInboxWriteError(err: unknown): boolean {
+  const e = err as { original?: unknown; originals?: unknown[] } | null;
+  return err instanceof InboxWriteError || e?.original instanceof InboxWriteError || !!e?.originals?.some((o) => o instanceof InboxWriteError);
+}
+
 /** How an item ended (a thrown error instead means: try again later). */
 export interface WorkResult {
   readonly outcome: InboxOutcome;
@@ -87,10 +106,18 @@ export class SlackInbox {
     return (this.o.clock ?? (() => new Date()))();
   }
 
-  /** Writes the items (before the ack) and starts the new ones; returns their keys (empty: all were redeliveries). */
+  /**
+   * Writes the items (before the ack) and starts the new ones; returns their keys (empty: all were redeliveries).
+   * Throws InboxWriteError when the database refuses the write: the listener fails, and Slack is not told it is done.
+   */
   enqueue(items: readonly WorkItem[]): string[] {
     const at = this.now().toISOString();
-    const fresh = items.filter((i) => this.o.store.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })).map((i) => i.key);
+    let fresh: string[];
+    try {
+      fresh = items.filter((i) => this.o.store.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })).map((i) => i.key);
+    } catch (e) {
+      throw new InboxWriteError(e);
+    }
     this.kick(fresh);
     return fresh;
   }
