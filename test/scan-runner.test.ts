@@ -60,6 +60,17 @@ describe('scan runner', () => {
     expect(offThreadJobs()).toBe(before);
   });
 
+  it('a small gzip goes to the thread all the same: its size says nothing of the text it inflates to', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const filler = Buffer.from('2008-08-12\t09:15:41:203\t 988\tc4\tAU\tAU setting next detection timeout to 2008-08-12 13:15:41\n'.repeat(20_000));
+    const gz = gzipSync(Buffer.concat([filler, AFFECTED]));
+    expect(gz.length).toBeLessThan(OFF_THREAD_BYTES);
+    const before = offThreadJobs();
+    const offThread = await scanOffThread([gz], OPTIONS);
+    expect(offThreadJobs() - before).toBe(1);
+    expect(offThread).toEqual(await scanInline([gz], OPTIONS));
+  });
+
   it('refusals come back as the same InputError; a source that fails mid-stream fails with its own error', async () => {
     const refusal = async (run: ScanRunner, bytes: Buffer, maxBytes: number) => {
       const e = await run([bytes], { maxBytes, limitName: 'MAX_FILE_BYTES' }).then(() => null, (err: unknown) => err);

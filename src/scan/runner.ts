@@ -13,6 +13,7 @@ import type { Worker } from 'node:worker_threads';
 import { scanChunks } from '../detect/scanner.js';
 import type { ScanResult } from '../detect/types.js';
 import { decodeToUtf8, InputError, type DecodedInfo, type DecodeOptions, type InputProblem } from '../ingest/decode.js';
+import { isGzip } from '../ingest/sniff.js';
 import { isBorrowed, type ByteSource } from '../ingest/source.js';
 
 /** Decodes and scans one input; throws InputError for input it refuses, and whatever the source throws. */
@@ -25,7 +26,7 @@ export const scanInline: ScanRunner = (source, options, onInfo) => scanChunks(de
  * (Slack's cap is 40,000 characters) scans inline in ~0.7 ms, the round trip through the thread takes ~5 ms, and the
  * burst bench (bench/slack.mjs, 50 whole-log pastes) was no better with them on the thread (16 KiB) than inline
  * (64 KiB). So pastes stay inline, uploads above this go to the thread (1 MiB inline: ~19 ms of a held loop).
- * The count is of the bytes as received: a small gzip that inflates to megabytes is scanned inline.
+ * The count is of the bytes as received; a gzip goes to the thread whatever its size.
  */
 export const OFF_THREAD_BYTES = 64 * 1024;
 
@@ -45,7 +46,9 @@ export const scanOffThread: ScanRunner = async (source, options, onInfo) => {
     head.push(copy ? Uint8Array.prototype.slice.call(r.value) : r.value);
     bytes += r.value.length;
   }
-  const thread = done ? null : await scanThread();
+  // A gzip's size says little about its text (a 60 KB upload can inflate to megabytes): it always goes to the thread.
+  const gzip = head.length > 0 && isGzip(head[0]!);
+  const thread = done && !gzip ? null : await scanThread();
   if (!thread) return scanInline(done ? head : concatSources(head, it), { ...options, borrowed: false }, onInfo);
   return thread.scan(head, done ? null : it, options, onInfo);
 };
