@@ -74,3 +74,25 @@ describe('Store checkpoints: outside the inserts Slack waits on', () => {
     }
   });
 });
+
+describe('the bot checkpoints the WAL once work is quiet', () => {
+  it('leaves the WAL alone during the work, and copies it once the work has been quiet for a second', async () => {
+    const { startTestBot, SIGNING_SECRET } = await import('./support/bot.js');
+    const { messageEvent, postEvent } = await import('./support/index.js');
+    const { KB_CLIENT_EXAMPLE } = await import('./support/fixtures.js');
+    const t = await startTestBot();
+    try {
+      const frames = () => (t.store.db.pragma('wal_checkpoint(NOOP)' as string) as { log: number; checkpointed: number }[])[0]!;
+      t.store.checkpoint();
+      for (let i = 0; i < 5; i++) await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: `CWAL${i}`, text: KB_CLIENT_EXAMPLE }));
+      await t.idle();
+      const during = frames();
+      expect(during.log).toBeGreaterThan(during.checkpointed);
+      await new Promise((r) => setTimeout(r, 1300));
+      const after = frames();
+      expect(after.checkpointed).toBe(after.log);
+    } finally {
+      await t.close();
+    }
+  });
+});
