@@ -26,6 +26,20 @@ describe('AckGate: work waits for the acks Slack is waiting on', () => {
     expect(gate.pending).toBe(0);
   });
 
+  it('waits out a short gap between two requests of a burst (the count touching zero is not the end of it)', async () => {
+    const gate = new AckGate();
+    const pump = new Pump(createLogger('silent'), gate);
+    const ran: string[] = [];
+    gate.enter()();
+    pump.run('work', async () => ran.push('work'));
+    const next = gate.enter(); // the next request of the burst, within LINGER_MS of the last answer
+    await tick();
+    expect(ran).toEqual([]);
+    next();
+    await pump.drain();
+    expect(ran).toEqual(['work']);
+  });
+
   it('lets work start after the longest wait even if requests never stop coming', async () => {
     const gate = new AckGate();
     gate.enter(); // never answered

@@ -1,20 +1,32 @@
 /**
  * Requests Slack is still waiting on. Work yields to them: in a burst of pastes, every ack goes out before the first
  * scan starts (issue 13). One event loop serves both, so a scan started while fifty requests wait delays all fifty;
- * the work itself loses nothing by starting a few milliseconds later.
+ * the work itself loses little by starting a few milliseconds later.
+ *
+ * "Clear" means no request has been waiting for LINGER_MS: a burst arrives as a stream (each request is read and
+ * answered in turn), and between two of them the count touches zero; work started in that gap would hold the next.
  */
+export const LINGER_MS = 5;
+
 export class AckGate {
   private waiting = 0;
+  private clearedAt = 0;
   private readonly clear: (() => void)[] = [];
+  private lingering: NodeJS.Timeout | undefined;
 
-  /** A request arrived (counted until its response is sent or its connection closes). */
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** A request arrived; call the function returned when it is answered (counted once, however often it is called). */
   enter(): () => void {
     this.waiting++;
+    clearTimeout(this.lingering);
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      if (--this.waiting === 0) for (const resolve of this.clear.splice(0)) resolve();
+      if (--this.waiting > 0) return;
+      this.clearedAt = this.now();
+      this.lingering = setTimeout(() => this.release(), LINGER_MS);
     };
   }
 
@@ -22,12 +34,20 @@ export class AckGate {
     return this.waiting;
   }
 
+  private isClear(): boolean {
+    return this.waiting === 0 && this.now() - this.clearedAt >= LINGER_MS;
+  }
+
+  private release(): void {
+    if (this.isClear()) for (const resolve of this.clear.splice(0)) resolve();
+  }
+
   /**
-   * Resolves once no request is waiting, or after `maxWaitMs` whatever happens: under a steady stream of requests the
-   * work must still move.
+   * Resolves once no request has been waiting for LINGER_MS, or after `maxWaitMs` whatever happens: under a steady
+   * stream of requests the work must still move.
    */
   whenClear(maxWaitMs: number): Promise<void> {
-    if (this.waiting === 0) return Promise.resolve();
+    if (this.isClear()) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -39,6 +59,7 @@ export class AckGate {
         resolve();
       }, maxWaitMs);
       this.clear.push(done);
+      if (this.waiting === 0 && this.lingering === undefined) this.lingering = setTimeout(() => this.release(), LINGER_MS);
     });
   }
 }
