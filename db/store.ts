@@ -12,24 +12,6 @@ const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
 
 export type Origin = 'cli' | 'message' | 'file' | 'command' | 'modal' | 'shortcut';
 
-/** message, file: a message's text and files (also via the shortcut); command: a slash command; view: a modal submission. */
-export type InboxKind = 'message' | 'file' | 'command' | 'view';
-export type InboxOutcome = 'replied' | 'silent' | 'refused' | 'failed';
-
-export interface InboxItem {
-  readonly key: string;
-  readonly eventId: string | null;
-  readonly kind: InboxKind;
-  readonly payload: unknown;
-  readonly receivedAt: string;
-  readonly takenBy: string | null;
-  readonly attempts: number;
-  readonly doneAt: string | null;
-  readonly outcome: InboxOutcome | null;
-  readonly replyTs: string | null;
-  readonly diagnosisId: number | null;
-}
-
 export interface DiagnosisRecord {
   readonly diagnosis: Diagnosis;
   readonly origin: Origin;
@@ -85,7 +67,8 @@ export class Store {
    */
   private readonly statements = new Map<string, Database.Statement>();
 
-  private sql(text: string): Database.Statement {
+  /** The statement for this SQL text, prepared once per connection (also for the stores that share it: inbox-store.ts). */
+  statement(text: string): Database.Statement {
     let statement = this.statements.get(text);
     if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
     return statement;
@@ -104,7 +87,7 @@ export class Store {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL'); // WAL + NORMAL is durable across process crashes
       // Deleted and overwritten content is zeroed, not left in free space: a pasted log scrubbed from the inbox
-      // (finish()) or a purged diagnosis is really gone from the file.
+      // (InboxStore.finish()) or a purged diagnosis is really gone from the file.
       db.pragma('secure_delete = ON');
     }
     db.pragma('foreign_keys = ON');
@@ -149,7 +132,7 @@ export class Store {
   }
 
   schemaVersion(): number {
-    const row = this.sql('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const row = this.statement('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
     return row.v ?? 0;
   }
 
@@ -157,7 +140,7 @@ export class Store {
 
   /** Every known name and alias → its server's row name. */
   private serverDirectory(): Map<string, string> {
-    const names = this.sql('SELECT name AS alias, name FROM servers UNION ALL SELECT alias, name FROM server_aliases').all() as { alias: string; name: string }[];
+    const names = this.statement('SELECT name AS alias, name FROM servers UNION ALL SELECT alias, name FROM server_aliases').all() as { alias: string; name: string }[];
     return new Map(names.map((r) => [r.alias, r.name]));
   }
 
@@ -172,7 +155,7 @@ export class Store {
     const r = this.resolveServer(name);
     const row = r.kind === 'known' ? r.name : r.kind === 'invalid' ? name : r.name;
     this.touchServer(row, at);
-    if (r.kind === 'known' && r.alias) this.sql('INSERT OR IGNORE INTO server_aliases (alias, name) VALUES (?, ?)').run(r.alias, row);
+    if (r.kind === 'known' && r.alias) this.statement('INSERT OR IGNORE INTO server_aliases (alias, name) VALUES (?, ?)').run(r.alias, row);
     return row;
   }
 
@@ -180,18 +163,18 @@ export class Store {
   server(name: string): ServerFacts | null {
     const r = this.resolveServer(name);
     if (r.kind !== 'known') return null;
-    const row = this.sql('SELECT * FROM servers WHERE name = ?').get(r.name) as Row | undefined;
+    const row = this.statement('SELECT * FROM servers WHERE name = ?').get(r.name) as Row | undefined;
     return row ? toFacts(row) : null;
   }
 
   /** The spellings a server is also known by. */
   aliasesOf(name: string): string[] {
-    return (this.sql('SELECT alias FROM server_aliases WHERE name = ? ORDER BY alias').all(name) as { alias: string }[]).map((r) => r.alias);
+    return (this.statement('SELECT alias FROM server_aliases WHERE name = ? ORDER BY alias').all(name) as { alias: string }[]).map((r) => r.alias);
   }
 
   /** Every server known, by name: the fleet. */
   servers(): ServerFacts[] {
-    return (this.sql('SELECT * FROM servers ORDER BY name').all() as Row[]).map(toFacts);
+    return (this.statement('SELECT * FROM servers ORDER BY name').all() as Row[]).map(toFacts);
   }
 
   /** A fact an admin typed (`server NAME dll|wsus VERSION`), with who typed it where. */
@@ -205,7 +188,7 @@ export class Store {
   }
 
   private touchServer(name: string, at: string): void {
-    this.sql('INSERT INTO servers (name, first_seen_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at')
+    this.statement('INSERT INTO servers (name, first_seen_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at')
       .run(name, at, at);
   }
 
@@ -217,7 +200,7 @@ export class Store {
     return this.db.transaction(() => {
       // The diagnosis is filed under its server's one row, whichever spelling the log used.
       const server = d.server ? this.serverRowFor(d.server, r.at) : null;
-      const info = this.sql(
+      const info = this.statement(
           `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -227,7 +210,7 @@ export class Store {
         );
       if (info.changes === 0) {
         // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
-        const existing = this.sql(`SELECT id FROM diagnoses WHERE origin = ? AND channel_id IS ? AND message_ts = ? AND COALESCE(source_name, '') = ?`)
+        const existing = this.statement(`SELECT id FROM diagnoses WHERE origin = ? AND channel_id IS ? AND message_ts = ? AND COALESCE(source_name, '') = ?`)
           .get(r.origin, r.channelId ?? null, r.messageTs ?? null, r.sourceName ?? '') as { id: number };
         return existing.id;
       }
@@ -235,19 +218,15 @@ export class Store {
       const attribution = new AttributionStore(this);
       if (server) attribution.applyFacts(server, d.learned, r.at, { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id });
       attribution.recordFaultIds(id, r.faultIds ?? []);
-      const insert = this.sql('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
+      const insert = this.statement('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
       // Evidence first, so that what the verdict rests on survives the cap.
       const evidence = new Set(d.evidence);
       const ordered = [...d.evidence, ...d.findings.filter((f) => !evidence.has(f))].slice(0, MAX_STORED_FINDINGS);
       for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
-      const problem = this.sql('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
+      const problem = this.statement('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
       for (const p of d.problems) problem.run(id, p.id);
       return id;
     })();
-  }
-
-  recordReply(diagnosisId: number, replyTs: string): void {
-    this.sql('UPDATE diagnoses SET reply_ts = ? WHERE id = ?').run(replyTs, diagnosisId);
   }
 
   /** Recent diagnoses, newest first. */
@@ -257,7 +236,7 @@ export class Store {
     const names = options.server ? this.spellingsOf(options.server) : [];
     const where = options.server ? `WHERE d.server IN (${names.map(() => '?').join(', ')})` : '';
     const params: unknown[] = [...names, limit];
-    const rows = this.sql(
+    const rows = this.statement(
         `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count,
                 (SELECT group_concat(p.problem, ' ') FROM diagnosis_problems p WHERE p.diagnosis_id = d.id) AS problem_ids
          FROM diagnoses d ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
@@ -273,7 +252,7 @@ export class Store {
   }
 
   findingsOf(diagnosisId: number): { rule: string; line: number; text: string; fields: Record<string, string> }[] {
-    return (this.sql('SELECT rule, line, text, fields FROM findings WHERE diagnosis_id = ? ORDER BY line').all(diagnosisId) as Row[]).map((r) => ({
+    return (this.statement('SELECT rule, line, text, fields FROM findings WHERE diagnosis_id = ? ORDER BY line').all(diagnosisId) as Row[]).map((r) => ({
       rule: String(r.rule),
       line: Number(r.line),
       text: String(r.text),
@@ -286,124 +265,31 @@ export class Store {
    * (a reply's "Show N more lines" button carries the count). In line order.
    */
   evidenceOf(diagnosisId: number, count: number): { rule: string; line: number; text: string }[] {
-    const rows = this.sql('SELECT rule, line, text FROM (SELECT rowid, rule, line, text FROM findings WHERE diagnosis_id = ? ORDER BY rowid LIMIT ?) ORDER BY line, rowid')
+    const rows = this.statement('SELECT rule, line, text FROM (SELECT rowid, rule, line, text FROM findings WHERE diagnosis_id = ? ORDER BY rowid LIMIT ?) ORDER BY line, rowid')
       .all(diagnosisId, Math.max(0, Math.min(count, MAX_STORED_FINDINGS))) as Row[];
     return rows.map((r) => ({ rule: String(r.rule), line: Number(r.line), text: String(r.text) }));
   }
 
-  /**
-   * The server and verdict of each diagnosis the bot answered in a Slack thread (from the inbox's work, which keeps
-   * where each reply went), but for the work item `exceptKey`: a repeat of one of them gets a one-line note.
-   */
-  answeredInThread(channelId: string, threadTs: string, exceptKey: string): { server: string | null; verdict: Verdict }[] {
-    return this.sql(
-        `SELECT d.server, d.verdict FROM slack_inbox i JOIN diagnoses d ON d.id = i.diagnosis_id
-         WHERE i.outcome = 'replied' AND i.key <> ? AND json_extract(i.payload, '$.channel') = ? AND json_extract(i.payload, '$.replyThreadTs') = ?`,
-      )
-      .all(exceptKey, channelId, threadTs) as { server: string | null; verdict: Verdict }[];
-  }
-
   /** Diagnoses with the given verdict since a time, newest first (the status post's "new detections"). */
   diagnosesSince(verdict: Verdict, since: string, limit: number): { entries: HistoryEntry[]; total: number } {
-    const total = (this.sql('SELECT COUNT(*) AS n FROM diagnoses WHERE verdict = ? AND created_at >= ?').get(verdict, since) as { n: number }).n;
-    const rows = this.sql('SELECT d.*, 0 AS finding_count FROM diagnoses d WHERE verdict = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?')
+    const total = (this.statement('SELECT COUNT(*) AS n FROM diagnoses WHERE verdict = ? AND created_at >= ?').get(verdict, since) as { n: number }).n;
+    const rows = this.statement('SELECT d.*, 0 AS finding_count FROM diagnoses d WHERE verdict = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?')
       .all(verdict, since, limit) as Row[];
     return { entries: rows.map(toHistoryEntry), total };
   }
 
   diagnosisCount(): number {
-    return (this.sql('SELECT COUNT(*) AS n FROM diagnoses').get() as { n: number }).n;
+    return (this.statement('SELECT COUNT(*) AS n FROM diagnoses').get() as { n: number }).n;
   }
 
   /** Deletes diagnoses (and their findings) older than `before`; returns how many. */
   purgeDiagnosesBefore(before: string): number {
-    return this.sql('DELETE FROM diagnoses WHERE created_at < ?').run(before).changes;
-  }
-
-  // ── Slack inbox ──────────────────────────────────────────────────────────────────────────────────
-
-  /** Records work Slack delivered; false when the key is already there (a redelivery or a duplicate). */
-  accept(item: { key: string; eventId?: string | null; kind: InboxKind; payload: unknown; at: string }): boolean {
-    const r = this.sql('INSERT INTO slack_inbox (key, event_id, kind, payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
-      .run(item.key, item.eventId ?? null, item.kind, JSON.stringify(item.payload), item.at);
-    return r.changes === 1;
-  }
-
-  /**
-   * Takes an unfinished item for this process. Nobody else may hold it, unless the holder is dead (`isDead`) or its
-   * lease has run out. Returns the item with its attempt count, or null.
-   */
-  take(key: string, by: string, at: string, leaseExpiredBefore: string, isDead: (holder: string) => boolean): InboxItem | null {
-    return this.db.transaction(() => {
-      const row = this.sql('SELECT * FROM slack_inbox WHERE key = ?').get(key) as Row | undefined;
-      if (!row || row.done_at != null) return null;
-      const holder = row.taken_by == null ? null : String(row.taken_by);
-      if (holder && holder !== by && !isDead(holder) && String(row.taken_at) >= leaseExpiredBefore) return null;
-      this.sql('UPDATE slack_inbox SET taken_by = ?, taken_at = ?, attempts = attempts + 1 WHERE key = ?').run(by, at, key);
-      return toInboxItem({ ...row, taken_by: by, taken_at: at, attempts: Number(row.attempts) + 1 });
-    }).immediate();
-  }
-
-  /** Unfinished items, oldest first (what a restart must resume). */
-  pending(limit = 1000): InboxItem[] {
-    return (this.sql('SELECT * FROM slack_inbox WHERE done_at IS NULL ORDER BY received_at LIMIT ?').all(limit) as Row[]).map(toInboxItem);
-  }
-
-  finish(key: string, outcome: InboxOutcome, at: string, replyTs?: string | null, diagnosisId?: number | null): void {
-    this.db.transaction(() => {
-      // The pasted text (and the answer quoting it, and where to send it) was kept only so that a crash could not lose
-      // the work; done, it goes (raw logs are never stored).
-      this.sql(
-          "UPDATE slack_inbox SET done_at = ?, outcome = ?, reply_ts = ?, diagnosis_id = COALESCE(?, diagnosis_id), payload = json_remove(payload, '$.text', '$.answer', '$.responseUrl') WHERE key = ?",
-        )
-        .run(at, outcome, replyTs ?? null, diagnosisId ?? null, key);
-      if (diagnosisId != null && replyTs) this.sql('UPDATE diagnoses SET reply_ts = ? WHERE id = ?').run(replyTs, diagnosisId);
-    })();
-  }
-
-  /**
-   * Keeps an item's answer, once worked out, with the item: a later attempt only delivers it (work that records a
-   * diagnosis must not record it twice because Slack was down when the answer was sent).
-   */
-  keepAnswer(key: string, answer: unknown, diagnosisId: number | null): void {
-    this.sql("UPDATE slack_inbox SET payload = json_set(payload, '$.answer', json(?)), diagnosis_id = COALESCE(?, diagnosis_id) WHERE key = ? AND done_at IS NULL")
-      .run(JSON.stringify(answer), diagnosisId, key);
-  }
-
-  /** Lets another attempt happen later (the work failed before anything was posted). */
-  release(key: string): void {
-    this.sql('UPDATE slack_inbox SET taken_by = NULL, taken_at = NULL WHERE key = ? AND done_at IS NULL').run(key);
-  }
-
-  inboxItem(key: string): InboxItem | null {
-    const row = this.sql('SELECT * FROM slack_inbox WHERE key = ?').get(key) as Row | undefined;
-    return row ? toInboxItem(row) : null;
-  }
-
-  purgeInboxBefore(before: string): number {
-    return this.sql('DELETE FROM slack_inbox WHERE done_at IS NOT NULL AND received_at < ?').run(before).changes;
+    return this.statement('DELETE FROM diagnoses WHERE created_at < ?').run(before).changes;
   }
 
   integrityCheck(): string {
     return String(this.db.pragma('integrity_check', { simple: true }));
   }
-}
-
-function toInboxItem(row: Row): InboxItem {
-  const s = (k: string) => (row[k] == null ? null : String(row[k]));
-  return {
-    key: String(row.key),
-    eventId: s('event_id'),
-    kind: String(row.kind) as InboxKind,
-    payload: JSON.parse(String(row.payload)) as unknown,
-    receivedAt: String(row.received_at),
-    takenBy: s('taken_by'),
-    attempts: Number(row.attempts),
-    doneAt: s('done_at'),
-    outcome: s('outcome') as InboxOutcome | null,
-    replyTs: s('reply_ts'),
-    diagnosisId: row.diagnosis_id == null ? null : Number(row.diagnosis_id),
-  };
 }
 
 function toFacts(row: Row): ServerFacts {

@@ -1,3 +1,4 @@
+import { InboxStore } from '../db/inbox-store.js';
 import { StatusStore } from '../db/status-store.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from './log.js';
@@ -31,7 +32,7 @@ export interface PurgeResult {
 export function purgeOnce(o: Pick<RetentionOptions, 'store' | 'historyDays' | 'clock' | 'logger'>): PurgeResult {
   const now = (o.clock ?? (() => new Date()))();
   const before = new Date(now.getTime() - o.historyDays * DAY_MS).toISOString();
-  const inbox = o.store.purgeInboxBefore(before);
+  const inbox = new InboxStore(o.store).purgeDoneBefore(before);
   const diagnoses = o.store.purgeDiagnosesBefore(before);
   const statusPosts = new StatusStore(o.store).purgeStatusPostsBefore(before.slice(0, 10));
   if (diagnoses > 0 || inbox > 0 || statusPosts > 0) o.logger?.info({ before, diagnoses, inbox, statusPosts }, 'purged history older than HISTORY_DAYS');

@@ -68,12 +68,13 @@ describe('Store checkpoints: outside the inserts Slack waits on', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { Store } = await import('../db/store.js');
+    const { InboxStore } = await import('../db/inbox-store.js');
     const dir = mkdtempSync(join(tmpdir(), 'kb954960-wal-'));
     const store = Store.open(join(dir, 'bot.db'));
     try {
       store.deferCheckpoints();
       const text = 'x'.repeat(40 * 1024);
-      for (let i = 0; i < 150; i++) store.accept({ key: `k${i}`, kind: 'message', payload: { text }, at: '2026-11-25T12:00:00.000Z' });
+      for (let i = 0; i < 150; i++) new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text }, at: '2026-11-25T12:00:00.000Z' });
       const frames = () => store.db.pragma('wal_checkpoint(NOOP)' as string, { simple: false }) as { log: number; checkpointed: number }[];
       const before = frames()[0]!;
       expect(before.log).toBeGreaterThan(1000); // SQLite would have checkpointed at 1000 pages

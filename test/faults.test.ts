@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { InboxStore } from '../db/inbox-store.js';
 import type { Store } from '../db/store.js';
 import { StatusStore } from '../db/status-store.js';
 import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
@@ -82,14 +83,14 @@ describe('Slack API faults', () => {
     expect(other.status).toBe(200);
 
     const key = `message:${channel}:${ts}`;
-    await until('the reply to be recorded', () => r.store.inboxItem(key)?.doneAt != null);
+    await until('the reply to be recorded', () => new InboxStore(r.store).item(key)?.doneAt != null);
     const elapsed = performance.now() - t0;
     const attempts = fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
     expect(attempts.map((c) => c.body.channel)).toEqual([channel, channel, channel]);
     // Rate limit honoured: the retry after the 429 came no sooner than Retry-After.
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
-    const item = r.store.inboxItem(key)!;
+    const item = new InboxStore(r.store).item(key)!;
     expect(item.outcome).toBe('replied');
     expect(item.replyTs).toBeTruthy();
     expect(r.store.history({ limit: 10 }).filter((h) => h.messageTs === ts)).toHaveLength(1);
@@ -107,7 +108,7 @@ describe('Slack API faults', () => {
       expect(a.status).toBe(200);
       expect(a.ms).toBeLessThan(1000);
     }
-    await until('20 replies', () => tss.every((ts) => r.store.inboxItem(`message:${channel}:${ts}`)?.doneAt != null));
+    await until('20 replies', () => tss.every((ts) => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null));
     for (const ts of tss) expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
   });
 
@@ -118,16 +119,16 @@ describe('Slack API faults', () => {
     const channel = 'C0FAULT3';
     const ts = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts, text: SIGNATURE }))).status).toBe(200);
-    await until('the reply after 3 failures', () => r.store.inboxItem(`message:${channel}:${ts}`)?.doneAt != null);
-    expect(r.store.inboxItem(`message:${channel}:${ts}`)!.outcome).toBe('replied');
+    await until('the reply after 3 failures', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null);
+    expect(new InboxStore(r.store).item(`message:${channel}:${ts}`)!.outcome).toBe('replied');
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
 
     // Now Slack fails every time: after the configured attempts (5) the item is marked failed, not retried forever.
     fake.respondWith('chat.postMessage', reply(500, 'down'));
     const ts2 = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts: ts2, text: SIGNATURE }))).status).toBe(200);
-    await until('giving up', () => r.store.inboxItem(`message:${channel}:${ts2}`)?.doneAt != null);
-    const failed = r.store.inboxItem(`message:${channel}:${ts2}`)!;
+    await until('giving up', () => new InboxStore(r.store).item(`message:${channel}:${ts2}`)?.doneAt != null);
+    const failed = new InboxStore(r.store).item(`message:${channel}:${ts2}`)!;
     expect(failed.outcome).toBe('failed');
     expect(failed.attempts).toBe(5);
     expect(fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts2)).toHaveLength(5);
@@ -140,7 +141,7 @@ describe('Slack API faults', () => {
     expect((await get(`${r.url}/healthz`)).status).toBe(200);
     const ts3 = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts: ts3, text: SIGNATURE }))).status).toBe(200);
-    await until('the reply after the outage', () => r.store.inboxItem(`message:${channel}:${ts3}`)?.outcome === 'replied');
+    await until('the reply after the outage', () => new InboxStore(r.store).item(`message:${channel}:${ts3}`)?.outcome === 'replied');
     expect(await threadReplies(fake, channel, ts3)).toHaveLength(1);
   });
 
@@ -150,7 +151,7 @@ describe('Slack API faults', () => {
     const channel = 'C0FAULT4';
     const ts = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts, text: SIGNATURE }))).status).toBe(200);
-    await until('the reply', () => r.store.inboxItem(`message:${channel}:${ts}`)?.outcome === 'replied');
+    await until('the reply', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.outcome === 'replied');
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
   });
 });

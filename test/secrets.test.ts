@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSlashCommand, type SlashContext } from '../commands/index.js';
+import { InboxStore } from '../db/inbox-store.js';
 import { Store } from '../db/store.js';
 import { check } from '../src/check.js';
 import { loadConfig } from '../src/config.js';
@@ -119,7 +120,7 @@ describe('secrets never reach the logs', () => {
       fake.respondWith('chat.postMessage', slackError('invalid_auth'));
       const failTs = nextTs();
       await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0SECRET2', ts: failTs, text: PASTE }));
-      await until('giving up on the reply', () => r.store.inboxItem(`message:C0SECRET2:${failTs}`)?.outcome === 'failed');
+      await until('giving up on the reply', () => new InboxStore(r.store).item(`message:C0SECRET2:${failTs}`)?.outcome === 'failed');
       fake.respondWith('chat.postMessage', null);
       expect(r.rawLogs.some((l) => l.includes('invalid_auth'))).toBe(true);
 
@@ -249,9 +250,9 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     const old = await record('2024-05-01T00:00:00Z'); // 396 days before
     const edge = await record('2024-06-02T00:00:00Z'); // 364 days before: kept
     const recent = await record('2025-05-31T00:00:00Z');
-    store.accept({ key: 'message:C1:1.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' });
-    store.finish('message:C1:1.1', 'replied', '2024-05-01T00:00:01Z', '1.2', old);
-    store.accept({ key: 'message:C1:2.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' }); // old but unfinished: kept
+    new InboxStore(store).accept({ key: 'message:C1:1.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' });
+    new InboxStore(store).finish('message:C1:1.1', 'replied', '2024-05-01T00:00:01Z', '1.2', old);
+    new InboxStore(store).accept({ key: 'message:C1:2.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' }); // old but unfinished: kept
     expect(store.findingsOf(old).length).toBeGreaterThan(0);
 
     const result = purgeOnce({ store, historyDays: 365, clock: () => now });
@@ -260,8 +261,8 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     expect(ids).not.toContain(old);
     expect(ids).toEqual(expect.arrayContaining([edge, recent]));
     expect(store.findingsOf(old)).toEqual([]);
-    expect(store.inboxItem('message:C1:1.1')).toBeNull();
-    expect(store.inboxItem('message:C1:2.1')).not.toBeNull();
+    expect(new InboxStore(store).item('message:C1:1.1')).toBeNull();
+    expect(new InboxStore(store).item('message:C1:2.1')).not.toBeNull();
     expect(store.integrityCheck()).toBe('ok');
 
     // A year later, with HISTORY_DAYS=30, everything but nothing recent goes.

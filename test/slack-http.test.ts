@@ -5,6 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { InboxStore } from '../db/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
 import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js';
 import { BOT_TOKEN, SIGNING_SECRET, blocksText, handleBaseline, rawPost, startTestBot, type TestBot } from './support/bot.js';
@@ -470,7 +471,7 @@ describe('HTTP mode', () => {
       expect(postsIn(t, channel)).toHaveLength(1);
       expect(t.store.history({ limit: 1000 }).filter((e) => e.messageTs === ts)).toHaveLength(1);
       // dropped at the door (the inbox key), not caught later by looking for an earlier reply
-      expect(t.store.inboxItem(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+      expect(new InboxStore(t.store).item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
       expect(t.fake.callsTo('conversations.replies').filter((c) => c.body.channel === channel)).toHaveLength(0);
     });
 
@@ -482,7 +483,7 @@ describe('HTTP mode', () => {
       expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
-      expect(t.store.inboxItem(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1 });
+      expect(new InboxStore(t.store).item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1 });
     });
 
     it('a redelivery after a restart: still one reply; the history survives', async () => {
@@ -504,7 +505,7 @@ describe('HTTP mode', () => {
       expect((await postEvent(t.events, SIGNING_SECRET, envelope, { retryNum: 3, retryReason: 'http_timeout' })).status).toBe(200);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
-      expect(t.store.inboxItem(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+      expect(new InboxStore(t.store).item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
       expect(t.store.history({ limit: 1000 })).toHaveLength(historyBefore);
       // and the new life answers new work
       const fresh = freshChannel();
@@ -523,8 +524,8 @@ describe('HTTP mode', () => {
       // A process that died (pid 2^22+1 does not exist) took both; it had posted the first reply, not the second.
       const dead = `${(await import('node:os')).hostname()}:${2 ** 22 + 1}:dead`;
       for (const [key, ts] of [[keyPosted, tsPosted], [keyPending, tsPending]] as const) {
-        expect(t.store.accept({ key, kind: 'message', payload: work(ts), at })).toBe(true);
-        expect(t.store.take(key, dead, at, '1970-01-01T00:00:00.000Z', () => false)).not.toBeNull();
+        expect(new InboxStore(t.store).accept({ key, kind: 'message', payload: work(ts), at })).toBe(true);
+        expect(new InboxStore(t.store).take(key, dead, at, '1970-01-01T00:00:00.000Z', () => false)).not.toBeNull();
       }
       t.fake.respondWith('conversations.replies', (call) => ({
         ok: true,
@@ -544,9 +545,9 @@ describe('HTTP mode', () => {
       const posts = postsIn(t, channel);
       expect(posts).toHaveLength(1);
       expect(posts[0]!.body.thread_ts).toBe(tsPending);
-      expect(t.store.inboxItem(keyPosted)).toMatchObject({ outcome: 'replied', replyTs: '1700000000.999999', attempts: 2 });
-      expect(t.store.inboxItem(keyPending)).toMatchObject({ outcome: 'replied', replyTs: expect.any(String), attempts: 2 });
-      expect(t.store.pending()).toHaveLength(0);
+      expect(new InboxStore(t.store).item(keyPosted)).toMatchObject({ outcome: 'replied', replyTs: '1700000000.999999', attempts: 2 });
+      expect(new InboxStore(t.store).item(keyPending)).toMatchObject({ outcome: 'replied', replyTs: expect.any(String), attempts: 2 });
+      expect(new InboxStore(t.store).pending()).toHaveLength(0);
     });
   });
 

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { InboxStore } from '../db/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
 import { APP_TOKEN, BOT_TOKEN, blocksText, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { eventCallback, messageEvent, messageShortcut, slackTs, slashCommand, viewSubmission } from './support/index.js';
@@ -112,7 +113,7 @@ describe('Socket Mode', () => {
     await t.fake.socket!.waitForAck(again);
     await t.idle();
     expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'CSOCK2')).toHaveLength(1);
-    expect(t.store.inboxItem(`message:CSOCK2:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+    expect(new InboxStore(t.store).item(`message:CSOCK2:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
   });
 
   it('channel chatter is acked and gets no reply', async () => {
@@ -270,6 +271,6 @@ describe('Socket Mode behind a middleware that waits on I/O', () => {
     expect(t.logs.some((l) => l.component === 'bolt' && /unhandled error occurred while Bolt processed .*SMSend/.test(String(l.msg)))).toBe(true);
     expect(t.fake.socket!.acks.filter((a) => a.envelope_id === first)).toEqual([]);
     expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'CSLOW3')).toHaveLength(1);
-    expect(t.store.inboxItem(`message:CSLOW3:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+    expect(new InboxStore(t.store).item(`message:CSLOW3:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
   }, 20_000);
 });

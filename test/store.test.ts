@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InboxStore } from '../db/inbox-store.js';
 import { Store } from '../db/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
@@ -89,16 +90,19 @@ describe('store', () => {
   it('accepts an inbox key once, and lets only one process take it', () => {
     const a = Store.open(path);
     const b = Store.open(path);
+    const qa = new InboxStore(a);
+    const qb = new InboxStore(b);
     const item = { key: 'message:C1:1.0001', kind: 'message' as const, payload: { text: 'x' }, at: at(1) };
-    expect(a.accept(item)).toBe(true);
-    expect(b.accept(item)).toBe(false);
+    expect(qa.accept(item)).toBe(true);
+    expect(qb.accept(item)).toBe(false);
     const alive = () => false;
-    expect(a.take(item.key, 'host:1:a', at(1), at(0), alive)?.attempts).toBe(1);
-    expect(b.take(item.key, 'host:2:b', at(1), at(0), alive)).toBeNull(); // held, holder alive, lease fresh
-    expect(b.take(item.key, 'host:2:b', at(1), at(0), () => true)?.attempts).toBe(2); // holder died: taken over
-    b.finish(item.key, 'replied', at(1), '2.0001');
-    expect(a.take(item.key, 'host:1:a', at(2), at(2), () => true)).toBeNull(); // done is done
-    expect(a.pending()).toHaveLength(0);
+    expect(qa.take(item.key, 'host:1:a', at(1), at(0), alive)?.attempts).toBe(1);
+    expect(qb.take(item.key, 'host:2:b', at(1), at(0), alive)).toBeNull(); // held, holder alive, lease fresh
+    expect(qb.take(item.key, 'host:2:b', at(1), at(0), () => true)?.attempts).toBe(2); // holder died: taken over
+    qb.finish(item.key, 'replied', at(1), '2.0001');
+    expect(qa.take(item.key, 'host:1:a', at(2), at(2), () => true)).toBeNull(); // done is done
+    expect(qa.pending()).toHaveLength(0);
+    expect(qa.item(item.key)).toMatchObject({ outcome: 'replied', replyTs: '2.0001', payload: {} }); // the text is gone once done
     a.close();
     b.close();
   });

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import type { InboxItem, InboxKind, InboxOutcome, Store } from '../../db/store.js';
+import { InboxStore, type InboxItem, type InboxKind, type InboxOutcome } from '../../db/inbox-store.js';
+import type { Store } from '../../db/store.js';
 import type { Logger } from '../log.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { Pump } from './queue/pump.js';
@@ -97,12 +98,15 @@ function holderIsDead(holder: string, self: string): boolean {
  */
 export class SlackInbox {
   readonly id: string;
+  /** The queue's rows (db/inbox-store.ts). */
+  private readonly queue: InboxStore;
   private readonly pump: Pump;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
 
   constructor(private readonly o: InboxOptions) {
     this.id = o.id ?? instanceId();
+    this.queue = new InboxStore(o.store);
     this.pump = new Pump(o.logger, o.ackGate);
     o.store.deferCheckpoints(); // afterWork() checkpoints instead, outside the inserts Slack waits on
   }
@@ -119,7 +123,7 @@ export class SlackInbox {
     const at = this.now().toISOString();
     let fresh: string[];
     try {
-      fresh = items.filter((i) => this.o.store.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })).map((i) => i.key);
+      fresh = items.filter((i) => this.queue.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })).map((i) => i.key);
     } catch (e) {
       throw new InboxWriteError(e);
     }
@@ -141,7 +145,7 @@ export class SlackInbox {
 
   /** Resumes work a previous run (or another process that died) left unfinished. */
   resumePending(): number {
-    const items = this.o.store.pending();
+    const items = this.queue.pending();
     this.kick(items.map((i) => i.key));
     return items.length;
   }
@@ -169,12 +173,12 @@ export class SlackInbox {
     const o = this.o;
     const now = this.now();
     const leaseExpiredBefore = new Date(now.getTime() - (o.leaseMs ?? 120_000)).toISOString();
-    const item = o.store.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
+    const item = this.queue.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
     if (!item) return;
     const log = o.logger.child({ key, attempt: item.attempts });
     try {
       const result = await o.handlers[item.kind](item, log);
-      o.store.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
+      this.queue.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
     } catch (e) {
       this.retryLater(item, e, log);
     }
@@ -208,16 +212,16 @@ export class SlackInbox {
   private retryLater(item: InboxItem, e: unknown, log: Logger): void {
     const retry = this.o.retry ?? DEFAULT_RETRY;
     if (this.stopping) {
-      this.o.store.release(item.key); // the next start resumes it
+      this.queue.release(item.key); // the next start resumes it
       log.warn({ err: e }, 'reply failed while stopping; left for the next start');
       return;
     }
     if (item.attempts >= retry.attempts) {
-      this.o.store.finish(item.key, 'failed', this.now().toISOString());
+      this.queue.finish(item.key, 'failed', this.now().toISOString());
       log.error({ err: e }, 'giving up on this Slack reply');
       return;
     }
-    this.o.store.release(item.key);
+    this.queue.release(item.key);
     // No Retry-After here: the Web API client waits it out itself (and pauses its queue) before it fails or retries.
     const delay = retry.baseMs * 2 ** (item.attempts - 1);
     log.warn({ err: e, delay_ms: delay }, 'reply failed; will retry');

@@ -1,6 +1,7 @@
 import type { types, webApi } from '@slack/bolt';
 import { serverCommand } from '../../../commands/server.js';
 import { AttributionStore } from '../../../db/attribution-store.js';
+import { InboxStore } from '../../../db/inbox-store.js';
 import type { Store } from '../../../db/store.js';
 import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
@@ -146,7 +147,7 @@ export async function permalinkOf(client: webApi.WebClient, channel: string, ts:
 
 /** The bot's answer to a message before it was edited: the answer to its text (or to an earlier edit of it). */
 export function earlierReplyTo(store: Store, channel: string, ts: string): string | null {
-  return new AttributionStore(store).replyTo(channel, ts) ?? store.inboxItem(`message:${channel}:${ts}`)?.replyTs ?? null;
+  return new AttributionStore(store).replyTo(channel, ts) ?? new InboxStore(store).item(`message:${channel}:${ts}`)?.replyTs ?? null;
 }
 
 function plainMrkdwn(mrkdwn: string): SlackMessage {

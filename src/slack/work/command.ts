@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { ReaderLangStore } from '../../../db/reader-lang-store.js';
-import type { InboxItem, Store } from '../../../db/store.js';
+import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
+import type { Store } from '../../../db/store.js';
 import { runSlashCommand } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
@@ -51,7 +52,7 @@ export function commandWorker(d: CommandWorkerDeps): WorkHandler {
       if (ran === 'modal-opened') return { outcome: 'replied' };
       answer = ran.answer;
       diagnosisId = ran.diagnosisId;
-      d.store.keepAnswer(item.key, answer, diagnosisId);
+      new InboxStore(d.store).keepAnswer(item.key, answer, diagnosisId);
     }
     await postToResponseUrl(work.responseUrl, answer, { apiHost: d.apiHost });
     return { outcome: 'replied', diagnosisId };

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { InboxItem, Store } from '../../../db/store.js';
+import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
+import type { Store } from '../../../db/store.js';
 import { isAdmin } from '../../admins.js';
 import { check, type CheckInput, type CheckResult } from '../../check.js';
 import { isChatLine } from '../../detect/log-shape.js';
@@ -256,7 +257,7 @@ function namedLikeLog(name: string | undefined): boolean {
 
 /** The same server and verdict already answered in this thread: one line, not the whole reply again. */
 function repeatNote(d: MessageWorkerDeps, work: MessageWork, key: string, diagnosis: Diagnosis): SlackMessage | null {
-  const earlier = d.store.answeredInThread(work.channel, work.replyThreadTs, key);
+  const earlier = new InboxStore(d.store).answeredInThread(work.channel, work.replyThreadTs, key);
   if (!earlier.some((e) => e.server === diagnosis.server && e.verdict === diagnosis.verdict)) return null;
   const lang = work.lang;
   return plainMrkdwn(

@@ -1,6 +1,7 @@
 import type { types, webApi } from '@slack/bolt';
 import { ReaderLangStore } from '../../../db/reader-lang-store.js';
-import type { InboxItem, Store } from '../../../db/store.js';
+import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
+import type { Store } from '../../../db/store.js';
 import { checkCommand } from '../../../commands/check.js';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../detect/types.js';
@@ -52,7 +53,7 @@ export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
     let answer = work.answer;
     if (!answer) {
       answer = await diagnose(d, work, lang, log);
-      d.store.keepAnswer(item.key, answer, null);
+      new InboxStore(d.store).keepAnswer(item.key, answer, null);
     }
     const message = answer;
     const post = (channel: string, askedBy: boolean) => {
