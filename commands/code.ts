@@ -1,4 +1,4 @@
-import { packsForCode } from '../src/detect/problems.js';
+import { packsForCode } from '../src/detect/problems/index.js';
 import { CODE_SOURCES, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
 import type { Lang } from '../src/detect/types.js';
 import { KB954960_CODE } from '../src/kb954960.js';

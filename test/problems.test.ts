@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_PACKS, PROBLEM_RULES, packsForCode } from '../src/detect/problems.js';
+import { PROBLEM_PACKS, PROBLEM_RULES, packsForCode } from '../src/detect/problems/index.js';
 import { lookupCode } from '../src/detect/result-codes.js';
 import { RULES } from '../src/detect/rules.js';
 import { scanText } from '../src/detect/scanner.js';

@@ -1,5 +1,5 @@
 /*
- * What a detection rule is: the shape of the data in rules.ts (KB954960) and problems.ts (the other known problems).
+ * What a detection rule is: the shape of the data in rules.ts (KB954960) and problems/ (the other known problems).
  * Apart from types.ts so that the rule sets can be typed here and the findings typed by the rule sets (RuleId)
  * without an import cycle.
  */
@@ -14,7 +14,7 @@ export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'serv
  * - version / fix: evidence of the server's build or of the fix being installed
  * - context: who talks to whom (server names), Office 2003 on the client
  * - lookalike: a similar-looking failure that is NOT KB954960 (named so users are not misled)
- * - problem: evidence of another known failure (a line rule of a pack in problems.ts)
+ * - problem: evidence of another known failure (a line rule of a pack in problems/)
  */
 export type RuleRole = 'signature' | 'partial' | 'version' | 'fix' | 'context' | 'lookalike' | 'problem';
 

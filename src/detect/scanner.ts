@@ -1,6 +1,6 @@
 import { BRACKET_LITERALS, CODE_LITERALS, CodeTally, opensBracketedCode } from './extract-codes.js';
 import { LiteralSearch } from './literal-search.js';
-import { PROBLEM_RULES } from './problems.js';
+import { PROBLEM_RULES } from './problems/index.js';
 import { RULES } from './rules.js';
 import type { Finding, Rule, RuleId, ScanResult } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { KbRuleId } from './rules.js';
-import type { ProblemRuleId } from './problems.js';
+import type { ProblemRuleId } from './problems/index.js';
 
 export type { Lang, Localized, Lookalike, LogSource, Rule, RuleExample, RuleRole, Source } from './rule.js';
 import type { LogSource } from './rule.js';

@@ -79,7 +79,7 @@ export interface Diagnosis {
   readonly hasEvidence: boolean;
   /** Every failure code of the input, explained in `lang`, by first appearance. */
   readonly errors: readonly ExplainedCode[];
-  /** The known problems other than KB954960 whose evidence the input holds (problems.ts order). */
+  /** The known problems other than KB954960 whose evidence the input holds (PROBLEM_PACKS order, src/detect/problems/index.ts). */
   readonly problems: readonly DiagnosedProblem[];
   readonly lang: Lang;
   readonly lines: number;

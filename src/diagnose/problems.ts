@@ -1,10 +1,10 @@
 import type { CodeCount } from '../detect/types.js';
-import { PROBLEM_PACKS, type ProblemPack } from '../detect/problems.js';
+import { PROBLEM_PACKS, type ProblemPack } from '../detect/problems/index.js';
 import { lookupCode } from '../detect/result-codes.js';
 import type { Lang, ScanResult } from '../detect/types.js';
 
 /*
- * Beside the KB954960 verdict: every failure code of the input explained, and the known problems (problems.ts) whose
+ * Beside the KB954960 verdict: every failure code of the input explained, and the known problems (src/detect/problems/) whose
  * evidence the input holds. Pure: the scan in, plain data in the diagnosis language out.
  */
 

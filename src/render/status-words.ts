@@ -2,7 +2,7 @@
  * What every rendering of the fleet status shares: bucket labels, counts, the next action and the quiet line in
  * words (from the catalogues, messages/), and fitting lists to whole lines ("and K more").
  */
-import { PROBLEM_PACKS } from '../detect/problems.js';
+import { PROBLEM_PACKS } from '../detect/problems/index.js';
 import type { Lang } from '../detect/types.js';
 import { VERIFY_COMMANDS } from '../kb954960.js';
 import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction, type OtherProblemCount } from '../status/fleet.js';
