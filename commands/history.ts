@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalServerName } from '../src/diagnose/server-name.js';
 import { msg } from '../src/render/messages/index.js';
-import { renderHistoryBlocks, renderHistoryText } from '../src/render/server.js';
+import { renderHistoryBlocks, renderHistoryText } from '../src/render/history.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
 
 export const historyArgs = z.object({

@@ -3,7 +3,7 @@ import { StatusStore } from '../db/status-store.js';
 import { Store } from '../db/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
-import { renderHistoryBlocks, renderHistoryText } from '../src/render/server.js';
+import { renderHistoryBlocks, renderHistoryText } from '../src/render/history.js';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText, statusFallbackText } from '../src/render/status-text.js';

@@ -7,7 +7,7 @@ import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText } from '../src/render/status-text.js';
 import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/status/fleet.js';
-import { loadFleetStatus, statusMessage } from '../src/status/query.js';
+import { loadFleetStatus } from '../src/status/query.js';
 import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
 
 const NOW = new Date('2024-06-02T00:00:00Z');
@@ -251,7 +251,7 @@ describe('loadFleetStatus (from the store)', () => {
     expect(status.newDetections.total).toBe(1);
     expect(status.newDetections.entries[0]).toMatchObject({ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717200000.000100' });
 
-    const msg = statusMessage(store, 'en', NOW, { timeZone: 'Asia/Tokyo' });
+    const msg = renderStatusBlocks(loadFleetStatus(store, NOW), 'en', { timeZone: 'Asia/Tokyo' });
     expectWithinSlackLimits(msg);
     expect(JSON.stringify(msg.blocks)).toContain('<#C0WSUS>'); // no permalink resolved: the channel is named
   });
@@ -260,7 +260,7 @@ describe('loadFleetStatus (from the store)', () => {
     const tmp = tempDb();
     const store = Store.open(tmp.path);
     dbs.push({ store, cleanup: tmp.cleanup });
-    const msg = statusMessage(store, 'en', NOW);
+    const msg = renderStatusBlocks(loadFleetStatus(store, NOW), 'en');
     expect(msg.blocks).toHaveLength(1);
     expect(msg.text).toBe('KB954960 — quiet day: no new detections in the last 24 h. No servers known yet.');
   });

@@ -1,5 +1,6 @@
 import type { Lang } from '../detect/types.js';
 import { formatBytes, WEVTUTIL_EXPORT, type InputProblem } from '../ingest/decode.js';
+import { escapeMrkdwn, section, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';
 
 /** Why a Slack file could not be fetched (src/slack/file-download.ts finds out, the catalogue words it). */
@@ -80,4 +81,13 @@ export function refusalText(r: Refusal, lang: Lang, c: RefusalContext): string {
       break;
   }
   return m.unexpected;
+}
+
+/**
+ * Refusals as the Slack answer to a message: one sentence a line (a message with several files may have several),
+ * escaped — a sentence can carry a file name, and `<!channel>.log` must not ping a channel.
+ */
+export function renderRefusals(sentences: readonly string[]): SlackMessage {
+  const text = escapeMrkdwn(sentences.join('\n'));
+  return { text, blocks: [section(text)] };
 }

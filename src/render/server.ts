@@ -1,26 +1,16 @@
+/**
+ * A WSUS server as the bot tells it: `/kb954960 server X` (text and Block Kit) and App Home's fleet list (a line per
+ * server with the proof of its state).
+ */
 import type { Lang } from '../detect/types.js';
-import type { Action, Verdict } from '../diagnose/diagnose.js';
+import type { Action } from '../diagnose/diagnose.js';
 import { assessServer, fixProof, isAffectedNow, type ServerFacts, type ServerState } from '../diagnose/server-state.js';
 import { linksFor } from '../kb954960.js';
 import { context, escapeMrkdwn, header, linkButtons, section } from './blocks.js';
 import type { types } from '@slack/bolt';
-import { DOWNLOADING_STEPS, noteText, stepText, VERDICT_EMOJI } from './i18n.js';
+import { DOWNLOADING_STEPS, noteText, stepText } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
-import { problemTitle } from './status-words.js';
-
-/** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
-export interface HistoryLine {
-  readonly createdAt: string;
-  readonly verdict: Verdict;
-  readonly server: string | null;
-  readonly origin: string;
-  readonly sourceName: string | null;
-  /** The Slack channel it came from (none for the CLI). */
-  readonly channelId?: string | null;
-  /** Other known problems of the diagnosis (pack ids). */
-  readonly problems?: readonly string[];
-}
 
 /** Where a recorded fact came from (db/attribution-store.ts FactProof fits). */
 export interface ProofLine {
@@ -161,33 +151,4 @@ export function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly Pr
         ? `${m.serverFacts.eventShort}, ${slackDate(f.fixEventAt)}${by('fix-event')}`
         : m.serverFacts.noProofYet;
   return `${STATE_EMOJI[state]} *${escapeMrkdwn(f.name)}* — ${m.stateLabel[state]}${affected} · ${why}`;
-}
-
-/** Verdict words in the reader's language, padded to one column for the terminal (the widest word fits). */
-export function renderHistoryText(entries: readonly HistoryLine[], lang: Lang): string {
-  const m = msg(lang);
-  if (entries.length === 0) return m.history.none;
-  return entries
-    .map((e) => `${e.createdAt.replace('T', ' ').slice(0, 19)}  ${m.verdictWord[e.verdict].padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}${alsoText(e, lang)}`.trimEnd())
-    .join('\n');
-}
-
-export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang): types.KnownBlock[] {
-  const m = msg(lang);
-  if (entries.length === 0) return [header(m.history.title), section(renderHistoryText(entries, lang))];
-  // Where each came from in words the reader knows ("paste in #wsus"), not the store's origin codes.
-  const where = (e: HistoryLine) => {
-    const how = m.history.origin[e.origin] ?? e.origin;
-    return e.channelId ? m.history.inChannel({ origin: how, channel: `<#${e.channelId}>` }) : how;
-  };
-  const rows = entries.map(
-    (e) => `${VERDICT_EMOJI[e.verdict]} ${slackDate(e.createdAt)} *${m.verdictWord[e.verdict]}* ${escapeMrkdwn(e.server ?? '—')} · ${where(e)}${escapeMrkdwn(alsoText(e, lang))}`,
-  );
-  return [header(m.history.title), section(rows.join('\n')), context(m.history.newestFirst)];
-}
-
-/** " — also: <problem titles>" when the diagnosis found other known problems. */
-function alsoText(e: HistoryLine, lang: Lang): string {
-  const problems = e.problems ?? [];
-  return problems.length > 0 ? ` — ${msg(lang).history.also({ list: problems.map((p) => problemTitle(p, lang)).join(msg(lang).status.listSeparator) })}` : '';
 }

@@ -39,11 +39,6 @@ export function loadFleetStatus(store: Store, now: Date, options: LoadOptions = 
   return buildFleetStatus(readFleetFacts(store, now, options));
 }
 
-/** The status message (Slack blocks + text fallback) at `now`, without thread links (no Slack call). */
-export function statusMessage(store: Store, lang: Lang, now: Date, options: RenderOptions = {}): { text: string; blocks: types.KnownBlock[] } {
-  return renderStatusBlocks(loadFleetStatus(store, now), lang, options);
-}
-
 export interface PermalinkClient {
   chat: { getPermalink(args: { channel: string; message_ts: string }): Promise<{ ok?: boolean; permalink?: string }> };
 }

@@ -1,10 +1,26 @@
 import type { types } from '@slack/bolt';
+import type { Lang } from '../../detect/types.js';
+import { renderHelp } from '../../render/help.js';
+import { renderServerList, type ProofLine } from '../../render/server.js';
+import { renderStatusBlocks } from '../../render/status-blocks.js';
+import type { ServerFacts } from '../../diagnose/server-state.js';
+import type { FleetStatus } from '../../status/fleet.js';
 
 /** A Home tab holds 100 blocks. */
 export const HOME_MAX_BLOCKS = 100;
 
+/** What App Home shows, as read from the store when the user opened it. */
+export interface HomeInput {
+  readonly lang: Lang;
+  /** The fleet summary (src/status/query.ts loadFleetStatus). */
+  readonly fleet: FleetStatus;
+  /** Each server known, with where its recorded facts came from. */
+  readonly servers: readonly { readonly facts: ServerFacts; readonly proofs: readonly ProofLine[] }[];
+}
+
 /** App Home: the fleet summary, each server with its proof, a divider, then how to use the bot; cut to what a Home tab holds. */
-export function homeView(parts: { readonly status: readonly types.KnownBlock[]; readonly servers?: readonly types.KnownBlock[]; readonly help: readonly types.KnownBlock[] }): types.HomeView {
-  const servers = parts.servers && parts.servers.length > 0 ? [{ type: 'divider' } as const, ...parts.servers] : [];
-  return { type: 'home', blocks: [...parts.status, ...servers, { type: 'divider' }, ...parts.help].slice(0, HOME_MAX_BLOCKS) };
+export function homeView(home: HomeInput): types.HomeView {
+  const status = renderStatusBlocks(home.fleet, home.lang).blocks;
+  const servers = home.servers.length > 0 ? [{ type: 'divider' } as const, ...renderServerList(home.servers, home.lang)] : [];
+  return { type: 'home', blocks: [...status, ...servers, { type: 'divider' }, ...renderHelp(home.lang).blocks].slice(0, HOME_MAX_BLOCKS) };
 }

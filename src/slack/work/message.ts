@@ -16,7 +16,7 @@ import { langOf, VERDICT_EMOJI } from '../../render/i18n.js';
 import { msg } from '../../render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
 import { renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
-import { refusalText, type Refusal } from '../../render/refusals.js';
+import { refusalText, renderRefusals, type Refusal } from '../../render/refusals.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
@@ -180,7 +180,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   const files = work.files ?? (work.file ? [work.file] : []);
   const opened = await openMessageInputs(d, work, files);
   const refusals = opened.refusals.map((r) => refusalText(r.refusal, work.lang, { maxBytes: d.maxBytes, fileName: r.name }));
-  const say = (lines: readonly string[]): Answer => ({ outcome: 'refused', message: plain(lines.join('\n')) });
+  const say = (lines: readonly string[]): Answer => ({ outcome: 'refused', message: renderRefusals(lines) });
   if (opened.inputs.length === 0) return refusals.length > 0 ? say(refusals) : { outcome: 'silent' };
 
   const tails: { name: string; tail: TailInfo }[] = [];

@@ -1,9 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { helpReply } from '../../../../commands/help.js';
 import { AttributionStore } from '../../../../db/attribution-store.js';
-import { renderServerList } from '../../../render/server.js';
 import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
-import { statusMessage } from '../../../status/query.js';
+import { loadFleetStatus } from '../../../status/query.js';
 import type { ListenerDeps } from '../../context.js';
 import { homeView } from '../../views/home.js';
 
@@ -18,10 +16,9 @@ export function appHomeOpened(deps: Pick<ListenerDeps, 'store' | 'config' | 'clo
     deps.inbox.runAfterAck('app home', async () => {
       const lang = new ReaderLangStore(deps.store).langFor(event.user, deps.config.lang);
       const proofs = new AttributionStore(deps.store);
-      const servers = renderServerList(deps.store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) })), lang);
+      const servers = deps.store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) }));
       // Published for the user who opened it: each viewer sees the fleet as it is at that moment.
-      const view = homeView({ status: statusMessage(deps.store, lang, deps.clock()).blocks, servers, help: helpReply(lang).blocks ?? [] });
-      await client.views.publish({ user_id: event.user, view });
+      await client.views.publish({ user_id: event.user, view: homeView({ lang, fleet: loadFleetStatus(deps.store, deps.clock()), servers }) });
     });
   };
 }
