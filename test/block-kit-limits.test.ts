@@ -1,0 +1,43 @@
+// The Block Kit limit check the builder tests rely on (test/support/block-kit.ts) must fail on each limit it names:
+// a planted violation of each is rejected, and the unmodified blocks pass.
+import type { types } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { expectModalWithinBlockKit, expectWithinBlockKit } from './support/block-kit.js';
+
+const button = (action_id: string, extra: Partial<types.Button> = {}): types.Button => ({ type: 'button', text: { type: 'plain_text', text: 'Go' }, action_id, ...extra });
+const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const ok = (): types.KnownBlock[] => [
+  { type: 'header', text: { type: 'plain_text', text: 'Title' } },
+  section('fine'),
+  { type: 'context', elements: [{ type: 'mrkdwn', text: 'small' }] },
+  { type: 'actions', elements: [button('a', { url: 'https://example.com/' }), button('b', { value: 'v' })] },
+];
+
+describe('expectWithinBlockKit', () => {
+  it('passes blocks within the limits', () => {
+    expectWithinBlockKit(ok(), 'message');
+    expectWithinBlockKit(ok(), 'view');
+  });
+
+  it.each<[string, (b: types.KnownBlock[]) => types.KnownBlock[], 'message' | 'view']>([
+    ['51 blocks in a message', (b) => [...b, ...Array.from({ length: 47 }, () => section('x'))], 'message'],
+    ['101 blocks in a view', (b) => [...b, ...Array.from({ length: 97 }, () => section('x'))], 'view'],
+    ['section text over 3,000', (b) => [...b, section('x'.repeat(3001))], 'message'],
+    ['11 fields', (b) => [...b, { type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'f' })) }], 'message'],
+    ['a header over 150', (b) => [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }, ...b], 'message'],
+    ['11 context elements', (b) => [...b, { type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'c' })) }], 'message'],
+    ['button text over 75', (b) => [...b, { type: 'actions', elements: [button('c', { text: { type: 'plain_text', text: 'b'.repeat(76) } })] }], 'message'],
+    ['a url over 3,000', (b) => [...b, { type: 'actions', elements: [button('c', { url: `https://example.com/${'u'.repeat(3000)}` })] }], 'message'],
+    ['an action_id twice in a message', (b) => [...b, { type: 'actions', elements: [button('a')] }], 'message'],
+    ['an action_id twice in one block of a view', (b) => [...b, { type: 'actions', elements: [button('c'), button('c')] }], 'view'],
+    ['a block_id twice', (b) => [...b, { ...section('one'), block_id: 'x' }, { ...section('two'), block_id: 'x' }], 'view'],
+  ])('rejects %s', (_, plant, surface) => {
+    expect(() => expectWithinBlockKit(plant(ok()), surface)).toThrow();
+  });
+
+  it('rejects a modal title over 24 characters', () => {
+    const view: types.ModalView = { type: 'modal', title: { type: 'plain_text', text: 't'.repeat(25) }, blocks: ok() };
+    expect(() => expectModalWithinBlockKit(view)).toThrow();
+    expectModalWithinBlockKit({ ...view, title: { type: 'plain_text', text: 'Fine' } });
+  });
+});

@@ -1,0 +1,63 @@
+// The Home surface (src/slack/views/home.ts): App Home from a real store — the fleet, each server with its proof, the
+// help — within what a Home tab holds (100 blocks); both languages.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AttributionStore } from '../db/attribution-store.js';
+import type { Store } from '../db/store.js';
+import type { Lang } from '../src/detect/types.js';
+import { renderHelp } from '../src/render/help.js';
+import { msg } from '../src/render/messages/index.js';
+import { homeView, type HomeInput } from '../src/slack/views/home.js';
+import { loadFleetStatus } from '../src/status/query.js';
+import { expectWithinBlockKit, visibleText } from './support/block-kit.js';
+import { TEST_NOW } from './support/clock.js';
+import { fixture } from './support/fixtures.js';
+import { checkInput, tempStore } from './support/real-check.js';
+
+const KANA = /[\u3040-\u30ff]/;
+
+let t: { store: Store; close(): void };
+beforeEach(() => {
+  t = tempStore();
+});
+afterEach(() => t.close());
+
+/** What the app_home_opened listener reads from the store. */
+function homeInput(store: Store, lang: Lang): HomeInput {
+  const proofs = new AttributionStore(store);
+  return { lang, fleet: loadFleetStatus(store, new Date(TEST_NOW)), servers: store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) })) };
+}
+
+describe.each(['en', 'ja'] as const)('App Home in %s', (lang: Lang) => {
+  it('the fleet status first, then the servers with their proof, then the help', async () => {
+    await checkInput(t.store, fixture('client-affected.log'), { lang, serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
+    await checkInput(t.store, 'KB954960-CHECK computer=WSUS02 dll=3.1.6001.66', { lang, userId: 'UADMIN', channelId: 'C1', messageTs: '1764072100.000100' });
+    const view = homeView(homeInput(t.store, lang));
+    expect(view.type).toBe('home');
+    expectWithinBlockKit(view.blocks, 'view');
+    expect(visibleText(view.blocks.slice(0, 1)).startsWith(msg(lang).status.title)).toBe(true);
+    const text = visibleText(view.blocks);
+    expect(text.indexOf('wsus01')).toBeGreaterThan(-1);
+    expect(text).toContain('<@UADMIN>'); // wsus02's proof
+    const help = visibleText(renderHelp(lang).blocks);
+    expect(text.endsWith(help)).toBe(true);
+    expect(KANA.test(text)).toBe(lang === 'ja');
+  });
+
+  it('a large fleet stays within a Home tab and keeps the help', async () => {
+    for (let i = 0; i < 150; i++) {
+      const name = `wsus-${String(i).padStart(3, '0')}.a-long-branch-office-name-${i}.corp.example.com`;
+      await checkInput(t.store, fixture('seed-run-together.txt'), { lang, serverName: name, channelId: 'C1', messageTs: `1764070000.${String(i).padStart(6, '0')}` });
+      await checkInput(t.store, `KB954960-CHECK computer=FIXED-${i} dll=3.1.6001.66`, { lang, userId: `U${i}` });
+    }
+    const view = homeView(homeInput(t.store, lang));
+    expectWithinBlockKit(view.blocks, 'view');
+    expect(visibleText(view.blocks).endsWith(visibleText(renderHelp(lang).blocks))).toBe(true);
+  });
+
+  it('an empty workspace: the quiet line and the help, no server list', () => {
+    const view = homeView(homeInput(t.store, lang));
+    expectWithinBlockKit(view.blocks, 'view');
+    expect(visibleText(view.blocks)).toContain(msg(lang).status.quietHead);
+    expect(view.blocks.filter((b) => b.type === 'divider')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,77 @@
+// The server surface (src/render/server.ts): `/kb954960 server X` and App Home's fleet list, built from a real store
+// that real diagnoses and verification output filled, with the proof of each fact; both languages.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AttributionStore } from '../db/attribution-store.js';
+import type { Store } from '../db/store.js';
+import type { Lang } from '../src/detect/types.js';
+import { FIXED_DLL_VERSION } from '../src/kb954960.js';
+import { actionText } from '../src/render/i18n.js';
+import { msg } from '../src/render/messages/index.js';
+import { renderServerBlocks, renderServerList, renderServerText } from '../src/render/server.js';
+import { expectMessageWithinBlockKit, expectWithinBlockKit, visibleText } from './support/block-kit.js';
+import { fixture } from './support/fixtures.js';
+import { checkInput, tempStore } from './support/real-check.js';
+
+const KANA = /[\u3040-\u30ff]/;
+
+let t: { store: Store; close(): void };
+beforeEach(() => {
+  t = tempStore();
+});
+afterEach(() => t.close());
+
+const withProofs = (store: Store, name: string) => ({ facts: store.server(name)!, proofs: new AttributionStore(store).proofsOf(name) });
+
+describe.each(['en', 'ja'] as const)('a server in %s', (lang: Lang) => {
+  it('affected, then fixed by a pasted check: the name first, the state, the DLL with who recorded it, the next step', async () => {
+    await checkInput(t.store, fixture('client-affected.log'), { lang, name: 'WindowsUpdate.log', serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
+    const before = withProofs(t.store, 'wsus01');
+    const affected = { text: renderServerText(before.facts, lang, before.proofs), blocks: renderServerBlocks(before.facts, lang, before.proofs) };
+    expectMessageWithinBlockKit(affected);
+    expect(affected.blocks[0]).toMatchObject({ type: 'header', text: { text: 'wsus01' } });
+    expect(visibleText(affected.blocks)).toContain(msg(lang).stateLabel.affected);
+
+    await checkInput(t.store, `KB954960-CHECK computer=WSUS01 dll=${FIXED_DLL_VERSION}`, { lang, userId: 'UADMIN', channelId: 'C1', messageTs: '1764072100.000200' });
+    const after = withProofs(t.store, 'wsus01');
+    expect(after.facts.dllVersion).toBe(FIXED_DLL_VERSION);
+    const blocks = renderServerBlocks(after.facts, lang, after.proofs);
+    expectMessageWithinBlockKit({ text: renderServerText(after.facts, lang, after.proofs), blocks });
+    const text = visibleText(blocks);
+    expect(text).toContain(`*${msg(lang).stateLabel.fixed}*`);
+    expect(text).toContain(FIXED_DLL_VERSION);
+    expect(text).toContain('<@UADMIN>'); // the proof: who recorded it
+    // Fixed after failing: what is left is to see the clients sync again.
+    expect(text).toContain(actionText('rerun-client-detection', lang));
+    expect(text).not.toContain(msg(lang).stateLabel.affected);
+    expect(KANA.test(text)).toBe(lang === 'ja');
+  });
+
+  it('a server known by name only: no facts yet, check its version next', async () => {
+    await checkInput(t.store, fixture('client-other-errors.log'), { lang, serverName: 'wsus02' });
+    const s = withProofs(t.store, 'wsus02');
+    const blocks = renderServerBlocks(s.facts, lang, s.proofs);
+    expectMessageWithinBlockKit({ text: renderServerText(s.facts, lang, s.proofs), blocks });
+    expect(visibleText(blocks)).toContain(msg(lang).stateLabel.unknown);
+    expect(visibleText(blocks)).toContain(actionText('check-server-version', lang).slice(0, 40));
+  });
+
+  it('App Home\'s list: a line per server with its proof, cut to whole lines in sections Slack takes, "and N more"', async () => {
+    for (let i = 0; i < 70; i++) {
+      await checkInput(t.store, `KB954960-CHECK computer=WSUS-${String(i).padStart(2, '0')}-A-RATHER-LONG-BRANCH-NAME dll=3.1.6001.${60 + (i % 10)}`, {
+        lang,
+        userId: `UADMIN${i}`,
+        channelId: 'C1',
+        messageTs: `1764072000.${String(i).padStart(6, '0')}`,
+      });
+    }
+    const servers = t.store.servers().map((f) => withProofs(t.store, f.name));
+    expect(servers).toHaveLength(70);
+    const blocks = renderServerList(servers, lang);
+    expectWithinBlockKit(blocks, 'message');
+    const text = visibleText(blocks);
+    expect(text).toContain('<@UADMIN6>'); // server 6 is fixed (DLL .66): its line names who recorded the proof
+    expect(servers.filter((s) => text.includes(s.facts.name))).toHaveLength(50);
+    expect(text).toContain(lang === 'ja' ? 'ほか 20 台' : 'and 20 more');
+    expect(renderServerList([], lang)).toHaveLength(2); // the heading and "no servers yet"
+  });
+});
