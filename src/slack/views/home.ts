@@ -22,5 +22,8 @@ export interface HomeInput {
 export function homeView(home: HomeInput): types.HomeView {
   const status = renderStatusBlocks(home.fleet, home.lang).blocks;
   const servers = home.servers.length > 0 ? [{ type: 'divider' } as const, ...renderServerList(home.servers, home.lang)] : [];
-  return { type: 'home', blocks: [...status, ...servers, { type: 'divider' }, ...renderHelp(home.lang).blocks].slice(0, HOME_MAX_BLOCKS) };
+  // The download / KB / advisory buttons once: the status carries them except on a quiet day, then the help does.
+  const help = renderHelp(home.lang).blocks;
+  const helpBlocks = status.some((b) => b.type === 'actions') ? help.filter((b) => b.type !== 'actions') : help;
+  return { type: 'home', blocks: [...status, ...servers, { type: 'divider' }, ...helpBlocks].slice(0, HOME_MAX_BLOCKS) };
 }
