@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CODE_TABLES, knowledgeBaseCounts, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
+import { codeTables, knowledgeBaseCounts, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
 
 /** Parses wuerror.h the way the header is laid out: MessageId, MessageText lines until a bare `//`, then #define. */
 function parseHeader(text: string): { name: string; code: string; text: string }[] {
@@ -28,7 +28,7 @@ describe('result-code knowledge base', () => {
   });
 
   it('every entry has a Japanese meaning that is not the English one, and codes are 0x + 8 upper-case hex', () => {
-    for (const list of Object.values(CODE_TABLES)) {
+    for (const list of Object.values(codeTables())) {
       for (const e of list) {
         expect(e.code).toMatch(/^0x[0-9A-F]{8}$/);
         expect(e.meaning.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
@@ -38,12 +38,12 @@ describe('result-code knowledge base', () => {
   });
 
   it('names follow their family: WU_S_* are success codes, WU_E_* failures in facility 36', () => {
-    for (const e of CODE_TABLES['wuerror.h']) {
+    for (const e of codeTables()['wuerror.h']) {
       const info = lookupCode(e.code);
       expect(info.failure).toBe(e.name.startsWith('WU_E_'));
       expect(info.facility).toBe(36);
     }
-    expect(knowledgeBaseCounts()['wuerror.h']).toBe(CODE_TABLES['wuerror.h'].length);
+    expect(knowledgeBaseCounts()['wuerror.h']).toBe(codeTables()['wuerror.h'].length);
   });
 
   it('turns WinHTTP and Win32 error numbers into HRESULT_FROM_WIN32', () => {

@@ -72,29 +72,44 @@ export function formatCode(value: number): string {
   return `0x${(value >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
-/** The tables, by source, in the order they were read. */
-export const CODE_TABLES: Readonly<Record<CodeSourceId, readonly CodeEntry[]>> = {
-  'wuerror.h': [...parseTable(WUERROR_AGENT, 'wuerror.h'), ...parseTable(WUERROR_PT, 'wuerror.h'), ...parseTable(WUERROR_COMPONENTS, 'wuerror.h')],
-  winhttp: parseTable(WINHTTP_ERRORS, 'winhttp'),
-  'winerror.h': [...parseTable(WIN32_ERRORS, 'winerror.h'), ...parseTable(COM_AND_CERT_ERRORS, 'winerror.h')],
-  wsw: parseTable(WS_ERRORS, 'wsw'),
-  bits: parseTable(BITS_ERRORS, 'bits'),
-};
+interface Tables {
+  readonly bySource: Readonly<Record<CodeSourceId, readonly CodeEntry[]>>;
+  readonly byCode: ReadonlyMap<string, CodeEntry>;
+}
 
-const BY_CODE: ReadonlyMap<string, CodeEntry> = (() => {
-  const map = new Map<string, CodeEntry>();
-  for (const entries of Object.values(CODE_TABLES)) {
+let tables: Tables | null = null;
+
+/**
+ * Parsed on the first lookup, not at load: every scan loads this module, and most inputs show no failure code, so
+ * parsing ~1,000 lines (~1 ms and ~0.5 MiB of strings at start-up, issue 13) would be paid for nothing.
+ */
+function loadTables(): Tables {
+  if (tables) return tables;
+  const bySource: Record<CodeSourceId, readonly CodeEntry[]> = {
+    'wuerror.h': [...parseTable(WUERROR_AGENT, 'wuerror.h'), ...parseTable(WUERROR_PT, 'wuerror.h'), ...parseTable(WUERROR_COMPONENTS, 'wuerror.h')],
+    winhttp: parseTable(WINHTTP_ERRORS, 'winhttp'),
+    'winerror.h': [...parseTable(WIN32_ERRORS, 'winerror.h'), ...parseTable(COM_AND_CERT_ERRORS, 'winerror.h')],
+    wsw: parseTable(WS_ERRORS, 'wsw'),
+    bits: parseTable(BITS_ERRORS, 'bits'),
+  };
+  const byCode = new Map<string, CodeEntry>();
+  for (const entries of Object.values(bySource)) {
     for (const e of entries) {
-      if (map.has(e.code)) throw new Error(`result-codes: ${e.code} is listed twice`);
-      map.set(e.code, e);
+      if (byCode.has(e.code)) throw new Error(`result-codes: ${e.code} is listed twice`);
+      byCode.set(e.code, e);
     }
   }
-  return map;
-})();
+  return (tables = { bySource, byCode });
+}
+
+/** The tables, by source, in the order they were read. */
+export function codeTables(): Readonly<Record<CodeSourceId, readonly CodeEntry[]>> {
+  return loadTables().bySource;
+}
 
 export function knowledgeBaseCounts(): Record<CodeSourceId, number> {
   const out = {} as Record<CodeSourceId, number>;
-  for (const [source, entries] of Object.entries(CODE_TABLES)) out[source as CodeSourceId] = entries.length;
+  for (const [source, entries] of Object.entries(codeTables())) out[source as CodeSourceId] = entries.length;
   return out;
 }
 
@@ -122,7 +137,7 @@ export function lookupCode(code: string): CodeInfo {
   const facility = (value >>> 16) & 0x7ff;
   const facilityName = FACILITIES.get(facility) ?? null;
   const base = { code: normalized, failure: isFailureCode(value), facility, facilityName };
-  const entry = BY_CODE.get(normalized);
+  const entry = loadTables().byCode.get(normalized);
   if (entry) return { ...base, name: entry.name, meaning: entry.meaning, source: entry.source };
   return { ...base, name: null, meaning: unknownMeaning(value, facility, facilityName), source: null };
 }
