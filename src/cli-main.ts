@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+/**
+ * The kb954960 CLI: its commands, flags and exit codes. Run through ./cli.cts (the `kb954960` entry), which loads
+ * this module bundled (dist/src/cli.bundle.cjs) with V8's code cache; `node dist/src/cli-main.js` runs it unbundled.
+ */
 import { constants, accessSync, existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Store } from '../db/store.js';
