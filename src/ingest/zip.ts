@@ -7,9 +7,8 @@
  * that climb out of the archive (`..`, absolute, drive letters) refuse the whole archive. Members stream: memory
  * holds the archive and one chunk, never a whole inflated log.
  */
-import { crc32, createInflateRaw } from 'node:zlib';
 import { InputError, formatBytes, eventLogError } from './errors.js';
-import { inflate } from './gzip.js';
+import { inflate, loadZlib } from './gzip.js';
 import { readAll, type ByteSource } from './source.js';
 
 export interface ArchiveLimits {
@@ -172,6 +171,7 @@ export async function openLogArchive(source: Uint8Array | ByteSource, name: stri
 }
 
 async function* memberChunks(e: Entry, data: Buffer, count: (n: number) => void, label: string): AsyncGenerator<Buffer> {
+  const { crc32 } = await loadZlib();
   let total = 0;
   let crc = 0;
   if (e.method === 0) {
@@ -180,7 +180,7 @@ async function* memberChunks(e: Entry, data: Buffer, count: (n: number) => void,
     crc = crc32(data);
     if (data.length > 0) yield data;
   } else {
-    for await (const chunk of inflate([data], createInflateRaw({ chunkSize: 256 * 1024 }), count, label)) {
+    for await (const chunk of inflate([data], (zlib) => zlib.createInflateRaw({ chunkSize: 256 * 1024 }), count, label)) {
       total += chunk.length;
       crc = crc32(chunk, crc);
       yield chunk;
