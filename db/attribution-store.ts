@@ -56,11 +56,14 @@ type Row = Record<string, unknown>;
 const str = (row: Row, k: string) => (row[k] == null ? null : String(row[k]));
 
 export class AttributionStore {
-  private readonly db: Database.Database;
+  private readonly sql: (text: string) => Database.Statement;
 
-  /** Shares the Store's connection (db/store.ts); takes only the handle so the two modules do not import each other. */
-  constructor(store: { readonly db: Database.Database }) {
-    this.db = store.db;
+  /**
+   * Shares the Store's connection through its prepared statements (db/store.ts); takes only what it uses so the two
+   * modules do not import each other. Preparing cost more than running: these run on every paste.
+   */
+  constructor(store: { statement(text: string): Database.Statement }) {
+    this.sql = (text) => store.statement(text);
   }
 
   /**
@@ -68,8 +71,7 @@ export class AttributionStore {
    * The one place server facts are written from a diagnosis.
    */
   applyFacts(server: string, l: FactsLearned, at: string, source: FactSource): void {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE servers SET
            dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
            wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
@@ -88,12 +90,11 @@ export class AttributionStore {
     if (l.dllVersion) this.keepSource(server, 'dll', l.dllVersion, at, source);
     if (l.wsusVersion) this.keepSource(server, 'wsus', l.wsusVersion, at, source);
     if (l.fixEvent) this.keepSource(server, 'fix-event', null, at, source);
-    if (l.fixEvent === false) this.db.prepare("DELETE FROM server_fact_sources WHERE server = ? AND fact = 'fix-event'").run(server);
+    if (l.fixEvent === false) this.sql("DELETE FROM server_fact_sources WHERE server = ? AND fact = 'fix-event'").run(server);
   }
 
   keepSource(server: string, fact: FactKind, value: string | null, at: string, s: FactSource): void {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (server, fact) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, user_id = excluded.user_id,
@@ -105,11 +106,11 @@ export class AttributionStore {
 
   /** The link to the thread a diagnosis was answered in, once Slack gave it (after the facts were recorded). */
   setPermalink(diagnosisId: number, permalink: string): void {
-    this.db.prepare('UPDATE server_fact_sources SET permalink = ? WHERE diagnosis_id = ?').run(permalink, diagnosisId);
+    this.sql('UPDATE server_fact_sources SET permalink = ? WHERE diagnosis_id = ?').run(permalink, diagnosisId);
   }
 
   proofsOf(server: string): FactProof[] {
-    const rows = this.db.prepare('SELECT * FROM server_fact_sources WHERE server = ? ORDER BY fact').all(server) as Row[];
+    const rows = this.sql('SELECT * FROM server_fact_sources WHERE server = ? ORDER BY fact').all(server) as Row[];
     return rows.map((r) => ({
       fact: String(r.fact) as FactKind,
       value: str(r, 'value'),
@@ -124,7 +125,7 @@ export class AttributionStore {
   }
 
   recordFaultIds(diagnosisId: number, ids: readonly FaultId[]): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO fault_ids (diagnosis_id, fault_id, side) VALUES (?, ?, ?)');
+    const insert = this.sql('INSERT OR IGNORE INTO fault_ids (diagnosis_id, fault_id, side) VALUES (?, ?, ?)');
     for (const f of ids) insert.run(diagnosisId, f.id, f.side);
   }
 
@@ -136,8 +137,7 @@ export class AttributionStore {
   sharingFault(ids: readonly FaultId[], except?: number | null): LinkedDiagnosis | null {
     if (ids.length === 0) return null;
     const match = ids.map(() => '(f.fault_id = ? AND f.side <> ?)').join(' OR ');
-    const row = this.db
-      .prepare(
+    const row = this.sql(
         `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
          WHERE (${match}) AND d.id IS NOT ? ORDER BY d.created_at, d.id LIMIT 1`,
       )
@@ -148,7 +148,7 @@ export class AttributionStore {
 
   /** Gives a diagnosis that named no server the server (row) its failure turned out to be on: that of `from`. */
   adoptServer(diagnosisId: number, from: number): void {
-    this.db.prepare('UPDATE diagnoses SET server = (SELECT server FROM diagnoses WHERE id = ?) WHERE id = ? AND server IS NULL').run(from, diagnosisId);
+    this.sql('UPDATE diagnoses SET server = (SELECT server FROM diagnoses WHERE id = ?) WHERE id = ? AND server IS NULL').run(from, diagnosisId);
   }
 
   /**
@@ -156,8 +156,7 @@ export class AttributionStore {
    * (Diagnoses from before thread_ts was kept are found by their message.)
    */
   threadServer(channelId: string, threadTs: string): string | null {
-    const row = this.db
-      .prepare(
+    const row = this.sql(
         `SELECT server FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NOT NULL
          ORDER BY (message_ts = ?) DESC, created_at, id LIMIT 1`,
       )
@@ -167,36 +166,35 @@ export class AttributionStore {
 
   /** The latest diagnosis in a thread that reported facts and named no server. */
   unattributedInThread(channelId: string, threadTs: string): Unattributed | null {
-    const row = this.db
-      .prepare(`SELECT * FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NULL AND reported IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
+    const row = this.sql(`SELECT * FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NULL AND reported IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
       .get(channelId, threadTs, threadTs) as Row | undefined;
     return row ? toUnattributed(row) : null;
   }
 
   diagnosisReport(diagnosisId: number): Unattributed | null {
-    const row = this.db.prepare('SELECT * FROM diagnoses WHERE id = ? AND reported IS NOT NULL').get(diagnosisId) as Row | undefined;
+    const row = this.sql('SELECT * FROM diagnoses WHERE id = ? AND reported IS NOT NULL').get(diagnosisId) as Row | undefined;
     return row ? toUnattributed(row) : null;
   }
 
   /** The bot's answer to a pasted message (its text, as first written or as last edited). */
   replyTo(channelId: string, messageTs: string): string | null {
-    const row = this.db.prepare("SELECT reply_ts FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ? AND reply_ts IS NOT NULL").get(channelId, messageTs) as Row | undefined;
+    const row = this.sql("SELECT reply_ts FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ? AND reply_ts IS NOT NULL").get(channelId, messageTs) as Row | undefined;
     return row ? String(row.reply_ts) : null;
   }
 
   /** An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis. */
   forgetMessageDiagnosis(channelId: string, messageTs: string): void {
-    this.db.prepare("DELETE FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ?").run(channelId, messageTs);
+    this.sql("DELETE FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ?").run(channelId, messageTs);
   }
 
   /** Servers to offer as candidates, most recently seen first. */
   recentServers(limit: number): string[] {
-    return (this.db.prepare('SELECT name FROM servers ORDER BY last_seen_at DESC, name LIMIT ?').all(limit) as Row[]).map((r) => String(r.name));
+    return (this.sql('SELECT name FROM servers ORDER BY last_seen_at DESC, name LIMIT ?').all(limit) as Row[]).map((r) => String(r.name));
   }
 
   /** The diagnosis now counts for `server`: its row says so and the server's state it left. */
   attribute(diagnosisId: number, server: string, serverState: string): void {
-    this.db.prepare('UPDATE diagnoses SET server = ?, server_state = ? WHERE id = ?').run(server, serverState, diagnosisId);
+    this.sql('UPDATE diagnoses SET server = ?, server_state = ? WHERE id = ?').run(server, serverState, diagnosisId);
   }
 }
 

@@ -7,7 +7,7 @@ export class ReaderLangStore {
 
   /** The language this user chose, or null if they never did. */
   chosenLang(userId: string): Lang | null {
-    const row = this.store.db.prepare('SELECT lang FROM reader_langs WHERE user_id = ?').get(userId) as { lang: string } | undefined;
+    const row = this.store.statement('SELECT lang FROM reader_langs WHERE user_id = ?').get(userId) as { lang: string } | undefined;
     return row?.lang === 'ja' || row?.lang === 'en' ? row.lang : null;
   }
 
@@ -17,8 +17,7 @@ export class ReaderLangStore {
   }
 
   choose(userId: string, lang: Lang, at: string): void {
-    this.store.db
-      .prepare('INSERT INTO reader_langs (user_id, lang, chosen_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, chosen_at = excluded.chosen_at')
+    this.store.statement('INSERT INTO reader_langs (user_id, lang, chosen_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, chosen_at = excluded.chosen_at')
       .run(userId, lang, at);
   }
 }
