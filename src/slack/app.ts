@@ -68,6 +68,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     logger: slackLogger,
     logLevel,
     clientOptions,
+    // Bolt's conversation store is a global middleware on every request before the ack; nothing here reads it.
+    convoStore: false,
   });
 
   const id = instanceId();
