@@ -36,8 +36,8 @@ function plans(literals: readonly string[], sample?: Uint8Array): LiteralSearch[
   const minLen = Math.min(...literals.map((l) => enc.encode(l).length));
   const opts: LiteralSearchOptions[] = [{}];
   if (sample) opts.push({ sample });
-  for (const windowWidth of [1, 2] as const) {
-    const max = minLen + windowWidth - 1; // windows may stick out of a literal by windowWidth − 1 bytes
+  for (const windowWidth of [1, 2, 3] as const) {
+    const max = windowWidth === 1 ? minLen : minLen + 1; // a window of width 2 or 3 may start a byte before its literal
     for (let stride = 1; stride <= Math.min(max, 9); stride++) opts.push({ windowWidth, stride });
   }
   return opts.map((o) => new LiteralSearch(literals, o));
@@ -181,22 +181,51 @@ describe('LiteralSearch — hand-made cases', () => {
 
   it('exposes the chosen plan: stride bounded by the shortest literal (plus the window sticking out by a byte)', () => {
     const s = new LiteralSearch(['ID:', 'InternalServerError']);
-    expect(s.plan.windowWidth).toBe(2);
+    expect(s.plan.windowWidth).toBe(3);
     expect(s.plan.stride).toBeLessThanOrEqual(4);
     const long = new LiteralSearch(['InternalServerError', 'Synchronizing server updates']);
     expect(long.plan.stride).toBeGreaterThan(2);
     expect(long.plan.stride).toBeLessThanOrEqual(20);
   });
 
-  it("a two-byte literal no longer forces stride 1: the scanner's set runs at stride 2 on log text", () => {
+  it("a two-byte literal no longer forces stride 1: the scanner's set runs at stride 2, width 3, on log text", () => {
     const sample = enc.encode(
       '2008-08-12\t05:15:41:253\t 940\tf54\tAU\t<<## SUBMITTED ## AU: Search for updates [CallId = {8D0E4B9F-27B6-4B8A}]\r\n'.repeat(50),
     );
-    const s = new LiteralSearch([...new Set([...RULES.flatMap((r) => r.literals), ...CODE_LITERALS])], { sample });
-    expect(s.plan.windowWidth).toBe(2);
-    expect(s.plan.stride).toBe(2);
-    // `[8` registers `x[` (offset −1) and `[8` (offset 0): windows before the literal's first byte.
-    expect(Math.min(...s.plan.windowOffsets)).toBe(-1);
+    const lits = [...new Set([...RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
+    for (const s of [new LiteralSearch(lits, { sample }), new LiteralSearch(lits)]) {
+      expect(s.plan.windowWidth).toBe(3);
+      expect(s.plan.stride).toBe(2);
+      // `[8` registers `?[8` (offset −1) and `[8?` (offset 0): windows sticking out of the literal.
+      expect(s.plan.windowOffsets[lits.indexOf('[8')]).toBe(-1);
+    }
+  });
+
+  it('width 3 only filters on the class of the third byte: same-class bytes are verified, never reported', () => {
+    // b & 31 puts 'C', 'c', '#' and 0xC3 (a UTF-8 lead byte) in one class, and '=', ']' and 0x1D in another: the
+    // verification must tell them apart, at every position parity, alignment and plan.
+    const lits = ['[C', 'hr =', 'x#', 'ode C'];
+    const cases: [string, Hit[]][] = [
+      ['[c[#[\xC3[C', [[6, 0]]],
+      ['hr =hr -hr ]hr \x1D', [[0, 1]]],
+      ['x#xCxcx\xC3xc#x#', [[0, 2], [11, 2]]],
+      ['ode code Code Cod# ode C', [[5, 3], [10, 3], [19, 3]]],
+    ];
+    for (const [text, hits] of cases) expect(expectAllPlans(lits, Uint8Array.from(text, (ch) => ch.charCodeAt(0)))).toEqual(hits);
+  });
+
+  it('width 3 at strides 4, 8 and 12 (one aligned 32-bit load per sample) finds matches up to the last byte', () => {
+    const lits = ['InternalServerError', 'SoapUtilities.CreateException', 'SOAP Fault: 0x000190'];
+    const text = 'xx InternalServerError SOAP Fault: 0x000190 SoapUtilities.CreateException InternalServerError';
+    for (let cut = text.length - 24; cut <= text.length; cut++) {
+      const bytes = enc.encode(text.slice(0, cut));
+      const expected = naive(lits, bytes, 0, bytes.length);
+      for (const stride of [4, 8, 12]) {
+        const s = new LiteralSearch(lits, { windowWidth: 3, stride });
+        expect(s.plan.stride).toBe(stride);
+        for (const off of [0, 1, 2, 3]) expect(run(s, at(bytes, off), 0, bytes.length), `stride ${stride} cut ${cut} offset ${off}`).toEqual(expected);
+      }
+    }
   });
 
   it('finds two-byte literals at the first and last byte of the buffer, under every plan and alignment', () => {
@@ -246,7 +275,7 @@ describe('LiteralSearch — randomized against the naive reference', () => {
         fc.nat(),
         fc.nat(),
         fc.integer({ min: 0, max: 3 }),
-        fc.option(fc.record({ windowWidth: fc.constantFrom(1 as const, 2 as const), stride: fc.integer({ min: 1, max: 8 }) }), {
+        fc.option(fc.record({ windowWidth: fc.constantFrom(1 as const, 2 as const, 3 as const), stride: fc.integer({ min: 1, max: 8 }) }), {
           nil: undefined,
         }),
         (literals, text, a, b, off, forced) => {
@@ -263,6 +292,33 @@ describe('LiteralSearch — randomized against the naive reference', () => {
     );
   });
 
+  it('width 3 agrees with the reference on text whose bytes share third-byte classes, at any range, stride and alignment', () => {
+    // Every byte here is in class 3 or 27 (b & 31): \x03 # C c, 'Ã' = C3 83, then [ { and 'û' = C3 BB. The filter
+    // passes nearly every sample, so the verification and the edges do all the work.
+    const chars = ['\x03', '#', 'C', 'c', 'Ã', '[', '{', 'û'];
+    const str = (max: number) => fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(str(7), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.constantFrom(...chars), { maxLength: 120 }).map((cs) => enc.encode(cs.join(''))),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 9 }),
+        (literals, text, a, b, off, stride) => {
+          const from = a % (text.length + 2);
+          const to = b % (text.length + 3);
+          const expected = naive(literals, text, from, to);
+          for (const search of [new LiteralSearch(literals, { windowWidth: 3, stride }), new LiteralSearch(literals, { windowWidth: 3, sample: text })]) {
+            expect(run(search, at(text, off), from, to), JSON.stringify(search.plan)).toEqual(expected);
+            expect(search.firstIndex(at(text, off), from)).toBe(naive(literals, text, from, text.length)[0]?.[0] ?? -1);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('keeps increasing order when long literals with large window offsets overlap short ones', () => {
     // Dense matches over a 2-letter alphabet: a literal verified late (large window offset) often
     // starts before one already found, which the pending queue must hold back.
@@ -271,7 +327,7 @@ describe('LiteralSearch — randomized against the naive reference', () => {
         fc.array(fc.array(fc.constantFrom('a', 'b'), { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')), { minLength: 2, maxLength: 5 }),
         fc.array(fc.constantFrom('a', 'b'), { maxLength: 200 }).map((cs) => enc.encode(cs.join(''))),
         fc.integer({ min: 1, max: 11 }),
-        fc.constantFrom(1 as const, 2 as const),
+        fc.constantFrom(1 as const, 2 as const, 3 as const),
         (literals, text, stride, windowWidth) => {
           const search = new LiteralSearch(literals, { stride, windowWidth, sample: enc.encode('abbbbbbbbbbbbbbbbbbbbbbbbbbbbbaaab') });
           expect(run(search, text, 0, text.length)).toEqual(naive(literals, text, 0, text.length));
@@ -327,7 +383,8 @@ describe('LiteralSearch — randomized against the naive reference', () => {
         (parts) => {
           const text = enc.encode(parts.join(''));
           const expected = naive(lits, text, 0, text.length);
-          for (const s of [new LiteralSearch(lits), new LiteralSearch(lits, { sample: text })]) {
+          const forced = [1, 2, 3].map((stride) => new LiteralSearch(lits, { windowWidth: 3, stride }));
+          for (const s of [new LiteralSearch(lits), new LiteralSearch(lits, { sample: text }), ...forced]) {
             expect(run(s, text, 0, text.length)).toEqual(expected);
           }
         },
