@@ -96,9 +96,13 @@ async function main() {
     await writeWindowsUpdateLog(file, Number(mb) * 1024 * 1024);
   }
   const { LiteralSearch } = await import('../dist/src/detect/literal-search.js');
-  // The scanner's own pre-filter: every rule's literals.
+  // The KB954960 rules' literals (the grep baseline's set), and the scanner's whole set: every detection rule's
+  // literals plus the failure-code extraction's cues (bracket openings `[8`/`[C`, `hr =`, `rror =` …).
   const { RULES } = await import('../dist/src/detect/rules.js');
+  const { DETECTION_RULES } = await import('../dist/src/detect/scanner.js');
+  const { CODE_LITERALS } = await import('../dist/src/detect/extract-codes.js');
   const literals = [...new Set(RULES.flatMap((r) => r.literals))];
+  const scannerLiterals = [...new Set([...DETECTION_RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
   const maxLen = Math.max(...literals.map((l) => Buffer.byteLength(l)));
 
   const whole = readFileSync(file);
@@ -143,6 +147,15 @@ async function main() {
   const sampled = new LiteralSearch(literals, { sample: whole.subarray(0, CHUNK) });
   row('LiteralSearch {sample: first MiB}, chunks', time(reps, () => countChunked(sampled, file, maxLen)), planText(sampled));
 
+  // The scanner's set, as the scanner runs it (a plan tuned on the first MiB, 1 MiB chunks), and untuned.
+  const scannerMaxLen = Math.max(...scannerLiterals.map((l) => Buffer.byteLength(l)));
+  const scannerTuned = new LiteralSearch(scannerLiterals, { sample: whole.subarray(0, CHUNK) });
+  const scannerRun = time(reps, () => countChunked(scannerTuned, file, scannerMaxLen));
+  row(`scanner's ${scannerLiterals.length} literals {sample}, chunks`, scannerRun, planText(scannerTuned));
+  const scannerStatic = new LiteralSearch(scannerLiterals);
+  const scannerStaticRun = time(reps, () => countChunked(scannerStatic, file, scannerMaxLen));
+  row(`scanner's ${scannerLiterals.length} literals, static model, chunks`, scannerStaticRun, planText(scannerStatic));
+
   // How much short literals cost: they cap the stride (a 3-byte literal allows stride 2 with
   // 2-byte windows, a 1- or 2-byte literal forces stride 1).
   for (const [name, set] of [
@@ -160,8 +173,12 @@ async function main() {
 
   const grepMs = rows[0].ms;
   console.log(`\nLiteralSearch (chunked) / grep speed ratio: ${(grepMs / ours.ms).toFixed(2)}x  (>1 = faster than grep)`);
-  const ok = ours.result === idx.result && mem.result === idx.result;
-  console.log(`match count check vs Buffer.indexOf: ${ok ? 'OK' : 'MISMATCH'} (${ours.result} / ${mem.result} vs ${idx.result})`);
+  const scannerIdx = countIndexOf(whole, scannerLiterals); // once, untimed: 68 passes
+  const ok = ours.result === idx.result && mem.result === idx.result && scannerRun.result === scannerIdx && scannerStaticRun.result === scannerIdx;
+  console.log(
+    `match count check vs Buffer.indexOf: ${ok ? 'OK' : 'MISMATCH'} (${ours.result} / ${mem.result} vs ${idx.result}; ` +
+      `scanner's set ${scannerRun.result} / ${scannerStaticRun.result} vs ${scannerIdx})`,
+  );
   if (!ok) process.exitCode = 1;
 }
 
