@@ -54,7 +54,8 @@
  * rows): the scanner's 68 literals with a sample ~1.35–1.45 GB/s, 1.6–1.7× the B = 2 plan (2.6% of samples hit);
  * untuned ~0.85–0.97 GB/s, 1.6–1.8× (B = 2 ran it at stride 1); the 27 rule literals ~1.85–1.9 GB/s, 1.15×; the
  * four KB954960 signature literals ~4.1–4.7 GB/s at B = 3, s = 8, 1.4–1.6×. `grep -F` with those four: 0.5–0.8 GB/s
- * incl. start-up. A 200 MiB `kb954960 scan`: ~1.25 s → ~1.06 s (median of 7, interleaved).
+ * incl. start-up. A 200 MiB `kb954960 scan`: 1.25 → 1.06 s, and 0.92 → 0.87 s with the bundled CLI (medians of 7
+ * and 11 runs interleaved with grep and the B = 2 version).
  */
 
 export interface LiteralSearchOptions {
