@@ -44,7 +44,7 @@ export async function scanFileInParts(
   } catch {
     return null; // refused: the inline scan says why
   }
-  const cut = lineStartAfter(path, Math.floor(size / 2), size);
+  const cut = lineStartAfter(path, Math.floor(size * threadShare(size)), size);
   if (cut === null) return null;
   const thread = await scanThread();
   if (!thread) return null;
@@ -60,6 +60,15 @@ export async function scanFileInParts(
     scanner.push(chunk);
   }
   return joinScans(await first, scanner.end());
+}
+
+/**
+ * The thread starts ~100 ms after this thread begins its part (it loads its modules first), so it gets that much
+ * less: measured on 200 MiB, 0.80 s at 40/60 against 0.87 s at 50/50.
+ */
+const THREAD_HEAD_START_BYTES = 32 * 1024 * 1024;
+function threadShare(size: number): number {
+  return Math.max(0.3, 0.5 - THREAD_HEAD_START_BYTES / (2 * size));
 }
 
 function readAt(path: string, at: number, length: number): Buffer {
