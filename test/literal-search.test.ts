@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralSearch, type LiteralSearchOptions } from '../src/detect/literal-search.js';
 import { CODE_LITERALS } from '../src/detect/extract-codes.js';
+import { DETECTION_RULES } from '../src/detect/scanner.js';
+import { SmallSearch } from '../src/detect/small-search.js';
 
 const enc = new TextEncoder();
 type Hit = [position: number, literalIndex: number];
@@ -390,6 +392,33 @@ describe('LiteralSearch — randomized against the naive reference', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('SmallSearch (a few bytes, no plan) finds what LiteralSearch finds', () => {
+  const literals = [...new Set([...DETECTION_RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
+  const planned = new LiteralSearch(literals);
+  const small = new SmallSearch(literals);
+  const hits = (s: { scan: LiteralSearch['scan'] }, buf: Uint8Array, from: number, to: number) => {
+    const out: [number, number][] = [];
+    s.scan(buf, from, to, (p, l) => out.push([p, l]));
+    return out;
+  };
+  const sorted = (h: [number, number][]) => [...h].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+  it('on random mixes of the literals and log bytes, in any range, in position order', () => {
+    const pieces = [...literals, ' ', '\n', '0', 'x', '[', '=', 'hr', 'ode', 'rror', '2008-08-12\t09:15:41:203\t 988\tc4\tPT\t'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 120 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const buf = Buffer.from(parts.join(''), 'utf8');
+        const from = buf.length === 0 ? 0 : a % buf.length;
+        const to = from + (buf.length === 0 ? 0 : b % (buf.length - from + 1));
+        const got = hits(small, buf, from, to);
+        expect(got.map((h) => h[0])).toEqual([...got.map((h) => h[0])].sort((x, y) => x - y));
+        expect(sorted(got)).toEqual(sorted(hits(planned, buf, from, to)));
+      }),
+      { numRuns: 500 },
     );
   });
 });
