@@ -17,7 +17,10 @@ const { Store } = await import(new URL('db/store.js', dist).href).catch(() => {
   console.error('bench/status.mjs: dist/ not found — run `npm run build` first');
   process.exit(2);
 });
-const { statusMessage } = await import(new URL('src/status/query.js', dist).href);
+const { loadFleetStatus } = await import(new URL('src/status/query.js', dist).href);
+const { renderStatusBlocks } = await import(new URL('src/render/status-blocks.js', dist).href);
+/** What the daily post builds (without its thread links, which are Slack calls): query, fleet model, render. */
+const statusMessage = (store, lang, now, options) => renderStatusBlocks(loadFleetStatus(store, now), lang, options);
 
 const DIAGNOSES = Number(process.argv[2] ?? 1_000_000);
 const SERVERS = Number(process.argv[3] ?? 500);
