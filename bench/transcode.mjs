@@ -6,31 +6,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { encodeShiftJis } from './shift-jis.mjs';
 
 const { values } = parseArgs({ options: { mib: { type: 'string', default: '50' }, reps: { type: 'string', default: '3' } } });
 const size = Number(values.mib) * 1024 * 1024;
 const reps = Number(values.reps);
 const { decodeToUtf8, fileChunks } = await import(new URL('../dist/src/ingest/decode.js', import.meta.url).pathname);
 
-/** Shift_JIS encoder for the characters used (inverse of the WHATWG decoder). */
-function shiftJis(text) {
-  const dec = new TextDecoder('shift_jis');
-  const table = new Map();
-  for (let lead = 0x81; lead <= 0xfc; lead++) {
-    if (lead >= 0xa0 && lead <= 0xdf) continue;
-    for (let trail = 0x40; trail <= 0xfc; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  const out = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0);
-    out.push(...(c < 0x80 ? [c] : table.get(ch)));
-  }
-  return Buffer.from(out);
-}
 
 // Japanese Windows writes its WindowsUpdate.log lines with localized text: a mix of ASCII and CJK.
 const lines = [
@@ -46,7 +28,7 @@ be.swap16();
 const files = {
   'utf-16le (BOM)': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
   'utf-16be (BOM)': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
-  shift_jis: shiftJis(text),
+  shift_jis: encodeShiftJis(text),
   'utf-8': Buffer.from(text, 'utf8'),
 };
 

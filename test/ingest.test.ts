@@ -1,3 +1,4 @@
+import { encodeShiftJis } from '../bench/shift-jis.mjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanBuffer, scanChunks } from '../src/detect/scanner.js';
@@ -180,7 +181,7 @@ describe('decodeToUtf8: encodings', () => {
 
   it('transcodes Shift_JIS (CP932) Japanese text', async () => {
     const t = '2008/08/12 9:15:41 警告: 更新プログラムの同期に失敗しました error = 0x8024400E\r\n' + LOG;
-    const sjis = Buffer.from(new Uint8Array(encodeShiftJis(t)));
+    const sjis = encodeShiftJis(t);
     expect(sjis.toString('utf8')).not.toBe(t); // really not UTF-8
     const { text, info } = await decodeAll(pieces(sjis, 3)); // split double-byte characters
     expect(text).toBe(t);
@@ -190,7 +191,7 @@ describe('decodeToUtf8: encodings', () => {
   it('switches to Shift_JIS when the first non-ASCII bytes come after the sniffed sample', async () => {
     const ascii = LOG.repeat(100); // > 8 KB of ASCII first
     const jp = '警告: 同期に失敗しました\r\n';
-    const buf = Buffer.concat([Buffer.from(ascii), Buffer.from(new Uint8Array(encodeShiftJis(jp)))]);
+    const buf = Buffer.concat([Buffer.from(ascii), encodeShiftJis(jp)]);
     const { text, info } = await decodeAll(pieces(buf, 4096));
     expect(text).toBe(ascii + jp);
     expect(info.map((i) => i.encoding)).toEqual(['utf-8', 'shift_jis']);
@@ -204,30 +205,6 @@ describe('decodeToUtf8: encodings', () => {
   });
 });
 
-/** Minimal Shift_JIS encoder for the test (inverse of Node's decoder over the characters used). */
-function encodeShiftJis(text: string): number[] {
-  const dec = new TextDecoder('shift_jis');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfc; lead++) {
-    if (lead >= 0xa0 && lead <= 0xdf) continue;
-    for (let trail = 0x40; trail <= 0xfc; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no Shift_JIS for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return out;
-}
 
 describe('decodeToUtf8: gzip', () => {
   it('decompresses gzip of UTF-8', async () => {
@@ -470,7 +447,7 @@ describe('borrowed chunks: a source that reuses one buffer', () => {
     'utf-16le with BOM': (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
     'utf-16le without BOM': (t) => Buffer.from(t, 'utf16le'),
     gzip: (t) => gzipSync(Buffer.from(t, 'utf8')),
-    'ascii then shift_jis': (t) => Buffer.concat([Buffer.from('x'.repeat(9000) + '\n'), Buffer.from(new Uint8Array(encodeShiftJis(t)))]),
+    'ascii then shift_jis': (t) => Buffer.concat([Buffer.from('x'.repeat(9000) + '\n'), encodeShiftJis(t)]),
   };
 
   it.each(Object.keys(encodings))('decodes %s exactly as an owning source does, whatever the chunk sizes', async (name) => {

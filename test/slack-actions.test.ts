@@ -7,6 +7,7 @@ import { answerBlockAction, type ActionHandler, type BlockActionArgs } from '../
 import { createLogger } from '../src/log.js';
 import { SIGNING_SECRET, startTestBot, type LogLine, type TestBot } from './support/bot.js';
 import { TEST_NOW } from './support/clock.js';
+import { buttonsIn as postedButtons, type PostedButton } from './support/block-kit.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import {
   appHomeOpened,
@@ -26,25 +27,14 @@ const WARN = 40;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-interface Button {
+interface Button extends PostedButton {
   kind: string;
-  blockId: string | undefined;
-  element: Record<string, unknown> & { action_id: string };
   container: ActionContainer;
 }
 
-/** Every button anywhere in a message or view, with the block it sits in (Slack reports the block_id back). */
+/** Every button anywhere in a message or view, with the message kind and where Slack says it was clicked. */
 function buttonsIn(kind: string, blocks: unknown, container: ActionContainer): Button[] {
-  const out: Button[] = [];
-  const walk = (v: unknown, blockId: string | undefined): void => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, blockId));
-    if (!v || typeof v !== 'object') return;
-    const o = v as Record<string, unknown>;
-    if (o.type === 'button') out.push({ kind, blockId, element: o as Button['element'], container });
-    for (const x of Object.values(o)) walk(x, typeof o.block_id === 'string' ? o.block_id : blockId);
-  };
-  walk(blocks, undefined);
-  return out;
+  return postedButtons(blocks).map((b) => ({ kind, ...b, container }));
 }
 
 describe('block_actions: every button the bot posts is acknowledged (HTTP mode)', () => {

@@ -11,6 +11,7 @@ import { en } from '../src/render/messages/en.js';
 import { ja } from '../src/render/messages/ja.js';
 import { BOT_TOKEN, SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
 import { TEST_NOW } from './support/clock.js';
+import { buttonsIn } from './support/block-kit.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import {
   appHomeOpened,
@@ -407,15 +408,3 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
   }, 180_000);
 });
 
-function buttonsIn(blocks: unknown): { blockId: string | undefined; element: Record<string, unknown> & { action_id: string } }[] {
-  const out: { blockId: string | undefined; element: Record<string, unknown> & { action_id: string } }[] = [];
-  const walk = (v: unknown, blockId: string | undefined): void => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, blockId));
-    if (!v || typeof v !== 'object') return;
-    const o = v as Record<string, unknown>;
-    if (o.type === 'button') out.push({ blockId, element: o as Record<string, unknown> & { action_id: string } });
-    for (const x of Object.values(o)) walk(x, typeof o.block_id === 'string' ? o.block_id : blockId);
-  };
-  walk(blocks, undefined);
-  return out;
-}

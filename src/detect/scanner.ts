@@ -156,9 +156,9 @@ export class Scanner {
    * The search for a range of this length: a few bytes get the plan-free one; the first longer range builds the
    * planned one (tuned on it when it is long enough). Both find exactly the same hits.
    */
-  private searchOver(length: number, buf?: Uint8Array): SmallSearch | LiteralSearch {
+  private searchOver(length: number, buf: Uint8Array): SmallSearch | LiteralSearch {
     if (length < SMALL_RANGE_BYTES) return (this.small ??= new SmallSearch(this.literals));
-    return (this.search ??= searchFor(this.literals, buf ?? new Uint8Array(0)));
+    return (this.search ??= searchFor(this.literals, buf));
   }
 
   /** A piece of an over-long line: scanned, but the line number does not advance. */

@@ -35,11 +35,6 @@ export async function openLogs(source: ByteSource, name: string, limits: Archive
 export async function openLogFile(path: string, limits: ArchiveLimits): Promise<LogSource[]> {
   const logs = await openLogs(fileChunks(path), path, limits);
   if (logs.length !== 1 || logs[0]!.name !== path) return logs;
-  const { size, isFile } = statOf(path);
-  return isFile ? [{ ...logs[0]!, file: { path, size } }] : logs;
-}
-
-function statOf(path: string): { size: number; isFile: boolean } {
-  const s = statSync(path);
-  return { size: s.size, isFile: s.isFile() };
+  const stat = statSync(path);
+  return stat.isFile() ? [{ ...logs[0]!, file: { path, size: stat.size } }] : logs;
 }

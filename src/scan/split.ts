@@ -12,7 +12,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { joinScans } from '../detect/join-scans.js';
-import { Scanner } from '../detect/scanner.js';
+import { MAX_LINE_BYTES, Scanner } from '../detect/scanner.js';
 import type { ScanResult } from '../detect/types.js';
 import { fileChunks, type DecodedInfo, type DecodeOptions } from '../ingest/decode.js';
 import { SNIFF_BYTES, detect, isGzip, isZip } from '../ingest/sniff.js';
@@ -34,18 +34,9 @@ export async function scanFileInParts(
   minBytes = SPLIT_MIN_BYTES,
 ): Promise<ScanResult | null> {
   if (size < minBytes || options.tail || Number.isFinite(options.maxBytes)) return null;
-  const head = readAt(path, 0, SNIFF_BYTES);
-  if (isGzip(head) || isZip(head)) return null;
-  let asciiStart: boolean;
-  try {
-    const det = detect(head, false);
-    if (det.encoding !== 'utf-8') return null;
-    asciiStart = det.asciiSoFar;
-  } catch {
-    return null; // refused: the inline scan says why
-  }
-  const cut = lineStartAfter(path, Math.floor(size * threadShare(size)), size);
-  if (cut === null) return null;
+  const plan = planParts(path, size);
+  if (!plan) return null;
+  const { asciiStart, cut } = plan;
   const thread = await scanThread();
   if (!thread) return null;
 
@@ -71,23 +62,33 @@ function threadShare(size: number): number {
   return Math.max(0.3, 0.5 - THREAD_HEAD_START_BYTES / (2 * size));
 }
 
-function readAt(path: string, at: number, length: number): Buffer {
+/**
+ * Whether the file splits (plain UTF-8 or ASCII from its first bytes) and where: just past the first line break after
+ * the thread's share. One open, at most MAX_LINE_BYTES read past the share point (a longer line: scanned in one pass).
+ */
+function planParts(path: string, size: number): { asciiStart: boolean; cut: number } | null {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(length);
-    return buf.subarray(0, readSync(fd, buf, 0, length, at));
+    const head = readAt(fd, 0, SNIFF_BYTES);
+    if (isGzip(head) || isZip(head)) return null;
+    let asciiStart: boolean;
+    try {
+      const det = detect(head, false);
+      if (det.encoding !== 'utf-8') return null;
+      asciiStart = det.asciiSoFar;
+    } catch {
+      return null; // refused: the inline scan says why
+    }
+    const from = Math.floor(size * threadShare(size));
+    const lf = readAt(fd, from, Math.min(MAX_LINE_BYTES, size - from)).indexOf(LF);
+    const cut = from + lf + 1;
+    return lf === -1 || cut >= size ? null : { asciiStart, cut };
   } finally {
     closeSync(fd);
   }
 }
 
-/** The offset just past the first line break at or after `from`; null if there is none before the end. */
-function lineStartAfter(path: string, from: number, size: number): number | null {
-  for (let at = from; at < size; at += 64 * 1024) {
-    const window = readAt(path, at, 64 * 1024);
-    const lf = window.indexOf(LF);
-    if (lf !== -1) return at + lf + 1 < size ? at + lf + 1 : null;
-    if (window.length === 0) return null;
-  }
-  return null;
+function readAt(fd: number, at: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  return buf.subarray(0, readSync(fd, buf, 0, length, at));
 }

@@ -103,6 +103,9 @@ export class SlackInbox {
   private readonly pump: Pump;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
+  /** Pieces of work since the last WAL checkpoint, and the checkpoint waiting for the work to go quiet. */
+  private sinceCheckpoint = 0;
+  private checkpointTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly o: InboxOptions) {
     this.id = o.id ?? instanceId();
@@ -184,9 +187,6 @@ export class SlackInbox {
     }
     this.afterWork();
   }
-
-  private sinceCheckpoint = 0;
-  private checkpointTimer: NodeJS.Timeout | undefined;
 
   /**
    * The WAL checkpoint (two fsyncs, which hold the event loop): once work has been quiet for a moment, so that it runs

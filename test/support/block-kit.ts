@@ -124,6 +124,26 @@ export function visibleText(blocks: readonly types.AnyBlock[]): string {
   return out.join('\n');
 }
 
+/** A button the bot posted, with the block it sits in (Slack reports the block_id back when it is clicked). */
+export interface PostedButton {
+  readonly blockId: string | undefined;
+  readonly element: Record<string, unknown> & { action_id: string };
+}
+
+/** Every button anywhere in a message or view. */
+export function buttonsIn(blocks: unknown): PostedButton[] {
+  const out: PostedButton[] = [];
+  const visit = (v: unknown, blockId: string | undefined): void => {
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, blockId));
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (o.type === 'button') out.push({ blockId, element: o as PostedButton['element'] });
+    for (const x of Object.values(o)) visit(x, typeof o.block_id === 'string' ? o.block_id : blockId);
+  };
+  visit(blocks, undefined);
+  return out;
+}
+
 /** The url of every button in the blocks. */
 export function buttonUrls(blocks: readonly types.AnyBlock[]): string[] {
   const out: string[] = [];

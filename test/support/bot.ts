@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { Store } from '../../db/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
+import type { types } from '@slack/bolt';
+import { visibleText } from '../../src/render/diagnosis-blocks.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
 import { testClock } from './clock.js';
 import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
@@ -191,18 +193,7 @@ export function rawPost(url: string, body: string, headers: Record<string, strin
 
 /** All the text of a Block Kit message (headers, sections, fields, context, button labels), for assertions. */
 export function blocksText(blocks: unknown): string {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'text' && typeof x === 'string') out.push(x);
-        else walk(x);
-      }
-    }
-  };
-  walk(blocks);
-  return out.join('\n');
+  return visibleText(blocks as types.KnownBlock[]);
 }
 
 /** Resource types a test file must not leave behind (servers, sockets, timers); compared with a baseline. */

@@ -10,23 +10,24 @@ export const LINGER_MS = 5;
 
 export class AckGate {
   private waiting = 0;
-  private clearedAt = 0;
-  private readonly clear: (() => void)[] = [];
+  /** Runs LINGER_MS after the count fell to zero; the gate is clear once it has run. */
   private lingering: NodeJS.Timeout | undefined;
-
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  private readonly clear: (() => void)[] = [];
 
   /** A request arrived; call the function returned when it is answered (counted once, however often it is called). */
   enter(): () => void {
     this.waiting++;
     clearTimeout(this.lingering);
+    this.lingering = undefined;
     let left = false;
     return () => {
       if (left) return;
       left = true;
       if (--this.waiting > 0) return;
-      this.clearedAt = this.now();
-      this.lingering = setTimeout(() => this.release(), LINGER_MS);
+      this.lingering = setTimeout(() => {
+        this.lingering = undefined;
+        for (const resolve of this.clear.splice(0)) resolve();
+      }, LINGER_MS);
     };
   }
 
@@ -34,20 +35,12 @@ export class AckGate {
     return this.waiting;
   }
 
-  private isClear(): boolean {
-    return this.waiting === 0 && this.now() - this.clearedAt >= LINGER_MS;
-  }
-
-  private release(): void {
-    if (this.isClear()) for (const resolve of this.clear.splice(0)) resolve();
-  }
-
   /**
    * Resolves once no request has been waiting for LINGER_MS, or after `maxWaitMs` whatever happens: under a steady
    * stream of requests the work must still move.
    */
   whenClear(maxWaitMs: number): Promise<void> {
-    if (this.isClear()) return Promise.resolve();
+    if (this.waiting === 0 && this.lingering === undefined) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -59,7 +52,6 @@ export class AckGate {
         resolve();
       }, maxWaitMs);
       this.clear.push(done);
-      if (this.waiting === 0 && this.lingering === undefined) this.lingering = setTimeout(() => this.release(), LINGER_MS);
     });
   }
 }
