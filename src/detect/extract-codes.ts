@@ -1,4 +1,4 @@
-import { formatCode, isFailureCode } from './result-codes.js';
+import { isFailureCode } from './result-codes.js';
 import type { CodeCount } from './types.js';
 
 /*
@@ -54,17 +54,20 @@ export function codesInLine(line: string): string[] {
 /** codesInLine for a line the caller already pre-checked (the scanner's literal search did). */
 function codesInCandidate(line: string): string[] {
   const found: { at: number; code: string }[] = [];
-  for (const m of line.matchAll(HEX0X)) push(found, m.index!, m[1]!);
+  // Most candidate lines hold a bare code after a cue (`hr = 80242013`): the `0x` expression is skipped on them.
+  if (line.includes('0x') || line.includes('0X')) for (const m of line.matchAll(HEX0X)) push(found, m.index!, m[1]!);
+  const hexFound = found.length;
   for (const m of line.matchAll(BARE)) {
     if (m[1] === '[' && m[3] !== ']') continue; // `[8b24b027…` without its closing bracket is not a code
     push(found, m.index!, m[2]!);
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.code);
+  if (hexFound > 0 && found.length > hexFound) found.sort((a, b) => a.at - b.at); // each pass is in order already
+  return found.map((f) => f.code);
 }
 
 function push(found: { at: number; code: string }[], at: number, hex: string): void {
-  const value = Number.parseInt(hex, 16) >>> 0;
-  if (isFailureCode(value)) found.push({ at, code: formatCode(value) });
+  // `hex` is exactly eight hex digits: upper-cased, it is formatCode()'s form without a parse and print per code.
+  if (isFailureCode(Number.parseInt(hex, 16) >>> 0)) found.push({ at, code: `0x${hex.toUpperCase()}` });
 }
 
 /** Per code: how often and on which lines (the first few), memory bounded whatever the input size. */

@@ -654,6 +654,8 @@ export class LiteralSearch {
     this.candOff = new Int32Array(regKey.length);
     this.candMask = new Int32Array(regKey.length);
     this.filter = new Uint8Array(width === 3 ? 0 : size);
+    // The loops test bit (third byte mod 32) with `classes[key] >> byte`, not `>>>`: only bit 0 is read, and with
+    // class 31 set and a shift of 0 (a space, 0x20) `>>>` yields a uint32 above 2^31, a double in a hot int32 loop.
     this.classes = new Int32Array(width === 3 ? size : 0);
     for (let r = 0; r < regKey.length; r++) {
       const key = regKey[r]!;
@@ -766,7 +768,7 @@ export class LiteralSearch {
       p += 2;
     }
     // Word t covers samples p + 4t and p + 4t + 2; both must be <= last.
-    const nWords = last - p >= 2 ? Math.floor((last - p - 2) / 4) + 1 : 0;
+    const nWords = last - p >= 2 ? ((last - p - 2) >> 2) + 1 : 0; // int32 shifts: see loopWords3
     if (nWords > 0) {
       const words = new Int32Array(buf.buffer, buf.byteOffset + p, nWords);
       const n4 = nWords - 3;
@@ -815,7 +817,7 @@ export class LiteralSearch {
     const filter = this.filter;
     const s = this.stride;
     if (p0 > last) return;
-    const nSamples = Math.floor((last - p0) / s) + 1;
+    const nSamples = (((last - p0) / s) | 0) + 1; // non-negative: truncation is floor, and int32 (see loopWords3)
     const h = s >> 1; // stride in 16-bit units
     const halves = new Uint16Array(buf.buffer, buf.byteOffset + p0, (nSamples - 1) * h + 1);
     const end = halves.length;
@@ -882,8 +884,10 @@ export class LiteralSearch {
       p += 2;
     }
     // Words whose two samples are both <= last, and whose next word lies in the buffer too.
-    let nWords = last - p >= 2 ? Math.floor((last - p - 2) / 4) + 1 : 0;
-    nWords = Math.min(nWords, Math.floor((buf.length - p) / 4) - 1);
+    // Shifts, not Math.floor(x / 4): the operands are non-negative int32, and a Math.floor result is a float to
+    // TurboFan, which deoptimized this loop on `4 * nWords` ("lost precision") once per call in a cold scan.
+    let nWords = last - p >= 2 ? ((last - p - 2) >> 2) + 1 : 0;
+    nWords = Math.min(nWords, ((buf.length - p) >> 2) - 1);
     if (nWords > 0) {
       const words = new Int32Array(buf.buffer, buf.byteOffset + p, nWords + 1);
       const n4 = nWords - 3;
@@ -899,14 +903,14 @@ export class LiteralSearch {
         const ch = c >>> 16;
         const dh = d >>> 16;
         const any =
-          (classes[a & 0xffff]! >>> ah) |
-          (classes[ah]! >>> b) |
-          (classes[b & 0xffff]! >>> bh) |
-          (classes[bh]! >>> c) |
-          (classes[c & 0xffff]! >>> ch) |
-          (classes[ch]! >>> d) |
-          (classes[d & 0xffff]! >>> dh) |
-          (classes[dh]! >>> e);
+          (classes[a & 0xffff]! >> ah) |
+          (classes[ah]! >> b) |
+          (classes[b & 0xffff]! >> bh) |
+          (classes[bh]! >> c) |
+          (classes[c & 0xffff]! >> ch) |
+          (classes[ch]! >> d) |
+          (classes[d & 0xffff]! >> dh) |
+          (classes[dh]! >> e);
         if ((any & 1) !== 0 && this.probeSamples3(buf, p + 4 * t, 8, 2, from, to, em)) return;
         a = e;
         t += 4;
@@ -914,7 +918,7 @@ export class LiteralSearch {
       if (t < nWords && this.probeSamples3(buf, p + 4 * t, 2 * (nWords - t), 2, from, to, em)) return;
       p += 4 * nWords;
     }
-    if (p <= last) this.probeSamples3(buf, p, Math.floor((last - p) / 2) + 1, 2, from, to, em);
+    if (p <= last) this.probeSamples3(buf, p, ((last - p) >> 1) + 1, 2, from, to, em);
   }
 
   /** Width 3, stride 4k, p0 at a multiple-of-4 address: one aligned 32-bit load per sample. */
@@ -924,7 +928,8 @@ export class LiteralSearch {
     if (p0 > last) return;
     const m = s >> 2; // stride in words
     // Samples <= last whose whole word lies in the buffer (the last sample's fourth byte may not).
-    const nSamples = Math.min(Math.floor((last - p0) / s) + 1, Math.floor((buf.length - p0 - 4) / s) + 1);
+    const room = buf.length - p0 - 4;
+    const nSamples = room < 0 ? 0 : Math.min((((last - p0) / s) | 0) + 1, ((room / s) | 0) + 1);
     let i = 0;
     if (nSamples > 0) {
       const words = new Int32Array(buf.buffer, buf.byteOffset + p0, (nSamples - 1) * m + 1);
@@ -938,16 +943,16 @@ export class LiteralSearch {
         const c = words[i + m2]!;
         const d = words[i + m3]!;
         const any =
-          (classes[a & 0xffff]! >>> (a >>> 16)) |
-          (classes[b & 0xffff]! >>> (b >>> 16)) |
-          (classes[c & 0xffff]! >>> (c >>> 16)) |
-          (classes[d & 0xffff]! >>> (d >>> 16));
+          (classes[a & 0xffff]! >> (a >>> 16)) |
+          (classes[b & 0xffff]! >> (b >>> 16)) |
+          (classes[c & 0xffff]! >> (c >>> 16)) |
+          (classes[d & 0xffff]! >> (d >>> 16));
         if ((any & 1) !== 0 && this.probeSamples3(buf, p0 + 4 * i, 4, s, from, to, em)) return;
         i += m4;
       }
     }
     const p = p0 + 4 * i;
-    if (p <= last) this.probeSamples3(buf, p, Math.floor((last - p) / s) + 1, s, from, to, em);
+    if (p <= last) this.probeSamples3(buf, p, (((last - p) / s) | 0) + 1, s, from, to, em);
   }
 
   /** Width 3, any stride, byte loads. */
@@ -960,14 +965,14 @@ export class LiteralSearch {
     const last4 = last - s3;
     while (p <= last4) {
       const any =
-        (classes[buf[p]! | (buf[p + 1]! << 8)]! >>> buf[p + 2]!) |
-        (classes[buf[p + s]! | (buf[p + s + 1]! << 8)]! >>> buf[p + s + 2]!) |
-        (classes[buf[p + s2]! | (buf[p + s2 + 1]! << 8)]! >>> buf[p + s2 + 2]!) |
-        (classes[buf[p + s3]! | (buf[p + s3 + 1]! << 8)]! >>> buf[p + s3 + 2]!);
+        (classes[buf[p]! | (buf[p + 1]! << 8)]! >> buf[p + 2]!) |
+        (classes[buf[p + s]! | (buf[p + s + 1]! << 8)]! >> buf[p + s + 2]!) |
+        (classes[buf[p + s2]! | (buf[p + s2 + 1]! << 8)]! >> buf[p + s2 + 2]!) |
+        (classes[buf[p + s3]! | (buf[p + s3 + 1]! << 8)]! >> buf[p + s3 + 2]!);
       if ((any & 1) !== 0 && this.probeSamples3(buf, p, 4, s, from, to, em)) return;
       p += 4 * s;
     }
-    if (p <= last) this.probeSamples3(buf, p, Math.floor((last - p) / s) + 1, s, from, to, em);
+    if (p <= last) this.probeSamples3(buf, p, (((last - p) / s) | 0) + 1, s, from, to, em);
   }
 
   /** Width 3: tests n samples p, p + step, … one by one and probes the hits; true if the emitter asked to stop. */
@@ -975,7 +980,7 @@ export class LiteralSearch {
     const classes = this.classes;
     for (let q = p; q < p + n * step; q += step) {
       const key = buf[q]! | (buf[q + 1]! << 8);
-      if (((classes[key]! >>> buf[q + 2]!) & 1) !== 0 && this.probe(buf, q, key, from, to, em)) return true;
+      if (((classes[key]! >> buf[q + 2]!) & 1) !== 0 && this.probe(buf, q, key, from, to, em)) return true;
     }
     return false;
   }
