@@ -6,6 +6,7 @@ import type { Diagnosis, FactsLearned, Verdict } from '../src/diagnose/diagnose.
 import { resolveServer, type ServerResolution } from '../src/diagnose/server-name.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
 import { AttributionStore, type FactSource, type FaultId } from './attribution-store.js';
+import { CheckpointThread } from './checkpoint-thread.js';
 
 /** The only module that speaks SQL. Migrations are the NNN_name.sql files beside this one (copied into dist/db). */
 const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -74,7 +75,13 @@ export class Store {
     return statement;
   }
 
-  private constructor(db: Database.Database) {
+  /** Where checkpoint() runs once deferCheckpoints() was called on a file database. */
+  private checkpointer: CheckpointThread | undefined;
+
+  private constructor(
+    db: Database.Database,
+    private readonly path: string,
+  ) {
     this.db = db;
   }
 
@@ -91,26 +98,39 @@ export class Store {
       db.pragma('secure_delete = ON');
     }
     db.pragma('foreign_keys = ON');
-    const store = new Store(db);
+    const store = new Store(db, path);
     if (!options.readonly) store.migrate(options.clock ?? (() => new Date()));
     return store;
   }
 
   close(): void {
+    this.checkpointer?.close(); // first: the last connection to close removes the WAL
+    this.checkpointer = undefined;
     if (this.db.open) this.db.close();
   }
 
   /**
-   * Leaves WAL checkpoints to checkpoint() (the bot calls it between pieces of work). SQLite's automatic checkpoint
-   * runs inside whichever commit crosses 1000 pages: in a burst of pastes, inside an insert Slack waits on for its ack.
+   * Leaves WAL checkpoints to checkpoint() (the bot calls it between pieces of work), which then runs on a thread of
+   * its own (checkpoint-thread.ts) for a database file. SQLite's automatic checkpoint runs inside whichever commit
+   * crosses 1000 pages: in a burst of pastes, inside an insert Slack waits on for its ack.
    */
-  deferCheckpoints(): void {
+  deferCheckpoints(onError: (err: Error) => void = () => undefined): void {
     this.db.pragma('wal_autocheckpoint = 0');
+    if (this.path !== ':memory:' && !this.checkpointer) this.checkpointer = new CheckpointThread(this.path, onError);
   }
 
-  /** Copies what the WAL holds into the database file, without waiting for readers (PASSIVE). */
-  checkpoint(): void {
-    this.db.pragma('wal_checkpoint(PASSIVE)');
+  /**
+   * Copies what the WAL holds into the database file, without waiting for readers (PASSIVE): on the checkpoint thread
+   * after deferCheckpoints() (resolves when it has run), here otherwise.
+   */
+  checkpoint(): Promise<void> {
+    if (this.checkpointer) return this.checkpointer.checkpoint();
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
   }
 
   /** Applies db/NNN_*.sql in order, each in its own IMMEDIATE transaction, so concurrent starters apply each once. */

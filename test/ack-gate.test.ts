@@ -1,4 +1,9 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InboxStore } from '../db/inbox-store.js';
+import { Store } from '../db/store.js';
 import { createLogger } from '../src/log.js';
 import { AckGate } from '../src/slack/queue/ack-gate.js';
 import { Pump } from '../src/slack/queue/pump.js';
@@ -64,11 +69,6 @@ describe('AckGate: work waits for the acks Slack is waiting on', () => {
 
 describe('Store checkpoints: outside the inserts Slack waits on', () => {
   it('holds WAL frames past SQLite’s automatic threshold until checkpoint() copies them', async () => {
-    const { mkdtempSync, statSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { Store } = await import('../db/store.js');
-    const { InboxStore } = await import('../db/inbox-store.js');
     const dir = mkdtempSync(join(tmpdir(), 'kb954960-wal-'));
     const store = Store.open(join(dir, 'bot.db'));
     try {
@@ -79,12 +79,32 @@ describe('Store checkpoints: outside the inserts Slack waits on', () => {
       const before = frames()[0]!;
       expect(before.log).toBeGreaterThan(1000); // SQLite would have checkpointed at 1000 pages
       expect(before.checkpointed).toBe(0);
-      store.checkpoint();
+      await store.checkpoint(); // on the store's checkpoint thread, over its own connection
       const after = frames()[0]!;
       expect(after.checkpointed).toBe(after.log);
       expect(statSync(join(dir, 'bot.db')).size).toBeGreaterThan(150 * 40 * 1024);
     } finally {
       store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes the checkpoint thread’s connection before its own, so the WAL is copied and removed at close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb954960-wal-'));
+    const file = join(dir, 'bot.db');
+    try {
+      const store = Store.open(file);
+      store.deferCheckpoints();
+      for (let i = 0; i < 20; i++) new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text: 'x'.repeat(8192) }, at: '2026-11-25T12:00:00.000Z' });
+      await Promise.all([store.checkpoint(), store.checkpoint(), store.checkpoint()]); // coalesced, all resolve
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      store.close();
+      // With another connection still open, SQLite keeps the WAL; the thread's closes first.
+      expect(existsSync(`${file}-wal`)).toBe(false);
+      const again = Store.open(file, { readonly: true });
+      expect((again.db.prepare('SELECT count(*) AS n FROM slack_inbox').get() as { n: number }).n).toBe(20);
+      again.close();
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -98,7 +118,7 @@ describe('the bot checkpoints the WAL once work is quiet', () => {
     const t = await startTestBot();
     try {
       const frames = () => (t.store.db.pragma('wal_checkpoint(NOOP)' as string) as { log: number; checkpointed: number }[])[0]!;
-      t.store.checkpoint();
+      await t.store.checkpoint();
       for (let i = 0; i < 5; i++) await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: `CWAL${i}`, text: KB_CLIENT_EXAMPLE }));
       await t.idle();
       const during = frames();

@@ -111,7 +111,8 @@ export class SlackInbox {
     this.id = o.id ?? instanceId();
     this.queue = new InboxStore(o.store);
     this.pump = new Pump(o.logger, o.ackGate);
-    o.store.deferCheckpoints(); // afterWork() checkpoints instead, outside the inserts Slack waits on
+    // afterWork() checkpoints instead, outside the inserts Slack waits on, and off this thread.
+    o.store.deferCheckpoints((err) => o.logger.warn({ err }, 'WAL checkpoint failed; SQLite retries it at the next one'));
   }
 
   private now(): Date {
@@ -189,9 +190,9 @@ export class SlackInbox {
   }
 
   /**
-   * The WAL checkpoint (two fsyncs, which hold the event loop): once work has been quiet for a moment, so that it runs
-   * after a burst rather than inside it; and every CHECKPOINT_EVERY pieces of work under a steady stream, so the WAL
-   * stays bounded.
+   * The WAL checkpoint (two fsyncs, on the store's checkpoint thread): once work has been quiet for a moment, so that
+   * its disk writes come after a burst rather than inside it; and every CHECKPOINT_EVERY pieces of work under a steady
+   * stream, so the WAL stays bounded.
    */
   private afterWork(): void {
     clearTimeout(this.checkpointTimer);
@@ -202,11 +203,7 @@ export class SlackInbox {
   private checkpoint(): void {
     this.sinceCheckpoint = 0;
     if (this.stopping) return; // closing the store checkpoints
-    try {
-      this.o.store.checkpoint();
-    } catch (err) {
-      this.o.logger.warn({ err }, 'WAL checkpoint failed; SQLite retries it at the next one');
-    }
+    this.o.store.checkpoint().catch((err: unknown) => this.o.logger.warn({ err }, 'WAL checkpoint failed; SQLite retries it at the next one'));
   }
 
   private retryLater(item: InboxItem, e: unknown, log: Logger): void {
