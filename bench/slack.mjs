@@ -9,7 +9,13 @@
 //   ack    — HTTP response time of each request (the app writes the work to SQLite before it answers)
 //   reply  — from sending a paste to the fake Slack receiving its chat.postMessage (after scan, record, render)
 //   respond — from sending a slash command to its respond() reaching the response_url sink
+//   floor  — the same bursts against a bare Node HTTP server in the same worker (read the body, answer 200): what
+//            this machine's loopback, the load generator and Node's HTTP parsing cost before the app does anything.
+//            The bot's ack is printed against it (ratio and difference).
 // Targets (printed, never enforced): ack p99 < 50 ms at 50 concurrent; reply p99 < 250 ms for 40 KB.
+//
+// Every request of a burst is built and signed before the clock starts (Slack signs on its side, not on ours), then
+// all are sent on one turn of the event loop: `ms` is from the send to the response, not the generator's own work.
 //
 // The app runs in a worker thread (its own event loop, as in production it has its own process), the load generator
 // and a minimal inline fake Slack (auth.test, chat.postMessage, response_url) in the main thread, so that the
@@ -49,18 +55,30 @@ if (!isMainThread) {
   const store = Store.open(config.databasePath);
   const bot = createBot(config, { store, logger: createLogger('error'), apiRetries: 0, replyRetry: { attempts: 3, baseMs: 20 } });
   const { port } = await bot.start();
+  // The floor: a bare HTTP server on the same thread, which reads the body and answers 200 as an ack does.
+  const bare = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      Buffer.concat(chunks).toString('utf8');
+      res.writeHead(200);
+      res.end();
+    });
+  });
+  await new Promise((r) => bare.listen(0, '127.0.0.1', r));
   parentPort.on('message', async (m) => {
     if (m === 'idle') {
       await bot.inbox.idle();
       parentPort.postMessage({ idle: true, diagnoses: store.diagnosisCount() });
     } else if (m === 'stop') {
+      bare.close();
       await bot.stop();
       store.close();
       parentPort.postMessage({ stopped: true });
       parentPort.close();
     }
   });
-  parentPort.postMessage({ port });
+  parentPort.postMessage({ port, barePort: bare.address().port });
 } else {
 if (!existsSync(join(root, 'dist/src/slack/app.js'))) {
   console.error('bench/slack.mjs: dist/ is missing — run `npm run build` first');
@@ -137,9 +155,18 @@ function startFake() {
 }
 
 // ── signed requests, as Slack sends them ────────────────────────────────────────────────────────────────────
-function postSigned(url, rawBody, contentType) {
+function signed(rawBody, contentType) {
   const ts = Math.floor(Date.now() / 1000);
   const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${rawBody}`).digest('hex')}`;
+  return { rawBody, contentType, sig, ts };
+}
+
+/** Sends signed requests all at once (built beforehand); resolves with each one's status and response time. */
+function burst(url, requests) {
+  return Promise.all(requests.map((r) => postSigned(url, r)));
+}
+
+function postSigned(url, { rawBody, contentType, sig, ts }) {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
@@ -210,24 +237,25 @@ const fromWorker = (key) => new Promise((resolve, reject) => {
   const on = (m) => {
     if (m && key in m) {
       worker.off('message', on);
+      worker.off('error', reject);
       resolve(m);
     }
   };
   worker.on('message', on);
   worker.once('error', reject);
 });
-const { port } = await fromWorker('port');
+const { port, barePort } = await fromWorker('port');
 const idle = async () => {
   const answer = fromWorker('idle');
   worker.postMessage('idle');
   return answer;
 };
 const events = `http://127.0.0.1:${port}/slack/events`;
+const bareUrl = `http://127.0.0.1:${barePort}/`;
 
 let n = 0;
-async function slashRound(count) {
-  return Promise.all(
-    Array.from({ length: count }, async () => {
+function slashRequests(count) {
+  return Array.from({ length: count }, () => {
       const id = ++n;
       const body = new URLSearchParams({
         token: 'x',
@@ -240,10 +268,18 @@ async function slashRound(count) {
         response_url: `${fake.origin}/response_url/${id}`,
         trigger_id: `${id}.1.abc`,
       }).toString();
-      const arrival = fake.arrival(`respond:${id}`);
-      const r = await postSigned(events, body, 'application/x-www-form-urlencoded');
+      return { id, ...signed(body, 'application/x-www-form-urlencoded') };
+  });
+}
+
+async function slashRound(count) {
+  const requests = slashRequests(count);
+  const arrivals = requests.map((r) => fake.arrival(`respond:${r.id}`));
+  const acks = await burst(events, requests);
+  return Promise.all(
+    acks.map(async (r, i) => {
       if (r.status !== 200) throw new Error(`slash command answered ${r.status}`);
-      return { ack: r.ms, respond: (await arrival) - r.started };
+      return { ack: r.ms, respond: (await arrivals[i]) - r.started };
     }),
   );
 }
@@ -251,9 +287,8 @@ async function slashRound(count) {
 const pastes = Array.from({ length: CONCURRENCY }, (_, i) => pastedLog(1000 + i, PASTE_BYTES));
 // The baseline burst: the same number of pastes of one line (the SOAP fault, evidence enough for a reply).
 const oneLiners = Array.from({ length: CONCURRENCY }, () => SIGNATURE.map(([c, text]) => `${c}  ${text}`).find((l) => l.includes('SOAP Fault')));
-async function pasteRound(count, texts = pastes) {
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
+function pasteRequests(count, texts) {
+  return Array.from({ length: count }, (_, i) => {
       const id = ++n;
       const channel = `CBENCH${id}`;
       const ts = `${Math.floor(Date.now() / 1000)}.${String(id).padStart(6, '0')}`;
@@ -267,38 +302,65 @@ async function pasteRound(count, texts = pastes) {
         authorizations: [{ enterprise_id: null, team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
         event: { type: 'message', channel, channel_type: 'channel', user: 'U1', text: texts[i % texts.length], ts, event_ts: ts, team: 'T1' },
       };
-      const arrival = fake.arrival(`post:${channel}:${ts}`);
-      const r = await postSigned(events, JSON.stringify(envelope), 'application/json');
+      return { key: `post:${channel}:${ts}`, ...signed(JSON.stringify(envelope), 'application/json') };
+  });
+}
+
+async function pasteRound(count, texts = pastes) {
+  const requests = pasteRequests(count, texts);
+  const arrivals = requests.map((r) => fake.arrival(r.key));
+  const acks = await burst(events, requests);
+  return Promise.all(
+    acks.map(async (r, i) => {
       if (r.status !== 200) throw new Error(`event answered ${r.status}`);
-      return { ack: r.ms, reply: (await arrival) - r.started };
+      return { ack: r.ms, reply: (await arrivals[i]) - r.started };
     }),
   );
+}
+
+/** The same burst against the bare server: the floor under the bot's ack. */
+async function floorRound(requests) {
+  const acks = await burst(bareUrl, requests);
+  return acks.map((r) => r.ms);
 }
 
 const avgKiB = pastes.reduce((s, p) => s + Buffer.byteLength(p), 0) / pastes.length / 1024;
 console.log(`kb954960 Slack bench: Node ${process.version}, ${CONCURRENCY} concurrent, pastes ~${avgKiB.toFixed(1)} KiB (${pastes[0].split('\n').length} lines), ${ROUNDS} round(s)`);
 
 // warm-up: JIT, SQLite statements, sockets
+await floorRound(slashRequests(5));
+await floorRound(pasteRequests(5, pastes));
 await slashRound(5);
 await pasteRound(5);
 await idle();
 
-const all = { slackAck: [], respond: [], lineAck: [], lineReply: [], pasteAck: [], reply: [] };
+const all = { slackAck: [], respond: [], lineAck: [], lineReply: [], pasteAck: [], reply: [], slackFloor: [], lineFloor: [], pasteFloor: [] };
 const settle = () => new Promise((r) => setTimeout(r, 50));
 for (let round = 1; round <= ROUNDS; round++) {
+  const sf = await floorRound(slashRequests(CONCURRENCY));
+  await settle();
   const s = await slashRound(CONCURRENCY);
+  await idle();
+  await settle();
+  const lf = await floorRound(pasteRequests(CONCURRENCY, oneLiners));
   await settle();
   const l = await pasteRound(CONCURRENCY, oneLiners); // baseline, same run, same burst size
   await idle();
   await settle();
+  const pf = await floorRound(pasteRequests(CONCURRENCY, pastes));
+  await settle();
   const p = await pasteRound(CONCURRENCY);
   await idle();
+  await settle();
   console.log(`round ${round}  (${loadLine()})`);
   report(`slash ack (${CONCURRENCY} at once)`, s.map((x) => x.ack), 50);
+  report('  bare HTTP server (floor)', sf);
   report('slash → respond()', s.map((x) => x.respond));
   report(`one-line paste ack (${CONCURRENCY})`, l.map((x) => x.ack), 50);
+  report('  bare HTTP server (floor)', lf);
   report('one-line paste → reply', l.map((x) => x.reply), 250);
   report(`whole-log paste ack (${CONCURRENCY})`, p.map((x) => x.ack), 50);
+  report('  bare HTTP server (floor)', pf);
   report('whole-log paste → reply', p.map((x) => x.reply), 250);
   all.slackAck.push(...s.map((x) => x.ack));
   all.respond.push(...s.map((x) => x.respond));
@@ -306,15 +368,41 @@ for (let round = 1; round <= ROUNDS; round++) {
   all.lineReply.push(...l.map((x) => x.reply));
   all.pasteAck.push(...p.map((x) => x.ack));
   all.reply.push(...p.map((x) => x.reply));
+  all.slackFloor.push(...sf);
+  all.lineFloor.push(...lf);
+  all.pasteFloor.push(...pf);
 }
 console.log(`all ${ROUNDS} round(s)`);
-report('slash ack', all.slackAck, 50);
+const slashAck = report('slash ack', all.slackAck, 50);
+const slashFloor = report('  bare HTTP server (floor)', all.slackFloor);
 report('slash → respond()', all.respond);
 const lineAck = report('one-line paste ack (baseline)', all.lineAck, 50);
+const lineFloor = report('  bare HTTP server (floor)', all.lineFloor);
 const lineReply = report('one-line paste → reply (baseline)', all.lineReply, 250);
 const logAck = report('whole-log paste ack', all.pasteAck, 50);
+const logFloor = report('  bare HTTP server (floor)', all.pasteFloor);
 const logReply = report('whole-log paste → reply', all.reply, 250);
 console.log(`  whole-log vs one-line pastes, p99: ack ${(logAck.p99 / lineAck.p99).toFixed(2)}×, reply ${(logReply.p99 / lineReply.p99).toFixed(2)}×`);
+const overFloor = (label, bot, floor) =>
+  console.log(`  ${label.padEnd(11)} ack p99 vs the bare server's: ${(bot.p99 / floor.p99).toFixed(2)}× (${bot.p99 >= floor.p99 ? '+' : '−'}${Math.abs(bot.p99 - floor.p99).toFixed(1)} ms; the floor itself is ${floor.p99 < 50 ? 'under' : 'OVER'} the 50 ms target)`);
+overFloor('slash', slashAck, slashFloor);
+overFloor('one-line', lineAck, lineFloor);
+overFloor('whole-log', logAck, logFloor);
+// One request at a time (each reply done before the next): what one ack costs the bot over the bare server, which
+// is what a burst of 50 queues up.
+console.log('one at a time (no burst)');
+for (const [label, texts] of [['whole-log', pastes], ['one-line', oneLiners]]) {
+  const bot = [];
+  const bare = [];
+  for (let i = 0; i < 100; i++) {
+    bot.push((await burst(events, pasteRequests(1, texts)))[0].ms);
+    await idle();
+    bare.push((await floorRound(pasteRequests(1, texts)))[0]);
+  }
+  const b = report(`${label} paste ack`, bot);
+  const f = report('  bare HTTP server (floor)', bare);
+  console.log(`  ${label} ack p50 over the bare server's: +${(b.p50 - f.p50).toFixed(2)} ms per request`);
+}
 console.log(`diagnoses recorded: ${(await idle()).diagnoses}`);
 
 const stopped = fromWorker('stopped');
