@@ -43,6 +43,38 @@ const CR = 0x0d;
 /** What a scan looks for by default: the KB954960 rules, then the line rules of the other known problems. */
 export const DETECTION_RULES: readonly Rule<RuleId>[] = [...RULES, ...PROBLEM_RULES];
 
+/** What a Scanner works out from its rules: the same for every scan with them. */
+interface RulePlan {
+  readonly literals: readonly string[];
+  readonly rulesByLiteral: readonly (readonly number[])[];
+  readonly isCodeLiteral: Uint8Array;
+  readonly bracketLiteral: Uint8Array;
+}
+
+/**
+ * Worked out once per rule set: it took ~120 µs (68 literals × the rules' literal lists), a third of a 40 KB paste's
+ * scan, and the bot scans every paste with the same rules.
+ */
+const rulePlans = new WeakMap<readonly Rule<RuleId>[], RulePlan>();
+
+function rulePlan(rules: readonly Rule<RuleId>[]): RulePlan {
+  let plan = rulePlans.get(rules);
+  if (!plan) {
+    // The failure-code literals ride in the same search: one pass finds rule lines and code lines alike.
+    const literals = [...new Set([...rules.flatMap((r) => r.literals), ...CODE_LITERALS])];
+    const isCodeLiteral = new Uint8Array(literals.length);
+    for (const l of CODE_LITERALS) isCodeLiteral[literals.indexOf(l)] = 1;
+    plan = {
+      literals,
+      rulesByLiteral: literals.map((l) => rules.flatMap((r, i) => (r.literals.includes(l) ? [i] : []))),
+      isCodeLiteral,
+      bracketLiteral: Uint8Array.from(literals, (l) => (BRACKET_LITERALS.has(l) && !rules.some((r) => r.literals.includes(l)) ? 1 : 0)),
+    };
+    rulePlans.set(rules, plan);
+  }
+  return plan;
+}
+
 export class Scanner {
   private readonly rules: readonly Rule<RuleId>[];
   /** Built on the first chunk, from a sample of it: the plan then fits this log's byte statistics. */
@@ -81,14 +113,12 @@ export class Scanner {
 
   constructor(rules: readonly Rule<RuleId>[] = DETECTION_RULES) {
     this.rules = rules;
-    // The failure-code literals ride in the same search: one pass finds rule lines and code lines alike.
-    const literals = [...new Set([...rules.flatMap((r) => r.literals), ...CODE_LITERALS])];
-    this.literals = literals;
-    this.isCodeLiteral = new Uint8Array(literals.length);
-    for (const l of CODE_LITERALS) this.isCodeLiteral[literals.indexOf(l)] = 1;
-    this.hitInLine = new Uint8Array(literals.length);
-    this.bracketLiteral = Uint8Array.from(literals, (l) => (BRACKET_LITERALS.has(l) && !rules.some((r) => r.literals.includes(l)) ? 1 : 0));
-    this.rulesByLiteral = literals.map((l) => rules.flatMap((r, i) => (r.literals.includes(l) ? [i] : [])));
+    const plan = rulePlan(rules);
+    this.literals = plan.literals;
+    this.isCodeLiteral = plan.isCodeLiteral;
+    this.bracketLiteral = plan.bracketLiteral;
+    this.rulesByLiteral = plan.rulesByLiteral;
+    this.hitInLine = new Uint8Array(plan.literals.length);
     this.counts = new Uint32Array(rules.length);
   }
 
