@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Lang } from '../src/detect/types.js';
-import type { OtherProblemCount } from '../src/status/fleet.js';
+import type { DetectionEntry, OtherProblemCount } from '../src/status/fleet.js';
 import type { Store } from './store.js';
 
 /**
- * SQL of the daily status post: subscriptions, the exactly-once claim per (channel, local date), and the one fleet
- * queries the Store does not have ("affected since", the other problems per server). Tables: db/003_status.sql, db/004_status_claims.sql.
+ * SQL of the daily status post: subscriptions, the exactly-once claim per (channel, local date), and the fleet queries
+ * the Store does not have (the new detections per server, "affected since", the other problems per server).
+ * Tables: db/003_status.sql, db/004_status_claims.sql.
  */
 
 export interface Subscription {
@@ -218,14 +219,52 @@ export class StatusStore {
   }
 
   /**
+   * The new detections since a time, one entry per server, the server with the newest detection first: how many
+   * `affected` diagnoses it had, and the newest of them (whose thread is the evidence to open). Diagnoses that name no
+   * server are grouped per channel, those without a channel (the CLI's) in one group: the channel is where the admin
+   * can ask which server it was. A spelling recorded before aliases existed counts as its server. `limit` bounds the
+   * entries (distinct servers), not the diagnoses; `total` counts the diagnoses and `groups` the entries, unbounded.
+   * One range of diagnoses_by_verdict: the window's rows only, however long the history.
+   */
+  newDetectionsSince(since: string, limit: number): { entries: DetectionEntry[]; total: number; groups: number } {
+    const rows = this.db
+      .prepare(
+        `WITH detection AS (
+           SELECT d.id, d.created_at, COALESCE(a.name, d.server) AS server, d.channel_id, d.message_ts, d.reply_ts
+           FROM diagnoses d LEFT JOIN server_aliases a ON a.alias = d.server
+           WHERE d.verdict = 'affected' AND d.created_at >= ?
+         ), ranked AS (
+           SELECT *, COUNT(*) OVER per_server AS n, ROW_NUMBER() OVER (per_server ORDER BY created_at DESC, id DESC) AS newness
+           FROM detection
+           WINDOW per_server AS (PARTITION BY server, IIF(server IS NULL, channel_id, NULL))
+         )
+         SELECT *, COUNT(*) OVER () AS groups, SUM(n) OVER () AS total FROM ranked WHERE newness = 1
+         ORDER BY created_at DESC, id DESC LIMIT ?`,
+      )
+      .all(since, Math.max(1, limit)) as Row[];
+    const entries = rows.map((r) => ({
+      id: Number(r.id),
+      createdAt: String(r.created_at),
+      server: str(r.server),
+      channelId: str(r.channel_id),
+      messageTs: str(r.message_ts),
+      replyTs: str(r.reply_ts),
+      count: Number(r.n),
+    }));
+    return { entries, total: Number(rows[0]?.total ?? 0), groups: Number(rows[0]?.groups ?? 0) };
+  }
+
+  /**
    * The other known problems seen per server since a time: for each server and problem, in how many diagnoses (logs)
    * and since when. Most logs first. Diagnoses without a server are left out: the post is per server.
+   * Driven by the time index, so the work is the window's: left to itself the planner walks diagnoses_by_server
+   * (for `server IS NOT NULL`) over the whole history — 84 ms of the post's 120 at a million diagnoses.
    */
   otherProblemsPerServerSince(since: string): OtherProblemCount[] {
     const rows = this.db
       .prepare(
         `SELECT d.server AS server, p.problem AS problem, COUNT(*) AS logs, MIN(d.created_at) AS first_at
-         FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id
+         FROM diagnosis_problems p JOIN diagnoses d INDEXED BY diagnoses_by_time ON d.id = p.diagnosis_id
          WHERE d.created_at >= ? AND d.server IS NOT NULL
          GROUP BY d.server, p.problem
          ORDER BY logs DESC, d.server, p.problem`,

@@ -290,14 +290,6 @@ export class Store {
     return rows.map((r) => ({ rule: String(r.rule), line: Number(r.line), text: String(r.text) }));
   }
 
-  /** Diagnoses with the given verdict since a time, newest first (the status post's "new detections"). */
-  diagnosesSince(verdict: Verdict, since: string, limit: number): { entries: HistoryEntry[]; total: number } {
-    const total = (this.statement('SELECT COUNT(*) AS n FROM diagnoses WHERE verdict = ? AND created_at >= ?').get(verdict, since) as { n: number }).n;
-    const rows = this.statement('SELECT d.*, 0 AS finding_count FROM diagnoses d WHERE verdict = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?')
-      .all(verdict, since, limit) as Row[];
-    return { entries: rows.map(toHistoryEntry), total };
-  }
-
   diagnosisCount(): number {
     return (this.statement('SELECT COUNT(*) AS n FROM diagnoses').get() as { n: number }).n;
   }

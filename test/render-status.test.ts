@@ -5,6 +5,7 @@ import type { Store } from '../db/store.js';
 import type { Lang } from '../src/detect/types.js';
 import { linksFor } from '../src/kb954960.js';
 import { msg } from '../src/render/messages/index.js';
+import { slackDate } from '../src/render/slack-date.js';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { FLEET_BUCKETS, STATUS } from '../src/status/fleet.js';
 import { loadFleetStatus } from '../src/status/query.js';
@@ -75,6 +76,29 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
     expect(named).toBeGreaterThan(0);
     expect(named).toBeLessThan(120);
     expect(text).toContain(msg(lang).status.more({ n: String(120 - STATUS.topPerState) }));
+  });
+
+  it('a server pasted again and again: one line with its count and newest thread; the bound leaves room for the others', async () => {
+    const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
+    await checkInput(t.store, KB_CLIENT_EXAMPLE.replace(/wsusebc/g, 'wsus-osaka'), { lang, channelId: 'C0OSAKA', messageTs: '1764000000.000100', now: hoursAgo(20) });
+    // More pastes of wsusebc than the post has lines: newest first, they alone used to fill the list.
+    for (let i = 0; i < STATUS.topDetections + 2; i++) {
+      await checkInput(t.store, KB_CLIENT_EXAMPLE, { lang, channelId: 'C0EBC', messageTs: `17640700${String(i).padStart(2, '0')}.000100`, now: hoursAgo(12 - i) });
+    }
+    const fleet = loadFleetStatus(t.store, NOW);
+    expect(fleet.newDetections).toMatchObject({ total: STATUS.topDetections + 3, groups: 2 });
+    const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
+    expectMessageWithinBlockKit(m);
+    const heading = `*${msg(lang).status.newDetections({ h: fleet.windowHours })}: ${STATUS.topDetections + 3}${msg(lang).status.onServers({ servers: '2', count: 2 })}*`;
+    const section = visibleText(m.blocks).split('\n');
+    const at = section.indexOf(heading);
+    expect(at).toBeGreaterThan(0);
+    const newest = msg(lang).status.serverDetections({ n: String(STATUS.topDetections + 2), count: STATUS.topDetections + 2, at: slackDate(hoursAgo(1).toISOString(), '{date_short_pretty} {time}', 'Asia/Tokyo') });
+    expect(section.slice(at + 1, at + 3)).toEqual([
+      `• *wsusebc* — ${newest} (<#C0EBC>)`,
+      `• *wsus-osaka* — ${msg(lang).status.serverDetections({ n: '1', count: 1, at: slackDate(hoursAgo(20).toISOString(), '{date_short_pretty} {time}', 'Asia/Tokyo') })} (<#C0OSAKA>)`,
+    ]);
+    expect(section.filter((l) => l.includes('*wsusebc* —'))).toHaveLength(1);
   });
 
   it('a quiet day: one line', () => {

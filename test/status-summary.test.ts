@@ -7,7 +7,7 @@ import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText } from '../src/render/status-text.js';
 import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/status/fleet.js';
-import { loadFleetStatus } from '../src/status/query.js';
+import { linkedStatusMessage, loadFleetStatus } from '../src/status/query.js';
 import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
 
 const NOW = new Date('2024-06-02T00:00:00Z');
@@ -27,8 +27,8 @@ const FLEET: ServerFacts[] = [
 ];
 
 const DETECTIONS: DetectionEntry[] = [
-  { id: 9, createdAt: day(0.2), server: 'wsus-tokyo01', channelId: 'C0WSUS', messageTs: '1717272000.000100', replyTs: '1717272001.000200' },
-  { id: 8, createdAt: day(0.9), server: null, channelId: null, messageTs: null, replyTs: null },
+  { id: 9, createdAt: day(0.2), server: 'wsus-tokyo01', channelId: 'C0WSUS', messageTs: '1717272000.000100', replyTs: '1717272001.000200', count: 1 },
+  { id: 8, createdAt: day(0.9), server: null, channelId: null, messageTs: null, replyTs: null, count: 1 },
 ];
 
 /** Slack's limits for a message: 50 blocks; section text 3,000; ≤ 10 fields of ≤ 2,000; header 150; button 75; context ≤ 10 elements. */
@@ -60,7 +60,7 @@ function expectWithinSlackLimits(message: { text: string; blocks: types.KnownBlo
 }
 
 describe('buildFleetStatus', () => {
-  const status = buildFleetStatus({ servers: FLEET, newDetections: { entries: DETECTIONS, total: 2 }, now: NOW });
+  const status = buildFleetStatus({ servers: FLEET, newDetections: { entries: DETECTIONS, total: 2, groups: 2 }, now: NOW });
 
   it('puts every server in exactly one bucket, affected first', () => {
     expect(status.total).toBe(FLEET.length);
@@ -77,14 +77,14 @@ describe('buildFleetStatus', () => {
   it('affected for more than 7 days, using when the episode began', () => {
     expect(status.longAffected.servers.map((s) => [s.name, s.affectedDays])).toEqual([['wsus-osaka', 12]]);
     // tokyo01's last signature is recent, but it has been failing for 10 days
-    const longer = buildFleetStatus({ servers: FLEET, newDetections: { entries: [], total: 0 }, now: NOW, affectedSince: new Map([['wsus-tokyo01', day(10)]]) });
+    const longer = buildFleetStatus({ servers: FLEET, newDetections: { entries: [], total: 0, groups: 0 }, now: NOW, affectedSince: new Map([['wsus-tokyo01', day(10)]]) });
     expect(longer.longAffected.servers.map((s) => s.name)).toEqual(['wsus-osaka', 'wsus-tokyo01']);
   });
 
   it('the one next action, most urgent first', () => {
     expect(status.nextAction).toMatchObject({ kind: 'fix-affected', count: 3, rtmAmongThem: 1 });
     const without = (names: string[]) => FLEET.filter((f) => !names.includes(f.name));
-    const next = (servers: ServerFacts[]) => buildFleetStatus({ servers, newDetections: { entries: [], total: 0 }, now: NOW }).nextAction.kind;
+    const next = (servers: ServerFacts[]) => buildFleetStatus({ servers, newDetections: { entries: [], total: 0, groups: 0 }, now: NOW }).nextAction.kind;
     expect(next(without(['wsus-tokyo01', 'wsus-osaka', 'wsus-kobe']))).toBe('sp1-then-fix');
     expect(next(without(['wsus-tokyo01', 'wsus-osaka', 'wsus-kobe', 'wsus-nagoya']))).toBe('install-fix');
     expect(next(without(['wsus-tokyo01', 'wsus-osaka', 'wsus-kobe', 'wsus-nagoya', 'wsus-sapporo']))).toBe('check-versions');
@@ -108,7 +108,7 @@ describe('buildFleetStatus', () => {
   it('renders blocks with thread links, counts and buttons; the text fallback is short', () => {
     const withLinks = buildFleetStatus({
       servers: FLEET,
-      newDetections: { entries: DETECTIONS, total: 2 },
+      newDetections: { entries: DETECTIONS, total: 2, groups: 2 },
       now: NOW,
       permalinks: new Map([[9, 'https://acme.slack.com/archives/C0WSUS/p1717272000000100']]),
     });
@@ -123,7 +123,7 @@ describe('buildFleetStatus', () => {
   });
 
   it('a quiet day says so in one line', () => {
-    const quiet = buildFleetStatus({ servers: [FLEET[4]!, FLEET[5]!], newDetections: { entries: [], total: 0 }, now: NOW });
+    const quiet = buildFleetStatus({ servers: [FLEET[4]!, FLEET[5]!], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     expect(quiet.quiet).toBe(true);
     const text = renderStatusText(quiet, 'en');
     expect(text.split('\n')).toHaveLength(1);
@@ -133,14 +133,14 @@ describe('buildFleetStatus', () => {
     expect(msg.text.split('\n')).toHaveLength(1);
     expect(msg.text).toContain('静かな一日');
     // quiet, but there is still something to do: the line says it, with the download link
-    const todo = renderStatusBlocks(buildFleetStatus({ servers: [FLEET[3]!], newDetections: { entries: [], total: 0 }, now: NOW }), 'en');
+    const todo = renderStatusBlocks(buildFleetStatus({ servers: [FLEET[3]!], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW }), 'en');
     expect(todo.blocks).toHaveLength(1);
     expect(JSON.stringify(todo.blocks)).toContain('Install KB954960 on the 1 SP1 server');
     expect(JSON.stringify(todo.blocks)).toContain('|Download KB954960>');
   });
 
   it('escapes mrkdwn in server names', () => {
-    const s = buildFleetStatus({ servers: [{ name: 'evil<!channel>&', lastAffectedAt: day(1) }], newDetections: { entries: [], total: 0 }, now: NOW });
+    const s = buildFleetStatus({ servers: [{ name: 'evil<!channel>&', lastAffectedAt: day(1) }], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     const json = JSON.stringify(renderStatusBlocks(s, 'en').blocks);
     expect(json).not.toContain('<!channel>');
     expect(json).toContain('evil&lt;!channel&gt;&amp;');
@@ -169,7 +169,7 @@ describe('large fleets', () => {
     return Array.from({ length: n }, (_, i) => ({ name: `wsus${String(i).padStart(4, '0')}-${'x'.repeat(nameLength)}`, ...kinds[i % kinds.length] }));
   }
 
-  it('500 servers and 200 detections stay within the block limits, summarised with "and K more"', () => {
+  it('500 servers and 200 detections on 60 of them stay within the block limits, summarised with "and K more"', () => {
     const servers = bigFleet(500);
     const entries: DetectionEntry[] = Array.from({ length: 10 }, (_, i) => ({
       id: i,
@@ -178,8 +178,9 @@ describe('large fleets', () => {
       channelId: 'C0WSUS',
       messageTs: `17172720${i}.000100`,
       replyTs: null,
+      count: 1 + i,
     }));
-    const status = buildFleetStatus({ servers, newDetections: { entries, total: 200 }, now: NOW });
+    const status = buildFleetStatus({ servers, newDetections: { entries, total: 200, groups: 60 }, now: NOW });
     expect(status.counts).toEqual({ affected: 100, 'needs-sp1': 100, vulnerable: 100, conflict: 0, unknown: 100, 'not-applicable': 0, fixed: 100 });
     expect(status.longAffected.servers).toHaveLength(100);
     for (const lang of ['en', 'ja'] as const) {
@@ -187,14 +188,16 @@ describe('large fleets', () => {
       expectWithinSlackLimits(msg);
       const json = JSON.stringify(msg.blocks);
       expect(json).toContain(lang === 'en' ? 'and 90 more' : 'ほか 90 件');
-      expect(json).toContain(lang === 'en' ? 'and 190 more' : 'ほか 190 件');
+      // The other 50 servers with detections, not the other 190 detections.
+      expect(json).toContain(lang === 'en' ? 'and 50 more' : 'ほか 50 件');
+      expect(json).toContain(lang === 'en' ? 'New detections in the last 24 h: 200 on 60 servers' : '過去 24 時間の新しい検出: 200 件、サーバー 60 台');
       const text = renderStatusText(status, lang);
       expect(text.split('\n').length).toBeLessThan(120);
     }
   });
 
   it('long server names: lists are cut to whole lines, still within limits', () => {
-    const status = buildFleetStatus({ servers: bigFleet(500, 240), newDetections: { entries: [], total: 0 }, now: NOW });
+    const status = buildFleetStatus({ servers: bigFleet(500, 240), newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     const msg = renderStatusBlocks(status, 'en');
     expectWithinSlackLimits(msg);
     for (const b of msg.blocks.filter((b) => b.type === 'section' && b.text)) {
@@ -214,8 +217,8 @@ describe('large fleets', () => {
     });
     fc.assert(
       fc.property(fc.array(facts, { maxLength: 700 }), fc.nat(5000), fc.constantFrom('en' as const, 'ja' as const), (servers, total, lang) => {
-        const entries = servers.slice(0, 10).map((s, i) => ({ id: i, createdAt: day(0.5), server: s.name, channelId: 'C1', messageTs: '1.2', replyTs: null }));
-        const status = buildFleetStatus({ servers, newDetections: { entries, total: Math.max(total, entries.length) }, now: NOW });
+        const entries = servers.slice(0, 10).map((s, i) => ({ id: i, createdAt: day(0.5), server: s.name, channelId: 'C1', messageTs: '1.2', replyTs: null, count: 1 + (total % (i + 1)) }));
+        const status = buildFleetStatus({ servers, newDetections: { entries, total, groups: Math.floor(total / 3) }, now: NOW });
         expectWithinSlackLimits(renderStatusBlocks(status, lang));
       }),
       { numRuns: 60 },
@@ -249,11 +252,94 @@ describe('loadFleetStatus (from the store)', () => {
     expect(w1.affectedDays).toBe(9);
     expect(status.longAffected.servers.map((s) => s.name)).toEqual(['wsus01']);
     expect(status.newDetections.total).toBe(1);
-    expect(status.newDetections.entries[0]).toMatchObject({ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717200000.000100' });
+    expect(status.newDetections.entries[0]).toMatchObject({ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717200000.000100', count: 1 });
 
     const msg = renderStatusBlocks(loadFleetStatus(store, NOW), 'en', { timeZone: 'Asia/Tokyo' });
     expectWithinSlackLimits(msg);
     expect(JSON.stringify(msg.blocks)).toContain('<#C0WSUS>'); // no permalink resolved: the channel is named
+  });
+
+  it('new detections: one line per server with its count and newest thread, bounded by servers, not diagnoses', async () => {
+    const tmp = tempDb();
+    const store = Store.open(tmp.path);
+    dbs.push({ store, cleanup: tmp.cleanup });
+    const hours = (n: number) => day(n / 24);
+    recordAffected(store, 'wsus02', hours(20), { channelId: 'C0TWO', messageTs: '1717200000.000200' }); // the oldest of the day
+    // wsusebc failed 12 times since, more than the post lists: the old list was wsusebc ×10 and nothing else.
+    for (let i = 0; i < 12; i++) recordAffected(store, 'wsusebc', hours(12 - i), { channelId: 'C0EBC', messageTs: `17172100${String(i).padStart(2, '0')}.000100` });
+    recordAffected(store, 'wsusebc', day(3), { channelId: 'C0EBC', messageTs: '1716900000.000100' }); // before the window
+    // A row recorded before aliases existed, under another spelling of wsusebc: the same server.
+    store.db.prepare('INSERT INTO server_aliases (alias, name) VALUES (?, ?)').run('wsusebc.corp.example', 'wsusebc');
+    store.db
+      .prepare("INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines) VALUES (?, 'cli', 'wsusebc.corp.example', 'affected', 'unknown', 'en', 1)")
+      .run(hours(13));
+    // No server named: grouped per channel (two pastes in C0ASK), and the CLI's (no channel) together.
+    const unnamed = (at: string, where: { channelId?: string; messageTs?: string } = {}) =>
+      store.recordDiagnosis({ diagnosis: diagnosis(null, 'affected'), origin: where.channelId ? 'message' : 'cli', at, channelId: where.channelId ?? null, messageTs: where.messageTs ?? null });
+    unnamed(hours(10), { channelId: 'C0ASK', messageTs: '1717220000.000100' });
+    unnamed(hours(6), { channelId: 'C0ASK', messageTs: '1717230000.000100' });
+    unnamed(hours(15));
+    unnamed(hours(14));
+
+    const status = loadFleetStatus(store, NOW);
+    const d = status.newDetections;
+    expect(d.total).toBe(1 + 12 + 1 + 2 + 2);
+    expect(d.groups).toBe(4);
+    expect(d.entries.map((e) => [e.server, e.channelId, e.count, e.at])).toEqual([
+      ['wsusebc', 'C0EBC', 13, hours(1)],
+      [null, 'C0ASK', 2, hours(6)],
+      [null, null, 2, hours(14)],
+      ['wsus02', 'C0TWO', 1, hours(20)],
+    ]);
+    expect(d.entries[0]!.threadTs).toBe('1717210011.000100'); // the newest of wsusebc's
+    // Bounded by servers: with room for two lines, the other two are "and 2 more".
+    const two = loadFleetStatus(store, NOW, { detections: 2 }).newDetections;
+    expect([two.entries.length, two.groups, two.total]).toEqual([2, 4, 18]);
+
+    // The post links each line's newest thread, and asks Slack for those only.
+    const asked: string[] = [];
+    const client = {
+      chat: {
+        getPermalink: async (a: { channel: string; message_ts: string }) => {
+          asked.push(`${a.channel}/${a.message_ts}`);
+          return { ok: true, permalink: `https://example.slack.com/archives/${a.channel}/p${a.message_ts.replace('.', '')}` };
+        },
+      },
+    };
+    for (const lang of ['en', 'ja'] as const) {
+      asked.length = 0;
+      const msg = await linkedStatusMessage(store, client, lang, NOW, { timeZone: 'Asia/Tokyo' });
+      expectWithinSlackLimits(msg);
+      expect(asked.sort()).toEqual(['C0ASK/1717230000.000100', 'C0EBC/1717210011.000100', 'C0TWO/1717200000.000200']);
+      const heading = lang === 'en' ? '*New detections in the last 24 h: 18 on 4 servers*' : '*過去 24 時間の新しい検出: 18 件、サーバー 4 台*';
+      const section = msg.blocks.flatMap((b) => (b.type === 'section' && b.text?.text.startsWith(heading) ? [b.text.text] : []));
+      expect(section).toHaveLength(1);
+      const lines = section[0]!.split('\n');
+      const thread = lang === 'en' ? 'thread' : 'スレッド';
+      expect(lines.filter((l) => l.includes('wsusebc'))).toHaveLength(1);
+      expect(lines[1]).toMatch(
+        lang === 'en'
+          ? /^• \*wsusebc\* — 13 detections, newest <!date\^\d+\^\{date_short_pretty\} \{time\}\|2024-06-02 08:00> \(<https:\/\/example\.slack\.com\/archives\/C0EBC\/p1717210011000100\|thread>\)$/
+          : /^• \*wsusebc\* — 検出 13 件、最新 <!date\^\d+\^\{date_short_pretty\} \{time\}\|2024-06-02 08:00> \(<https:\/\/example\.slack\.com\/archives\/C0EBC\/p1717210011000100\|スレッド>\)$/,
+      );
+      expect(lines[2]).toContain(`/C0ASK/p1717230000000100|${thread}>`);
+      expect(lines[3]).toContain(lang === 'en' ? '(server not named)* — 2 detections, newest' : '(サーバー名なし)* — 検出 2 件、最新');
+      expect(lines[3]).toContain(lang === 'en' ? '(from the CLI)' : '(CLI から)');
+      expect(lines[4]).toMatch(lang === 'en' ? /^• \*wsus02\* — 1 detection, <!date.*C0TWO.*\)$/ : /^• \*wsus02\* — 検出 1 件、<!date.*C0TWO.*\)$/);
+      expect(lines).toHaveLength(5);
+      expect(msg.text).toContain(lang === 'en' ? 'New detections in the last 24 h: 18 on 4 servers (wsusebc, wsus02)' : '過去 24 時間の新しい検出: 18 件、サーバー 4 台 (wsusebc、wsus02)');
+    }
+
+    // The terminal: the same lines, times in the zone asked for.
+    const text = renderStatusText(status, 'en', { timeZone: 'Asia/Tokyo' }).split('\n');
+    const at = text.indexOf('New detections in the last 24 h: 18 on 4 servers');
+    expect(text.slice(at + 1, at + 5)).toEqual([
+      '  wsusebc — 13 detections, newest 2024-06-02 08:00  (C0EBC)',
+      '  (server not named) — 2 detections, newest 2024-06-02 03:00  (C0ASK)',
+      '  (server not named) — 2 detections, newest 2024-06-01 19:00  (from the CLI)',
+      '  wsus02 — 1 detection, 2024-06-01 13:00  (C0TWO)',
+    ]);
+    expect(statusJson(status, 'en').newDetections).toMatchObject({ total: 18, groups: 4, entries: [{ server: 'wsusebc', count: 13, threadTs: '1717210011.000100' }, {}, {}, { server: 'wsus02', count: 1 }] });
   });
 
   it('an empty database: one line', () => {

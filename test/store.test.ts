@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InboxStore } from '../db/inbox-store.js';
+import { StatusStore } from '../db/status-store.js';
 import { Store } from '../db/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
@@ -81,7 +82,9 @@ describe('store', () => {
     }
     expect(s.history({ limit: 2 }).map((e) => e.createdAt)).toEqual([at(5), at(4)]);
     expect(s.history({ server: 'wsus-b' }).map((e) => e.createdAt)).toEqual([at(4), at(2)]);
-    expect(s.diagnosesSince('affected', at(3), 10).total).toBe(3);
+    const detections = new StatusStore(s).newDetectionsSince(at(3), 10);
+    expect([detections.total, detections.groups]).toEqual([3, 2]);
+    expect(detections.entries.map((e) => [e.server, e.count, e.createdAt])).toEqual([['wsus-a', 2, at(5)], ['wsus-b', 1, at(4)]]);
     expect(s.purgeDiagnosesBefore(at(3))).toBe(2);
     expect(s.db.prepare('SELECT COUNT(*) AS n FROM findings WHERE diagnosis_id NOT IN (SELECT id FROM diagnoses)').get()).toEqual({ n: 0 });
     s.close();

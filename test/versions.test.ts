@@ -168,7 +168,7 @@ describe('the fleet status follows the same table', () => {
         { name: 'odd', wsusVersion: '3.0.6000.374', dllVersion: '3.2.7600.226', dllVersionAt: at },
         { name: 'ok', dllVersion: '3.1.6001.66', dllVersionAt: at },
       ],
-      newDetections: { entries: [], total: 0 },
+      newDetections: { entries: [], total: 0, groups: 0 },
       now: new Date(NOW),
     });
     expect(s.counts).toMatchObject({ affected: 0, 'not-applicable': 2, conflict: 1, fixed: 1 });

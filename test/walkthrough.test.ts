@@ -74,6 +74,14 @@ const blocksOf = (s: Said): Block[] => (s.call.body.blocks ?? (s.call.body.view 
 const urlsIn = (s: Said) => blocksOf(s).flatMap((b) => (b.elements ?? []).flatMap((e) => (e.url ? [e.url] : [])));
 /** Versions, codes and commands: what must be the same whatever the language. */
 const factsIn = (text: string) => [...new Set(text.match(/\b\d+\.\d+\.\d+\.\d+\b|0x[0-9A-F]{8}|wuauclt \/detectnow|https?:\/\/[^\s|>)]+/g) ?? [])].sort();
+/** The lines under the new detections' heading (which `heading` matches; its first group is the total). */
+function detectionLines(s: Said, heading: RegExp): { total: number; lines: string[] } {
+  const lines = s.shown.split('\n');
+  const at = lines.findIndex((l) => heading.test(l));
+  expect(at, `${s.step}: ${heading}`).toBeGreaterThan(0);
+  const end = lines.findIndex((l, i) => i > at && !l.startsWith('• '));
+  return { total: Number(lines[at]!.match(heading)![1]), lines: lines.slice(at + 1, end) };
+}
 /** The index of the first block whose text matches. */
 const indexOf = (s: Said, re: RegExp) => blocksOf(s).findIndex((b) => re.test(blocksText([b])));
 
@@ -243,6 +251,13 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     const status = en1.get('status')!;
     expect(blocksText([blocksOf(status)[1]])).toMatch(/^:point_right: \*Next action:\* Fix the 4 affected servers \(wsusdaily, wsusebc, wsus02 and 1 more\)/);
     expect(status.shown.length).toBeLessThan(2000);
+    // New detections: one line per server, however often it was pasted (wsusebc was, many times), newest first.
+    const detected = detectionLines(status, /^\*New detections in the last 24 h: (\d+) on 4 servers\*$/);
+    expect(detected.lines.map((l) => l.match(/^• \*([^*]+)\*/)?.[1])).toEqual(['wsusebc', 'wsus03', 'wsus02', 'wsusdaily']);
+    const ebc = detected.lines[0]!.match(/^• \*wsusebc\* — (\d+) detections, newest <!date\^\d+\^[^|]+\|[^>]+> \(<#CWALK>\)$/);
+    expect(Number(ebc?.[1])).toBe(t.store.history({ server: 'wsusebc', limit: 1000 }).filter((h) => h.verdict === 'affected').length);
+    expect(detected.total).toBe(t.store.history({ limit: 1000 }).filter((h) => h.verdict === 'affected').length);
+    expect(detected.lines[3]).toMatch(/^• \*wsusdaily\* — 1 detection, <!date[^>]+> \(from the CLI\)$/);
     expect(en1.get('code 0x8024400E')!.shown).toContain('WU_E_PT_SOAP_SERVER');
     // The links once, as buttons (not also a raw URL line above them).
     expect(urlsIn(en1.get('help')!)).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]);
@@ -276,6 +291,10 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(ja1.get('check')!.shown).not.toMatch(/。 /); // no English sentence spacing inside Japanese
     expect(blocksText([blocksOf(ja1.get('server wsusebc')!)[2]])).toBe(`:point_right: *次の対応:* ${ja.installFixUnknownVersion}`);
     expect(ja1.get('history')!.shown).toContain('*該当* wsusebc · <#CWALK> で貼り付け');
+    const detectedJa = detectionLines(ja1.get('status')!, /^\*過去 24 時間の新しい検出: (\d+) 件、サーバー 4 台\*$/);
+    expect(detectedJa.lines.map((l) => l.match(/^• \*([^*]+)\*/)?.[1])).toEqual(['wsusebc', 'wsus03', 'wsus02', 'wsusdaily']);
+    expect(detectedJa.lines[0]).toMatch(/^• \*wsusebc\* — 検出 \d+ 件、最新 <!date[^>]+> \(<#CWALK>\)$/);
+    expect(detectedJa.total).toBe(t.store.history({ limit: 1000 }).filter((h) => h.verdict === 'affected').length);
     const jaPaste = await one('paste: written in Japanese in a channel', () => paste('CJA', `このログを見てください\n${onServer('wsus04')}`));
     expect(jaPaste.shown).toMatch(/^KB954960: 該当/);
 

@@ -18,7 +18,9 @@ export function statusJson(status: FleetStatus, lang: Lang) {
     newDetections: {
       windowHours: status.windowHours,
       total: status.newDetections.total,
-      entries: status.newDetections.entries.map((e) => ({ id: e.id, at: e.at, server: e.server, channelId: e.channelId, threadTs: e.threadTs, permalink: e.permalink })),
+      groups: status.newDetections.groups,
+      // One per server (unnamed: per channel), the newest first; id…permalink are the newest detection's.
+      entries: status.newDetections.entries.map((e) => ({ id: e.id, at: e.at, server: e.server, channelId: e.channelId, threadTs: e.threadTs, permalink: e.permalink, count: e.count })),
     },
     otherProblems: {
       days: status.otherProblems.days,

@@ -5,7 +5,7 @@ import { formatLocal } from '../status/post-time.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
-import { bucketLabel, countsLine, fitLines, names, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
+import { bucketLabel, countsLine, fitLines, names, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 export function renderStatusText(status: FleetStatus, lang: Lang, options: RenderOptions = {}): string {
   const tz = options.timeZone ?? 'UTC';
@@ -23,9 +23,10 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
   const d = status.newDetections;
   if (d.total === 0) out.push(msg(lang).status.noNewDetections({ h: status.windowHours }));
   else {
-    out.push(`${msg(lang).status.newDetections({ h: status.windowHours })}: ${num(d.total)}`);
+    out.push(newDetectionsHeading(status, lang));
     const where = (e: Detection) => (e.permalink ? `  ${e.permalink}` : e.channelId ? `  (${e.channelId})` : `  (${msg(lang).status.viaCli})`);
-    out.push(...list(d.entries, (e) => `  ${formatLocal(e.at, tz)}  ${name(e.server)}${where(e)}`, d.total, topDet));
+    const line = (e: Detection) => `  ${name(e.server)} — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at: formatLocal(e.at, tz) })}${where(e)}`;
+    out.push(...list(d.entries, line, d.groups, topDet));
   }
   const l = status.longAffected;
   if (l.servers.length > 0) {
@@ -61,8 +62,11 @@ export function statusFallbackText(status: FleetStatus, lang: Lang, timeZone = '
   const d = status.newDetections;
   if (d.total === 0) lines.push(msg(lang).status.noNewDetections({ h: status.windowHours }));
   else {
-    const servers = [...new Set(d.entries.map((e) => e.server).filter((s): s is string => s !== null))];
-    lines.push(`${msg(lang).status.newDetections({ h: status.windowHours })}: ${num(d.total)}${servers.length > 0 ? ` (${names(servers.slice(0, 5), servers.length, lang)})` : ''}`);
+    // The named servers of the first lines; "and K more" counts the other lines (servers, or channels for the unnamed).
+    const servers = d.entries.flatMap((e) => (e.server === null ? [] : [e.server]));
+    const others = d.groups - d.entries.length;
+    const listed = servers.length > 0 ? ` (${names(servers.slice(0, 5), servers.length + others, lang)})` : '';
+    lines.push(`${newDetectionsHeading(status, lang)}${listed}`);
   }
   const l = status.longAffected;
   if (l.servers.length > 0) lines.push(`${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)} (${names(l.servers.slice(0, 5).map((s) => s.name), l.servers.length, lang)})`);

@@ -54,6 +54,13 @@ export function nextActionText(a: NextAction, lang: Lang, md = false): string {
   });
 }
 
+/** "New detections in the last 24 h: 10 on 4 servers" (the servers part only when some server had several). */
+export function newDetectionsHeading(s: FleetStatus, lang: Lang): string {
+  const d = s.newDetections;
+  const on = d.groups < d.total ? msg(lang).status.onServers({ servers: num(d.groups), count: d.groups }) : '';
+  return `${msg(lang).status.newDetections({ h: s.windowHours })}: ${num(d.total)}${on}`;
+}
+
 export function countsLine(s: FleetStatus, lang: Lang): string {
   const parts = FLEET_BUCKETS.filter((b) => s.counts[b] > 0).map((b) => msg(lang).status.count({ n: num(s.counts[b]), label: msg(lang).bucketShort[b] }));
   const total = msg(lang).status.servers({ n: num(s.total), count: s.total });

@@ -15,7 +15,7 @@ export const STATUS = {
   windowHours: 24,
   /** Servers named per state in the post (the rest: "and K more"). */
   topPerState: 10,
-  /** Detections listed in the post. */
+  /** Servers listed under the new detections (one line each, however many detections it had). */
   topDetections: 10,
   /** "Other problems in the last N days" (per server: the known problems other than KB954960). */
   otherProblemDays: 7,
@@ -44,24 +44,33 @@ export interface FleetServer {
   readonly fixedSince: string | null;
 }
 
-/** The minimum of a stored diagnosis the post needs (db/store.ts HistoryEntry fits). */
+/**
+ * One server's new detections (db StatusStore.newDetectionsSince): how many, and the newest of them — its diagnosis
+ * id, time and Slack message. A diagnosis that names no server is grouped with the others of its channel.
+ */
 export interface DetectionEntry {
   readonly id: number;
   readonly createdAt: string;
+  /** null: not named (the group is the channel's; channelId null: the CLI's). */
   readonly server: string | null;
   readonly channelId: string | null;
   readonly messageTs: string | null;
   readonly replyTs: string | null;
+  /** Detections in the window; the fields above are the newest one's. */
+  readonly count: number;
 }
 
+/** One line of "new detections": a server, how many times it was detected, and the newest detection (the evidence). */
 export interface Detection {
+  /** The newest detection's diagnosis. */
   readonly id: number;
   readonly at: string;
   readonly server: string | null;
   readonly channelId: string | null;
-  /** The message whose thread holds the diagnosis. */
+  /** The message whose thread holds the newest diagnosis. */
   readonly threadTs: string | null;
   readonly permalink: string | null;
+  readonly count: number;
 }
 
 /** A known problem other than KB954960 on one server: in how many diagnoses (logs), since when (db StatusStore). */
@@ -93,7 +102,8 @@ export interface FleetStatus {
   readonly counts: Readonly<Record<FleetBucket, number>>;
   /** Every server, per bucket, most urgent first within a bucket (affected: longest affected first; others by name). */
   readonly servers: Readonly<Record<FleetBucket, readonly FleetServer[]>>;
-  readonly newDetections: { readonly total: number; readonly entries: readonly Detection[] };
+  /** `total` detections on `groups` servers (lines); `entries`: the servers with the newest detections, newest first. */
+  readonly newDetections: { readonly total: number; readonly groups: number; readonly entries: readonly Detection[] };
   readonly longAffected: { readonly days: number; readonly servers: readonly FleetServer[] };
   /** The other known problems per server in the last `days` (most logs first): "wsus03: app pool 503 in 4 logs since …". */
   readonly otherProblems: { readonly days: number; readonly entries: readonly OtherProblemCount[] };
@@ -104,11 +114,12 @@ export interface FleetStatus {
 
 export interface FleetInput {
   readonly servers: readonly ServerFacts[];
-  readonly newDetections: { readonly entries: readonly DetectionEntry[]; readonly total: number };
+  /** The first servers' detections; `total` diagnoses and `groups` servers in all. */
+  readonly newDetections: { readonly entries: readonly DetectionEntry[]; readonly total: number; readonly groups: number };
   readonly now: Date;
   /** Per server, when its current affected episode began (from the diagnoses); defaults to lastAffectedAt. */
   readonly affectedSince?: ReadonlyMap<string, string>;
-  /** Per diagnosis id, the thread's permalink (chat.getPermalink). */
+  /** Per diagnosis id (an entry's newest), the thread's permalink (chat.getPermalink). */
   readonly permalinks?: ReadonlyMap<number, string>;
   readonly longAffectedDays?: number;
   readonly windowHours?: number;
@@ -160,8 +171,10 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
     channelId: e.channelId,
     threadTs: threadOf(e),
     permalink: input.permalinks?.get(e.id) ?? null,
+    count: e.count,
   }));
-  const newDetections = { total: Math.max(input.newDetections.total, entries.length), entries };
+  const shown = entries.reduce((n, e) => n + e.count, 0);
+  const newDetections = { total: Math.max(input.newDetections.total, shown), groups: Math.max(input.newDetections.groups, entries.length), entries };
 
   return {
     kb: KB,

@@ -1,7 +1,7 @@
 /**
  * The fleet status from the store, and the status message made of it: what the daily post, `/kb954960 status`,
  * `kb954960 status` and App Home show. Reads the facts (one scan of `servers`, an index range of the window's affected
- * diagnoses, one seek per affected server), attaches thread links when a Slack client is given, builds the model
+ * diagnoses grouped per server, one seek per affected server), attaches thread links when a Slack client is given, builds the model
  * (fleet.ts) once and renders it (src/render/status-*.ts).
  */
 import { StatusStore } from '../../db/status-store.js';
@@ -16,7 +16,7 @@ import { buildFleetStatus, STATUS, threadOf, type DetectionEntry, type FleetInpu
 export interface LoadOptions {
   readonly windowHours?: number;
   readonly longAffectedDays?: number;
-  /** Detections fetched (shown: fewer). */
+  /** Servers with new detections fetched (shown: as many or fewer). */
   readonly detections?: number;
   readonly otherProblemDays?: number;
 }
@@ -26,9 +26,9 @@ export function readFleetFacts(store: Store, now: Date, options: LoadOptions = {
   const windowHours = options.windowHours ?? STATUS.windowHours;
   const servers = store.servers();
   const since = new Date(now.getTime() - windowHours * 3_600_000).toISOString();
-  const newDetections = store.diagnosesSince('affected', since, options.detections ?? STATUS.topDetections);
-  const affected = servers.filter((f) => isAffectedNow(f)).map((f) => ({ name: f.name, after: fixedSince(f) ?? null }));
   const statusStore = new StatusStore(store);
+  const newDetections = statusStore.newDetectionsSince(since, options.detections ?? STATUS.topDetections);
+  const affected = servers.filter((f) => isAffectedNow(f)).map((f) => ({ name: f.name, after: fixedSince(f) ?? null }));
   const affectedSince = statusStore.firstAffectedAfter(affected);
   const otherProblemDays = options.otherProblemDays ?? STATUS.otherProblemDays;
   const otherProblems = statusStore.otherProblemsPerServerSince(new Date(now.getTime() - otherProblemDays * 86_400_000).toISOString());
@@ -43,7 +43,7 @@ export interface PermalinkClient {
   chat: { getPermalink(args: { channel: string; message_ts: string }): Promise<{ ok?: boolean; permalink?: string }> };
 }
 
-/** The status message with a link to each detection's thread (chat.getPermalink): what the daily post says. */
+/** The status message with a link to the thread of each listed server's newest detection (chat.getPermalink): the daily post. */
 export async function linkedStatusMessage(
   store: Store,
   client: PermalinkClient,
@@ -56,7 +56,7 @@ export async function linkedStatusMessage(
   return renderStatusBlocks(buildFleetStatus({ ...facts, permalinks }), lang, options);
 }
 
-/** chat.getPermalink for the detections shown. A failure leaves that one without a link (its channel is named). */
+/** chat.getPermalink for the lines shown, one per server (its newest detection). A failure leaves that one without a link (its channel is named). */
 async function resolvePermalinks(client: PermalinkClient, entries: readonly DetectionEntry[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const linkable = entries

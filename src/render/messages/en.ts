@@ -164,6 +164,10 @@ export const en = {
     title: 'KB954960 fleet status',
     nextAction: 'Next action',
     newDetections: (p: { h: number }) => `New detections in the last ${p.h} h`,
+    /** After the number of new detections when some server had several: on how many servers (lines) they were. */
+    onServers: (p: { servers: string; count: number }) => ` on ${p.servers} server${plural(p.count)}`,
+    /** One server's line: how many detections, and when the newest was. */
+    serverDetections: (p: { n: string; count: number; at: string }) => (p.count === 1 ? `1 detection, ${p.at}` : `${p.n} detections, newest ${p.at}`),
     noNewDetections: (p: { h: number }) => `No new detections in the last ${p.h} h.`,
     longAffected: (p: { d: number }) => `Affected for more than ${p.d} days`,
     more: (p: { n: string }) => `and ${p.n} more`,

@@ -143,6 +143,8 @@ export const ja: Catalogue = {
     title: 'KB954960 フリートの状況',
     nextAction: '次の対応',
     newDetections: (p) => `過去 ${p.h} 時間の新しい検出`,
+    onServers: (p) => ` 件、サーバー ${p.servers} 台`,
+    serverDetections: (p) => (p.count === 1 ? `検出 1 件、${p.at}` : `検出 ${p.n} 件、最新 ${p.at}`),
     noNewDetections: (p) => `過去 ${p.h} 時間に新しい検出はありません。`,
     longAffected: (p) => `${p.d} 日以上該当したまま`,
     more: (p) => `ほか ${p.n} 件`,
