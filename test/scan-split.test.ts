@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanFileInParts } from '../src/scan/split.js';
+import { scanFileInParts, splitPays } from '../src/scan/split.js';
 import { scanInline } from '../src/scan/runner.js';
 import { fileChunks } from '../src/ingest/decode.js';
 
@@ -22,6 +22,12 @@ function write(name: string, ...parts: (Buffer | string)[]): { path: string; siz
 
 const whole = (path: string) => scanInline(fileChunks(path), { maxBytes: Infinity });
 const options = { maxBytes: Infinity };
+
+describe('splitPays: two parts only where the cores are there for them', () => {
+  it('scans in one pass on one or two cores (measured: no faster, 23 MiB more), in two from three', () => {
+    expect([1, 2, 3, 8].map((cores) => splitPays(cores))).toEqual([false, false, true, true]);
+  });
+});
 
 describe('scanFileInParts: a large local file, half on the scan thread, as the whole', () => {
   it('finds in two parts what one pass finds, the failure on either side of the cut', async () => {

@@ -1,7 +1,9 @@
 /**
  * A large local file scanned in two parts at once: its first part (a little under half: the thread starts later) on
- * the scan thread, the rest here, joined into the scan of the whole (detect/join-scans.ts). On 2 cores a 200 MiB log
- * scans in 0.8 s instead of 1.2–1.4 s (issue 13: the CLI against grep). Only the CLI does this; the bot keeps its second core for the event loop that acks Slack.
+ * the scan thread, the rest here, joined into the scan of the whole (detect/join-scans.ts). Only the CLI does this,
+ * and only with more than two cores (splitPays): on the 2-core machine, once the search loop stopped deoptimizing, a
+ * 200 MiB log took 0.72 s in one pass and 0.735 s in two (medians of 10; each thread ran ~1.7× slower beside the
+ * other, and V8's compiler and GC threads lost their core), for 23 MiB more memory.
  *
  * Only where the parts provably decode as the whole would: plain UTF-8 or ASCII (no gzip, ZIP or UTF-16), no size cap
  * or tail read, a line break to cut at. The first part goes through the decoder as the whole file would (BOM, encoding
@@ -10,6 +12,7 @@
  * the thread cannot start — the caller scans the file inline: null.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAscii } from 'node:buffer';
 import { joinScans } from '../detect/join-scans.js';
 import { MAX_LINE_BYTES, Scanner } from '../detect/scanner.js';
@@ -17,6 +20,14 @@ import type { ScanResult } from '../detect/types.js';
 import { fileChunks, type DecodedInfo, type DecodeOptions } from '../ingest/decode.js';
 import { SNIFF_BYTES, detect, isGzip, isZip } from '../ingest/sniff.js';
 import { scanThread } from './runner.js';
+
+/** Cores below which a split costs more than it gains (see the header). */
+const SPLIT_MIN_CORES = 3;
+
+/** Whether this machine has the cores for a split to pay. */
+export function splitPays(cores = availableParallelism()): boolean {
+  return cores >= SPLIT_MIN_CORES;
+}
 
 /**
  * Files at least this large are split. Starting the thread and joining cost ~40–60 ms; a 32 MiB log scans in ~180 ms
