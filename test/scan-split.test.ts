@@ -24,8 +24,8 @@ const whole = (path: string) => scanInline(fileChunks(path), { maxBytes: Infinit
 const options = { maxBytes: Infinity };
 
 describe('splitPays: two parts only where the cores are there for them', () => {
-  it('scans in one pass on one or two cores (measured: no faster, 23 MiB more), in two from three', () => {
-    expect([1, 2, 3, 8].map((cores) => splitPays(cores))).toEqual([false, false, true, true]);
+  it('scans in one pass on one core, where two threads only slow each other', () => {
+    expect([1, 2, 8].map((cores) => splitPays(cores))).toEqual([false, true, true]);
   });
 });
 

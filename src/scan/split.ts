@@ -1,9 +1,11 @@
 /**
  * A large local file scanned in two parts at once: its first part (a little under half: the thread starts later) on
- * the scan thread, the rest here, joined into the scan of the whole (detect/join-scans.ts). Only the CLI does this,
- * and only with more than two cores (splitPays): on the 2-core machine, once the search loop stopped deoptimizing, a
- * 200 MiB log took 0.72 s in one pass and 0.735 s in two (medians of 10; each thread ran ~1.7× slower beside the
- * other, and V8's compiler and GC threads lost their core), for 23 MiB more memory.
+ * the scan thread, the rest here, joined into the scan of the whole (detect/join-scans.ts). Only the CLI does this.
+ *
+ * It pays only on large files: the thread costs ~0.1 s to start and warm up, the two threads slow each other (~1.7×
+ * each on the 2-core machine, where V8's compiler and GC threads also lose their core), and it adds ~23 MiB. Measured
+ * there, one pass against two: 200 MiB 0.72 against 0.735 s (medians of 10), 300 MiB 0.95 against 0.92 s, 512 MiB
+ * 1.43 against 1.15 s, 1 GiB 2.57 against 1.74 s.
  *
  * Only where the parts provably decode as the whole would: plain UTF-8 or ASCII (no gzip, ZIP or UTF-16), no size cap
  * or tail read, a line break to cut at. The first part goes through the decoder as the whole file would (BOM, encoding
@@ -21,19 +23,13 @@ import { fileChunks, type DecodedInfo, type DecodeOptions } from '../ingest/deco
 import { SNIFF_BYTES, detect, isGzip, isZip } from '../ingest/sniff.js';
 import { scanThread } from './runner.js';
 
-/** Cores below which a split costs more than it gains (see the header). */
-const SPLIT_MIN_CORES = 3;
-
-/** Whether this machine has the cores for a split to pay. */
+/** Whether this machine has the cores for a split: two threads on one core only slow each other. */
 export function splitPays(cores = availableParallelism()): boolean {
-  return cores >= SPLIT_MIN_CORES;
+  return cores >= 2;
 }
 
-/**
- * Files at least this large are split. Starting the thread and joining cost ~40–60 ms; a 32 MiB log scans in ~180 ms
- * on one core.
- */
-export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
+/** Files at least this large are split: below ~300 MiB two parts are no faster than one (see the header). */
+export const SPLIT_MIN_BYTES = 512 * 1024 * 1024;
 
 const LF = 0x0a;
 
