@@ -27,16 +27,44 @@ export interface InboxItem {
 
 type Row = Record<string, unknown>;
 
+/**
+ * The payload's fields that are what a person sent, or where to answer them: stored in slack_inbox_content
+ * (db/009_inbox_content.sql), written at accept() and deleted at finish(), never rewritten in between.
+ */
+const CONTENT_FIELDS = ['text', 'responseUrl'] as const;
+
+/** A payload as its queue row keeps it and its content row; a payload that is no object is kept whole in the row. */
+function splitPayload(payload: unknown): { row: string; content: string | null } {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return { row: JSON.stringify(payload), content: null };
+  const rest: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
+  const content: Record<string, unknown> = {};
+  for (const f of CONTENT_FIELDS) {
+    if (f in rest) {
+      content[f] = rest[f];
+      delete rest[f];
+    }
+  }
+  return { row: JSON.stringify(rest), content: Object.keys(content).length > 0 ? JSON.stringify(content) : null };
+}
+
+/** The queue row and its content (if any), the payload whole again. */
+const ITEM_SQL = 'SELECT i.*, c.content FROM slack_inbox i LEFT JOIN slack_inbox_content c ON c.key = i.key';
+
 export class InboxStore {
   /** Shares the Store's connection and its prepared statements: accept() runs before every Slack ack. */
   constructor(private readonly store: Store) {}
 
   /** Records work Slack delivered; false when the key is already there (a redelivery or a duplicate). */
   accept(item: { key: string; eventId?: string | null; kind: InboxKind; payload: unknown; at: string }): boolean {
-    const r = this.store
-      .statement('INSERT INTO slack_inbox (key, event_id, kind, payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
-      .run(item.key, item.eventId ?? null, item.kind, JSON.stringify(item.payload), item.at);
-    return r.changes === 1;
+    const { row, content } = splitPayload(item.payload);
+    return this.store.db.transaction(() => {
+      const r = this.store
+        .statement('INSERT INTO slack_inbox (key, event_id, kind, payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
+        .run(item.key, item.eventId ?? null, item.kind, row, item.at);
+      if (r.changes !== 1) return false;
+      if (content !== null) this.store.statement('INSERT INTO slack_inbox_content (key, content) VALUES (?, ?)').run(item.key, content);
+      return true;
+    })();
   }
 
   /**
@@ -46,7 +74,7 @@ export class InboxStore {
   take(key: string, by: string, at: string, leaseExpiredBefore: string, isDead: (holder: string) => boolean): InboxItem | null {
     return this.store.db
       .transaction(() => {
-        const row = this.store.statement('SELECT * FROM slack_inbox WHERE key = ?').get(key) as Row | undefined;
+        const row = this.store.statement(`${ITEM_SQL} WHERE i.key = ?`).get(key) as Row | undefined;
         if (!row || row.done_at != null) return null;
         const holder = row.taken_by == null ? null : String(row.taken_by);
         if (holder && holder !== by && !isDead(holder) && String(row.taken_at) >= leaseExpiredBefore) return null;
@@ -58,13 +86,14 @@ export class InboxStore {
 
   /** Unfinished items, oldest first (what a restart must resume). */
   pending(limit = 1000): InboxItem[] {
-    return (this.store.statement('SELECT * FROM slack_inbox WHERE done_at IS NULL ORDER BY received_at LIMIT ?').all(limit) as Row[]).map(toInboxItem);
+    return (this.store.statement(`${ITEM_SQL} WHERE i.done_at IS NULL ORDER BY i.received_at LIMIT ?`).all(limit) as Row[]).map(toInboxItem);
   }
 
   finish(key: string, outcome: InboxOutcome, at: string, replyTs?: string | null, diagnosisId?: number | null): void {
     this.store.db.transaction(() => {
       // The pasted text (and the answer quoting it, and where to send it) was kept only so that a crash could not lose
-      // the work; done, it goes (raw logs are never stored).
+      // the work; done, it goes (raw logs are never stored). secure_delete zeroes the pages it leaves.
+      this.store.statement('DELETE FROM slack_inbox_content WHERE key = ?').run(key);
       this.store
         .statement(
           "UPDATE slack_inbox SET done_at = ?, outcome = ?, reply_ts = ?, diagnosis_id = COALESCE(?, diagnosis_id), payload = json_remove(payload, '$.text', '$.answer', '$.responseUrl') WHERE key = ?",
@@ -90,7 +119,7 @@ export class InboxStore {
   }
 
   item(key: string): InboxItem | null {
-    const row = this.store.statement('SELECT * FROM slack_inbox WHERE key = ?').get(key) as Row | undefined;
+    const row = this.store.statement(`${ITEM_SQL} WHERE i.key = ?`).get(key) as Row | undefined;
     return row ? toInboxItem(row) : null;
   }
 
@@ -119,7 +148,7 @@ function toInboxItem(row: Row): InboxItem {
     key: String(row.key),
     eventId: s('event_id'),
     kind: String(row.kind) as InboxKind,
-    payload: JSON.parse(String(row.payload)) as unknown,
+    payload: row.content == null ? (JSON.parse(String(row.payload)) as unknown) : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
     receivedAt: String(row.received_at),
     takenBy: s('taken_by'),
     attempts: Number(row.attempts),

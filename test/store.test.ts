@@ -109,4 +109,31 @@ describe('store', () => {
     a.close();
     b.close();
   });
+
+  it('writes a paste’s text once: taking the item and keeping its answer do not rewrite it', () => {
+    const s = Store.open(path);
+    s.deferCheckpoints();
+    const queue = new InboxStore(s);
+    const walFrames = () => (s.db.pragma('wal_checkpoint(NOOP)' as string) as { log: number }[])[0]!.log;
+    const text = 'x'.repeat(40 * 1024); // a 40 KB paste: ten 4 KiB pages
+    const payload = { channel: 'C1', ts: '1.0001', text, responseUrl: 'https://hooks.slack.com/commands/T1/1/x', lang: 'en' };
+    const start = walFrames();
+    expect(queue.accept({ key: 'message:C1:1.0001', kind: 'message', payload, at: at(1) })).toBe(true);
+    const accepted = walFrames();
+    expect(accepted - start).toBeGreaterThanOrEqual(10);
+    const taken = queue.take('message:C1:1.0001', 'host:1:a', at(1), at(0), () => false);
+    expect(taken?.payload).toEqual(payload); // whole again: the queue's row and its content
+    queue.keepAnswer('message:C1:1.0001', { text: 'KB954960: affected' }, null);
+    // With the text in the queue's row, each of these two updates rewrote (and zeroed) its ten pages.
+    expect(walFrames() - accepted).toBeLessThan(6);
+    queue.finish('message:C1:1.0001', 'replied', at(2), '2.0001');
+    expect(queue.item('message:C1:1.0001')?.payload).toEqual({ channel: 'C1', ts: '1.0001', lang: 'en' });
+    expect(s.db.prepare('SELECT COUNT(*) AS n FROM slack_inbox_content').get()).toEqual({ n: 0 });
+    // An item queued before db/009 has its text in the row: taken whole, and scrubbed when done.
+    s.db.prepare("INSERT INTO slack_inbox (key, kind, payload, received_at) VALUES ('message:C1:0.9', 'message', ?, ?)").run(JSON.stringify({ channel: 'C1', text: 'old paste' }), at(0));
+    expect(queue.take('message:C1:0.9', 'host:1:a', at(1), at(0), () => false)?.payload).toEqual({ channel: 'C1', text: 'old paste' });
+    queue.finish('message:C1:0.9', 'replied', at(2), '2.0002');
+    expect(queue.item('message:C1:0.9')?.payload).toEqual({ channel: 'C1' });
+    s.close();
+  });
 });
