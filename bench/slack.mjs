@@ -327,11 +327,15 @@ async function floorRound(requests) {
 const avgKiB = pastes.reduce((s, p) => s + Buffer.byteLength(p), 0) / pastes.length / 1024;
 console.log(`kb954960 Slack bench: Node ${process.version}, ${CONCURRENCY} concurrent, pastes ~${avgKiB.toFixed(1)} KiB (${pastes[0].split('\n').length} lines), ${ROUNDS} round(s)`);
 
-// warm-up: JIT, SQLite statements, sockets
-await floorRound(slashRequests(5));
-await floorRound(pasteRequests(5, pastes));
-await slashRound(5);
-await pasteRound(5);
+// Warm-up, one unmeasured burst of each kind at full size: JIT, SQLite statements, sockets. A bot that has served
+// a burst is what the rounds measure (the first burst after a start runs ~1.5× slower).
+await floorRound(slashRequests(CONCURRENCY));
+await floorRound(pasteRequests(CONCURRENCY, pastes));
+await slashRound(CONCURRENCY);
+await idle();
+await pasteRound(CONCURRENCY, oneLiners);
+await idle();
+await pasteRound(CONCURRENCY);
 await idle();
 
 const all = { slackAck: [], respond: [], lineAck: [], lineReply: [], pasteAck: [], reply: [], slackFloor: [], lineFloor: [], pasteFloor: [] };
