@@ -16,14 +16,17 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * `{` parses to an object or fails to parse (which Bolt answers with 400).
  */
 function parsesToObject(raw: Buffer, contentType: string | undefined): boolean {
-  let text = raw.toString('utf8');
   if (contentType === 'application/x-www-form-urlencoded') {
-    const { payload } = parseQuery(text); // as Bolt parses it: only a single `payload` field is JSON-parsed
-    if (typeof payload !== 'string') return true;
-    text = payload;
+    const { payload } = parseQuery(raw.toString('utf8')); // as Bolt parses it: only a single `payload` field is JSON-parsed
+    return typeof payload !== 'string' || payload.trimStart().startsWith('{');
   }
-  return text.trimStart().startsWith('{');
+  // JSON (an event: up to a 40 KB paste): the first byte that is not white space, read off the bytes, not a decoded copy.
+  for (const b of raw) if (!JSON_WHITE_SPACE.has(b)) return b === 0x7b; // {
+  return false;
 }
+
+/** What JSON.parse skips before a value, as bytes (String.prototype.trimStart also skips other Unicode spaces). */
+const JSON_WHITE_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 /** Reads a request body up to `limit` bytes; null when it is larger (the rest is drained, not kept). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
