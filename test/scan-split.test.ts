@@ -24,8 +24,8 @@ const whole = (path: string) => scanInline(fileChunks(path), { maxBytes: Infinit
 const options = { maxBytes: Infinity };
 
 describe('splitPays: two parts only where the cores are there for them', () => {
-  it('scans in one pass on one core, where two threads only slow each other', () => {
-    expect([1, 2, 8].map((cores) => splitPays(cores))).toEqual([false, true, true]);
+  it('scans in one pass on one or two cores (on two: 1.48× faster at 1 GiB, for 23 MiB over the memory budget)', () => {
+    expect([1, 2, 3, 8].map((cores) => splitPays(cores))).toEqual([false, false, true, true]);
   });
 });
 
