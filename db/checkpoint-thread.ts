@@ -13,7 +13,13 @@ import { Worker } from 'node:worker_threads';
 const THREAD_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
+let db;
+try {
+  db = new Database(workerData.path, { fileMustExist: true });
+} catch (e) {
+  // A SqliteError reaches the parent as its own fields only ({ code }): a plain Error keeps the message.
+  throw new Error('the checkpoint thread could not open ' + workerData.path + ': ' + ((e && e.message) || e));
+}
 db.pragma('busy_timeout = 5000');
 parentPort.on('message', (m) => {
   if (m.type === 'checkpoint') {
@@ -50,11 +56,20 @@ export class CheckpointThread {
     this.worker = new Worker(THREAD_CODE, { eval: true, workerData: { path, driver }, resourceLimits: { maxYoungGenerationSizeMb: 1 } });
     this.worker.unref(); // never what keeps a process alive
     this.worker.on('message', (m: { ok: boolean; message?: string }) => this.ended(m.ok ? null : new Error(m.message)));
-    this.worker.on('error', (e) => {
-      this.closed = true;
-      this.onError(e);
-      this.release(this.waiters.splice(0).concat(this.nextWaiters.splice(0)));
-    });
+    this.worker.on('error', (e) => this.lost(e));
+    this.worker.on('exit', () => this.lost(null));
+  }
+
+  /** False once the thread is gone (closed, or failed: the Store then checkpoints on its own connection again). */
+  get usable(): boolean {
+    return !this.closed;
+  }
+
+  private lost(err: unknown): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (err) this.onError(err instanceof Error ? err : new Error(`the checkpoint thread failed: ${JSON.stringify(err)}`));
+    this.release(this.waiters.splice(0).concat(this.nextWaiters.splice(0)));
   }
 
   /** Asks for a checkpoint; resolves once one that started after this call has ended (or failed: onError has it). */

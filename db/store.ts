@@ -124,7 +124,7 @@ export class Store {
    * after deferCheckpoints() (resolves when it has run), here otherwise.
    */
   checkpoint(): Promise<void> {
-    if (this.checkpointer) return this.checkpointer.checkpoint();
+    if (this.checkpointer?.usable) return this.checkpointer.checkpoint();
     try {
       this.db.pragma('wal_checkpoint(PASSIVE)');
       return Promise.resolve();

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,29 @@ describe('Store checkpoints: outside the inserts Slack waits on', () => {
       expect((again.db.prepare('SELECT count(*) AS n FROM slack_inbox').get() as { n: number }).n).toBe(20);
       again.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Store checkpoints: when the checkpoint thread is lost', () => {
+  it('says why, and checkpoints on its own connection again rather than letting the WAL grow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb954960-wal-'));
+    const file = join(dir, 'bot.db');
+    const store = Store.open(file);
+    try {
+      renameSync(file, join(dir, 'moved.db')); // the thread opens the file by its name: gone (this connection holds it open)
+      const errors: Error[] = [];
+      store.deferCheckpoints((err) => errors.push(err));
+      for (let waited = 0; errors.length === 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect(errors[0]?.message).toMatch(/open|exist/i);
+      for (let i = 0; i < 20; i++) new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text: 'x'.repeat(8192) }, at: '2026-11-25T12:00:00.000Z' });
+      await store.checkpoint();
+      const frames = (store.db.pragma('wal_checkpoint(NOOP)' as string) as { log: number; checkpointed: number }[])[0]!;
+      expect(frames.log).toBeGreaterThan(0);
+      expect(frames.checkpointed).toBe(frames.log);
+    } finally {
+      store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
