@@ -220,17 +220,18 @@ export class StatusStore {
 
   /**
    * The new detections since a time, one entry per server, the server with the newest detection first: how many
-   * `affected` diagnoses it had, and the newest of them (whose thread is the evidence to open). Diagnoses that name no
-   * server are grouped per channel, those without a channel (the CLI's) in one group: the channel is where the admin
-   * can ask which server it was. A spelling recorded before aliases existed counts as its server. `limit` bounds the
-   * entries (distinct servers), not the diagnoses; `total` counts the diagnoses and `groups` the entries, unbounded.
+   * `affected` diagnoses it had, and the newest of them (whose thread is the evidence to open; its origin says how it
+   * came in). Diagnoses that name no server are grouped per channel, those without a channel (the CLI, a form opened
+   * from a global shortcut) in one group: the channel is where the admin can ask which server it was. A spelling
+   * recorded before aliases existed counts as its server. `limit` bounds the entries (distinct servers), not the
+   * diagnoses; `total` counts the diagnoses and `groups` the entries, unbounded.
    * One range of diagnoses_by_verdict: the window's rows only, however long the history.
    */
   newDetectionsSince(since: string, limit: number): { entries: DetectionEntry[]; total: number; groups: number } {
     const rows = this.db
       .prepare(
         `WITH detection AS (
-           SELECT d.id, d.created_at, COALESCE(a.name, d.server) AS server, d.channel_id, d.message_ts, d.reply_ts
+           SELECT d.id, d.created_at, COALESCE(a.name, d.server) AS server, d.channel_id, d.origin, d.message_ts, d.reply_ts
            FROM diagnoses d LEFT JOIN server_aliases a ON a.alias = d.server
            WHERE d.verdict = 'affected' AND d.created_at >= ?
          ), ranked AS (
@@ -247,6 +248,7 @@ export class StatusStore {
       createdAt: String(r.created_at),
       server: str(r.server),
       channelId: str(r.channel_id),
+      origin: String(r.origin),
       messageTs: str(r.message_ts),
       replyTs: str(r.reply_ts),
       count: Number(r.n),

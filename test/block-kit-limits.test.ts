@@ -1,8 +1,9 @@
-// The Block Kit limit check the builder tests rely on (test/support/block-kit.ts) must fail on each limit it names:
-// a planted violation of each is rejected, and the unmodified blocks pass.
+// The Block Kit checks the builder tests rely on (test/support/block-kit.ts): the limit check must fail on each limit
+// it names (a planted violation of each is rejected, and the unmodified blocks pass), and visibleText, by which they
+// read a reply, must read every text a reader sees and nothing else.
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { expectModalWithinBlockKit, expectWithinBlockKit } from './support/block-kit.js';
+import { expectModalWithinBlockKit, expectWithinBlockKit, visibleText } from './support/block-kit.js';
 
 const button = (action_id: string, extra: Partial<types.Button> = {}): types.Button => ({ type: 'button', text: { type: 'plain_text', text: 'Go' }, action_id, ...extra });
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -39,5 +40,54 @@ describe('expectWithinBlockKit', () => {
     const view: types.ModalView = { type: 'modal', title: { type: 'plain_text', text: 't'.repeat(25) }, blocks: ok() };
     expect(() => expectModalWithinBlockKit(view)).toThrow();
     expectModalWithinBlockKit({ ...view, title: { type: 'plain_text', text: 'Fine' } });
+  });
+});
+
+describe('visibleText', () => {
+  it('reads every text a reader sees, in order, in any kind of block; never ids, values or urls', () => {
+    const plain = (text: string) => ({ type: 'plain_text' as const, text });
+    const blocks: types.AnyBlock[] = [
+      ...ok(),
+      { type: 'section', block_id: 'b-id', fields: [{ type: 'mrkdwn', text: 'field one' }], accessory: button('acc', { url: 'https://example.com/acc', value: 'acc-value' }) },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'static_select',
+            action_id: 'pick',
+            placeholder: plain('Pick one'),
+            options: [{ text: plain('Option A'), value: 'a-value' }],
+            confirm: { title: plain('Sure?'), text: plain('It cannot be undone'), confirm: plain('Yes'), deny: plain('No') },
+          },
+        ],
+      },
+      { type: 'input', label: plain('Log'), hint: plain('Paste it'), element: { type: 'plain_text_input', action_id: 'log', placeholder: plain('WindowsUpdate.log') } },
+      { type: 'image', image_url: 'https://example.com/i.png', alt_text: 'alt', title: plain('Image title') },
+      {
+        type: 'rich_text',
+        elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: 'rich words' }, { type: 'link', url: 'https://example.com/l', text: 'a link' }] }],
+      },
+    ];
+    expect(visibleText(blocks).split('\n')).toEqual([
+      'Title',
+      'fine',
+      'small',
+      'Go',
+      'Go',
+      'field one',
+      'Go',
+      'Pick one',
+      'Option A',
+      'Sure?',
+      'It cannot be undone',
+      'Yes',
+      'No',
+      'Log',
+      'Paste it',
+      'WindowsUpdate.log',
+      'Image title',
+      'rich words',
+      'a link',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { en } from '../src/render/messages/en.js';
 import { ja } from '../src/render/messages/ja.js';
 
 /** Entries that are the same words in both languages: product and code words. */
-const SAME_IN_BOTH = new Set(['verifyPowershell']);
+const SAME_IN_BOTH = new Set(['originWord.cli', 'verifyPowershell']);
 
 /** Entries with no words of their own (separators, the order of parameters): no kana or kanji expected. */
 const NO_WORDS = new Set(['status.listSeparator', 'notRecorded.listSeparator', 'mentionSeparator', 'status.count', 'status.quietLink', 'attribution.onServer']);

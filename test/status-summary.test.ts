@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText } from '../src/render/status-text.js';
+import { newDetectionsHeading } from '../src/render/status-words.js';
 import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/status/fleet.js';
 import { linkedStatusMessage, loadFleetStatus } from '../src/status/query.js';
 import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
@@ -27,8 +28,8 @@ const FLEET: ServerFacts[] = [
 ];
 
 const DETECTIONS: DetectionEntry[] = [
-  { id: 9, createdAt: day(0.2), server: 'wsus-tokyo01', channelId: 'C0WSUS', messageTs: '1717272000.000100', replyTs: '1717272001.000200', count: 1 },
-  { id: 8, createdAt: day(0.9), server: null, channelId: null, messageTs: null, replyTs: null, count: 1 },
+  { id: 9, createdAt: day(0.2), server: 'wsus-tokyo01', channelId: 'C0WSUS', origin: 'message', messageTs: '1717272000.000100', replyTs: '1717272001.000200', count: 1 },
+  { id: 8, createdAt: day(0.9), server: null, channelId: null, origin: 'cli', messageTs: null, replyTs: null, count: 1 },
 ];
 
 /** Slack's limits for a message: 50 blocks; section text 3,000; ≤ 10 fields of ≤ 2,000; header 150; button 75; context ≤ 10 elements. */
@@ -151,7 +152,7 @@ describe('buildFleetStatus', () => {
     expect(j.counts).toEqual({ affected: 3, 'needs-sp1': 1, vulnerable: 1, conflict: 0, unknown: 1, 'not-applicable': 0, fixed: 2 });
     expect(j.servers.fixed).toEqual(['wsus-fukuoka', 'wsus-sendai']);
     expect(j.newDetections.total).toBe(2);
-    expect(j.newDetections.entries[0]).toMatchObject({ server: 'wsus-tokyo01', channelId: 'C0WSUS', threadTs: '1717272000.000100' });
+    expect(j.newDetections.entries[0]).toMatchObject({ server: 'wsus-tokyo01', channelId: 'C0WSUS', threadTs: '1717272000.000100', origin: 'message' });
     expect(j.nextAction.kind).toBe('fix-affected');
     expect(j.links.download).toContain('FamilyID=6aa8a49d');
   });
@@ -217,7 +218,7 @@ describe('large fleets', () => {
     });
     fc.assert(
       fc.property(fc.array(facts, { maxLength: 700 }), fc.nat(5000), fc.constantFrom('en' as const, 'ja' as const), (servers, total, lang) => {
-        const entries = servers.slice(0, 10).map((s, i) => ({ id: i, createdAt: day(0.5), server: s.name, channelId: 'C1', messageTs: '1.2', replyTs: null, count: 1 + (total % (i + 1)) }));
+        const entries = servers.slice(0, 10).map((s, i) => ({ id: i, createdAt: day(0.5), server: s.name, channelId: 'C1', origin: 'message', messageTs: '1.2', replyTs: null, count: 1 + (total % (i + 1)) }));
         const status = buildFleetStatus({ servers, newDetections: { entries, total, groups: Math.floor(total / 3) }, now: NOW });
         expectWithinSlackLimits(renderStatusBlocks(status, lang));
       }),
@@ -340,6 +341,51 @@ describe('loadFleetStatus (from the store)', () => {
       '  wsus02 — 1 detection, 2024-06-01 13:00  (C0TWO)',
     ]);
     expect(statusJson(status, 'en').newDetections).toMatchObject({ total: 18, groups: 4, entries: [{ server: 'wsusebc', count: 13, threadTs: '1717210011.000100' }, {}, {}, { server: 'wsus02', count: 1 }] });
+  });
+
+  it('a detection without a channel says how it came in: the form is not labelled as the CLI', () => {
+    const tmp = tempDb();
+    const store = Store.open(tmp.path);
+    dbs.push({ store, cleanup: tmp.cleanup });
+    const hours = (n: number) => day(n / 24);
+    // The check form opened from a global shortcut has no channel; nor has the CLI.
+    const outside = (server: string | null, origin: 'modal' | 'cli', at: string) => store.recordDiagnosis({ diagnosis: diagnosis(server, 'affected'), origin, at });
+    outside('wsusform', 'modal', hours(1));
+    outside(null, 'modal', hours(2));
+    outside('wsuscli', 'cli', hours(3));
+
+    const status = loadFleetStatus(store, NOW);
+    expect(status.newDetections.entries.map((e) => [e.server, e.channelId, e.origin])).toEqual([
+      ['wsusform', null, 'modal'],
+      [null, null, 'modal'],
+      ['wsuscli', null, 'cli'],
+    ]);
+    expect(statusJson(status, 'en').newDetections.entries.map((e) => e.origin)).toEqual(['modal', 'modal', 'cli']);
+
+    const expected = {
+      en: { form: '(from the form)', cli: '(from the CLI)', unnamed: '(server not named)' },
+      ja: { form: '(フォームから)', cli: '(CLI から)', unnamed: '(サーバー名なし)' },
+    } as const;
+    for (const lang of ['en', 'ja'] as const) {
+      const w = expected[lang];
+      const blocks = renderStatusBlocks(status, lang, { timeZone: 'Asia/Tokyo' });
+      expectWithinSlackLimits(blocks);
+      const heading = `*${newDetectionsHeading(status, lang)}*`;
+      const section = blocks.blocks.flatMap((b) => (b.type === 'section' && b.text?.text.startsWith(`${heading}\n`) ? [b.text.text] : []));
+      expect(section).toHaveLength(1);
+      const lines = section[0]!.split('\n').slice(1);
+      expect(lines.map((l) => [l.slice(0, l.indexOf(' — ')), l.slice(l.lastIndexOf(' ('))])).toEqual([
+        ['• *wsusform*', ` ${w.form}`],
+        [`• *${w.unnamed}*`, ` ${w.form}`],
+        ['• *wsuscli*', ` ${w.cli}`],
+      ]);
+
+      const text = renderStatusText(status, lang, { timeZone: 'Asia/Tokyo' }).split('\n');
+      const at = text.findIndex((l) => l.startsWith('  wsusform — '));
+      expect(at).toBeGreaterThan(0);
+      expect(text.slice(at, at + 3).map((l) => l.slice(l.lastIndexOf('  ') + 2))).toEqual([w.form, w.form, w.cli]);
+      expect(text[at + 1]!.startsWith(`  ${w.unnamed} — `)).toBe(true);
+    }
   });
 
   it('an empty database: one line', () => {

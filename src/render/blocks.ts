@@ -66,6 +66,27 @@ export function problemListBlock(problems: readonly DiagnosedProblem[], lang: La
   return section(`*${heading}*\n${lines.join('\n')}`);
 }
 
+/**
+ * All the text a reader sees in the blocks, in order: every text object (plain_text and mrkdwn: headers, sections,
+ * fields, context, button labels, options, placeholders, input labels) and rich_text's text and link elements; never
+ * ids, values or urls. By key, not by element type, so a kind of block added later is read without listing it here.
+ * What the diagnosis reply measures its text budget with, and what the tests read a reply by.
+ */
+export function visibleText(blocks: readonly types.AnyBlock[]): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'text' && typeof x === 'string') out.push(x);
+        else if (k !== 'value' && k !== 'url' && k !== 'action_id') walk(x);
+      }
+    }
+  };
+  walk(blocks);
+  return out.join('\n');
+}
+
 export interface SlackMessage {
   text: string;
   blocks: types.KnownBlock[];

@@ -9,7 +9,7 @@ import { asksForVerification, isVerifyingStep, type Action, type Diagnosis, type
 import type { Finding, Lang } from '../detect/types.js';
 import { FIXED_DLL_VERSION, VERIFY_BLOCKS } from '../kb954960.js';
 import { ACTION_IDS } from './action-ids.js';
-import { codeBlock, context, escapeMrkdwn, header, LIMITS, linkButtons, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
+import { codeBlock, context, escapeMrkdwn, header, LIMITS, linkButtons, problemListBlock, section, truncate, visibleText, type SlackMessage } from './blocks.js';
 import { actionText, DOWNLOADING_STEPS, noteText, stepText, VERDICT_EMOJI } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
@@ -221,20 +221,4 @@ export function whyLine(d: Diagnosis): string {
       return msg(lang).whyClean({ n: d.lines.toLocaleString('en-US') });
     }
   }
-}
-
-/** All the text a reader sees in the blocks (sections, fields, context, headers, button labels). */
-export function visibleText(blocks: readonly types.KnownBlock[]): string {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'text' && typeof x === 'string') out.push(x);
-        else if (k !== 'value' && k !== 'url' && k !== 'action_id') walk(x);
-      }
-    }
-  };
-  walk(blocks);
-  return out.join('\n');
 }

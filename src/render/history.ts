@@ -35,7 +35,7 @@ export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang)
   if (entries.length === 0) return [header(m.history.title), section(renderHistoryText(entries, lang))];
   // Where each came from in words the reader knows ("paste in #wsus"), not the store's origin codes.
   const where = (e: HistoryLine) => {
-    const how = m.history.origin[e.origin] ?? e.origin;
+    const how = m.originWord[e.origin] ?? e.origin;
     return e.channelId ? m.history.inChannel({ origin: how, channel: `<#${e.channelId}>` }) : how;
   };
   const rows = entries.map(

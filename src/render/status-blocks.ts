@@ -11,7 +11,7 @@ import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './
 import type { types } from '@slack/bolt';
 import { msg } from './messages/index.js';
 import { statusFallbackText } from './status-text.js';
-import { BUCKET_EMOJI, bucketLabel, countsLine, fitLines, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
+import { BUCKET_EMOJI, bucketLabel, countsLine, fitLines, fromOrigin, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 function sectionOf(text: string): types.KnownBlock {
   // The text was built to fit; truncate() is only a last guard and never fires on what this module builds.
@@ -44,7 +44,7 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
   else {
     // One line per server: how often, and the newest detection's time and thread (the evidence to open).
     const line = (e: Detection) => {
-      const where = e.permalink ? `<${e.permalink}|${msg(lang).status.thread}>` : e.channelId ? `<#${e.channelId}>` : msg(lang).status.viaCli;
+      const where = e.permalink ? `<${e.permalink}|${msg(lang).status.thread}>` : e.channelId ? `<#${e.channelId}>` : fromOrigin(e.origin, lang);
       const at = slackDate(e.at, '{date_short_pretty} {time}', tz);
       return `• *${name(e.server)}* — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at })} (${where})`;
     };

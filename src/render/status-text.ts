@@ -5,7 +5,7 @@ import { formatLocal } from '../status/post-time.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
-import { bucketLabel, countsLine, fitLines, names, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
+import { bucketLabel, countsLine, fitLines, fromOrigin, names, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 export function renderStatusText(status: FleetStatus, lang: Lang, options: RenderOptions = {}): string {
   const tz = options.timeZone ?? 'UTC';
@@ -24,7 +24,7 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
   if (d.total === 0) out.push(msg(lang).status.noNewDetections({ h: status.windowHours }));
   else {
     out.push(newDetectionsHeading(status, lang));
-    const where = (e: Detection) => (e.permalink ? `  ${e.permalink}` : e.channelId ? `  (${e.channelId})` : `  (${msg(lang).status.viaCli})`);
+    const where = (e: Detection) => (e.permalink ? `  ${e.permalink}` : e.channelId ? `  (${e.channelId})` : `  (${fromOrigin(e.origin, lang)})`);
     const line = (e: Detection) => `  ${name(e.server)} — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at: formatLocal(e.at, tz) })}${where(e)}`;
     out.push(...list(d.entries, line, d.groups, topDet));
   }

@@ -32,6 +32,12 @@ export function bucketLabel(b: FleetBucket, lang: Lang): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/** A detection with no channel to name says how it came in instead: "from the CLI", "from the form" (its origin). */
+export function fromOrigin(origin: string, lang: Lang): string {
+  const m = msg(lang);
+  return m.status.fromOrigin({ origin: m.originWord[origin] ?? origin });
+}
+
 export function num(n: number): string {
   return n.toLocaleString('en-US');
 }

@@ -46,14 +46,18 @@ export interface FleetServer {
 
 /**
  * One server's new detections (db StatusStore.newDetectionsSince): how many, and the newest of them — its diagnosis
- * id, time and Slack message. A diagnosis that names no server is grouped with the others of its channel.
+ * id, time, how it came in and its Slack message. A diagnosis that names no server is grouped with the others of its
+ * channel.
  */
 export interface DetectionEntry {
   readonly id: number;
   readonly createdAt: string;
-  /** null: not named (the group is the channel's; channelId null: the CLI's). */
+  /** null: not named (the group is the channel's; channelId null: those recorded outside any channel). */
   readonly server: string | null;
+  /** null: the CLI, or a form opened from a global shortcut (no channel to name: the origin says where it came from). */
   readonly channelId: string | null;
+  /** How the newest came in (db/store.ts Origin: cli, message, file, command, modal, shortcut). */
+  readonly origin: string;
   readonly messageTs: string | null;
   readonly replyTs: string | null;
   /** Detections in the window; the fields above are the newest one's. */
@@ -67,6 +71,8 @@ export interface Detection {
   readonly at: string;
   readonly server: string | null;
   readonly channelId: string | null;
+  /** How the newest detection came in (DetectionEntry.origin). */
+  readonly origin: string;
   /** The message whose thread holds the newest diagnosis. */
   readonly threadTs: string | null;
   readonly permalink: string | null;
@@ -169,6 +175,7 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
     at: e.createdAt,
     server: e.server,
     channelId: e.channelId,
+    origin: e.origin,
     threadTs: threadOf(e),
     permalink: input.permalinks?.get(e.id) ?? null,
     count: e.count,

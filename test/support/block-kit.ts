@@ -115,14 +115,9 @@ export function expectModalWithinBlockKit(view: types.ModalView): void {
   expect(view.callback_id?.length ?? 0).toBeLessThanOrEqual(BLOCK_KIT.id);
 }
 
-/** All the text a reader sees in the blocks (plain and mrkdwn text objects; not ids, values or urls). */
-export function visibleText(blocks: readonly types.AnyBlock[]): string {
-  const out: string[] = [];
-  walk(blocks, (n) => {
-    if ((n.type === 'mrkdwn' || n.type === 'plain_text') && typeof n.text === 'string') out.push(n.text);
-  });
-  return out.join('\n');
-}
+// All the text a reader sees in the blocks: the product's own reader (it measures the diagnosis reply's budget with
+// it), so that the tests read a reply the way the product does: one definition of "visible text".
+export { visibleText } from '../../src/render/blocks.js';
 
 /** A button the bot posted, with the block it sits in (Slack reports the block_id back when it is clicked). */
 export interface PostedButton {

@@ -10,7 +10,7 @@ import { Store } from '../../db/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import type { types } from '@slack/bolt';
-import { visibleText } from '../../src/render/diagnosis-blocks.js';
+import { visibleText } from '../../src/render/blocks.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
 import { testClock } from './clock.js';
 import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
@@ -191,9 +191,9 @@ export function rawPost(url: string, body: string, headers: Record<string, strin
   return httpRequest('POST', url, { 'content-length': String(Buffer.byteLength(body)), ...headers }, body, 10_000);
 }
 
-/** All the text of a Block Kit message (headers, sections, fields, context, button labels), for assertions. */
+/** All the text of a Block Kit message or view as the product reads it (src/render/blocks.ts), for assertions. */
 export function blocksText(blocks: unknown): string {
-  return visibleText(blocks as types.KnownBlock[]);
+  return visibleText(blocks as types.AnyBlock[]);
 }
 
 /** Resource types a test file must not leave behind (servers, sockets, timers); compared with a baseline. */

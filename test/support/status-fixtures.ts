@@ -31,9 +31,10 @@ export function diagnosis(server: string | null, verdict: Diagnosis['verdict'], 
   };
 }
 
-/** An affected diagnosis from a Slack message (so the post can link its thread). */
+/** An affected diagnosis: from a Slack message when given where (so the post can link its thread), else from the CLI. */
 export function recordAffected(store: Store, server: string, at: string, where: { channelId?: string; messageTs?: string } = {}): number {
-  return store.recordDiagnosis({ diagnosis: diagnosis(server, 'affected'), origin: 'message', at, channelId: where.channelId ?? null, messageTs: where.messageTs ?? null });
+  const origin = where.channelId ? 'message' : 'cli';
+  return store.recordDiagnosis({ diagnosis: diagnosis(server, 'affected'), origin, at, channelId: where.channelId ?? null, messageTs: where.messageTs ?? null });
 }
 
 export function subscribe(store: Store, channelId: string, postTime: string, timeZone: string, createdAt: string, lang: 'en' | 'ja' = 'en'): void {

@@ -35,6 +35,8 @@ export const en = {
     fixed: 'fixed',
     clean: 'no KB954960 signature',
   } satisfies Record<Verdict, string>,
+  /** How a diagnosis came in (db/store.ts Origin), in a word: history rows, and the status post's channel-less detections. */
+  originWord: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut' } as Record<string, string>,
   stateLabel: {
     'needs-sp1': 'WSUS 3.0 RTM — SP1 needed first',
     vulnerable: 'SP1, fix not verified',
@@ -177,7 +179,8 @@ export const en = {
     problemOnServer: (p: { title: string; n: string; s: string; d: string }) => `${p.title} in ${p.n} log${p.s} since ${p.d}`,
     thread: 'thread',
     noServerName: '(server not named)',
-    viaCli: 'from the CLI',
+    /** Where a detection recorded outside any channel came from; `origin` is an originWord ("from the form"). */
+    fromOrigin: (p: { origin: string }) => `from the ${p.origin}`,
     generated: (p: { t: string }) => `As of ${p.t}. A server in detail: \`/kb954960 server <name>\``,
     servers: (p: { n: string; count: number }) => `${p.n} server${plural(p.count)}`,
     count: (p: { n: string; label: string }) => `${p.n} ${p.label}`,
@@ -242,8 +245,6 @@ export const en = {
     none: 'No diagnoses yet.',
     newestFirst: 'Newest first',
     also: (p: { list: string }) => `also: ${p.list}`,
-    /** How a diagnosis came in (db/store.ts Origin). */
-    origin: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut' } as Record<string, string>,
     inChannel: (p: { origin: string; channel: string }) => `${p.origin} in ${p.channel}`,
   },
 

@@ -23,6 +23,7 @@ export const ja: Catalogue = {
     fixed: '修正済み',
     clean: 'KB954960 のシグネチャなし',
   },
+  originWord: { cli: 'CLI', message: '貼り付け', file: 'ファイル', command: 'スラッシュ コマンド', modal: 'フォーム', shortcut: 'ショートカット' },
   stateLabel: {
     'needs-sp1': 'WSUS 3.0 RTM — 先に SP1 が必要',
     vulnerable: 'SP1、修正未確認',
@@ -154,7 +155,8 @@ export const ja: Catalogue = {
     problemOnServer: (p) => `${p.title}: ログ ${p.n} 件 (${p.d} 以降)`,
     thread: 'スレッド',
     noServerName: '(サーバー名なし)',
-    viaCli: 'CLI から',
+    // A space between a Latin word and kana, as everywhere in this catalogue: "CLI から", "フォームから".
+    fromOrigin: (p) => `${p.origin}${/[!-~]$/.test(p.origin) ? ' ' : ''}から`,
     generated: (p) => `${p.t} 時点。サーバーの詳細: \`/kb954960 server <サーバー名>\``,
     servers: (p) => `サーバー ${p.n} 台`,
     count: (p) => `${p.label} ${p.n}`,
@@ -215,7 +217,6 @@ export const ja: Catalogue = {
     none: '履歴はまだありません。',
     newestFirst: '新しい順',
     also: (p) => `ほかに: ${p.list}`,
-    origin: { cli: 'CLI から', message: '貼り付け', file: 'ファイル', command: 'スラッシュ コマンド', modal: 'フォーム', shortcut: 'ショートカット' },
     inChannel: (p) => `${p.channel} で${p.origin}`,
   },
 
