@@ -43,8 +43,9 @@ export class CheckpointThread {
   /** A checkpoint is running on the thread; `again` says another was asked for meanwhile (they coalesce). */
   private running = false;
   private again = false;
-  /** Resolved when the next checkpoint to start ends (asked-for checkpoints coalesce into it). */
+  /** Resolved when the running checkpoint ends. */
   private waiters: (() => void)[] = [];
+  /** Asked for while one ran (it may have copied less than they need): resolved when the next one ends. */
   private nextWaiters: (() => void)[] = [];
   private closed = false;
 
