@@ -123,6 +123,26 @@ describe('buildFleetStatus', () => {
     expect(msg.text).toContain('New detections in the last 24 h: 2 (wsus-tokyo01)');
   });
 
+  it('a detection of a server fixed since says so, so that the list does not read as work still to do', () => {
+    // wsus-sendai is in the fixed bucket; wsus-tokyo01 is affected.
+    const entries: DetectionEntry[] = [
+      DETECTIONS[0]!,
+      { id: 7, createdAt: day(0.5), server: 'wsus-sendai', channelId: 'C0WSUS', origin: 'message', messageTs: '1717250000.000100', replyTs: null, count: 3 },
+    ];
+    const s = buildFleetStatus({ servers: FLEET, newDetections: { entries, total: 4, groups: 2 }, now: NOW });
+    expect(s.servers.fixed.map((f) => f.name)).toContain('wsus-sendai');
+    expect(s.newDetections.entries.map((e) => [e.server, e.fixedSince])).toEqual([['wsus-tokyo01', false], ['wsus-sendai', true]]);
+    for (const [lang, note] of [['en', 'fixed since'], ['ja', 'その後修正済み']] as const) {
+      const blockLines = JSON.stringify(renderStatusBlocks(s, lang, { timeZone: 'Asia/Tokyo' }).blocks).split('\\n');
+      expect(blockLines.find((l) => l.includes('wsus-sendai*'))).toContain(` — ${note}`);
+      expect(blockLines.find((l) => l.includes('wsus-tokyo01*'))).not.toContain(note);
+      const textLines = renderStatusText(s, lang, { timeZone: 'Asia/Tokyo' }).split('\n');
+      expect(textLines.find((l) => l.startsWith('  wsus-sendai — '))).toMatch(new RegExp(` — ${note}$`));
+      expect(textLines.find((l) => l.startsWith('  wsus-tokyo01 — '))).not.toContain(note);
+    }
+    expect(statusJson(s, 'en').newDetections.entries.map((e) => e.fixedSince)).toEqual([false, true]);
+  });
+
   it('a quiet day says so in one line', () => {
     const quiet = buildFleetStatus({ servers: [FLEET[4]!, FLEET[5]!], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     expect(quiet.quiet).toBe(true);

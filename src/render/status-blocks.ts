@@ -46,7 +46,7 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
     const line = (e: Detection) => {
       const where = e.permalink ? `<${e.permalink}|${msg(lang).status.thread}>` : e.channelId ? `<#${e.channelId}>` : fromOrigin(e.origin, lang);
       const at = slackDate(e.at, '{date_short_pretty} {time}', tz);
-      return `• *${name(e.server)}* — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at })} (${where})`;
+      return `• *${name(e.server)}* — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at })} (${where})${e.fixedSince ? ` — ${msg(lang).status.fixedSinceNote}` : ''}`;
     };
     blocks.push(list(`*${newDetectionsHeading(status, lang)}*`, d.entries, line, d.groups, topDet));
   }

@@ -20,7 +20,7 @@ export function statusJson(status: FleetStatus, lang: Lang) {
       total: status.newDetections.total,
       groups: status.newDetections.groups,
       // One per server (unnamed: per channel), the newest first; id…permalink and origin are the newest detection's.
-      entries: status.newDetections.entries.map((e) => ({ id: e.id, at: e.at, server: e.server, channelId: e.channelId, threadTs: e.threadTs, permalink: e.permalink, count: e.count, origin: e.origin })),
+      entries: status.newDetections.entries.map((e) => ({ id: e.id, at: e.at, server: e.server, channelId: e.channelId, threadTs: e.threadTs, permalink: e.permalink, count: e.count, origin: e.origin, fixedSince: e.fixedSince })),
     },
     otherProblems: {
       days: status.otherProblems.days,

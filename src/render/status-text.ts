@@ -25,7 +25,8 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
   else {
     out.push(newDetectionsHeading(status, lang));
     const where = (e: Detection) => (e.permalink ? `  ${e.permalink}` : e.channelId ? `  (${e.channelId})` : `  (${fromOrigin(e.origin, lang)})`);
-    const line = (e: Detection) => `  ${name(e.server)} — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at: formatLocal(e.at, tz) })}${where(e)}`;
+    const line = (e: Detection) =>
+      `  ${name(e.server)} — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at: formatLocal(e.at, tz) })}${where(e)}${e.fixedSince ? ` — ${msg(lang).status.fixedSinceNote}` : ''}`;
     out.push(...list(d.entries, line, d.groups, topDet));
   }
   const l = status.longAffected;

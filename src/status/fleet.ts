@@ -77,6 +77,8 @@ export interface Detection {
   readonly threadTs: string | null;
   readonly permalink: string | null;
   readonly count: number;
+  /** The server has been fixed since (it is in the fixed bucket): the detections are history, not a task. */
+  readonly fixedSince: boolean;
 }
 
 /** A known problem other than KB954960 on one server: in how many diagnoses (logs), since when (db StatusStore). */
@@ -170,6 +172,7 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
   const counts = Object.fromEntries(FLEET_BUCKETS.map((b) => [b, servers[b].length])) as Record<FleetBucket, number>;
   const longAffected = servers.affected.filter((s) => s.affectedSince !== null && now - Date.parse(s.affectedSince) > longDays * DAY_MS);
 
+  const fixed = new Set(servers.fixed.map((s) => s.name));
   const entries: Detection[] = input.newDetections.entries.map((e) => ({
     id: e.id,
     at: e.createdAt,
@@ -179,6 +182,7 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
     threadTs: threadOf(e),
     permalink: input.permalinks?.get(e.id) ?? null,
     count: e.count,
+    fixedSince: e.server !== null && fixed.has(e.server),
   }));
   const shown = entries.reduce((n, e) => n + e.count, 0);
   const newDetections = { total: Math.max(input.newDetections.total, shown), groups: Math.max(input.newDetections.groups, entries.length), entries };

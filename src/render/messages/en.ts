@@ -181,6 +181,7 @@ export const en = {
     noServerName: '(server not named)',
     /** Where a detection recorded outside any channel came from; `origin` is an originWord ("from the form"). */
     fromOrigin: (p: { origin: string }) => `from the ${p.origin}`,
+    fixedSinceNote: 'fixed since',
     generated: (p: { t: string }) => `As of ${p.t}. A server in detail: \`/kb954960 server <name>\``,
     servers: (p: { n: string; count: number }) => `${p.n} server${plural(p.count)}`,
     count: (p: { n: string; label: string }) => `${p.n} ${p.label}`,

@@ -157,6 +157,7 @@ export const ja: Catalogue = {
     noServerName: '(サーバー名なし)',
     // A space between a Latin word and kana, as everywhere in this catalogue: "CLI から", "フォームから".
     fromOrigin: (p) => `${p.origin}${/[!-~]$/.test(p.origin) ? ' ' : ''}から`,
+    fixedSinceNote: 'その後修正済み',
     generated: (p) => `${p.t} 時点。サーバーの詳細: \`/kb954960 server <サーバー名>\``,
     servers: (p) => `サーバー ${p.n} 台`,
     count: (p) => `${p.label} ${p.n}`,
