@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FactsLearned } from '../src/diagnose/diagnose.js';
 
 /**
- * SQL of attribution (db/005_attribution.sql): which server a thread is about, failures shared across pastes
+ * SQL of attribution (db/008_attribution.sql): which server a thread is about, failures shared across pastes
  * (fault IDs), and the proof behind each recorded fact of a server (who, when, where).
  */
 

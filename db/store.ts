@@ -169,7 +169,6 @@ export class Store {
     return resolveServer(name, this.serverDirectory());
   }
 
-  /** The row a fact about `name` goes to, created (and the spelling kept as an alias) as needed. */
   /** The row a name is recorded under (created if new; a newly seen spelling of a known server kept as its alias). */
   serverRowFor(name: string, at: string): string {
     const r = this.resolveServer(name);

@@ -106,13 +106,15 @@ export class SlackInbox {
   /** Pieces of work since the last WAL checkpoint, and the checkpoint waiting for the work to go quiet. */
   private sinceCheckpoint = 0;
   private checkpointTimer: NodeJS.Timeout | undefined;
+  /** A failed checkpoint, on the checkpoint thread (reported) or on the store's own connection (rejected): logged. */
+  private readonly checkpointFailed = (err: unknown): void => this.o.logger.warn({ err }, 'WAL checkpoint failed; SQLite retries it at the next one');
 
   constructor(private readonly o: InboxOptions) {
     this.id = o.id ?? instanceId();
     this.queue = new InboxStore(o.store);
     this.pump = new Pump(o.logger, o.ackGate);
     // afterWork() checkpoints instead, outside the inserts Slack waits on, and off this thread.
-    o.store.deferCheckpoints((err) => o.logger.warn({ err }, 'WAL checkpoint failed; SQLite retries it at the next one'));
+    o.store.deferCheckpoints(this.checkpointFailed);
   }
 
   private now(): Date {
@@ -203,7 +205,7 @@ export class SlackInbox {
   private checkpoint(): void {
     this.sinceCheckpoint = 0;
     if (this.stopping) return; // closing the store checkpoints
-    this.o.store.checkpoint().catch((err: unknown) => this.o.logger.warn({ err }, 'WAL checkpoint failed; SQLite retries it at the next one'));
+    this.o.store.checkpoint().catch(this.checkpointFailed);
   }
 
   private retryLater(item: InboxItem, e: unknown, log: Logger): void {

@@ -6,7 +6,7 @@
  * "Clear" means no request has been waiting for LINGER_MS: a burst arrives as a stream (each request is read and
  * answered in turn), and between two of them the count touches zero; work started in that gap would hold the next.
  */
-export const LINGER_MS = 5;
+const LINGER_MS = 5;
 
 export class AckGate {
   private waiting = 0;

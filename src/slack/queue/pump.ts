@@ -50,11 +50,6 @@ export class Pump {
     }
   }
 
-  /** Tasks waiting for a slot. */
-  get queued(): number {
-    return this.queue.length;
-  }
-
   /** Waits until nothing is queued or running (a graceful stop; tests). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0 || this.queue.length > 0) await Promise.allSettled([...this.inFlight]);
