@@ -99,10 +99,9 @@ async function main() {
   // The KB954960 rules' literals (the grep baseline's set), and the scanner's whole set: every detection rule's
   // literals plus the failure-code extraction's cues (bracket openings `[8`/`[C`, `hr =`, `rror =` …).
   const { RULES } = await import('../dist/src/detect/rules.js');
-  const { DETECTION_RULES } = await import('../dist/src/detect/scanner.js');
-  const { CODE_LITERALS } = await import('../dist/src/detect/extract-codes.js');
+  const { scanLiterals } = await import('../dist/src/detect/scanner.js');
   const literals = [...new Set(RULES.flatMap((r) => r.literals))];
-  const scannerLiterals = [...new Set([...DETECTION_RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
+  const scannerLiterals = scanLiterals();
   const maxLen = Math.max(...literals.map((l) => Buffer.byteLength(l)));
 
   const whole = readFileSync(file);

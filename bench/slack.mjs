@@ -256,19 +256,19 @@ const bareUrl = `http://127.0.0.1:${barePort}/`;
 let n = 0;
 function slashRequests(count) {
   return Array.from({ length: count }, () => {
-      const id = ++n;
-      const body = new URLSearchParams({
-        token: 'x',
-        team_id: 'T1',
-        channel_id: 'C1',
-        user_id: 'U1',
-        command: '/kb954960',
-        text: CHECK_TEXT,
-        api_app_id: 'A1',
-        response_url: `${fake.origin}/response_url/${id}`,
-        trigger_id: `${id}.1.abc`,
-      }).toString();
-      return { id, ...signed(body, 'application/x-www-form-urlencoded') };
+    const id = ++n;
+    const body = new URLSearchParams({
+      token: 'x',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/kb954960',
+      text: CHECK_TEXT,
+      api_app_id: 'A1',
+      response_url: `${fake.origin}/response_url/${id}`,
+      trigger_id: `${id}.1.abc`,
+    }).toString();
+    return { id, ...signed(body, 'application/x-www-form-urlencoded') };
   });
 }
 
@@ -289,20 +289,20 @@ const pastes = Array.from({ length: CONCURRENCY }, (_, i) => pastedLog(1000 + i,
 const oneLiners = Array.from({ length: CONCURRENCY }, () => SIGNATURE.map(([c, text]) => `${c}  ${text}`).find((l) => l.includes('SOAP Fault')));
 function pasteRequests(count, texts) {
   return Array.from({ length: count }, (_, i) => {
-      const id = ++n;
-      const channel = `CBENCH${id}`;
-      const ts = `${Math.floor(Date.now() / 1000)}.${String(id).padStart(6, '0')}`;
-      const envelope = {
-        token: 'x',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        type: 'event_callback',
-        event_id: `EvBENCH${id}`,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ enterprise_id: null, team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
-        event: { type: 'message', channel, channel_type: 'channel', user: 'U1', text: texts[i % texts.length], ts, event_ts: ts, team: 'T1' },
-      };
-      return { key: `post:${channel}:${ts}`, ...signed(JSON.stringify(envelope), 'application/json') };
+    const id = ++n;
+    const channel = `CBENCH${id}`;
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(id).padStart(6, '0')}`;
+    const envelope = {
+      token: 'x',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: `EvBENCH${id}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ enterprise_id: null, team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+      event: { type: 'message', channel, channel_type: 'channel', user: 'U1', text: texts[i % texts.length], ts, event_ts: ts, team: 'T1' },
+    };
+    return { key: `post:${channel}:${ts}`, ...signed(JSON.stringify(envelope), 'application/json') };
   });
 }
 

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { FactsLearned } from '../src/diagnose/diagnose.js';
+import type { FaultId } from '../src/diagnose/fault-ids.js';
+
+export type { FaultId };
 
 /**
  * SQL of attribution (db/008_attribution.sql): which server a thread is about, failures shared across pastes
@@ -25,10 +28,6 @@ export interface FactProof extends FactSource {
   readonly recordedAt: string;
 }
 
-export interface FaultId {
-  readonly id: string;
-  readonly side: 'client' | 'server';
-}
 
 /** An earlier diagnosis of the same failure. */
 export interface LinkedDiagnosis {

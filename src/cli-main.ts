@@ -15,7 +15,6 @@ import { openLogFile, openLogs } from './ingest/archive.js';
 import { InputError } from './ingest/decode.js';
 import { renderJson } from './render/json.js';
 import { renderText } from './render/text.js';
-import { splitPays } from './scan/split.js';
 
 const USAGE = `kb954960 — diagnose Microsoft KB954960 (WSUS 3.0 clients that stop receiving updates)
 
@@ -166,7 +165,7 @@ async function scan(args: string[], config: Config): Promise<number> {
       store,
       save: !values['no-save'],
       mayRecordFacts: true, // the machine's operator is trusted
-      inParts: splitPays(),
+      inParts: true, // where the machine and the file allow it (scan/split.ts)
       record: { origin: 'cli', sourceName: inputs.map((i) => i.name).join(', ') },
     });
     write(values.json ? JSON.stringify(renderJson(diagnosis)) : renderText(diagnosis));

@@ -2,8 +2,7 @@ import { RULES } from '../src/detect/rules.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralSearch, type LiteralSearchOptions } from '../src/detect/literal-search.js';
-import { CODE_LITERALS } from '../src/detect/extract-codes.js';
-import { DETECTION_RULES } from '../src/detect/scanner.js';
+import { scanLiterals } from '../src/detect/scanner.js';
 import { SmallSearch } from '../src/detect/small-search.js';
 
 const enc = new TextEncoder();
@@ -194,7 +193,7 @@ describe('LiteralSearch — hand-made cases', () => {
     const sample = enc.encode(
       '2008-08-12\t05:15:41:253\t 940\tf54\tAU\t<<## SUBMITTED ## AU: Search for updates [CallId = {8D0E4B9F-27B6-4B8A}]\r\n'.repeat(50),
     );
-    const lits = [...new Set([...RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
+    const lits = scanLiterals(RULES);
     for (const s of [new LiteralSearch(lits, { sample }), new LiteralSearch(lits)]) {
       expect(s.plan.windowWidth).toBe(3);
       expect(s.plan.stride).toBe(2);
@@ -376,7 +375,7 @@ describe('LiteralSearch — randomized against the naive reference', () => {
   });
 
   it("finds the scanner's literal set (rules and failure-code cues) in log-like text under every plan", () => {
-    const lits = [...new Set([...RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
+    const lits = scanLiterals(RULES);
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.constantFrom(...lits), fc.constantFrom('\t', ' ', '0', '2008-08-12', 'WARNING: ', 'Server', 'I', 'D', '[', '[C', '8'), fc.string({ maxLength: 8 })), {
@@ -397,7 +396,7 @@ describe('LiteralSearch — randomized against the naive reference', () => {
 });
 
 describe('SmallSearch (a few bytes, no plan) finds what LiteralSearch finds', () => {
-  const literals = [...new Set([...DETECTION_RULES.flatMap((r) => r.literals), ...CODE_LITERALS])];
+  const literals = scanLiterals();
   const planned = new LiteralSearch(literals);
   const small = new SmallSearch(literals);
   const hits = (s: { scan: LiteralSearch['scan'] }, buf: Uint8Array, from: number, to: number) => {

@@ -20,6 +20,9 @@ function write(name: string, ...parts: (Buffer | string)[]): { path: string; siz
   return { path, size: statSync(path).size };
 }
 
+/** Any file splits, on a machine with the cores for it (this one may have two). */
+const ANY_SIZE = { minBytes: 1, cores: 4 };
+
 const whole = (path: string) => scanInline(fileChunks(path), { maxBytes: Infinity });
 const options = { maxBytes: Infinity };
 
@@ -32,7 +35,7 @@ describe('splitPays: two parts only where the cores are there for them', () => {
 describe('scanFileInParts: a large local file, half on the scan thread, as the whole', () => {
   it('finds in two parts what one pass finds, the failure on either side of the cut', async () => {
     const file = write('two-halves.log', HEALTHY, AFFECTED, OTHER, HEALTHY, HEALTHY, AFFECTED, OTHER);
-    const parts = await scanFileInParts(file.path, file.size, options, undefined, 1);
+    const parts = await scanFileInParts(file.path, file.size, options, undefined, ANY_SIZE);
     expect(parts).not.toBeNull();
     expect(parts).toEqual(await whole(file.path));
     expect(parts!.findings.some((f) => f.line > parts!.lines / 2)).toBe(true);
@@ -41,30 +44,31 @@ describe('scanFileInParts: a large local file, half on the scan thread, as the w
   it('keeps the byte-order mark out and the line count right with CRLF', async () => {
     const crlf = Buffer.from(AFFECTED.toString('utf8').replace(/\r?\n/g, '\r\n'));
     const file = write('bom-crlf.log', Buffer.from([0xef, 0xbb, 0xbf]), crlf, crlf, crlf);
-    const parts = await scanFileInParts(file.path, file.size, options, undefined, 1);
+    const parts = await scanFileInParts(file.path, file.size, options, undefined, ANY_SIZE);
     expect(parts).not.toBeNull();
     expect(parts).toEqual(await whole(file.path));
   });
 
   it('leaves to the one-pass scan what it cannot split: small, capped, tail, gzip, UTF-16, non-ASCII after an ASCII start, no line break', async () => {
     const big = write('plain.log', AFFECTED, AFFECTED);
-    expect(await scanFileInParts(big.path, big.size, options)).toBeNull(); // under SPLIT_MIN_BYTES
-    expect(await scanFileInParts(big.path, big.size, { maxBytes: 10 * big.size }, undefined, 1)).toBeNull();
-    expect(await scanFileInParts(big.path, big.size, { maxBytes: Infinity, tail: true }, undefined, 1)).toBeNull();
+    expect(await scanFileInParts(big.path, big.size, options, undefined, { cores: 4 })).toBeNull(); // under SPLIT_MIN_BYTES
+    expect(await scanFileInParts(big.path, big.size, options, undefined, { minBytes: 1, cores: 2 })).toBeNull(); // two cores
+    expect(await scanFileInParts(big.path, big.size, { maxBytes: 10 * big.size }, undefined, ANY_SIZE)).toBeNull();
+    expect(await scanFileInParts(big.path, big.size, { maxBytes: Infinity, tail: true }, undefined, ANY_SIZE)).toBeNull();
     const gz = write('x.log.gz', fixture('client-affected.log.gz'));
-    expect(await scanFileInParts(gz.path, gz.size, options, undefined, 1)).toBeNull();
+    expect(await scanFileInParts(gz.path, gz.size, options, undefined, ANY_SIZE)).toBeNull();
     const utf16 = write('utf16.log', fixture('client-affected-utf16le.log'));
-    expect(await scanFileInParts(utf16.path, utf16.size, options, undefined, 1)).toBeNull();
+    expect(await scanFileInParts(utf16.path, utf16.size, options, undefined, ANY_SIZE)).toBeNull();
     // Shift_JIS bytes in the second half of a file that starts as ASCII: the decoder would switch; the raw read must not guess.
     const sjis = write('sjis-late.log', AFFECTED, AFFECTED, Buffer.from([0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0a]));
-    expect(await scanFileInParts(sjis.path, sjis.size, options, undefined, 1)).toBeNull();
+    expect(await scanFileInParts(sjis.path, sjis.size, options, undefined, ANY_SIZE)).toBeNull();
     const oneLine = write('one-line.log', 'x'.repeat(5000));
-    expect(await scanFileInParts(oneLine.path, oneLine.size, options, undefined, 1)).toBeNull();
+    expect(await scanFileInParts(oneLine.path, oneLine.size, options, undefined, ANY_SIZE)).toBeNull();
   });
 
   it('passes UTF-8 through after a UTF-8 start, as the decoder does', async () => {
     const file = write('utf8.log', '2008-08-12\t09:15:41:203\t 988\tc4\tAgent\t  * Title = 日本語の更新プログラム\n', AFFECTED, 'サーバー\n', AFFECTED);
-    const parts = await scanFileInParts(file.path, file.size, options, undefined, 1);
+    const parts = await scanFileInParts(file.path, file.size, options, undefined, ANY_SIZE);
     expect(parts).not.toBeNull();
     expect(parts).toEqual(await whole(file.path));
   });

@@ -66,7 +66,7 @@ function codesInCandidate(line: string): string[] {
 }
 
 function push(found: { at: number; code: string }[], at: number, hex: string): void {
-  // `hex` is exactly eight hex digits: upper-cased, it is formatCode()'s form without a parse and print per code.
+  // `hex` is exactly eight hex digits: upper-cased, it is formatCode()'s form without printing the parsed value back.
   if (isFailureCode(Number.parseInt(hex, 16) >>> 0)) found.push({ at, code: `0x${hex.toUpperCase()}` });
 }
 

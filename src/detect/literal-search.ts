@@ -22,7 +22,7 @@
  *    than assembling the key from byte loads.
  *  - B = 3 is not a hashed trigram: the filter is indexed by the window's first two bytes, and its 32-bit entry has
  *    one bit per class of the third byte (its low 5 bits: letters without case, digits, punctuation apart), tested
- *    as `entry >>> byte` (JS takes a shift count mod 32; for s = 2 a word's upper half is both the second sample's
+ *    as `entry >> byte` (JS takes a shift count mod 32; for s = 2 a word's upper half is both the second sample's
  *    pair and the first one's shift count, so a sample costs ~0.58 ns against 0.42 at B = 2). A 3-byte key hashed
  *    into a 64K table was measured first and lost: a 2-byte literal such as `[C` needs windows with a free byte
  *    (`?[C`, `[C?`), 256 keys each, scattered by the hash over enough of the table that unrelated text hit it
@@ -84,7 +84,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /**
  * The class of a width-3 window's third byte, b & 31 (letters without their case, digits, a few punctuation marks
  * each apart): one bit of the pair's 32-bit filter entry (see the header). JS takes a shift count mod 32, so the hot
- * loop tests `entry >>> byte` with no masking.
+ * loop tests `entry >> byte` with no masking.
  */
 const CLASS_BITS = 5;
 const CLASSES = 1 << CLASS_BITS;
@@ -985,7 +985,7 @@ export class LiteralSearch {
     return false;
   }
 
-  /** Width 1 (only when a literal is 1 byte long, or the model prefers it). */
+  /** Width 1: only when asked for (options.windowWidth); the model never chooses it. */
   private loopBytes1(buf: Uint8Array, from: number, to: number, p0: number, last: number, em: Emitter): void {
     const filter = this.filter;
     const s = this.stride;

@@ -13,28 +13,19 @@ export const MAX_FINDINGS_PER_RULE = 500;
  */
 export const MAX_LINE_BYTES = 1 << 20;
 
-/** How much of the first chunk tunes the literal search (bench/literal-search: ~18% faster than the static model). */
+/** How much of the first chunk tunes the literal search (bench/literal-search: ~1.5× the static model's speed). */
 const SAMPLE_BYTES = 1 << 20;
 /**
- * A first chunk shorter than this is not worth a tuned plan: building one from a sample costs ~4–20 ms, as much as
- * scanning a few MB saves. Such inputs (pastes, small files, every input the bot scans inline) share one search
- * per literal set, built on the static model once per process.
+ * A first chunk shorter than this is not worth a tuned plan: working one out costs ~5–20 ms, as much as scanning a
+ * few MB saves. Such inputs (pastes, small files, every input the bot scans inline) share one search per rule set,
+ * on the static model (RulePlan.untuned).
  */
 const TUNE_MIN_BYTES = 1 << 20;
-const untunedSearches = new Map<string, LiteralSearch>();
 
-function searchFor(literals: readonly string[], first: Uint8Array): LiteralSearch {
-  if (first.length >= TUNE_MIN_BYTES) return new LiteralSearch(literals, { sample: first.subarray(0, SAMPLE_BYTES) });
-  const key = literals.join('\0');
-  let search = untunedSearches.get(key);
-  if (!search) {
-    if (untunedSearches.size >= 16) untunedSearches.clear(); // custom rule sets (tests): bounded
-    untunedSearches.set(key, (search = new LiteralSearch(literals)));
-  }
-  return search;
-}
-
-/** Below this many bytes, 68 Buffer.indexOf passes (~0.07 ms at 4 KiB) cost less than working out a plan (~5–12 ms). */
+/**
+ * Below this many bytes, and while no plan has been worked out in this process, 68 Buffer.indexOf passes (~0.07 ms at
+ * 4 KiB) cost less than working one out.
+ */
 const SMALL_RANGE_BYTES = 4096;
 
 const LF = 0x0a;
@@ -49,6 +40,10 @@ interface RulePlan {
   readonly rulesByLiteral: readonly (readonly number[])[];
   readonly isCodeLiteral: Uint8Array;
   readonly bracketLiteral: Uint8Array;
+  /** The search on the static model, worked out by the first scan that needs it (then it serves every small input). */
+  untuned?: LiteralSearch;
+  /** The plan-free search, until there is an untuned one (small-search.ts). */
+  small?: SmallSearch;
 }
 
 /**
@@ -75,12 +70,19 @@ function rulePlan(rules: readonly Rule<RuleId>[]): RulePlan {
   return plan;
 }
 
+/** Every literal a scan with these rules searches for: the rules' own, then the failure-code literals. */
+export function scanLiterals(rules: readonly Rule<RuleId>[] = DETECTION_RULES): readonly string[] {
+  return rulePlan(rules).literals;
+}
+
 export class Scanner {
   private readonly rules: readonly Rule<RuleId>[];
-  /** Built on the first chunk, from a sample of it: the plan then fits this log's byte statistics. */
+  private readonly plan: RulePlan;
+  /**
+   * Chosen on the first range of SMALL_RANGE_BYTES or more: tuned on a sample of its chunk when that is long enough
+   * (the plan then fits this log's byte statistics), else the rule set's untuned one.
+   */
   private search: LiteralSearch | undefined;
-  /** For ranges shorter than SMALL_RANGE_BYTES: no plan to work out (see small-search.ts). */
-  private small: SmallSearch | undefined;
   private readonly literals: readonly string[];
   /** For each literal of the search, the indices (in rule order) of the rules that list it. */
   private readonly rulesByLiteral: readonly (readonly number[])[];
@@ -113,7 +115,7 @@ export class Scanner {
 
   constructor(rules: readonly Rule<RuleId>[] = DETECTION_RULES) {
     this.rules = rules;
-    const plan = rulePlan(rules);
+    const plan = (this.plan = rulePlan(rules));
     this.literals = plan.literals;
     this.isCodeLiteral = plan.isCodeLiteral;
     this.bracketLiteral = plan.bracketLiteral;
@@ -183,12 +185,15 @@ export class Scanner {
   }
 
   /**
-   * The search for a range of this length: a few bytes get the plan-free one; the first longer range builds the
-   * planned one (tuned on it when it is long enough). Both find exactly the same hits.
+   * The search for a range of this length, in `buf`: a planned one once there is one; else a few bytes get the
+   * plan-free one, and the first longer range chooses the planned one. All find exactly the same hits.
    */
   private searchOver(length: number, buf: Uint8Array): SmallSearch | LiteralSearch {
-    if (length < SMALL_RANGE_BYTES) return (this.small ??= new SmallSearch(this.literals));
-    return (this.search ??= searchFor(this.literals, buf));
+    const plan = this.plan;
+    if (this.search) return this.search;
+    if (length < SMALL_RANGE_BYTES) return plan.untuned ?? (plan.small ??= new SmallSearch(this.literals));
+    if (buf.length >= TUNE_MIN_BYTES) return (this.search = new LiteralSearch(this.literals, { sample: buf.subarray(0, SAMPLE_BYTES) }));
+    return (this.search = plan.untuned ??= new LiteralSearch(this.literals));
   }
 
   /** A piece of an over-long line: scanned, but the line number does not advance. */

@@ -38,18 +38,19 @@ export function serverNamedAlone(text: string): string | null {
   return accept(WHOLE_MESSAGE.exec(text.trim())?.[1]);
 }
 
+const QUESTION_PATTERNS = [
+  new RegExp(String.raw`^(?:(?:is|was|has)\s+)?${HOST}(?:\s+(?:fixed|patched|ok|affected|vulnerable|status|state))?$`, 'i'),
+  new RegExp(String.raw`^(?:status|state|server)(?:\s+of)?\s+${HOST}$`, 'i'),
+  new RegExp(String.raw`^${HOST}\s*(?:は|の).*$`, 'iu'),
+];
+
 /**
  * A question about a server's state, addressed to the bot: "wsus01", "is wsus01 fixed?", "wsus01 fixed?",
  * "status of wsus01", "wsus01 は修正済み？". Null when the text is something else (a log, a sentence).
  */
 export function serverQuestion(text: string): string | null {
   const q = text.trim().replace(/[?？。.!]+$/u, '').trim();
-  const patterns = [
-    new RegExp(String.raw`^(?:(?:is|was|has)\s+)?${HOST}(?:\s+(?:fixed|patched|ok|affected|vulnerable|status|state))?$`, 'i'),
-    new RegExp(String.raw`^(?:status|state|server)(?:\s+of)?\s+${HOST}$`, 'i'),
-    new RegExp(String.raw`^${HOST}\s*(?:は|の).*$`, 'iu'),
-  ];
-  for (const p of patterns) {
+  for (const p of QUESTION_PATTERNS) {
     const name = accept(p.exec(q)?.[1]);
     if (name) return name;
   }

@@ -1,7 +1,7 @@
 import type { Finding } from '../detect/types.js';
 
 /** One failure's identity: the client logs it as `ID:<guid>`, the server as `ID=<guid>`. */
-export interface FaultIdOf {
+export interface FaultId {
   readonly id: string;
   readonly side: 'client' | 'server';
 }
@@ -13,8 +13,8 @@ const SIDE: Readonly<Record<string, 'client' | 'server'>> = {
 };
 
 /** The fault IDs an input shows (rules put the lower-cased GUID in `fields.id`), each once. */
-export function faultIdsOf(findings: readonly Finding[]): FaultIdOf[] {
-  const seen = new Map<string, FaultIdOf>();
+export function faultIdsOf(findings: readonly Finding[]): FaultId[] {
+  const seen = new Map<string, FaultId>();
   for (const f of findings) {
     const side = SIDE[f.rule];
     const id = f.fields.id;

@@ -3,12 +3,13 @@ import type { FactsLearned } from '../diagnose/diagnose.js';
 import type { ServerState } from '../diagnose/server-state.js';
 import type { Lang } from '../detect/types.js';
 import { RECORD_FOR_ACTION_IDS } from './action-ids.js';
+import { underVerdict } from './diagnosis-blocks.js';
 import { context, escapeMrkdwn, LIMITS, section, truncate, type SlackMessage } from './blocks.js';
 import { adminMentions } from '../admins.js';
 import { msg } from './messages/index.js';
 
 /** block_id of the "which server?" question, so the button's answer replaces exactly it. */
-export const ASK_SERVER_BLOCK = 'kb954960_ask_server';
+const ASK_SERVER_BLOCK = 'kb954960_ask_server';
 
 /** What a "Record for …" button carries (button values hold up to 2,000 characters; this is a few dozen). */
 export interface RecordForValue {
@@ -63,9 +64,7 @@ export function askServerBlocks(diagnosisId: number, reported: Omit<FactsLearned
 
 /** The diagnosis message (rendered with `askingServer`) with the question under the verdict, where the next step goes. */
 export function withAskServer(message: SlackMessage, ask: readonly types.KnownBlock[], lang: Lang): SlackMessage {
-  const blocks = [...message.blocks];
-  blocks.splice(Math.min(2, blocks.length), 0, ...ask);
-  return { text: `${message.text}\n${msg(lang).attribution.askFallback}`, blocks };
+  return underVerdict(message, ask, msg(lang).attribution.askFallback);
 }
 
 /** What was recorded, by whom, and the server's state now. */

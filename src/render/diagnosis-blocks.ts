@@ -69,6 +69,16 @@ export function evidenceLine(f: Pick<Finding, 'line' | 'text'>, chars: number = 
   return `${String(f.line).padStart(6)}: ${truncate(f.text, chars)}`;
 }
 
+/**
+ * The diagnosis message with `blocks` right under its verdict (header, verdict), where the next step goes and cannot be
+ * missed; `line` is added to the text fallback.
+ */
+export function underVerdict(message: SlackMessage, blocks: readonly types.KnownBlock[], line: string): SlackMessage {
+  const all = [...message.blocks];
+  all.splice(Math.min(2, all.length), 0, ...blocks);
+  return { text: `${message.text}\n${line}`, blocks: all };
+}
+
 export interface ReplyOptions {
   /** The stored diagnosis: the "Show N more lines" button reads the rest from it. */
   readonly diagnosisId?: number | null;

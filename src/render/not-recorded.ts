@@ -4,6 +4,7 @@ import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { Lang } from '../detect/types.js';
 import { factsPhrase } from './attribution.js';
 import { escapeMrkdwn, section, type SlackMessage } from './blocks.js';
+import { underVerdict } from './diagnosis-blocks.js';
 import { msg } from './messages/index.js';
 
 /**
@@ -22,7 +23,5 @@ export function notRecordedText(w: WithheldFacts, adminUserIds: readonly string[
  */
 export function withNotRecorded(message: SlackMessage, sentence: string, d: Pick<Diagnosis, 'verdict'>): SlackMessage {
   if (d.verdict === 'clean') return { text: sentence, blocks: [section(sentence), ...message.blocks.slice(2)] };
-  const blocks = [...message.blocks];
-  blocks.splice(Math.min(2, blocks.length), 0, section(sentence));
-  return { text: `${message.text}\n${sentence}`, blocks };
+  return underVerdict(message, [section(sentence)], sentence);
 }

@@ -63,7 +63,7 @@ export function statusFallbackText(status: FleetStatus, lang: Lang, timeZone = '
   const d = status.newDetections;
   if (d.total === 0) lines.push(msg(lang).status.noNewDetections({ h: status.windowHours }));
   else {
-    // The named servers of the first lines; "and K more" counts the other lines (servers, or channels for the unnamed).
+    // The named servers of the first lines; "and K more" counts the named ones not listed and the lines not shown.
     const servers = d.entries.flatMap((e) => (e.server === null ? [] : [e.server]));
     const others = d.groups - d.entries.length;
     const listed = servers.length > 0 ? ` (${names(servers.slice(0, 5), servers.length + others, lang)})` : '';

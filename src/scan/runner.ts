@@ -1,8 +1,9 @@
 /**
  * Where an input's bytes → ingest → scan runs. Inline on the calling thread for the CLI and for small inputs; on the
  * scan thread (./worker.ts) for large ones in the bot, so a burst of whole-log pastes or big uploads never holds the
- * event loop that acks Slack (issue 13). The choice is made on the bytes: the first `threshold` bytes are read
- * first; a source that ends before them is scanned inline (handing 2 KB to a thread costs more than scanning it).
+ * event loop that acks Slack (issue 13), and for one part of a very large local file in the CLI (./split.ts). The
+ * bot's choice is made on the bytes: the first OFF_THREAD_BYTES are read first; a source that ends before them is
+ * scanned inline (handing 2 KB to a thread costs more than scanning it), unless it is a gzip.
  *
  * One scan thread, started on first use and kept (starting one costs ~30–60 ms of module loading, more than most
  * scans): on 2 cores one thread for the scans and one for the event loop is the split that keeps acks fast. It is
@@ -66,7 +67,7 @@ interface Job {
   onInfo?: (info: DecodedInfo) => void;
 }
 
-export class ScanThread {
+class ScanThread {
   private readonly worker: Worker;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
@@ -142,14 +143,15 @@ export class ScanThread {
 let thread: ScanThread | null = null;
 let jobsOffThread = 0;
 
-/** Inputs handed to the scan thread since start (the bot's tests and benchmarks tell the paths apart by it). */
+/** Streamed inputs handed to the scan thread since start (the bot's tests tell the paths apart by it; not file parts). */
 export function offThreadJobs(): number {
   return jobsOffThread;
 }
 
 /**
  * The scan thread, started on first use; null where no compiled worker exists (see workerUrl). node:worker_threads
- * is loaded here, not at start-up: the CLI, which never uses it, would pay ~5 ms for it on every run.
+ * is loaded here, not at start-up: the CLI, which uses it only to split a very large file, would pay ~5 ms for it on
+ * every run.
  */
 export async function scanThread(): Promise<ScanThread | null> {
   if (thread) return thread;
