@@ -84,10 +84,8 @@ class ScanThread {
   }
 
   async scan(head: Uint8Array[], rest: AsyncIterator<Uint8Array> | Iterator<Uint8Array> | null, options: DecodeOptions, onInfo?: (info: DecodedInfo) => void): Promise<ScanResult> {
-    const id = this.nextId++;
+    const { id, result } = this.startJob(onInfo);
     jobsOffThread++;
-    const result = new Promise<ScanResult>((resolve, reject) => this.jobs.set(id, { resolve, reject, onInfo }));
-    this.worker.ref(); // a job in flight keeps the process alive, like any other pending work
     this.worker.postMessage({ id, type: 'start', options: { ...options, borrowed: false } });
     let settled = false;
     void result.then(
@@ -109,11 +107,17 @@ class ScanThread {
     return result;
   }
 
-  /** Bytes [start, end) of a local file, read and scanned on the thread (see ./split.ts). */
-  scanFile(file: { path: string; start: number; end: number }, options: DecodeOptions, onInfo?: (info: DecodedInfo) => void): Promise<ScanResult> {
+  /** A job's id and its result, registered; a job in flight keeps the process alive, like any other pending work. */
+  private startJob(onInfo?: (info: DecodedInfo) => void): { id: number; result: Promise<ScanResult> } {
     const id = this.nextId++;
     const result = new Promise<ScanResult>((resolve, reject) => this.jobs.set(id, { resolve, reject, onInfo }));
     this.worker.ref();
+    return { id, result };
+  }
+
+  /** Bytes [start, end) of a local file, read and scanned on the thread (see ./split.ts). */
+  scanFile(file: { path: string; start: number; end: number }, options: DecodeOptions, onInfo?: (info: DecodedInfo) => void): Promise<ScanResult> {
+    const { id, result } = this.startJob(onInfo);
     const { borrowed: _theirs, ...own } = options; // the thread's own file reader says whether it reuses its buffer
     this.worker.postMessage({ id, type: 'file', options: own, file });
     return result;
