@@ -1,8 +1,9 @@
 // The authorization matrix (issue 8): with ADMIN_USER_IDS set, anyone may report a failure, but only an admin's
 // input records a server's versions and fix events — on every way in. Real Bolt app, real signed HTTP, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING_SECRET, blocksText, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
-import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
+import { clientExampleOn } from './support/fixtures.js';
 import { messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 const ADMIN = 'UADMIN';
@@ -26,7 +27,7 @@ interface Reply {
 function replyOf(body: Record<string, unknown>): Reply {
   const blocks = body.blocks as { type: string; text?: { text: string } }[] | undefined;
   return {
-    shown: blocks ? blocksText(blocks) : String(body.text),
+    shown: blocks ? visibleText(blocks) : String(body.text),
     header: blocks?.find((b) => b.type === 'header')?.text?.text ?? '',
     text: String(body.text),
   };
@@ -159,7 +160,7 @@ describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way
   it('a non-admin\'s failure paste is recorded as evidence: the diagnosis and the last-affected time', async () => {
     const server = freshServer('failure');
     const channel = freshChannel();
-    await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: NOBODY, text: KB_CLIENT_EXAMPLE.replace(/wsusebc/g, server) }));
+    await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: NOBODY, text: clientExampleOn(server) }));
     const reply = await postedIn(t, channel);
     await t.idle();
     expect(reply.header).toMatch(/^KB954960: affected/);
@@ -170,7 +171,7 @@ describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way
 
   it('a non-admin\'s failure with the fixed DLL next to it: the failure is recorded, the DLL is not', async () => {
     const server = freshServer('mixed');
-    const reply = await slash(t, NOBODY, `check ${KB_CLIENT_EXAMPLE.replace(/wsusebc/g, server)}\n${DLL_LINE}`);
+    const reply = await slash(t, NOBODY, `check ${clientExampleOn(server)}\n${DLL_LINE}`);
     expect(reply.header).toMatch(/^KB954960: affected/);
     expect(occurrences(reply.shown, NOT_RECORDED)).toBe(1);
     const row = t.store.server(server);

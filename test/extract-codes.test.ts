@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codesInLine, codesInText, MAX_LINES_PER_CODE } from '../src/detect/extract-codes.js';
 import { scanChunks, scanText } from '../src/detect/scanner.js';
+import { fixture } from './support/fixtures.js';
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-fA-F]{${n}}$`));
 // Failure HRESULTs as Windows prints them: severity bit set, customer and reserved bits clear (0x8…, 0xC…).
@@ -69,15 +69,15 @@ describe('failure codes in a line', () => {
 });
 
 describe('failure codes over whole logs, in the scanner pass', () => {
-  const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-  const codes = (text: string) => scanText(text).codes.map((c) => c.code);
+  /** The failure codes the scanner lists for a repository fixture. */
+  const codesOf = (name: string) => scanText(fixture(name).toString('utf8')).codes.map((c) => c.code);
 
   it('lists the codes of the repository fixtures', () => {
-    expect(codes(fixture('client-affected.log'))).toEqual(['0x80242013', '0x8024400E']);
-    expect(codes(fixture('client-healthy.log'))).toEqual(['0x80242013']);
-    expect(codes(fixture('client-other-errors.log'))).toEqual(['0x80242013', '0x80244007', '0x80244022', '0x80072EE2', '0x8024402C']);
-    expect(codes(fixture('server-affected.log'))).toEqual([]);
-    expect(codes(fixture('seed-run-together.txt'))).toEqual(['0x8024400E']);
+    expect(codesOf('client-affected.log')).toEqual(['0x80242013', '0x8024400E']);
+    expect(codesOf('client-healthy.log')).toEqual(['0x80242013']);
+    expect(codesOf('client-other-errors.log')).toEqual(['0x80242013', '0x80244007', '0x80244022', '0x80072EE2', '0x8024402C']);
+    expect(codesOf('server-affected.log')).toEqual([]);
+    expect(codesOf('seed-run-together.txt')).toEqual(['0x8024400E']);
   });
 
   it('lists only the real codes of a GUID-laden Windows 10 log', () => {

@@ -1,15 +1,16 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinScans } from '../src/detect/join-scans.js';
 import { MAX_FINDINGS_PER_RULE, scanText } from '../src/detect/scanner.js';
+import { fixture } from './support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+/** A fixture's non-empty lines. */
+const linesOf = (name: string) => fixture(name).toString('utf8').split(/\r?\n/).filter((l) => l.length > 0);
 const LINES = [
-  ...fixture('client-affected.log'),
-  ...fixture('client-other-errors.log'),
-  ...fixture('server-affected.log'),
-  ...fixture('client-healthy.log'),
+  ...linesOf('client-affected.log'),
+  ...linesOf('client-other-errors.log'),
+  ...linesOf('server-affected.log'),
+  ...linesOf('client-healthy.log'),
   // rules that keep only their first finding, or each value once
   '2008-08-12\t09:15:41:203\t 988\tc4\tAgent\t  * Title = Security Update for Microsoft Office 2003 (KB954466)',
   '2008-08-12\t09:15:42:100\t 988\tc4\tPT\tWARNING: SOAP Fault: 0x000190 at SimpleAuthWebService/GetAuthorizationCookie',

@@ -23,7 +23,7 @@ import { diagnoseShortcut } from '../src/slack/listeners/shortcuts/diagnose.js';
 import { checkModalSubmission } from '../src/slack/listeners/views/check-modal-submission.js';
 import { checkModal } from '../src/slack/views/check-modal.js';
 import type { MessageWork } from '../src/slack/work/message.js';
-import { expectWithinBlockKit, visibleText } from './support/block-kit.js';
+import { buttonsIn, expectWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW, testClock } from './support/clock.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { blockAction, messageEvent, messageShortcut, slackTs, slashCommand, triggerId, viewSubmission } from './support/payloads.js';
@@ -306,8 +306,7 @@ describe('actions: answerBlockAction', () => {
     };
     return { args: argsOf(listener(), args), events, responses, calls };
   }
-  const buttonIn = (blocks: types.KnownBlock[], id: string) =>
-    blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e): e is types.Button => e.type === 'button' && e.action_id === id)!;
+  const buttonIn = (blocks: types.KnownBlock[], id: string) => buttonsIn(blocks).find((b) => b.element.action_id === id)!.element as unknown as types.Button;
 
   it('"Show N more lines": acked at once, then the rest of the stored evidence to the clicker only', async () => {
     const r = await checkInput(t.store, Array.from({ length: 8 }, () => KB_CLIENT_EXAMPLE).join('\n'), { lang: 'en', serverName: 'wsus01' });

@@ -3,8 +3,9 @@
 // English input; `lang en` switches back; others keep BOT_LANG meanwhile.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LINKS } from '../src/kb954960.js';
-import { SIGNING_SECRET, blocksText, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
-import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
+import { clientExampleOn } from './support/fixtures.js';
 import { appHomeOpened, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 const ADVISORY_JA = 'https://learn.microsoft.com/ja-jp/security-updates/securityadvisories/2008/954960';
@@ -49,9 +50,9 @@ describe("the reader's language", () => {
     const before = t.fake.callsTo('views.publish').length;
     await postEvent(t.events, SIGNING_SECRET, appHomeOpened({ user }));
     const call = await t.fake.waitFor('views.publish', (c) => c.body.user_id === user && t.fake.callsTo('views.publish').indexOf(c) >= before);
-    return blocksText((call.body.view as { blocks: unknown[] }).blocks);
+    return visibleText((call.body.view as { blocks: unknown[] }).blocks);
   };
-  const englishPaste = KB_CLIENT_EXAMPLE.replace(/wsusebc/g, 'wsuslang');
+  const englishPaste = clientExampleOn('wsuslang');
 
   it('a user who never chose is answered in BOT_LANG, and `lang` says so', async () => {
     expect((await slash('lang')).text).toBe("I answer you in English, this workspace's default. Choose with `/kb954960 lang ja|en`.");
@@ -78,8 +79,8 @@ describe("the reader's language", () => {
 
     const history = await slash('history wsuslang');
     expect(headerText(history.blocks)).toBe('KB954960 の診断履歴');
-    expect(blocksText(history.blocks)).toContain('*該当*');
-    expect(blocksText(history.blocks)).not.toContain('affected');
+    expect(visibleText(history.blocks)).toContain('*該当*');
+    expect(visibleText(history.blocks)).not.toContain('affected');
     expect(history.text).toMatch(/該当\s+wsuslang\s+command/);
 
     const help = await slash('help');
@@ -138,7 +139,7 @@ describe("the reader's language", () => {
     const check = await slash(`check ${englishPaste}`);
     expect(headerText(check.blocks)).toMatch(/^KB954960: affected/);
     expect(advisoryUrl(check.blocks)).toBe(ADVISORY_EN);
-    expect(blocksText((await slash('history wsuslang')).blocks)).toContain('*affected*');
+    expect(visibleText((await slash('history wsuslang')).blocks)).toContain('*affected*');
     expect(await home('UJA')).toMatch(STATUS_EN);
     // Japanese text still gets Japanese, whatever the choice
     const ja = await slash(`check 日本語のメモ\n${englishPaste}`);

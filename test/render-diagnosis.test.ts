@@ -9,7 +9,7 @@ import { askServerBlocks, withAskServer } from '../src/render/attribution.js';
 import { parseButtonValue, renderDiagnosisBlocks, renderHowToVerify, renderMoreEvidence, REPLY_BUDGET, type MoreLinesValue } from '../src/render/diagnosis-blocks.js';
 import { msg } from '../src/render/messages/index.js';
 import { MAX_BLOCKS, renderCodePointer, renderProblemReply } from '../src/render/problem-reply.js';
-import { actionIds, buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
+import { actionIds, buttonsIn, buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { checkInput, tempStore } from './support/real-check.js';
 
@@ -53,8 +53,8 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
     const m = renderDiagnosisBlocks(d, { diagnosisId: r.diagnosisId });
     expectMessageWithinBlockKit(m);
     expect(actionIds(m.blocks)).toContain(ACTION_IDS.moreEvidence);
-    const more = m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.action_id === ACTION_IDS.moreEvidence);
-    const value = parseButtonValue<MoreLinesValue>(more && 'value' in more ? more.value : undefined);
+    const more = buttonsIn(m.blocks).find((b) => b.element.action_id === ACTION_IDS.moreEvidence)?.element;
+    const value = parseButtonValue<MoreLinesValue>(more?.value as string | undefined);
     expect(value).toEqual({ d: r.diagnosisId, n: d.evidence.length, lang });
 
     // What the button answers: the rest, read back from the store, within the limits however many there are.

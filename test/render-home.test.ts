@@ -1,13 +1,11 @@
 // The Home surface (src/slack/views/home.ts): App Home from a real store — the fleet, each server with its proof, the
 // help — within what a Home tab holds (100 blocks); both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttributionStore } from '../db/attribution-store.js';
 import type { Store } from '../db/store.js';
 import type { Lang } from '../src/detect/types.js';
 import { renderHelp } from '../src/render/help.js';
 import { msg } from '../src/render/messages/index.js';
-import { homeView, type HomeInput } from '../src/slack/views/home.js';
-import { loadFleetStatus } from '../src/status/query.js';
+import { homeView, readHomeInput } from '../src/slack/views/home.js';
 import { expectWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW } from './support/clock.js';
 import { fixture } from './support/fixtures.js';
@@ -21,17 +19,11 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-/** What the app_home_opened listener reads from the store. */
-function homeInput(store: Store, lang: Lang): HomeInput {
-  const proofs = new AttributionStore(store);
-  return { lang, fleet: loadFleetStatus(store, new Date(TEST_NOW)), servers: store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) })) };
-}
-
 describe.each(['en', 'ja'] as const)('App Home in %s', (lang: Lang) => {
   it('the fleet status first, then the servers with their proof, then the help', async () => {
     await checkInput(t.store, fixture('client-affected.log'), { lang, serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
     await checkInput(t.store, 'KB954960-CHECK computer=WSUS02 dll=3.1.6001.66', { lang, userId: 'UADMIN', channelId: 'C1', messageTs: '1764072100.000100' });
-    const view = homeView(homeInput(t.store, lang));
+    const view = homeView(readHomeInput(t.store, lang, new Date(TEST_NOW)));
     expect(view.type).toBe('home');
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks.slice(0, 1)).startsWith(msg(lang).status.title)).toBe(true);
@@ -54,13 +46,13 @@ describe.each(['en', 'ja'] as const)('App Home in %s', (lang: Lang) => {
       await checkInput(t.store, fixture('seed-run-together.txt'), { lang, serverName: name, channelId: 'C1', messageTs: `1764070000.${String(i).padStart(6, '0')}` });
       await checkInput(t.store, `KB954960-CHECK computer=FIXED-${i} dll=3.1.6001.66`, { lang, userId: `U${i}` });
     }
-    const view = homeView(homeInput(t.store, lang));
+    const view = homeView(readHomeInput(t.store, lang, new Date(TEST_NOW)));
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks).endsWith(visibleText(renderHelp(lang).blocks.filter((b) => b.type !== 'actions')))).toBe(true);
   });
 
   it('an empty workspace: the quiet line and the help, no server list', () => {
-    const view = homeView(homeInput(t.store, lang));
+    const view = homeView(readHomeInput(t.store, lang, new Date(TEST_NOW)));
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks)).toContain(msg(lang).status.quietHead);
     expect(view.blocks.filter((b) => b.type === 'divider')).toHaveLength(1);

@@ -11,7 +11,7 @@ import { FLEET_BUCKETS, STATUS } from '../src/status/fleet.js';
 import { loadFleetStatus } from '../src/status/query.js';
 import { buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW } from './support/clock.js';
-import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { clientExampleOn, fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { checkInput, tempStore } from './support/real-check.js';
 
 const NOW = new Date(TEST_NOW);
@@ -80,7 +80,7 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
 
   it('a server pasted again and again: one line with its count and newest thread; the bound leaves room for the others', async () => {
     const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
-    await checkInput(t.store, KB_CLIENT_EXAMPLE.replace(/wsusebc/g, 'wsus-osaka'), { lang, channelId: 'C0OSAKA', messageTs: '1764000000.000100', now: hoursAgo(20) });
+    await checkInput(t.store, clientExampleOn('wsus-osaka'), { lang, channelId: 'C0OSAKA', messageTs: '1764000000.000100', now: hoursAgo(20) });
     // More pastes of wsusebc than the post has lines: newest first, they alone used to fill the list.
     for (let i = 0; i < STATUS.topDetections + 2; i++) {
       await checkInput(t.store, KB_CLIENT_EXAMPLE, { lang, channelId: 'C0EBC', messageTs: `17640700${String(i).padStart(2, '0')}.000100`, now: hoursAgo(12 - i) });

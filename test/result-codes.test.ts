@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { codeTables, knowledgeBaseCounts, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
+import { fixture } from './support/fixtures.js';
 
 /** Parses wuerror.h the way the header is laid out: MessageId, MessageText lines until a bare `//`, then #define. */
 function parseHeader(text: string): { name: string; code: string; text: string }[] {
@@ -15,7 +15,7 @@ function parseHeader(text: string): { name: string; code: string; text: string }
 }
 
 describe('result-code knowledge base', () => {
-  const header = readFileSync(new URL('./fixtures/wuerror-excerpt.h', import.meta.url), 'utf8');
+  const header = fixture('wuerror-excerpt.h').toString('utf8');
   const entries = parseHeader(header);
 
   it('holds the verbatim wuerror.h excerpt: same names and MessageText for every block', () => {

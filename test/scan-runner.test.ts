@@ -1,16 +1,16 @@
 // The scan thread (src/scan): large inputs are decoded and scanned off the event loop, with the same results and
 // the same refusals as inline; the bot's message work uses it (real Bolt app over signed HTTP, fake Slack).
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/ingest/decode.js';
 import { OFF_THREAD_BYTES, offThreadJobs, scanInline, scanOffThread, type ScanRunner } from '../src/scan/runner.js';
-import { SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
-import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
+import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { messageEvent, postEvent, slackTs } from './support/index.js';
 
-const AFFECTED = readFileSync(new URL('./fixtures/client-affected.log', import.meta.url));
-const HEALTHY = readFileSync(new URL('./fixtures/client-healthy.log', import.meta.url));
+const AFFECTED = fixture('client-affected.log');
+const HEALTHY = fixture('client-healthy.log');
 /** A few MB of log: healthy lines around the affected fixture, in 64 KiB chunks as a download delivers them. */
 const BIG = Buffer.concat([...Array.from({ length: 40 }, () => HEALTHY), AFFECTED, ...Array.from({ length: 40 }, () => HEALTHY)]);
 const chunked = (b: Buffer, size = 64 * 1024): Buffer[] => Array.from({ length: Math.ceil(b.length / size) }, (_, i) => b.subarray(i * size, (i + 1) * size));
@@ -114,7 +114,7 @@ describe('the bot scans large uploads on the scan thread', () => {
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: 'CSMALL', ts: small, text: KB_CLIENT_EXAMPLE }));
     const [p, f, s] = await Promise.all(['CPASTE', 'CFILE', 'CSMALL'].map((c) => t.fake.waitFor('chat.postMessage', (call) => call.body.channel === c)));
     expect(p!.body.thread_ts).toBe(pasteTs);
-    for (const post of [p!, f!, s!]) expect(blocksText(post.body.blocks)).toMatch(/KB954960: affected/);
+    for (const post of [p!, f!, s!]) expect(visibleText(post.body.blocks)).toMatch(/KB954960: affected/);
     await t.idle();
     expect(t.store.diagnosisCount()).toBe(3);
     expect(offThreadJobs() - before).toBe(1); // the upload; both pastes stayed inline

@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanFileInParts, splitPays } from '../src/scan/split.js';
 import { scanInline } from '../src/scan/runner.js';
 import { fileChunks } from '../src/ingest/decode.js';
+import { fixture } from './support/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kb954960-split-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const AFFECTED = fixture('client-affected.log');
 const OTHER = fixture('client-other-errors.log');
 const HEALTHY = fixture('client-healthy.log');

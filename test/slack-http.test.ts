@@ -8,8 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InboxStore } from '../db/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
 import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js';
-import { BOT_TOKEN, SIGNING_SECRET, blocksText, handleBaseline, rawPost, startTestBot, type TestBot } from './support/bot.js';
-import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { BOT_TOKEN, SIGNING_SECRET, handleBaseline, rawPost, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
+import { clientExampleOn } from './support/fixtures.js';
 import {
   get,
   messageEvent,
@@ -24,7 +25,7 @@ import {
 
 // ── fixtures: the lines of KB954960.md "How to tell" ─────────────────────────────────────────────────────────
 /** The KB's client example as people paste it (TABs lost), server named wsus01. */
-const CLIENT_PASTE = KB_CLIENT_EXAMPLE.replace(/wsusebc/g, 'wsus01');
+const CLIENT_PASTE = clientExampleOn('wsus01');
 
 /** The same failure as a classic WindowsUpdate.log file: TAB-separated, CRLF, with routine lines around it. */
 function clientLogFile(): string {
@@ -130,7 +131,7 @@ describe('HTTP mode', () => {
       expect(call.headers['content-type']).toContain('application/json');
       expect(body.response_type).toBe('ephemeral');
       expect(headerText(body.blocks)).toMatch(/^KB954960: affected/);
-      const all = blocksText(body.blocks);
+      const all = visibleText(body.blocks);
       expect(all).toContain('*wsus01*');
       expect(all).toContain('ErrorCode:InternalServerError(5)');
       expect(buttonUrls(body.blocks)[0]).toBe(DOWNLOAD_EN);
@@ -179,7 +180,7 @@ describe('HTTP mode', () => {
       const { body } = await slash('code 0x80244022');
       expect(body.response_type).toBe('ephemeral');
       expect(body.text).toMatch(/^0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL — Same as HTTP status 503/);
-      expect(blocksText(body.blocks)).toContain('WSUS application pool stopped or recycling (HTTP 503)');
+      expect(visibleText(body.blocks)).toContain('WSUS application pool stopped or recycling (HTTP 503)');
       const ja = await slash('code 0x80244022 です');
       expect(ja.body.text).toMatch(/^usage: code|^使い方/);
       const bad = await slash('code <!channel>');
@@ -193,7 +194,7 @@ describe('HTTP mode', () => {
       expect(body.text).toMatch(/^There is no `frobnicate` subcommand/);
       expect(body.text).toContain('/kb954960 history [server]');
       expectNoStack(body.text);
-      expectNoStack(blocksText(body.blocks));
+      expectNoStack(visibleText(body.blocks));
     });
 
     it('an unknown subcommand that is a mention is echoed escaped, pinging nobody', async () => {
@@ -232,7 +233,7 @@ describe('HTTP mode', () => {
       expect(post.body.thread_ts).toBe(ts);
       expect(post.body.metadata).toMatchObject({ event_type: REPLY_EVENT_TYPE });
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
-      const all = blocksText(post.body.blocks);
+      const all = visibleText(post.body.blocks);
       expect(all).toContain('*wsusebc*');
       // evidence: the line number of the ThrowException line (3), the auto-link undone
       expect(all).toMatch(/(?:^|```)\s*3: 2008-06-14 02:59:57\.642 UTC .*ThrowException: actor = http:\/\/wsusebc\/ClientWebService\/client\.asmx, ID=c0a7445f/m);
@@ -271,7 +272,7 @@ describe('HTTP mode', () => {
       '2017-08-24\t10:02:11:124\t 912\t1a2c\tPT\tWARNING: SyncServerUpdatesInternal failed: 0x80244022',
       '2017-08-24\t10:02:11:125\t 912\t1a2c\tAgent\t  * WARNING: Failed to synchronize, error = 0x80244022',
     ].join('\n');
-    const textOfBlocks = (blocks: unknown[]) => blocksText(blocks as never).length;
+    const textOfBlocks = (blocks: unknown[]) => visibleText(blocks as never).length;
 
     it('a 0x80244022 client log in a channel: a short threaded reply naming the problem, the code and what it means', async () => {
       const channel = freshChannel();
@@ -280,7 +281,7 @@ describe('HTTP mode', () => {
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(post.body.thread_ts).toBe(ts);
       expect(post.body.text).toMatch(/^Not KB954960 — WSUS application pool stopped or recycling \(HTTP 503\): Start the WsusPool/);
-      const all = blocksText(post.body.blocks);
+      const all = visibleText(post.body.blocks);
       expect(all).toContain('0x80244022');
       expect(all).toContain('HTTP status 503');
       expect(all).toContain('(3×)');
@@ -294,7 +295,7 @@ describe('HTTP mode', () => {
       const codes = ['0x80244022', '0x8024401C', '0x8024402C', '0x80244017', '0x80072F0C', '0x8024400D', '0x80244010', '0x80991234', '0x80070057'];
       await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: codes.map((c, i) => `2017-08-24\t10:02:1${i}:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: ${c}`).join('\n') }));
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
-      const all = blocksText(post.body.blocks);
+      const all = visibleText(post.body.blocks);
       expect(all).toContain('… and 4 more');
       expect(all.match(/`0x[0-9A-F]{8}`/g)).toHaveLength(5);
       expect(post.body.blocks.length).toBeLessThanOrEqual(7);
@@ -310,8 +311,8 @@ describe('HTTP mode', () => {
       await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: dm, text: 'anyone seen 0x80244022?' }));
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === dm);
       expect(post.body.blocks).toHaveLength(1);
-      expect(blocksText(post.body.blocks)).toContain('HTTP status 503');
-      expect(blocksText(post.body.blocks)).toContain('Paste the WindowsUpdate.log lines');
+      expect(visibleText(post.body.blocks)).toContain('HTTP status 503');
+      expect(visibleText(post.body.blocks)).toContain('Paste the WindowsUpdate.log lines');
     });
 
     it('a reply in a thread is answered in that thread', async () => {
@@ -347,7 +348,7 @@ describe('HTTP mode', () => {
       await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text }));
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: 該当/);
-      expect(blocksText(post.body.blocks)).toContain('次の対応');
+      expect(visibleText(post.body.blocks)).toContain('次の対応');
       expect(buttonUrls(post.body.blocks)[0]).toBe(LINKS.download.ja);
     });
   });
@@ -370,7 +371,7 @@ describe('HTTP mode', () => {
       expect(res.body).toBe('');
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
-      expect(blocksText(post.body.blocks)).toContain('*wsusmodal*');
+      expect(visibleText(post.body.blocks)).toContain('*wsusmodal*');
       expect(t.store.history({ server: 'wsusmodal' })[0]).toMatchObject({ origin: 'modal', verdict: 'affected' });
     });
 
@@ -405,7 +406,7 @@ describe('HTTP mode', () => {
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(post.body.thread_ts).toBe(ts);
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
-      expect(blocksText(post.body.blocks)).toContain('*wsusebc*');
+      expect(visibleText(post.body.blocks)).toContain('*wsusebc*');
     });
 
     it('the shortcut on chatter in a channel still answers (shortcuts always get an answer)', async () => {
@@ -460,6 +461,8 @@ describe('HTTP mode', () => {
   });
 
   describe('redelivery and restart', () => {
+    /** The inbox table of the bot's current life (t.store changes on restart). */
+    const queue = () => new InboxStore(t.store);
     it('the same event three times (Slack retries): one reply', async () => {
       const channel = freshChannel();
       const ts = slackTs();
@@ -471,7 +474,7 @@ describe('HTTP mode', () => {
       expect(postsIn(t, channel)).toHaveLength(1);
       expect(t.store.history({ limit: 1000 }).filter((e) => e.messageTs === ts)).toHaveLength(1);
       // dropped at the door (the inbox key), not caught later by looking for an earlier reply
-      expect(new InboxStore(t.store).item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+      expect(queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
       expect(t.fake.callsTo('conversations.replies').filter((c) => c.body.channel === channel)).toHaveLength(0);
     });
 
@@ -483,7 +486,7 @@ describe('HTTP mode', () => {
       expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
-      expect(new InboxStore(t.store).item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1 });
+      expect(queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1 });
     });
 
     it('a redelivery after a restart: still one reply; the history survives', async () => {
@@ -505,7 +508,7 @@ describe('HTTP mode', () => {
       expect((await postEvent(t.events, SIGNING_SECRET, envelope, { retryNum: 3, retryReason: 'http_timeout' })).status).toBe(200);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
-      expect(new InboxStore(t.store).item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+      expect(queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
       expect(t.store.history({ limit: 1000 })).toHaveLength(historyBefore);
       // and the new life answers new work
       const fresh = freshChannel();
@@ -524,8 +527,8 @@ describe('HTTP mode', () => {
       // A process that died (pid 2^22+1 does not exist) took both; it had posted the first reply, not the second.
       const dead = `${(await import('node:os')).hostname()}:${2 ** 22 + 1}:dead`;
       for (const [key, ts] of [[keyPosted, tsPosted], [keyPending, tsPending]] as const) {
-        expect(new InboxStore(t.store).accept({ key, kind: 'message', payload: work(ts), at })).toBe(true);
-        expect(new InboxStore(t.store).take(key, dead, at, '1970-01-01T00:00:00.000Z', () => false)).not.toBeNull();
+        expect(queue().accept({ key, kind: 'message', payload: work(ts), at })).toBe(true);
+        expect(queue().take(key, dead, at, '1970-01-01T00:00:00.000Z', () => false)).not.toBeNull();
       }
       t.fake.respondWith('conversations.replies', (call) => ({
         ok: true,
@@ -545,9 +548,9 @@ describe('HTTP mode', () => {
       const posts = postsIn(t, channel);
       expect(posts).toHaveLength(1);
       expect(posts[0]!.body.thread_ts).toBe(tsPending);
-      expect(new InboxStore(t.store).item(keyPosted)).toMatchObject({ outcome: 'replied', replyTs: '1700000000.999999', attempts: 2 });
-      expect(new InboxStore(t.store).item(keyPending)).toMatchObject({ outcome: 'replied', replyTs: expect.any(String), attempts: 2 });
-      expect(new InboxStore(t.store).pending()).toHaveLength(0);
+      expect(queue().item(keyPosted)).toMatchObject({ outcome: 'replied', replyTs: '1700000000.999999', attempts: 2 });
+      expect(queue().item(keyPending)).toMatchObject({ outcome: 'replied', replyTs: expect.any(String), attempts: 2 });
+      expect(queue().pending()).toHaveLength(0);
     });
   });
 
@@ -566,7 +569,7 @@ describe('HTTP mode', () => {
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(post.body.thread_ts).toBe(ts);
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
-      const all = blocksText(post.body.blocks);
+      const all = visibleText(post.body.blocks);
       expect(all).toContain('*wsus02*');
       expect(all).toMatch(/(?:^|```)\s*6: .*SOAP Fault: 0x000190/m);
       const dl = downloadsOf(file.id);
@@ -726,7 +729,7 @@ describe('HTTP mode', () => {
       expect(posts[0]!.body.thread_ts).toBe(ts);
       expect(headerText(posts[0]!.body.blocks)).toMatch(/^KB954960: affected/);
       // both were read: the server's line (wsusebc) and the client's file (its failure against wsus02)
-      expect(blocksText(posts[0]!.body.blocks)).toMatch(/\*wsusebc\*[\s\S]*wsus02|wsus02[\s\S]*\*wsusebc\*/);
+      expect(visibleText(posts[0]!.body.blocks)).toMatch(/\*wsusebc\*[\s\S]*wsus02|wsus02[\s\S]*\*wsusebc\*/);
       expect(t.store.history({ limit: 50 }).filter((e) => e.messageTs === ts)).toHaveLength(1);
     });
   });
@@ -752,7 +755,7 @@ describe('HTTP mode with a small MAX_FILE_BYTES', () => {
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CBIG');
     expect(post.body.thread_ts).toBe(ts);
     expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
-    const all = blocksText(post.body.blocks);
+    const all = visibleText(post.body.blocks);
     expect(all).toMatch(/SoftwareDistribution\.log: over the 1000 bytes limit, so I read its most recent part — the last \d+ bytes \(\d+ earlier lines skipped\)/);
     expect(all).not.toMatch(/gzip/);
     await t.idle();
@@ -765,14 +768,14 @@ describe('HTTP mode with a small MAX_FILE_BYTES', () => {
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: 'CBIGGZ', text: '', files: [file] }));
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CBIGGZ');
     expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
-    expect(blocksText(post.body.blocks)).toMatch(/SoftwareDistribution\.log\.gz: over the 1000 bytes limit, so I read its most recent part/);
-    expect(blocksText(post.body.blocks)).not.toMatch(/gzip it/);
+    expect(visibleText(post.body.blocks)).toMatch(/SoftwareDistribution\.log\.gz: over the 1000 bytes limit, so I read its most recent part/);
+    expect(visibleText(post.body.blocks)).not.toMatch(/gzip it/);
   });
 
   it('a file that lies about its size is still read only in its most recent part', async () => {
     const file = t.fake.fileHost.addFile({ name: 'liar.log', bytes: longLog(), size: 500 });
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: 'CLIAR', text: '', files: [file] }));
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CLIAR');
-    expect(blocksText(post.body.blocks)).toMatch(/liar\.log: over the 1000 bytes limit, so I read its most recent part/);
+    expect(visibleText(post.body.blocks)).toMatch(/liar\.log: over the 1000 bytes limit, so I read its most recent part/);
   });
 });

@@ -2,7 +2,8 @@
 // buttons that are really answered — through the real app against the fake Slack.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src/render/action-ids.js';
-import { SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
+import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { zip } from './support/zip.js';
 import { blockAction, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission, type RecordedCall } from './support/index.js';
@@ -20,7 +21,7 @@ function buttons(blocks: unknown) {
 
 /** The index of the first block whose text matches. */
 function indexOf(blocks: unknown, re: RegExp): number {
-  return (blocks as Block[]).findIndex((b) => re.test(blocksText([b])));
+  return (blocks as Block[]).findIndex((b) => re.test(visibleText([b])));
 }
 
 // One bot for the file: every test uses its own channel.
@@ -60,7 +61,7 @@ describe('the diagnosis reply', () => {
 
   it('a whole affected log: ≤ 7 blocks, ≤ 2,000 characters, the next step (install) before five evidence lines', async () => {
     const { blocks } = await paste(WHOLE_LOG);
-    const all = blocksText(blocks);
+    const all = visibleText(blocks);
     expect(blocks.length).toBeLessThanOrEqual(7);
     expect(all.length).toBeLessThanOrEqual(2000);
     expect(all).toMatch(/^KB954960: affected/);
@@ -71,7 +72,7 @@ describe('the diagnosis reply', () => {
     expect(evidence).toBeGreaterThan(step);
     expect(all).not.toMatch(/Check the server's version first/);
     // five evidence lines, the rest behind a button
-    const code = blocksText([blocks[evidence]]);
+    const code = visibleText([blocks[evidence]]);
     expect(code.split('\n')).toHaveLength(5);
     expect(code).toContain('ErrorCode:InternalServerError(5)');
     // no verification commands until the admin is about to verify: a button instead
@@ -87,11 +88,11 @@ describe('the diagnosis reply', () => {
     expect(n).toBeGreaterThan(0);
     const answer = await click(post, ACTION_IDS.moreEvidence, channel);
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    const text = blocksText(answer.body.blocks);
+    const text = visibleText(answer.body.blocks);
     const lines = text.split('\n').filter((l) => /^\s*(?:```)?\s*\d+: /.test(l));
     expect(lines).toHaveLength(n);
     // the lines the reply did not show, in line order, after the ones it did
-    const shownLast = Math.max(...blocksText(blocks).split('\n').map((l) => Number(/^\s*(?:```)?\s*(\d+): /.exec(l)?.[1] ?? 0)));
+    const shownLast = Math.max(...visibleText(blocks).split('\n').map((l) => Number(/^\s*(?:```)?\s*(\d+): /.exec(l)?.[1] ?? 0)));
     const numbers = lines.map((l) => Number(/(\d+): /.exec(l)![1]));
     expect(numbers[0]).toBeGreaterThan(shownLast);
     expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
@@ -102,7 +103,7 @@ describe('the diagnosis reply', () => {
     const { channel, post } = await paste(WHOLE_LOG);
     const answer = await click(post, ACTION_IDS.howToVerify, channel);
     expect(answer.body.response_type).toBe('ephemeral');
-    const text = blocksText(answer.body.blocks);
+    const text = visibleText(answer.body.blocks);
     expect(text).toContain('KB954960-CHECK computer=$c dll=$d');
     expect(text).toContain('3.1.6001.66');
     expect(text).toContain('wuauclt /detectnow');
@@ -110,7 +111,7 @@ describe('the diagnosis reply', () => {
 
   it('"fixed": no verification commands, no "How to verify", no download', async () => {
     const { blocks } = await paste('KB954960-CHECK computer=WSUSFIX1 wsus=3.1.6001.65\nKB954960-CHECK computer=WSUSFIX1 dll=3.1.6001.66');
-    const all = blocksText(blocks);
+    const all = visibleText(blocks);
     expect(all).toMatch(/^KB954960: fixed/);
     expect(all).toMatch(/client web service DLL is 3\.1\.6001\.66/);
     expect(all).not.toMatch(/KB954960-CHECK computer=\$c|wmic|Get-EventLog|How to verify/);
@@ -120,13 +121,13 @@ describe('the diagnosis reply', () => {
   it('Slack words: a missing server is asked for in the thread, no CLI flags anywhere, dates as <!date> tokens', async () => {
     const noServer = KB_CLIENT_EXAMPLE.split('\n').filter((l) => !l.includes('Server URL')).join('\n');
     const { blocks } = await paste(noServer);
-    expect(blocksText(blocks)).toContain('*Server:* not named — reply in this thread with the server name');
-    const replies: string[] = [blocksText(blocks)];
+    expect(visibleText(blocks)).toContain('*Server:* not named — reply in this thread with the server name');
+    const replies: string[] = [visibleText(blocks)];
     for (const text of ['history not/a/server!', 'history', 'status', 'help']) {
       const responseUrl = t.fake.responseUrl();
       await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text, response_url: responseUrl }));
       const call = await t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
-      replies.push(`${call.body.text as string}\n${blocksText(call.body.blocks)}`);
+      replies.push(`${call.body.text as string}\n${visibleText(call.body.blocks)}`);
     }
     for (const r of replies) expect(r).not.toMatch(/(^|\s|`)--[a-z]/);
     expect(replies[2]).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|/);
@@ -146,15 +147,15 @@ describe('the diagnosis reply', () => {
     expect(res.status).toBe(200);
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CMODAL1');
     const blocks = post.body.blocks as Block[];
-    expect(blocksText([blocks[0]])).toBe('<@UASKER> checked a log with /kb954960');
+    expect(visibleText([blocks[0]])).toBe('<@UASKER> checked a log with /kb954960');
     expect(blocks.length).toBeLessThanOrEqual(7);
-    expect(blocksText(blocks)).toMatch(/KB954960: affected[\s\S]*\*wsusmodal2\*/);
-    expect(blocksText(blocks)).toContain('The form stops at 3,000 characters, so only that much was read: upload the log file instead');
+    expect(visibleText(blocks)).toMatch(/KB954960: affected[\s\S]*\*wsusmodal2\*/);
+    expect(visibleText(blocks)).toContain('The form stops at 3,000 characters, so only that much was read: upload the log file instead');
   });
 
   it('a server that runs RTM: SP1 first, with the download', async () => {
     const { blocks } = await paste('KB954960-CHECK computer=WSUSRTM1 wsus=3.0.6000.374');
-    const all = blocksText(blocks);
+    const all = visibleText(blocks);
     expect(all).toMatch(/Next step:\* The server runs WSUS 3\.0 RTM: install WSUS 3\.0 SP1 first/);
     expect(buttons(blocks).map((b) => b.action_id)).toContain(ACTION_IDS.download);
   });
@@ -179,10 +180,10 @@ describe('channel etiquette and the files admins send', () => {
     expect(first!.body.blocks).toHaveLength(6);
     expect(second!.body.thread_ts).toBe(root);
     expect(second!.body.blocks).toHaveLength(1);
-    expect(blocksText(second!.body.blocks)).toMatch(/^:red_circle: Same as above: \*wsusebc\* — affected\. Nothing new in this paste\.$/);
+    expect(visibleText(second!.body.blocks)).toMatch(/^:red_circle: Same as above: \*wsusebc\* — affected\. Nothing new in this paste\.$/);
     // another server in the same thread is not a repeat
-    expect(blocksText(third!.body.blocks)).toMatch(/^KB954960: affected/);
-    expect(blocksText(third!.body.blocks)).toContain('*wsusother*');
+    expect(visibleText(third!.body.blocks)).toMatch(/^KB954960: affected/);
+    expect(visibleText(third!.body.blocks)).toContain('*wsusother*');
   });
 
   it('a chat question that only mentions a code of the KB: silence in a channel, one short pointer in a DM; one that only names the KB, silence', async () => {
@@ -193,7 +194,7 @@ describe('channel etiquette and the files admins send', () => {
     await send(dm, { text: 'has anyone seen 0x8024400E on their clients? KB954960 again?', channel_type: 'im' });
     const [pointer] = postsIn(dm);
     expect(pointer!.body.blocks.length).toBeLessThanOrEqual(2);
-    expect(blocksText(pointer!.body.blocks)).toMatch(/^To check a client or server for KB954960, paste the log lines/);
+    expect(visibleText(pointer!.body.blocks)).toMatch(/^To check a client or server for KB954960, paste the log lines/);
     const quiet = freshChannel();
     await send(quiet, { text: 'did we ever install KB954960 on the new box?' });
     expect(postsIn(quiet)).toHaveLength(0);
@@ -204,7 +205,7 @@ describe('channel etiquette and the files admins send', () => {
     const file = t.fake.fileHost.addFile({ name: 'logs.zip', bytes: zip([{ name: 'pc-0142/WindowsUpdate.log', data: fixture('client-affected.log') }, { name: 'readme.rtf', data: Buffer.from('{\\rtf1}') }]), mimetype: 'application/zip', filetype: 'zip' });
     await send(channel, { text: '', files: [file] });
     const [post] = postsIn(channel);
-    expect(blocksText(post!.body.blocks)).toMatch(/^KB954960: affected/);
+    expect(visibleText(post!.body.blocks)).toMatch(/^KB954960: affected/);
     expect(t.store.history({ limit: 5 })[0]).toMatchObject({ origin: 'file', sourceName: 'logs.zip', verdict: 'affected' });
   });
 
@@ -239,7 +240,7 @@ describe('channel etiquette and the files admins send', () => {
     const posts = postsIn(dm);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body.thread_ts).toBe(ts);
-    expect(blocksText(posts[0]!.body.blocks)).toMatch(/^KB954960: affected/);
+    expect(visibleText(posts[0]!.body.blocks)).toMatch(/^KB954960: affected/);
   });
 
   it('two files in one message are diagnosed together: one reply', async () => {

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InboxStore } from '../db/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
-import { APP_TOKEN, BOT_TOKEN, blocksText, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { APP_TOKEN, BOT_TOKEN, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
 import { eventCallback, messageEvent, messageShortcut, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 const CLIENT_PASTE = [
@@ -99,7 +100,7 @@ describe('Socket Mode', () => {
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSOCK1');
     expect(post.body.thread_ts).toBe(ts);
     expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
-    expect(blocksText(post.body.blocks)).toContain('*wsussock*');
+    expect(visibleText(post.body.blocks)).toContain('*wsussock*');
     expect(t.store.history({ server: 'wsussock' })).toHaveLength(1);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
+import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
 import { TEST_NOW } from './support/clock.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { appHomeOpened, messageEvent, postEvent, postSlashCommand, slashCommand, slackTs } from './support/index.js';
@@ -33,7 +34,7 @@ describe('App Home, subscriptions and the daily post (HTTP mode)', () => {
     const view = call.body.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     expect(view.blocks.length).toBeLessThanOrEqual(100);
-    const text = blocksText(view.blocks);
+    const text = visibleText(view.blocks);
     expect(text).toContain('wsusebc'); // the affected server of the pasted log
     expect(text).toContain('/kb954960 check');
   });
@@ -41,7 +42,7 @@ describe('App Home, subscriptions and the daily post (HTTP mode)', () => {
   it('shows the status on demand, ephemerally', async () => {
     const body = await slash('status');
     expect(body.response_type).toBe('ephemeral');
-    expect(blocksText(body.blocks)).toContain('wsusebc');
+    expect(visibleText(body.blocks)).toContain('wsusebc');
   });
 
   it('subscribes a channel and posts the daily status there once, at its time', async () => {
@@ -54,7 +55,7 @@ describe('App Home, subscriptions and the daily post (HTTP mode)', () => {
     expect(first.posted).toContain('CSTATUS');
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSTATUS');
     expect(String(post.body.text)).toContain('KB954960');
-    expect(blocksText(post.body.blocks)).toContain('wsusebc');
+    expect(visibleText(post.body.blocks)).toContain('wsusebc');
     const again = await t.bot.scheduler.runDue(new Date(due.getTime() + 60_000));
     expect(again.posted).not.toContain('CSTATUS');
     expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'CSTATUS')).toHaveLength(1);

@@ -8,7 +8,7 @@ import { Store } from '../db/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { serverState } from '../src/diagnose/server-state.js';
-import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 
 let dir: string;
 let path: string;
@@ -77,7 +77,7 @@ describe('store', () => {
   it('lists history newest first, per server, limited', () => {
     const s = Store.open(path);
     for (let day = 1; day <= 5; day++) {
-      const d = diagnose(scanText(KB_CLIENT_EXAMPLE.replace(/wsusebc/g, day % 2 ? 'wsus-a' : 'wsus-b')), { lang: 'en', now: at(day) });
+      const d = diagnose(scanText(clientExampleOn(day % 2 ? 'wsus-a' : 'wsus-b')), { lang: 'en', now: at(day) });
       s.recordDiagnosis({ diagnosis: d, origin: 'cli', at: at(day) });
     }
     expect(s.history({ limit: 2 }).map((e) => e.createdAt)).toEqual([at(5), at(4)]);

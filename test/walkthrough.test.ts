@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXED_DLL_VERSION, LINKS, VERIFY_COMMANDS } from '../src/kb954960.js';
 import { en } from '../src/render/messages/en.js';
 import { ja } from '../src/render/messages/ja.js';
-import { BOT_TOKEN, SIGNING_SECRET, blocksText, startTestBot, type TestBot } from './support/bot.js';
+import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { TEST_NOW } from './support/clock.js';
-import { buttonsIn } from './support/block-kit.js';
-import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { buttonsIn, buttonUrls, visibleText } from './support/block-kit.js';
+import { clientExampleOn, fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import {
   appHomeOpened,
   blockAction,
@@ -41,7 +41,6 @@ const AFFECTED = fixture('client-affected.log').toString('utf8');
 const HEALTHY = fixture('client-healthy.log').toString('utf8');
 const OTHER_ERRORS = fixture('client-other-errors.log').toString('utf8');
 const SERVER_LOG = fixture('server-affected.log').toString('utf8');
-const onServer = (server: string) => KB_CLIENT_EXAMPLE.replace(/wsusebc/g, server);
 /** Two lines of verification output copied without the computer name (a console copy). */
 const DLL_LINE = `Microsoft.UpdateServices.WebServices.Client.dll ${FIXED_DLL_VERSION}`;
 const FIX_EVENT_LINE = "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.";
@@ -66,12 +65,11 @@ type Block = { type: string; block_id?: string; text?: { text: string }; fields?
 
 function rendered(c: RecordedCall): string {
   const b = c.body;
-  if (b.view) return blocksText((b.view as { blocks?: unknown }).blocks ?? []);
-  if (Array.isArray(b.blocks) && b.blocks.length > 0) return blocksText(b.blocks);
+  if (b.view) return visibleText((b.view as { blocks?: unknown }).blocks ?? []);
+  if (Array.isArray(b.blocks) && b.blocks.length > 0) return visibleText(b.blocks);
   return String(b.text ?? '');
 }
 const blocksOf = (s: Said): Block[] => (s.call.body.blocks ?? (s.call.body.view as { blocks?: Block[] } | undefined)?.blocks ?? []) as Block[];
-const urlsIn = (s: Said) => blocksOf(s).flatMap((b) => (b.elements ?? []).flatMap((e) => (e.url ? [e.url] : [])));
 /** Versions, codes and commands: what must be the same whatever the language. */
 const factsIn = (text: string) => [...new Set(text.match(/\b\d+\.\d+\.\d+\.\d+\b|0x[0-9A-F]{8}|wuauclt \/detectnow|https?:\/\/[^\s|>)]+/g) ?? [])].sort();
 /** The lines under the new detections' heading (which `heading` matches; its first group is the total). */
@@ -83,7 +81,7 @@ function detectionLines(s: Said, heading: RegExp): { total: number; lines: strin
   return { total: Number(lines[at]!.match(heading)![1]), lines: lines.slice(at + 1, end) };
 }
 /** The index of the first block whose text matches. */
-const indexOf = (s: Said, re: RegExp) => blocksOf(s).findIndex((b) => re.test(blocksText([b])));
+const indexOf = (s: Said, re: RegExp) => blocksOf(s).findIndex((b) => re.test(visibleText([b])));
 
 describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
   let t: TestBot;
@@ -159,10 +157,10 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     for (const d of daily) transcript.push(`=== ${d.step} ===`, d.shown);
     const [dailyEn, dailyJa] = daily;
     // Next action straight under the title, not under a grid of zero counts.
-    expect(blocksText([blocksOf(dailyEn!)[1]])).toMatch(/^:point_right: \*Next action:\* Fix the 1 affected server \(wsusdaily\)/);
+    expect(visibleText([blocksOf(dailyEn!)[1]])).toMatch(/^:point_right: \*Next action:\* Fix the 1 affected server \(wsusdaily\)/);
     expect(blocksOf(dailyEn!).some((b) => b.fields)).toBe(false);
-    expect(blocksText([blocksOf(dailyEn!)[2]])).toBe('1 server: 1 affected');
-    expect(blocksText([blocksOf(dailyJa!)[1]])).toMatch(/^:point_right: \*次の対応:\* 該当している 1 台 \(wsusdaily\)/);
+    expect(visibleText([blocksOf(dailyEn!)[2]])).toBe('1 server: 1 affected');
+    expect(visibleText([blocksOf(dailyJa!)[1]])).toMatch(/^:point_right: \*次の対応:\* 該当している 1 台 \(wsusdaily\)/);
     expect(factsIn(dailyJa!.shown)).toEqual(factsIn(dailyEn!.shown).map((f) => f.replace('displaylang=en', 'displaylang=ja').replace('/en-us/', '/ja-jp/')).sort());
 
     // ── a pasted affected client log: channel, DM, a repeat in the thread ──
@@ -177,7 +175,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(inChannel.shown).toContain(`*Next step:* ${en.installFixUnknownVersion}`);
     expect(blocksOf(inChannel).length).toBeLessThanOrEqual(7);
     expect(inChannel.shown.length).toBeLessThanOrEqual(2000);
-    expect(urlsIn(inChannel)).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]);
+    expect(buttonUrls(blocksOf(inChannel))).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]);
     const inDm = await one('paste: the same in a DM', () => paste('DWALK', AFFECTED, { channel_type: 'im' }));
     expect(inDm.shown).toBe(inChannel.shown);
     const repeat = await one('thread reply: the KB example pasted again in the thread', () => paste('CWALK', KB_CLIENT_EXAMPLE, { thread_ts: rootTs }));
@@ -195,7 +193,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
           subtype: 'message_changed',
           text: '',
           user: undefined,
-          message: { type: 'message', user: ADMIN, text: onServer('wsus02'), ts: editTs, edited: { user: ADMIN, ts: slackTs() } },
+          message: { type: 'message', user: ADMIN, text: clientExampleOn('wsus02'), ts: editTs, edited: { user: ADMIN, ts: slackTs() } },
           previous_message: { type: 'message', user: ADMIN, text: KB_CLIENT_EXAMPLE, ts: editTs },
         }),
       ),
@@ -204,7 +202,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(edited.shown).toContain('*Server:* *wsus02*');
     const mentionTs = slackTs();
     const mention = await one('@mention with a log', () =>
-      postEvent(t.events, SIGNING_SECRET, eventCallback({ type: 'app_mention', user: ADMIN, text: `<@UBOT> can you check this?\n${onServer('wsus03')}`, ts: mentionTs, event_ts: mentionTs, channel: 'CMENTION', team: 'T1' })),
+      postEvent(t.events, SIGNING_SECRET, eventCallback({ type: 'app_mention', user: ADMIN, text: `<@UBOT> can you check this?\n${clientExampleOn('wsus03')}`, ts: mentionTs, event_ts: mentionTs, channel: 'CMENTION', team: 'T1' })),
     );
     expect(mention.shown).toMatch(/^KB954960: affected[\s\S]*\*Server:\* \*wsus03\*/);
     for (const [label, name, bytes, type] of [
@@ -241,15 +239,15 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     }
     // The server view says the same next step as the diagnosis reply: install (SP1 first on RTM), not "check the version".
     const serverView = en1.get('server wsusebc')!;
-    expect(blocksText([blocksOf(serverView)[2]])).toBe(`:point_right: *Next step:* ${en.installFixUnknownVersion}`);
+    expect(visibleText([blocksOf(serverView)[2]])).toBe(`:point_right: *Next step:* ${en.installFixUnknownVersion}`);
     expect(serverView.shown).toContain('KB954960 failure last seen');
-    expect(urlsIn(serverView)).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]); // "download below" is below
+    expect(buttonUrls(blocksOf(serverView))).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]); // "download below" is below
     const history = en1.get('history')!;
     expect(history.shown).not.toMatch(/_(message|file|command|modal|cli)_/);
     expect(history.shown).toContain('*affected* wsusebc · paste in <#CWALK>');
     expect(history.shown).toContain('· file in <#CUP17>');
     const status = en1.get('status')!;
-    expect(blocksText([blocksOf(status)[1]])).toMatch(/^:point_right: \*Next action:\* Fix the 4 affected servers \(wsusdaily, wsusebc, wsus02 and 1 more\)/);
+    expect(visibleText([blocksOf(status)[1]])).toMatch(/^:point_right: \*Next action:\* Fix the 4 affected servers \(wsusdaily, wsusebc, wsus02 and 1 more\)/);
     expect(status.shown.length).toBeLessThan(2000);
     // New detections: one line per server, however often it was pasted (wsusebc was, many times), newest first.
     const detected = detectionLines(status, /^\*New detections in the last 24 h: (\d+) on 4 servers\*$/);
@@ -260,7 +258,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(detected.lines[3]).toMatch(/^• \*wsusdaily\* — 1 detection, <!date[^>]+> \(from the CLI\)$/);
     expect(en1.get('code 0x8024400E')!.shown).toContain('WU_E_PT_SOAP_SERVER');
     // The links once, as buttons (not also a raw URL line above them).
-    expect(urlsIn(en1.get('help')!)).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]);
+    expect(buttonUrls(blocksOf(en1.get('help')!))).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]);
     expect(en1.get('help')!.shown).not.toContain(LINKS.kb);
 
     await one('/kb954960 lang ja', () => slash('lang ja'));
@@ -289,18 +287,18 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     }
     expect(ja1.get('check')!.shown).toContain(`*次の対応:* ${ja.installFixUnknownVersion}`);
     expect(ja1.get('check')!.shown).not.toMatch(/。 /); // no English sentence spacing inside Japanese
-    expect(blocksText([blocksOf(ja1.get('server wsusebc')!)[2]])).toBe(`:point_right: *次の対応:* ${ja.installFixUnknownVersion}`);
+    expect(visibleText([blocksOf(ja1.get('server wsusebc')!)[2]])).toBe(`:point_right: *次の対応:* ${ja.installFixUnknownVersion}`);
     expect(ja1.get('history')!.shown).toContain('*該当* wsusebc · <#CWALK> で貼り付け');
     const detectedJa = detectionLines(ja1.get('status')!, /^\*過去 24 時間の新しい検出: (\d+) 件、サーバー 4 台\*$/);
     expect(detectedJa.lines.map((l) => l.match(/^• \*([^*]+)\*/)?.[1])).toEqual(['wsusebc', 'wsus03', 'wsus02', 'wsusdaily']);
     expect(detectedJa.lines[0]).toMatch(/^• \*wsusebc\* — 検出 \d+ 件、最新 <!date[^>]+> \(<#CWALK>\)$/);
     expect(detectedJa.total).toBe(t.store.history({ limit: 1000 }).filter((h) => h.verdict === 'affected').length);
-    const jaPaste = await one('paste: written in Japanese in a channel', () => paste('CJA', `このログを見てください\n${onServer('wsus04')}`));
+    const jaPaste = await one('paste: written in Japanese in a channel', () => paste('CJA', `このログを見てください\n${clientExampleOn('wsus04')}`));
     expect(jaPaste.shown).toMatch(/^KB954960: 該当/);
 
     // ── the shortcut and the form ──
     const shortcut = await one('shortcut on a message with the KB example', () =>
-      postInteraction(t.events, SIGNING_SECRET, messageShortcut({ callback_id: 'kb954960_diagnose', user: ADMIN, channel: 'CSHORT', message: { text: onServer('wsus05') } })),
+      postInteraction(t.events, SIGNING_SECRET, messageShortcut({ callback_id: 'kb954960_diagnose', user: ADMIN, channel: 'CSHORT', message: { text: clientExampleOn('wsus05') } })),
     );
     expect(shortcut.shown).toContain('*Server:* *wsus05*');
     const nothing = await one('shortcut on a chat message without a log', () =>
@@ -383,7 +381,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     await one('/kb954960 history after the walk', () => slash('history'));
     const fixedView = await one('/kb954960 server wsusebc after verification', () => slash('server wsusebc'));
     expect(fixedView.shown).toContain(`:point_right: *Next step:* ${en.action['rerun-client-detection']}`);
-    expect(urlsIn(fixedView)).toEqual([]);
+    expect(buttonUrls(blocksOf(fixedView))).toEqual([]);
     await one('App Home opened', () => postEvent(t.events, SIGNING_SECRET, appHomeOpened({ user: ADMIN })));
 
     // ── every button the bot posted, clicked: acknowledged at once; the ones with an answer answer ──

@@ -7,6 +7,7 @@
 // modal title, submit and close 24; private_metadata 3,000.
 import type { types } from '@slack/bolt';
 import { expect } from 'vitest';
+import { visibleText as productVisibleText } from '../../src/render/blocks.js';
 
 export const BLOCK_KIT = {
   messageBlocks: 50,
@@ -116,8 +117,9 @@ export function expectModalWithinBlockKit(view: types.ModalView): void {
 }
 
 // All the text a reader sees in the blocks: the product's own reader (it measures the diagnosis reply's budget with
-// it), so that the tests read a reply the way the product does: one definition of "visible text".
-export { visibleText } from '../../src/render/blocks.js';
+// it), so that the tests read a reply the way the product does: one definition of "visible text". Typed here for
+// what a test holds — blocks recorded off the wire are untyped JSON — which the reader walks as it is, by key.
+export const visibleText = productVisibleText as (blocks: unknown) => string;
 
 /** A button the bot posted, with the block it sits in (Slack reports the block_id back when it is clicked). */
 export interface PostedButton {

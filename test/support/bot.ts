@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { Store } from '../../db/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import type { types } from '@slack/bolt';
-import { visibleText } from '../../src/render/blocks.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
 import { testClock } from './clock.js';
 import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
@@ -189,11 +187,6 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
 /** A POST with exactly these headers (no signing): for requests Slack would never send. No keep-alive. */
 export function rawPost(url: string, body: string, headers: Record<string, string>): Promise<PostResult> {
   return httpRequest('POST', url, { 'content-length': String(Buffer.byteLength(body)), ...headers }, body, 10_000);
-}
-
-/** All the text of a Block Kit message or view as the product reads it (src/render/blocks.ts), for assertions. */
-export function blocksText(blocks: unknown): string {
-  return visibleText(blocks as types.AnyBlock[]);
 }
 
 /** Resource types a test file must not leave behind (servers, sockets, timers); compared with a baseline. */

@@ -22,6 +22,11 @@ export const KB_CLIENT_EXAMPLE = [
   'PT  WARNING:     ID:c0a7445f-b989-43fa-ac20-11f8ca65fa8c',
 ].join('\n');
 
+/** The KB's client example as a client of `server` logs it (its server, wsusebc, renamed). */
+export function clientExampleOn(server: string): string {
+  return KB_CLIENT_EXAMPLE.replace(/wsusebc/g, server);
+}
+
 export const KB_SERVER_LINE =
   'SoapUtilities.CreateException ThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?';
 

@@ -1,9 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { AttributionStore } from '../../../../db/attribution-store.js';
 import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
-import { loadFleetStatus } from '../../../status/query.js';
 import type { ListenerDeps } from '../../context.js';
-import { homeView } from '../../views/home.js';
+import { homeView, readHomeInput } from '../../views/home.js';
 
 /**
  * App Home, published from the store as it is now (nothing to queue: the next visit publishes it again). Built and
@@ -15,10 +13,8 @@ export function appHomeOpened(deps: Pick<ListenerDeps, 'store' | 'config' | 'clo
     if (event.tab && event.tab !== 'home') return;
     deps.inbox.runAfterAck('app home', async () => {
       const lang = new ReaderLangStore(deps.store).langFor(event.user, deps.config.lang);
-      const proofs = new AttributionStore(deps.store);
-      const servers = deps.store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) }));
       // Published for the user who opened it: each viewer sees the fleet as it is at that moment.
-      await client.views.publish({ user_id: event.user, view: homeView({ lang, fleet: loadFleetStatus(deps.store, deps.clock()), servers }) });
+      await client.views.publish({ user_id: event.user, view: homeView(readHomeInput(deps.store, lang, deps.clock())) });
     });
   };
 }
