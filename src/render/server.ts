@@ -4,13 +4,14 @@
  */
 import type { Lang } from '../detect/types.js';
 import type { Action } from '../diagnose/diagnose.js';
-import { assessServer, fixProof, isAffectedNow, type ServerFacts, type ServerState } from '../diagnose/server-state.js';
+import { assessServer, fixProof, isAffectedNow, type ServerFacts } from '../diagnose/server-state.js';
 import { linksFor } from '../kb954960.js';
 import { context, escapeMrkdwn, header, linkButtons, section } from './blocks.js';
 import type { types } from '@slack/bolt';
 import { DOWNLOADING_STEPS, noteText, stepText } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
+import { BUCKET_EMOJI } from './status-words.js';
 
 /** Where a recorded fact came from (db/attribution-store.ts FactProof fits). */
 export interface ProofLine {
@@ -20,15 +21,6 @@ export interface ProofLine {
   readonly channelId?: string | null;
   readonly permalink?: string | null;
 }
-
-const STATE_EMOJI: Readonly<Record<ServerState, string>> = {
-  fixed: ':large_green_circle:',
-  vulnerable: ':large_yellow_circle:',
-  'needs-sp1': ':large_yellow_circle:',
-  unknown: ':white_circle:',
-  'not-applicable': ':white_circle:',
-  conflict: ':warning:',
-};
 
 /** Why KB954960 does not apply, or which facts contradict: the same words as in a diagnosis. */
 function assessmentLines(f: ServerFacts, lang: Lang): string[] {
@@ -107,7 +99,7 @@ export function renderServerBlocks(f: ServerFacts, lang: Lang, proofs: readonly 
   const step = serverNextStep(f);
   return [
     header(f.name),
-    section([`${STATE_EMOJI[state]} *${m.stateLabel[state]}*${affected}`, ...assessmentLines(f, lang).map(escapeMrkdwn)].join('\n')),
+    section([`${BUCKET_EMOJI[state]} *${m.stateLabel[state]}*${affected}`, ...assessmentLines(f, lang).map(escapeMrkdwn)].join('\n')),
     section(`:point_right: *${m.nextStep}:* ${escapeMrkdwn(stepText(step, state, lang))}`),
     section(`*${m.serverFacts.evidenceTitle}*\n${evidence.length > 0 ? evidence.join('\n') : m.serverFacts.noFacts}`),
     context(m.serverFacts.proofNote),
@@ -134,7 +126,10 @@ export function renderServerList(servers: readonly { facts: ServerFacts; proofs:
   return blocks;
 }
 
-/** One line per server for App Home: state, and the proof it rests on (or the next step when there is none). */
+/**
+ * One line per server for App Home: state, and the proof it rests on (or the next step when there is none). A server
+ * KB954960 does not apply to needs no fix, so its line says no more than its state.
+ */
 export function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): string {
   const m = msg(lang);
   const state = assessServer(f).state;
@@ -150,5 +145,6 @@ export function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly Pr
       : proof === 'event' && f.fixEventAt
         ? `${m.serverFacts.eventShort}, ${slackDate(f.fixEventAt)}${by('fix-event')}`
         : m.serverFacts.noProofYet;
-  return `${STATE_EMOJI[state]} *${escapeMrkdwn(f.name)}* — ${m.stateLabel[state]}${affected} · ${why}`;
+  const head = `${BUCKET_EMOJI[state]} *${escapeMrkdwn(f.name)}* — ${m.stateLabel[state]}${affected}`;
+  return state === 'not-applicable' ? head : `${head} · ${why}`;
 }
