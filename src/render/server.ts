@@ -6,7 +6,7 @@ import type { Lang } from '../detect/types.js';
 import type { Action } from '../diagnose/diagnose.js';
 import { assessServer, fixProof, isAffectedNow, type ServerFacts } from '../diagnose/server-state.js';
 import { linksFor } from '../kb954960.js';
-import { context, escapeMrkdwn, header, linkButtons, section } from './blocks.js';
+import { context, escapeMrkdwn, header, LIMITS, linkButtons, section } from './blocks.js';
 import type { types } from '@slack/bolt';
 import { DOWNLOADING_STEPS, noteText, stepText } from './i18n.js';
 import { msg } from './messages/index.js';
@@ -22,6 +22,14 @@ export interface ProofLine {
   readonly permalink?: string | null;
 }
 
+/** Slack's section limit with a margin: a chunk of whole lines stays under it, so section() never cuts one. */
+const SECTION_BUDGET = LIMITS.sectionText - 100;
+
+/** The proof recorded for one kind of fact, if any. */
+function proofOf(proofs: readonly ProofLine[], kind: ProofLine['fact']): ProofLine | undefined {
+  return proofs.find((p) => p.fact === kind);
+}
+
 /** Why KB954960 does not apply, or which facts contradict: the same words as in a diagnosis. */
 function assessmentLines(f: ServerFacts, lang: Lang): string[] {
   const { reason, conflict } = assessServer(f);
@@ -32,13 +40,12 @@ function assessmentLines(f: ServerFacts, lang: Lang): string[] {
  * The one next step for a server, from its state — the same rule as the diagnosis reply's (diagnosis-blocks.ts
  * nextStep): a server affected now is told to install the fix (SP1 first on RTM), not to look up its version first.
  */
-export function serverNextStep(f: ServerFacts): Action {
+function serverNextStep(f: ServerFacts): Action {
   const state = assessServer(f).state;
   const affected = isAffectedNow(f);
   if (affected && state === 'fixed') return 'recheck-fixed-server';
   switch (state) {
     case 'fixed':
-      if (!fixProof(f)) return 'verify-fix';
       // Fixed after failing: what is left is to see the clients sync again.
       return f.lastAffectedAt ? 'rerun-client-detection' : 'nothing-to-do';
     case 'needs-sp1':
@@ -62,7 +69,7 @@ export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly Pr
   // Why it does not apply, or which facts contradict: one line, the same words as in a diagnosis.
   lines.push(...assessmentLines(f, lang).map((l) => `  ${l}`));
   const fact = (label: string, value: string | null | undefined, at: string | null | undefined, kind?: ProofLine['fact']) => {
-    const by = proofs.find((p) => p.fact === kind)?.userId;
+    const by = kind && proofOf(proofs, kind)?.userId;
     lines.push(`  ${label}: ${value ?? m.serverFacts.notKnown}${value && at ? ` (${at}${by ? `${m.status.listSeparator}${m.serverFacts.byUser({ user: by })}` : ''})` : ''}`);
   };
   fact(m.serverFacts.dll, f.dllVersion, f.dllVersionAt, 'dll');
@@ -89,12 +96,11 @@ function proofLine(label: string, at: string, proof: ProofLine | undefined, lang
 export function renderServerBlocks(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): types.KnownBlock[] {
   const m = msg(lang);
   const state = assessServer(f).state;
-  const proofOf = (kind: ProofLine['fact']) => proofs.find((p) => p.fact === kind);
   const affected = isAffectedNow(f) ? ` — :red_circle: ${m.stateLabel.affected}` : '';
   const evidence: string[] = [];
-  if (f.dllVersion && f.dllVersionAt) evidence.push(proofLine(m.serverFacts.dllSeen({ v: `*${escapeMrkdwn(f.dllVersion)}*` }), f.dllVersionAt, proofOf('dll'), lang));
-  if (f.fixEventAt) evidence.push(proofLine(m.serverFacts.fixEventSeenLine, f.fixEventAt, proofOf('fix-event'), lang));
-  if (f.wsusVersion && f.wsusVersionAt) evidence.push(proofLine(`WSUS *${escapeMrkdwn(f.wsusVersion)}*`, f.wsusVersionAt, proofOf('wsus'), lang));
+  if (f.dllVersion && f.dllVersionAt) evidence.push(proofLine(m.serverFacts.dllSeen({ v: `*${escapeMrkdwn(f.dllVersion)}*` }), f.dllVersionAt, proofOf(proofs, 'dll'), lang));
+  if (f.fixEventAt) evidence.push(proofLine(m.serverFacts.fixEventSeenLine, f.fixEventAt, proofOf(proofs, 'fix-event'), lang));
+  if (f.wsusVersion && f.wsusVersionAt) evidence.push(proofLine(`WSUS *${escapeMrkdwn(f.wsusVersion)}*`, f.wsusVersionAt, proofOf(proofs, 'wsus'), lang));
   if (f.lastAffectedAt) evidence.push(`• ${m.serverFacts.lastAffected} — ${slackDate(f.lastAffectedAt)}`);
   const step = serverNextStep(f);
   return [
@@ -115,11 +121,14 @@ export function renderServerList(servers: readonly { facts: ServerFacts; proofs:
   if (servers.length > max) lines.push(m.serverFacts.moreServers({ n: servers.length - max }));
   const blocks: types.KnownBlock[] = [section(`*${m.serverFacts.listTitle}*`)];
   let chunk: string[] = [];
+  let length = 0; // of chunk joined by newlines
   for (const line of lines) {
-    if ([...chunk, line].join('\n').length > 2900) {
+    if (chunk.length > 0 && length + 1 + line.length > SECTION_BUDGET) {
       blocks.push(section(chunk.join('\n')));
       chunk = [];
+      length = 0;
     }
+    length += (chunk.length > 0 ? 1 : 0) + line.length;
     chunk.push(line);
   }
   blocks.push(section(chunk.length > 0 ? chunk.join('\n') : m.serverFacts.noServers));
@@ -127,15 +136,15 @@ export function renderServerList(servers: readonly { facts: ServerFacts; proofs:
 }
 
 /**
- * One line per server for App Home: state, and the proof it rests on (or the next step when there is none). A server
- * KB954960 does not apply to needs no fix, so its line says no more than its state.
+ * One line per server for App Home: state, and the proof of the fix (the DLL or event 1022, when and by whom) or that
+ * there is none yet. A server KB954960 does not apply to needs no fix, so its line says no more than its state.
  */
-export function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): string {
+function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): string {
   const m = msg(lang);
   const state = assessServer(f).state;
   const proof = fixProof(f);
   const by = (kind: ProofLine['fact']) => {
-    const p = proofs.find((x) => x.fact === kind);
+    const p = proofOf(proofs, kind);
     return p?.userId ? ` ${m.serverFacts.byUser({ user: `<@${p.userId}>` })}` : '';
   };
   const affected = isAffectedNow(f) ? ` — :red_circle: ${m.stateLabel.affected}` : '';
