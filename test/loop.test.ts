@@ -106,8 +106,10 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
   it('output that names no server, where none is known: the reply asks, a non-admin\'s click records nothing, an admin\'s records and says so', async () => {
     const channel = freshChannel();
     const { ts, reply } = await paste(channel, DLL_LINE.replace('.66', '.65'), { user: NOBODY });
-    expect(shown(reply)).toContain('*Which server is this output from?* It names no computer (DLL 3.1.6001.65).');
-    expect(shown(reply)).toContain("Press the server's button or reply in this thread with its name");
+    // What to do first, then why it is asked.
+    expect(shown(reply)).toContain(
+      "*Which server is this output from?* Press the server's button or reply in this thread with its name to record it — the output names no computer (DLL 3.1.6001.65).",
+    );
     expect(shown(reply)).toContain('*Server:* not named yet');
     // Every button of the block that holds the "Record for" buttons (not only those with a known id).
     const posted = buttonsIn(reply.body.blocks);
@@ -139,6 +141,26 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     expect(visibleText(update.body.blocks)).toContain('*Server:* *wsus01* —');
     expect(visibleText(update.body.blocks)).not.toContain('not named');
     expect(t.store.server('wsus01')?.dllVersion).toBe('3.1.6001.65');
+  });
+
+  it('a Record button whose output is no longer kept says so, and what to do instead', async () => {
+    const channel = freshChannel();
+    const { ts, reply } = await paste(channel, DLL_LINE.replace('.66', '.64'));
+    const actions = (reply.body.blocks as { type: string; elements?: { action_id: string; value?: string; text: { text: string } }[] }[]).find((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id.startsWith('kb954960_record_for')));
+    const button = actions!.elements![0]!;
+    // The diagnosis the button points at, as if purged with the history since the question was asked.
+    const value = JSON.parse(button.value!) as { d: number; s: string };
+    const purged = { ...button, value: JSON.stringify({ ...value, d: value.d + 1_000_000 }) };
+    const response = await postInteraction(
+      t.events,
+      SIGNING_SECRET,
+      blockAction({ action_id: purged.action_id, user: ADMIN, element: purged, container: { type: 'message', channel, message_ts: replyTsOf(channel, ts)!, blocks: reply.body.blocks as unknown[] } }),
+    );
+    expect(response.status).toBe(200);
+    const ephemeral = await t.fake.waitFor('chat.postEphemeral', (c) => c.body.user === ADMIN && c.body.channel === channel);
+    expect(String(ephemeral.body.text)).toBe('This output is no longer on record (past the history window): paste it again to record it.');
+    await t.idle();
+    expect(t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel)).toHaveLength(0);
   });
 
   it('"reply in this thread with the server name" records the asked-about output for that server, and the question shows it', async () => {

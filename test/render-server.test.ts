@@ -8,6 +8,7 @@ import { FIXED_DLL_VERSION } from '../src/kb954960.js';
 import { actionText } from '../src/render/i18n.js';
 import { msg } from '../src/render/messages/index.js';
 import { renderServerBlocks, renderServerList, renderServerText } from '../src/render/server.js';
+import { BUCKET_EMOJI } from '../src/render/status-words.js';
 import { expectMessageWithinBlockKit, expectWithinBlockKit, visibleText } from './support/block-kit.js';
 import { fixture } from './support/fixtures.js';
 import { checkInput, tempStore } from './support/real-check.js';
@@ -73,5 +74,27 @@ describe.each(['en', 'ja'] as const)('a server in %s', (lang: Lang) => {
     expect(servers.filter((s) => text.includes(s.facts.name))).toHaveLength(50);
     expect(text).toContain(lang === 'ja' ? 'ほか 20 台' : 'and 20 more');
     expect(renderServerList([], lang)).toHaveLength(2); // the heading and "no servers yet"
+  });
+
+  it("App Home's list uses the status post's emoji, and a server KB954960 does not apply to claims no missing proof", async () => {
+    const checks = [
+      'KB954960-CHECK computer=WSUS-RTM wsus=3.0.6000.374',
+      'KB954960-CHECK computer=WSUS-SP2 wsus=3.2.7600.226',
+      'KB954960-CHECK computer=WSUS-MIXED wsus=3.0.6000.374\nKB954960-CHECK computer=WSUS-MIXED dll=3.2.7600.226',
+      'KB954960-CHECK computer=WSUS-SP1 wsus=3.1.6001.65',
+    ];
+    for (const [i, check] of checks.entries()) await checkInput(t.store, check, { lang, userId: 'UADMIN', channelId: 'C1', messageTs: `1764072000.00010${i}` });
+    const servers = t.store.servers().map((f) => withProofs(t.store, f.name));
+    const lines = visibleText(renderServerList(servers, lang)).split('\n');
+    const lineOf = (name: string) => lines.find((l) => l.includes(`*${name}*`))!;
+    const m = msg(lang);
+    // One emoji table for App Home's two lists (status above, servers below): the same state, the same emoji.
+    expect(lineOf('wsus-rtm')).toBe(`${BUCKET_EMOJI['needs-sp1']} *wsus-rtm* — ${m.stateLabel['needs-sp1']} · ${m.serverFacts.noProofYet}`);
+    expect(lineOf('wsus-mixed').startsWith(`${BUCKET_EMOJI.conflict} *wsus-mixed* — ${m.stateLabel.conflict}`)).toBe(true);
+    expect(lineOf('wsus-sp1').startsWith(`${BUCKET_EMOJI.vulnerable} *wsus-sp1* — ${m.stateLabel.vulnerable}`)).toBe(true);
+    // "does not apply · no proof of the fix yet" would contradict itself: the line says its state and no more.
+    expect(lineOf('wsus-sp2')).toBe(`${BUCKET_EMOJI['not-applicable']} *wsus-sp2* — ${m.stateLabel['not-applicable']}`);
+    const sp2 = withProofs(t.store, 'wsus-sp2');
+    expect(visibleText(renderServerBlocks(sp2.facts, lang, sp2.proofs))).toContain(`${BUCKET_EMOJI['not-applicable']} *${m.stateLabel['not-applicable']}*`);
   });
 });

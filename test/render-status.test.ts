@@ -89,7 +89,8 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
     expect(fleet.newDetections).toMatchObject({ total: STATUS.topDetections + 3, groups: 2 });
     const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
     expectMessageWithinBlockKit(m);
-    const heading = `*${msg(lang).status.newDetections({ h: fleet.windowHours })}: ${STATUS.topDetections + 3}${msg(lang).status.onServers({ servers: '2', count: 2 })}*`;
+    const count = msg(lang).status.newDetectionCount({ n: String(STATUS.topDetections + 3) });
+    const heading = `*${msg(lang).status.newDetections({ h: fleet.windowHours })}: ${count}${msg(lang).status.onServers({ servers: '2', count: 2 })}*`;
     const section = visibleText(m.blocks).split('\n');
     const at = section.indexOf(heading);
     expect(at).toBeGreaterThan(0);

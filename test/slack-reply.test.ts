@@ -65,8 +65,8 @@ describe('the diagnosis reply', () => {
     expect(blocks.length).toBeLessThanOrEqual(7);
     expect(all.length).toBeLessThanOrEqual(2000);
     expect(all).toMatch(/^KB954960: affected/);
-    // the next step installs the fix; it is not "check the version" first
-    const step = indexOf(blocks, /Next step:\* Install KB954960/);
+    // the next step installs the fix (SP1 first if the server is still RTM); it is not "check the version" first
+    const step = indexOf(blocks, /Next step:\* If the server still runs WSUS 3\.0 RTM .* Then install KB954960/);
     const evidence = indexOf(blocks, /```/);
     expect(step).toBeGreaterThan(0);
     expect(evidence).toBeGreaterThan(step);

@@ -103,6 +103,8 @@ describe('buildFleetStatus', () => {
     const ja = renderStatusText(status, 'ja', { timeZone: 'Asia/Tokyo' });
     expect(ja).toContain('次の対応: 該当している 3 台');
     expect(ja).toContain('7 日以上該当したまま: 1');
+    // 件 after the count whether or not "on N servers" follows (it reads "…: 10 件、サーバー 4 台" when it does).
+    expect(ja.split('\n')).toContain('過去 24 時間の新しい検出: 2 件');
     expect(ja).toContain('displaylang=ja');
   });
 
@@ -414,6 +416,12 @@ describe('loadFleetStatus (from the store)', () => {
     dbs.push({ store, cleanup: tmp.cleanup });
     const msg = renderStatusBlocks(loadFleetStatus(store, NOW), 'en');
     expect(msg.blocks).toHaveLength(1);
-    expect(msg.text).toBe('KB954960 — quiet day: no new detections in the last 24 h. No servers known yet.');
+    // Nothing known yet: the line says how to tell the bot of a server (the 'no-servers' next action), not only that.
+    expect(msg.text).toBe(
+      'KB954960 — quiet day: no new detections in the last 24 h. No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
+    );
+    expect(renderStatusText(loadFleetStatus(store, NOW), 'ja')).toBe(
+      'KB954960 — 静かな一日: 過去 24 時間に新しい検出はありません。まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server NAME wsus VERSION` で記録してください。',
+    );
   });
 });

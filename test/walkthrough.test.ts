@@ -173,6 +173,11 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(next).toBeGreaterThan(0);
     expect(next).toBeLessThan(indexOf(inChannel, /```/));
     expect(inChannel.shown).toContain(`*Next step:* ${en.installFixUnknownVersion}`);
+    // The condition that changes what to do comes first: RTM gets SP1 before the fix.
+    expect(inChannel.shown).toContain(
+      '*Next step:* If the server still runs WSUS 3.0 RTM (3.0.6000.x), install WSUS 3.0 SP1 first — the fix installs only on SP1. Then install KB954960 (download below;',
+    );
+    expect(inChannel.shown).not.toContain('special care');
     expect(blocksOf(inChannel).length).toBeLessThanOrEqual(7);
     expect(inChannel.shown.length).toBeLessThanOrEqual(2000);
     expect(buttonUrls(blocksOf(inChannel))).toEqual([LINKS.download.en, LINKS.kb, LINKS.advisory.en]);
@@ -270,11 +275,12 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     const askJaTs = slackTs();
     const askJa = await one('verification line without a computer name, reader in Japanese', () => paste('CASKJA', DLL_LINE.replace('.66', '.65'), { ts: askJaTs }));
     expect(askJa.shown).toContain(`*サーバー:* ${ja.attribution.serverNotNamed}\n`);
-    expect(askJa.shown).toContain(':question: *この出力はどのサーバーのものですか?* コンピューター名がありません (DLL 3.1.6001.65)。');
+    expect(askJa.shown).toContain(':question: *この出力はどのサーバーのものですか?* サーバーのボタンを押すか、このスレッドにサーバー名を返信すると記録します。出力にコンピューター名がありません (DLL 3.1.6001.65)。');
     const answeredJa = await step('the admin answers "wsus08" in the thread (ja)', () => paste('CASKJA', 'wsus08', { thread_ts: askJaTs }));
     const questionJa = answeredJa.find((x) => x.call.method === 'chat.update');
     expect(questionJa?.shown).toContain('*サーバー:* *wsus08* — SP1、修正未確認');
-    expect(questionJa?.shown).toContain(':white_check_mark: *wsus08* の DLL 3.1.6001.65 を記録しました (<@UADMIN> が記録)。現在の状態: SP1、修正未確認');
+    // Who recorded it and what, with 記録 said once.
+    expect(questionJa?.shown).toContain(':white_check_mark: <@UADMIN> さんが *wsus08* の DLL 3.1.6001.65 を記録しました。現在の状態: SP1、修正未確認');
     expect(questionJa?.shown).not.toMatch(/として記録|まだ不明/);
     await one('/kb954960 lang en', () => slash('lang en'));
     const localized = (f: string) => f.replace('displaylang=en', 'displaylang=ja').replace('/en-us/', '/ja-jp/');
@@ -286,6 +292,8 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
       expect(j.shown, cmd).toMatch(/[\u3040-\u30ff]/);
     }
     expect(ja1.get('check')!.shown).toContain(`*次の対応:* ${ja.installFixUnknownVersion}`);
+    expect(ja1.get('check')!.shown).toContain('*次の対応:* サーバーが WSUS 3.0 RTM (3.0.6000.x) のままなら、先に WSUS 3.0 SP1 をインストールしてください (修正は SP1 にのみ適用できます)。その後 KB954960 を適用してください');
+    expect(ja1.get('check')!.shown).not.toContain('特別な注意');
     expect(ja1.get('check')!.shown).not.toMatch(/。 /); // no English sentence spacing inside Japanese
     expect(visibleText([blocksOf(ja1.get('server wsusebc')!)[2]])).toBe(`:point_right: *次の対応:* ${ja.installFixUnknownVersion}`);
     expect(ja1.get('history')!.shown).toContain('*該当* wsusebc · <#CWALK> で貼り付け');
@@ -343,7 +351,9 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     // ── output that names no computer: "which server?", answered by a reply in the thread ──
     const askTs = slackTs();
     const ask = await one('verification lines without a computer name: which server?', () => paste('CASK', `${DLL_LINE}\n${FIX_EVENT_LINE}`, { ts: askTs }));
-    expect(ask.shown).toContain(':question: *Which server is this output from?* It names no computer (DLL 3.1.6001.66, the fix event (MsiInstaller 1022)).');
+    expect(ask.shown).toContain(
+      ":question: *Which server is this output from?* Press the server's button or reply in this thread with its name to record it — the output names no computer (DLL 3.1.6001.66, the fix event (MsiInstaller 1022)).",
+    );
     expect(ask.shown).toContain(`*Server:* ${en.attribution.serverNotNamed}\n`);
     expect(ask.shown.match(/reply in this thread/gi)).toHaveLength(1); // said once, in the question
     expect(ask.shown).not.toContain(en.action['nothing-to-do']); // nothing to do — for which server?

@@ -4,13 +4,14 @@
  */
 import type { Lang } from '../detect/types.js';
 import type { Action } from '../diagnose/diagnose.js';
-import { assessServer, fixProof, isAffectedNow, type ServerFacts, type ServerState } from '../diagnose/server-state.js';
+import { assessServer, fixProof, isAffectedNow, type ServerFacts } from '../diagnose/server-state.js';
 import { linksFor } from '../kb954960.js';
-import { context, escapeMrkdwn, header, linkButtons, section } from './blocks.js';
+import { context, escapeMrkdwn, header, LIMITS, linkButtons, section } from './blocks.js';
 import type { types } from '@slack/bolt';
 import { DOWNLOADING_STEPS, noteText, stepText } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
+import { BUCKET_EMOJI } from './status-words.js';
 
 /** Where a recorded fact came from (db/attribution-store.ts FactProof fits). */
 export interface ProofLine {
@@ -21,14 +22,13 @@ export interface ProofLine {
   readonly permalink?: string | null;
 }
 
-const STATE_EMOJI: Readonly<Record<ServerState, string>> = {
-  fixed: ':large_green_circle:',
-  vulnerable: ':large_yellow_circle:',
-  'needs-sp1': ':large_yellow_circle:',
-  unknown: ':white_circle:',
-  'not-applicable': ':white_circle:',
-  conflict: ':warning:',
-};
+/** Slack's section limit with a margin: a chunk of whole lines stays under it, so section() never cuts one. */
+const SECTION_BUDGET = LIMITS.sectionText - 100;
+
+/** The proof recorded for one kind of fact, if any. */
+function proofOf(proofs: readonly ProofLine[], kind: ProofLine['fact']): ProofLine | undefined {
+  return proofs.find((p) => p.fact === kind);
+}
 
 /** Why KB954960 does not apply, or which facts contradict: the same words as in a diagnosis. */
 function assessmentLines(f: ServerFacts, lang: Lang): string[] {
@@ -40,13 +40,12 @@ function assessmentLines(f: ServerFacts, lang: Lang): string[] {
  * The one next step for a server, from its state — the same rule as the diagnosis reply's (diagnosis-blocks.ts
  * nextStep): a server affected now is told to install the fix (SP1 first on RTM), not to look up its version first.
  */
-export function serverNextStep(f: ServerFacts): Action {
+function serverNextStep(f: ServerFacts): Action {
   const state = assessServer(f).state;
   const affected = isAffectedNow(f);
   if (affected && state === 'fixed') return 'recheck-fixed-server';
   switch (state) {
     case 'fixed':
-      if (!fixProof(f)) return 'verify-fix';
       // Fixed after failing: what is left is to see the clients sync again.
       return f.lastAffectedAt ? 'rerun-client-detection' : 'nothing-to-do';
     case 'needs-sp1':
@@ -70,7 +69,7 @@ export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly Pr
   // Why it does not apply, or which facts contradict: one line, the same words as in a diagnosis.
   lines.push(...assessmentLines(f, lang).map((l) => `  ${l}`));
   const fact = (label: string, value: string | null | undefined, at: string | null | undefined, kind?: ProofLine['fact']) => {
-    const by = proofs.find((p) => p.fact === kind)?.userId;
+    const by = kind && proofOf(proofs, kind)?.userId;
     lines.push(`  ${label}: ${value ?? m.serverFacts.notKnown}${value && at ? ` (${at}${by ? `${m.status.listSeparator}${m.serverFacts.byUser({ user: by })}` : ''})` : ''}`);
   };
   fact(m.serverFacts.dll, f.dllVersion, f.dllVersionAt, 'dll');
@@ -97,17 +96,16 @@ function proofLine(label: string, at: string, proof: ProofLine | undefined, lang
 export function renderServerBlocks(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): types.KnownBlock[] {
   const m = msg(lang);
   const state = assessServer(f).state;
-  const proofOf = (kind: ProofLine['fact']) => proofs.find((p) => p.fact === kind);
   const affected = isAffectedNow(f) ? ` — :red_circle: ${m.stateLabel.affected}` : '';
   const evidence: string[] = [];
-  if (f.dllVersion && f.dllVersionAt) evidence.push(proofLine(m.serverFacts.dllSeen({ v: `*${escapeMrkdwn(f.dllVersion)}*` }), f.dllVersionAt, proofOf('dll'), lang));
-  if (f.fixEventAt) evidence.push(proofLine(m.serverFacts.fixEventSeenLine, f.fixEventAt, proofOf('fix-event'), lang));
-  if (f.wsusVersion && f.wsusVersionAt) evidence.push(proofLine(`WSUS *${escapeMrkdwn(f.wsusVersion)}*`, f.wsusVersionAt, proofOf('wsus'), lang));
+  if (f.dllVersion && f.dllVersionAt) evidence.push(proofLine(m.serverFacts.dllSeen({ v: `*${escapeMrkdwn(f.dllVersion)}*` }), f.dllVersionAt, proofOf(proofs, 'dll'), lang));
+  if (f.fixEventAt) evidence.push(proofLine(m.serverFacts.fixEventSeenLine, f.fixEventAt, proofOf(proofs, 'fix-event'), lang));
+  if (f.wsusVersion && f.wsusVersionAt) evidence.push(proofLine(`WSUS *${escapeMrkdwn(f.wsusVersion)}*`, f.wsusVersionAt, proofOf(proofs, 'wsus'), lang));
   if (f.lastAffectedAt) evidence.push(`• ${m.serverFacts.lastAffected} — ${slackDate(f.lastAffectedAt)}`);
   const step = serverNextStep(f);
   return [
     header(f.name),
-    section([`${STATE_EMOJI[state]} *${m.stateLabel[state]}*${affected}`, ...assessmentLines(f, lang).map(escapeMrkdwn)].join('\n')),
+    section([`${BUCKET_EMOJI[state]} *${m.stateLabel[state]}*${affected}`, ...assessmentLines(f, lang).map(escapeMrkdwn)].join('\n')),
     section(`:point_right: *${m.nextStep}:* ${escapeMrkdwn(stepText(step, state, lang))}`),
     section(`*${m.serverFacts.evidenceTitle}*\n${evidence.length > 0 ? evidence.join('\n') : m.serverFacts.noFacts}`),
     context(m.serverFacts.proofNote),
@@ -123,24 +121,30 @@ export function renderServerList(servers: readonly { facts: ServerFacts; proofs:
   if (servers.length > max) lines.push(m.serverFacts.moreServers({ n: servers.length - max }));
   const blocks: types.KnownBlock[] = [section(`*${m.serverFacts.listTitle}*`)];
   let chunk: string[] = [];
+  let length = 0; // of chunk joined by newlines
   for (const line of lines) {
-    if ([...chunk, line].join('\n').length > 2900) {
+    if (chunk.length > 0 && length + 1 + line.length > SECTION_BUDGET) {
       blocks.push(section(chunk.join('\n')));
       chunk = [];
+      length = 0;
     }
+    length += (chunk.length > 0 ? 1 : 0) + line.length;
     chunk.push(line);
   }
   blocks.push(section(chunk.length > 0 ? chunk.join('\n') : m.serverFacts.noServers));
   return blocks;
 }
 
-/** One line per server for App Home: state, and the proof it rests on (or the next step when there is none). */
-export function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): string {
+/**
+ * One line per server for App Home: state, and the proof of the fix (the DLL or event 1022, when and by whom) or that
+ * there is none yet. A server KB954960 does not apply to needs no fix, so its line says no more than its state.
+ */
+function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): string {
   const m = msg(lang);
   const state = assessServer(f).state;
   const proof = fixProof(f);
   const by = (kind: ProofLine['fact']) => {
-    const p = proofs.find((x) => x.fact === kind);
+    const p = proofOf(proofs, kind);
     return p?.userId ? ` ${m.serverFacts.byUser({ user: `<@${p.userId}>` })}` : '';
   };
   const affected = isAffectedNow(f) ? ` — :red_circle: ${m.stateLabel.affected}` : '';
@@ -150,5 +154,6 @@ export function renderServerLine(f: ServerFacts, lang: Lang, proofs: readonly Pr
       : proof === 'event' && f.fixEventAt
         ? `${m.serverFacts.eventShort}, ${slackDate(f.fixEventAt)}${by('fix-event')}`
         : m.serverFacts.noProofYet;
-  return `${STATE_EMOJI[state]} *${escapeMrkdwn(f.name)}* — ${m.stateLabel[state]}${affected} · ${why}`;
+  const head = `${BUCKET_EMOJI[state]} *${escapeMrkdwn(f.name)}* — ${m.stateLabel[state]}${affected}`;
+  return state === 'not-applicable' ? head : `${head} · ${why}`;
 }

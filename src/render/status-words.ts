@@ -60,11 +60,11 @@ export function nextActionText(a: NextAction, lang: Lang, md = false): string {
   });
 }
 
-/** "New detections in the last 24 h: 10 on 4 servers" (the servers part only when some server had several). */
+/** "New detections in the last 24 h: 10 on 4 servers" (the servers part only when some server had several); ja counts 件 either way. */
 export function newDetectionsHeading(s: FleetStatus, lang: Lang): string {
   const d = s.newDetections;
   const on = d.groups < d.total ? msg(lang).status.onServers({ servers: num(d.groups), count: d.groups }) : '';
-  return `${msg(lang).status.newDetections({ h: s.windowHours })}: ${num(d.total)}${on}`;
+  return `${msg(lang).status.newDetections({ h: s.windowHours })}: ${msg(lang).status.newDetectionCount({ n: num(d.total) })}${on}`;
 }
 
 export function countsLine(s: FleetStatus, lang: Lang): string {
@@ -77,10 +77,13 @@ export function needsAction(s: FleetStatus): boolean {
   return s.nextAction.kind !== 'none' && s.nextAction.kind !== 'no-servers';
 }
 
-/** The quiet day, in one line; `link` (the download link, already formatted) follows when there is something to do. */
+/**
+ * The quiet day, in one line; `link` (the download link, already formatted) follows when there is something to do.
+ * A fleet the bot knows nothing of yet gets the 'no-servers' next action: how to tell it of a server.
+ */
 export function quietLine(s: FleetStatus, lang: Lang, md: boolean, link: string): string {
   const head = msg(lang).status.quietHead;
-  if (s.total === 0) return msg(lang).status.quietEmpty({ head: md ? `*${head}*` : head, h: s.windowHours });
+  if (s.total === 0) return msg(lang).status.quietEmpty({ head: md ? `*${head}*` : head, h: s.windowHours, next: nextActionText(s.nextAction, lang, md) });
   const act = needsAction(s);
   const next = act ? msg(lang).status.quietNext({ action: nextActionText(s.nextAction, lang, md) }) : '';
   const line = msg(lang).status.quiet({ head: md ? `*${head}*` : head, h: s.windowHours, counts: countsLine(s, lang), next });

@@ -10,6 +10,10 @@ import type { FleetBucket, NextAction } from '../../status/fleet.js';
 
 const plural = (n: number) => (n === 1 ? '' : 's');
 const P = String.raw`C:\Program Files\Update Services\LogFiles\SoftwareDistribution.log`;
+/** Why RTM needs SP1 first: said the same way wherever the bot says it. */
+const ONLY_ON_SP1 = 'the fix installs only on SP1';
+/** Where the fix comes from, after "install KB954960". */
+const WHERE_TO_GET_IT = 'download below; since 2008-08-13 also offered through Windows Update, Microsoft Update and WSUS';
 
 /** Next actions of the fleet status: `list` is the servers named (already fitted), `cmd` the command to run. */
 type NextParams = { count: number; list: string; rtm: number; cmd: string };
@@ -48,9 +52,8 @@ export const en = {
   } satisfies Record<ServerState | 'affected', string>,
 
   action: {
-    'install-sp1-then-fix': 'The server runs WSUS 3.0 RTM: install WSUS 3.0 SP1 first, then KB954960 — the fix installs only on SP1.',
-    'install-fix':
-      'Install KB954960 on the WSUS 3.0 SP1 server (download below; since 2008-08-13 also offered through Windows Update, Microsoft Update and WSUS). It needs no special care.',
+    'install-sp1-then-fix': `The server runs WSUS 3.0 RTM: install WSUS 3.0 SP1 first, then KB954960 — ${ONLY_ON_SP1}.`,
+    'install-fix': `Install KB954960 on the WSUS 3.0 SP1 server (${WHERE_TO_GET_IT}).`,
     'or-workaround':
       'If you cannot install it yet, the workaround in KB954960 — as admins describe it: in the WSUS console make sure "Office 2003 Service Pack 1" is declined, approve it, then decline it again, on every server of the hierarchy. Clearing the client\'s SoftwareDistribution folder does not help.',
     'check-server-version': `Check the server's version first — WSUS 3.0 RTM (3.0.6000.x) needs SP1 before the fix: run \`${VERIFY_COMMANDS.registryVersion}\` on the server and paste the output here.`,
@@ -78,7 +81,7 @@ export const en = {
     conflictWithDll: (p: { wsusVersion: string; dllVersion: string }) =>
       `Conflict: WSUS version ${p.wsusVersion} and a client web service DLL ${p.dllVersion} cannot both be true of one server — not guessed; check again.`,
     conflictWithFixEvent: (p: { wsusVersion: string }) =>
-      `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (the fix installs only on SP1) cannot both be true of one server — not guessed; check again.`,
+      `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (${ONLY_ON_SP1}) cannot both be true of one server — not guessed; check again.`,
     otherServers: (p: { servers: string }) => `Other servers named in this input: ${p.servers}`,
     faultIdJoins: (p: { id: string }) => `Fault ID ${p.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`,
   },
@@ -128,8 +131,7 @@ export const en = {
   noServerSlack: 'not named — reply in this thread with the server name',
   nextStep: 'Next step',
   /** The install step where the server's version is unknown (the diagnosis reply and the server view). */
-  installFixUnknownVersion:
-    'Install KB954960 on the WSUS server (download below; since 2008-08-13 also offered through Windows Update, Microsoft Update and WSUS; it needs no special care). If it still runs WSUS 3.0 RTM (3.0.6000.x), install SP1 first: the fix installs only on SP1.',
+  installFixUnknownVersion: `If the server still runs WSUS 3.0 RTM (3.0.6000.x), install WSUS 3.0 SP1 first — ${ONLY_ON_SP1}. Then install KB954960 (${WHERE_TO_GET_IT}).`,
   showMoreLines: (p: { n: number }) => `Show ${p.n} more lines`,
   howToVerify: 'How to verify',
   afterInstalling: 'After installing KB954960',
@@ -166,6 +168,8 @@ export const en = {
     title: 'KB954960 fleet status',
     nextAction: 'Next action',
     newDetections: (p: { h: number }) => `New detections in the last ${p.h} h`,
+    /** How many new detections, after newDetections' colon. */
+    newDetectionCount: (p: { n: string }) => p.n,
     /** After the number of new detections when some server had several: on how many servers (lines) they were. */
     onServers: (p: { servers: string; count: number }) => ` on ${p.servers} server${plural(p.count)}`,
     /** One server's line: how many detections, and when the newest was. */
@@ -190,7 +194,7 @@ export const en = {
     quiet: (p: { head: string; h: number; counts: string; next: string }) =>
       `${p.head}: no new detections in the last ${p.h} h, no server affected. ${p.counts}.${p.next}`,
     /** The quiet day of a fleet the bot knows nothing of yet. */
-    quietEmpty: (p: { head: string; h: number }) => `${p.head}: no new detections in the last ${p.h} h. No servers known yet.`,
+    quietEmpty: (p: { head: string; h: number; next: string }) => `${p.head}: no new detections in the last ${p.h} h. ${p.next}`,
     quietNext: (p: { action: string }) => ` Next: ${p.action}`,
     quietLink: (p: { link: string }) => ` ${p.link}`,
   },
@@ -206,7 +210,7 @@ export const en = {
   next: {
     'fix-affected': (p: NextParams) =>
       `Fix the ${p.count} affected server${plural(p.count)} (${p.list}): install KB954960${p.rtm > 0 ? ` (${p.rtm} of them WSUS 3.0 RTM: SP1 first)` : ''}, check that the client web service DLL is ${FIXED_DLL_VERSION}, then run ${p.cmd} on a client.`,
-    'sp1-then-fix': (p: NextParams) => `Install WSUS 3.0 SP1 on the ${p.count} RTM server${plural(p.count)} (${p.list}), then KB954960 — the fix installs only on SP1.`,
+    'sp1-then-fix': (p: NextParams) => `Install WSUS 3.0 SP1 on the ${p.count} RTM server${plural(p.count)} (${p.list}), then KB954960 — ${ONLY_ON_SP1}.`,
     'install-fix': (p: NextParams) =>
       `Install KB954960 on the ${p.count} SP1 server${plural(p.count)} without a verified fix (${p.list}), then check that the DLL is ${FIXED_DLL_VERSION}.`,
     'resolve-conflicts': (p: NextParams) =>
@@ -286,14 +290,14 @@ export const en = {
     /** The Server line of a reply that asks; the question right under it says how to answer. */
     serverNotNamed: 'not named yet',
     ask: (p: { what: string; buttons: boolean }) =>
-      `:question: *Which server is this output from?* It names no computer (${p.what}). ${p.buttons ? "Press the server's button or reply" : 'Reply'} in this thread with its name and I record it.`,
+      `:question: *Which server is this output from?* ${p.buttons ? "Press the server's button or reply" : 'Reply'} in this thread with its name to record it — the output names no computer (${p.what}).`,
     askFallback: 'Which server is this output from?',
     recordFor: (p: { server: string }) => `Record for ${p.server}`,
     recorded: (p: { server: string; by: string; what: string; state: string }) => `:white_check_mark: Recorded for *${p.server}*${p.by}: ${p.what}. Now: ${p.state}.`,
     recordedBy: (p: { user: string }) => ` by ${p.user}`,
     onlyAdmins: (p: { admins: string }) => `Nothing was recorded: only the admins (ADMIN_USER_IDS) can record server versions and fixes — ask ${p.admins}.`,
     already: (p: { server: string }) => `This output is already recorded for ${p.server}.`,
-    gone: 'This output is no longer on record (past the history window).',
+    gone: 'This output is no longer on record (past the history window): paste it again to record it.',
     confirms: (p: { where: string; on: string; id: string }) => `:link: Same failure: this confirms ${p.where}${p.on} (fault ID ${p.id}).`,
     earlierReport: 'the earlier report',
     onServer: (p: { server: string }) => ` on ${p.server}`,

@@ -3,6 +3,10 @@ import { FIXED_DLL_VERSION, VERIFY_COMMANDS } from '../../kb954960.js';
 import type { Catalogue } from './en.js';
 
 const P = String.raw`C:\Program Files\Update Services\LogFiles\SoftwareDistribution.log`;
+/** RTM に先に SP1 が必要な理由: どこでも同じ言い方で。 */
+const ONLY_ON_SP1 = '修正は SP1 にのみ適用できます';
+/** 修正の入手先 (「KB954960 を適用」の後)。 */
+const WHERE_TO_GET_IT = '下のダウンロード リンク。2008-08-13 以降は Windows Update / Microsoft Update / WSUS でも配信されています';
 
 export const ja: Catalogue = {
   langName: { en: '英語', ja: '日本語' },
@@ -35,10 +39,8 @@ export const ja: Catalogue = {
   },
 
   action: {
-    'install-sp1-then-fix':
-      'サーバーは WSUS 3.0 RTM です。先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (修正プログラムは SP1 にのみインストールできます)。',
-    'install-fix':
-      'WSUS 3.0 SP1 サーバーに KB954960 を適用してください (下のダウンロード リンク。2008-08-13 以降は Windows Update / Microsoft Update / WSUS でも配信されています)。適用に特別な注意は不要です。',
+    'install-sp1-then-fix': `サーバーは WSUS 3.0 RTM です。先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (${ONLY_ON_SP1})。`,
+    'install-fix': `WSUS 3.0 SP1 サーバーに KB954960 を適用してください (${WHERE_TO_GET_IT})。`,
     'or-workaround':
       'すぐに適用できない場合は KB954960 の回避策 (管理者の記述による手順): WSUS 管理コンソールで「Office 2003 Service Pack 1」が拒否されていることを確認し、いったん承認してから再度拒否します。階層内のすべてのサーバーで行ってください。クライアントの SoftwareDistribution フォルダーを削除しても解決しません。',
     'check-server-version': `まずサーバーのバージョンを確認してください。WSUS 3.0 RTM (3.0.6000.x) では修正の前に SP1 が必要です。サーバーで \`${VERIFY_COMMANDS.registryVersion}\` を実行し、出力をここに貼り付けてください。`,
@@ -112,8 +114,7 @@ export const ja: Catalogue = {
     '送られた内容に KB954960 のシグネチャは見つかりませんでした。クライアントの WindowsUpdate.log の `SOAP Fault: 0x000190`、`ErrorCode:InternalServerError(5)`、`SyncUpdates failure, error = 0x8024400E` と、サーバーの SoftwareDistribution.log の `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` を探します。',
   noServerSlack: '不明 — このスレッドにサーバー名を返信してください',
   nextStep: '次の対応',
-  installFixUnknownVersion:
-    'WSUS サーバーに KB954960 を適用してください (下のダウンロード リンク。2008-08-13 以降は Windows Update / Microsoft Update / WSUS でも配信されています。適用に特別な注意は不要です)。WSUS 3.0 RTM (3.0.6000.x) のままなら、先に SP1 をインストールしてください (修正は SP1 にのみ適用できます)。',
+  installFixUnknownVersion: `サーバーが WSUS 3.0 RTM (3.0.6000.x) のままなら、先に WSUS 3.0 SP1 をインストールしてください (${ONLY_ON_SP1})。その後 KB954960 を適用してください (${WHERE_TO_GET_IT})。`,
   showMoreLines: (p) => `ほか ${p.n} 行を表示`,
   howToVerify: '確認方法',
   afterInstalling: 'KB954960 の適用後',
@@ -144,7 +145,8 @@ export const ja: Catalogue = {
     title: 'KB954960 フリートの状況',
     nextAction: '次の対応',
     newDetections: (p) => `過去 ${p.h} 時間の新しい検出`,
-    onServers: (p) => ` 件、サーバー ${p.servers} 台`,
+    newDetectionCount: (p) => `${p.n} 件`,
+    onServers: (p) => `、サーバー ${p.servers} 台`,
     serverDetections: (p) => (p.count === 1 ? `検出 1 件、${p.at}` : `検出 ${p.n} 件、最新 ${p.at}`),
     noNewDetections: (p) => `過去 ${p.h} 時間に新しい検出はありません。`,
     longAffected: (p) => `${p.d} 日以上該当したまま`,
@@ -164,7 +166,7 @@ export const ja: Catalogue = {
     listSeparator: '、',
     quietHead: 'KB954960 — 静かな一日',
     quiet: (p) => `${p.head}: 過去 ${p.h} 時間に新しい検出はなく、該当中のサーバーもありません。${p.counts}。${p.next}`,
-    quietEmpty: (p) => `${p.head}: 過去 ${p.h} 時間に新しい検出はありません。まだサーバーの情報はありません。`,
+    quietEmpty: (p) => `${p.head}: 過去 ${p.h} 時間に新しい検出はありません。${p.next}`,
     quietNext: (p) => `次: ${p.action}`,
     quietLink: (p) => `${p.link}`,
   },
@@ -181,7 +183,7 @@ export const ja: Catalogue = {
     'fix-affected': (p) =>
       `該当している ${p.count} 台 (${p.list}) に KB954960 を適用してください${p.rtm > 0 ? ` (うち ${p.rtm} 台は WSUS 3.0 RTM: 先に SP1)` : ''}。適用後、クライアント Web サービスの DLL が ${FIXED_DLL_VERSION} であることを確認し、クライアントで ${p.cmd} を実行します。`,
     'sp1-then-fix': (p) =>
-      `WSUS 3.0 RTM の ${p.count} 台 (${p.list}) に先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (修正は SP1 にのみ適用できます)。`,
+      `WSUS 3.0 RTM の ${p.count} 台 (${p.list}) に先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (${ONLY_ON_SP1})。`,
     'install-fix': (p) => `修正が確認できていない SP1 サーバー ${p.count} 台 (${p.list}) に KB954960 を適用し、DLL が ${FIXED_DLL_VERSION} であることを確認してください。`,
     'resolve-conflicts': (p) => `バージョン情報が矛盾している ${p.count} 台 (${p.list}) で確認用ブロックを実行し、出力をボットに貼り付けてください (推測はしません)。`,
     'check-versions': (p) => `バージョン不明の ${p.count} 台 (${p.list}) で ${p.cmd} を実行し、出力をボットに貼り付けてください。`,
@@ -251,14 +253,14 @@ export const ja: Catalogue = {
     noFixEvent: '修正のイベント (MsiInstaller 1022) なし',
     serverNotNamed: 'まだ不明',
     ask: (p) =>
-      `:question: *この出力はどのサーバーのものですか?* コンピューター名がありません (${p.what})。${p.buttons ? 'サーバーのボタンを押すか、' : ''}このスレッドにサーバー名を返信してください。記録します。`,
+      `:question: *この出力はどのサーバーのものですか?* ${p.buttons ? 'サーバーのボタンを押すか、' : ''}このスレッドにサーバー名を返信すると記録します。出力にコンピューター名がありません (${p.what})。`,
     askFallback: 'この出力はどのサーバーのものですか?',
     recordFor: (p) => `${p.server} として記録`,
-    recorded: (p) => `:white_check_mark: *${p.server}* の ${p.what} を記録しました${p.by}。現在の状態: ${p.state}`,
-    recordedBy: (p) => ` (${p.user} が記録)`,
+    recorded: (p) => `:white_check_mark: ${p.by}*${p.server}* の ${p.what} を記録しました。現在の状態: ${p.state}`,
+    recordedBy: (p) => `${p.user} さんが `,
     onlyAdmins: (p) => `何も記録していません。サーバーのバージョンと修正を記録できるのは管理者 (ADMIN_USER_IDS) だけです。${p.admins} に依頼してください。`,
     already: (p) => `この出力は既に ${p.server} の記録です。`,
-    gone: 'この出力の記録はもうありません (履歴の保存期間を過ぎました)。',
+    gone: 'この出力の記録はもうありません (履歴の保存期間を過ぎました)。記録するには、もう一度貼り付けてください。',
     confirms: (p) => `:link: 同じ失敗です: ${p.where}${p.on} を裏付けます (Fault ID ${p.id})。`,
     earlierReport: '先の報告',
     onServer: (p) => ` (${p.server})`,
