@@ -1,5 +1,5 @@
 // bench/scan: `kb954960 scan --no-save --json` against `LC_ALL=C grep -n -F` with the four signature literals
-// (issue 13's baseline), on generated realistic WindowsUpdate.logs of 200 MiB and 1 GiB under the temp directory
+// (the baseline), on generated realistic WindowsUpdate.logs of 200 MiB and 1 GiB under the temp directory
 // (deleted after). Interleaved (grep, scan, grep, scan …) so the machine's load falls on both; medians. Prints
 // throughput, the ratio to grep's, and the scan's peak RSS. Targets (printed, never enforced): ≥ 1.0× grep, ≤ 64 MiB
 // flat from 200 MiB to 1 GiB.

@@ -1,4 +1,4 @@
--- Closing the loop (issue 10): where each diagnosis was answered, what it reported, which failures it shares with
+-- Closing the loop (diagnose → fix → verify): where each diagnosis was answered, what it reported, which failures it shares with
 -- others, and where each recorded fact of a server came from.
 
 -- The thread the diagnosis was answered in: verification output pasted later in that thread is about its server.

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * WAL checkpoints on a thread of their own, over its own connection to the file. A checkpoint is two fsyncs: 40–60 ms
- * on the 2-core machine, during which the event loop that acks Slack held every request that arrived (issue 13: a
+ * on the 2-core machine, during which the event loop that acks Slack held every request that arrived (a
  * checkpoint inside a burst of 50 pastes put its whole length on their acks). A PASSIVE checkpoint from another
  * connection is how SQLite means it to run: it copies what no reader still needs and never blocks a writer.
  *

@@ -1,4 +1,4 @@
-// The CLI as one file with V8's code cache (issue 13: start-up). Run by `npm run build` after tsc, on its output:
+// The CLI as one file with V8's code cache (start-up: docs/benchmarks.md). Run by `npm run build` after tsc, on its output:
 //   dist/src/cli-main.js (ES modules, ~50 files)  →  dist/src/cli.bundle.cjs (+ cli-chunk-*.cjs, loaded on demand)
 //   a scan run once  →  dist/src/cli.bundle.cache (the compiled code, read back by dist/src/cli.cjs at every start)
 //   dist/src/cli.js  →  a symbolic link to cli.cjs (the entry; see src/cli.cts for why a link)

@@ -51,7 +51,7 @@ function fail(message: string): number {
 
 /**
  * Output goes to fd 1 directly: process.stdout over a pipe is a net.Socket, and setting up its streams cost every run
- * ~1.7 MiB and a few ms (issue 13). A pipe closed early (`kb954960 scan … | head`) ends the run quietly; a
+ * ~1.7 MiB and a few ms (docs/benchmarks.md). A pipe closed early (`kb954960 scan … | head`) ends the run quietly; a
  * non-blocking stdout that is full (EAGAIN) gets the rest through process.stdout, which waits for it to drain.
  */
 function write(text: string): void {

@@ -4,7 +4,7 @@
  * Node follows the link and, seeing `.cjs`, starts the CommonJS loader only, not the ES module loader (~10 ms and
  * ~2 MiB a run). What runs is the CLI (./cli-main.ts) bundled into one file with V8's code cache beside it
  * (scripts/bundle-cli.mjs): reading one file and deserialising its compiled code replaces resolving, reading and
- * compiling ~50 modules at every start (issue 13: a scan of a small file should start like a native tool).
+ * compiling ~50 modules at every start (a scan of a small file should start like a native tool: docs/benchmarks.md).
  *
  * Without a bundle (tsc run alone), the unbundled CLI runs instead: slower to start, the same behaviour.
  */

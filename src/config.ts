@@ -7,7 +7,7 @@ export class ConfigError extends Error {
 }
 
 // Plain checks, not a schema library: every CLI run reads the environment, and loading zod (≈95 modules) cost a
-// `scan` more start-up time than the scan of a small log itself (issue 13).
+// `scan` more start-up time than the scan of a small log itself.
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];

@@ -1,6 +1,6 @@
 /**
  * The KB954960 facts the bot states: links, versions, paths and the commands it hands to admins.
- * Source: shared/KB954960.md. Keep them exact; everything user-facing takes them from here.
+ * Source: docs/kb954960.md. Keep them exact; everything user-facing takes them from here.
  */
 import type { Lang } from './detect/types.js';
 

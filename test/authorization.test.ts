@@ -1,4 +1,4 @@
-// The authorization matrix (issue 8): with ADMIN_USER_IDS set, anyone may report a failure, but only an admin's
+// The authorization matrix: with ADMIN_USER_IDS set, anyone may report a failure, but only an admin's
 // input records a server's versions and fix events — on every way in. Real Bolt app, real signed HTTP, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';

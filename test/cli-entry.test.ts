@@ -1,5 +1,5 @@
 // The `kb954960` entry as built: dist/src/cli.js links to cli.cjs, which runs the bundled CLI (cli.bundle.cjs) with
-// V8's code cache (scripts/bundle-cli.mjs, issue 13). The bundle must answer exactly as the modules it was built from.
+// V8's code cache (scripts/bundle-cli.mjs). The bundle must answer exactly as the modules it was built from.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

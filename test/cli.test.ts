@@ -61,7 +61,7 @@ describe('kb954960 scan', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('prints the JSON contract of DESIGN.md', () => {
+  it('prints the JSON contract of docs/contract.md', () => {
     const r = run(['scan', '--json', '--no-save', fixturePath('client-affected.log')]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);

@@ -1,4 +1,4 @@
-// Issue 10: the loop closes — diagnose → fix → verify → the fleet shows it. Verification output is attributed to its
+// The loop closes — diagnose → fix → verify → the fleet shows it. Verification output is attributed to its
 // server (thread, message, a button or a reply), one failure is one record across pastes, a mention and an edit are
 // answered once. Real Bolt app, real signed HTTP, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

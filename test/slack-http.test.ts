@@ -23,7 +23,7 @@ import {
   viewSubmission,
 } from './support/index.js';
 
-// ── fixtures: the lines of KB954960.md "How to tell" ─────────────────────────────────────────────────────────
+// ── fixtures: the lines of docs/kb954960.md "How to tell" ─────────────────────────────────────────────────────────
 /** The KB's client example as people paste it (TABs lost), server named wsus01. */
 const CLIENT_PASTE = clientExampleOn('wsus01');
 

@@ -1,4 +1,4 @@
-// e2e, HTTP mode: the diagnosis reply as an admin reads it (issue 11) — short, the next step first, the rest behind
+// e2e, HTTP mode: the diagnosis reply as an admin reads it — short, the next step first, the rest behind
 // buttons that are really answered — through the real app against the fake Slack.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src/render/action-ids.js';

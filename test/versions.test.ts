@@ -15,7 +15,7 @@ const check = (text: string, serverName: string | null = 'wsus01') => diagnose(s
 const reg = (v: string) => `    VersionString    REG_SZ    ${v}`;
 const dll = (v: string) => `Microsoft.UpdateServices.WebServices.Client.dll ${v}`;
 
-/** shared/KB954960.md, "Which servers it applies to" — one row per line of the table. */
+/** docs/kb954960.md, "Which servers it applies to" — one row per line of the table. */
 const TABLE: readonly {
   row: string;
   versions: readonly string[];

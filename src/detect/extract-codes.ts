@@ -30,7 +30,7 @@ const isHexByte = (b: number | undefined): boolean => b !== undefined && ((b >= 
 /**
  * Whether the `[` at `at` opens a bracketed code `[XXXXXXXX]`, read off the bytes: the scanner asks this of a
  * bracket literal's hit before it decodes the line, so the `[CallId`/`[CallerId` lines (a quarter of a
- * WindowsUpdate.log) are not decoded and run through the extraction for nothing (issue 13).
+ * WindowsUpdate.log) are not decoded and run through the extraction for nothing.
  */
 export function opensBracketedCode(buf: Uint8Array, at: number): boolean {
   for (let i = 1; i <= 8; i++) if (!isHexByte(buf[at + i])) return false;

@@ -172,7 +172,7 @@ const SHAPE = [
  * The static model, built once per process (every untuned search — the CLI's small inputs, the bot's pastes — asks
  * it the same questions), and every question is O(1): byte and (byte, next class) sums come from per-byte-class
  * tables, not from summing 256 pair guesses per byte. Planning the untuned search was ~9 ms of the CLI's start-up
- * (issue 13); it is now ~45% fewer instructions (valgrind), sampled plans ~50% fewer.
+ * (docs/benchmarks.md); it is now ~45% fewer instructions (valgrind), sampled plans ~50% fewer.
  */
 class StaticModel {
   static readonly shared = new StaticModel();
@@ -617,7 +617,7 @@ export class LiteralSearch {
 
     // Build the filter and CSR buckets from the chosen windows, wildcards expanded into their 256 keys. Buckets are
     // numbered (1…) in the order their keys were first registered, so nothing loops over all 65536 keys: a prefix sum
-    // over the whole key space cost every CLI run ~20 ms before the first byte was scanned (issue 13).
+    // over the whole key space cost every CLI run ~20 ms before the first byte was scanned.
     const size = width === 1 ? 256 : 65536;
     const regKey: number[] = [];
     const regLit: number[] = [];

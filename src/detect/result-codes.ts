@@ -81,7 +81,7 @@ let tables: Tables | null = null;
 
 /**
  * Parsed on the first lookup, not at load: every scan loads this module, and most inputs show no failure code, so
- * parsing ~1,000 lines (~1 ms and ~0.5 MiB of strings at start-up, issue 13) would be paid for nothing.
+ * parsing ~1,000 lines (~1 ms and ~0.5 MiB of strings at start-up) would be paid for nothing.
  */
 function loadTables(): Tables {
   if (tables) return tables;

@@ -5,7 +5,7 @@ import { SERVER_RULES } from './rules-server.js';
 
 /*
  * The KB954960 detection rules, as data (Sigma-style): what each matches, why it matters, and examples
- * that test/rules.test.ts runs. Facts and sample lines come from shared/KB954960.md — keep them exact.
+ * that test/rules.test.ts runs. Facts and sample lines come from docs/kb954960.md — keep them exact.
  *
  * Pattern hygiene: every pattern is searched only on lines that contained one of its literals, and must
  * stay linear on a 1 MB line (no nested quantifiers; whole-line lookaheads are anchored with ^).

@@ -40,7 +40,7 @@ export interface Signature {
 }
 
 /**
- * shared/KB954960.md: on the client, InternalServerError(5) with the SyncUpdates failure or the SOAP fault, within one
+ * docs/kb954960.md: on the client, InternalServerError(5) with the SyncUpdates failure or the SOAP fault, within one
  * sync attempt, not on another method (GetAuthorizationCookie & co. are other problems); on the server, the client
  * web service's ThrowException with InternalServerError.
  */

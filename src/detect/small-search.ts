@@ -1,7 +1,7 @@
 /**
  * The literal search for a few bytes: Buffer.indexOf once per literal. A LiteralSearch needs a plan (~5–20 ms to
  * work out, once per process), which a one-line file or the line that straddles two chunks never repays: a CLI run on
- * a one-line file spent a tenth of its time planning (issue 13). Same contract as LiteralSearch.scan: every occurrence
+ * a one-line file spent a tenth of its time planning. Same contract as LiteralSearch.scan: every occurrence
  * that starts in [from, to) and lies within buf, in position order.
  */
 export class SmallSearch {

@@ -100,7 +100,7 @@ export interface DiagnoseContext {
   readonly applyReportedFacts?: boolean;
   /**
    * The server the input is about when it names none itself: from the same failure seen earlier, the thread it was
-   * pasted in, or the message around it (the caller picks by trust; see DESIGN "The verdict model").
+   * pasted in, or the message around it (the caller picks by trust; see docs/architecture.md "Which server").
    */
   readonly fallbackServer?: string | null;
 }

@@ -1,7 +1,7 @@
 import { classifyBuild, generationOf, notApplicableReason, type BuildClass, type NotApplicableReason } from './versions.js';
 
 /**
- * What KB954960 means for one server (shared/KB954960.md, "Which servers it applies to"):
+ * What KB954960 means for one server (docs/kb954960.md, "Which servers it applies to"):
  * needs-sp1 (RTM), vulnerable (SP1 without a proven fix), fixed, not-applicable (SP2, WSUS 4.0+), conflict (facts
  * that cannot both be true: shown, never guessed), unknown.
  */

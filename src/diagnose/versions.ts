@@ -2,7 +2,7 @@ import { FIXED_DLL_VERSION } from '../kb954960.js';
 
 /**
  * What a version number — the registry `VersionString` or the client web service DLL's file version — says about
- * KB954960. One table, shared/KB954960.md "Which servers it applies to", decides everywhere (scan, paste, commands,
+ * KB954960. One table, docs/kb954960.md "Which servers it applies to", decides everywhere (scan, paste, commands,
  * status):
  * - rtm          3.0.6000.x — WSUS 3.0 RTM: applies, SP1 first
  * - sp1          3.1.6001.x below .66 — WSUS 3.0 SP1 without the fix: applies

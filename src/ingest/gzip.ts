@@ -6,7 +6,7 @@ type Zlib = typeof import('node:zlib');
 
 /**
  * node:zlib, loaded by the first compressed input, with node:stream: plain text, most of what is scanned, needs
- * neither, and loading them at start-up cost every CLI run ~1.4 MiB and a few ms (issue 13).
+ * neither, and loading them at start-up cost every CLI run ~1.4 MiB and a few ms.
  */
 export function loadZlib(): Promise<Zlib> {
   return import('node:zlib');

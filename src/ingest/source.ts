@@ -26,7 +26,7 @@ function markBorrowed<T extends object>(source: T): T {
  * chunk its own buffer (for a caller that keeps chunks).
  *
  * Read synchronously: a local file's read returns as soon as the page cache has it, where an asynchronous one waits
- * for a thread-pool round trip each time — a fifth of a 200 MiB scan was the process idle (issue 13). Only the CLI
+ * for a thread-pool round trip each time — a fifth of a 200 MiB scan was the process idle. Only the CLI
  * reads files; the bot's event loop reads Slack's downloads, never this.
  */
 export function fileChunks(path: string, options: { readSize?: number; reuse?: boolean; start?: number; end?: number } = {}): Generator<Buffer> {

@@ -1,5 +1,5 @@
 /**
- * The diagnosis as a Slack reply, read in ten seconds (DESIGN.md "How the bot talks"): the verdict; one line of why
+ * The diagnosis as a Slack reply, read in ten seconds (docs/contract.md "How the bot talks"): the verdict; one line of why
  * and the server; the ONE next step that fits the server's state; at most five evidence lines; buttons for the rest
  * ("Show N more lines", "How to verify") and links only where a download is the next step. The CLI (text.ts) keeps
  * the full detail; what the reply leaves out is one click away, answered from the stored diagnosis.

@@ -3,7 +3,7 @@ import type { Lang, LogSource } from '../detect/types.js';
 import { linksFor, type Links } from '../kb954960.js';
 import { actionText, noteText } from './i18n.js';
 
-/** The `scan --json` contract of DESIGN.md (extended with server_state, notes, and a problem's cause, codes and needs_action). */
+/** The `scan --json` contract (docs/contract.md): scripts parse it, so fields are added, never renamed or dropped. */
 export interface DiagnosisJson {
   verdict: Verdict;
   kb: 'KB954960';

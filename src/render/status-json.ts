@@ -1,4 +1,4 @@
-/** The fleet status as `kb954960 status --json` prints it (part of the external contract: DESIGN.md). */
+/** The fleet status as `kb954960 status --json` prints it (part of the external contract: docs/contract.md). */
 import type { Lang } from '../detect/types.js';
 import { linksFor } from '../kb954960.js';
 import { FLEET_BUCKETS, type FleetBucket, type FleetStatus } from '../status/fleet.js';

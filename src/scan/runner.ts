@@ -1,7 +1,7 @@
 /**
  * Where an input's bytes → ingest → scan runs. Inline on the calling thread for the CLI and for small inputs; on the
  * scan thread (./worker.ts) for large ones in the bot, so a burst of whole-log pastes or big uploads never holds the
- * event loop that acks Slack (issue 13), and for one part of a very large local file in the CLI (./split.ts). The
+ * event loop that acks Slack, and for one part of a very large local file in the CLI (./split.ts). The
  * bot's choice is made on the bytes: the first OFF_THREAD_BYTES are read first; a source that ends before them is
  * scanned inline (handing 2 KB to a thread costs more than scanning it), unless it is a gzip.
  *

@@ -6,7 +6,7 @@
  * each on the 2-core machine, where V8's compiler and GC threads also lose their core), and it adds ~23 MiB. Measured
  * there, one pass against two: 200 MiB 0.72 against 0.735 s (medians of 10), 300 MiB 0.95 against 0.92 s, 512 MiB
  * 1.43 against 1.15 s, 1 GiB 2.57 against 1.74 s. So on two cores the CLI scans in one pass: the second thread's
- * 23 MiB would take a 1 GiB scan from 60 to 84 MiB, over the budget of issue 13 (≤ 64 MiB from 200 MiB to 1 GiB),
+ * 23 MiB would take a 1 GiB scan from 60 to 84 MiB, over the memory budget (≤ 64 MiB from 200 MiB to 1 GiB: docs/benchmarks.md),
  * for a speed that still misses grep's. With three cores or more the threads no longer take V8's (not measured here).
  *
  * Only where the parts provably decode as the whole would: plain UTF-8 or ASCII (no gzip, ZIP or UTF-16), no size cap

@@ -3,7 +3,7 @@ import type { Localized, Lookalike, Rule, Source } from '../rule.js';
 
 /*
  * What a problem pack is: one known WSUS client failure other than KB954960 (a row of the table "Known causes" of
- * shared/WU-ERRORS.md). A pack names its evidence (failure codes, and line rules where the source names log text), the
+ * docs/wu-errors.md). A pack names its evidence (failure codes, and line rules where the source names log text), the
  * cause and the first remedy as its source words them, the source, its look-alikes and examples that
  * test/problems.test.ts runs. The packs themselves are in this folder by theme; index.ts lists them in order.
  */

@@ -1,6 +1,6 @@
 /**
  * Requests Slack is still waiting on. Work yields to them: in a burst of pastes, every ack goes out before the first
- * scan starts (issue 13). One event loop serves both, so a scan started while fifty requests wait delays all fifty;
+ * scan starts (Slack wants its ack within 3 s). One event loop serves both, so a scan started while fifty requests wait delays all fifty;
  * the work itself loses little by starting a few milliseconds later.
  *
  * "Clear" means no request has been waiting for LINGER_MS: a burst arrives as a stream (each request is read and

@@ -11,7 +11,7 @@ import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, reco
 import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
 
 /*
- * Which server a paste is about when its output names none (DESIGN "The verdict model", in order of trust): the
+ * Which server a paste is about when its output names none (in order of trust, docs/architecture.md "Which server"): the
  * output's own names and a shared fault ID (check() applies those), the thread's server, a name in the message
  * around it; else the reply asks. Also the conversation's answers: a reply naming the server, a question in a mention.
  */

@@ -186,7 +186,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   const tails: { name: string; tail: TailInfo }[] = [];
   const mayRecordFacts = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
   // A chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for people: silence
-  // in a channel (DESIGN: "not a chat line that merely mentions a code"), one pointer to what to paste in a DM — no
+  // in a channel (people are talking, not asking the bot), one pointer to what to paste in a DM — no
   // verdict, and no diagnosis in the history. A line with the whole signature, a version or the fix is read.
   const onlyAPointer = (diag: Diagnosis) => files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
   let result: CheckResult;
