@@ -121,10 +121,10 @@ export const BITS_ERRORS = `
 0x80200014 BG_E_REMOTE_NOT_SUPPORTED | Remote use of BITS is not supported. | BITS のリモート利用はサポートされていません。
 0x80200015 BG_E_NEW_OWNER_DIFF_MAPPING | The network drive mapping for the local file is different for the current owner than for the previous owner. | ネットワーク ドライブの割り当てが以前の所有者と異なります (BITS)。
 0x80200016 BG_E_NEW_OWNER_NO_FILE_ACCESS | The new owner has insufficient permissions to the temporary job files. | 新しい所有者に一時ファイルへの権限がありません (BITS)。
-0x80200018 BG_E_PROXY_LIST_TOO_LARGE | The HTTP proxy list is too long. The list must not exceed 32 KB. | HTTP プロキシ一覧が長すぎます (32 KB まで、BITS)。
-0x80200019 BG_E_PROXY_BYPASS_LIST_TOO_LARGE | The HTTP proxy bypass list is too long. The list must not exceed 32 KB. | プロキシ バイパス一覧が長すぎます (32 KB まで、BITS)。
+0x80200018 BG_E_PROXY_LIST_TOO_LARGE | The HTTP proxy list is too long. The list must not exceed 32 KB. | HTTP プロキシ リストが長すぎます (32 KB まで、BITS)。
+0x80200019 BG_E_PROXY_BYPASS_LIST_TOO_LARGE | The HTTP proxy bypass list is too long. The list must not exceed 32 KB. | プロキシのバイパス リストが長すぎます (32 KB まで、BITS)。
 0x8020003E BG_E_BLOCKED_BY_POLICY | Group Policy settings prevent background jobs from running at this time. | グループ ポリシーにより現在はバックグラウンド ジョブを実行できません (BITS)。
-0x8020003F BG_E_INVALID_PROXY_INFO | Run-time error that indicates the proxy list or proxy bypass list that you specified using the IBackgroundCopyJob::SetProxySettings method is invalid. | 指定したプロキシ一覧またはバイパス一覧が無効です (BITS)。
+0x8020003F BG_E_INVALID_PROXY_INFO | Run-time error that indicates the proxy list or proxy bypass list that you specified using the IBackgroundCopyJob::SetProxySettings method is invalid. | 指定したプロキシ リストまたはバイパス リストが無効です (BITS)。
 0x80200040 BG_E_INVALID_CREDENTIALS | The format of the supplied security credentials is not valid. | 資格情報の形式が無効です (BITS)。
 0x80200053 BG_E_VALIDATION_FAILED | The application requested data from a website, but the response was not valid. | Web サイトからの応答が有効ではありませんでした (BITS)。
 `;
