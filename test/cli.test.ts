@@ -111,7 +111,7 @@ describe('kb954960 scan', () => {
 
   it('lists an unknown code with name null', () => {
     const r = run(['scan', '--json', '--no-save', '-'], { input: 'Agent  WARNING: failed, hr = 0x80991234\n' });
-    expect(JSON.parse(r.stdout).errors).toEqual([{ code: '0x80991234', name: null, meaning: expect.stringMatching(/^Not in the Windows Update tables/), count: 1, lines: [1] }]);
+    expect(JSON.parse(r.stdout).errors).toEqual([{ code: '0x80991234', name: null, meaning: expect.stringMatching(/^Not in the bot's code tables/), count: 1, lines: [1] }]);
     expect(r.code).toBe(0);
   });
 

@@ -11,7 +11,7 @@ import { appHomeOpened, messageEvent, postEvent, postInteraction, postSlashComma
 const ADVISORY_JA = 'https://learn.microsoft.com/ja-jp/security-updates/securityadvisories/2008/954960';
 /** The status in either shape (the full summary, or the quiet day's one line). */
 const STATUS_EN = /KB954960 (fleet status|— quiet day)/;
-const STATUS_JA = /KB954960 (フリートの状況|— 静かな一日)/;
+const STATUS_JA = /KB954960 (全サーバーの状況|— 新しい検出なし)/;
 const ADVISORY_EN = 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960';
 
 type Block = { type: string; text?: { text: string }; elements?: { url?: string; action_id?: string }[] };
@@ -74,7 +74,7 @@ describe("the reader's language", () => {
     expect(advisoryUrl(check.blocks)).toBe(ADVISORY_JA);
 
     const server = await slash('server wsuslang');
-    expect(server.text).toMatch(/^wsuslang: バージョン不明 — シグネチャ検出後、未修正\n/);
+    expect(server.text).toMatch(/^wsuslang: バージョン不明 — KB954960 特有のエラーを検出、その後も未適用\n/);
     expect(server.text).toContain('WSUS バージョン: 未確認');
 
     const history = await slash('history wsuslang');

@@ -113,6 +113,8 @@ export const en = {
   onLines: (p: { lines: string }) => `lines ${p.lines}`,
   timesOnLines: (p: { n: number; lines: string }) => `${p.n}×, lines ${p.lines}`,
   unknownCode: 'not a known code',
+  /** The HRESULT facility (the code's family), before its name: `Facility: Win32 (FACILITY_WIN32 = 7)`. */
+  facility: 'Facility',
   notACode: (p: { input: string }) => `${p.input} is not a result code: give it as 0x80244022, 80244022 or a decimal HRESULT such as -2145107934.`,
   notAFailure: 'A success or informational code, not a failure.',
   knownProblem: 'Known problem',

@@ -9,10 +9,16 @@ const ONLY_ON_SP1 = 'KB954960 は SP1 にのみ適用できます';
 const WHERE_TO_GET_IT = '下のダウンロード リンクから入手できます。2008 年 8 月 13 日以降は Windows Update / Microsoft Update / WSUS でも配信されています';
 
 /**
- * 文中の日付は日本語の形で (docs/ja-style.md): 先頭の `2008-08-13` を `2008 年 8 月 13 日` に、時刻はそのまま。
- * Slack の `<!date^…>` は読み手のロケールで表示されるので触れません。
+ * 文中の日付は日本語の形で (docs/ja-style.md): 先頭の `2008-08-13` (と時刻) を `2008 年 8 月 13 日 10:12` に。UTC の
+ * ISO 時刻は (UTC) と添えます。Slack の `<!date^…>` は読み手のロケールで表示されるので触れません。
  */
-const jaDate = (s: string): string => s.replace(/^(\d{4})-(\d{2})-(\d{2})/, (_, y: string, m: string, d: string) => `${y} 年 ${Number(m)} 月 ${Number(d)} 日`);
+const jaDate = (s: string): string =>
+  String(s).replace(
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z)?)?/,
+    (_, y: string, m: string, d: string, hm?: string, z?: string) => `${y} 年 ${Number(m)} 月 ${Number(d)} 日${hm ? ` ${hm}` : ''}${z ? ' (UTC)' : ''}`,
+  );
+/** 英数字と仮名の間には空白を入れます (「CLI から」、「10:12 以降」、「13 日以降」)。 */
+const then = (a: string, b: string): string => `${a}${/[!-~]$/.test(a) ? ' ' : ''}${b}`;
 
 export const ja: Catalogue = {
   langName: { en: '英語', ja: '日本語' },
@@ -45,11 +51,11 @@ export const ja: Catalogue = {
   },
 
   action: {
-    'install-sp1-then-fix': `サーバーは WSUS 3.0 RTM です。先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (${ONLY_ON_SP1})。`,
+    'install-sp1-then-fix': `サーバーは WSUS 3.0 の初期出荷版 (RTM) です。先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (${ONLY_ON_SP1})。`,
     'install-fix': `WSUS 3.0 SP1 サーバーに KB954960 を適用してください (${WHERE_TO_GET_IT})。`,
     'or-workaround':
       'すぐに適用できない場合は、KB954960 の回避策 (管理者が記述している手順) を実行してください。WSUS 管理コンソールで「Office 2003 Service Pack 1」がまだ拒否されていなければ拒否し、いったん承認してから、もう一度拒否します。階層内のすべての WSUS サーバーで行ってください。クライアントの SoftwareDistribution フォルダーを削除しても解決しません。',
-    'check-server-version': `サーバーのバージョンを確認してください。WSUS 3.0 RTM (3.0.6000.x) では KB954960 の前に SP1 が必要です。サーバーで \`${VERIFY_COMMANDS.registryVersion}\` を実行し、出力をここに貼り付けてください。`,
+    'check-server-version': `サーバーのバージョンを確認してください。WSUS 3.0 の初期出荷版 (RTM、3.0.6000.x) では KB954960 の前に SP1 が必要です。サーバーで \`${VERIFY_COMMANDS.registryVersion}\` を実行し、出力をここに貼り付けてください。`,
     'confirm-duplicate-key':
       'サーバーの「ArgumentException: Item has already been added」は KB954960 が修正する例外ですが、それだけではこの問題とは断定できません。同じ SoftwareDistribution.log の直後に「ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError」があれば KB954960 です。その行か、「ErrorCode:InternalServerError(5)」を含むクライアントの WindowsUpdate.log を貼り付けてください。',
     'investigate-other-cause': `このサーバーは KB954960 の対象外のため、適用しても解決しません。別の問題として調査してください。サーバーの ${P} の InternalServerError 前後の例外全体が手がかりになります。`,
@@ -66,8 +72,8 @@ export const ja: Catalogue = {
   note: {
     intermittent: 'この問題は再現性が低く、影響を受けるサーバーのすべてのクライアントで起きるわけではありません。症状が出ていなくても KB954960 の適用をお勧めします。',
     office2003: 'このクライアントには Office 2003 製品があります (KB954960 の影響を受けるクライアントです)。',
-    failuresPredateFix: (p) => `このログの失敗は、KB954960 の適用が記録された ${jaDate(p.since)} より前のものです。`,
-    fixedButFailing: (p) => `このサーバーは ${jaDate(p.since)} から適用済みとして記録されています。`,
+    failuresPredateFix: (p) => `このログの失敗は、KB954960 の適用が記録された ${then(jaDate(p.since), 'より前のものです。')}`,
+    fixedButFailing: (p) => `このサーバーは ${then(jaDate(p.since), 'から適用済みとして記録されています。')}`,
     otherLookalike: (p) => `クライアント Web サービスの ErrorCode=${p.code} は別の問題です。KB954960 ではありません。`,
     notApplicableSp2:
       'KB954960 は該当しません: このサーバーは WSUS 3.0 SP2 (3.2.7600.x) です。アドバイザリの対象は WSUS 3.0 RTM と SP1 のみで、SP2 (2009 年) はその後のリリースです。',
@@ -105,6 +111,7 @@ export const ja: Catalogue = {
   onLines: (p) => `${p.lines} 行目`,
   timesOnLines: (p) => `${p.n} 回、${p.lines} 行目`,
   unknownCode: '既知のコードではありません',
+  facility: 'ファシリティ',
   notACode: (p) => `${p.input} はエラー コードではありません。0x80244022、80244022、または 10 進の HRESULT (-2145107934) の形で指定してください。`,
   notAFailure: '成功・情報のコードです (失敗ではありません)。',
   knownProblem: '既知の問題',
@@ -120,7 +127,7 @@ export const ja: Catalogue = {
     '送られた内容に KB954960 特有のエラーは見つかりませんでした。クライアントの WindowsUpdate.log の `SOAP Fault: 0x000190`、`ErrorCode:InternalServerError(5)`、`SyncUpdates failure, error = 0x8024400E` と、サーバーの SoftwareDistribution.log の `ThrowException … /ClientWebService/client.asmx … ErrorCode=InternalServerError` を探します。',
   noServerSlack: '不明 — このスレッドにサーバー名を返信してください',
   nextStep: '次の対応',
-  installFixUnknownVersion: `サーバーが WSUS 3.0 RTM (3.0.6000.x) のままなら、先に WSUS 3.0 SP1 をインストールしてください (${ONLY_ON_SP1})。その後 KB954960 を適用してください (${WHERE_TO_GET_IT})。`,
+  installFixUnknownVersion: `サーバーが WSUS 3.0 の初期出荷版 (RTM、3.0.6000.x) のままなら、先に WSUS 3.0 SP1 をインストールしてください (${ONLY_ON_SP1})。その後 KB954960 を適用してください (${WHERE_TO_GET_IT})。`,
   showMoreLines: (p) => `ほか ${p.n} 行を表示`,
   howToVerify: '確認方法',
   afterInstalling: 'KB954960 の適用後',
@@ -157,16 +164,16 @@ export const ja: Catalogue = {
     noNewDetections: (p) => `過去 ${p.h} 時間に新しい検出はありません。`,
     longAffected: (p) => `${p.d} 日以上該当したまま`,
     more: (p) => `ほか ${p.n} 件`,
-    since: (p) => `${jaDate(p.d)} 以降`,
+    since: (p) => then(jaDate(p.d), '以降'),
     days: (p) => `${p.n} 日`,
     otherProblems: (p) => `その他の問題 (過去 ${p.d} 日)`,
-    problemOnServer: (p) => `${p.title}: ログ ${p.n} 件 (${jaDate(p.d)} 以降)`,
+    problemOnServer: (p) => `${p.title}: ログ ${p.n} 件 (${then(jaDate(p.d), '以降')})`,
     thread: 'スレッド',
     noServerName: '(サーバー名なし)',
     // A space between a Latin word and kana, as everywhere in this catalogue: "CLI から", "フォームから".
     fromOrigin: (p) => `${p.origin}${/[!-~]$/.test(p.origin) ? ' ' : ''}から`,
     fixedSinceNote: 'その後適用済み',
-    generated: (p) => `${jaDate(p.t)} 時点。サーバーの詳細: \`/kb954960 server <サーバー名>\``,
+    generated: (p) => `${then(jaDate(p.t), '時点')}。サーバーの詳細: \`/kb954960 server <サーバー名>\``,
     servers: (p) => `サーバー ${p.n} 台`,
     count: (p) => `${p.label} ${p.n}`,
     listSeparator: '、',
