@@ -214,6 +214,13 @@ describe('kb954960 code', () => {
     expect(r.stdout).toContain('Known problem: WSUS application pool stopped or recycling (HTTP 503)');
   });
 
+  it('explains E_ACCESSDENIED in Windows\' own words and names its facility, in both languages', () => {
+    expect(run(['code', '0x80070005']).stdout.split('\n').slice(0, 2)).toEqual(['0x80070005 E_ACCESSDENIED — General access denied error', 'Facility: Win32 (FACILITY_WIN32 = 7)']);
+    const ja = run(['code', '0x80070005', '--lang', 'ja']);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout.split('\n').slice(0, 2)).toEqual(['0x80070005 E_ACCESSDENIED — アクセスが拒否されました。', 'ファシリティ: Win32 (FACILITY_WIN32 = 7)']);
+  });
+
   it('answers in JSON and in Japanese', () => {
     const r = run(['code', '0x8024400e', '--json', '--lang', 'ja']);
     expect(r.code).toBe(0);
