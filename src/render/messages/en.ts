@@ -55,8 +55,8 @@ export const en = {
     'install-sp1-then-fix': `The server runs WSUS 3.0 RTM: install WSUS 3.0 SP1 first, then KB954960 — ${ONLY_ON_SP1}.`,
     'install-fix': `Install KB954960 on the WSUS 3.0 SP1 server (${WHERE_TO_GET_IT}).`,
     'or-workaround':
-      'If you cannot install it yet, the workaround in KB954960 — as admins describe it: in the WSUS console make sure "Office 2003 Service Pack 1" is declined, approve it, then decline it again, on every server of the hierarchy. Clearing the client\'s SoftwareDistribution folder does not help.',
-    'check-server-version': `Check the server's version first — WSUS 3.0 RTM (3.0.6000.x) needs SP1 before the fix: run \`${VERIFY_COMMANDS.registryVersion}\` on the server and paste the output here.`,
+      'If you cannot install it yet, apply the workaround in KB954960 (as admins describe it): in the WSUS console, decline "Office 2003 Service Pack 1" if it is not declined yet, approve it, then decline it again. Do this on every WSUS server of the hierarchy. Clearing the client\'s SoftwareDistribution folder does not help.',
+    'check-server-version': `Check the server's version — WSUS 3.0 RTM (3.0.6000.x) needs SP1 before KB954960: run \`${VERIFY_COMMANDS.registryVersion}\` on the server and paste the output here.`,
     'confirm-duplicate-key':
       'The server\'s "ArgumentException: Item has already been added" is the exception KB954960 fixes, but on its own it does not prove this failure. It is KB954960 when the same SoftwareDistribution.log has, right after it, "ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError" — paste those lines, or a client\'s WindowsUpdate.log with "ErrorCode:InternalServerError(5)".',
     'investigate-other-cause': `KB954960 does not apply to this server, so installing it will not help: investigate this failure as another problem — the full exception in the server's ${P} around the InternalServerError says which.`,
@@ -79,9 +79,9 @@ export const en = {
     notApplicableSp2: 'KB954960 does not apply: this server runs WSUS 3.0 SP2 (3.2.7600.x). The advisory names only WSUS 3.0 RTM and SP1; SP2 (2009) came after it.',
     notApplicableWsus4: 'KB954960 does not apply: this server runs WSUS 4.0 or later (6.2.9200.x / 6.3.9600.x / 10.0.x), not WSUS 3.0.',
     conflictWithDll: (p: { wsusVersion: string; dllVersion: string }) =>
-      `Conflict: WSUS version ${p.wsusVersion} and a client web service DLL ${p.dllVersion} cannot both be true of one server — not guessed; check again.`,
+      `Conflict: WSUS version ${p.wsusVersion} and a client web service DLL ${p.dllVersion} cannot both be true of one server. The bot does not guess which is right: check the server again.`,
     conflictWithFixEvent: (p: { wsusVersion: string }) =>
-      `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (${ONLY_ON_SP1}) cannot both be true of one server — not guessed; check again.`,
+      `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (${ONLY_ON_SP1}) cannot both be true of one server. The bot does not guess which is right: check the server again.`,
     otherServers: (p: { servers: string }) => `Other servers named in this input: ${p.servers}`,
     faultIdJoins: (p: { id: string }) => `Fault ID ${p.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`,
   },
@@ -110,9 +110,11 @@ export const en = {
   cause: 'Cause',
   firstStep: 'First step',
   source: 'Source',
-  onLines: 'lines',
+  onLines: (p: { lines: string }) => `lines ${p.lines}`,
   timesOnLines: (p: { n: number; lines: string }) => `${p.n}×, lines ${p.lines}`,
   unknownCode: 'not a known code',
+  /** The HRESULT facility (the code's family), before its name: `Facility: Win32 (FACILITY_WIN32 = 7)`. */
+  facility: 'Facility',
   notACode: (p: { input: string }) => `${p.input} is not a result code: give it as 0x80244022, 80244022 or a decimal HRESULT such as -2145107934.`,
   notAFailure: 'A success or informational code, not a failure.',
   knownProblem: 'Known problem',
