@@ -42,6 +42,13 @@ module.exports = {
       to: { path: '^(src|commands|db)/', pathNot: '^src/(diagnose/|detect/|kb954960\\.ts$)' },
     },
     {
+      name: 'conversation-is-pure',
+      severity: 'error',
+      comment: 'src/conversation (what a message asks) reads text only: no store, no Slack, no commands, no clock.',
+      from: { path: '^src/conversation/' },
+      to: { path: '^(db/|commands/|src/slack/|src/status/|src/clock\\.ts$)' },
+    },
+    {
       name: 'core-knows-no-store-or-slack',
       severity: 'error',
       comment: 'The pure core and the renderers never import the store (SQL) or the Slack edge.',
