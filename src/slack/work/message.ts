@@ -191,6 +191,8 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
     const said = (await conversationAnswer(d, work, mayRecordFacts)) ?? askedAnswer(d, work);
     if (said === 'silent') return { outcome: 'silent' };
     if (said) return { outcome: 'replied', message: said };
+    // "@kb954960" and nothing else: what it can do, in one line.
+    if (!work.text?.trim()) return { outcome: 'replied', message: hintLine(work.lang) };
   }
   const opened = await openMessageInputs(d, work, files);
   const refusals = opened.refusals.map((r) => refusalText(r.refusal, work.lang, { maxBytes: d.maxBytes, fileName: r.name }));
