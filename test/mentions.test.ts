@@ -162,8 +162,8 @@ describe('mentions and DMs converse', () => {
     expect(arigato.body.text).toBe(ja.converse.welcome);
   });
 
-  it('anything else: one short line to a mention or a DM, not the 300-character "no signature found"; silence in a channel', async () => {
-    for (const posts of [mention('can you look at the weather?'), dm('lunch at noon?')]) {
+  it('anything else (or a bare mention): one short line to a mention or a DM, not the 300-character "no signature found"; silence in a channel', async () => {
+    for (const posts of [mention('can you look at the weather?'), dm('lunch at noon?'), mention('')]) {
       const r = await reply(posts);
       expect(r.body.text).toBe(en.converse.hint);
       expect(String(r.body.text).length).toBeLessThan(160);

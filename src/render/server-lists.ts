@@ -38,7 +38,7 @@ export function renderServerListAnswer(a: ServerListAnswer, lang: Lang): SlackMe
   if (a.total === 0) {
     lines = [nextActionText({ kind: 'no-servers', count: 0, servers: [] }, lang, true)];
   } else if (a.which === 'affected') {
-    const since = (s: ListedServer) => (s.affectedSince ? ` (${m.converse.affectedSince({ d: slackDate(s.affectedSince, '{date_short_pretty}') })})` : '');
+    const since = (s: ListedServer) => (s.affectedSince ? ` (${m.status.since({ d: slackDate(s.affectedSince, '{date_short_pretty}') })})` : '');
     lines =
       a.servers.length === 0
         ? [`${BUCKET_EMOJI.fixed} ${m.converse.noneAffected({ of })}`]

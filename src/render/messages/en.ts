@@ -357,7 +357,6 @@ export const en = {
     /** `of` is status.servers ("5 servers"). */
     affectedTitle: (p: { n: string; of: string }) => `Affected now: ${p.n} of ${p.of}`,
     noneAffected: (p: { of: string }) => `No server is affected now (${p.of} known).`,
-    affectedSince: (p: { d: string }) => `since ${p.d}`,
     notFixedTitle: (p: { n: string; of: string }) => `Not fixed (or not known to be): ${p.n} of ${p.of}`,
     silentTitle: (p: { n: string; of: string; h: number }) => `Silent for ${p.h} h or more: ${p.n} of ${p.of}`,
     noneSilent: (p: { of: string; h: number }) => `All ${p.of} were heard of in the last ${p.h} h.`,
