@@ -1,6 +1,6 @@
 /**
  * Architecture boundaries, checked in CI (`npm run check:boundaries`, run by `npm test`'s pretest).
- * The pure core (detect, ingest, diagnose, render) knows nothing of Slack, SQLite or the clock; commands/ are
+ * The pure core (detect, ingest, diagnose, render, conversation) knows nothing of Slack, SQLite or the clock; commands/ are
  * surface-neutral and never reach into the Slack edge; nothing imports in a circle.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */

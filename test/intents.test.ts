@@ -15,6 +15,7 @@ const code = (c: string): Intent => ({ kind: 'code', code: c });
 const ASKED: readonly [string, Intent, 'en' | 'ja'][] = [
   ['status', status, 'en'],
   ['Status?', status, 'en'],
+  ['status\n', status, 'en'],
   ['fleet status', status, 'en'],
   ["what's the status?", status, 'en'],
   ['how is the fleet doing?', status, 'en'],

@@ -189,7 +189,7 @@ function intentOf(name: IntentName, groups: Record<string, string | undefined>):
 
 /** What the message asks, or null when it is no question of the table (a log, a sentence about something else). */
 export function readIntent(text: string): Intent | null {
-  if (text.includes('\n')) return null; // a question is one line; more is a paste
+  if (text.trim().includes('\n')) return null; // a question is one line; more is a paste
   const n = normalize(text);
   if (n.en === '' || n.en.length > 200) return null;
   for (const row of COMPILED) {
