@@ -257,6 +257,15 @@ export class StatusStore {
   }
 
   /**
+   * When each server was last heard of: its row's last_seen_at, which every diagnosis recorded for it and every fact
+   * recorded for it moves on (Store.serverRowFor). Whoever asks "which servers are silent?" reads it.
+   */
+  lastHeardOf(): Map<string, string> {
+    const rows = this.db.prepare('SELECT name, last_seen_at FROM servers').all() as Row[];
+    return new Map(rows.map((r) => [String(r.name), String(r.last_seen_at)]));
+  }
+
+  /**
    * The other known problems seen per server since a time: for each server and problem, in how many diagnoses (logs)
    * and since when. Most logs first. Diagnoses without a server are left out: the post is per server.
    * Driven by the time index, so the work is the window's: left to itself the planner walks diagnoses_by_server

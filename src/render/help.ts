@@ -8,7 +8,9 @@ export function renderHelp(lang: Lang, unknownWord?: string): SlackMessage {
   // Escaped, so that help for `/kb954960 <!channel>` pings nobody.
   const unknown = unknownWord === undefined ? undefined : escapeMrkdwn(unknownWord);
   const m = msg(lang).help;
-  const text = unknown === undefined ? m.text : `${m.unknown({ word: unknown })}\n${m.text}`;
+  // What a mention may ask, under the subcommands: the same answers, asked in words.
+  const usage = `${m.text}\n${msg(lang).converse.helpAsk}`;
+  const text = unknown === undefined ? usage : `${m.unknown({ word: unknown })}\n${usage}`;
   return {
     text: text.replace(/\*/g, ''),
     // The links as buttons only: a raw KB URL above the "KB954960 article" button said the same thing twice.

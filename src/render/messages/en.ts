@@ -347,6 +347,24 @@ export const en = {
     current: (p: { lang: string }) => `I answer you in ${p.lang}. Change it with \`/kb954960 lang ja|en\`.`,
     currentDefault: (p: { lang: string }) => `I answer you in ${p.lang}, this workspace's default. Choose with \`/kb954960 lang ja|en\`.`,
   },
+
+  // ── a mention or a DM that asks something (src/conversation/intents.ts, commands/ask.ts, src/render/server-lists.ts) ──
+  converse: {
+    /** The one line for a mention or DM that is neither a log nor a question the bot knows. */
+    hint: 'Paste a log (or upload the file) and I diagnose it, or ask me about a server: "is wsus01 fixed?", "which servers are affected?", "help".',
+    /** The one line for "thanks" in a DM. */
+    welcome: 'Glad to help.',
+    /** Under the help: what a mention can ask. */
+    helpAsk: 'Or mention me with a question: `status`, "which servers are affected / not fixed / silent?", "is wsus01 fixed?", "what does 0x80244022 mean?".',
+    /** `of` is status.servers ("5 servers"). */
+    affectedTitle: (p: { n: string; of: string }) => `Affected now: ${p.n} of ${p.of}`,
+    noneAffected: (p: { of: string }) => `No server is affected now (${p.of} known).`,
+    notFixedTitle: (p: { n: string; of: string }) => `Not fixed (or not known to be): ${p.n} of ${p.of}`,
+    silentTitle: (p: { n: string; of: string; h: number }) => `Silent for ${p.h} h or more: ${p.n} of ${p.of}`,
+    noneSilent: (p: { of: string; h: number }) => `All ${p.of} were heard of in the last ${p.h} h.`,
+    lastHeard: (p: { d: string }) => `last heard of ${p.d}`,
+    silentNote: 'Heard of: a log about the server or a fact recorded for it reached me. Silence does not prove it is healthy: paste a recent log to be sure.',
+  },
 };
 
 /** The shape every language's catalogue has: en's keys, and en's parameters for every sentence that takes some. */
