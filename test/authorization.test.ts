@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
-import { clientExampleOn } from './support/fixtures.js';
+import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 const ADMIN = 'UADMIN';
@@ -186,6 +186,100 @@ describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way
     expect(reply.shown).toContain(`<@${ADMIN}>`);
     expect(reply.shown).not.toContain(NOT_RECORDED);
     expect(t.store.server(server)?.dllVersion ?? null).toBeNull();
+  });
+});
+
+describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attribution by fault ID or thread)', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ env: { ADMIN_USER_IDS: ADMIN } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A message in a channel (or a thread), and the bot's answer to it; null when it stays silent. */
+  async function paste(channel: string, user: string, text: string, threadTs?: string): Promise<{ ts: string; reply: Reply | null }> {
+    const ts = slackTs();
+    const before = t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel).length;
+    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user, text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) }))).status).toBe(200);
+    await t.idle();
+    const posts = t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+    return { ts, reply: posts.length > before ? replyOf(posts.at(-1)!.body) : null };
+  }
+  const withId = (text: string, id: string) => text.replace(/c0a7445f-b989-43fa-ac20-11f8ca65fa8c/g, id);
+  /** A server's log line for a failure whose actor is a placeholder, as copied from a KB page: it names no server. */
+  const serverLineNamingNoServer = (id: string) =>
+    `2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://<WSUS server>/ClientWebService/client.asmx, ID=${id}, ErrorCode=InternalServerError, Message=, Client=?`;
+  const OLD_DLL = '3.1.6001.65';
+
+  it('alias: a non-admin\'s FQDN is filed as itself, and the admin\'s FQDN still reaches the admin\'s server', async () => {
+    expect((await slash(t, ADMIN, `server wsus03 dll ${DLL}`)).text).toMatch(/^wsus03: fixed/);
+    // A colleague who is no admin pastes a client log whose server URL is another domain's wsus03.
+    const evil = await paste(freshChannel(), NOBODY, clientExampleOn('wsus03.evil.example'));
+    expect(evil.reply?.shown).toContain('*wsus03.evil.example*');
+    expect(t.store.aliasesOf('wsus03')).toEqual([]);
+    expect(t.store.history({ server: 'wsus03.evil.example' })).toEqual([expect.objectContaining({ server: 'wsus03.evil.example', userId: NOBODY })]);
+    expect(t.store.history({ server: 'wsus03' })).toEqual([]);
+    // The admin's verification output under the corporate FQDN is the admin's wsus03: its old DLL is recorded there.
+    const check = await paste(freshChannel(), ADMIN, `KB954960-CHECK computer=wsus03.corp.example dll=${OLD_DLL}`);
+    expect(check.reply?.shown).toContain('*wsus03.corp.example* — SP1, fix not verified');
+    expect(t.store.server('wsus03')).toMatchObject({ name: 'wsus03', dllVersion: OLD_DLL });
+    expect(t.store.aliasesOf('wsus03')).toEqual(['wsus03.corp.example']);
+    expect(t.store.servers().map((s) => s.name).filter((n) => n.startsWith('wsus03'))).toEqual(['wsus03', 'wsus03.evil.example']);
+    expect((await slash(t, ADMIN, 'server wsus03')).text).not.toMatch(/^wsus03: fixed/);
+  });
+
+  it('alias: a non-admin\'s short name reaches the one FQDN admins use, without making an alias', async () => {
+    await slash(t, ADMIN, `server wsus04.corp.example dll ${DLL}`);
+    const r = await paste(freshChannel(), NOBODY, clientExampleOn('wsus04'));
+    expect(r.reply?.shown).toContain('*wsus04* — fixed'); // what is known of wsus04.corp.example
+    expect(t.store.history({ server: 'wsus04.corp.example' })).toEqual([expect.objectContaining({ server: 'wsus04.corp.example', userId: NOBODY })]);
+    expect(t.store.aliasesOf('wsus04.corp.example')).toEqual([]);
+  });
+
+  it('re-attribution by fault ID: a non-admin\'s client paste does not move the admin\'s unattributed output; the admin\'s answer records it', async () => {
+    const id = '5e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const channel = freshChannel();
+    const root = await paste(channel, ADMIN, [serverLineNamingNoServer(id), `Microsoft.UpdateServices.WebServices.Client.dll ${OLD_DLL}`].join('\n'));
+    expect(root.reply?.shown).toContain('Which server is this output from?');
+    const other = await paste(freshChannel(), NOBODY, withId(clientExampleOn('wsus-elsewhere'), id));
+    expect(other.reply?.shown).toContain('*wsus-elsewhere*');
+    expect(t.store.history({ server: 'wsus-elsewhere' })).toEqual([expect.objectContaining({ userId: NOBODY })]); // the admin's is not there
+    const answer = await paste(channel, ADMIN, 'wsus21', root.ts);
+    expect(answer.reply?.shown).toContain('Recorded for *wsus21*');
+    expect(t.store.server('wsus21')).toMatchObject({ dllVersion: OLD_DLL });
+    expect(t.store.history({ server: 'wsus21' })).toEqual([expect.objectContaining({ userId: ADMIN })]);
+  });
+
+  it('re-attribution by fault ID: an admin\'s client paste gives the admin\'s unattributed output its server', async () => {
+    const id = '6f2a1b3c-4d5e-4f60-9b8c-1d2e3f4a5b6c';
+    const root = await paste(freshChannel(), ADMIN, serverLineNamingNoServer(id));
+    expect(t.store.history({ limit: 1000 }).find((h) => h.messageTs === root.ts)?.server).toBeNull();
+    await paste(freshChannel(), ADMIN, withId(clientExampleOn('wsus22'), id));
+    expect(t.store.history({ server: 'wsus22' })).toHaveLength(2);
+  });
+
+  it('re-attribution by thread: an admin\'s output in a thread a non-admin named is not placed under that name', async () => {
+    const channel = freshChannel();
+    const root = await paste(channel, NOBODY, clientExampleOn('wsus23'));
+    expect(root.reply?.shown).toContain('*wsus23*');
+    const verified = await paste(channel, ADMIN, `${DLL_LINE}\n${FIX_EVENT_LINE}`, root.ts);
+    expect(verified.reply?.shown).toContain('Which server is this output from?');
+    expect(t.store.server('wsus23')?.dllVersion ?? null).toBeNull();
+    expect(t.store.server('wsus23')?.fixEventAt ?? null).toBeNull();
+    // The admin says which: recorded there.
+    const answer = await paste(channel, ADMIN, 'wsus23', root.ts);
+    expect(answer.reply?.shown).toContain('Recorded for *wsus23*');
+    expect(t.store.server('wsus23')).toMatchObject({ dllVersion: DLL, fixEventAt: expect.any(String) });
+  });
+
+  it('re-attribution by thread: in an admin\'s thread, anyone\'s output counts for its server (evidence only)', async () => {
+    const channel = freshChannel();
+    const root = await paste(channel, ADMIN, clientExampleOn('wsus24'));
+    const more = await paste(channel, NOBODY, withId(KB_CLIENT_EXAMPLE.split('\n').filter((l) => !l.includes('Server URL')).join('\n'), '7a3b2c4d-5e6f-4a70-8c9d-2e3f4a5b6c7d'), root.ts);
+    expect(more.reply?.shown).toContain('*wsus24*');
+    expect(t.store.history({ server: 'wsus24' }).map((h) => h.userId).sort()).toEqual([ADMIN, NOBODY]);
   });
 });
 
