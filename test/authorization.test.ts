@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
 import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
-import { messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
+import { eventCallback, messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const NOBODY = 'UNOBODY';
@@ -90,6 +90,37 @@ const WAYS_IN: readonly { name: string; send: WayIn; recordsFixEvent: boolean }[
     },
   },
   {
+    name: 'mention',
+    recordsFixEvent: true,
+    send: async (t, user, server) => {
+      const channel = freshChannel();
+      const ts = slackTs();
+      const mention = eventCallback({ type: 'app_mention', user, text: `<@UBOT> ${facts(server)}`, ts, event_ts: ts, channel, team: 'T1' });
+      expect((await postEvent(t.events, SIGNING_SECRET, mention)).status).toBe(200);
+      return postedIn(t, channel);
+    },
+  },
+  {
+    // A message that said nothing, edited to hold the output: the edit is read as the author's.
+    name: 'edited message',
+    recordsFixEvent: true,
+    send: async (t, user, server) => {
+      const channel = freshChannel();
+      const ts = slackTs();
+      expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user, text: 'one moment', ts }))).status).toBe(200);
+      const edit = messageEvent({
+        channel,
+        subtype: 'message_changed',
+        text: '',
+        user: undefined,
+        message: { type: 'message', user, text: facts(server), ts, edited: { user, ts: slackTs() } },
+        previous_message: { type: 'message', user, text: 'one moment', ts },
+      });
+      expect((await postEvent(t.events, SIGNING_SECRET, edit)).status).toBe(200);
+      return postedIn(t, channel);
+    },
+  },
+  {
     // The one who runs the shortcut decides, not the message's author (here always a non-admin).
     name: 'message shortcut',
     recordsFixEvent: true,
@@ -143,6 +174,18 @@ describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way
         expect(entry.userId).toBe(NOBODY);
         expect(entry.serverState).not.toBe('fixed');
       }
+    });
+
+    it('a non-admin naming another domain\'s FQDN of an admin\'s server: filed as itself, no alias; the admin\'s FQDN still reaches it', async () => {
+      const server = freshServer('named');
+      await slash(t, ADMIN, `server ${server} dll ${DLL}`);
+      await send(t, NOBODY, `${server}.evil.example`);
+      await t.idle();
+      expect(t.store.aliasesOf(server)).toEqual([]);
+      expect(t.store.history({ server }).filter((h) => h.userId === NOBODY)).toEqual([]);
+      await slash(t, ADMIN, `server ${server}.corp.example dll 3.1.6001.65`);
+      expect(t.store.server(server)).toMatchObject({ name: server, dllVersion: '3.1.6001.65' });
+      expect(t.store.aliasesOf(server)).toEqual([`${server}.corp.example`]);
     });
 
     it('an admin: the DLL version (and the fix event) are recorded; no "not recorded"', async () => {
