@@ -1,7 +1,7 @@
 // The authorization matrix (issue 8): with ADMIN_USER_IDS set, anyone may report a failure, but only an admin's
 // input records a server's versions and fix events — on every way in. Real Bolt app, real signed HTTP, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
 import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { eventCallback, messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
@@ -340,5 +340,123 @@ describe('ADMIN_USER_IDS empty: everyone is an admin', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('ADMIN_USER_IDS empty: never silent about it', () => {
+  it('one warning at start, and /kb954960 help says everyone can change server facts and how to restrict it (en, ja)', async () => {
+    const t = await startTestBot();
+    try {
+      const warnings = t.logs.filter((l) => l.level === 40 && String(l.msg).includes('ADMIN_USER_IDS is empty'));
+      expect(warnings).toHaveLength(1);
+      const help = await slash(t, NOBODY, 'help');
+      expect(help.shown).toContain('Everyone here can change server facts');
+      expect(help.shown).toContain('set `ADMIN_USER_IDS` to their Slack member IDs');
+      await slash(t, NOBODY, 'lang ja');
+      const ja = await slash(t, NOBODY, 'help');
+      expect(ja.shown).toContain('全員がサーバーの記録');
+      expect(ja.shown).toContain('`ADMIN_USER_IDS` に管理者の Slack メンバー ID');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with ADMIN_USER_IDS set: no warning, and help does not say it', async () => {
+    const t = await startTestBot({ env: { ADMIN_USER_IDS: ADMIN } });
+    try {
+      expect(t.logs.filter((l) => String(l.msg).includes('ADMIN_USER_IDS is empty'))).toEqual([]);
+      for (const user of [ADMIN, NOBODY]) expect((await slash(t, user, 'help')).shown).not.toContain('Everyone here can change');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('workspace: only the installation\'s own team and app reach the bot', () => {
+  const FOREIGN_TEAM = 'T0EVIL';
+  const FOREIGN_APP = 'A0EVIL';
+  /** Ignored: logged at warn with the ids only, never a secret or the paste. */
+  const expectIgnoredLog = (t: TestBot, id: string) => {
+    const line = t.rawLogs.find((l) => l.includes('ignored a request from another workspace or app') && l.includes(id));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!).level).toBe(40);
+    for (const secret of [SIGNING_SECRET, BOT_TOKEN, APP_TOKEN, 'legacy-verification-token', 'SyncUpdates failure']) expect(line).not.toContain(secret);
+  };
+
+  describe('HTTP mode (ADMIN_USER_IDS=UADMIN)', () => {
+    let t: TestBot;
+    beforeAll(async () => {
+      t = await startTestBot({ env: { ADMIN_USER_IDS: ADMIN } });
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('a paste and an admin\'s facts from team T0EVIL, signed with our secret: acked, nothing answered or recorded', async () => {
+      const channel = freshChannel();
+      const foreign = [
+        messageEvent({ channel, user: NOBODY, team: FOREIGN_TEAM, text: clientExampleOn('wsus-ws-evil') }),
+        messageEvent({ channel, user: ADMIN, team: FOREIGN_TEAM, text: facts('wsus-ws-evil') }),
+      ];
+      for (const body of foreign) expect((await postEvent(t.events, SIGNING_SECRET, body)).status).toBe(200);
+      // Our own workspace's paste, sent after them, is answered: the foreign ones had their turn and said nothing.
+      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: NOBODY, text: clientExampleOn('wsus-ws-own') }));
+      const own = await postedIn(t, channel);
+      await t.idle();
+      expect(own.shown).toContain('*wsus-ws-own*');
+      expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel)).toHaveLength(1);
+      expect(t.store.server('wsus-ws-evil')).toBeNull();
+      expect(t.store.history({ server: 'wsus-ws-evil' })).toEqual([]);
+      expectIgnoredLog(t, FOREIGN_TEAM);
+    });
+
+    it('a slash command and a message shortcut from team T0EVIL: acked with nothing, nothing recorded', async () => {
+      const channel = freshChannel();
+      const responseUrl = t.fake.responseUrl();
+      const command = slashCommand({ text: `server wsus-ws-cmd dll ${DLL}`, user_id: ADMIN, team_id: FOREIGN_TEAM, channel_id: channel, response_url: responseUrl });
+      const res = await postSlashCommand(t.events, SIGNING_SECRET, command);
+      expect(res.status).toBe(200);
+      expect(res.body).toBe('');
+      const shortcut = {
+        ...messageShortcut({ callback_id: 'kb954960_diagnose', user: ADMIN, channel, message: { text: facts('wsus-ws-cmd'), ts: slackTs(), user: ADMIN } }),
+        team: { id: FOREIGN_TEAM, domain: 'evil' },
+        user: { id: ADMIN, username: 'user', name: 'user', team_id: FOREIGN_TEAM },
+      };
+      expect((await postInteraction(t.events, SIGNING_SECRET, shortcut)).status).toBe(200);
+      // The same command from our workspace is answered.
+      expect((await slash(t, NOBODY, 'server wsus-ws-cmd')).text).toContain('Nothing is known of wsus-ws-cmd');
+      await t.idle();
+      expect(t.fake.callsTo('response_url').filter((c) => c.path === new URL(responseUrl).pathname)).toEqual([]);
+      expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel)).toEqual([]);
+      expect(t.store.server('wsus-ws-cmd')).toBeNull();
+    });
+  });
+
+  describe('Socket Mode (ADMIN_USER_IDS=UADMIN)', () => {
+    let t: TestBot;
+    beforeAll(async () => {
+      t = await startTestBot({ socketMode: true, env: { ADMIN_USER_IDS: ADMIN } });
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('an event for another app (api_app_id A0EVIL) or from team T0EVIL: acked, nothing answered or recorded', async () => {
+      const socket = t.fake.socket!;
+      const channel = freshChannel();
+      const otherApp = { ...messageEvent({ channel, user: ADMIN, text: facts('wsus-ws-sock') }), api_app_id: FOREIGN_APP };
+      const otherTeam = messageEvent({ channel, user: ADMIN, team: FOREIGN_TEAM, text: facts('wsus-ws-sock') });
+      for (const body of [otherApp, otherTeam]) await socket.waitForAck(await socket.sendEvent(body));
+      const command = slashCommand({ text: `server wsus-ws-sock dll ${DLL}`, user_id: ADMIN, team_id: FOREIGN_TEAM, api_app_id: FOREIGN_APP, channel_id: channel });
+      await socket.waitForAck(await socket.sendSlashCommand(command));
+      await socket.waitForAck(await socket.sendEvent(messageEvent({ channel, user: NOBODY, text: clientExampleOn('wsus-ws-sock-own') })));
+      const own = await postedIn(t, channel);
+      await t.idle();
+      expect(own.shown).toContain('*wsus-ws-sock-own*');
+      expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel)).toHaveLength(1);
+      expect(t.store.server('wsus-ws-sock')).toBeNull();
+      expectIgnoredLog(t, FOREIGN_APP);
+      expectIgnoredLog(t, FOREIGN_TEAM);
+    });
   });
 });
