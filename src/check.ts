@@ -127,7 +127,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     : null;
   // One failure, one record: the earlier paste that named no server learns it from this one — when this sender may
   // place it: an admin, or the one who pasted it.
-  const mayPlaceEarlier = earlier && (options.mayRecordFacts || trustsPlacement(sender, { userId: earlier.placedBy.userId, byAdmin: false }));
+  const mayPlaceEarlier = options.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
   if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server && mayPlaceEarlier) attribution!.adoptServer(earlier.id, diagnosisId, options.mayRecordFacts);
   return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null };
 }
