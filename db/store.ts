@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnosis, FactsLearned, Verdict } from '../src/diagnose/diagnose.js';
-import { resolveServer, type ServerResolution } from '../src/diagnose/server-name.js';
+import { resolveServerAs, type ServerDirectory, type ServerResolution } from '../src/diagnose/server-name.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
 import { AttributionStore, type FactSource, type FaultId } from './attribution-store.js';
 import { CheckpointThread } from './checkpoint-thread.js';
@@ -26,6 +26,8 @@ export interface DiagnosisRecord {
   readonly userId?: string | null;
   /** The server facts the input reported, recorded or not (what a later "Record for …" records). */
   readonly reported?: Omit<FactsLearned, 'affected'> | null;
+  /** The input is an admin's (or the CLI operator's): its names may shape identities. Default true. */
+  readonly byAdmin?: boolean;
   /** The failures this input shows, by fault ID (joined with other diagnoses of the same failure). */
   readonly faultIds?: readonly FaultId[];
 }
@@ -158,29 +160,44 @@ export class Store {
 
   // ── servers ──────────────────────────────────────────────────────────────────────────────────────
 
-  /** Every known name and alias → its server's row name. */
-  private serverDirectory(): Map<string, string> {
-    const names = this.statement('SELECT name AS alias, name FROM servers UNION ALL SELECT alias, name FROM server_aliases').all() as { alias: string; name: string }[];
-    return new Map(names.map((r) => [r.alias, r.name]));
+  /** Every known name and alias → its server's row name, split by whose naming it is. */
+  private serverDirectory(): ServerDirectory {
+    const names = this.statement(
+        'SELECT name AS alias, name, named_by_admin FROM servers UNION ALL SELECT alias, name, 1 FROM server_aliases',
+      )
+      .all() as { alias: string; name: string; named_by_admin: number }[];
+    const trusted = new Map<string, string>();
+    const unvouched = new Set<string>();
+    for (const r of names) {
+      if (r.named_by_admin) trusted.set(r.alias, r.name);
+      else unvouched.add(r.name);
+    }
+    return { trusted, unvouched };
   }
 
-  /** Which server a typed or logged name means: one known row, a new one, or several it could be (never guessed). */
-  resolveServer(name: string): ServerResolution {
-    return resolveServer(name, this.serverDirectory());
+  /**
+   * Which server a typed or logged name means: one known row, a new one, or several it could be (never guessed).
+   * `byAdmin` false: as a non-admin's naming is filed (src/diagnose/server-name.ts resolveServerAs).
+   */
+  resolveServer(name: string, byAdmin = true): ServerResolution {
+    return resolveServerAs(name, this.serverDirectory(), byAdmin);
   }
 
-  /** The row a name is recorded under (created if new; a newly seen spelling of a known server kept as its alias). */
-  serverRowFor(name: string, at: string): string {
-    const r = this.resolveServer(name);
+  /**
+   * The row a name is recorded under (created if new). An admin's newly seen spelling of a known server is kept as its
+   * alias, and a row only non-admins had named becomes an admin's; a non-admin's naming changes neither.
+   */
+  serverRowFor(name: string, at: string, byAdmin = true): string {
+    const r = this.resolveServer(name, byAdmin);
     const row = r.kind === 'known' ? r.name : r.kind === 'invalid' ? name : r.name;
-    this.touchServer(row, at);
-    if (r.kind === 'known' && r.alias) this.statement('INSERT OR IGNORE INTO server_aliases (alias, name) VALUES (?, ?)').run(r.alias, row);
+    this.touchServer(row, at, byAdmin);
+    if (byAdmin && r.kind === 'known' && r.alias) this.statement('INSERT OR IGNORE INTO server_aliases (alias, name) VALUES (?, ?)').run(r.alias, row);
     return row;
   }
 
   /** What is known of the server a name means (short name, FQDN, URL, alias); null when none or ambiguous. */
-  server(name: string): ServerFacts | null {
-    const r = this.resolveServer(name);
+  server(name: string, byAdmin = true): ServerFacts | null {
+    const r = this.resolveServer(name, byAdmin);
     if (r.kind !== 'known') return null;
     const row = this.statement('SELECT * FROM servers WHERE name = ?').get(r.name) as Row | undefined;
     return row ? toFacts(row) : null;
@@ -206,9 +223,12 @@ export class Store {
     return this.server(row)!;
   }
 
-  private touchServer(name: string, at: string): void {
-    this.statement('INSERT INTO servers (name, first_seen_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at')
-      .run(name, at, at);
+  private touchServer(name: string, at: string, byAdmin: boolean): void {
+    this.statement(
+        `INSERT INTO servers (name, first_seen_at, last_seen_at, named_by_admin) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at, named_by_admin = MAX(named_by_admin, excluded.named_by_admin)`,
+      )
+      .run(name, at, at, byAdmin ? 1 : 0);
   }
 
   // ── diagnoses ────────────────────────────────────────────────────────────────────────────────────
@@ -218,14 +238,15 @@ export class Store {
     const d = r.diagnosis;
     return this.db.transaction(() => {
       // The diagnosis is filed under its server's one row, whichever spelling the log used.
-      const server = d.server ? this.serverRowFor(d.server, r.at) : null;
+      const byAdmin = r.byAdmin ?? true;
+      const server = d.server ? this.serverRowFor(d.server, r.at, byAdmin) : null;
       const info = this.statement(
-          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           r.at, r.origin, server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null,
-          r.threadTs ?? null, r.userId ?? null, r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
+          r.threadTs ?? null, r.userId ?? null, r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null, byAdmin ? 1 : 0,
         );
       if (info.changes === 0) {
         // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.

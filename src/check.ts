@@ -1,3 +1,4 @@
+import { trustsPlacement } from './admins.js';
 import { mergeCodeCounts } from './detect/extract-codes.js';
 import { AttributionStore, type LinkedDiagnosis } from '../db/attribution-store.js';
 import type { Store, DiagnosisRecord } from '../db/store.js';
@@ -106,9 +107,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const attribution = options.store ? new AttributionStore(options.store) : null;
   const faultIds = faultIdsOf(scan.findings);
   const earlier = attribution?.sharingFault(faultIds) ?? null;
-  const fallbackServer = earlier?.server ?? options.contextServer ?? null;
+  // The same failure places this input under the server an admin (or this sender) gave it; a non-admin's name never
+  // places an admin's input. The input's own names are the sender's, filed as theirs (Store.serverRowFor).
+  const sender = options.record?.userId;
+  const earlierServer = earlier?.server && trustsPlacement(sender, earlier.placedBy) ? earlier.server : null;
+  const fallbackServer = earlierServer ?? options.contextServer ?? null;
   const server = serverNamed(scan, options.serverName) ?? fallbackServer;
-  const known = server && options.store ? options.store.server(server) : null;
+  const known = server && options.store ? options.store.server(server, options.mayRecordFacts) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
   const applyReportedFacts = options.mayRecordFacts || !server;
   const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts });
@@ -117,9 +122,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const save = options.save ?? true;
   const recording = options.store && (save === 'if-evidence' ? diagnosis.hasEvidence : typeof save === 'function' ? save(diagnosis) : save);
   const { affected: _affected, ...reported } = shown.learned;
-  const diagnosisId = recording ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds }) : null;
-  // One failure, one record: the earlier paste that named no server learns it from this one.
-  if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server) attribution!.adoptServer(earlier.id, diagnosisId);
+  const diagnosisId = recording
+    ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds, byAdmin: options.mayRecordFacts })
+    : null;
+  // One failure, one record: the earlier paste that named no server learns it from this one — when this sender may
+  // place it: an admin, or the one who pasted it.
+  const mayPlaceEarlier = options.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
+  if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server && mayPlaceEarlier) attribution!.adoptServer(earlier.id, diagnosisId, options.mayRecordFacts);
   return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null };
 }
 

@@ -335,6 +335,8 @@ export const en = {
       'You can also paste WindowsUpdate.log / SoftwareDistribution.log lines or upload the files (also .gz) in a channel I am in, or in a DM.',
     ].join('\n'),
     unknown: (p: { word: string }) => `There is no \`${p.word}\` subcommand. Here is what I understand:`,
+    everyoneIsAdmin:
+      ':warning: *Everyone here can change server facts* (versions, fix events, which server a log is from) and subscriptions: `ADMIN_USER_IDS` is not set. To restrict that to admins, set `ADMIN_USER_IDS` to their Slack member IDs (U…, comma-separated) and restart the bot.',
   },
   subscribe: {
     done: (p: { created: boolean; time: string; timeZone: string; lang: string; next: string }) =>

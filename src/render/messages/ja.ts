@@ -306,6 +306,8 @@ export const ja: Catalogue = {
       '参加しているチャンネルや DM に WindowsUpdate.log / SoftwareDistribution.log の行を貼り付けるか、ファイル (.gz も可) をアップロードしても診断します。',
     ].join('\n'),
     unknown: (p) => `\`${p.word}\` というサブコマンドはありません。使い方:`,
+    everyoneIsAdmin:
+      ':warning: *このワークスペースの全員がサーバーの記録 (バージョン、修正、ログがどのサーバーのものか) と定期投稿の設定を変更できます*: `ADMIN_USER_IDS` が未設定です。管理者だけに制限するには、`ADMIN_USER_IDS` に管理者の Slack メンバー ID (U…、カンマ区切り) を設定して bot を再起動してください。',
   },
   subscribe: {
     done: (p) =>

@@ -2,6 +2,7 @@ import type { types, webApi } from '@slack/bolt';
 import { AttributionStore } from '../../../db/attribution-store.js';
 import { InboxStore } from '../../../db/inbox-store.js';
 import type { Store } from '../../../db/store.js';
+import { trustsPlacement } from '../../admins.js';
 import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
 import { serverMentionedIn, serverNamedAlone } from '../../diagnose/attribution.js';
@@ -36,9 +37,12 @@ export interface AttributionDeps {
 /** Candidate servers offered as "Record for …" buttons. */
 const MAX_CANDIDATES = 5;
 
-/** The server of the thread the text was pasted in, else one named around it ("on wsus02:"). */
+/**
+ * The server of the thread the text was pasted in (as an admin, or this sender, placed it), else one named around it
+ * ("on wsus02:").
+ */
 export function contextServer(store: Store, work: AttributionWork): string | null {
-  const thread = work.inThread ? new AttributionStore(store).threadServer(work.channel, work.replyThreadTs) : null;
+  const thread = work.inThread ? new AttributionStore(store).threadServer(work.channel, work.replyThreadTs, (p) => trustsPlacement(work.user, p)) : null;
   return thread ?? (work.text ? serverMentionedIn(work.text) : null);
 }
 
