@@ -13,7 +13,7 @@ import type { CommandContext, Reply } from './types.js';
 export function answerIntent(intent: Intent, ctx: CommandContext): Reply | null {
   switch (intent.kind) {
     case 'help':
-      return helpReply(ctx.lang);
+      return helpReply(ctx.lang, undefined, ctx);
     case 'status':
       return buildStatusReply(ctx);
     case 'code':
