@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnosis, FactsLearned, Verdict } from '../src/diagnose/diagnose.js';
 import { resolveServer, type ServerResolution } from '../src/diagnose/server-name.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
+import { unexplainedCodes } from '../src/diagnose/unexplained-codes.js';
 import { AttributionStore, type FactSource, type FaultId } from './attribution-store.js';
 import { CheckpointThread } from './checkpoint-thread.js';
 
@@ -46,6 +47,16 @@ export interface HistoryEntry {
   readonly findings: number;
   /** The known problems other than KB954960 the diagnosis found (problem pack ids; empty where not read). */
   readonly problems: readonly string[];
+}
+
+/** A failure other than KB954960 a server has shown: a known problem (its pack id) or a code no problem explains. */
+export interface ServerFailure {
+  readonly kind: 'problem' | 'code';
+  readonly id: string;
+  /** In how many diagnoses (logs) it was seen. */
+  readonly logs: number;
+  readonly since: string;
+  readonly last: string;
 }
 
 export interface StoreOptions {
@@ -244,6 +255,8 @@ export class Store {
       for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
       const problem = this.statement('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
       for (const p of d.problems) problem.run(id, p.id);
+      const code = this.statement('INSERT OR IGNORE INTO diagnosis_codes (diagnosis_id, code) VALUES (?, ?)');
+      for (const c of unexplainedCodes(d)) code.run(id, c);
       return id;
     })();
   }
@@ -262,6 +275,25 @@ export class Store {
       )
       .all(...params) as Row[];
     return rows.map(toHistoryEntry);
+  }
+
+  /**
+   * The failures a server has shown besides KB954960, from its diagnoses still on record: each known problem and each
+   * failure code nothing explains, in how many logs, first and last seen. Most recent first.
+   */
+  failuresOf(name: string): ServerFailure[] {
+    const names = this.spellingsOf(name);
+    const inNames = names.map(() => '?').join(', ');
+    const rows = this.statement(
+        `SELECT 'problem' AS kind, p.problem AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+           FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY p.problem
+         UNION ALL
+         SELECT 'code' AS kind, c.code AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+           FROM diagnosis_codes c JOIN diagnoses d ON d.id = c.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY c.code
+         ORDER BY last DESC, kind DESC, id`,
+      )
+      .all(...names, ...names) as Row[];
+    return rows.map((r) => ({ kind: String(r.kind) as ServerFailure['kind'], id: String(r.id), logs: Number(r.logs), since: String(r.since), last: String(r.last) }));
   }
 
   private spellingsOf(name: string): string[] {

@@ -222,6 +222,7 @@ export const en = {
   } satisfies Record<NextAction['kind'], (p: NextParams) => string>,
   // ── a server, its history (src/render/server.ts, commands/server*.ts, commands/history.ts) ──
   serverFacts: {
+    otherFailures: 'Other failures seen (not KB954960)',
     notKnown: 'not known',
     dll: `client web service DLL (fixed: ${FIXED_DLL_VERSION})`,
     wsusVersion: 'WSUS version',

@@ -192,6 +192,7 @@ export const ja: Catalogue = {
   },
 
   serverFacts: {
+    otherFailures: 'KB954960 以外に見つかった問題とエラー',
     notKnown: '未確認',
     dll: `クライアント Web サービス DLL (修正済みは ${FIXED_DLL_VERSION})`,
     wsusVersion: 'WSUS バージョン',

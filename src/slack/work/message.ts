@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
 import type { Store } from '../../../db/store.js';
 import { isAdmin } from '../../admins.js';
-import { check, type CheckInput, type CheckResult } from '../../check.js';
+import { check, worthRecording, type CheckInput, type CheckResult } from '../../check.js';
 import { isChatLine } from '../../detect/log-shape.js';
 import type { Diagnosis } from '../../diagnose/diagnose.js';
 import { openLogs } from '../../ingest/archive.js';
@@ -189,6 +189,8 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   // in a channel (DESIGN: "not a chat line that merely mentions a code"), one pointer to what to paste in a DM — no
   // verdict, and no diagnosis in the history. A line with the whole signature, a version or the fix is read.
   const onlyAPointer = (diag: Diagnosis) => files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
+  // The same for a chat line that only names a failure code: a question, not a log of the server's.
+  const onlyACode = (diag: Diagnosis) => files.length === 0 && !diag.hasEvidence && isChatLine(work.text ?? '');
   let result: CheckResult;
   try {
     result = await check({
@@ -197,7 +199,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
       maxBytes: d.maxBytes,
       now: d.clock(),
       store: d.store,
-      save: (diag) => diag.hasEvidence && !onlyAPointer(diag),
+      save: (diag) => worthRecording(diag) && !onlyAPointer(diag) && !onlyACode(diag),
       offThread: true,
       contextServer: contextServer(d.store, work),
       mayRecordFacts,
@@ -239,7 +241,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
   // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
   if (diagnosis.errors.length > 0 || diagnosis.problems.length > 0) {
-    if (files.length === 0 && isChatLine(work.text ?? '')) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
+    if (onlyACode(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
     return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
   }
   // Files it could not read are said, also in a channel (only those whose name says they are logs were kept).
