@@ -132,6 +132,8 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     const view = await slash(t, ADMIN, `server ${server}`);
     expect(view).toContain('0x80244019');
     expect(view).toMatch(/0x80244019[^\n]* in 1 log since/);
+    expect(await slash(t, ADMIN, `history ${server}`)).toContain(`${server} · paste in <#`);
+    expect(await slash(t, ADMIN, `history ${server}`)).toMatch(/ — also: 0x80244019/);
   });
 
   it('a chat line that only asks about a code is not history', async () => {

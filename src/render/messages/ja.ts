@@ -191,6 +191,7 @@ export const ja: Catalogue = {
     'no-servers': () => 'まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server NAME wsus VERSION` で記録してください。',
   },
 
+  retractedAfterEdit: '回答したメッセージが編集され、ログが含まれなくなりました。この診断は取り消し、履歴・サーバー・状況の集計に含めません。',
   serverFacts: {
     otherFailures: 'KB954960 以外に見つかった問題とエラー',
     notKnown: '未確認',

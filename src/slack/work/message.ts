@@ -21,7 +21,7 @@ import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
 import { asksWhichServer, contextServer, conversationAnswer, earlierReplyTo, withAttribution } from './attribution.js';
-import { AttributionStore } from '../../../db/attribution-store.js';
+import { retractKey } from './retract.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
 export interface MessageWork {
@@ -141,10 +141,19 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
         return { outcome: 'replied', replyTs: earlier, diagnosisId: item.diagnosisId };
       }
     }
+    // Deleted before its turn came: nothing of it is to count, nothing to answer.
+    if (new InboxStore(d.store).item(retractKey(work.channel, work.ts))) return { outcome: 'silent' };
     const earlierReply = work.edit ? earlierReplyTo(d.store, work.channel, work.ts) : null;
     // An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis.
-    if (work.edit) new AttributionStore(d.store).forgetMessageDiagnosis(work.channel, work.ts);
+    const retracted = work.edit ? d.store.retractMessage(work.channel, work.ts, ['message']) : 0;
     const answer = await answerMessage(d, work, item.key);
+    if (!answer.message && earlierReply && retracted > 0) {
+      // Edited so that it no longer holds the log ("moved to #wsus-ops"): the answer says its diagnosis was withdrawn.
+      const withdrawn = plain(msg(work.lang).retractedAfterEdit);
+      await d.client.chat.update({ channel: work.channel, ts: earlierReply, text: withdrawn.text, blocks: withdrawn.blocks });
+      log.info({ reply_ts: earlierReply, retracted }, 'diagnosis withdrawn after an edit');
+      return { outcome: 'replied', replyTs: earlierReply };
+    }
     if (!answer.message) return { outcome: answer.outcome, diagnosisId: answer.diagnosisId };
     if (earlierReply) {
       // An edited message that was answered before: the answer follows the edit instead of a second reply.
