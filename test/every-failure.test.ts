@@ -181,6 +181,11 @@ describe('the CLI: `scan` records the failure, `server` and `history` show it', 
     expect(server.stdout).toContain('Other failures seen (not KB954960):');
     expect(server.stdout).toMatch(/WSUS application pool stopped or recycling \(HTTP 503\) in 1 log since \d{4}-\d\d-\d\d/);
     expect(server.stdout).toMatch(/0x80244019 \(\w+\) in 1 log since/);
+    // The status (and the daily post, rendered from the same fleet status) lists both for wsus05.
+    const status = run(['status']).stdout;
+    expect(status).toMatch(/wsus05 — WSUS application pool stopped or recycling \(HTTP 503\) in 1 log since/);
+    expect(status).toMatch(/wsus05 — 0x80244019 \(\w+\) in 1 log since/);
+    expect(run(['history']).stdout).toMatch(/wsus05 .* — also: WSUS application pool stopped or recycling \(HTTP 503\), 0x80244019/);
     expect(JSON.parse(run(['server', 'wsus05', '--json']).stdout).failures).toEqual([
       expect.objectContaining({ kind: 'problem', id: 'wsus-app-pool-503', logs: 1 }),
       expect.objectContaining({ kind: 'code', id: '0x80244019', logs: 1 }),

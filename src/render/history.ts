@@ -48,6 +48,6 @@ export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang)
 
 /** " — also: <problem titles, codes>" when the diagnosis found other known problems or failure codes. */
 function alsoText(e: HistoryLine, lang: Lang): string {
-  const also = [...(e.problems ?? []).map((p) => problemTitle(p, lang)), ...(e.codes ?? [])];
+  const also = [...(e.problems ?? []), ...(e.codes ?? [])].map((p) => problemTitle(p, lang));
   return also.length > 0 ? ` — ${msg(lang).history.also({ list: also.join(msg(lang).status.listSeparator) })}` : '';
 }

@@ -3,7 +3,6 @@
  * text and Block Kit: the same words as the status's "Other problems" lines.
  */
 import type { types } from '@slack/bolt';
-import { lookupCode } from '../detect/result-codes.js';
 import type { Lang } from '../detect/types.js';
 import { escapeMrkdwn, section } from './blocks.js';
 import { msg } from './messages/index.js';
@@ -21,16 +20,10 @@ export interface FailureLine {
 /** Lines listed at most; the rest are counted. */
 const MAX_FAILURES = 10;
 
-function failureTitle(f: FailureLine, lang: Lang): string {
-  if (f.kind === 'problem') return problemTitle(f.id, lang);
-  const name = lookupCode(f.id).name;
-  return name ? `${f.id} (${name})` : f.id;
-}
-
 function lines(failures: readonly FailureLine[], lang: Lang, date: (iso: string) => string, md: boolean): string[] {
   const m = msg(lang);
   const out = failures.slice(0, MAX_FAILURES).map((f) => {
-    const title = failureTitle(f, lang);
+    const title = problemTitle(f.id, lang);
     return m.status.problemOnServer({ title: md ? escapeMrkdwn(title) : title, n: num(f.logs), s: f.logs === 1 ? '' : 's', d: date(f.since) });
   });
   if (failures.length > MAX_FAILURES) out.push(m.andMore({ n: failures.length - MAX_FAILURES }));
