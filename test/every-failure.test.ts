@@ -11,7 +11,7 @@ import { childEnv } from './support/clock.js';
 import { PROBLEM_PACKS } from '../src/detect/problems/index.js';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
-import { messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
+import { appHomeOpened, messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const NOBODY = 'UNOBODY';
@@ -100,6 +100,15 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     await t?.close();
   });
 
+  it('App Home shows the server\'s 503 (first: the only failure on record yet)', async () => {
+    const server = freshServer();
+    await paste(false)(t, NOBODY, clientLog(server, APP_POOL_503));
+    await t.idle();
+    expect((await postEvent(t.events, SIGNING_SECRET, appHomeOpened({ user: ADMIN }))).status).toBe(200);
+    const home = await t.fake.waitFor('views.publish', (c) => c.body.user_id === ADMIN);
+    expect(visibleText((home.body.view as { blocks: never[] }).blocks)).toContain(`*${server}* — WSUS application pool stopped or recycling (HTTP 503) in 1 log since`);
+  });
+
   it.each(WAYS_IN)('$name: the 503 is in the history and in `server`', async ({ send }) => {
     const server = freshServer();
     const reply = await send(t, NOBODY, clientLog(server, APP_POOL_503));
@@ -181,10 +190,15 @@ describe('the CLI: `scan` records the failure, `server` and `history` show it', 
     expect(server.stdout).toContain('Other failures seen (not KB954960):');
     expect(server.stdout).toMatch(/WSUS application pool stopped or recycling \(HTTP 503\) in 1 log since \d{4}-\d\d-\d\d/);
     expect(server.stdout).toMatch(/0x80244019 \(\w+\) in 1 log since/);
-    // The status (and the daily post, rendered from the same fleet status) lists both for wsus05.
+    // The status (and the daily post, rendered from the same fleet status): the known problem speaks for wsus05; a
+    // server with only a code nothing explains is listed with its code.
+    const only = join(dir, 'wsus06.log');
+    writeFileSync(only, `${clientLog('wsus06', '2024-05-30\t10:02:12:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80244019')}\r\n`);
+    run(['scan', only]);
     const status = run(['status']).stdout;
     expect(status).toMatch(/wsus05 — WSUS application pool stopped or recycling \(HTTP 503\) in 1 log since/);
-    expect(status).toMatch(/wsus05 — 0x80244019 \(\w+\) in 1 log since/);
+    expect(status).not.toMatch(/wsus05 — 0x80244019/);
+    expect(status).toMatch(/wsus06 — 0x80244019 \(\w+\) in 1 log since/);
     expect(run(['history']).stdout).toMatch(/wsus05 .* — also: WSUS application pool stopped or recycling \(HTTP 503\), 0x80244019/);
     expect(JSON.parse(run(['server', 'wsus05', '--json']).stdout).failures).toEqual([
       expect.objectContaining({ kind: 'problem', id: 'wsus-app-pool-503', logs: 1 }),
