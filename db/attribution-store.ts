@@ -194,11 +194,6 @@ export class AttributionStore {
     return row ? String(row.reply_ts) : null;
   }
 
-  /** An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis. */
-  forgetMessageDiagnosis(channelId: string, messageTs: string): void {
-    this.sql("DELETE FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ?").run(channelId, messageTs);
-  }
-
   /** Servers to offer as candidates, most recently seen first. */
   recentServers(limit: number): string[] {
     return (this.sql('SELECT name FROM servers ORDER BY last_seen_at DESC, name LIMIT ?').all(limit) as Row[]).map((r) => String(r.name));

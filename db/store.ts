@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnosis, FactsLearned, Verdict } from '../src/diagnose/diagnose.js';
 import { resolveServerAs, type ServerDirectory, type ServerResolution } from '../src/diagnose/server-name.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
+import { unexplainedCodes } from '../src/diagnose/unexplained-codes.js';
 import { AttributionStore, type FactSource, type FaultId } from './attribution-store.js';
 import { CheckpointThread } from './checkpoint-thread.js';
 
@@ -48,6 +49,18 @@ export interface HistoryEntry {
   readonly findings: number;
   /** The known problems other than KB954960 the diagnosis found (problem pack ids; empty where not read). */
   readonly problems: readonly string[];
+  /** The failure codes no known problem explains (empty where not read). */
+  readonly codes: readonly string[];
+}
+
+/** A failure other than KB954960 a server has shown: a known problem (its pack id) or a code no problem explains. */
+export interface ServerFailure {
+  readonly kind: 'problem' | 'code';
+  readonly id: string;
+  /** In how many diagnoses (logs) it was seen. */
+  readonly logs: number;
+  readonly since: string;
+  readonly last: string;
 }
 
 export interface StoreOptions {
@@ -265,7 +278,43 @@ export class Store {
       for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
       const problem = this.statement('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
       for (const p of d.problems) problem.run(id, p.id);
+      const code = this.statement('INSERT OR IGNORE INTO diagnosis_codes (diagnosis_id, code) VALUES (?, ?)');
+      for (const c of unexplainedCodes(d)) code.run(id, c);
       return id;
+    })();
+  }
+
+  /**
+   * A Slack message was deleted, or edited so that it no longer holds the log: its diagnoses no longer count. They go
+   * (with their findings, problems, codes and fault IDs), and a server whose last KB954960 failure was one of them
+   * gets its last failure back from what remains on record. `origins` narrows which of the message's diagnoses go
+   * (an edited caption retracts the text's, not the file's). Returns how many went.
+   */
+  retractMessage(channelId: string, messageTs: string, origins: readonly Origin[] = ['message', 'file']): number {
+    return this.db.transaction(() => {
+      const inOrigins = origins.map(() => '?').join(', ');
+      const gone = this.statement(`SELECT id, server, created_at FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`)
+        .all(channelId, messageTs, ...origins) as Row[];
+      if (gone.length === 0) return 0;
+      this.statement(`DELETE FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).run(channelId, messageTs, ...origins);
+      for (const server of new Set(gone.map((r) => r.server).filter((v): v is string => typeof v === 'string'))) {
+        const times = gone.filter((r) => r.server === server).map((r) => String(r.created_at));
+        const names = this.spellingsOf(server);
+        this.statement(
+            `UPDATE servers SET last_affected_at =
+               (SELECT MAX(created_at) FROM diagnoses WHERE verdict = 'affected' AND server IN (${names.map(() => '?').join(', ')}))
+             WHERE name = ? AND last_affected_at IN (${times.map(() => '?').join(', ')})`,
+          )
+          .run(...names, server, ...times);
+        // A server known only through what was retracted is not known at all: no row left to show in the fleet.
+        this.statement(
+            `DELETE FROM servers WHERE name = ? AND dll_version IS NULL AND wsus_version IS NULL AND fix_event_at IS NULL AND last_affected_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM diagnoses WHERE server IN (${names.map(() => '?').join(', ')}))
+               AND NOT EXISTS (SELECT 1 FROM server_fact_sources WHERE server = ?)`,
+          )
+          .run(server, ...names, server);
+      }
+      return gone.length;
     })();
   }
 
@@ -278,11 +327,31 @@ export class Store {
     const params: unknown[] = [...names, limit];
     const rows = this.statement(
         `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count,
-                (SELECT group_concat(p.problem, ' ') FROM diagnosis_problems p WHERE p.diagnosis_id = d.id) AS problem_ids
+                (SELECT group_concat(p.problem, ' ') FROM diagnosis_problems p WHERE p.diagnosis_id = d.id) AS problem_ids,
+                (SELECT group_concat(c.code, ' ') FROM diagnosis_codes c WHERE c.diagnosis_id = d.id) AS codes
          FROM diagnoses d ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
       )
       .all(...params) as Row[];
     return rows.map(toHistoryEntry);
+  }
+
+  /**
+   * The failures a server has shown besides KB954960, from its diagnoses still on record: each known problem and each
+   * failure code nothing explains, in how many logs, first and last seen. Most recent first.
+   */
+  failuresOf(name: string): ServerFailure[] {
+    const names = this.spellingsOf(name);
+    const inNames = names.map(() => '?').join(', ');
+    const rows = this.statement(
+        `SELECT 'problem' AS kind, p.problem AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+           FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY p.problem
+         UNION ALL
+         SELECT 'code' AS kind, c.code AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+           FROM diagnosis_codes c JOIN diagnoses d ON d.id = c.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY c.code
+         ORDER BY last DESC, kind DESC, id`,
+      )
+      .all(...names, ...names) as Row[];
+    return rows.map((r) => ({ kind: String(r.kind) as ServerFailure['kind'], id: String(r.id), logs: Number(r.logs), since: String(r.since), last: String(r.last) }));
   }
 
   private spellingsOf(name: string): string[] {
@@ -354,5 +423,6 @@ function toHistoryEntry(row: Row): HistoryEntry {
     userId: s('user_id'),
     findings: Number(row.finding_count ?? 0),
     problems: row.problem_ids ? String(row.problem_ids).split(' ').sort() : [],
+    codes: row.codes ? String(row.codes).split(' ').sort() : [],
   };
 }

@@ -40,9 +40,9 @@ export interface CheckOptions {
   /** What is known of servers, and where the diagnosis is recorded. */
   readonly store: Store | null;
   /**
-   * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis whose input
-   * holds KB954960 evidence (chatter in Slack is not history); a function: record the diagnosis it says yes to.
-   * Default true.
+   * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis worth
+   * remembering (worthRecording(): chatter in Slack is not history); a function: record the diagnosis it says yes to.
+   * Default true. Whatever this says, input whose facts were refused records only the failure it shows, if any.
    */
   readonly save?: boolean | 'if-evidence' | ((d: Diagnosis) => boolean);
   /**
@@ -120,7 +120,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
   const diagnosis: Diagnosis = { ...shown, learned: recorded };
   const save = options.save ?? true;
-  const recording = options.store && (save === 'if-evidence' ? diagnosis.hasEvidence : typeof save === 'function' ? save(diagnosis) : save);
+  const wanted = save === 'if-evidence' ? worthRecording(diagnosis) : typeof save === 'function' ? save(diagnosis) : save;
+  // Refused facts are not history: a non-admin's verification output for a named server would otherwise leave a
+  // "no KB954960 signature" row under it. Only the failure such input shows is anyone's to record.
+  const recording = options.store && wanted && (withheld === null || showsFailure(diagnosis));
   const { affected: _affected, ...reported } = shown.learned;
   const diagnosisId = recording
     ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds, byAdmin: options.mayRecordFacts })
@@ -130,6 +133,22 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const mayPlaceEarlier = options.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
   if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server && mayPlaceEarlier) attribution!.adoptServer(earlier.id, diagnosisId, options.mayRecordFacts);
   return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null };
+}
+
+/**
+ * The input shows a failure: the KB954960 signature or a symptom of it, a known problem, or a Windows Update failure
+ * code. Anyone's evidence of a failure counts for the server it names, whatever the way in.
+ */
+export function showsFailure(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems'>): boolean {
+  return d.learned.affected || d.verdict === 'affected' || d.verdict === 'possible' || d.errors.length > 0 || d.problems.length > 0;
+}
+
+/**
+ * The one rule of what a diagnosis in Slack is worth keeping, whichever way it came in: KB954960 evidence (signature,
+ * symptom, version, fix) or any failure. Text with neither is chatter, and is not history.
+ */
+export function worthRecording(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems' | 'hasEvidence'>): boolean {
+  return d.hasEvidence || showsFailure(d);
 }
 
 /**

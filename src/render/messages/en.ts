@@ -223,7 +223,9 @@ export const en = {
     'no-servers': (_: NextParams) => 'No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
   } satisfies Record<NextAction['kind'], (p: NextParams) => string>,
   // ── a server, its history (src/render/server.ts, commands/server*.ts, commands/history.ts) ──
+  retractedAfterEdit: 'The message I answered was edited and no longer holds the log: its diagnosis was withdrawn and no longer counts (history, server, status).',
   serverFacts: {
+    otherFailures: 'Other failures seen (not KB954960)',
     notKnown: 'not known',
     dll: `client web service DLL (fixed: ${FIXED_DLL_VERSION})`,
     wsusVersion: 'WSUS version',

@@ -204,7 +204,9 @@ export const ja: Catalogue = {
     'no-servers': () => 'まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server <名前> wsus <バージョン>` で記録してください。',
   },
 
+  retractedAfterEdit: '回答したメッセージが編集され、ログが含まれなくなりました。この診断は取り消し、履歴・サーバー・状況の集計に含めません。',
   serverFacts: {
+    otherFailures: 'KB954960 以外に見つかった問題とエラー',
     notKnown: '未確認',
     dll: `クライアント Web サービス DLL (適用済みは ${FIXED_DLL_VERSION})`,
     wsusVersion: 'WSUS バージョン',

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
 import type { Store } from '../../../db/store.js';
 import { isAdmin } from '../../admins.js';
-import { check, type CheckInput, type CheckResult } from '../../check.js';
+import { check, worthRecording, type CheckInput, type CheckResult } from '../../check.js';
 import { isChatLine } from '../../detect/log-shape.js';
 import type { Diagnosis } from '../../diagnose/diagnose.js';
 import { openLogs } from '../../ingest/archive.js';
@@ -22,7 +22,7 @@ import { DownloadError, downloadSlackFile } from '../file-download.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
 import { askedAnswer, hintLine } from './ask.js';
 import { asksWhichServer, contextServer, conversationAnswer, earlierReplyTo, withAttribution } from './attribution.js';
-import { AttributionStore } from '../../../db/attribution-store.js';
+import { retractKey } from './retract.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
 export interface MessageWork {
@@ -145,10 +145,19 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
         return { outcome: 'replied', replyTs: earlier, diagnosisId: item.diagnosisId };
       }
     }
+    // Deleted before its turn came: nothing of it is to count, nothing to answer.
+    if (new InboxStore(d.store).item(retractKey(work.channel, work.ts))) return { outcome: 'silent' };
     const earlierReply = work.edit ? earlierReplyTo(d.store, work.channel, work.ts) : null;
     // An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis.
-    if (work.edit) new AttributionStore(d.store).forgetMessageDiagnosis(work.channel, work.ts);
+    const retracted = work.edit ? d.store.retractMessage(work.channel, work.ts, ['message']) : 0;
     const answer = await answerMessage(d, work, item.key);
+    if (!answer.message && earlierReply && retracted > 0) {
+      // Edited so that it no longer holds the log ("moved to #wsus-ops"): the answer says its diagnosis was withdrawn.
+      const withdrawn = plain(msg(work.lang).retractedAfterEdit);
+      await d.client.chat.update({ channel: work.channel, ts: earlierReply, text: withdrawn.text, blocks: withdrawn.blocks });
+      log.info({ reply_ts: earlierReply, retracted }, 'diagnosis withdrawn after an edit');
+      return { outcome: 'replied', replyTs: earlierReply };
+    }
     if (!answer.message) return { outcome: answer.outcome, diagnosisId: answer.diagnosisId };
     if (earlierReply) {
       // An edited message that was answered before: the answer follows the edit instead of a second reply.
@@ -204,6 +213,8 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   // in a channel (people are talking, not asking the bot), one pointer to what to paste in a DM — no
   // verdict, and no diagnosis in the history. A line with the whole signature, a version or the fix is read.
   const onlyAPointer = (diag: Diagnosis) => files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
+  // The same for a chat line that only names a failure code: a question, not a log of the server's.
+  const onlyACode = (diag: Diagnosis) => files.length === 0 && !diag.hasEvidence && isChatLine(work.text ?? '');
   let result: CheckResult;
   try {
     result = await check({
@@ -212,7 +223,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
       maxBytes: d.maxBytes,
       now: d.clock(),
       store: d.store,
-      save: (diag) => diag.hasEvidence && !onlyAPointer(diag),
+      save: (diag) => worthRecording(diag) && !onlyAPointer(diag) && !onlyACode(diag),
       offThread: true,
       contextServer: contextServer(d.store, work),
       mayRecordFacts,
@@ -254,7 +265,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
   // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
   if (diagnosis.errors.length > 0 || diagnosis.problems.length > 0) {
-    if (files.length === 0 && isChatLine(work.text ?? '')) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
+    if (onlyACode(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
     return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
   }
   // Files it could not read are said, also in a channel (only those whose name says they are logs were kept).
