@@ -154,6 +154,10 @@ export class Store {
     const files = readdirSync(MIGRATIONS_DIR)
       .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
       .sort();
+    // Two files of one number would leave the second unapplied on every database: refuse to start instead.
+    const numbers = files.map((f) => f.slice(0, 3));
+    const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
+    if (twice !== undefined) throw new Error(`two migrations are numbered ${twice}: ${files.filter((f) => f.startsWith(twice)).join(', ')}`);
     for (const file of files) {
       const version = Number(file.slice(0, 3));
       const apply = this.db.transaction(() => {
