@@ -228,6 +228,12 @@ export const ja: Catalogue = {
     eventLog: (p) => `${p.name}Windows のイベント ログ (.evtx) は読めません。サーバーで ${p.command} を実行し、MsiInstaller.txt を送ってください。`,
     badArchive: (p) => `${p.name}ZIP ファイルを読めませんでした (壊れている、パスワード付き、またはログが入っていません)。ログそのものを送ってください。`,
     archiveLimit: (p) => `${p.name}この ZIP は読める範囲を超えています (ファイル数・展開後のサイズ・圧縮率の上限)。ログ (.log / .txt) だけを送ってください。`,
+    archive: {
+      zip64: (p) => `${p.name}ZIP64 形式 (非常に大きなアーカイブ用の形式) の ZIP は読めません。ログを通常の ZIP で圧縮し直すか、ログそのものを送ってください。`,
+      split: (p) => `${p.name}複数のファイルに分割された ZIP は読めません。1 つの ZIP にまとめるか、ログそのものを送ってください。`,
+      tooManyEntries: (p) => `${p.name}この ZIP には ${p.count} 個のエントリがあり、開ける上限 (${p.max} 個) を超えています。ログだけを送ってください。`,
+      overlapping: (p) => `${p.name}この ZIP のエントリ ${p.first} と ${p.second} が同じデータを指しています。通常の圧縮ツールでは作られない、細工された ZIP のため受け付けません。ログを圧縮し直すか、ログそのものを送ってください。`,
+    },
     binary: (p) => `${p.name}テキストのログではないようです。WindowsUpdate.log か SoftwareDistribution.log をそのまま (または .gz で) 送ってください。`,
     badGzip: (p) => `${p.name}gzip ファイルが壊れているか途中で切れています。圧縮し直して送ってください。`,
     empty: (p) => `${p.name}空のファイルです。`,
