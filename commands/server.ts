@@ -47,7 +47,7 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   // Who recorded each fact, when, from which thread: the proof behind the state.
   const proofs = new AttributionStore(ctx.store).proofsOf(facts.name);
   return {
-    text: renderServerText(facts, ctx.lang, proofs),
+    text: renderServerText(facts, ctx.lang, proofs, ctx.times),
     blocks: renderServerBlocks(facts, ctx.lang, proofs),
     json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts, proofs },
     exitCode: 0,

@@ -276,7 +276,7 @@ export const en = {
     download: (p: { name: string; reason: string }) => `${p.name}I could not download the file: ${p.reason}`,
     notALog: "I read text logs (.log, .txt, snippets) and gzip'd ones; this file is not one.",
     unexpected: 'Something went wrong on my side. Please try again.',
-    adminsOnly: 'Sorry — only the admins listed in ADMIN_USER_IDS can change this. Reading is open to everyone.',
+    adminsOnly: (p: { admins: string }) => `Sorry — only the admins listed in ADMIN_USER_IDS can change this: ask ${p.admins}. Reading is open to everyone.`,
   },
   downloadProblem: {
     noLink: 'The file has no usable download link.',
@@ -347,6 +347,7 @@ export const en = {
       `${p.created ? 'Subscribed' : 'Subscription updated'}: this channel gets the KB954960 status every day at ${p.time} (${p.timeZone}), in ${p.lang}. Next post: ${p.next}. To stop: \`/kb954960 unsubscribe\`.`,
     removed: 'Unsubscribed: this channel no longer gets the daily KB954960 status.',
     notSubscribed: 'This channel was not subscribed.',
+    badTime: (p: { input: string }) => `${p.input} is not a time of day: give it as HH:MM, from 00:00 to 23:59 (e.g. \`/kb954960 subscribe 09:00 ja\`). Nothing was changed.`,
   },
   lang: {
     chosen: (p: { lang: string }) => `From now on I answer you in ${p.lang}: commands, App Home and the form. Text you write in Japanese still gets Japanese.`,

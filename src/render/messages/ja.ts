@@ -241,7 +241,7 @@ export const ja: Catalogue = {
     download: (p) => `${p.name}ファイルをダウンロードできませんでした (${p.reason})。`,
     notALog: '読めるのはテキストのログ (.log, .txt, スニペット) と、その .gz だけです。',
     unexpected: '処理中に問題が発生しました。もう一度お試しください。',
-    adminsOnly: 'この操作は管理者 (ADMIN_USER_IDS) のみが行えます。参照系のコマンドはどなたでも使えます。',
+    adminsOnly: (p) => `この操作は管理者 (ADMIN_USER_IDS) のみが行えます。${p.admins} に依頼してください。参照系のコマンドはどなたでも使えます。`,
   },
   downloadProblem: {
     noLink: 'ファイルに使えるダウンロード リンクがありません',
@@ -305,6 +305,7 @@ export const ja: Catalogue = {
       `${p.created ? 'このチャンネルを購読しました' : '購読を更新しました'}: KB954960 の状況を毎日 ${p.time} (${p.timeZone}) に${p.lang}で投稿します。次回: ${p.next}。停止するには \`/kb954960 unsubscribe\`。`,
     removed: '購読を解除しました。このチャンネルへの KB954960 の日次投稿は止まります。',
     notSubscribed: 'このチャンネルは購読していません。',
+    badTime: (p) => `${p.input} は時刻として読めません。HH:MM 形式 (00:00～23:59) で指定してください (例: \`/kb954960 subscribe 09:00 ja\`)。購読は変更していません。`,
   },
   lang: {
     chosen: (p) => `今後は${p.lang}で返答します (コマンド、App Home、フォーム)。日本語で書かれた内容には引き続き日本語で返答します。`,
