@@ -78,6 +78,23 @@ describe('openLogArchive: ZIP', () => {
     expect(e.reason).toEqual({ kind: 'overlapping', first: 'WindowsUpdate.log', second: 'WindowsUpdate-1.log' });
   });
 
+  it('refuses an entry hidden inside another one\'s data (a quoted local header), naming both', async () => {
+    // b.log's local header and data, stored as a.log's data; then a directory entry for b.log pointing inside a.log.
+    const inner = zip([{ name: 'b.log', data: SD_LOG, method: 0 }]);
+    const innerDir = inner.readUInt32LE(inner.length - 22 + 16);
+    const outer = zip([{ name: 'a.log', data: inner.subarray(0, innerDir), method: 0 }]);
+    const outerDir = outer.readUInt32LE(outer.length - 22 + 16);
+    const bEntry = Buffer.from(inner.subarray(innerDir, inner.length - 22));
+    bEntry.writeUInt32LE(30 + 'a.log'.length, 42); // where a.log's data (b.log's local header) starts
+    const dir = Buffer.concat([outer.subarray(outerDir, outer.length - 22), bEntry]);
+    const end = Buffer.from(outer.subarray(outer.length - 22));
+    end.writeUInt16LE(2, 8);
+    end.writeUInt16LE(2, 10);
+    end.writeUInt32LE(dir.length, 12);
+    const e = await refusal(Buffer.concat([outer.subarray(0, outerDir), dir, end]));
+    expect(e.reason).toEqual({ kind: 'overlapping', first: 'a.log', second: 'b.log' });
+  });
+
   it('65535 entries are too many entries, not a ZIP64 or split archive', async () => {
     const many = zip(Array.from({ length: 65535 }, (_, i) => ({ name: `${i}.log`, data: Buffer.alloc(0), method: 0 })));
     const e = await refusal(many);

@@ -41,7 +41,6 @@ const LOG_NAME = /\.(log|txt)(\.gz)?$/i;
 const EVTX_NAME = /\.evtx$/i;
 const EOCD_SIG = 0x06054b50;
 const ZIP64_LOCATOR_SIG = 0x07064b50;
-const ZIP64_EXTRA = 0x0001;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 
@@ -95,12 +94,6 @@ function zip64Refusal(): InputError {
   return refused('bad-archive', 'This is a ZIP64 archive (the format for very large archives), which the bot does not read: zip the logs again as a usual ZIP, or send the logs themselves.', { kind: 'zip64' });
 }
 
-/** Whether an extra field (a central entry's) holds a ZIP64 record: its sizes or offset are elsewhere than we read. */
-function hasZip64Extra(extra: Buffer): boolean {
-  for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2)) if (extra.readUInt16LE(p) === ZIP64_EXTRA) return true;
-  return false;
-}
-
 function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
   const end = findEndRecord(zip);
   if (end < 0) throw damaged('its directory is missing');
@@ -126,8 +119,7 @@ function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
     if (p + 46 > end || zip.readUInt32LE(p) !== CENTRAL_SIG) throw damaged('a directory entry is cut short');
     const flags = zip.readUInt16LE(p + 8);
     const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const next = p + 46 + nameLen + extraLen + zip.readUInt16LE(p + 32);
+    const next = p + 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
     if (next > end) throw damaged('a directory entry is cut short');
     const path = entryName(zip.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0);
     if (unsafePath(path)) {
@@ -142,9 +134,8 @@ function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
       crc: zip.readUInt32LE(p + 16),
       localOffset: zip.readUInt32LE(p + 42),
     };
-    if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localOffset === 0xffffffff || hasZip64Extra(zip.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen))) {
-      throw zip64Refusal();
-    }
+    // A ZIP64 entry's sizes or offset are in its extra field (a ZIP64 extra beside real values is read as usual).
+    if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localOffset === 0xffffffff) throw zip64Refusal();
     entries.push(entry);
     p = next;
   }
@@ -158,8 +149,10 @@ function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
  */
 function refuseOverlaps(zip: Buffer, entries: readonly Entry[]): void {
   const spans = entries.map((e) => ({ e, from: e.localOffset, to: dataStart(zip, e) + e.compressedSize })).sort((a, b) => a.from - b.from);
-  for (let i = 1; i < spans.length; i++) {
-    const [a, b] = [spans[i - 1]!, spans[i]!];
+  let reach = spans[0]; // the span reaching furthest so far: any later one starting before its end overlaps it
+  for (const b of spans.slice(1)) {
+    const a = reach!;
+    if (b.to > a.to) reach = b;
     if (b.from < a.to) {
       const [first, second] = [shown(a.e.path), shown(b.e.path)];
       throw refused('bad-archive', `The ZIP archive's entries ${first} and ${second} overlap (share the same bytes), which only a crafted archive does: refused.`, {
