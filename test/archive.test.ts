@@ -115,6 +115,14 @@ describe('openLogArchive: ZIP', () => {
     expect(e.reason).toEqual({ kind: 'zip64' });
   });
 
+  it('a split (multi-disk) archive says so', async () => {
+    const archive = zip([{ name: 'WindowsUpdate.log', data: LOG }]);
+    archive.writeUInt16LE(1, archive.length - 22 + 4); // this disk's number: 1 of a split set
+    const e = await refusal(archive);
+    expect(e.message).toBe('This ZIP archive is split into several files, which the bot does not read: send it as one archive, or the logs themselves.');
+    expect(e.reason).toEqual({ kind: 'split' });
+  });
+
   it('openLogs: a ZIP by its bytes whatever its name, anything else as itself', async () => {
     const viaZip = await openLogs([zip([{ name: 'WindowsUpdate.log', data: LOG }])], 'upload.bin', LIMITS);
     expect(viaZip.map((l) => l.name)).toEqual(['upload.bin:WindowsUpdate.log']);
