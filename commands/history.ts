@@ -23,5 +23,5 @@ export function historyCommand(input: { server?: string; limit?: string | number
     return usageError(`${m.usage({ syntax })}${detail ? `: ${detail}` : ''}`);
   }
   const entries = ctx.store.history(parsed.data);
-  return { text: renderHistoryText(entries, ctx.lang), blocks: renderHistoryBlocks(entries, ctx.lang), json: entries, exitCode: 0 };
+  return { text: renderHistoryText(entries, ctx.lang, ctx.times), blocks: renderHistoryBlocks(entries, ctx.lang), json: entries, exitCode: 0 };
 }

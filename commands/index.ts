@@ -1,3 +1,4 @@
+import { StatusStore } from '../db/status-store.js';
 import { checkCommand } from './check.js';
 import { codeCommand } from './code.js';
 import { helpReply } from './help.js';
@@ -44,7 +45,8 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
       if (rest.length > 1) return reply({ text: msg(ctx.lang).usage({ syntax: '/kb954960 history [server]' }), exitCode: 2 });
       return reply(historyCommand({ server: rest[0] }, ctx));
     case 'status':
-      return reply(buildStatusReply(ctx));
+      // The zone this channel's daily post is in, so that `status` and the post say one time.
+      return reply(buildStatusReply(ctx, { timeZone: new StatusStore(ctx.store).subscription(ctx.channelId)?.timeZone ?? ctx.defaults.statusTimeZone }));
     case 'lang':
       return reply(langCommand(rest, { ...ctx, defaultLang: ctx.defaults.lang }));
     case 'subscribe': {

@@ -53,7 +53,7 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   const beforeNote = blocks.findIndex((b) => b.type === 'context');
   blocks.splice(beforeNote < 0 ? blocks.length : beforeNote, 0, ...serverFailuresBlocks(failures, ctx.lang));
   return {
-    text: [renderServerText(facts, ctx.lang, proofs), serverFailuresText(failures, ctx.lang)].filter(Boolean).join('\n'),
+    text: [renderServerText(facts, ctx.lang, proofs, ctx.times), serverFailuresText(failures, ctx.lang)].filter(Boolean).join('\n'),
     blocks,
     json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts, proofs, failures },
     exitCode: 0,

@@ -12,15 +12,18 @@ function exitCodeOf(status: FleetStatus): number {
 
 function replyOf(status: FleetStatus, ctx: CommandContext, timeZone?: string): Reply {
   return {
-    text: renderStatusText(status, ctx.lang, { timeZone }),
+    text: renderStatusText(status, ctx.lang, { timeZone, iso: ctx.times?.iso }),
     blocks: renderStatusBlocks(status, ctx.lang, { timeZone }).blocks,
     json: statusJson(status, ctx.lang),
     exitCode: exitCodeOf(status),
   };
 }
 
-/** `kb954960 status` / `/kb954960 status`: the daily post, now. Times in the text are UTC unless a zone is given. */
+/**
+ * `kb954960 status` / `/kb954960 status`: the daily post, now. Times in the text are in `options.timeZone`, else the
+ * context's zone (`ctx.times`), else UTC.
+ */
 export function buildStatusReply(ctx: CommandContext, options: { timeZone?: string } = {}): Reply {
-  return replyOf(loadFleetStatus(ctx.store, ctx.now), ctx, options.timeZone);
+  return replyOf(loadFleetStatus(ctx.store, ctx.now), ctx, options.timeZone ?? ctx.times?.timeZone);
 }
 

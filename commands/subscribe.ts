@@ -3,17 +3,23 @@ import { StatusStore, type Subscription } from '../db/status-store.js';
 import { isAdmin } from '../src/admins.js';
 import type { Lang } from '../src/detect/types.js';
 import { msg } from '../src/render/messages/index.js';
-import { formatLocal, isTimeZone, nextPostTime } from '../src/status/post-time.js';
+import { slackDate } from '../src/render/slack-date.js';
+import { isTimeZone, nextPostTime } from '../src/status/post-time.js';
 import { refusal, usageError, type CommandContext, type Reply } from './types.js';
 
 export const SUBSCRIBE_USAGE = 'subscribe [HH:MM] [ja|en] [TIME_ZONE]  |  unsubscribe';
+
+/** HH:MM, 00:00–23:59 (H:MM too). */
+const VALID_TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+/** Meant as a time of day: digits, with or without minutes (9, 25:00, 9:75, 0900 is not). */
+const LOOKS_LIKE_TIME = /^\d{1,2}([:.]\d{1,2})?$/;
 
 type Token = { time: string } | { lang: Lang } | { timeZone: string };
 
 const token = z.union([
   z
     .string()
-    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/)
+    .regex(VALID_TIME)
     .transform((t): Token => ({ time: t.padStart(5, '0') })),
   z
     .string()
@@ -49,7 +55,8 @@ function parse(args: readonly string[]): { time?: string; lang?: Lang; timeZone?
 }
 
 function describe(s: Subscription, next: Date | null, lang: Lang, created: boolean): string {
-  const when = next ? formatLocal(next.toISOString(), s.timeZone) : '—';
+  // Slack shows it in each reader's own time; the sentence names the subscription's zone for the daily time.
+  const when = next ? slackDate(next.toISOString(), '{date_short_pretty} {time}', s.timeZone) : '—';
   const m = msg(lang);
   return m.subscribe.done({ created, time: s.postTime, timeZone: s.timeZone, lang: m.langName[s.lang], next: when });
 }
@@ -57,8 +64,11 @@ function describe(s: Subscription, next: Date | null, lang: Lang, created: boole
 /** `/kb954960 subscribe [HH:MM] [ja|en]`: this channel gets the daily status post. Admins only when ADMIN_USER_IDS is set. */
 export function subscribeCommand(args: readonly string[], ctx: SubscribeContext): Reply {
   const parsed = parse(args);
+  // A time it cannot read is said to be one, with the form it takes: "usage" alone left 25:00 a riddle.
+  const badTime = parsed ? undefined : args.find((a) => LOOKS_LIKE_TIME.test(a) && !VALID_TIME.test(a));
+  if (badTime !== undefined) return usageError(msg(ctx.lang).subscribe.badTime({ input: badTime.slice(0, 20) }));
   if (!parsed) return usageError(msg(ctx.lang).usage({ syntax: SUBSCRIBE_USAGE }) + msg(ctx.lang).usageExample({ example: 'subscribe 09:00 ja' }));
-  if (!isAdmin(ctx)) return refusal(ctx.lang);
+  if (!isAdmin(ctx)) return refusal(ctx);
   const postTime = parsed.time ?? ctx.defaults.statusTime;
   const timeZone = parsed.timeZone ?? ctx.defaults.statusTimeZone;
   const { subscription, created } = new StatusStore(ctx.store).upsertSubscription({
@@ -80,7 +90,7 @@ export function subscribeCommand(args: readonly string[], ctx: SubscribeContext)
 
 /** `/kb954960 unsubscribe`: no more daily posts here. */
 export function unsubscribeCommand(ctx: CommandContext & { readonly channelId: string }): Reply {
-  if (!isAdmin(ctx)) return refusal(ctx.lang);
+  if (!isAdmin(ctx)) return refusal(ctx);
   const removed = new StatusStore(ctx.store).deleteSubscription(ctx.channelId);
   const m = msg(ctx.lang).subscribe;
   return {

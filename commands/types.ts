@@ -1,6 +1,8 @@
 import type { Store } from '../db/store.js';
+import { adminMentions } from '../src/admins.js';
 import type { Lang } from '../src/detect/types.js';
 import { msg } from '../src/render/messages/index.js';
+import type { TextTimes } from '../src/render/times.js';
 import type { types } from '@slack/bolt';
 
 /** What a command answers, in every form a surface may need: terminal text, Slack blocks, JSON. */
@@ -22,10 +24,13 @@ export interface CommandContext {
   /** The Slack channel asked in (where a recorded fact came from). */
   readonly channelId?: string;
   readonly adminUserIds: readonly string[];
+  /** How text replies write times (src/render/times.ts): the CLI's ISO 8601, Slack's local time in a named zone. UTC if unset. */
+  readonly times?: TextTimes;
 }
 
-export function refusal(lang: Lang): Reply {
-  return { text: msg(lang).refusal.adminsOnly, exitCode: 2 };
+/** A non-admin asked to change something: who may (the refusal comes only when ADMIN_USER_IDS names someone). */
+export function refusal(ctx: { readonly lang: Lang; readonly adminUserIds: readonly string[] }): Reply {
+  return { text: msg(ctx.lang).refusal.adminsOnly({ admins: adminMentions(ctx.adminUserIds, ctx.lang) }), exitCode: 2 };
 }
 
 export function usageError(message: string): Reply {

@@ -176,7 +176,8 @@ async function scan(args: string[], config: Config): Promise<number> {
 }
 
 function commandContext(store: Store, config: Config, lang: Lang): CommandContext {
-  return { store, lang, now: config.clock(), adminUserIds: config.adminUserIds };
+  // A terminal's times are ISO 8601 with the offset, in STATUS_TIMEZONE (the team's zone).
+  return { store, lang, now: config.clock(), adminUserIds: config.adminUserIds, times: { timeZone: config.statusTimeZone, iso: true } };
 }
 
 function print(reply: Reply, json: boolean): number {

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
+import { messageEvent, postEvent, postSlashCommand, slackTs, slashCommand } from './support/index.js';
 import { scanChunks } from '../src/detect/scanner.js';
 import { openLogArchive, openLogs } from '../src/ingest/archive.js';
 import { decodeToUtf8, InputError, WEVTUTIL_EXPORT, type DecodedInfo, type DecodeOptions } from '../src/ingest/decode.js';
-import { childEnv } from './support/clock.js';
+import { childEnv, TEST_NOW } from './support/clock.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
-import { zip } from './support/zip.js';
+import { overlappingZip, zip } from './support/zip.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const LIMITS = { maxBytes: 10 * 1024 * 1024 };
@@ -50,11 +52,75 @@ describe('openLogArchive: ZIP', () => {
     expect(await text(logs[1]!.chunks)).toBe(KB_CLIENT_EXAMPLE);
   });
 
-  it('reads a nested .gz log', async () => {
+  it('reads a nested .gz log (gunzipped by the archive, so its expansion counts against the archive)', async () => {
     const [log] = await openLogArchive(zip([{ name: 'WindowsUpdate.log.gz', data: gzipSync(LOG) }]), 'logs.zip', LIMITS);
-    const info: DecodedInfo[] = [];
-    expect(await text(log!.chunks, LIMITS, info)).toBe(LOG.toString('utf8'));
-    expect(info[0]!.gzip).toBe(true);
+    expect(await text(log!.chunks)).toBe(LOG.toString('utf8'));
+  });
+
+  it('counts what nested .gz logs expand to against the archive cap', async () => {
+    const archive = zip([1, 2, 3].map((i) => ({ name: `WindowsUpdate${i}.log.gz`, data: gzipSync(LOG), method: 0 })));
+    const e = await refusal(archive, { ...LIMITS, maxExpandedBytes: 2 * LOG.length + 10 });
+    expect(e.problem).toBe('archive-limit');
+    expect(e.message).toMatch(/The logs in the ZIP archive expand to more than/);
+  });
+
+  it('counts a nested .gz in the member ratio: a stored gzip bomb is refused', async () => {
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 'a'));
+    const e = await refusal(zip([{ name: 'WindowsUpdate.log.gz', data: bomb, method: 0 }]));
+    expect(e.problem).toBe('archive-limit');
+    expect(e.message).toMatch(/WindowsUpdate\.log\.gz in the ZIP archive expands to more than 200 times its compressed size/);
+  });
+
+  it('refuses entries that overlap (two directory entries on one member), naming them, before inflating any', async () => {
+    const e = await refusal(overlappingZip({ name: 'WindowsUpdate.log', data: LOG }, 2));
+    expect(e.problem).toBe('bad-archive');
+    expect(e.message).toBe("The ZIP archive's entries WindowsUpdate.log and WindowsUpdate-1.log overlap (share the same bytes), which only a crafted archive does: refused.");
+    expect(e.reason).toEqual({ kind: 'overlapping', first: 'WindowsUpdate.log', second: 'WindowsUpdate-1.log' });
+  });
+
+  it('refuses an entry hidden inside another one\'s data (a quoted local header), naming both', async () => {
+    // b.log's local header and data, stored as a.log's data; then a directory entry for b.log pointing inside a.log.
+    const inner = zip([{ name: 'b.log', data: SD_LOG, method: 0 }]);
+    const innerDir = inner.readUInt32LE(inner.length - 22 + 16);
+    const outer = zip([{ name: 'a.log', data: inner.subarray(0, innerDir), method: 0 }]);
+    const outerDir = outer.readUInt32LE(outer.length - 22 + 16);
+    const bEntry = Buffer.from(inner.subarray(innerDir, inner.length - 22));
+    bEntry.writeUInt32LE(30 + 'a.log'.length, 42); // where a.log's data (b.log's local header) starts
+    const dir = Buffer.concat([outer.subarray(outerDir, outer.length - 22), bEntry]);
+    const end = Buffer.from(outer.subarray(outer.length - 22));
+    end.writeUInt16LE(2, 8);
+    end.writeUInt16LE(2, 10);
+    end.writeUInt32LE(dir.length, 12);
+    const e = await refusal(Buffer.concat([outer.subarray(0, outerDir), dir, end]));
+    expect(e.reason).toEqual({ kind: 'overlapping', first: 'a.log', second: 'b.log' });
+  });
+
+  it('65535 entries are too many entries, not a ZIP64 or split archive', async () => {
+    const many = zip(Array.from({ length: 65535 }, (_, i) => ({ name: `${i}.log`, data: Buffer.alloc(0), method: 0 })));
+    const e = await refusal(many);
+    expect(e.problem).toBe('archive-limit');
+    expect(e.message).toBe('The ZIP archive has 65535 entries, more than the 1000 the bot opens: send only the logs.');
+    expect(e.reason).toEqual({ kind: 'too-many-entries', count: 65535, max: 1000 });
+  });
+
+  it('an entry with ZIP64 sizes is a ZIP64 archive, not one cut short', async () => {
+    const archive = zip([{ name: 'WindowsUpdate.log', data: LOG }]);
+    const dirAt = archive.readUInt32LE(archive.length - 22 + 16);
+    // As a ZIP64 writer marks it: the sizes in the directory entry are 0xffffffff (the real ones in a ZIP64 extra field).
+    archive.writeUInt32LE(0xffffffff, dirAt + 20);
+    archive.writeUInt32LE(0xffffffff, dirAt + 24);
+    const e = await refusal(archive);
+    expect(e.problem).toBe('bad-archive');
+    expect(e.message).toMatch(/^This is a ZIP64 archive \(the format for very large archives\), which the bot does not read/);
+    expect(e.reason).toEqual({ kind: 'zip64' });
+  });
+
+  it('a split (multi-disk) archive says so', async () => {
+    const archive = zip([{ name: 'WindowsUpdate.log', data: LOG }]);
+    archive.writeUInt16LE(1, archive.length - 22 + 4); // this disk's number: 1 of a split set
+    const e = await refusal(archive);
+    expect(e.message).toBe('This ZIP archive is split into several files, which the bot does not read: send it as one archive, or the logs themselves.');
+    expect(e.reason).toEqual({ kind: 'split' });
   });
 
   it('openLogs: a ZIP by its bytes whatever its name, anything else as itself', async () => {
@@ -213,5 +279,102 @@ describe('kb954960 scan logs.zip (the built CLI)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect((JSON.parse(r.stdout) as { verdict: string }).verdict).toBe('affected');
+  });
+});
+
+describe('hostile archives on the upload path (the built ingest, in a child process: time and peak memory)', () => {
+  const CHILD = fileURLToPath(new URL('./support/upload-ingest.mjs', import.meta.url));
+  const DIST = fileURLToPath(new URL('../dist', import.meta.url));
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
+    dir = mkdtempSync(join(tmpdir(), 'kb954960-hostile-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The upload path's ingest of `archive` under the default MAX_FILE_BYTES (100 MB): its outcome, time and peak RSS. */
+  const upload = (archive: Buffer): { ms: number; maxRssMiB: number; refused?: string; message?: string; accepted?: string } => {
+    const p = join(dir, `hostile-${archive.length}.zip`);
+    writeFileSync(p, archive);
+    const r = spawnSync(process.execPath, [CHILD, DIST, p, String(100 * 1024 * 1024), TEST_NOW], { env: childEnv(), encoding: 'utf8', timeout: 20_000 });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as ReturnType<typeof upload>;
+  };
+
+  /** Log lines that deflate about 10× (a real log's ratio): a counter and a pseudo-random id on each. */
+  const logLines = (bytes: number): Buffer => {
+    const lines: string[] = [];
+    let seed = 7;
+    for (let n = 0, i = 0; n < bytes; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const line = `2026-01-05\t10:00:${String(i % 60).padStart(2, '0')}:${String(i % 1000).padStart(3, '0')}\t 964\t ${seed.toString(16)}\tAgent\t  * Updates found = 0\r\n`;
+      lines.push(line);
+      n += line.length;
+    }
+    return Buffer.from(lines.join(''), 'latin1');
+  };
+
+  it('a 0.8 MB ZIP whose directory points 8 entries at one .log.gz (260 MiB gunzipped each): refused as overlapping, fast and small', () => {
+    // gzip members concatenated are one gzip stream: 32 × 8 MiB of one line, ~0.8 MB compressed.
+    const block = gzipSync(Buffer.from('2026-01-05\t10:00:00:000\t 964\t 1a2b\tAgent\t  * Updates found = 0\r\n'.repeat(130_000)), { level: 9 });
+    const gz = Buffer.concat(Array.from({ length: 32 }, () => block));
+    const archive = overlappingZip({ name: 'WindowsUpdate.log.gz', data: gz, method: 0 }, 8);
+    expect(archive.length).toBeLessThan(1024 * 1024);
+    const r = upload(archive);
+    expect(r).toMatchObject({ refused: 'bad-archive' });
+    expect(r.message).toMatch(/overlap/);
+    expect(r.ms).toBeLessThan(1000);
+    expect(r.maxRssMiB).toBeLessThan(150);
+  });
+
+  it('a ZIP of 1000 entries pointing at one deflated log (~6 MB each): refused as overlapping, fast and small', () => {
+    const archive = overlappingZip({ name: 'WindowsUpdate.log', data: logLines(6 * 1024 * 1024) }, 1000);
+    expect(archive.length).toBeLessThan(1024 * 1024);
+    const r = upload(archive);
+    expect(r).toMatchObject({ refused: 'bad-archive' });
+    expect(r.message).toMatch(/overlap/);
+    expect(r.ms).toBeLessThan(1000);
+    expect(r.maxRssMiB).toBeLessThan(150);
+  });
+});
+
+describe('an archive refused through the bot: the true reason, in the reader\'s language', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  beforeAll(async () => {
+    // UJA reads Japanese (as chosen with `/kb954960 lang ja`).
+    const responseUrl = t.fake.responseUrl();
+    expect((await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text: 'lang ja', user_id: 'UJA', response_url: responseUrl }))).status).toBe(200);
+    await t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
+  });
+
+  const upload = async (channel: string, name: string, bytes: Buffer, user = 'U1'): Promise<string> => {
+    const file = t.fake.fileHost.addFile({ name, bytes, mimetype: 'application/zip', filetype: 'zip' });
+    await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user, ts: slackTs(), text: '', files: [file] }));
+    const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
+    return post.body.text as string;
+  };
+
+  it('overlapping entries: named, in English and in Japanese; nothing recorded', async () => {
+    const hostile = overlappingZip({ name: 'WindowsUpdate.log', data: LOG }, 3);
+    expect(await upload('CZIPEN1', 'logs.zip', hostile)).toBe(
+      "logs.zip: the ZIP archive's entries WindowsUpdate.log and WindowsUpdate-1.log overlap (share the same bytes), which only a crafted archive does: refused. Zip the logs again, or send them themselves.",
+    );
+    expect(await upload('CZIPJA1', 'logs.zip', hostile, 'UJA')).toBe(
+      'logs.zip: この ZIP のエントリ WindowsUpdate.log と WindowsUpdate-1.log が同じデータを指しています。通常の圧縮ツールでは作られない、細工された ZIP のため受け付けません。ログを圧縮し直すか、ログそのものを送ってください。',
+    );
+    expect(t.store.history({ limit: 5 })).toHaveLength(0);
+  });
+
+  it('65535 entries: too many entries, not "ZIP64 or split" (English and Japanese)', async () => {
+    const many = zip(Array.from({ length: 65535 }, (_, i) => ({ name: `${i}.log`, data: Buffer.alloc(0), method: 0 })));
+    expect(await upload('CZIPEN2', 'many.zip', many)).toBe('many.zip: the ZIP archive has 65535 entries, more than the 1000 I open. Send only the logs.');
+    expect(await upload('CZIPJA2', 'many.zip', many, 'UJA')).toBe('many.zip: この ZIP には 65535 個のエントリがあり、開ける上限 (1000 個) を超えています。ログだけを送ってください。');
   });
 });

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { SLASH_COMMAND } from '../src/slack/listeners/commands/index.js';
 import { EVENT_TYPES } from '../src/slack/listeners/events/index.js';
 import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts/index.js';
+import { runSlashCommand } from '../commands/index.js';
+import { Store } from '../db/store.js';
+import { tempDb } from './support/status-fixtures.js';
 
 // manifest.yml is what admins import; it must name what the code listens for, and ask for no more than it uses.
 const manifest = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
@@ -42,5 +45,34 @@ describe('manifest.yml', () => {
     expect(manifest).toContain('socket_mode_enabled: true');
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toContain('home_tab_enabled: true');
+  });
+
+  it("the slash command's usage hint names every subcommand the help lists, and each is one the bot answers", async () => {
+    const hint = /usage_hint: "([^"]+)"/.exec(manifest)?.[1] ?? '';
+    const inHint = hint.split(' | ').map((part) => part.trim().split(/\s+/)[0]!);
+    const { helpReply } = await import('../commands/help.js');
+    const inHelp = [...new Set([...helpReply('en').text.matchAll(/\/kb954960 ([a-z]+)/g)].map((m) => m[1]!))];
+    expect(inHelp).toEqual(expect.arrayContaining(['check', 'code', 'server', 'history', 'status', 'subscribe', 'unsubscribe', 'lang']));
+    expect([...inHint].sort()).toEqual([...new Set(['help', ...inHelp])].sort());
+    // Each word of the hint is a subcommand the real dispatcher knows (an unknown one gets the help's "unknown").
+    const db = tempDb();
+    const store = Store.open(db.path);
+    try {
+      for (const sub of inHint) {
+        const out = await runSlashCommand(sub, {
+          store,
+          lang: 'en',
+          now: new Date('2026-11-25T12:00:00Z'),
+          adminUserIds: [],
+          channelId: 'CHINT',
+          maxBytes: 1024,
+          defaults: { lang: 'en', statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
+        });
+        expect(out.kind === 'reply' ? out.reply.text : '', sub).not.toMatch(/unknown|Unknown/);
+      }
+    } finally {
+      store.close();
+      db.cleanup();
+    }
   });
 });

@@ -17,7 +17,7 @@ import { PeekableChunks, copies, isBorrowed, readRaw, type ByteSource } from './
 import { TailWindow, type TailInfo } from './tail.js';
 import { Coalescer, transcoderFor } from './transcode.js';
 
-export { InputError, formatBytes, WEVTUTIL_EXPORT, type InputProblem } from './errors.js';
+export { InputError, formatBytes, WEVTUTIL_EXPORT, type ArchiveRefusal, type InputProblem } from './errors.js';
 export { fileChunks, type ByteSource } from './source.js';
 export type { DecodedEncoding } from './sniff.js';
 export type { TailInfo } from './tail.js';

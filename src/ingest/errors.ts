@@ -13,14 +13,26 @@ export type InputProblem =
   | 'archive-limit'
   | 'event-log';
 
+/**
+ * Why an archive is refused, as data, where the reader needs the true reason in their own language (the catalogues
+ * word it; `message` stays the English sentence for the CLI and the logs).
+ */
+export type ArchiveRefusal =
+  | { readonly kind: 'zip64' }
+  | { readonly kind: 'split' }
+  | { readonly kind: 'too-many-entries'; readonly count: number; readonly max: number }
+  | { readonly kind: 'overlapping'; readonly first: string; readonly second: string };
+
 export class InputError extends Error {
   override readonly name = 'InputError';
+  readonly reason?: ArchiveRefusal;
   constructor(
     readonly problem: InputProblem,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: ArchiveRefusal },
   ) {
     super(message, options);
+    if (options?.reason) this.reason = options.reason;
   }
 }
 

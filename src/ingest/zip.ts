@@ -3,31 +3,37 @@
  * (no dependency: the archive is in memory anyway, as ZIP's directory is at its end, and every limit is enforced
  * on the bytes actually inflated, not on what the headers claim).
  *
- * Bounded against zip bombs: entry count, each member's compression ratio, total inflated bytes; entry names
- * that climb out of the archive (`..`, absolute, drive letters) refuse the whole archive. Members stream: memory
- * holds the archive and one chunk, never a whole inflated log.
+ * Bounded against zip bombs: entry count; entries that share bytes (a directory pointing many entries at one member
+ * multiplies it without bound) refuse the archive before anything is inflated; each member's expansion over its
+ * compressed size, a nested gzip's included, and all members' together are capped on the bytes handed on. Entry
+ * names that climb out of the archive (`..`, absolute, drive letters) refuse the whole archive. Members stream:
+ * memory holds the archive and one chunk, never a whole inflated log.
  */
-import { InputError, formatBytes, eventLogError } from './errors.js';
+import { InputError, formatBytes, eventLogError, type ArchiveRefusal } from './errors.js';
 import { inflate, loadZlib } from './gzip.js';
-import { readAll, type ByteSource } from './source.js';
+import { isGzip } from './sniff.js';
+import { PeekableChunks, readAll, type ByteSource } from './source.js';
 
 export interface ArchiveLimits {
   /** The name of the setting behind maxBytes, for the refusal (default MAX_FILE_BYTES). */
   limitName?: string;
   /** Cap on the archive's own size (it is read into memory). */
   maxBytes: number;
-  /** Cap on the bytes inflated from all its logs together. Default max(8 × maxBytes, 1 GiB). */
+  /** Cap on the bytes its logs expand to together (a nested gzip's included). Default max(8 × maxBytes, 1 GiB). */
   maxExpandedBytes?: number;
   /** Most entries (files and folders) an archive may have. Default 1000. */
   maxEntries?: number;
-  /** Most a member may expand over its compressed size. Default 200 (text logs deflate ~10×; bombs 1000×+). */
+  /**
+   * Most a member may expand over its compressed size, a nested gzip's expansion included. Default 200 (text logs
+   * deflate ~10×; bombs 1000×+).
+   */
   maxRatio?: number;
 }
 
 /** One log inside an archive: `name` is `archive.zip:path/in/archive.log`. */
 export interface ArchivedLog {
   name: string;
-  /** The member's bytes (as stored: a nested .gz stays gzip), inflated as they are read. */
+  /** The log's bytes (a nested .gz gunzipped too, so its expansion counts against the archive's caps), as read. */
   chunks: AsyncIterable<Buffer>;
 }
 
@@ -80,18 +86,31 @@ function findEndRecord(zip: Buffer): number {
   return -1;
 }
 
+function refused(problem: 'bad-archive' | 'archive-limit', message: string, reason: ArchiveRefusal): InputError {
+  return new InputError(problem, message, { reason });
+}
+
+function zip64Refusal(): InputError {
+  return refused('bad-archive', 'This is a ZIP64 archive (the format for very large archives), which the bot does not read: zip the logs again as a usual ZIP, or send the logs themselves.', { kind: 'zip64' });
+}
+
 function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
   const end = findEndRecord(zip);
   if (end < 0) throw damaged('its directory is missing');
+  if (zip.readUInt16LE(end + 4) !== 0 || zip.readUInt16LE(end + 6) !== 0) {
+    throw refused('bad-archive', 'This ZIP archive is split into several files, which the bot does not read: send it as one archive, or the logs themselves.', { kind: 'split' });
+  }
   const count = zip.readUInt16LE(end + 10);
   const dirSize = zip.readUInt32LE(end + 12);
   const dirOffset = zip.readUInt32LE(end + 16);
-  const zip64 = (end >= 20 && zip.readUInt32LE(end - 20) === ZIP64_LOCATOR_SIG) || count === 0xffff || dirOffset === 0xffffffff;
-  if (zip64 || zip.readUInt16LE(end + 4) !== 0 || zip.readUInt16LE(end + 6) !== 0) {
-    throw new InputError('bad-archive', 'This ZIP archive is a ZIP64 or split archive, which the bot does not read: send the logs in a smaller ZIP, or the logs themselves.');
-  }
+  // 0xffff entries alone is a count (ZIP64 says so with its locator): it is refused as too many, truthfully.
+  if ((end >= 20 && zip.readUInt32LE(end - 20) === ZIP64_LOCATOR_SIG) || dirOffset === 0xffffffff || dirSize === 0xffffffff) throw zip64Refusal();
   if (count > maxEntries) {
-    throw new InputError('archive-limit', `The ZIP archive has ${count} entries, more than the ${maxEntries} the bot opens: send only the logs.`);
+    throw refused('archive-limit', `The ZIP archive has ${count} entries, more than the ${maxEntries} the bot opens: send only the logs.`, {
+      kind: 'too-many-entries',
+      count,
+      max: maxEntries,
+    });
   }
   if (dirOffset + dirSize > end) throw damaged('its directory points past its end');
   const entries: Entry[] = [];
@@ -106,7 +125,7 @@ function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
     if (unsafePath(path)) {
       throw new InputError('bad-archive', `The ZIP archive has an entry named '${shown(path)}', which points outside the archive: refused.`);
     }
-    entries.push({
+    const entry = {
       path,
       flags,
       method: zip.readUInt16LE(p + 10),
@@ -114,10 +133,35 @@ function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
       size: zip.readUInt32LE(p + 24),
       crc: zip.readUInt32LE(p + 16),
       localOffset: zip.readUInt32LE(p + 42),
-    });
+    };
+    // A ZIP64 entry's sizes or offset are in its extra field (a ZIP64 extra beside real values is read as usual).
+    if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localOffset === 0xffffffff) throw zip64Refusal();
+    entries.push(entry);
     p = next;
   }
+  refuseOverlaps(zip, entries);
   return entries;
+}
+
+/**
+ * Two entries whose bytes (local header and data) overlap: no archiver writes that, and it is how a small archive
+ * expands without bound (a directory pointing many entries at one member). Refused before anything is inflated.
+ */
+function refuseOverlaps(zip: Buffer, entries: readonly Entry[]): void {
+  const spans = entries.map((e) => ({ e, from: e.localOffset, to: dataStart(zip, e) + e.compressedSize })).sort((a, b) => a.from - b.from);
+  let reach = spans[0]; // the span reaching furthest so far: any later one starting before its end overlaps it
+  for (const b of spans.slice(1)) {
+    const a = reach!;
+    if (b.to > a.to) reach = b;
+    if (b.from < a.to) {
+      const [first, second] = [shown(a.e.path), shown(b.e.path)];
+      throw refused('bad-archive', `The ZIP archive's entries ${first} and ${second} overlap (share the same bytes), which only a crafted archive does: refused.`, {
+        kind: 'overlapping',
+        first,
+        second,
+      });
+    }
+  }
 }
 
 /** Where a member's data starts, from its local header (whose name and extra field lengths may differ). */
@@ -131,8 +175,8 @@ function dataStart(zip: Buffer, e: Entry): number {
 
 /**
  * The text logs (`*.log`, `*.txt`, and those gzip'd: `*.log.gz`) inside a ZIP archive, in archive order. Other
- * entries are skipped. Throws InputError for a damaged archive, an unsafe entry name, too many entries, a
- * password-protected or unsupported member, and — while a member is read — a member that expands past the ratio
+ * entries are skipped. Throws InputError for a damaged, ZIP64 or split archive, an unsafe entry name, too many
+ * entries, entries that overlap, a password-protected or unsupported member, and — while a member is read — a member that expands past the ratio
  * or all of them past `maxExpandedBytes`; an archive with no log in it is refused too (an .evtx in it gets the
  * wevtutil advice).
  */
@@ -157,17 +201,41 @@ export async function openLogArchive(source: Uint8Array | ByteSource, name: stri
     if (e.method === 8 && e.size > e.compressedSize * maxRatio) throw bomb();
     const start = dataStart(zip, e);
     const data = zip.subarray(start, start + e.compressedSize);
+    // Counted on what is handed on — a nested gzip's expansion too — and on the member's own inflation (the work).
+    const cap = Math.max(e.compressedSize, 1024) * maxRatio;
+    let inflated = 0;
     let mine = 0;
-    const count = (n: number): void => {
+    const member = (n: number): void => {
+      inflated += n;
+      if (inflated > cap) throw bomb();
+    };
+    const handedOn = (n: number): void => {
       mine += n;
       expanded += n;
-      if (e.method === 8 && mine > Math.max(e.compressedSize, 1024) * maxRatio) throw bomb();
+      if (mine > cap) throw bomb();
       if (expanded > maxExpanded) {
         throw new InputError('archive-limit', `The logs in the ZIP archive expand to more than ${formatBytes(maxExpanded)}: refused.`);
       }
     };
-    return { name: `${name}:${e.path}`, chunks: memberChunks(e, data, count, label) };
+    return { name: `${name}:${e.path}`, chunks: logChunks(memberChunks(e, data, member, label), handedOn, label) };
   });
+}
+
+/** A member's bytes as the log they hold: gunzipped when they are gzip (by their first bytes, as decode does). */
+async function* logChunks(member: AsyncGenerator<Buffer>, count: (n: number) => void, label: string): AsyncGenerator<Buffer> {
+  const peek = new PeekableChunks(member);
+  try {
+    if (isGzip((await peek.peek(2)).bytes)) {
+      yield* inflate(peek.rest(), (zlib) => zlib.createGunzip({ chunkSize: 256 * 1024 }), count, label);
+      return;
+    }
+    for await (const chunk of peek.rest()) {
+      count(chunk.length);
+      yield chunk;
+    }
+  } finally {
+    await peek.close();
+  }
 }
 
 async function* memberChunks(e: Entry, data: Buffer, count: (n: number) => void, label: string): AsyncGenerator<Buffer> {

@@ -6,6 +6,7 @@ import { context, escapeMrkdwn, header, section } from './blocks.js';
 import { VERDICT_EMOJI } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
+import { textTime, UTC_TIMES, type TextTimes } from './times.js';
 import { problemTitle } from './status-words.js';
 
 /** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
@@ -24,11 +25,11 @@ export interface HistoryLine {
 }
 
 /** As terminal text: verdict words in the reader's language, padded to one column for the terminal (the widest word fits). */
-export function renderHistoryText(entries: readonly HistoryLine[], lang: Lang): string {
+export function renderHistoryText(entries: readonly HistoryLine[], lang: Lang, times: TextTimes = UTC_TIMES): string {
   const m = msg(lang);
   if (entries.length === 0) return m.history.none;
   return entries
-    .map((e) => `${e.createdAt.replace('T', ' ').slice(0, 19)}  ${m.verdictWord[e.verdict].padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}${alsoText(e, lang)}`.trimEnd())
+    .map((e) => `${textTime(e.createdAt, times)}  ${m.verdictWord[e.verdict].padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}${alsoText(e, lang)}`.trimEnd())
     .join('\n');
 }
 

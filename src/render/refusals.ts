@@ -1,5 +1,5 @@
 import type { Lang } from '../detect/types.js';
-import { formatBytes, WEVTUTIL_EXPORT, type InputProblem } from '../ingest/decode.js';
+import { formatBytes, WEVTUTIL_EXPORT, type ArchiveRefusal, type InputProblem } from '../ingest/decode.js';
 import { escapeMrkdwn, section, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';
 
@@ -33,7 +33,14 @@ export function downloadReason(p: DownloadProblem, lang: Lang): string {
  * which refusal it is (a download's problem comes from the Slack edge), and this module words it.
  */
 export type Refusal =
-  | { readonly kind: 'input'; readonly problem: InputProblem; /** The ingest's own sentence, for problems it words best (what in an archive). */ readonly detail?: string }
+  | {
+      readonly kind: 'input';
+      readonly problem: InputProblem;
+      /** The ingest's own sentence, for problems it words best (what in an archive). */
+      readonly detail?: string;
+      /** Why an archive was refused, where the reader is told in their language. */
+      readonly reason?: ArchiveRefusal;
+    }
   | { readonly kind: 'download'; readonly problem: DownloadProblem }
   | { readonly kind: 'not-a-log' }
   | { readonly kind: 'unexpected' };
@@ -51,6 +58,7 @@ export function refusalText(r: Refusal, lang: Lang, c: RefusalContext): string {
   const name = c.fileName ? `${c.fileName}: ` : '';
   switch (r.kind) {
     case 'input':
+      if (r.reason) return archiveRefusalText(r.reason, lang, name);
       switch (r.problem) {
         case 'too-large':
           // Plain and gzip'd logs over the cap are tail-read: what is refused is an archive (read whole) or a log past
@@ -81,6 +89,20 @@ export function refusalText(r: Refusal, lang: Lang, c: RefusalContext): string {
       break;
   }
   return m.unexpected;
+}
+
+function archiveRefusalText(r: ArchiveRefusal, lang: Lang, name: string): string {
+  const m = msg(lang).refusal.archive;
+  switch (r.kind) {
+    case 'zip64':
+      return m.zip64({ name });
+    case 'split':
+      return m.split({ name });
+    case 'too-many-entries':
+      return m.tooManyEntries({ name, count: r.count, max: r.max });
+    case 'overlapping':
+      return m.overlapping({ name, first: r.first, second: r.second });
+  }
 }
 
 /**

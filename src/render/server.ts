@@ -11,6 +11,7 @@ import type { types } from '@slack/bolt';
 import { DOWNLOADING_STEPS, noteText, stepText } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
+import { textTime, UTC_TIMES, type TextTimes } from './times.js';
 import { BUCKET_EMOJI } from './status-words.js';
 
 /** Where a recorded fact came from (db/attribution-store.ts FactProof fits). */
@@ -61,8 +62,8 @@ function serverNextStep(f: ServerFacts): Action {
   }
 }
 
-/** A server as the bot tells it: state and the facts it rests on. */
-export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = []): string {
+/** A server as the bot tells it: state and the facts it rests on (times as `times` says: times.ts). */
+export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly ProofLine[] = [], times: TextTimes = UTC_TIMES): string {
   const m = msg(lang);
   const { state } = assessServer(f);
   const lines = [`${f.name}: ${m.stateLabel[state]}${isAffectedNow(f) ? ` — ${m.stateLabel.affected}` : ''}`];
@@ -70,12 +71,12 @@ export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly Pr
   lines.push(...assessmentLines(f, lang).map((l) => `  ${l}`));
   const fact = (label: string, value: string | null | undefined, at: string | null | undefined, kind?: ProofLine['fact']) => {
     const by = kind && proofOf(proofs, kind)?.userId;
-    lines.push(`  ${label}: ${value ?? m.serverFacts.notKnown}${value && at ? ` (${at}${by ? `${m.status.listSeparator}${m.serverFacts.byUser({ user: by })}` : ''})` : ''}`);
+    lines.push(`  ${label}: ${value ?? m.serverFacts.notKnown}${value && at ? ` (${textTime(at, times)}${by ? `${m.status.listSeparator}${m.serverFacts.byUser({ user: by })}` : ''})` : ''}`);
   };
   fact(m.serverFacts.dll, f.dllVersion, f.dllVersionAt, 'dll');
   fact(m.serverFacts.wsusVersion, f.wsusVersion, f.wsusVersionAt, 'wsus');
   fact(m.serverFacts.fixEvent, f.fixEventAt ? m.serverFacts.fixEventSeen : null, f.fixEventAt, 'fix-event');
-  fact(m.serverFacts.lastAffected, f.lastAffectedAt, null);
+  fact(m.serverFacts.lastAffected, f.lastAffectedAt ? textTime(f.lastAffectedAt, times) : null, null);
   const step = serverNextStep(f);
   lines.push(`  ${m.nextStep}: ${stepText(step, state, lang)}`);
   if (DOWNLOADING_STEPS.has(step)) lines.push(`  ${m.download}: ${linksFor(lang).download}`);

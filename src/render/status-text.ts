@@ -5,10 +5,13 @@ import { formatLocal } from '../status/post-time.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
+import { timeIn } from './times.js';
 import { bucketLabel, countsLine, fitLines, fromOrigin, names, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 export function renderStatusText(status: FleetStatus, lang: Lang, options: RenderOptions = {}): string {
   const tz = options.timeZone ?? 'UTC';
+  // The terminal's times carry their offset; Slack's text names the zone once, in the title.
+  const at = (iso: string) => timeIn(iso, { timeZone: tz, iso: options.iso });
   const top = options.top ?? STATUS.topPerState;
   const topDet = options.topDetections ?? STATUS.topDetections;
   const links = linksFor(lang);
@@ -17,7 +20,7 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
   const more = (k: number) => `  … ${msg(lang).status.more({ n: num(k) })}`;
   const name = (n: string | null) => (n === null ? msg(lang).status.noServerName : truncate(n, STATUS.nameChars));
   const list = <T>(items: readonly T[], line: (item: T) => string, total: number, max: number) => fitLines(items, line, total, Number.MAX_SAFE_INTEGER, more, max);
-  const out: string[] = [`${msg(lang).status.title} — ${formatLocal(status.generatedAt, tz)} (${tz})`, countsLine(status, lang), ''];
+  const out: string[] = [`${msg(lang).status.title} — ${at(status.generatedAt)}${options.iso ? '' : ` (${tz})`}`, countsLine(status, lang), ''];
   out.push(`${msg(lang).status.nextAction}: ${nextActionText(status.nextAction, lang)}`, '');
 
   const d = status.newDetections;
@@ -26,7 +29,7 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
     out.push(newDetectionsHeading(status, lang));
     const where = (e: Detection) => (e.permalink ? `  ${e.permalink}` : e.channelId ? `  (${e.channelId})` : `  (${fromOrigin(e.origin, lang)})`);
     const line = (e: Detection) =>
-      `  ${name(e.server)} — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at: formatLocal(e.at, tz) })}${where(e)}${e.fixedSince ? ` — ${msg(lang).status.fixedSinceNote}` : ''}`;
+      `  ${name(e.server)} — ${msg(lang).status.serverDetections({ n: num(e.count), count: e.count, at: at(e.at) })}${where(e)}${e.fixedSince ? ` — ${msg(lang).status.fixedSinceNote}` : ''}`;
     out.push(...list(d.entries, line, d.groups, topDet));
   }
   const l = status.longAffected;
@@ -45,7 +48,7 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
     const servers = status.servers[b];
     if (servers.length === 0) continue;
     out.push('', `${bucketLabel(b, lang)}: ${num(servers.length)}`);
-    const line = (s: FleetServer) => (b === 'affected' && s.lastAffectedAt ? `  ${name(s.name)} — ${formatLocal(s.lastAffectedAt, tz)}` : `  ${name(s.name)}`);
+    const line = (s: FleetServer) => (b === 'affected' && s.lastAffectedAt ? `  ${name(s.name)} — ${at(s.lastAffectedAt)}` : `  ${name(s.name)}`);
     out.push(...list(servers, line, servers.length, top));
   }
   out.push('', `${msg(lang).download}: ${links.download}`, `KB954960: ${links.kb}`);

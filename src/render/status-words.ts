@@ -13,6 +13,8 @@ import { msg } from './messages/index.js';
 export interface RenderOptions {
   /** Times are shown in this zone (Slack blocks use <!date> and show the reader's zone). Default UTC. */
   readonly timeZone?: string;
+  /** Text for the terminal: times as ISO 8601 with the offset (times.ts). */
+  readonly iso?: boolean;
   /** Servers named per state. */
   readonly top?: number;
   readonly topDetections?: number;

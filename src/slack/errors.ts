@@ -10,8 +10,9 @@ export function refusalOf(e: unknown): Refusal {
   if (download) return { kind: 'download', problem: download.problem };
   if (e instanceof InputError) {
     // The archive problems are worded by ingest (which member, which limit); the file's name is added by the caller.
-    const detail = e.problem === 'bad-archive' || e.problem === 'archive-limit' ? innermost(e).message : undefined;
-    return { kind: 'input', problem: e.problem, ...(detail ? { detail } : {}) };
+    const first = innermost(e);
+    const detail = e.problem === 'bad-archive' || e.problem === 'archive-limit' ? first.message : undefined;
+    return { kind: 'input', problem: e.problem, ...(detail ? { detail } : {}), ...(first.reason ? { reason: first.reason } : {}) };
   }
   return { kind: 'unexpected' };
 }

@@ -47,6 +47,21 @@ export function formatLocal(iso: string, timeZone: string): string {
   return `${p.date} ${p.time}`;
 }
 
+/**
+ * ISO 8601 to the minute with the zone's offset at that instant (`2026-11-25T21:00+09:00`; `Z` at UTC): what a terminal
+ * prints, unambiguous wherever it is read.
+ */
+export function formatIso(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  const p = localParts(at, timeZone);
+  const [y, mo, d] = p.date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = p.time.split(':').map(Number) as [number, number];
+  const offset = Math.round((Date.UTC(y, mo - 1, d, h, mi) - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+  const abs = Math.abs(offset);
+  const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${p.date}T${p.time}${zone}`;
+}
+
 function job(s: PostSchedule): Cron {
   const [h, m] = s.postTime.split(':').map(Number);
   return new Cron(`${m} ${h} * * *`, { timezone: s.timeZone, paused: true });

@@ -54,3 +54,29 @@ export function zip(members: Member[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
 }
+
+/**
+ * A hostile ZIP: one local header holding `member`, and `entries` central-directory entries (named `name`, with a
+ * number before the extension after the first) that all point at it — each read again, the archive expands
+ * `entries` times what it holds.
+ */
+export function overlappingZip(member: Member, entries: number): Buffer {
+  const one = zip([member]);
+  const dirAt = one.readUInt32LE(one.length - 22 + 16);
+  const local = one.subarray(0, dirAt);
+  const central = one.subarray(dirAt, one.length - 22);
+  const centrals: Buffer[] = [];
+  for (let i = 0; i < entries; i++) {
+    const name = Buffer.from(i === 0 ? member.name : member.name.replace(/^([^.]*)/, `$1-${i}`), 'utf8');
+    const c = Buffer.from(central.subarray(0, 46));
+    c.writeUInt16LE(name.length, 28);
+    centrals.push(c, name);
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.from(one.subarray(one.length - 22));
+  end.writeUInt16LE(entries, 8);
+  end.writeUInt16LE(entries, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(local.length, 16);
+  return Buffer.concat([local, dir, end]);
+}

@@ -265,6 +265,14 @@ export const en = {
     badArchive: (p: { name: string; detail?: string }) => `${p.name}${p.detail ?? 'the ZIP archive is damaged or incomplete. Upload the complete file.'}`,
     archiveLimit: (p: { name: string; detail?: string }) =>
       `${p.name}${p.detail ?? 'this ZIP is past what I read (number of files, expanded size or compression ratio). Send the logs (.log / .txt) themselves.'}`,
+    /** An archive refused for what it is, not for damage (src/ingest/zip.ts finds out). */
+    archive: {
+      zip64: (p: { name: string }) => `${p.name}this is a ZIP64 archive (the format for very large archives), which I do not read. Zip the logs again as a usual ZIP, or send the logs themselves.`,
+      split: (p: { name: string }) => `${p.name}this ZIP archive is split into several files, which I do not read. Send it as one archive, or the logs themselves.`,
+      tooManyEntries: (p: { name: string; count: number; max: number }) => `${p.name}the ZIP archive has ${p.count} entries, more than the ${p.max} I open. Send only the logs.`,
+      overlapping: (p: { name: string; first: string; second: string }) =>
+        `${p.name}the ZIP archive's entries ${p.first} and ${p.second} overlap (share the same bytes), which only a crafted archive does: refused. Zip the logs again, or send them themselves.`,
+    },
     binary: (p: { name: string }) => `${p.name}this does not look like a text log. Send WindowsUpdate.log or SoftwareDistribution.log as it is (or gzip'd).`,
     badGzip: (p: { name: string }) => `${p.name}the gzip file is damaged or cut short. Compress it again and resend.`,
     empty: (p: { name: string }) => `${p.name}the file is empty.`,
@@ -272,7 +280,7 @@ export const en = {
     download: (p: { name: string; reason: string }) => `${p.name}I could not download the file: ${p.reason}`,
     notALog: "I read text logs (.log, .txt, snippets) and gzip'd ones; this file is not one.",
     unexpected: 'Something went wrong on my side. Please try again.',
-    adminsOnly: 'Sorry — only the admins listed in ADMIN_USER_IDS can change this. Reading is open to everyone.',
+    adminsOnly: (p: { admins: string }) => `Sorry — only the admins listed in ADMIN_USER_IDS can change this: ask ${p.admins}. Reading is open to everyone.`,
   },
   downloadProblem: {
     noLink: 'The file has no usable download link.',
@@ -345,6 +353,7 @@ export const en = {
       `${p.created ? 'Subscribed' : 'Subscription updated'}: this channel gets the KB954960 status every day at ${p.time} (${p.timeZone}), in ${p.lang}. Next post: ${p.next}. To stop: \`/kb954960 unsubscribe\`.`,
     removed: 'Unsubscribed: this channel no longer gets the daily KB954960 status.',
     notSubscribed: 'This channel was not subscribed.',
+    badTime: (p: { input: string }) => `${p.input} is not a time of day: give it as HH:MM, from 00:00 to 23:59 (e.g. \`/kb954960 subscribe 09:00 ja\`). Nothing was changed.`,
   },
   lang: {
     chosen: (p: { lang: string }) => `From now on I answer you in ${p.lang}: commands, App Home and the form. Text you write in Japanese still gets Japanese.`,

@@ -243,6 +243,12 @@ export const ja: Catalogue = {
     eventLog: (p) => `${p.name}Windows のイベント ログ (.evtx) は読めません。サーバーで ${p.command} を実行し、MsiInstaller.txt を送ってください。`,
     badArchive: (p) => `${p.name}ZIP ファイルを読めませんでした (壊れている、パスワード付き、またはログが入っていません)。ログそのものを送ってください。`,
     archiveLimit: (p) => `${p.name}この ZIP は読める範囲を超えています (ファイル数・展開後のサイズ・圧縮率の上限)。ログ (.log / .txt) だけを送ってください。`,
+    archive: {
+      zip64: (p) => `${p.name}ZIP64 形式 (非常に大きなアーカイブ用の形式) の ZIP は読めません。ログを通常の ZIP で圧縮し直すか、ログそのものを送ってください。`,
+      split: (p) => `${p.name}複数のファイルに分割された ZIP は読めません。1 つの ZIP にまとめるか、ログそのものを送ってください。`,
+      tooManyEntries: (p) => `${p.name}この ZIP には ${p.count} 個のエントリがあり、開ける上限 (${p.max} 個) を超えています。ログだけを送ってください。`,
+      overlapping: (p) => `${p.name}この ZIP のエントリ ${p.first} と ${p.second} が同じデータを指しています。通常の圧縮ツールでは作られない、細工された ZIP のため受け付けません。ログを圧縮し直すか、ログそのものを送ってください。`,
+    },
     binary: (p) => `${p.name}テキストのログではないようです。WindowsUpdate.log か SoftwareDistribution.log をそのまま (または .gz で) 送ってください。`,
     badGzip: (p) => `${p.name}gzip ファイルが壊れているか途中で切れています。圧縮し直して送ってください。`,
     empty: (p) => `${p.name}空のファイルです。`,
@@ -250,7 +256,7 @@ export const ja: Catalogue = {
     download: (p) => `${p.name}ファイルをダウンロードできませんでした (${p.reason})。`,
     notALog: '読めるのはテキストのログ (.log, .txt, スニペット) と、その .gz だけです。',
     unexpected: '処理中に問題が発生しました。もう一度お試しください。',
-    adminsOnly: 'この操作は管理者 (ADMIN_USER_IDS) のみが行えます。参照系のコマンドはどなたでも使えます。',
+    adminsOnly: (p) => `この操作は管理者 (ADMIN_USER_IDS) のみが行えます。${p.admins} に依頼してください。参照系のコマンドはどなたでも使えます。`,
   },
   downloadProblem: {
     noLink: 'ファイルに使えるダウンロード リンクがありません',
@@ -316,6 +322,7 @@ export const ja: Catalogue = {
       `${p.created ? 'このチャンネルを購読しました' : '購読を更新しました'}: KB954960 の状況を毎日 ${p.time} (${p.timeZone}) に${p.lang}で投稿します。次回: ${jaDate(p.next)}。停止するには \`/kb954960 unsubscribe\`。`,
     removed: '購読を解除しました。このチャンネルへの KB954960 の日次投稿は止まります。',
     notSubscribed: 'このチャンネルは購読していません。',
+    badTime: (p) => `${p.input} は時刻として読めません。HH:MM 形式 (00:00～23:59) で指定してください (例: \`/kb954960 subscribe 09:00 ja\`)。購読は変更していません。`,
   },
   lang: {
     chosen: (p) => `今後は${p.lang}で返信します (コマンド、App Home、フォーム)。日本語で書かれた内容には引き続き日本語で返信します。`,

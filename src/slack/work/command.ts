@@ -69,6 +69,7 @@ async function run(d: CommandWorkerDeps, work: CommandWork, log: Logger): Promis
       now: d.clock(),
       userId: work.userId,
       adminUserIds: d.config.adminUserIds,
+      times: { timeZone: d.config.statusTimeZone },
       channelId: work.channelId,
       teamId: work.teamId,
       maxBytes: d.config.maxFileBytes,
