@@ -69,21 +69,23 @@ export class AttributionStore {
    * Applies what an input taught about a server to its row (the row must exist) and keeps where each fact came from.
    * The one place server facts are written from a diagnosis.
    */
-  applyFacts(server: string, l: FactsLearned, at: string, source: FactSource): void {
+  applyFacts(server: string, l: FactsLearned, at: string, source: FactSource, failedAt?: string): void {
     this.sql(
         `UPDATE servers SET
            dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
            wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
            fix_event_at = CASE ? WHEN 1 THEN ? WHEN 0 THEN NULL ELSE fix_event_at END,
-           last_affected_at = CASE WHEN ? THEN ? ELSE last_affected_at END
+           last_affected_at = CASE WHEN ? THEN MAX(COALESCE(last_affected_at, ''), ?) ELSE last_affected_at END
          WHERE name = ?`,
       )
       .run(
         l.dllVersion ?? null, l.dllVersion ?? null, at,
         l.wsusVersion ?? null, l.wsusVersion ?? null, at,
-        // The server's own output saying the install event is absent supersedes an earlier sighting.
-        l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, at,
-        l.affected ? 1 : 0, at,
+        // The server's own output saying the install event is absent supersedes an earlier sighting. The event counts
+        // from its own date when the output printed it.
+        l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, (l.fixEvent && l.fixEventOn) || at,
+        // A failure counts from its own time (diagnose: Diagnosis.failedAt), and an older log never moves it back.
+        l.affected ? 1 : 0, failedAt ?? at,
         server,
       );
     if (l.dllVersion) this.keepSource(server, 'dll', l.dllVersion, at, source);

@@ -3,7 +3,7 @@ import { AttributionStore, type LinkedDiagnosis } from '../db/attribution-store.
 import type { Store, DiagnosisRecord } from '../db/store.js';
 import { faultIdsOf } from './diagnose/fault-ids.js';
 import type { Finding, Lang, ScanResult } from './detect/types.js';
-import { diagnose, serverNamed, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
+import { diagnose, inputServer, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
 import { InputError, type DecodedInfo } from './ingest/decode.js';
 import { scanInline, scanOffThread } from './scan/runner.js';
 import { scanFileInParts } from './scan/split.js';
@@ -107,7 +107,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const faultIds = faultIdsOf(scan.findings);
   const earlier = attribution?.sharingFault(faultIds) ?? null;
   const fallbackServer = earlier?.server ?? options.contextServer ?? null;
-  const server = serverNamed(scan, options.serverName) ?? fallbackServer;
+  const server = inputServer(scan, options.serverName) ?? fallbackServer;
   const known = server && options.store ? options.store.server(server) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
   const applyReportedFacts = options.mayRecordFacts || !server;

@@ -84,6 +84,8 @@ export const en = {
       `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (${ONLY_ON_SP1}) cannot both be true of one server — not guessed; check again.`,
     otherServers: (p: { servers: string }) => `Other servers named in this input: ${p.servers}`,
     faultIdJoins: (p: { id: string }) => `Fault ID ${p.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`,
+    dllAbsent:
+      'The client web service DLL was not found where the check looked (C:\\Program Files\\Update Services\\WebServices\\ClientWebService\\bin\\Microsoft.UpdateServices.WebServices.Client.dll): if WSUS is installed in another folder, read the DLL\'s file version there and paste it; if no WSUS is installed on this computer, run the check on the WSUS server itself.',
   },
 
   // ── the diagnosis reply ──
@@ -228,12 +230,16 @@ export const en = {
     fixEvent: 'MsiInstaller event 1022 (KB954960)',
     fixEventSeen: 'seen',
     lastAffected: 'KB954960 failure last seen',
+    /** A server fixed since its last failure: the failures are history. */
+    lastAffectedBeforeFix: 'Last KB954960 failure (before the fix)',
     nothingKnown: (p: { server: string }) => `Nothing is known of ${p.server} yet.`,
     ambiguous: (p: { server: string; candidates: string }) => `${p.server} could be any of ${p.candidates}: name the server in full.`,
     notAName: (p: { input: string }) => `${p.input} is not a server name (try wsus01, wsus01.corp.example or http://wsus01:8530).`,
     notAVersion: (p: { input: string }) => `usage: server NAME dll|wsus VERSION — ${p.input} is not a version (it looks like 3.1.6001.66). Nothing was recorded.`,
     notABuild: (p: { input: string; builds: string }) => `${p.input} is not a WSUS build: WSUS versions are ${p.builds}. Nothing was recorded.`,
     byUser: (p: { user: string }) => `by ${p.user}`,
+    /** A fact with a date of its own (event 1022's), recorded later: when it was recorded. */
+    recordedOn: (p: { date: string }) => `recorded ${p.date}`,
     evidenceTitle: 'Evidence',
     dllSeen: (p: { v: string }) => `Client web service DLL ${p.v} (fixed: ${FIXED_DLL_VERSION} or later)`,
     fixEventSeenLine: 'MsiInstaller event 1022 (KB954960) seen',

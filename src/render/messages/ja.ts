@@ -72,6 +72,8 @@ export const ja: Catalogue = {
       `矛盾: WSUS のバージョン ${p.wsusVersion} と KB954960 のインストール イベント (修正は SP1 にのみ適用可能) は同じサーバーでは両立しません。推測せず、確認し直してください。`,
     otherServers: (p) => `この入力には他のサーバーも出てきます: ${p.servers}`,
     faultIdJoins: (p) => `Fault ID ${p.id}: サーバーの SoftwareDistribution.log の同じ失敗の行にも同じ ID があります。`,
+    dllAbsent:
+      'クライアント Web サービス DLL が確認した場所 (C:\\Program Files\\Update Services\\WebServices\\ClientWebService\\bin\\Microsoft.UpdateServices.WebServices.Client.dll) にありません。WSUS を別のフォルダーにインストールしている場合は、そこにある DLL のファイル バージョンを確認して貼り付けてください。このコンピューターに WSUS がインストールされていない場合は、WSUS サーバー上で確認してください。',
   },
 
   server: 'サーバー',
@@ -198,12 +200,14 @@ export const ja: Catalogue = {
     fixEvent: 'MsiInstaller イベント 1022 (KB954960)',
     fixEventSeen: 'あり',
     lastAffected: 'KB954960 の失敗を最後に検出',
+    lastAffectedBeforeFix: '修正前の最後の KB954960 の失敗',
     nothingKnown: (p) => `${p.server} の記録はまだありません。`,
     ambiguous: (p) => `${p.server} は複数のサーバー (${p.candidates}) のどれか判断できません。完全な名前で指定してください。`,
     notAName: (p) => `${p.input} はサーバー名として読めません (例: wsus01、wsus01.corp.example、http://wsus01:8530)。`,
     notAVersion: (p) => `usage: server NAME dll|wsus VERSION — ${p.input} はバージョンとして読めません (例: 3.1.6001.66)。何も記録していません。`,
     notABuild: (p) => `${p.input} は WSUS のビルド番号ではありません。WSUS は ${p.builds} です。何も記録していません。`,
     byUser: (p) => `記録: ${p.user}`,
+    recordedOn: (p) => `${p.date} に記録`,
     evidenceTitle: '根拠',
     dllSeen: (p) => `クライアント Web サービス DLL ${p.v} (修正済みは ${FIXED_DLL_VERSION} 以上)`,
     fixEventSeenLine: 'MsiInstaller イベント 1022 (KB954960) あり',

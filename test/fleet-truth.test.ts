@@ -1,0 +1,127 @@
+// The fleet view tells the truth: what the bot remembers of a server (the server view, App Home, status) agrees with
+// what its replies say, because one rule decides a server's state from its dated facts — a failure counts from its
+// log lines' own time, the fix's install event from its own date. Real Bolt app, real signed HTTP, fake Slack.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/block-kit.js';
+import { fixture } from './support/fixtures.js';
+import { appHomeOpened, messageEvent, postEvent, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
+
+const ADMIN = 'UADMIN';
+const COLLEAGUE = 'UCOLLEAGUE';
+/** A client log from 2008 whose failing sync is against wsus41. */
+const OLD_LOG = fixture('client-affected.log').toString('utf8').replace(/wsusebc/g, 'wsus41');
+
+let channelSeq = 0;
+const freshChannel = () => `C${String(++channelSeq).padStart(6, '0')}TRUTH`;
+
+let leftovers: () => Promise<string[]>;
+beforeAll(() => {
+  leftovers = handleBaseline();
+});
+afterAll(async () => {
+  expect(await leftovers()).toEqual([]);
+});
+
+describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ env: { ADMIN_USER_IDS: ADMIN } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+  const shown = (c: RecordedCall) => visibleText(c.body.blocks);
+
+  async function paste(channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}): Promise<{ ts: string; reply: RecordedCall }> {
+    const ts = slackTs();
+    const before = postsIn(channel).length;
+    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text, user: extra.user ?? ADMIN, ...(extra.thread_ts ? { thread_ts: extra.thread_ts } : {}) }))).status).toBe(200);
+    await t.idle();
+    const posts = postsIn(channel);
+    expect(posts.length).toBe(before + 1);
+    return { ts, reply: posts.at(-1)! };
+  }
+
+  async function slash(text: string, user = ADMIN): Promise<string> {
+    const responseUrl = t.fake.responseUrl();
+    expect((await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text, user_id: user, response_url: responseUrl }))).status).toBe(200);
+    const call = await t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
+    return call.body.blocks ? visibleText(call.body.blocks) : String(call.body.text);
+  }
+
+  async function home(user: string): Promise<string> {
+    expect((await postEvent(t.events, SIGNING_SECRET, appHomeOpened({ user }))).status).toBe(200);
+    const call = await t.fake.waitFor('views.publish', (c) => c.body.user_id === user);
+    return visibleText((call.body.view as { blocks: unknown[] }).blocks);
+  }
+
+  it('an old log pasted again after the fix: the reply, the server view, App Home and status all say fixed', async () => {
+    const channel = freshChannel();
+    const root = await paste(channel, OLD_LOG);
+    expect(shown(root.reply)).toContain('*wsus41*');
+    // The admin verifies on the server: the fixed DLL, recorded in the thread.
+    await paste(channel, 'KB954960-CHECK computer=WSUS41 dll=3.1.6001.66', { thread_ts: root.ts });
+    expect(t.store.server('wsus41')?.dllVersion).toBe('3.1.6001.66');
+
+    // A colleague pastes the same 2008 log again.
+    const again = await paste(freshChannel(), OLD_LOG, { user: COLLEAGUE });
+    expect(shown(again.reply)).toMatch(/predate the fix/);
+
+    // The failure is recorded at its own time (2008), not at the paste's.
+    expect(t.store.server('wsus41')?.lastAffectedAt).toMatch(/^2008-08-12T/);
+    const server = await slash('server wsus41');
+    expect(server).toContain(':large_green_circle: *fixed*');
+    expect(server).not.toContain('signature seen, not fixed since');
+    expect(server).toMatch(/Last KB954960 failure \(before the fix\) — [^\n]*2008-08-12/);
+    const status = await slash('status');
+    expect(status).not.toMatch(/1 affected/);
+    expect(status).not.toMatch(/install KB954960/i);
+    const homeView = await home('UHOMEVIEWER');
+    expect(homeView).toMatch(/wsus41\* — fixed/);
+    expect(homeView).not.toMatch(/wsus41\*[^\n]*signature seen/);
+  });
+
+  it('a failure newer than the fix still reopens the server', async () => {
+    const channel = freshChannel();
+    await paste(channel, 'KB954960-CHECK computer=WSUS42 dll=3.1.6001.66');
+    // The same failure, logged after the fix was recorded (2027: after the test clock's now).
+    const newer = OLD_LOG.replace(/wsus41/g, 'wsus42').replace(/^2008-08-12/gm, '2027-01-05');
+    const { reply } = await paste(channel, newer);
+    expect(shown(reply)).not.toMatch(/predate the fix/);
+    expect(await slash('server wsus42')).toContain('signature seen, not fixed since');
+  });
+
+  it('event 1022 counts from its own date: the server view shows that date, and a log from before it is history', async () => {
+    const channel = freshChannel();
+    await paste(channel, 'KB954960-CHECK computer=WSUS43 event1022=present 2008-08-13');
+    // The fix's own date, not the paste's.
+    expect(t.store.server('wsus43')?.fixEventAt).toBe('2008-08-13T00:00:00.000Z');
+    const view = await slash('server wsus43');
+    expect(view).toMatch(/MsiInstaller event 1022[^\n]*2008-08-13/);
+    // The 2008-08-12 failures predate the fix installed on 2008-08-13.
+    const { reply } = await paste(channel, OLD_LOG.replace(/wsus41/g, 'wsus43'), { user: COLLEAGUE });
+    expect(shown(reply)).toMatch(/predate the fix/);
+    expect(await slash('server wsus43')).not.toContain('signature seen, not fixed since');
+  });
+
+  it('a thread paste that changes the server (RTM → SP1) is answered in full, not "Same as above"', async () => {
+    const channel = freshChannel();
+    const root = await paste(channel, 'KB954960-CHECK computer=WSUS44 wsus=3.0.6000.374');
+    const sp1 = await paste(channel, 'KB954960-CHECK computer=WSUS44 wsus=3.1.6001.65', { thread_ts: root.ts });
+    expect(shown(sp1.reply)).not.toContain('Nothing new');
+    // The same paste again is a repeat.
+    const repeat = await paste(channel, 'KB954960-CHECK computer=WSUS44 wsus=3.1.6001.65', { thread_ts: root.ts });
+    expect(shown(repeat.reply)).toContain('Nothing new');
+  });
+
+  it('dll=absent on an SP1 server says the DLL was not found where the check looked', async () => {
+    const channel = freshChannel();
+    const root = await paste(channel, 'KB954960-CHECK computer=WSUS45 wsus=3.1.6001.65');
+    const absent = await paste(channel, 'KB954960-CHECK computer=WSUS45 dll=absent', { thread_ts: root.ts });
+    expect(shown(absent.reply)).toContain('The client web service DLL was not found where the check looked');
+    expect(shown(absent.reply)).not.toContain('Nothing new');
+  });
+});
