@@ -37,6 +37,8 @@ export interface LinkedDiagnosis {
   readonly messageTs: string | null;
   readonly replyTs: string | null;
   readonly faultId: string;
+  /** Its verdict: `affected` when it holds the signature, the proof a partial paste of the same failure lacks. */
+  readonly verdict: string;
 }
 
 /** A diagnosis that reported facts but named no server: waiting for someone to say which. */
@@ -139,12 +141,71 @@ export class AttributionStore {
     if (ids.length === 0) return null;
     const match = ids.map(() => '(f.fault_id = ? AND f.side <> ?)').join(' OR ');
     const row = this.sql(
-        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
+        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, d.verdict, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
          WHERE (${match}) AND d.id IS NOT ? ORDER BY d.created_at, d.id LIMIT 1`,
       )
       .get(...ids.flatMap((f) => [f.id, f.side]), except ?? null) as Row | undefined;
     if (!row) return null;
-    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id) };
+    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id), verdict: String(row.verdict) };
+  }
+
+  /**
+   * A partial paste (`possible`) whose failure a later paste proved to be KB954960 (the signature under the same
+   * fault ID): it is `affected` now, one record of the failure with the other.
+   */
+  confirmFailure(diagnosisId: number): void {
+    this.sql("UPDATE diagnoses SET verdict = 'affected' WHERE id = ? AND verdict = 'possible'").run(diagnosisId);
+  }
+
+  /**
+   * An admin said two names are one server: the row `from` (if it has one) becomes part of `into` — its diagnoses,
+   * its aliases and the newer of each fact move over — and every spelling of it is an alias of `into`. Run inside a
+   * transaction (src/attribute.ts sameServer).
+   */
+  mergeServerInto(from: string, into: string, spellings: readonly string[]): void {
+    this.sql(
+        `UPDATE servers SET
+           dll_version = CASE WHEN f.dll_version_at > COALESCE(servers.dll_version_at, '') THEN f.dll_version ELSE servers.dll_version END,
+           dll_version_at = MAX(COALESCE(servers.dll_version_at, ''), COALESCE(f.dll_version_at, '')),
+           wsus_version = CASE WHEN f.wsus_version_at > COALESCE(servers.wsus_version_at, '') THEN f.wsus_version ELSE servers.wsus_version END,
+           wsus_version_at = MAX(COALESCE(servers.wsus_version_at, ''), COALESCE(f.wsus_version_at, '')),
+           fix_event_at = COALESCE(servers.fix_event_at, f.fix_event_at),
+           last_affected_at = MAX(COALESCE(servers.last_affected_at, ''), COALESCE(f.last_affected_at, '')),
+           first_seen_at = MIN(servers.first_seen_at, f.first_seen_at)
+         FROM (SELECT * FROM servers WHERE name = ?) AS f WHERE servers.name = ?`,
+      )
+      .run(from, into);
+    // MAX over '' leaves '' where neither had the fact: back to unknown.
+    this.sql(
+        `UPDATE servers SET dll_version_at = NULLIF(dll_version_at, ''), wsus_version_at = NULLIF(wsus_version_at, ''), last_affected_at = NULLIF(last_affected_at, '')
+         WHERE name = ?`,
+      )
+      .run(into);
+    this.sql(
+        `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
+         SELECT ?, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id FROM server_fact_sources WHERE server = ? AND true
+         ON CONFLICT (server, fact) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, user_id = excluded.user_id,
+           channel_id = excluded.channel_id, message_ts = excluded.message_ts, thread_ts = excluded.thread_ts, permalink = excluded.permalink,
+           diagnosis_id = excluded.diagnosis_id
+         WHERE excluded.recorded_at > server_fact_sources.recorded_at`,
+      )
+      .run(into, from);
+    this.sql('DELETE FROM server_fact_sources WHERE server = ?').run(from);
+    this.sql('UPDATE diagnoses SET server = ? WHERE server = ?').run(into, from);
+    this.sql('UPDATE server_aliases SET name = ? WHERE name = ?').run(into, from);
+    this.sql('DELETE FROM servers WHERE name = ?').run(from);
+    const alias = this.sql('INSERT INTO server_aliases (alias, name) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET name = excluded.name');
+    for (const s of new Set([from, ...spellings])) if (s !== into) alias.run(s, into);
+  }
+
+  /** One failure on one server: a diagnosis of it now counts for `server`, as `affected` when the other side proved it. */
+  joinFailure(diagnosisId: number, earlierId: number, server: string): void {
+    this.sql('UPDATE diagnoses SET server = ? WHERE id IN (?, ?)').run(server, diagnosisId, earlierId);
+    this.sql(
+        `UPDATE diagnoses SET verdict = 'affected' WHERE id IN (?, ?) AND verdict = 'possible'
+           AND EXISTS (SELECT 1 FROM diagnoses o WHERE o.id IN (?, ?) AND o.verdict = 'affected')`,
+      )
+      .run(diagnosisId, earlierId, diagnosisId, earlierId);
   }
 
   /** Gives a diagnosis that named no server the server (row) its failure turned out to be on: that of `from`. */

@@ -71,6 +71,11 @@ export interface CheckResult {
   readonly withheld: WithheldFacts | null;
   /** An earlier diagnosis of the same failure (a shared fault ID): this one confirms it. */
   readonly confirms: LinkedDiagnosis | null;
+  /**
+   * An earlier diagnosis with the same fault ID on another server than the one this input names: one failure cannot
+   * be on two servers, so nothing is joined and an admin is asked whether they are one server.
+   */
+  readonly faultConflict: { readonly earlier: LinkedDiagnosis & { readonly server: string }; readonly server: string } | null;
 }
 
 /** Facts of a server, reported by someone who may not record them. */
@@ -105,13 +110,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const now = options.now.toISOString();
   const attribution = options.store ? new AttributionStore(options.store) : null;
   const faultIds = faultIdsOf(scan.findings);
-  const earlier = attribution?.sharingFault(faultIds) ?? null;
+  const shared = attribution?.sharingFault(faultIds) ?? null;
+  const named = inputServer(scan, options.serverName);
+  // The same fault ID under another server's name is a question, never a silent merge.
+  const namedRow = named && options.store ? options.store.resolveServer(named) : null;
+  const conflicting = !!shared?.server && !!named && !(namedRow?.kind === 'known' && namedRow.name === shared.server);
+  const earlier = conflicting ? null : shared;
   const fallbackServer = earlier?.server ?? options.contextServer ?? null;
-  const server = inputServer(scan, options.serverName) ?? fallbackServer;
+  const server = named ?? fallbackServer;
   const known = server && options.store ? options.store.server(server) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
   const applyReportedFacts = options.mayRecordFacts || !server;
-  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts });
+  const confirmedByFaultId = earlier?.verdict === 'affected';
+  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts, confirmedByFaultId });
   const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
   const diagnosis: Diagnosis = { ...shown, learned: recorded };
   const save = options.save ?? true;
@@ -120,7 +131,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const diagnosisId = recording ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds }) : null;
   // One failure, one record: the earlier paste that named no server learns it from this one.
   if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server) attribution!.adoptServer(earlier.id, diagnosisId);
-  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null };
+  // The earlier partial paste is proved by this one's signature: both are the one affected failure.
+  if (diagnosisId !== null && earlier && earlier.verdict === 'possible' && diagnosis.verdict === 'affected') attribution!.confirmFailure(earlier.id);
+  const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named } : null;
+  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
 }
 
 /**

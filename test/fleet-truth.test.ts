@@ -3,14 +3,26 @@
 // log lines' own time, the fix's install event from its own date. Real Bolt app, real signed HTTP, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
-import { visibleText } from './support/block-kit.js';
+import { buttonsIn, visibleText } from './support/block-kit.js';
+import { ACTION_IDS } from '../src/render/action-ids.js';
 import { fixture } from './support/fixtures.js';
-import { appHomeOpened, messageEvent, postEvent, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
+import { appHomeOpened, blockAction, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const COLLEAGUE = 'UCOLLEAGUE';
 /** A client log from 2008 whose failing sync is against wsus41. */
 const OLD_LOG = fixture('client-affected.log').toString('utf8').replace(/wsusebc/g, 'wsus41');
+
+/** The server's side of a KB954960 failure: its fault ID (`ID=`) and the server it happened on. */
+const serverPaste = (server: string, id: string) =>
+  `2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://${server}/ClientWebService/client.asmx, ID=${id}, ErrorCode=InternalServerError, Message=, Client=?`;
+/** A client fragment: 0x8024400E with the fault's `ID:` but without InternalServerError(5) — on its own, `possible`. */
+const clientFragment = (id: string, server?: string) =>
+  [
+    ...(server ? [`PT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://${server}/ClientWebService/client.asmx`] : []),
+    'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200',
+    `PT  WARNING:     ID:${id}`,
+  ].join('\n');
 
 let channelSeq = 0;
 const freshChannel = () => `C${String(++channelSeq).padStart(6, '0')}TRUTH`;
@@ -123,5 +135,66 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
     const absent = await paste(channel, 'KB954960-CHECK computer=WSUS45 dll=absent', { thread_ts: root.ts });
     expect(shown(absent.reply)).toContain('The client web service DLL was not found where the check looked');
     expect(shown(absent.reply)).not.toContain('Nothing new');
+  });
+
+  describe('one failure, one record (fault IDs)', () => {
+    const newDetections = (status: string, server: string) => status.match(new RegExp(`\\*${server}\\* — (\\d+) detection`))?.[1];
+
+    it('server log first, then a client fragment with the same ID: affected, with the install step, counted once', async () => {
+      const id = '21000000-0000-4000-8000-000000000021';
+      await paste(freshChannel(), serverPaste('wsus21', id));
+      const { reply } = await paste(freshChannel(), clientFragment(id));
+      const text = shown(reply);
+      expect(text).toContain('KB954960: affected');
+      expect(text).toContain('*wsus21*');
+      expect(text).toMatch(/install KB954960/i);
+      expect(text).not.toContain("Look in the server's");
+      expect(text).toContain('this confirms');
+      expect(t.store.history({ server: 'wsus21' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect(newDetections(await slash('status'), 'wsus21')).toBe('1');
+    });
+
+    it('client fragment first, then the server log: the fragment becomes affected, and the pair counts once', async () => {
+      const id = '22000000-0000-4000-8000-000000000022';
+      const first = await paste(freshChannel(), clientFragment(id));
+      expect(shown(first.reply)).toContain('KB954960: possible');
+      await paste(freshChannel(), serverPaste('wsus22', id));
+      expect(t.store.history({ server: 'wsus22' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect(newDetections(await slash('status'), 'wsus22')).toBe('1');
+    });
+
+    it('the same ID under two server names is a conflict: asked, not joined; only an admin can say they are one server', async () => {
+      const id = '23000000-0000-4000-8000-000000000023';
+      await paste(freshChannel(), serverPaste('wsus02', id));
+      const channel = freshChannel();
+      const { ts, reply } = await paste(channel, clientFragment(id, 'wsus01'));
+      const text = shown(reply);
+      expect(text).toContain('*Conflict:* fault ID');
+      expect(text).toContain('*wsus02*');
+      expect(text).toContain('this paste names *wsus01*');
+      expect(text).not.toContain('this confirms');
+      expect(t.store.history({ server: 'wsus01' }).map((h) => h.verdict)).toEqual(['possible']);
+
+      const button = buttonsIn(reply.body.blocks).find((b) => b.element.action_id === ACTION_IDS.sameServer)!.element;
+      expect((button.text as { text: string }).text).toBe('wsus01 and wsus02 are one server');
+      const replyTs = t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
+      const click = (user: string) =>
+        postInteraction(t.events, SIGNING_SECRET, blockAction({ action_id: String(button.action_id), user, element: button, container: { type: 'message', channel, message_ts: replyTs, blocks: reply.body.blocks as unknown[] } }));
+
+      expect((await click(COLLEAGUE)).status).toBe(200);
+      const refused = await t.fake.waitFor('chat.postEphemeral', (c) => c.body.user === COLLEAGUE && c.body.channel === channel);
+      expect(String(refused.body.text)).toBe(`Nothing was recorded: only the admins (ADMIN_USER_IDS) can say that two names are one server — ask <@${ADMIN}>.`);
+      await t.idle();
+      expect(t.store.resolveServer('wsus01')).toMatchObject({ kind: 'known', name: 'wsus01' });
+
+      expect((await click(ADMIN)).status).toBe(200);
+      const updated = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel && c.body.ts === replyTs);
+      expect(visibleText(updated.body.blocks)).toContain(`Recorded by <@${ADMIN}>: wsus01 is another name of *wsus02*.`);
+      expect(buttonsIn(updated.body.blocks).some((b) => b.element.action_id === ACTION_IDS.sameServer)).toBe(false);
+      expect(t.store.resolveServer('wsus01')).toMatchObject({ kind: 'known', name: 'wsus02' });
+      expect(t.store.servers().map((s) => s.name)).not.toContain('wsus01');
+      expect(t.store.history({ server: 'wsus02' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect(newDetections(await slash('status'), 'wsus02')).toBe('1');
+    });
   });
 });

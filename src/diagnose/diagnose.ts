@@ -113,6 +113,11 @@ export interface DiagnoseContext {
    * pasted in, or the message around it (the caller picks by trust; see DESIGN "The verdict model").
    */
   readonly fallbackServer?: string | null;
+  /**
+   * An earlier paste of the same server showed this failure's other side with the KB954960 signature (the client's
+   * `ID:` matches the server's `ID=`): a partial paste of it is the signature, not a symptom with other causes.
+   */
+  readonly confirmedByFaultId?: boolean;
 }
 
 const ROLE: ReadonlyMap<RuleId, RuleRole> = new Map(DETECTION_RULES.map((r) => [r.id, r.role]));
@@ -157,9 +162,12 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   // ── the signature: data (detect/signature.ts), evaluated by correlate.ts ───────────────────────
   const signature = evaluateSignature(KB954960_SIGNATURE, findings, (rule) => ROLE.get(rule));
   const server = serverNamed(scan, ctx.serverName, signature.attempts[0]) ?? ctx.fallbackServer ?? null;
-  const signatureLines = signature.evidence;
-  const affected = signature.present;
   const partialLines = findings.filter((f) => ['signature', 'partial'].includes(ROLE.get(f.rule) ?? ''));
+  // One failure, one record: the other side's signature under the same fault ID completes this paste's symptom.
+  const joined = !signature.present && !!ctx.confirmedByFaultId && partialLines.length > 0;
+  const faultIdLines = joined ? findings.filter((f) => f.rule === 'client-fault-id' || f.fields.id) : [];
+  const signatureLines = joined ? sortByLine([...partialLines, ...faultIdLines]) : signature.evidence;
+  const affected = signature.present || joined;
   const possible = !affected && partialLines.length > 0;
 
   // ── what the input says of the server ────────────────────────────────────────────────────────────

@@ -307,6 +307,14 @@ export const en = {
     confirms: (p: { where: string; on: string; id: string }) => `:link: Same failure: this confirms ${p.where}${p.on} (fault ID ${p.id}).`,
     earlierReport: 'the earlier report',
     onServer: (p: { server: string }) => ` on ${p.server}`,
+    /** One fault ID under two server names: asked, never merged silently. */
+    faultConflict: (p: { id: string; where: string; other: string; server: string }) =>
+      `:warning: *Conflict:* fault ID ${p.id} was reported on *${p.other}* (${p.where}), but this paste names *${p.server}*. One failure happens on one server, so the two were not joined. If ${p.server} and ${p.other} are one server under two names, an admin can say so with the button; if not, one of the two pastes names the wrong server.`,
+    faultConflictFallback: 'Conflict: the same fault ID under two server names.',
+    sameServer: (p: { server: string; other: string }) => `${p.server} and ${p.other} are one server`,
+    sameServerRecorded: (p: { server: string; other: string; by: string; id: string }) =>
+      `:white_check_mark: Recorded${p.by}: ${p.server} is another name of *${p.other}*. Fault ID ${p.id} is one KB954960 failure on ${p.other}, counted once.`,
+    onlyAdminsJoin: (p: { admins: string }) => `Nothing was recorded: only the admins (ADMIN_USER_IDS) can say that two names are one server — ask ${p.admins}.`,
   },
   /** `<@U1>, <@U2>, <@U3> and 2 more`. */
   adminMentions: (p: { mentions: string; more: number }) => (p.more > 0 ? `${p.mentions} and ${p.more} more` : p.mentions),

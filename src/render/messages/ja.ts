@@ -268,6 +268,12 @@ export const ja: Catalogue = {
     confirms: (p) => `:link: 同じ失敗です: ${p.where}${p.on} を裏付けます (Fault ID ${p.id})。`,
     earlierReport: '先の報告',
     onServer: (p) => ` (${p.server})`,
+    faultConflict: (p) =>
+      `:warning: *矛盾:* Fault ID ${p.id} は *${p.other}* で報告されています (${p.where}) が、この貼り付けは *${p.server}* を指しています。1 つの失敗は 1 台のサーバーで起きるため、2 つを結び付けていません。${p.server} と ${p.other} が同じサーバーの別名なら、管理者がボタンで記録できます。別のサーバーなら、どちらかの貼り付けのサーバー名が誤っています。`,
+    faultConflictFallback: '矛盾: 同じ Fault ID が 2 つのサーバー名で報告されています。',
+    sameServer: (p) => `${p.server} と ${p.other} は同じサーバー`,
+    sameServerRecorded: (p) => `:white_check_mark: ${p.by}記録しました: ${p.server} は *${p.other}* の別名です。Fault ID ${p.id} は ${p.other} の 1 件の KB954960 の失敗として数えます。`,
+    onlyAdminsJoin: (p) => `何も記録していません。2 つの名前が同じサーバーだと記録できるのは管理者 (ADMIN_USER_IDS) だけです。${p.admins} に依頼してください。`,
   },
   adminMentions: (p) => (p.more > 0 ? `${p.mentions} ほか ${p.more} 名` : p.mentions),
   mentionSeparator: '、',
