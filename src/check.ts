@@ -75,7 +75,12 @@ export interface CheckResult {
    * An earlier diagnosis with the same fault ID on another server than the one this input names: one failure cannot
    * be on two servers, so nothing is joined and an admin is asked whether they are one server.
    */
-  readonly faultConflict: { readonly earlier: LinkedDiagnosis & { readonly server: string }; readonly server: string } | null;
+  readonly faultConflict: {
+    readonly earlier: LinkedDiagnosis & { readonly server: string };
+    readonly server: string;
+    /** Which paste is the server's own log (its actor URL is the server's name for itself): the name to keep. */
+    readonly serverSide: 'this' | 'earlier';
+  } | null;
 }
 
 /** Facts of a server, reported by someone who may not record them. */
@@ -133,7 +138,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server) attribution!.adoptServer(earlier.id, diagnosisId);
   // The earlier partial paste is proved by this one's signature: both are the one affected failure.
   if (diagnosisId !== null && earlier && earlier.verdict === 'possible' && diagnosis.verdict === 'affected') attribution!.confirmFailure(earlier.id);
-  const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named } : null;
+  const serverSide = faultIds.some((f) => f.id === shared?.faultId && f.side === 'server') ? ('this' as const) : ('earlier' as const);
+  const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide } : null;
   return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
 }
 

@@ -196,5 +196,22 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       expect(t.store.history({ server: 'wsus02' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
       expect(newDetections(await slash('status'), 'wsus02')).toBe('1');
     });
+
+    it('client first, server log second under another name: also a conflict; the server log\'s own name is kept', async () => {
+      const id = '24000000-0000-4000-8000-000000000024';
+      await paste(freshChannel(), clientFragment(id, 'wsus11'));
+      const channel = freshChannel();
+      const { ts, reply } = await paste(channel, serverPaste('wsus12', id));
+      expect(shown(reply)).toContain('*Conflict:* fault ID');
+      expect(shown(reply)).not.toContain('this confirms');
+      const button = buttonsIn(reply.body.blocks).find((b) => b.element.action_id === ACTION_IDS.sameServer)!.element;
+      const replyTs = t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
+      await postInteraction(t.events, SIGNING_SECRET, blockAction({ action_id: String(button.action_id), user: ADMIN, element: button, container: { type: 'message', channel, message_ts: replyTs, blocks: reply.body.blocks as unknown[] } }));
+      const updated = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel && c.body.ts === replyTs);
+      expect(visibleText(updated.body.blocks)).toContain('wsus11 is another name of *wsus12*.');
+      expect(t.store.resolveServer('wsus11')).toMatchObject({ kind: 'known', name: 'wsus12' });
+      expect(t.store.history({ server: 'wsus12' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect(newDetections(await slash('status'), 'wsus12')).toBe('1');
+    });
   });
 });

@@ -149,7 +149,7 @@ export function parseSameServerValue(value: string | undefined): SameServerValue
  */
 export function withFaultConflict(
   message: SlackMessage,
-  r: { diagnosisId: number | null; earlierId: number; faultId: string; server: string; other: string; permalink: string | null },
+  r: { diagnosisId: number | null; earlierId: number; faultId: string; server: string; other: string; keep: string; permalink: string | null },
   lang: Lang,
 ): SlackMessage {
   const m = msg(lang).attribution;
@@ -166,7 +166,8 @@ export function withFaultConflict(
           type: 'button',
           text: { type: 'plain_text', text: truncate(m.sameServer({ server: r.server, other: r.other }), LIMITS.buttonText) },
           action_id: ACTION_IDS.sameServer,
-          value: JSON.stringify({ d: r.diagnosisId, e: r.earlierId, a: r.server, n: r.other, f: r.faultId } satisfies SameServerValue),
+          // The name the server log used is kept (the server's own name for itself); the other becomes its alias.
+          value: JSON.stringify({ d: r.diagnosisId, e: r.earlierId, a: r.keep === r.server ? r.other : r.server, n: r.keep, f: r.faultId } satisfies SameServerValue),
         },
       ],
     });

@@ -67,9 +67,9 @@ export async function withAttribution(d: AttributionDeps, work: AttributionWork,
     out = { text: out.text, blocks: [...out.blocks, confirmsBlock({ permalink, faultId: confirms.faultId, server: confirms.server ?? diagnosis.server }, work.lang)] };
   }
   if (faultConflict) {
-    const { earlier, server } = faultConflict;
+    const { earlier, server, serverSide } = faultConflict;
     const permalink = earlier.channelId ? await permalinkOf(d.client, earlier.channelId, earlier.replyTs ?? earlier.messageTs) : null;
-    out = withFaultConflict(out, { diagnosisId, earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, permalink }, work.lang);
+    out = withFaultConflict(out, { diagnosisId, earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, keep: serverSide === 'this' ? server : earlier.server, permalink }, work.lang);
   }
   return out;
 }
