@@ -134,6 +134,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
     const root = await paste(channel, 'KB954960-CHECK computer=WSUS45 wsus=3.1.6001.65');
     const absent = await paste(channel, 'KB954960-CHECK computer=WSUS45 dll=absent', { thread_ts: root.ts });
     expect(shown(absent.reply)).toContain('The client web service DLL was not found where the check looked');
+    expect(shown(absent.reply)).toContain('run the check on the WSUS server.');
     expect(shown(absent.reply)).not.toContain('Nothing new');
   });
 
@@ -146,6 +147,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       const { reply } = await paste(freshChannel(), clientFragment(id));
       const text = shown(reply);
       expect(text).toContain('KB954960: affected');
+      expect(text).toContain("carries the fault ID of the server's ThrowException");
       expect(text).toContain('*wsus21*');
       expect(text).toMatch(/install KB954960/i);
       expect(text).not.toContain("Look in the server's");

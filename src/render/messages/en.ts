@@ -85,7 +85,7 @@ export const en = {
     otherServers: (p: { servers: string }) => `Other servers named in this input: ${p.servers}`,
     faultIdJoins: (p: { id: string }) => `Fault ID ${p.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`,
     dllAbsent:
-      'The client web service DLL was not found where the check looked (C:\\Program Files\\Update Services\\WebServices\\ClientWebService\\bin\\Microsoft.UpdateServices.WebServices.Client.dll): if WSUS is installed in another folder, read the DLL\'s file version there and paste it; if no WSUS is installed on this computer, run the check on the WSUS server itself.',
+      "The client web service DLL was not found where the check looked (Program Files\\Update Services\\WebServices\\ClientWebService\\bin): if WSUS is installed in another folder, read the DLL's version there; if WSUS is not installed on this computer, run the check on the WSUS server.",
   },
 
   // ── the diagnosis reply ──
@@ -142,6 +142,9 @@ export const en = {
   whyAffectedClient: (p: { n: number }) =>
     `SyncUpdates failed with SOAP Fault 0x000190 / ErrorCode:InternalServerError(5) in ${p.n} sync attempt${plural(p.n)}: the KB954960 signature.`,
   whyAffectedServer: "The server's client web service logged ThrowException … ErrorCode=InternalServerError: the KB954960 signature.",
+  /** A client symptom whose fault ID the server's ThrowException (pasted earlier) carries: one failure, proved. */
+  whyAffectedByFaultId:
+    "The client's SyncUpdates failure carries the fault ID of the server's ThrowException … ErrorCode=InternalServerError reported earlier: one failure, the KB954960 signature.",
   whyPossible: 'Part of the KB954960 signature (0x8024400E or a SOAP fault) without InternalServerError(5): other failures look the same.',
   whyNeedsSp1: (p: { v: string }) => `No failure here, but the server runs WSUS 3.0 RTM${p.v}: KB954960 installs only on SP1.`,
   whyVulnerable: (p: { v: string; fixed: string }) => `No failure here, but the server is SP1 without the fix${p.v}; the fixed DLL is ${p.fixed}.`,

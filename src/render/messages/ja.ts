@@ -73,7 +73,7 @@ export const ja: Catalogue = {
     otherServers: (p) => `この入力には他のサーバーも出てきます: ${p.servers}`,
     faultIdJoins: (p) => `Fault ID ${p.id}: サーバーの SoftwareDistribution.log の同じ失敗の行にも同じ ID があります。`,
     dllAbsent:
-      'クライアント Web サービス DLL が確認した場所 (C:\\Program Files\\Update Services\\WebServices\\ClientWebService\\bin\\Microsoft.UpdateServices.WebServices.Client.dll) にありません。WSUS を別のフォルダーにインストールしている場合は、そこにある DLL のファイル バージョンを確認して貼り付けてください。このコンピューターに WSUS がインストールされていない場合は、WSUS サーバー上で確認してください。',
+      'クライアント Web サービス DLL が確認した場所 (Program Files\\Update Services\\WebServices\\ClientWebService\\bin) にありません。WSUS を別のフォルダーにインストールしている場合は、そこで DLL のバージョンを確認してください。このコンピューターに WSUS がない場合は、WSUS サーバー上で確認してください。',
   },
 
   server: 'サーバー',
@@ -124,6 +124,8 @@ export const ja: Catalogue = {
   evidenceGone: 'これらの行はもう保存されていません (履歴の保存期間を過ぎました)。',
   whyAffectedClient: (p) => `${p.n} 回の同期で SyncUpdates が SOAP Fault 0x000190 / ErrorCode:InternalServerError(5) で失敗しています。KB954960 のシグネチャです。`,
   whyAffectedServer: 'サーバーのクライアント Web サービスが ThrowException … ErrorCode=InternalServerError を記録しています。KB954960 のシグネチャです。',
+  whyAffectedByFaultId:
+    'クライアントの SyncUpdates の失敗に、先に報告されたサーバーの ThrowException … ErrorCode=InternalServerError と同じ Fault ID があります。同じ 1 件の失敗で、KB954960 のシグネチャです。',
   whyPossible: 'KB954960 のシグネチャの一部 (0x8024400E や SOAP Fault) だけで、InternalServerError(5) がありません。他の原因でも同じに見えます。',
   whyNeedsSp1: (p) => `失敗は出ていませんが、サーバーは WSUS 3.0 RTM${p.v} です。KB954960 は SP1 にのみ適用できます。`,
   whyVulnerable: (p) => `失敗は出ていませんが、サーバーは修正のない SP1 です${p.v}。修正済みの DLL は ${p.fixed} です。`,
