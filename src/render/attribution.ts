@@ -144,7 +144,7 @@ export function parseSameServerValue(value: string | undefined): SameServerValue
 }
 
 /**
- * One fault ID under two server names: said as a conflict under the verdict, with a button for an admin to say the
+ * One fault ID under two server names: said as a conflict at the end of the reply, with a button for an admin to say the
  * two names are one server (which records the alias and joins the two pastes).
  */
 export function withFaultConflict(
@@ -172,7 +172,8 @@ export function withFaultConflict(
       ],
     });
   }
-  return underVerdict(message, blocks, m.faultConflictFallback);
+  // After the reply, as the "same failure" link goes: the verdict and its next step stand on this paste alone.
+  return { text: `${message.text}\n${m.faultConflictFallback}`, blocks: [...message.blocks, ...blocks] };
 }
 
 /** The conflict answered: the question and its button become what was recorded. */
