@@ -119,6 +119,14 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
     expect(await slash('server wsus43')).not.toContain('signature seen, not fixed since');
   });
 
+  it('event 1022 pasted from the Event Viewer counts from the date on its line, in either language', async () => {
+    const channel = freshChannel();
+    await paste(channel, "on wsus46: 1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully.");
+    expect(t.store.server('wsus46')?.fixEventAt).toBe('2008-08-13T10:12:33.000Z');
+    await paste(channel, "on wsus47: 情報  2008/08/13 22:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム 'KB954960' が正常にインストールされました。");
+    expect(t.store.server('wsus47')?.fixEventAt).toBe('2008-08-13T22:12:33.000Z');
+  });
+
   it('a thread paste that changes the server (RTM → SP1) is answered in full, not "Same as above"', async () => {
     const channel = freshChannel();
     const root = await paste(channel, 'KB954960-CHECK computer=WSUS44 wsus=3.0.6000.374');
