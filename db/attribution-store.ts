@@ -39,6 +39,8 @@ export interface LinkedDiagnosis {
   readonly faultId: string;
   /** Whose naming placed it: see placedBy(). */
   readonly placedBy: PlacedBy;
+  /** Its verdict: `affected` when it holds the signature, the proof a partial paste of the same failure lacks. */
+  readonly verdict: string;
 }
 
 /** Who a diagnosis's server came from: the one who pasted it, and whether an admin named its server. */
@@ -77,21 +79,23 @@ export class AttributionStore {
    * Applies what an input taught about a server to its row (the row must exist) and keeps where each fact came from.
    * The one place server facts are written from a diagnosis.
    */
-  applyFacts(server: string, l: FactsLearned, at: string, source: FactSource): void {
+  applyFacts(server: string, l: FactsLearned, at: string, source: FactSource, failedAt?: string): void {
     this.sql(
         `UPDATE servers SET
            dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
            wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
            fix_event_at = CASE ? WHEN 1 THEN ? WHEN 0 THEN NULL ELSE fix_event_at END,
-           last_affected_at = CASE WHEN ? THEN ? ELSE last_affected_at END
+           last_affected_at = CASE WHEN ? THEN MAX(COALESCE(last_affected_at, ''), ?) ELSE last_affected_at END
          WHERE name = ?`,
       )
       .run(
         l.dllVersion ?? null, l.dllVersion ?? null, at,
         l.wsusVersion ?? null, l.wsusVersion ?? null, at,
-        // The server's own output saying the install event is absent supersedes an earlier sighting.
-        l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, at,
-        l.affected ? 1 : 0, at,
+        // The server's own output saying the install event is absent supersedes an earlier sighting. The event counts
+        // from its own date when the output printed it.
+        l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, (l.fixEvent && l.fixEventOn) || at,
+        // A failure counts from its own time (diagnose: Diagnosis.failedAt), and an older log never moves it back.
+        l.affected ? 1 : 0, failedAt ?? at,
         server,
       );
     if (l.dllVersion) this.keepSource(server, 'dll', l.dllVersion, at, source);
@@ -145,12 +149,74 @@ export class AttributionStore {
     if (ids.length === 0) return null;
     const match = ids.map(() => '(f.fault_id = ? AND f.side <> ?)').join(' OR ');
     const row = this.sql(
-        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, d.user_id, d.server_by_admin, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
+        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, d.user_id, d.server_by_admin, d.verdict, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
          WHERE (${match}) AND d.id IS NOT ? ORDER BY d.created_at, d.id LIMIT 1`,
       )
       .get(...ids.flatMap((f) => [f.id, f.side]), except ?? null) as Row | undefined;
     if (!row) return null;
-    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id), placedBy: placedBy(row) };
+    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id), placedBy: placedBy(row), verdict: String(row.verdict) };
+  }
+
+  /**
+   * A partial paste (`possible`) whose failure a later paste proved to be KB954960 (the signature under the same
+   * fault ID): it is `affected` now, one record of the failure with the other.
+   */
+  confirmFailure(diagnosisId: number): void {
+    this.sql("UPDATE diagnoses SET verdict = 'affected' WHERE id = ? AND verdict = 'possible'").run(diagnosisId);
+  }
+
+  /**
+   * An admin said two names are one server: the row `from` (if it has one) becomes part of `into` — its diagnoses,
+   * its aliases and the newer of each fact move over — and every spelling of it is an alias of `into`. Run inside a
+   * transaction (src/attribute.ts sameServer).
+   */
+  mergeServerInto(from: string, into: string, spellings: readonly string[]): void {
+    this.sql(
+        `UPDATE servers SET
+           dll_version = CASE WHEN f.dll_version_at > COALESCE(servers.dll_version_at, '') THEN f.dll_version ELSE servers.dll_version END,
+           dll_version_at = MAX(COALESCE(servers.dll_version_at, ''), COALESCE(f.dll_version_at, '')),
+           wsus_version = CASE WHEN f.wsus_version_at > COALESCE(servers.wsus_version_at, '') THEN f.wsus_version ELSE servers.wsus_version END,
+           wsus_version_at = MAX(COALESCE(servers.wsus_version_at, ''), COALESCE(f.wsus_version_at, '')),
+           fix_event_at = COALESCE(servers.fix_event_at, f.fix_event_at),
+           last_affected_at = MAX(COALESCE(servers.last_affected_at, ''), COALESCE(f.last_affected_at, '')),
+           first_seen_at = MIN(servers.first_seen_at, f.first_seen_at)
+         FROM (SELECT * FROM servers WHERE name = ?) AS f WHERE servers.name = ?`,
+      )
+      .run(from, into);
+    // MAX over '' leaves '' where neither had the fact: back to unknown.
+    this.sql(
+        `UPDATE servers SET dll_version_at = NULLIF(dll_version_at, ''), wsus_version_at = NULLIF(wsus_version_at, ''), last_affected_at = NULLIF(last_affected_at, '')
+         WHERE name = ?`,
+      )
+      .run(into);
+    this.sql(
+        `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
+         SELECT ?, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id FROM server_fact_sources WHERE server = ? AND true
+         ON CONFLICT (server, fact) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, user_id = excluded.user_id,
+           channel_id = excluded.channel_id, message_ts = excluded.message_ts, thread_ts = excluded.thread_ts, permalink = excluded.permalink,
+           diagnosis_id = excluded.diagnosis_id
+         WHERE excluded.recorded_at > server_fact_sources.recorded_at`,
+      )
+      .run(into, from);
+    this.sql('DELETE FROM server_fact_sources WHERE server = ?').run(from);
+    this.sql('UPDATE diagnoses SET server = ? WHERE server = ?').run(into, from);
+    this.sql('UPDATE server_aliases SET name = ? WHERE name = ?').run(into, from);
+    this.sql('DELETE FROM servers WHERE name = ?').run(from);
+    // An admin said so: the merged row and its spellings are an admin's naming from now on.
+    this.sql('UPDATE servers SET named_by_admin = 1 WHERE name = ?').run(into);
+    const alias = this.sql('INSERT INTO server_aliases (alias, name) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET name = excluded.name');
+    for (const s of new Set([from, ...spellings])) if (s !== into) alias.run(s, into);
+  }
+
+  /** One failure on one server: a diagnosis of it now counts for `server`, as `affected` when the other side proved it. */
+  joinFailure(diagnosisId: number, earlierId: number, server: string): void {
+    // Only an admin joins two pastes (src/attribute.ts): the placement is an admin's.
+    this.sql('UPDATE diagnoses SET server = ?, server_by_admin = 1 WHERE id IN (?, ?)').run(server, diagnosisId, earlierId);
+    this.sql(
+        `UPDATE diagnoses SET verdict = 'affected' WHERE id IN (?, ?) AND verdict = 'possible'
+           AND EXISTS (SELECT 1 FROM diagnoses o WHERE o.id IN (?, ?) AND o.verdict = 'affected')`,
+      )
+      .run(diagnosisId, earlierId, diagnosisId, earlierId);
   }
 
   /**

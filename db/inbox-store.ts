@@ -135,13 +135,13 @@ export class InboxStore {
    * The server and verdict of each diagnosis the bot answered in a Slack thread (the queue keeps where each reply
    * went), but for the work item `exceptKey`: a repeat of one of them gets a one-line note.
    */
-  answeredInThread(channelId: string, threadTs: string, exceptKey: string): { server: string | null; verdict: Verdict }[] {
+  answeredInThread(channelId: string, threadTs: string, exceptKey: string): { server: string | null; verdict: Verdict; serverState: string }[] {
     return this.store
       .statement(
-        `SELECT d.server, d.verdict FROM slack_inbox i JOIN diagnoses d ON d.id = i.diagnosis_id
+        `SELECT d.server, d.verdict, d.server_state AS serverState FROM slack_inbox i JOIN diagnoses d ON d.id = i.diagnosis_id
          WHERE i.outcome = 'replied' AND i.key <> ? AND json_extract(i.payload, '$.channel') = ? AND json_extract(i.payload, '$.replyThreadTs') = ?`,
       )
-      .all(exceptKey, channelId, threadTs) as { server: string | null; verdict: Verdict }[];
+      .all(exceptKey, channelId, threadTs) as { server: string | null; verdict: Verdict; serverState: string }[];
   }
 }
 

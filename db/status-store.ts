@@ -223,7 +223,7 @@ export class StatusStore {
    * `affected` diagnoses it had, and the newest of them (whose thread is the evidence to open; its origin says how it
    * came in). Diagnoses that name no server are grouped per channel, those without a channel (the CLI, a form opened
    * from a global shortcut) in one group: the channel is where the admin can ask which server it was. A spelling
-   * recorded before aliases existed counts as its server. `limit` bounds the entries (distinct servers), not the
+   * recorded before aliases existed counts as its server. Pastes of one failure (a shared fault ID) count once. `limit` bounds the entries (distinct servers), not the
    * diagnoses; `total` counts the diagnoses and `groups` the entries, unbounded.
    * One range of diagnoses_by_verdict: the window's rows only, however long the history.
    */
@@ -234,6 +234,13 @@ export class StatusStore {
            SELECT d.id, d.created_at, COALESCE(a.name, d.server) AS server, d.channel_id, d.origin, d.message_ts, d.reply_ts
            FROM diagnoses d LEFT JOIN server_aliases a ON a.alias = d.server
            WHERE d.verdict = 'affected' AND d.created_at >= ?
+             -- One failure, one record: a paste whose fault ID an earlier affected diagnosis shares is that detection.
+             AND NOT EXISTS (
+               SELECT 1 FROM fault_ids f JOIN fault_ids g ON g.fault_id = f.fault_id AND g.diagnosis_id <> f.diagnosis_id
+               JOIN diagnoses e ON e.id = g.diagnosis_id
+               WHERE f.diagnosis_id = d.id AND e.verdict = 'affected' AND (e.created_at < d.created_at OR (e.created_at = d.created_at AND e.id < d.id))
+                 AND (e.server IS d.server OR e.server IS NULL OR d.server IS NULL)
+             )
          ), ranked AS (
            SELECT *, COUNT(*) OVER per_server AS n, ROW_NUMBER() OVER (per_server ORDER BY created_at DESC, id DESC) AS newness
            FROM detection

@@ -273,7 +273,7 @@ export class Store {
       }
       const id = Number(info.lastInsertRowid);
       const attribution = new AttributionStore(this);
-      if (server) attribution.applyFacts(server, d.learned, r.at, { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id });
+      if (server) attribution.applyFacts(server, d.learned, r.at, { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id }, d.failedAt);
       attribution.recordFaultIds(id, r.faultIds ?? []);
       const insert = this.statement('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
       // Evidence first, so that what the verdict rests on survives the cap.

@@ -9,6 +9,33 @@ export type RecordForResult =
   | { readonly kind: 'already'; readonly server: string }
   | { readonly kind: 'gone' };
 
+export type SameServerResult =
+  | { readonly kind: 'joined'; readonly server: string }
+  | { readonly kind: 'not-admin' }
+  | { readonly kind: 'unclear'; readonly candidates: readonly string[] };
+
+/**
+ * An admin says the name a paste used (`alias`) and the server an earlier paste of the same failure was recorded for
+ * (`into`) are one server: the alias is recorded (its row, if it had one, merged into `into`) and the two pastes are
+ * one failure on it. Only admins reshape identities.
+ */
+export function sameServer(o: { store: Store; diagnosisId: number; earlierId: number; alias: string; into: string; now: Date; mayRecord: boolean }): SameServerResult {
+  if (!o.mayRecord) return { kind: 'not-admin' };
+  const at = o.now.toISOString();
+  return o.store.db.transaction((): SameServerResult => {
+    const into = o.store.resolveServer(o.into);
+    if (into.kind === 'ambiguous') return { kind: 'unclear', candidates: into.candidates };
+    const row = o.store.serverRowFor(o.into, at);
+    const from = o.store.resolveServer(o.alias);
+    if (from.kind === 'ambiguous') return { kind: 'unclear', candidates: from.candidates };
+    const attribution = new AttributionStore(o.store);
+    const spelling = from.kind === 'invalid' ? o.alias : from.name;
+    if (spelling !== row) attribution.mergeServerInto(spelling, row, [o.alias.toLowerCase()]);
+    attribution.joinFailure(o.diagnosisId, o.earlierId, row);
+    return { kind: 'joined', server: row };
+  }).immediate();
+}
+
 /**
  * Records the facts a diagnosis reported (output that named no computer) for the server someone named afterwards —
  * a "Record for …" button or a reply in the thread. Obeys the same rule as every way in: only admins record facts.

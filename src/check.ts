@@ -4,7 +4,7 @@ import { AttributionStore, type LinkedDiagnosis } from '../db/attribution-store.
 import type { Store, DiagnosisRecord } from '../db/store.js';
 import { faultIdsOf } from './diagnose/fault-ids.js';
 import type { Finding, Lang, ScanResult } from './detect/types.js';
-import { diagnose, serverNamed, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
+import { diagnose, inputServer, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
 import { InputError, type DecodedInfo } from './ingest/decode.js';
 import { scanInline, scanOffThread } from './scan/runner.js';
 import { scanFileInParts } from './scan/split.js';
@@ -72,6 +72,16 @@ export interface CheckResult {
   readonly withheld: WithheldFacts | null;
   /** An earlier diagnosis of the same failure (a shared fault ID): this one confirms it. */
   readonly confirms: LinkedDiagnosis | null;
+  /**
+   * An earlier diagnosis with the same fault ID on another server than the one this input names: one failure cannot
+   * be on two servers, so nothing is joined and an admin is asked whether they are one server.
+   */
+  readonly faultConflict: {
+    readonly earlier: LinkedDiagnosis & { readonly server: string };
+    readonly server: string;
+    /** Which paste is the server's own log (its actor URL is the server's name for itself): the name to keep. */
+    readonly serverSide: 'this' | 'earlier';
+  } | null;
 }
 
 /** Facts of a server, reported by someone who may not record them. */
@@ -106,17 +116,23 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const now = options.now.toISOString();
   const attribution = options.store ? new AttributionStore(options.store) : null;
   const faultIds = faultIdsOf(scan.findings);
-  const earlier = attribution?.sharingFault(faultIds) ?? null;
+  const shared = attribution?.sharingFault(faultIds) ?? null;
+  const named = inputServer(scan, options.serverName);
+  // The same fault ID under another server's name is a question, never a silent merge.
+  const namedRow = named && options.store ? options.store.resolveServer(named, options.mayRecordFacts) : null;
+  const conflicting = !!shared?.server && !!named && !(namedRow?.kind === 'known' && namedRow.name === shared.server);
+  const earlier = conflicting ? null : shared;
   // The same failure places this input under the server an admin (or this sender) gave it; a non-admin's name never
   // places an admin's input. The input's own names are the sender's, filed as theirs (Store.serverRowFor).
   const sender = options.record?.userId;
   const earlierServer = earlier?.server && trustsPlacement(sender, earlier.placedBy) ? earlier.server : null;
   const fallbackServer = earlierServer ?? options.contextServer ?? null;
-  const server = serverNamed(scan, options.serverName) ?? fallbackServer;
+  const server = named ?? fallbackServer;
   const known = server && options.store ? options.store.server(server, options.mayRecordFacts) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
   const applyReportedFacts = options.mayRecordFacts || !server;
-  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts });
+  const confirmedByFaultId = earlier?.verdict === 'affected';
+  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts, confirmedByFaultId });
   const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
   const diagnosis: Diagnosis = { ...shown, learned: recorded };
   const save = options.save ?? true;
@@ -132,7 +148,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   // place it: an admin, or the one who pasted it.
   const mayPlaceEarlier = options.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
   if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server && mayPlaceEarlier) attribution!.adoptServer(earlier.id, diagnosisId, options.mayRecordFacts);
-  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null };
+  // The earlier partial paste is proved by this one's signature: both are the one affected failure.
+  if (diagnosisId !== null && earlier && earlier.verdict === 'possible' && diagnosis.verdict === 'affected') attribution!.confirmFailure(earlier.id);
+  const serverSide = faultIds.some((f) => f.id === shared?.faultId && f.side === 'server') ? ('this' as const) : ('earlier' as const);
+  const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide } : null;
+  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
 }
 
 /**

@@ -65,7 +65,8 @@ describe('verification output read back, named for its server', () => {
     it(`${shell}: fixed DLL and event present → fixed, for that computer`, () => {
       const d = read(consoleOf('WSUS01', { wsus: '3.1.6001.65', dll: '3.1.6001.66', event: 'present 2008-08-13' }));
       expect(d.server).toBe('wsus01');
-      expect(d.learned).toEqual({ wsusVersion: '3.1.6001.65', dllVersion: '3.1.6001.66', fixEvent: true, affected: false });
+      // The event's own date, as the verification command prints it: the fix counts from then.
+      expect(d.learned).toEqual({ wsusVersion: '3.1.6001.65', dllVersion: '3.1.6001.66', fixEvent: true, fixEventOn: '2008-08-13T00:00:00.000Z', affected: false });
       expect(d.verdict).toBe('fixed');
       expect(d.evidence).toHaveLength(3);
     });
@@ -133,7 +134,7 @@ describe('recorded for the server the output names', () => {
     await paste(`${CHECK_TAG} computer=WSUS06 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');
     const r = await paste(`${CHECK_TAG} computer=WSUS06 event1022=absent`, '2026-11-02T00:00:00Z', false);
     expect(r.withheld).toEqual({ server: 'wsus06', fixEvent: false });
-    expect(store.server('wsus06')!.fixEventAt).toBe('2026-11-01T00:00:00.000Z');
+    expect(store.server('wsus06')!.fixEventAt).toBe('2008-08-13T00:00:00.000Z'); // the event's own date, kept
   });
 
   it('marks the server fixed, and a later "event absent" clears the event-only proof', async () => {

@@ -55,8 +55,9 @@ export const SERVER_FACT_RULES = [
     source: 'server-facts',
     role: 'fix',
     literals: ['KB954960-CHECK'],
-    pattern: new RegExp(String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+event1022=(?<event>present|absent)\b`),
-    fields: (g) => ({ server: (g.server ?? '').toLowerCase(), event: g.event ?? '' }),
+    pattern: new RegExp(String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+event1022=(?<event>present|absent)\b(?:\s+(?<date>\d{4}-\d{2}-\d{2})\b)?`),
+    // The date the verification command prints after `present` is the event's own: when the fix was installed.
+    fields: (g) => ({ server: (g.server ?? '').toLowerCase(), event: g.event ?? '', ...(g.date ? { date: g.date } : {}) }),
     group: 'server-fact',
     meaning: {
       en: 'Whether the named server\'s Application log has the MsiInstaller event 1022 for KB954960: present, the fix is installed; absent is evidence too (that log holds no record of the install: the DLL version tells).',
@@ -71,7 +72,7 @@ export const SERVER_FACT_RULES = [
     ],
     examples: {
       match: [
-        { line: 'KB954960-CHECK computer=WSUS01 event1022=present 2008-08-13', fields: { server: 'wsus01', event: 'present' } },
+        { line: 'KB954960-CHECK computer=WSUS01 event1022=present 2008-08-13', fields: { server: 'wsus01', event: 'present', date: '2008-08-13' } },
         { line: 'KB954960-CHECK computer=WSUS01 event1022=absent', fields: { server: 'wsus01', event: 'absent' } },
       ],
       noMatch: ['echo KB954960-CHECK computer=%COMPUTERNAME% event1022=present', 'KB954960-CHECK computer=WSUS01 event1022=maybe'],

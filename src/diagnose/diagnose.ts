@@ -6,7 +6,8 @@ import { evaluateSignature } from './correlate.js';
 import { diagnoseProblems, explainCodes, type DiagnosedProblem, type ExplainedCode } from './problems.js';
 import { canonicalServerName } from './server-name.js';
 import { serverEvidence } from './server-evidence.js';
-import { assessServer, fixedSince, type ServerFacts, type ServerState } from './server-state.js';
+import { failureTime } from './event-time.js';
+import { assessServer, fixConfirmedAt, fixedSince, isAffectedNow, type ServerFacts, type ServerState } from './server-state.js';
 import type { NotApplicableReason } from './versions.js';
 
 /**
@@ -51,7 +52,9 @@ export type Note =
   | { kind: 'not-applicable'; reason: NotApplicableReason }
   | { kind: 'conflict'; wsusVersion: string; dllVersion?: string; fixEvent?: boolean }
   | { kind: 'other-servers'; servers: string[] }
-  | { kind: 'fault-id-joins'; id: string };
+  | { kind: 'fault-id-joins'; id: string }
+  /** The verification output found no client web service DLL where it looked. */
+  | { kind: 'dll-absent' };
 
 /** What this one input teaches about its server, for the store. */
 export interface FactsLearned {
@@ -59,6 +62,8 @@ export interface FactsLearned {
   wsusVersion?: string;
   /** true: the install event was seen; false: the server's verification output says it is absent. */
   fixEvent?: boolean;
+  /** With fixEvent true: the event's own date (UTC ISO), when the input prints it. */
+  fixEventOn?: string;
   affected: boolean;
 }
 
@@ -75,6 +80,11 @@ export interface Diagnosis {
   readonly actions: readonly Action[];
   readonly notes: readonly Note[];
   readonly learned: FactsLearned;
+  /**
+   * With the signature: when the failure happened — its lines' own newest time, or now when a line carries none.
+   * What the server's last failure is recorded as, so that an old log never counts as a new failure.
+   */
+  readonly failedAt?: string;
   /** The input itself holds KB954960 evidence (signature, symptom, version or fix): in channels the bot answers only then. */
   readonly hasEvidence: boolean;
   /** Every failure code of the input, explained in `lang`, by first appearance. */
@@ -103,6 +113,11 @@ export interface DiagnoseContext {
    * pasted in, or the message around it (the caller picks by trust; see docs/architecture.md "Which server").
    */
   readonly fallbackServer?: string | null;
+  /**
+   * An earlier paste of the same server showed this failure's other side with the KB954960 signature (the client's
+   * `ID:` matches the server's `ID=`): a partial paste of it is the signature, not a symptom with other causes.
+   */
+  readonly confirmedByFaultId?: boolean;
 }
 
 const ROLE: ReadonlyMap<RuleId, RuleRole> = new Map(DETECTION_RULES.map((r) => [r.id, r.role]));
@@ -127,6 +142,14 @@ export function serverNamed(scan: ScanResult, explicit?: string | null, failingA
   return urls[0]?.fields.server ?? named('client-wsus-server')[0]?.fields.server ?? null;
 }
 
+/**
+ * The server an input names, as diagnose() reads it: that of the failing sync attempt where the client names several.
+ * Callers look up what is known of this server, so that the facts and the diagnosis are about the same one.
+ */
+export function inputServer(scan: ScanResult, explicit?: string | null): string | null {
+  return serverNamed(scan, explicit, evaluateSignature(KB954960_SIGNATURE, scan.findings, (rule) => ROLE.get(rule)).attempts[0]);
+}
+
 /** What a user typed or a log printed, as the one spelling the bot keeps (see server-name.ts). */
 export function normalizeServerName(name: string): string {
   return canonicalServerName(name) ?? name.trim().toLowerCase();
@@ -139,47 +162,53 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   // ── the signature: data (detect/signature.ts), evaluated by correlate.ts ───────────────────────
   const signature = evaluateSignature(KB954960_SIGNATURE, findings, (rule) => ROLE.get(rule));
   const server = serverNamed(scan, ctx.serverName, signature.attempts[0]) ?? ctx.fallbackServer ?? null;
-  const signatureLines = signature.evidence;
-  const affected = signature.present;
   const partialLines = findings.filter((f) => ['signature', 'partial'].includes(ROLE.get(f.rule) ?? ''));
+  // One failure, one record: the other side's signature under the same fault ID completes this paste's symptom.
+  const joined = !signature.present && !!ctx.confirmedByFaultId && partialLines.length > 0;
+  const faultIdLines = joined ? findings.filter((f) => f.rule === 'client-fault-id' || f.fields.id) : [];
+  const signatureLines = joined ? sortByLine([...partialLines, ...faultIdLines]) : signature.evidence;
+  const affected = signature.present || joined;
   const possible = !affected && partialLines.length > 0;
 
   // ── what the input says of the server ────────────────────────────────────────────────────────────
   const said = serverEvidence(findings, server);
-  const { dllVersion, wsusVersion, fixEvent } = said;
+  const { dllVersion, wsusVersion, fixEvent, fixEventOn } = said;
   const learned: FactsLearned = {
     ...(dllVersion ? { dllVersion } : {}),
     ...(wsusVersion ? { wsusVersion } : {}),
     ...(fixEvent !== undefined ? { fixEvent } : {}),
+    ...(fixEvent === true && fixEventOn ? { fixEventOn } : {}),
     affected,
   };
+  const failedAt = affected ? (failureTime(signatureLines) ?? ctx.now) : undefined;
   const reportsFacts = !!dllVersion || !!wsusVersion || fixEvent !== undefined;
   const applied = reportsFacts && ctx.applyReportedFacts !== false;
   const facts: Omit<ServerFacts, 'name'> = {
     ...ctx.known,
     ...(applied && dllVersion ? { dllVersion, dllVersionAt: ctx.now } : {}),
     ...(applied && wsusVersion ? { wsusVersion, wsusVersionAt: ctx.now } : {}),
-    ...(applied && fixEvent === true ? { fixEventAt: ctx.now } : applied && fixEvent === false ? { fixEventAt: null } : {}),
+    ...(applied && fixEvent === true ? { fixEventAt: fixEventOn ?? ctx.now } : applied && fixEvent === false ? { fixEventAt: null } : {}),
   };
   const assessment = server || applied ? assessServer(facts) : assessServer(null);
   const state = assessment.state;
 
   // ── verdict ──────────────────────────────────────────────────────────────────────────────────────
   const notes: Note[] = [];
-  const since = fixedSince(ctx.known);
+  // The fix as known with this input's facts (what the store will say once they are recorded), last seen in place.
+  const since = fixConfirmedAt(facts);
   let verdict: Verdict;
   if (state === 'not-applicable') {
     // One answer for SP2 and WSUS 4.0+: KB954960 does not apply; a signature there is another failure to investigate.
     verdict = 'clean';
   } else if (affected) {
-    const failureTimes = signatureLines.map((f) => f.time);
-    const allBeforeFix = since !== undefined && failureTimes.length > 0 && failureTimes.every((t) => t !== undefined && t < since);
-    if (allBeforeFix && since) {
+    // The same rule as the server view and the fleet (isAffectedNow): this failure, at its own time, against the fix.
+    if (since && !isAffectedNow({ ...facts, lastAffectedAt: failedAt })) {
       verdict = 'fixed';
       notes.push({ kind: 'failures-predate-fix', since });
     } else {
       verdict = 'affected';
-      if (since) notes.push({ kind: 'fixed-but-failing', since });
+      const fixedFrom = fixedSince(facts);
+      if (fixedFrom) notes.push({ kind: 'fixed-but-failing', since: fixedFrom });
     }
   } else if (possible) {
     verdict = 'possible';
@@ -218,6 +247,8 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   if (names.size > 0) notes.push({ kind: 'other-servers', servers: [...names].sort() });
   const faultId = signatureLines.find((f) => f.fields.id)?.fields.id;
   if (faultId) notes.push({ kind: 'fault-id-joins', id: faultId });
+  // Where no DLL version says more: the check looked for the DLL and did not find it.
+  if (said.dllAbsent && !dllVersion && state !== 'not-applicable') notes.push({ kind: 'dll-absent' });
   if (verdict !== 'fixed' && verdict !== 'clean' && verdict !== 'conflict') notes.push({ kind: 'intermittent' });
 
   const partialSides = new Set(partialLines.map((f) => f.source));
@@ -232,6 +263,7 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
     actions,
     notes: dedupeNotes(notes),
     learned,
+    ...(failedAt ? { failedAt } : {}),
     hasEvidence: findings.some((f) => ['signature', 'partial', 'version', 'fix'].includes(ROLE.get(f.rule) ?? '')),
     errors: explainCodes(scan.codes, ctx.lang),
     problems,

@@ -1,4 +1,5 @@
 import type { Finding, RuleId } from '../detect/types.js';
+import { dateOnLine } from './event-time.js';
 import { classifyBuild, maxVersion } from './versions.js';
 
 /** The rules whose findings are facts about a WSUS server (its versions, the fix's install event). */
@@ -10,6 +11,10 @@ export interface ServerEvidence {
   readonly wsusVersion?: string;
   /** true: the install event was seen; false: the verification output says it is absent; undefined: not asked. */
   readonly fixEvent?: boolean;
+  /** The install event's own date (UTC ISO), when the line prints it: the fix counts from then, not from the paste. */
+  readonly fixEventOn?: string;
+  /** The verification output says the client web service DLL is not where it looked. */
+  readonly dllAbsent?: boolean;
   /** The findings these facts rest on. */
   readonly lines: readonly Finding[];
 }
@@ -31,10 +36,22 @@ export function serverEvidence(findings: readonly Finding[], server: string | nu
   const wsusVersion = maxVersion(versions.filter((f) => !isDll(f)).map((f) => f.fields.version!));
   const present = events.some((f) => f.rule === 'msiinstaller-1022-kb954960' || f.fields.event === 'present');
   const absent = events.some((f) => f.fields.event === 'absent');
+  // The newest date printed on a present event (the verification command prints the event's own date).
+  const fixEventOn = present
+    ? events
+        .filter((f) => f.fields.event !== 'absent')
+        .map((f) => (f.fields.date ? dateOnLine(f.fields.date) : f.rule === 'msiinstaller-1022-kb954960' ? dateOnLine(f.text) : undefined))
+        .filter((t): t is string => !!t)
+        .sort()
+        .at(-1)
+    : undefined;
+  const dllAbsent = absentChecks.some((f) => f.fields.component === 'client-web-service-dll');
   return {
     ...(dllVersion ? { dllVersion } : {}),
     ...(wsusVersion ? { wsusVersion } : {}),
     ...(present ? { fixEvent: true } : absent ? { fixEvent: false } : {}),
+    ...(fixEventOn ? { fixEventOn } : {}),
+    ...(dllAbsent ? { dllAbsent } : {}),
     lines: [...versions, ...absentChecks, ...events],
   };
 }

@@ -78,12 +78,23 @@ export function fixedSince(f: Facts): string | undefined {
 }
 
 /**
- * Affected: the signature was seen and no fix has been recorded since. Never on a server KB954960 does not apply to:
- * the same signature there is another failure, not one the fix would mend.
+ * The newest proof of the fix: the later of event 1022's own date and when the fixed DLL was read. A failure before
+ * it is history — the fix was seen in place after it — whatever the order the evidence was pasted in.
+ */
+export function fixConfirmedAt(f: Facts): string | undefined {
+  if (!f || serverState(f) !== 'fixed') return undefined;
+  const times = [f.fixEventAt, buildOf(f.dllVersion) === 'sp1-fixed' ? f.dllVersionAt : undefined].filter((t): t is string => !!t);
+  return times.sort().at(-1);
+}
+
+/**
+ * Affected: the signature was seen (at the failure's own time, db: last_affected_at) and the fix was not seen in
+ * place since. The one rule behind the reply, the server view, App Home, status and the daily post. Never on a
+ * server KB954960 does not apply to: the same signature there is another failure, not one the fix would mend.
  */
 export function isAffectedNow(f: Omit<ServerFacts, 'name'>): boolean {
   if (!f.lastAffectedAt || serverState(f) === 'not-applicable') return false;
-  const since = fixedSince(f);
+  const since = fixConfirmedAt(f);
   return since === undefined || f.lastAffectedAt > since;
 }
 

@@ -14,6 +14,8 @@ export const ACTION_IDS = {
   moreEvidence: 'kb954960_more_evidence',
   /** The verification steps and commands, on request; value: HowToVerifyValue. */
   howToVerify: 'kb954960_how_to_verify',
+  /** "These two names are one server", on a fault ID reported under two server names; value: SameServerValue. */
+  sameServer: 'kb954960_same_server',
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { FactsLearned } from '../diagnose/diagnose.js';
 import type { ServerState } from '../diagnose/server-state.js';
 import type { Lang } from '../detect/types.js';
-import { RECORD_FOR_ACTION_IDS } from './action-ids.js';
+import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from './action-ids.js';
 import { underVerdict } from './diagnosis-blocks.js';
 import { context, escapeMrkdwn, LIMITS, section, truncate, type SlackMessage } from './blocks.js';
 import { adminMentions } from '../admins.js';
@@ -116,6 +116,81 @@ export function onlyAdminsRecord(adminUserIds: readonly string[], lang: Lang): s
 
 export function alreadyRecorded(server: string, lang: Lang): string {
   return msg(lang).attribution.already({ server: escapeMrkdwn(server) });
+}
+
+/** block_id of the question about one fault ID under two server names, so the button's answer replaces exactly it. */
+const FAULT_CONFLICT_BLOCK = 'kb954960_fault_conflict';
+
+/** What the "one server" button carries: this diagnosis, the earlier one, and the two names. */
+export interface SameServerValue {
+  readonly d: number;
+  readonly e: number;
+  /** The name this paste used (to become an alias). */
+  readonly a: string;
+  /** The server the earlier paste was recorded for. */
+  readonly n: string;
+  /** The fault ID. */
+  readonly f: string;
+}
+
+export function parseSameServerValue(value: string | undefined): SameServerValue | null {
+  try {
+    const v = JSON.parse(value ?? '') as Partial<SameServerValue>;
+    const ok = typeof v.d === 'number' && typeof v.e === 'number' && typeof v.a === 'string' && typeof v.n === 'string' && typeof v.f === 'string';
+    return ok && v.a!.length > 0 && v.n!.length > 0 ? (v as SameServerValue) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One fault ID under two server names: said as a conflict at the end of the reply, with a button for an admin to say the
+ * two names are one server (which records the alias and joins the two pastes).
+ */
+export function withFaultConflict(
+  message: SlackMessage,
+  r: { diagnosisId: number | null; earlierId: number; faultId: string; server: string; other: string; keep: string; permalink: string | null },
+  lang: Lang,
+): SlackMessage {
+  const m = msg(lang).attribution;
+  const where = r.permalink ? `<${r.permalink}|${m.earlierReport}>` : m.earlierReport;
+  const blocks: types.KnownBlock[] = [
+    { ...section(m.faultConflict({ id: `\`${escapeMrkdwn(r.faultId)}\``, where, other: escapeMrkdwn(r.other), server: escapeMrkdwn(r.server) })), block_id: FAULT_CONFLICT_BLOCK },
+  ];
+  if (r.diagnosisId !== null) {
+    blocks.push({
+      type: 'actions',
+      block_id: `${FAULT_CONFLICT_BLOCK}_buttons`,
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: truncate(m.sameServer({ server: r.server, other: r.other }), LIMITS.buttonText) },
+          action_id: ACTION_IDS.sameServer,
+          // The name the server log used is kept (the server's own name for itself); the other becomes its alias.
+          value: JSON.stringify({ d: r.diagnosisId, e: r.earlierId, a: r.keep === r.server ? r.other : r.server, n: r.keep, f: r.faultId } satisfies SameServerValue),
+        },
+      ],
+    });
+  }
+  // After the reply, as the "same failure" link goes: the verdict and its next step stand on this paste alone.
+  return { text: `${message.text}\n${m.faultConflictFallback}`, blocks: [...message.blocks, ...blocks] };
+}
+
+/** The conflict answered: the question and its button become what was recorded. */
+export function replaceFaultConflict(blocks: readonly types.KnownBlock[], sentence: string): types.KnownBlock[] {
+  return blocks
+    .filter((b) => b.block_id !== `${FAULT_CONFLICT_BLOCK}_buttons`)
+    .map((b) => (b.block_id === FAULT_CONFLICT_BLOCK ? { ...section(sentence), block_id: FAULT_CONFLICT_BLOCK } : b));
+}
+
+/** What an admin's "one server" click recorded. */
+export function sameServerText(r: { server: string; other: string; faultId: string; by?: string | null }, lang: Lang): string {
+  const m = msg(lang).attribution;
+  return m.sameServerRecorded({ server: escapeMrkdwn(r.server), other: escapeMrkdwn(r.other), id: `\`${escapeMrkdwn(r.faultId)}\``, by: r.by ? m.recordedBy({ user: `<@${r.by}>` }) : '' });
+}
+
+export function onlyAdminsJoin(adminUserIds: readonly string[], lang: Lang): string {
+  return msg(lang).attribution.onlyAdminsJoin({ admins: adminMentions(adminUserIds, lang) });
 }
 
 /** The second paste of one failure: it confirms the first, whose thread is linked. */

@@ -208,6 +208,8 @@ export function whyLine(d: Diagnosis): string {
     case 'affected': {
       const attempts = new Set(d.evidence.filter((f) => f.source === 'WindowsUpdate.log' && f.rule === 'client-internal-server-error-5').map((f) => `${f.file ?? ''}:${f.attempt}`)).size;
       if (attempts > 0) return msg(lang).whyAffectedClient({ n: attempts });
+      // Neither side's signature in this input: the server's, pasted earlier, proved it through the fault ID.
+      if (!d.evidence.some((f) => f.source === 'SoftwareDistribution.log')) return msg(lang).whyAffectedByFaultId;
       return msg(lang).whyAffectedServer;
     }
     case 'possible':

@@ -72,5 +72,7 @@ export function noteText(note: Note, lang: Lang, format: NoteFormat = {}): strin
       return m.otherServers({ servers: v(note.servers.join(', ')) });
     case 'fault-id-joins':
       return m.faultIdJoins({ id: v(note.id) });
+    case 'dll-absent':
+      return m.dllAbsent;
   }
 }

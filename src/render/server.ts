@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../detect/types.js';
 import type { Action } from '../diagnose/diagnose.js';
-import { assessServer, fixProof, isAffectedNow, type ServerFacts } from '../diagnose/server-state.js';
+import { assessServer, fixedSince, fixProof, isAffectedNow, type ServerFacts } from '../diagnose/server-state.js';
 import { linksFor } from '../kb954960.js';
 import { context, escapeMrkdwn, header, LIMITS, linkButtons, section } from './blocks.js';
 import type { types } from '@slack/bolt';
@@ -29,6 +29,12 @@ const SECTION_BUDGET = LIMITS.sectionText - 100;
 /** The proof recorded for one kind of fact, if any. */
 function proofOf(proofs: readonly ProofLine[], kind: ProofLine['fact']): ProofLine | undefined {
   return proofs.find((p) => p.fact === kind);
+}
+
+/** The last failure's label: history once the server was fixed after it, a task otherwise. */
+function lastAffectedLabel(f: ServerFacts, lang: Lang): string {
+  const m = msg(lang).serverFacts;
+  return f.lastAffectedAt && !isAffectedNow(f) && fixedSince(f) ? m.lastAffectedBeforeFix : m.lastAffected;
 }
 
 /** Why KB954960 does not apply, or which facts contradict: the same words as in a diagnosis. */
@@ -76,7 +82,7 @@ export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly Pr
   fact(m.serverFacts.dll, f.dllVersion, f.dllVersionAt, 'dll');
   fact(m.serverFacts.wsusVersion, f.wsusVersion, f.wsusVersionAt, 'wsus');
   fact(m.serverFacts.fixEvent, f.fixEventAt ? m.serverFacts.fixEventSeen : null, f.fixEventAt, 'fix-event');
-  fact(m.serverFacts.lastAffected, f.lastAffectedAt ? textTime(f.lastAffectedAt, times) : null, null);
+  fact(lastAffectedLabel(f, lang), f.lastAffectedAt ? textTime(f.lastAffectedAt, times) : null, null);
   const step = serverNextStep(f);
   lines.push(`  ${m.nextStep}: ${stepText(step, state, lang)}`);
   if (DOWNLOADING_STEPS.has(step)) lines.push(`  ${m.download}: ${linksFor(lang).download}`);
@@ -87,6 +93,8 @@ export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly Pr
 function proofLine(label: string, at: string, proof: ProofLine | undefined, lang: Lang): string {
   const m = msg(lang);
   const parts = [`${label} — ${slackDate(at)}`];
+  // The fact's own date comes first (event 1022's, not the paste's); when it was recorded, if another day.
+  if (proof?.recordedAt && proof.recordedAt.slice(0, 10) !== at.slice(0, 10)) parts.push(m.serverFacts.recordedOn({ date: slackDate(proof.recordedAt) }));
   if (proof?.userId) parts.push(m.serverFacts.byUser({ user: `<@${proof.userId}>` }));
   if (proof?.permalink) parts.push(`<${proof.permalink}|${m.status.thread}>`);
   else if (proof?.channelId) parts.push(`<#${proof.channelId}>`);
@@ -102,7 +110,7 @@ export function renderServerBlocks(f: ServerFacts, lang: Lang, proofs: readonly 
   if (f.dllVersion && f.dllVersionAt) evidence.push(proofLine(m.serverFacts.dllSeen({ v: `*${escapeMrkdwn(f.dllVersion)}*` }), f.dllVersionAt, proofOf(proofs, 'dll'), lang));
   if (f.fixEventAt) evidence.push(proofLine(m.serverFacts.fixEventSeenLine, f.fixEventAt, proofOf(proofs, 'fix-event'), lang));
   if (f.wsusVersion && f.wsusVersionAt) evidence.push(proofLine(`WSUS *${escapeMrkdwn(f.wsusVersion)}*`, f.wsusVersionAt, proofOf(proofs, 'wsus'), lang));
-  if (f.lastAffectedAt) evidence.push(`• ${m.serverFacts.lastAffected} — ${slackDate(f.lastAffectedAt)}`);
+  if (f.lastAffectedAt) evidence.push(`• ${lastAffectedLabel(f, lang)} — ${slackDate(f.lastAffectedAt)}`);
   const step = serverNextStep(f);
   return [
     header(f.name),

@@ -7,7 +7,7 @@
 import { StatusStore } from '../../db/status-store.js';
 import type { Store } from '../../db/store.js';
 import type { Lang } from '../detect/types.js';
-import { fixedSince, isAffectedNow } from '../diagnose/server-state.js';
+import { fixConfirmedAt, isAffectedNow } from '../diagnose/server-state.js';
 import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../render/status-blocks.js';
 import type { RenderOptions } from '../render/status-words.js';
@@ -28,7 +28,7 @@ export function readFleetFacts(store: Store, now: Date, options: LoadOptions = {
   const since = new Date(now.getTime() - windowHours * 3_600_000).toISOString();
   const statusStore = new StatusStore(store);
   const newDetections = statusStore.newDetectionsSince(since, options.detections ?? STATUS.topDetections);
-  const affected = servers.filter((f) => isAffectedNow(f)).map((f) => ({ name: f.name, after: fixedSince(f) ?? null }));
+  const affected = servers.filter((f) => isAffectedNow(f)).map((f) => ({ name: f.name, after: fixConfirmedAt(f) ?? null }));
   const affectedSince = statusStore.firstAffectedAfter(affected);
   const otherProblemDays = options.otherProblemDays ?? STATUS.otherProblemDays;
   const otherProblems = statusStore.otherProblemsPerServerSince(new Date(now.getTime() - otherProblemDays * 86_400_000).toISOString());

@@ -84,6 +84,8 @@ export const en = {
       `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (${ONLY_ON_SP1}) cannot both be true of one server. The bot does not guess which is right: check the server again.`,
     otherServers: (p: { servers: string }) => `Other servers named in this input: ${p.servers}`,
     faultIdJoins: (p: { id: string }) => `Fault ID ${p.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`,
+    dllAbsent:
+      "The client web service DLL was not found where the check looked (Program Files\\Update Services\\WebServices\\ClientWebService\\bin): if WSUS is installed in another folder, read the DLL's version there; if WSUS is not installed on this computer, run the check on the WSUS server.",
   },
 
   // ── the diagnosis reply ──
@@ -142,6 +144,9 @@ export const en = {
   whyAffectedClient: (p: { n: number }) =>
     `SyncUpdates failed with SOAP Fault 0x000190 / ErrorCode:InternalServerError(5) in ${p.n} sync attempt${plural(p.n)}: the KB954960 signature.`,
   whyAffectedServer: "The server's client web service logged ThrowException … ErrorCode=InternalServerError: the KB954960 signature.",
+  /** A client symptom whose fault ID the server's ThrowException (pasted earlier) carries: one failure, proved. */
+  whyAffectedByFaultId:
+    "The client's SyncUpdates failure carries the fault ID of the server's ThrowException … ErrorCode=InternalServerError reported earlier: one failure, the KB954960 signature.",
   whyPossible: 'Part of the KB954960 signature (0x8024400E or a SOAP fault) without InternalServerError(5): other failures look the same.',
   whyNeedsSp1: (p: { v: string }) => `No failure here, but the server runs WSUS 3.0 RTM${p.v}: KB954960 installs only on SP1.`,
   whyVulnerable: (p: { v: string; fixed: string }) => `No failure here, but the server is SP1 without the fix${p.v}; the fixed DLL is ${p.fixed}.`,
@@ -232,12 +237,16 @@ export const en = {
     fixEvent: 'MsiInstaller event 1022 (KB954960)',
     fixEventSeen: 'seen',
     lastAffected: 'KB954960 failure last seen',
+    /** A server fixed since its last failure: the failures are history. */
+    lastAffectedBeforeFix: 'Last KB954960 failure (before the fix)',
     nothingKnown: (p: { server: string }) => `Nothing is known of ${p.server} yet.`,
     ambiguous: (p: { server: string; candidates: string }) => `${p.server} could be any of ${p.candidates}: name the server in full.`,
     notAName: (p: { input: string }) => `${p.input} is not a server name (try wsus01, wsus01.corp.example or http://wsus01:8530).`,
     notAVersion: (p: { input: string }) => `usage: server NAME dll|wsus VERSION — ${p.input} is not a version (it looks like 3.1.6001.66). Nothing was recorded.`,
     notABuild: (p: { input: string; builds: string }) => `${p.input} is not a WSUS build: WSUS versions are ${p.builds}. Nothing was recorded.`,
     byUser: (p: { user: string }) => `by ${p.user}`,
+    /** A fact with a date of its own (event 1022's), recorded later: when it was recorded. */
+    recordedOn: (p: { date: string }) => `recorded ${p.date}`,
     evidenceTitle: 'Evidence',
     dllSeen: (p: { v: string }) => `Client web service DLL ${p.v} (fixed: ${FIXED_DLL_VERSION} or later)`,
     fixEventSeenLine: 'MsiInstaller event 1022 (KB954960) seen',
@@ -313,6 +322,14 @@ export const en = {
     confirms: (p: { where: string; on: string; id: string }) => `:link: Same failure: this confirms ${p.where}${p.on} (fault ID ${p.id}).`,
     earlierReport: 'the earlier report',
     onServer: (p: { server: string }) => ` on ${p.server}`,
+    /** One fault ID under two server names: asked, never merged silently. */
+    faultConflict: (p: { id: string; where: string; other: string; server: string }) =>
+      `:warning: *Conflict:* fault ID ${p.id} was reported on *${p.other}* (${p.where}), but this paste names *${p.server}*. One failure happens on one server, so the two were not joined. If ${p.server} and ${p.other} are one server under two names, an admin can say so with the button; if not, one of the two pastes names the wrong server.`,
+    faultConflictFallback: 'Conflict: the same fault ID under two server names.',
+    sameServer: (p: { server: string; other: string }) => `${p.server} and ${p.other} are one server`,
+    sameServerRecorded: (p: { server: string; other: string; by: string; id: string }) =>
+      `:white_check_mark: Recorded${p.by}: ${p.server} is another name of *${p.other}*. Fault ID ${p.id} is one KB954960 failure on ${p.other}, counted once.`,
+    onlyAdminsJoin: (p: { admins: string }) => `Nothing was recorded: only the admins (ADMIN_USER_IDS) can say that two names are one server — ask ${p.admins}.`,
   },
   /** `<@U1>, <@U2>, <@U3> and 2 more`. */
   adminMentions: (p: { mentions: string; more: number }) => (p.more > 0 ? `${p.mentions} and ${p.more} more` : p.mentions),

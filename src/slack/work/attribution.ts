@@ -7,7 +7,7 @@ import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
 import { serverMentionedIn, serverNamedAlone } from '../../diagnose/attribution.js';
 import type { ServerState } from '../../diagnose/server-state.js';
-import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, recordedText, replaceAskServer, withAskServer } from '../../render/attribution.js';
+import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, recordedText, replaceAskServer, withAskServer, withFaultConflict } from '../../render/attribution.js';
 import { section, type SlackMessage } from '../../render/blocks.js';
 
 /*
@@ -54,7 +54,7 @@ export function asksWhichServer(r: Pick<CheckResult, 'diagnosis' | 'diagnosisId'
 
 /** The diagnosis reply with what attribution adds: "which server?" with its buttons, the failure it confirms. */
 export async function withAttribution(d: AttributionDeps, work: AttributionWork, r: CheckResult, message: SlackMessage): Promise<SlackMessage> {
-  const { diagnosis, diagnosisId, withheld, confirms } = r;
+  const { diagnosis, diagnosisId, withheld, confirms, faultConflict } = r;
   const { affected: _a, ...reported } = diagnosis.learned;
   const reportsFacts = Object.keys(reported).length > 0;
   let out = message;
@@ -67,6 +67,11 @@ export async function withAttribution(d: AttributionDeps, work: AttributionWork,
   if (confirms?.channelId) {
     const permalink = await permalinkOf(d.client, confirms.channelId, confirms.replyTs ?? confirms.messageTs);
     out = { text: out.text, blocks: [...out.blocks, confirmsBlock({ permalink, faultId: confirms.faultId, server: confirms.server ?? diagnosis.server }, work.lang)] };
+  }
+  if (faultConflict) {
+    const { earlier, server, serverSide } = faultConflict;
+    const permalink = earlier.channelId ? await permalinkOf(d.client, earlier.channelId, earlier.replyTs ?? earlier.messageTs) : null;
+    out = withFaultConflict(out, { diagnosisId, earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, keep: serverSide === 'this' ? server : earlier.server, permalink }, work.lang);
   }
   return out;
 }

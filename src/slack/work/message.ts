@@ -283,10 +283,14 @@ function namedLikeLog(name: string | undefined): boolean {
   return !!name && LOG_NAME.test(name);
 }
 
-/** The same server and verdict already answered in this thread: one line, not the whole reply again. */
+/**
+ * The same server, verdict and server state already answered in this thread: one line, not the whole reply again.
+ * A paste that changed what is known of the server (RTM → SP1, a DLL found missing) is news, answered in full.
+ */
 function repeatNote(d: MessageWorkerDeps, work: MessageWork, key: string, diagnosis: Diagnosis): SlackMessage | null {
   const earlier = new InboxStore(d.store).answeredInThread(work.channel, work.replyThreadTs, key);
-  if (!earlier.some((e) => e.server === diagnosis.server && e.verdict === diagnosis.verdict)) return null;
+  if (diagnosis.notes.some((n) => n.kind === 'dll-absent')) return null;
+  if (!earlier.some((e) => e.server === diagnosis.server && e.verdict === diagnosis.verdict && e.serverState === diagnosis.serverState)) return null;
   const lang = work.lang;
   return plainMrkdwn(
     msg(lang).repeatInThread({ emoji: VERDICT_EMOJI[diagnosis.verdict], server: diagnosis.server ? `*${escapeMrkdwn(diagnosis.server)}*` : msg(lang).status.noServerName, verdict: msg(lang).verdictWord[diagnosis.verdict] }),

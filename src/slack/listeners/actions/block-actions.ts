@@ -2,6 +2,7 @@ import type { Logger } from '../../../log.js';
 import { ACTION_IDS, isKnownActionId, RECORD_FOR_ACTION_IDS } from '../../../render/action-ids.js';
 import type { ActionDeps, ActionHandler, BlockActionArgs } from './handler.js';
 import { recordForClicked } from './record-for.js';
+import { sameServerClicked } from './same-server.js';
 import { howToVerify, moreEvidence } from './reply-buttons.js';
 
 export type { ActionDeps, ActionHandler, BlockActionArgs } from './handler.js';
@@ -15,6 +16,8 @@ export const ACTION_HANDLERS: ActionHandlers = {
   [ACTION_IDS.howToVerify]: howToVerify,
   // "Record for <server>" (one id per position in the row): records a paste's facts for that server, admins only.
   ...Object.fromEntries(RECORD_FOR_ACTION_IDS.map((id) => [id, recordForClicked])),
+  // "<a> and <b> are one server", on a fault ID reported under two names: records the alias and the join, admins only.
+  [ACTION_IDS.sameServer]: sameServerClicked,
 };
 
 /** Where a handler runs after the ack: the inbox's pump (in memory: a click is not worth a row; the user can click again). */
