@@ -1,5 +1,5 @@
 import type { Store } from '../db/store.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import type { types } from '@slack/bolt';
 

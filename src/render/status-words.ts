@@ -3,7 +3,7 @@
  * words (from the catalogues, messages/), and fitting lists to whole lines ("and K more").
  */
 import { PROBLEM_PACKS } from '../detect/problems/index.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { VERIFY_COMMANDS } from '../kb954960.js';
 import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction, type OtherProblemCount } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
