@@ -1,6 +1,6 @@
 /**
  * Architecture boundaries, checked in CI (`npm run check:boundaries`, run by `npm test`'s pretest).
- * The pure core (detect, ingest, diagnose, render) knows nothing of Slack, SQLite or the clock; commands/ are
+ * The pure core (detect, ingest, diagnose, render, conversation) knows nothing of Slack, SQLite or the clock; commands/ are
  * surface-neutral and never reach into the Slack edge; nothing imports in a circle.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -47,6 +47,13 @@ module.exports = {
       comment: 'src/diagnose builds on the rules, the KB954960 facts and the list of languages only.',
       from: { path: '^src/diagnose/' },
       to: { path: '^(src|commands|db)/', pathNot: '^src/(diagnose/|detect/|kb954960\\.ts$|lang\\.ts$)' },
+    },
+    {
+      name: 'conversation-is-pure',
+      severity: 'error',
+      comment: 'src/conversation (what a message asks) reads text only: no store, no Slack, no commands, no clock.',
+      from: { path: '^src/conversation/' },
+      to: { path: '^(db/|commands/|src/slack/|src/status/|src/clock\\.ts$)' },
     },
     {
       name: 'core-knows-no-store-or-slack',

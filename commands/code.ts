@@ -1,5 +1,5 @@
 import { packsForCode } from '../src/detect/problems/index.js';
-import { CODE_SOURCES, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
+import { CODE_SOURCES, facilityText, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
 import type { Lang } from '../src/lang.js';
 import { KB954960_CODE } from '../src/kb954960.js';
 import { context, escapeMrkdwn, section } from '../src/render/blocks.js';
@@ -21,6 +21,7 @@ export function codeCommand(args: readonly string[], lang: Lang): Reply {
   const packs = packsForCode(info.code);
   const kb954960 = info.code === KB954960_CODE;
   const lines: string[] = [codeLine({ code: info.code, name: info.name ?? msg(lang).unknownCode, meaning: info.meaning[lang] })];
+  lines.push(`${m.facility}: ${facilityText(info)}`);
   if (info.source) lines.push(`${msg(lang).source}: ${CODE_SOURCES[info.source].title}`);
   if (!info.failure) lines.push(m.notAFailure);
   if (kb954960) lines.push(msg(lang).codeIsKb954960);

@@ -32,7 +32,7 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
   const reply = (r: Reply): SlashOutcome => ({ kind: 'reply', reply: r });
   switch (sub) {
     case 'help':
-      return reply(helpReply(ctx.lang));
+      return reply(helpReply(ctx.lang, undefined, ctx));
     case 'check':
       // Keep the pasted lines' own breaks and tabs: only the subcommand word is cut off.
       return reply(await checkCommand({ text: text.slice(head.length), origin: 'command', channelId: ctx.channelId, teamId: ctx.teamId, maxBytes: ctx.maxBytes }, ctx));
@@ -58,6 +58,6 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
       return reply(r);
     }
     default:
-      return reply(helpReply(ctx.lang, head.slice(0, 40)));
+      return reply(helpReply(ctx.lang, head.slice(0, 40), ctx));
   }
 }

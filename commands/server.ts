@@ -3,6 +3,7 @@ import { isAdmin } from '../src/admins.js';
 import { assessServer } from '../src/diagnose/server-state.js';
 import { msg } from '../src/render/messages/index.js';
 import { renderServerBlocks, renderServerText } from '../src/render/server.js';
+import { serverFailuresBlocks, serverFailuresText } from '../src/render/server-failures.js';
 import { notRecordedText } from '../src/render/not-recorded.js';
 import { parseServerName, parseVersionArg } from './server-args.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
@@ -46,10 +47,15 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   const assessment = assessServer(facts);
   // Who recorded each fact, when, from which thread: the proof behind the state.
   const proofs = new AttributionStore(ctx.store).proofsOf(facts.name);
+  // Every failure counts: what else the server has shown, beside its KB954960 state.
+  const failures = ctx.store.failuresOf(facts.name);
+  const blocks = renderServerBlocks(facts, ctx.lang, proofs);
+  const beforeNote = blocks.findIndex((b) => b.type === 'context');
+  blocks.splice(beforeNote < 0 ? blocks.length : beforeNote, 0, ...serverFailuresBlocks(failures, ctx.lang));
   return {
-    text: renderServerText(facts, ctx.lang, proofs),
-    blocks: renderServerBlocks(facts, ctx.lang, proofs),
-    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts, proofs },
+    text: [renderServerText(facts, ctx.lang, proofs), serverFailuresText(failures, ctx.lang)].filter(Boolean).join('\n'),
+    blocks,
+    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts, proofs, failures },
     exitCode: 0,
   };
 }

@@ -37,6 +37,14 @@ export interface LinkedDiagnosis {
   readonly messageTs: string | null;
   readonly replyTs: string | null;
   readonly faultId: string;
+  /** Whose naming placed it: see placedBy(). */
+  readonly placedBy: PlacedBy;
+}
+
+/** Who a diagnosis's server came from: the one who pasted it, and whether an admin named its server. */
+export interface PlacedBy {
+  readonly userId: string | null;
+  readonly byAdmin: boolean;
 }
 
 /** A diagnosis that reported facts but named no server: waiting for someone to say which. */
@@ -137,29 +145,34 @@ export class AttributionStore {
     if (ids.length === 0) return null;
     const match = ids.map(() => '(f.fault_id = ? AND f.side <> ?)').join(' OR ');
     const row = this.sql(
-        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
+        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, d.user_id, d.server_by_admin, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
          WHERE (${match}) AND d.id IS NOT ? ORDER BY d.created_at, d.id LIMIT 1`,
       )
       .get(...ids.flatMap((f) => [f.id, f.side]), except ?? null) as Row | undefined;
     if (!row) return null;
-    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id) };
-  }
-
-  /** Gives a diagnosis that named no server the server (row) its failure turned out to be on: that of `from`. */
-  adoptServer(diagnosisId: number, from: number): void {
-    this.sql('UPDATE diagnoses SET server = (SELECT server FROM diagnoses WHERE id = ?) WHERE id = ? AND server IS NULL').run(from, diagnosisId);
+    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id), placedBy: placedBy(row) };
   }
 
   /**
-   * The server a thread is about: the diagnosis of its root message, else the first answer in it that named one.
+   * Gives a diagnosis that named no server the server (row) its failure turned out to be on: that of `from`. The
+   * caller decides whether `byAdmin` may (src/check.ts).
+   */
+  adoptServer(diagnosisId: number, from: number, byAdmin: boolean): void {
+    this.sql('UPDATE diagnoses SET server = (SELECT server FROM diagnoses WHERE id = ?), server_by_admin = ? WHERE id = ? AND server IS NULL').run(from, byAdmin ? 1 : 0, diagnosisId);
+  }
+
+  /**
+   * The server a thread is about: the diagnosis of its root message, else the first answer in it that named one —
+   * among those whose naming `trusts` accepts (an admin's, or the asker's own).
    * (Diagnoses from before thread_ts was kept are found by their message.)
    */
-  threadServer(channelId: string, threadTs: string): string | null {
-    const row = this.sql(
-        `SELECT server FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NOT NULL
-         ORDER BY (message_ts = ?) DESC, created_at, id LIMIT 1`,
+  threadServer(channelId: string, threadTs: string, trusts: (p: PlacedBy) => boolean = () => true): string | null {
+    const rows = this.sql(
+        `SELECT server, user_id, server_by_admin FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NOT NULL
+         ORDER BY (message_ts = ?) DESC, created_at, id LIMIT 50`,
       )
-      .get(channelId, threadTs, threadTs, threadTs) as Row | undefined;
+      .all(channelId, threadTs, threadTs, threadTs) as Row[];
+    const row = rows.find((r) => trusts(placedBy(r)));
     return row ? String(row.server) : null;
   }
 
@@ -181,20 +194,19 @@ export class AttributionStore {
     return row ? String(row.reply_ts) : null;
   }
 
-  /** An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis. */
-  forgetMessageDiagnosis(channelId: string, messageTs: string): void {
-    this.sql("DELETE FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ?").run(channelId, messageTs);
-  }
-
   /** Servers to offer as candidates, most recently seen first. */
   recentServers(limit: number): string[] {
     return (this.sql('SELECT name FROM servers ORDER BY last_seen_at DESC, name LIMIT ?').all(limit) as Row[]).map((r) => String(r.name));
   }
 
-  /** The diagnosis now counts for `server`: its row says so and the server's state it left. */
+  /** The diagnosis now counts for `server`, as an admin said: its row says so and the server's state it left. */
   attribute(diagnosisId: number, server: string, serverState: string): void {
-    this.sql('UPDATE diagnoses SET server = ?, server_state = ? WHERE id = ?').run(server, serverState, diagnosisId);
+    this.sql('UPDATE diagnoses SET server = ?, server_state = ?, server_by_admin = 1 WHERE id = ?').run(server, serverState, diagnosisId);
   }
+}
+
+function placedBy(row: Row): PlacedBy {
+  return { userId: str(row, 'user_id'), byAdmin: Number(row.server_by_admin ?? 1) !== 0 };
 }
 
 function toUnattributed(row: Row): Unattributed {

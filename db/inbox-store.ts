@@ -7,8 +7,11 @@ import type { Store } from './store.js';
  * went. The queue's logic (when to take, retry, resume) is src/slack/inbox.ts; this is only its SQL.
  */
 
-/** message, file: a message's text and files (also via the shortcut); command: a slash command; view: a modal submission. */
-export type InboxKind = 'message' | 'file' | 'command' | 'view';
+/**
+ * message, file: a message's text and files (also via the shortcut); command: a slash command; view: a modal
+ * submission; retract: a deleted message, whose diagnosis and answer go.
+ */
+export type InboxKind = 'message' | 'file' | 'command' | 'view' | 'retract';
 export type InboxOutcome = 'replied' | 'silent' | 'refused' | 'failed';
 
 export interface InboxItem {

@@ -257,19 +257,34 @@ export class StatusStore {
   }
 
   /**
+   * When each server was last heard of: its row's last_seen_at, which every diagnosis recorded for it and every fact
+   * recorded for it moves on (Store.serverRowFor). Whoever asks "which servers are silent?" reads it.
+   */
+  lastHeardOf(): Map<string, string> {
+    const rows = this.db.prepare('SELECT name, last_seen_at FROM servers').all() as Row[];
+    return new Map(rows.map((r) => [String(r.name), String(r.last_seen_at)]));
+  }
+
+  /**
    * The other known problems seen per server since a time: for each server and problem, in how many diagnoses (logs)
-   * and since when. Most logs first. Diagnoses without a server are left out: the post is per server.
+   * and since when. Known problems first, most logs first. Diagnoses without a server are left out: the post is per
+   * server. A server whose failures nothing explains (no known problem, no KB954960 failure in the window) has its
+   * failure codes counted the same way (the code is then the `problem`), so it does not vanish from the fleet view;
+   * where a problem or KB954960 already speaks for the server, its codes are left to `server NAME`.
    * Driven by the time index, so the work is the window's: left to itself the planner walks diagnoses_by_server
    * (for `server IS NOT NULL`) over the whole history — 84 ms of the post's 120 at a million diagnoses.
    */
   otherProblemsPerServerSince(since: string): OtherProblemCount[] {
     const rows = this.db
       .prepare(
-        `SELECT d.server AS server, p.problem AS problem, COUNT(*) AS logs, MIN(d.created_at) AS first_at
-         FROM diagnosis_problems p JOIN diagnoses d INDEXED BY diagnoses_by_time ON d.id = p.diagnosis_id
-         WHERE d.created_at >= ? AND d.server IS NOT NULL
-         GROUP BY d.server, p.problem
-         ORDER BY logs DESC, d.server, p.problem`,
+        `WITH w AS (SELECT d.id, d.server, d.created_at, d.verdict FROM diagnoses d INDEXED BY diagnoses_by_time WHERE d.created_at >= ? AND d.server IS NOT NULL),
+         problems AS (SELECT w.server, p.problem, COUNT(*) AS logs, MIN(w.created_at) AS first_at FROM diagnosis_problems p JOIN w ON w.id = p.diagnosis_id GROUP BY w.server, p.problem)
+         SELECT server, problem, logs, first_at, 0 AS is_code FROM problems
+         UNION ALL
+         SELECT w.server, c.code, COUNT(*), MIN(w.created_at), 1 FROM diagnosis_codes c JOIN w ON w.id = c.diagnosis_id
+         WHERE w.server NOT IN (SELECT server FROM problems) AND w.server NOT IN (SELECT server FROM w WHERE verdict = 'affected')
+         GROUP BY w.server, c.code
+         ORDER BY is_code, logs DESC, server, problem`,
       )
       .all(since) as Row[];
     return rows.map((r) => ({ server: String(r.server), problem: String(r.problem), logs: Number(r.logs), since: String(r.first_at) }));

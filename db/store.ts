@@ -3,8 +3,9 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnosis, FactsLearned, Verdict } from '../src/diagnose/diagnose.js';
-import { resolveServer, type ServerResolution } from '../src/diagnose/server-name.js';
+import { resolveServerAs, type ServerDirectory, type ServerResolution } from '../src/diagnose/server-name.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
+import { unexplainedCodes } from '../src/diagnose/unexplained-codes.js';
 import { AttributionStore, type FactSource, type FaultId } from './attribution-store.js';
 import { CheckpointThread } from './checkpoint-thread.js';
 
@@ -26,6 +27,8 @@ export interface DiagnosisRecord {
   readonly userId?: string | null;
   /** The server facts the input reported, recorded or not (what a later "Record for …" records). */
   readonly reported?: Omit<FactsLearned, 'affected'> | null;
+  /** The input is an admin's (or the CLI operator's): its names may shape identities. Default true. */
+  readonly byAdmin?: boolean;
   /** The failures this input shows, by fault ID (joined with other diagnoses of the same failure). */
   readonly faultIds?: readonly FaultId[];
 }
@@ -46,6 +49,18 @@ export interface HistoryEntry {
   readonly findings: number;
   /** The known problems other than KB954960 the diagnosis found (problem pack ids; empty where not read). */
   readonly problems: readonly string[];
+  /** The failure codes no known problem explains (empty where not read). */
+  readonly codes: readonly string[];
+}
+
+/** A failure other than KB954960 a server has shown: a known problem (its pack id) or a code no problem explains. */
+export interface ServerFailure {
+  readonly kind: 'problem' | 'code';
+  readonly id: string;
+  /** In how many diagnoses (logs) it was seen. */
+  readonly logs: number;
+  readonly since: string;
+  readonly last: string;
 }
 
 export interface StoreOptions {
@@ -139,6 +154,10 @@ export class Store {
     const files = readdirSync(MIGRATIONS_DIR)
       .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
       .sort();
+    // Two files of one number would leave the second unapplied on every database: refuse to start instead.
+    const numbers = files.map((f) => f.slice(0, 3));
+    const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
+    if (twice !== undefined) throw new Error(`two migrations are numbered ${twice}: ${files.filter((f) => f.startsWith(twice)).join(', ')}`);
     for (const file of files) {
       const version = Number(file.slice(0, 3));
       const apply = this.db.transaction(() => {
@@ -158,29 +177,44 @@ export class Store {
 
   // ── servers ──────────────────────────────────────────────────────────────────────────────────────
 
-  /** Every known name and alias → its server's row name. */
-  private serverDirectory(): Map<string, string> {
-    const names = this.statement('SELECT name AS alias, name FROM servers UNION ALL SELECT alias, name FROM server_aliases').all() as { alias: string; name: string }[];
-    return new Map(names.map((r) => [r.alias, r.name]));
+  /** Every known name and alias → its server's row name, split by whose naming it is. */
+  private serverDirectory(): ServerDirectory {
+    const names = this.statement(
+        'SELECT name AS alias, name, named_by_admin FROM servers UNION ALL SELECT alias, name, 1 FROM server_aliases',
+      )
+      .all() as { alias: string; name: string; named_by_admin: number }[];
+    const trusted = new Map<string, string>();
+    const unvouched = new Set<string>();
+    for (const r of names) {
+      if (r.named_by_admin) trusted.set(r.alias, r.name);
+      else unvouched.add(r.name);
+    }
+    return { trusted, unvouched };
   }
 
-  /** Which server a typed or logged name means: one known row, a new one, or several it could be (never guessed). */
-  resolveServer(name: string): ServerResolution {
-    return resolveServer(name, this.serverDirectory());
+  /**
+   * Which server a typed or logged name means: one known row, a new one, or several it could be (never guessed).
+   * `byAdmin` false: as a non-admin's naming is filed (src/diagnose/server-name.ts resolveServerAs).
+   */
+  resolveServer(name: string, byAdmin = true): ServerResolution {
+    return resolveServerAs(name, this.serverDirectory(), byAdmin);
   }
 
-  /** The row a name is recorded under (created if new; a newly seen spelling of a known server kept as its alias). */
-  serverRowFor(name: string, at: string): string {
-    const r = this.resolveServer(name);
+  /**
+   * The row a name is recorded under (created if new). An admin's newly seen spelling of a known server is kept as its
+   * alias, and a row only non-admins had named becomes an admin's; a non-admin's naming changes neither.
+   */
+  serverRowFor(name: string, at: string, byAdmin = true): string {
+    const r = this.resolveServer(name, byAdmin);
     const row = r.kind === 'known' ? r.name : r.kind === 'invalid' ? name : r.name;
-    this.touchServer(row, at);
-    if (r.kind === 'known' && r.alias) this.statement('INSERT OR IGNORE INTO server_aliases (alias, name) VALUES (?, ?)').run(r.alias, row);
+    this.touchServer(row, at, byAdmin);
+    if (byAdmin && r.kind === 'known' && r.alias) this.statement('INSERT OR IGNORE INTO server_aliases (alias, name) VALUES (?, ?)').run(r.alias, row);
     return row;
   }
 
   /** What is known of the server a name means (short name, FQDN, URL, alias); null when none or ambiguous. */
-  server(name: string): ServerFacts | null {
-    const r = this.resolveServer(name);
+  server(name: string, byAdmin = true): ServerFacts | null {
+    const r = this.resolveServer(name, byAdmin);
     if (r.kind !== 'known') return null;
     const row = this.statement('SELECT * FROM servers WHERE name = ?').get(r.name) as Row | undefined;
     return row ? toFacts(row) : null;
@@ -206,9 +240,12 @@ export class Store {
     return this.server(row)!;
   }
 
-  private touchServer(name: string, at: string): void {
-    this.statement('INSERT INTO servers (name, first_seen_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at')
-      .run(name, at, at);
+  private touchServer(name: string, at: string, byAdmin: boolean): void {
+    this.statement(
+        `INSERT INTO servers (name, first_seen_at, last_seen_at, named_by_admin) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at, named_by_admin = MAX(named_by_admin, excluded.named_by_admin)`,
+      )
+      .run(name, at, at, byAdmin ? 1 : 0);
   }
 
   // ── diagnoses ────────────────────────────────────────────────────────────────────────────────────
@@ -218,14 +255,15 @@ export class Store {
     const d = r.diagnosis;
     return this.db.transaction(() => {
       // The diagnosis is filed under its server's one row, whichever spelling the log used.
-      const server = d.server ? this.serverRowFor(d.server, r.at) : null;
+      const byAdmin = r.byAdmin ?? true;
+      const server = d.server ? this.serverRowFor(d.server, r.at, byAdmin) : null;
       const info = this.statement(
-          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           r.at, r.origin, server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null,
-          r.threadTs ?? null, r.userId ?? null, r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
+          r.threadTs ?? null, r.userId ?? null, r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null, byAdmin ? 1 : 0,
         );
       if (info.changes === 0) {
         // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
@@ -244,7 +282,43 @@ export class Store {
       for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
       const problem = this.statement('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
       for (const p of d.problems) problem.run(id, p.id);
+      const code = this.statement('INSERT OR IGNORE INTO diagnosis_codes (diagnosis_id, code) VALUES (?, ?)');
+      for (const c of unexplainedCodes(d)) code.run(id, c);
       return id;
+    })();
+  }
+
+  /**
+   * A Slack message was deleted, or edited so that it no longer holds the log: its diagnoses no longer count. They go
+   * (with their findings, problems, codes and fault IDs), and a server whose last KB954960 failure was one of them
+   * gets its last failure back from what remains on record. `origins` narrows which of the message's diagnoses go
+   * (an edited caption retracts the text's, not the file's). Returns how many went.
+   */
+  retractMessage(channelId: string, messageTs: string, origins: readonly Origin[] = ['message', 'file']): number {
+    return this.db.transaction(() => {
+      const inOrigins = origins.map(() => '?').join(', ');
+      const gone = this.statement(`SELECT id, server, created_at FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`)
+        .all(channelId, messageTs, ...origins) as Row[];
+      if (gone.length === 0) return 0;
+      this.statement(`DELETE FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).run(channelId, messageTs, ...origins);
+      for (const server of new Set(gone.map((r) => r.server).filter((v): v is string => typeof v === 'string'))) {
+        const times = gone.filter((r) => r.server === server).map((r) => String(r.created_at));
+        const names = this.spellingsOf(server);
+        this.statement(
+            `UPDATE servers SET last_affected_at =
+               (SELECT MAX(created_at) FROM diagnoses WHERE verdict = 'affected' AND server IN (${names.map(() => '?').join(', ')}))
+             WHERE name = ? AND last_affected_at IN (${times.map(() => '?').join(', ')})`,
+          )
+          .run(...names, server, ...times);
+        // A server known only through what was retracted is not known at all: no row left to show in the fleet.
+        this.statement(
+            `DELETE FROM servers WHERE name = ? AND dll_version IS NULL AND wsus_version IS NULL AND fix_event_at IS NULL AND last_affected_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM diagnoses WHERE server IN (${names.map(() => '?').join(', ')}))
+               AND NOT EXISTS (SELECT 1 FROM server_fact_sources WHERE server = ?)`,
+          )
+          .run(server, ...names, server);
+      }
+      return gone.length;
     })();
   }
 
@@ -257,11 +331,31 @@ export class Store {
     const params: unknown[] = [...names, limit];
     const rows = this.statement(
         `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count,
-                (SELECT group_concat(p.problem, ' ') FROM diagnosis_problems p WHERE p.diagnosis_id = d.id) AS problem_ids
+                (SELECT group_concat(p.problem, ' ') FROM diagnosis_problems p WHERE p.diagnosis_id = d.id) AS problem_ids,
+                (SELECT group_concat(c.code, ' ') FROM diagnosis_codes c WHERE c.diagnosis_id = d.id) AS codes
          FROM diagnoses d ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
       )
       .all(...params) as Row[];
     return rows.map(toHistoryEntry);
+  }
+
+  /**
+   * The failures a server has shown besides KB954960, from its diagnoses still on record: each known problem and each
+   * failure code nothing explains, in how many logs, first and last seen. Most recent first.
+   */
+  failuresOf(name: string): ServerFailure[] {
+    const names = this.spellingsOf(name);
+    const inNames = names.map(() => '?').join(', ');
+    const rows = this.statement(
+        `SELECT 'problem' AS kind, p.problem AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+           FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY p.problem
+         UNION ALL
+         SELECT 'code' AS kind, c.code AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+           FROM diagnosis_codes c JOIN diagnoses d ON d.id = c.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY c.code
+         ORDER BY last DESC, kind DESC, id`,
+      )
+      .all(...names, ...names) as Row[];
+    return rows.map((r) => ({ kind: String(r.kind) as ServerFailure['kind'], id: String(r.id), logs: Number(r.logs), since: String(r.since), last: String(r.last) }));
   }
 
   private spellingsOf(name: string): string[] {
@@ -333,5 +427,6 @@ function toHistoryEntry(row: Row): HistoryEntry {
     userId: s('user_id'),
     findings: Number(row.finding_count ?? 0),
     problems: row.problem_ids ? String(row.problem_ids).split(' ').sort() : [],
+    codes: row.codes ? String(row.codes).split(' ').sort() : [],
   };
 }

@@ -17,6 +17,14 @@ export function isAdmin(r: Requester): boolean {
   return r.userId === undefined || r.adminUserIds.length === 0 || r.adminUserIds.includes(r.userId);
 }
 
+/**
+ * Whether a server someone else's input was placed under may place this requester's input too (the same thread, the
+ * same fault ID): when an admin named it, or the requester did. A non-admin's naming never moves an admin's evidence.
+ */
+export function trustsPlacement(requester: string | null | undefined, placed: { readonly userId: string | null; readonly byAdmin: boolean }): boolean {
+  return placed.byAdmin || (requester != null && placed.userId === requester);
+}
+
 /** Admins named in a reply, as Slack mentions: a few, not a wall of pings. */
 const MENTIONED_ADMINS = 3;
 

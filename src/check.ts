@@ -1,3 +1,4 @@
+import { trustsPlacement } from './admins.js';
 import { mergeCodeCounts } from './detect/extract-codes.js';
 import { AttributionStore, type LinkedDiagnosis } from '../db/attribution-store.js';
 import type { Store, DiagnosisRecord } from '../db/store.js';
@@ -40,9 +41,9 @@ export interface CheckOptions {
   /** What is known of servers, and where the diagnosis is recorded. */
   readonly store: Store | null;
   /**
-   * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis whose input
-   * holds KB954960 evidence (chatter in Slack is not history); a function: record the diagnosis it says yes to.
-   * Default true.
+   * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis worth
+   * remembering (worthRecording(): chatter in Slack is not history); a function: record the diagnosis it says yes to.
+   * Default true. Whatever this says, input whose facts were refused records only the failure it shows, if any.
    */
   readonly save?: boolean | 'if-evidence' | ((d: Diagnosis) => boolean);
   /**
@@ -107,21 +108,48 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const attribution = options.store ? new AttributionStore(options.store) : null;
   const faultIds = faultIdsOf(scan.findings);
   const earlier = attribution?.sharingFault(faultIds) ?? null;
-  const fallbackServer = earlier?.server ?? options.contextServer ?? null;
+  // The same failure places this input under the server an admin (or this sender) gave it; a non-admin's name never
+  // places an admin's input. The input's own names are the sender's, filed as theirs (Store.serverRowFor).
+  const sender = options.record?.userId;
+  const earlierServer = earlier?.server && trustsPlacement(sender, earlier.placedBy) ? earlier.server : null;
+  const fallbackServer = earlierServer ?? options.contextServer ?? null;
   const server = serverNamed(scan, options.serverName) ?? fallbackServer;
-  const known = server && options.store ? options.store.server(server) : null;
+  const known = server && options.store ? options.store.server(server, options.mayRecordFacts) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
   const applyReportedFacts = options.mayRecordFacts || !server;
   const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts });
   const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
   const diagnosis: Diagnosis = { ...shown, learned: recorded };
   const save = options.save ?? true;
-  const recording = options.store && (save === 'if-evidence' ? diagnosis.hasEvidence : typeof save === 'function' ? save(diagnosis) : save);
+  const wanted = save === 'if-evidence' ? worthRecording(diagnosis) : typeof save === 'function' ? save(diagnosis) : save;
+  // Refused facts are not history: a non-admin's verification output for a named server would otherwise leave a
+  // "no KB954960 signature" row under it. Only the failure such input shows is anyone's to record.
+  const recording = options.store && wanted && (withheld === null || showsFailure(diagnosis));
   const { affected: _affected, ...reported } = shown.learned;
-  const diagnosisId = recording ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds }) : null;
-  // One failure, one record: the earlier paste that named no server learns it from this one.
-  if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server) attribution!.adoptServer(earlier.id, diagnosisId);
+  const diagnosisId = recording
+    ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds, byAdmin: options.mayRecordFacts })
+    : null;
+  // One failure, one record: the earlier paste that named no server learns it from this one — when this sender may
+  // place it: an admin, or the one who pasted it.
+  const mayPlaceEarlier = options.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
+  if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server && mayPlaceEarlier) attribution!.adoptServer(earlier.id, diagnosisId, options.mayRecordFacts);
   return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null };
+}
+
+/**
+ * The input shows a failure: the KB954960 signature or a symptom of it, a known problem, or a Windows Update failure
+ * code. Anyone's evidence of a failure counts for the server it names, whatever the way in.
+ */
+export function showsFailure(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems'>): boolean {
+  return d.learned.affected || d.verdict === 'affected' || d.verdict === 'possible' || d.errors.length > 0 || d.problems.length > 0;
+}
+
+/**
+ * The one rule of what a diagnosis in Slack is worth keeping, whichever way it came in: KB954960 evidence (signature,
+ * symptom, version, fix) or any failure. Text with neither is chatter, and is not history.
+ */
+export function worthRecording(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems' | 'hasEvidence'>): boolean {
+  return d.hasEvidence || showsFailure(d);
 }
 
 /**

@@ -111,7 +111,7 @@ describe('kb954960 scan', () => {
 
   it('lists an unknown code with name null', () => {
     const r = run(['scan', '--json', '--no-save', '-'], { input: 'Agent  WARNING: failed, hr = 0x80991234\n' });
-    expect(JSON.parse(r.stdout).errors).toEqual([{ code: '0x80991234', name: null, meaning: expect.stringMatching(/^Not in the Windows Update tables/), count: 1, lines: [1] }]);
+    expect(JSON.parse(r.stdout).errors).toEqual([{ code: '0x80991234', name: null, meaning: expect.stringMatching(/^Not in the bot's code tables/), count: 1, lines: [1] }]);
     expect(r.code).toBe(0);
   });
 
@@ -212,6 +212,13 @@ describe('kb954960 code', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL — Same as HTTP status 503/);
     expect(r.stdout).toContain('Known problem: WSUS application pool stopped or recycling (HTTP 503)');
+  });
+
+  it('explains E_ACCESSDENIED in Windows\' own words and names its facility, in both languages', () => {
+    expect(run(['code', '0x80070005']).stdout.split('\n').slice(0, 2)).toEqual(['0x80070005 E_ACCESSDENIED — General access denied error', 'Facility: Win32 (FACILITY_WIN32 = 7)']);
+    const ja = run(['code', '0x80070005', '--lang', 'ja']);
+    expect(ja.code).toBe(0);
+    expect(ja.stdout.split('\n').slice(0, 2)).toEqual(['0x80070005 E_ACCESSDENIED — アクセスが拒否されました。', 'ファシリティ: Win32 (FACILITY_WIN32 = 7)']);
   });
 
   it('answers in JSON and in Japanese', () => {

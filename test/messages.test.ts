@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/render/messages/en.js';
 import { ja } from '../src/render/messages/ja.js';
+import { entries, words } from './support/catalogue.js';
 
 /** Entries that are the same words in both languages: product and code words. */
 const SAME_IN_BOTH = new Set(['originWord.cli', 'verifyPowershell']);
@@ -10,19 +11,6 @@ const SAME_IN_BOTH = new Set(['originWord.cli', 'verifyPowershell']);
 /** Entries with no words of their own (separators, the order of parameters): no kana or kanji expected. */
 const NO_WORDS = new Set(['status.listSeparator', 'notRecorded.listSeparator', 'mentionSeparator', 'status.count', 'status.quietLink', 'attribution.onServer']);
 
-/** Every parameter reads as its own name in text and as 2 in a comparison: each language's words and order show. */
-const params = new Proxy({}, { get: (_, key) => ({ toString: () => String(key), valueOf: () => 2 }) });
-
-type Entry = { path: string; value: unknown };
-function entries(catalogue: object, prefix = ''): Entry[] {
-  return Object.entries(catalogue).flatMap(([key, value]): Entry[] => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    return value !== null && typeof value === 'object' ? entries(value, path) : [{ path, value }];
-  });
-}
-function words(value: unknown): string {
-  return typeof value === 'function' ? String((value as (p: unknown) => unknown)(params)) : String(value);
-}
 
 describe('the message catalogues', () => {
   const enEntries = entries(en);

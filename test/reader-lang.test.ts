@@ -11,7 +11,7 @@ import { appHomeOpened, messageEvent, postEvent, postInteraction, postSlashComma
 const ADVISORY_JA = 'https://learn.microsoft.com/ja-jp/security-updates/securityadvisories/2008/954960';
 /** The status in either shape (the full summary, or the quiet day's one line). */
 const STATUS_EN = /KB954960 (fleet status|— quiet day)/;
-const STATUS_JA = /KB954960 (フリートの状況|— 静かな一日)/;
+const STATUS_JA = /KB954960 (全サーバーの状況|— 新しい検出なし)/;
 const ADVISORY_EN = 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960';
 
 type Block = { type: string; text?: { text: string }; elements?: { url?: string; action_id?: string }[] };
@@ -60,9 +60,9 @@ describe("the reader's language", () => {
   });
 
   it('`lang ja` is stored and answered in Japanese; `lang` shows it', async () => {
-    expect((await slash('lang ja')).text).toMatch(/^今後は日本語で返答します/);
+    expect((await slash('lang ja')).text).toMatch(/^今後は日本語で返信します/);
     expect(t.store.db.prepare('SELECT lang FROM reader_langs WHERE user_id = ?').get('UJA')).toEqual({ lang: 'ja' });
-    expect((await slash('LANG')).text).toBe('日本語で返答しています。`/kb954960 lang ja|en` で変更できます。');
+    expect((await slash('LANG')).text).toBe('日本語で返信しています。`/kb954960 lang ja|en` で変更できます。');
   });
 
   it('then status, server, check, history, help, code and subscribe answer in Japanese, though the text is English', async () => {
@@ -74,7 +74,7 @@ describe("the reader's language", () => {
     expect(advisoryUrl(check.blocks)).toBe(ADVISORY_JA);
 
     const server = await slash('server wsuslang');
-    expect(server.text).toMatch(/^wsuslang: バージョン不明 — シグネチャ検出後、未修正\n/);
+    expect(server.text).toMatch(/^wsuslang: バージョン不明 — KB954960 特有のエラーを検出、その後も未適用\n/);
     expect(server.text).toContain('WSUS バージョン: 未確認');
 
     const history = await slash('history wsuslang');

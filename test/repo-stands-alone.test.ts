@@ -14,7 +14,7 @@ const OUTSIDE: readonly (readonly [RegExp, string])[] = [
   [/(?<![\w&])#\d{1,4}\b/, 'a tracker number'],
   [/\bDESIGN\b/, 'the design notes kept outside the repo (docs/architecture.md, docs/contract.md)'],
   [/(?<!docs\/)WU-ERRORS/i, 'a fact sheet kept outside the repo (docs/wu-errors.md)'],
-  [/JA-GLOSSARY|\bSTYLE\.md/i, 'a style note kept outside the repo'],
+  [/JA-GLOSSARY|(?<![\w-])STYLE\.md/, 'a style note kept outside the repo'],
   [/(?<!docs\/)\bKB954960\.md/i, 'a fact sheet kept outside the repo (docs/kb954960.md)'],
   // `…/RecompiledIdlHeaders/shared/winerror.h` is a path inside another project's repository, cited as a source.
   [/(?:\.\.\/)+shared\/|(?<![\w/.-])shared\/[\w.-]+\.md/, 'a file kept outside the repo'],

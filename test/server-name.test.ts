@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../db/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
-import { canonicalServerName, resolveServer } from '../src/diagnose/server-name.js';
+import { canonicalServerName, resolveServer, resolveServerAs } from '../src/diagnose/server-name.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 
 describe('canonicalServerName', () => {
@@ -101,6 +101,37 @@ describe('resolveServer: a short name and its FQDN are one server where unambigu
 
   it('tells an invalid name apart', () => {
     expect(resolveServer('wsus 01', new Map())).toEqual({ kind: 'invalid', input: 'wsus 01' });
+  });
+});
+
+describe('resolveServerAs: only an admin\'s naming joins spellings', () => {
+  // Admins know wsus03 (short) and wsus04.corp.example; a non-admin's paste made the row wsus05.lab.example.
+  const directory = {
+    trusted: new Map([
+      ['wsus03', 'wsus03'],
+      ['wsus04.corp.example', 'wsus04.corp.example'],
+      ['wsus04', 'wsus04.corp.example'],
+    ]),
+    unvouched: new Set(['wsus05.lab.example', 'wsus03.evil.example']),
+  };
+  it.each([
+    // [input, byAdmin, resolution]
+    ['wsus03.corp.example', true, { kind: 'known', name: 'wsus03', alias: 'wsus03.corp.example' }],
+    ['wsus03.corp.example', false, { kind: 'new', name: 'wsus03.corp.example' }],
+    ['wsus03.evil.example', false, { kind: 'known', name: 'wsus03.evil.example' }], // its own row, exactly
+    ['wsus03.evil.example', true, { kind: 'known', name: 'wsus03.evil.example' }],
+    ['wsus04', false, { kind: 'known', name: 'wsus04.corp.example', alias: 'wsus04' }], // a kept alias
+    ['WSUS03', false, { kind: 'known', name: 'wsus03' }],
+    // A row only non-admins named never joins or splits an admin's names.
+    ['wsus05', true, { kind: 'new', name: 'wsus05' }],
+    ['wsus05.corp.example', true, { kind: 'new', name: 'wsus05.corp.example' }],
+  ] as const)('%s (admin: %s)', (input, byAdmin, expected) => {
+    expect(resolveServerAs(input, directory, byAdmin)).toEqual(expected);
+  });
+
+  it('a non-admin\'s short name reaches the one FQDN admins use', () => {
+    const d = { trusted: new Map([['wsus06.corp.example', 'wsus06.corp.example']]), unvouched: new Set<string>() };
+    expect(resolveServerAs('wsus06', d, false)).toEqual({ kind: 'known', name: 'wsus06.corp.example', alias: 'wsus06' });
   });
 });
 

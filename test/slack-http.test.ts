@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InboxStore } from '../db/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
+import { en } from '../src/render/messages/en.js';
 import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js';
 import { BOT_TOKEN, SIGNING_SECRET, handleBaseline, rawPost, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
@@ -245,12 +246,12 @@ describe('HTTP mode', () => {
       expect(entry?.replyTs).toBeTruthy();
     });
 
-    it('a DM of chatter: a short "nothing found"', async () => {
+    it('a DM of chatter: one short line on what the bot does, not what it looked for in a log', async () => {
       const channel = freshChannel('D');
       const ts = slackTs();
       await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text: 'hi! does WSUS still work on 2008?' }));
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
-      expect(post.body.text).toMatch(/^No KB954960 signature found/);
+      expect(post.body.text).toBe(en.converse.hint);
       expect(post.body.thread_ts).toBe(ts);
       expect(post.body.blocks).toHaveLength(1);
     });

@@ -60,7 +60,7 @@ describe('other problems per server', () => {
     const text = renderStatusText(status, 'en', { timeZone: 'UTC' });
     expect(text).toContain('Other problems (last 7 days): 1');
     expect(text).toContain('wsus03 — WSUS application pool stopped or recycling (HTTP 503) in 4 logs since 2024-05-28');
-    expect(renderStatusText(status, 'ja', { timeZone: 'UTC' })).toContain('wsus03 — WSUS アプリケーション プールの停止・リサイクル (HTTP 503): ログ 4 件 (2024-05-28 以降)');
+    expect(renderStatusText(status, 'ja', { timeZone: 'UTC' })).toContain('wsus03 — WSUS アプリケーション プールの停止・リサイクル (HTTP 503): ログ 4 件 (2024 年 5 月 28 日以降)');
 
     const { blocks, text: fallback } = renderStatusBlocks(status, 'en', { timeZone: 'UTC' });
     const section = JSON.stringify(blocks.find((b) => JSON.stringify(b).includes('Other problems')));

@@ -134,7 +134,7 @@ describe('buildFleetStatus', () => {
     const s = buildFleetStatus({ servers: FLEET, newDetections: { entries, total: 4, groups: 2 }, now: NOW });
     expect(s.servers.fixed.map((f) => f.name)).toContain('wsus-sendai');
     expect(s.newDetections.entries.map((e) => [e.server, e.fixedSince])).toEqual([['wsus-tokyo01', false], ['wsus-sendai', true]]);
-    for (const [lang, note] of [['en', 'fixed since'], ['ja', 'その後修正済み']] as const) {
+    for (const [lang, note] of [['en', 'fixed since'], ['ja', 'その後適用済み']] as const) {
       const blockLines = JSON.stringify(renderStatusBlocks(s, lang, { timeZone: 'Asia/Tokyo' }).blocks).split('\\n');
       expect(blockLines.find((l) => l.includes('wsus-sendai*'))).toContain(` — ${note}`);
       expect(blockLines.find((l) => l.includes('wsus-tokyo01*'))).not.toContain(note);
@@ -154,7 +154,7 @@ describe('buildFleetStatus', () => {
     const msg = renderStatusBlocks(quiet, 'ja');
     expect(msg.blocks).toHaveLength(1);
     expect(msg.text.split('\n')).toHaveLength(1);
-    expect(msg.text).toContain('静かな一日');
+    expect(msg.text).toContain('新しい検出なし');
     // quiet, but there is still something to do: the line says it, with the download link
     const todo = renderStatusBlocks(buildFleetStatus({ servers: [FLEET[3]!], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW }), 'en');
     expect(todo.blocks).toHaveLength(1);
@@ -421,7 +421,7 @@ describe('loadFleetStatus (from the store)', () => {
       'KB954960 — quiet day: no new detections in the last 24 h. No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
     );
     expect(renderStatusText(loadFleetStatus(store, NOW), 'ja')).toBe(
-      'KB954960 — 静かな一日: 過去 24 時間に新しい検出はありません。まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server NAME wsus VERSION` で記録してください。',
+      'KB954960 — 新しい検出なし: 過去 24 時間に新しい検出はありません。まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server <名前> wsus <バージョン>` で記録してください。',
     );
   });
 });

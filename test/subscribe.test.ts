@@ -125,6 +125,6 @@ describe('status command', () => {
     store.recordServerVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
     const reply = buildStatusReply({ store, lang: 'ja', now: NOW, adminUserIds: [] });
     expect(reply.exitCode).toBe(0);
-    expect(reply.text).toBe('KB954960 — 静かな一日: 過去 24 時間に新しい検出はなく、該当中のサーバーもありません。サーバー 1 台: 修正済み 1。');
+    expect(reply.text).toBe('KB954960 — 新しい検出なし: 過去 24 時間に新しい検出はなく、該当中のサーバーもありません。サーバー 1 台: 適用済み 1。');
   });
 });

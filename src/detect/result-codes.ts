@@ -113,19 +113,28 @@ export function knowledgeBaseCounts(): Record<CodeSourceId, number> {
   return out;
 }
 
-/** Facility numbers of winerror.h (FACILITY_*) for the families a Windows Update log shows. */
-const FACILITIES: ReadonlyMap<number, string> = new Map([
-  [0, 'NULL'],
-  [1, 'RPC'],
-  [4, 'ITF'],
-  [7, 'WIN32'],
-  [9, 'SECURITY'],
-  [11, 'CERT'],
-  [15, 'SETUPAPI'],
-  [32, 'BACKGROUNDCOPY'],
-  [36, 'WINDOWSUPDATE'],
-  [61, 'WEBSERVICES'],
+/**
+ * Facility numbers of winerror.h (FACILITY_*) for the families a Windows Update log shows, with the name an admin
+ * knows the family by (the same in both languages: product and API names).
+ */
+const FACILITIES: ReadonlyMap<number, { readonly name: string; readonly label: string }> = new Map([
+  [0, { name: 'NULL', label: 'NULL' }],
+  [1, { name: 'RPC', label: 'RPC' }],
+  [4, { name: 'ITF', label: 'COM' }],
+  [7, { name: 'WIN32', label: 'Win32' }],
+  [9, { name: 'SECURITY', label: 'Security' }],
+  [11, { name: 'CERT', label: 'Cert' }],
+  [15, { name: 'SETUPAPI', label: 'SetupAPI' }],
+  [32, { name: 'BACKGROUNDCOPY', label: 'BITS' }],
+  [36, { name: 'WINDOWSUPDATE', label: 'Windows Update' }],
+  [61, { name: 'WEBSERVICES', label: 'Windows Web Services' }],
 ]);
+
+/** A code's facility as a reply shows it: `Win32 (FACILITY_WIN32 = 7)`, or the bare number for one not listed. */
+export function facilityText(info: Pick<CodeInfo, 'facility' | 'facilityName'>): string {
+  const f = FACILITIES.get(info.facility);
+  return f && f.name === info.facilityName ? `${f.label} (FACILITY_${f.name} = ${info.facility})` : String(info.facility);
+}
 
 export function isFailureCode(value: number): boolean {
   return (value & 0x80000000) !== 0;
@@ -135,7 +144,7 @@ export function lookupCode(code: string): CodeInfo {
   const value = Number.parseInt(code.slice(2), 16) >>> 0;
   const normalized = formatCode(value);
   const facility = (value >>> 16) & 0x7ff;
-  const facilityName = FACILITIES.get(facility) ?? null;
+  const facilityName = FACILITIES.get(facility)?.name ?? null;
   const base = { code: normalized, failure: isFailureCode(value), facility, facilityName };
   const entry = loadTables().byCode.get(normalized);
   if (entry) return { ...base, name: entry.name, meaning: entry.meaning, source: entry.source };
@@ -143,17 +152,17 @@ export function lookupCode(code: string): CodeInfo {
 }
 
 function unknownMeaning(value: number, facility: number, facilityName: string | null): Localized {
-  const fac = facilityName ? `${facilityName} (${facility})` : String(facility);
+  const fac = facilityText({ facility, facilityName });
   const low = value & 0xffff;
   if (facility === 7) {
     return {
-      en: `Not in the Windows Update tables: HRESULT_FROM_WIN32(${low}), facility ${fac}, Win32 error ${low}.`,
-      ja: `Windows Update の表にないコードです: HRESULT_FROM_WIN32(${low})、機能 ${fac}、Win32 エラー ${low}。`,
+      en: `Not in the bot's code tables: HRESULT_FROM_WIN32(${low}), facility ${fac}, Win32 error ${low}.`,
+      ja: `ボットのコード表にないコードです: HRESULT_FROM_WIN32(${low})、ファシリティ ${fac}、Win32 エラー ${low}。`,
     };
   }
   return {
-    en: `Not in the Windows Update tables: facility ${fac}, code 0x${low.toString(16).toUpperCase().padStart(4, '0')}.`,
-    ja: `Windows Update の表にないコードです: 機能 ${fac}、コード 0x${low.toString(16).toUpperCase().padStart(4, '0')}。`,
+    en: `Not in the bot's code tables: facility ${fac}, code 0x${low.toString(16).toUpperCase().padStart(4, '0')}.`,
+    ja: `ボットのコード表にないコードです: ファシリティ ${fac}、コード 0x${low.toString(16).toUpperCase().padStart(4, '0')}。`,
   };
 }
 

@@ -16,7 +16,7 @@ export const CLIENT_RULES = [
     keep: 'none',
     meaning: {
       en: 'The client starts synchronizing with its update server; the signature must be complete within one such attempt.',
-      ja: 'クライアントが更新サーバーとの同期を開始した行です。シグネチャは 1 回の同期試行の中でそろう必要があります。',
+      ja: 'クライアントが WSUS サーバーとの同期を開始した行です。KB954960 特有のエラーは 1 回の同期試行の中でそろう必要があります。',
     },
     sources: [KB954960_ARTICLE],
     examples: {
@@ -92,7 +92,7 @@ export const CLIENT_RULES = [
     lookalikes: [
       {
         en: 'A SyncUpdates failure with another code (0x80244007 InvalidParameters: KB4096317; 0x8024400D: too many expired or superseded updates) is another problem.',
-        ja: '別のコードの SyncUpdates の失敗 (0x80244007 InvalidParameters は KB4096317、0x8024400D は期限切れ・置き換え済みの更新プログラムが多すぎる) は別の問題です。',
+        ja: '別のコードの SyncUpdates の失敗 (0x80244007 InvalidParameters は KB4096317、0x8024400D は期限切れの更新プログラムや置き換えられた更新プログラムが多すぎる) は別の問題です。',
       },
     ],
     examples: {

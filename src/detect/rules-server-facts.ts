@@ -59,8 +59,8 @@ export const SERVER_FACT_RULES = [
     fields: (g) => ({ server: (g.server ?? '').toLowerCase(), event: g.event ?? '' }),
     group: 'server-fact',
     meaning: {
-      en: 'Whether the named server\'s Application log has the MsiInstaller event 1022 for KB954960. Absent is evidence too: the event does not prove the fix there.',
-      ja: '名前付きのサーバーのアプリケーション ログに KB954960 の MsiInstaller イベント 1022 があるかどうかです。「なし」も根拠になります (イベントでは修正を確認できません)。',
+      en: 'Whether the named server\'s Application log has the MsiInstaller event 1022 for KB954960: present, the fix is installed; absent is evidence too (that log holds no record of the install: the DLL version tells).',
+      ja: '名前付きのサーバーのアプリケーション イベント ログに KB954960 のイベント ID 1022 (ソース: MsiInstaller) があるかどうかです。「あり」なら KB954960 は適用済みです。「なし」も根拠になります (このログにはインストールの記録がないため、DLL のバージョンで確認します)。',
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
@@ -91,7 +91,7 @@ export const SERVER_FACT_RULES = [
     }),
     meaning: {
       en: 'A WSUS 3.0 build: 3.0.6000.x is RTM (SP1 first), 3.1.6001.x below .66 is SP1 without the fix, the client web service DLL at 3.1.6001.66 or later has it.',
-      ja: 'WSUS 3.0 のビルド番号です。3.0.6000.x は RTM (先に SP1 が必要)、3.1.6001.x で .66 未満は修正未適用の SP1、クライアント Web サービス DLL が 3.1.6001.66 以上なら修正済みです。',
+      ja: 'WSUS 3.0 のビルド番号です。3.0.6000.x は RTM (先に SP1 が必要)、3.1.6001.x で .66 未満は KB954960 未適用の SP1、クライアント Web サービス DLL が 3.1.6001.66 以上なら適用済みです。',
     },
     sources: [KB954960_ARTICLE, ADVISORY_954960],
     lookalikes: [
@@ -152,7 +152,7 @@ export const SERVER_FACT_RULES = [
     group: 'server-fact',
     meaning: {
       en: 'The Application log records the KB954960 install (MsiInstaller, event 1022): the fix is installed.',
-      ja: 'アプリケーション ログに KB954960 のインストール (MsiInstaller、イベント ID 1022) が記録されています。修正は適用済みです。',
+      ja: 'アプリケーション イベント ログに KB954960 のインストール (イベント ID 1022、ソース: MsiInstaller) が記録されています。KB954960 は適用済みです。',
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
@@ -160,7 +160,7 @@ export const SERVER_FACT_RULES = [
         en: 'The commands that look for the event (Get-EventLog, wmic, wevtutil), echoed in a pasted console, name KB954960 and 1022 too: they are not the event.',
         ja: 'イベントを探すコマンド (Get-EventLog、wmic、wevtutil) もコンソールに表示されると KB954960 と 1022 を含みますが、イベントそのものではありません。',
       },
-      { en: 'Event 1022 for another product (Office 2003 updates, for one) is not the KB954960 install.', ja: '別の製品 (例: Office 2003 の更新) のイベント 1022 は KB954960 のインストールではありません。' },
+      { en: 'Event 1022 for another product (Office 2003 updates, for one) is not the KB954960 install.', ja: '別の製品 (例: Office 2003 の更新プログラム) のイベント ID 1022 は KB954960 のインストールではありません。' },
     ],
     examples: {
       match: [

@@ -19,7 +19,7 @@ export const SERVER_RULES = [
     group: 'throwexception',
     meaning: {
       en: 'The WSUS client web service failed with InternalServerError: the KB954960 signature on the server.',
-      ja: 'WSUS のクライアント Web サービスが InternalServerError で失敗しました。サーバー側の KB954960 のシグネチャです。',
+      ja: 'WSUS のクライアント Web サービスが InternalServerError で失敗しました。サーバー側の KB954960 特有のエラーです。',
     },
     sources: [KB954960_ARTICLE, ADVISORY_954960],
     lookalikes: [
@@ -91,13 +91,13 @@ export const SERVER_RULES = [
     pattern: /ArgumentException:\s*Item has already been added\.?(?:\s*Key in dictionary:\s*'(?<key>[^'\r\n]{0,64})')?/,
     meaning: {
       en: 'The client web service hit duplicate approvals while building the sync answer: the exception KB954960 fixes, logged just before the InternalServerError.',
-      ja: 'クライアント Web サービスが同期応答の作成中に重複した承認に当たりました。KB954960 が修正する例外で、InternalServerError の直前に記録されます。',
+      ja: 'クライアント Web サービスが同期応答の作成中に重複した承認に当たりました。KB954960 で解決される例外で、InternalServerError の直前に記録されます。',
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
       {
         en: 'The ArgumentException without the ThrowException InternalServerError after it is not yet the signature: KB954960 is possible, not shown.',
-        ja: '後に ThrowException の InternalServerError が続かない ArgumentException だけでは、シグネチャではありません (KB954960 の可能性にとどまります)。',
+        ja: '後に ThrowException の InternalServerError が続かない ArgumentException だけでは、KB954960 特有のエラーとは言えません (KB954960 の可能性にとどまります)。',
       },
     ],
     examples: {

@@ -7,6 +7,8 @@ import { normalizeServerName } from './diagnose.js';
  * never names.
  */
 const HOST = String.raw`(?:https?://)?([a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})*)(?::\d{1,5})?(?:/\S*)?`;
+/** A server as people write it: a short name, an FQDN or a URL (the name is its first group). */
+export const SERVER_NAME_PATTERN = HOST;
 const FIRST_LINE_PATTERNS = [new RegExp(String.raw`^(?:on|for)\s+${HOST}\s*:?`, 'i'), new RegExp(String.raw`\b(?:on|for)\s+${HOST}\s*:\s*$`, 'i'), new RegExp(String.raw`^${HOST}\s*:\s*$`, 'i')];
 const WHOLE_MESSAGE = new RegExp(String.raw`^(?:(?:on|for|server)\s+)?${HOST}[.!]?$`, 'i');
 
@@ -15,9 +17,12 @@ const NOT_NAMES = new Set([
   'warning', 'error', 'info', 'fatal', 'agent', 'pt', 'misc', 'setup', 'handler', 'report', 'dnldmgr', 'au', 'id', 'fileversion', 'productversion',
   'versionstring', 'version', 'name', 'path', 'source', 'message', 'log', 'logs', 'the', 'this', 'that', 'it', 'a', 'an', 'me', 'us', 'now', 'today',
   'example', 'server', 'client', 'wsus', 'http', 'https', 'kb954960', 'windowsupdate.log', 'softwaredistribution.log',
+  // what people say to the bot in a thread or a mention, which is no server's name
+  'all', 'everything', 'everyone', 'servers', 'fleet', 'you', 'them', 'things', 'status', 'help', 'thanks', 'hi', 'hello', 'hey', 'ok', 'okay', 'yes', 'no',
 ]);
 
-function accept(name: string | undefined): string | null {
+/** A word taken for a server's name, or null when it is a word of the logs or of the conversation. */
+export function asServerName(name: string | undefined): string | null {
   if (!name) return null;
   const n = normalizeServerName(name);
   return NOT_NAMES.has(n) || /^\d/.test(n) ? null : n;
@@ -27,7 +32,7 @@ function accept(name: string | undefined): string | null {
 export function serverMentionedIn(text: string): string | null {
   const first = text.trim().split(/\r?\n/)[0] ?? '';
   for (const p of FIRST_LINE_PATTERNS) {
-    const name = accept(p.exec(first.trim())?.[1]);
+    const name = asServerName(p.exec(first.trim())?.[1]);
     if (name) return name;
   }
   return serverNamedAlone(text);
@@ -35,24 +40,5 @@ export function serverMentionedIn(text: string): string | null {
 
 /** The whole message is a server name ("wsus02", "on wsus02", "server wsus02"): an answer to "which server?". */
 export function serverNamedAlone(text: string): string | null {
-  return accept(WHOLE_MESSAGE.exec(text.trim())?.[1]);
-}
-
-const QUESTION_PATTERNS = [
-  new RegExp(String.raw`^(?:(?:is|was|has)\s+)?${HOST}(?:\s+(?:fixed|patched|ok|affected|vulnerable|status|state))?$`, 'i'),
-  new RegExp(String.raw`^(?:status|state|server)(?:\s+of)?\s+${HOST}$`, 'i'),
-  new RegExp(String.raw`^${HOST}\s*(?:は|の).*$`, 'iu'),
-];
-
-/**
- * A question about a server's state, addressed to the bot: "wsus01", "is wsus01 fixed?", "wsus01 fixed?",
- * "status of wsus01", "wsus01 は修正済み？". Null when the text is something else (a log, a sentence).
- */
-export function serverQuestion(text: string): string | null {
-  const q = text.trim().replace(/[?？。.!]+$/u, '').trim();
-  for (const p of QUESTION_PATTERNS) {
-    const name = accept(p.exec(q)?.[1]);
-    if (name) return name;
-  }
-  return null;
+  return asServerName(WHOLE_MESSAGE.exec(text.trim())?.[1]);
 }

@@ -84,3 +84,25 @@ export function resolveServer(input: string, directory: ReadonlyMap<string, stri
   const otherDomain = [...directory.keys()].some((known) => firstLabel(known) === label && known !== name);
   return otherDomain ? { kind: 'new', name } : { kind: 'known', name: short, alias: name };
 }
+
+/** The names a store knows, split by whose naming they come from. */
+export interface ServerDirectory {
+  /** Names admins gave (row names and aliases) → the row they mean. */
+  readonly trusted: ReadonlyMap<string, string>;
+  /** Rows only non-admins have named: matched by their exact name, never joined to another spelling. */
+  readonly unvouched: ReadonlySet<string>;
+}
+
+/**
+ * Resolves a name someone gave, by who gave it. An exact name (a row, an admin's alias) means that row, whoever named
+ * it. Beyond that, admins' names are resolved as resolveServer does, against admins' names only, so a row a non-admin
+ * made never makes an admin's name ambiguous. A non-admin's short name reaches the one FQDN admins use, but a
+ * non-admin's FQDN is never joined to a short name (`wsus03.evil.example` is not `wsus03`): it is a server of its own.
+ */
+export function resolveServerAs(input: string, directory: ServerDirectory, byAdmin: boolean): ServerResolution {
+  const name = canonicalServerName(input);
+  if (name && !directory.trusted.has(name) && directory.unvouched.has(name)) return { kind: 'known', name };
+  const r = resolveServer(input, directory.trusted);
+  if (byAdmin || r.kind !== 'known' || r.alias === undefined || directory.trusted.has(r.alias) || firstLabel(r.alias) === undefined) return r;
+  return { kind: 'new', name: r.alias };
+}

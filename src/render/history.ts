@@ -19,6 +19,8 @@ export interface HistoryLine {
   readonly channelId?: string | null;
   /** Other known problems of the diagnosis (pack ids). */
   readonly problems?: readonly string[];
+  /** Failure codes no known problem explains. */
+  readonly codes?: readonly string[];
 }
 
 /** As terminal text: verdict words in the reader's language, padded to one column for the terminal (the widest word fits). */
@@ -44,8 +46,8 @@ export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang)
   return [header(m.history.title), section(rows.join('\n')), context(m.history.newestFirst)];
 }
 
-/** " — also: <problem titles>" when the diagnosis found other known problems. */
+/** " — also: <problem titles, codes>" when the diagnosis found other known problems or failure codes. */
 function alsoText(e: HistoryLine, lang: Lang): string {
-  const problems = e.problems ?? [];
-  return problems.length > 0 ? ` — ${msg(lang).history.also({ list: problems.map((p) => problemTitle(p, lang)).join(msg(lang).status.listSeparator) })}` : '';
+  const also = [...(e.problems ?? []), ...(e.codes ?? [])].map((p) => problemTitle(p, lang));
+  return also.length > 0 ? ` — ${msg(lang).history.also({ list: also.join(msg(lang).status.listSeparator) })}` : '';
 }

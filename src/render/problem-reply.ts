@@ -33,7 +33,7 @@ export function renderProblemReply(d: Diagnosis): SlackMessage {
   if (first) {
     head = `${msg(lang).notKb954960} — ${first.title}: ${first.actions[0] ?? ''}`;
     blocks.push(section(`*${escapeMrkdwn(`${msg(lang).notKb954960} — ${first.title}`)}:* ${escapeMrkdwn(first.actions[0] ?? '')}`));
-    const where = first.evidence.length > 0 ? ` · ${msg(lang).onLines} ${first.evidence.slice(0, 5).join(', ')}` : '';
+    const where = first.evidence.length > 0 ? ` · ${msg(lang).onLines({ lines: first.evidence.slice(0, 5).join(msg(lang).status.listSeparator) })}` : '';
     blocks.push(context(`${msg(lang).cause}: ${escapeMrkdwn(first.cause)}${where} · <${first.links.source}|${msg(lang).source}>`));
     // The others in brief: the first problem is the reply's subject, and the message must stay short.
     if (others.length > 0) blocks.push(problemListBlock(others, lang, msg(lang).alsoFound, { links: false, actionChars: 120 }));

@@ -14,7 +14,7 @@ export function codeLine(e: Pick<ExplainedCode, 'code' | 'name' | 'meaning'>): s
 }
 
 export function occurrences(e: ExplainedCode, lang: Lang): string {
-  return msg(lang).timesOnLines({ n: e.count, lines: e.lines.join(', ') });
+  return msg(lang).timesOnLines({ n: e.count, lines: e.lines.join(msg(lang).status.listSeparator) });
 }
 
 /** Lines to print after the KB954960 part; none when the input holds no failure code and no known problem. */
@@ -24,7 +24,7 @@ export function problemsText(d: Diagnosis): string[] {
   if (d.problems.length > 0) {
     out.push('', `${msg(lang).otherProblems}:`);
     for (const p of d.problems) {
-      out.push(`  - ${p.title}${p.evidence.length > 0 ? ` (${msg(lang).onLines} ${p.evidence.join(', ')})` : ''}`);
+      out.push(`  - ${p.title}${p.evidence.length > 0 ? ` (${msg(lang).onLines({ lines: p.evidence.join(msg(lang).status.listSeparator) })})` : ''}`);
       out.push(`    ${msg(lang).cause}: ${p.cause}`);
       for (const a of p.actions) out.push(`    ${msg(lang).firstStep}: ${a}`);
       out.push(`    ${msg(lang).source}: ${p.links.source}`);

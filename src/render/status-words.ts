@@ -2,6 +2,7 @@
  * What every rendering of the fleet status shares: bucket labels, counts, the next action and the quiet line in
  * words (from the catalogues, messages/), and fitting lists to whole lines ("and K more").
  */
+import { lookupCode } from '../detect/result-codes.js';
 import { PROBLEM_PACKS } from '../detect/problems/index.js';
 import type { Lang } from '../lang.js';
 import { VERIFY_COMMANDS } from '../kb954960.js';
@@ -109,7 +110,11 @@ export function fitLines<T>(items: readonly T[], line: (item: T) => string, tota
 
 /** A problem pack's title; an id no pack has any more (renamed since it was recorded) is shown as it is. */
 export function problemTitle(id: string, lang: Lang): string {
-  return PROBLEM_PACKS.find((p) => p.id === id)?.title[lang] ?? id;
+  const pack = PROBLEM_PACKS.find((p) => p.id === id);
+  if (pack) return pack.title[lang];
+  // A failure code no known problem explains stands for itself, named where the knowledge base knows it.
+  const name = /^0x[0-9A-F]{8}$/.test(id) ? lookupCode(id).name : null;
+  return name ? `${id} (${name})` : id;
 }
 
 /** "WSUS application pool stopped … in 4 logs since <date>": `date` formats the time; `md` escapes the title. */

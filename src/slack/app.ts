@@ -10,6 +10,7 @@ import { StatusScheduler } from '../status/scheduler.js';
 import { instanceId, isInboxWriteError, type SlackInbox } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { AckGate } from './queue/ack-gate.js';
+import { learnInstallation, ownInstallationOnly, type Installation } from './installation.js';
 import { httpReceiver } from './receiver.js';
 import { DeferredAckSocketModeReceiver } from './socket-receiver.js';
 import { createInbox } from './workers.js';
@@ -85,6 +86,9 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     onSubscriptionsChanged: () => scheduler.refresh(),
     ackGate,
   });
+  // First of all: a request from another workspace or app reaches no listener.
+  let installation: Installation | undefined;
+  app.use(ownInstallationOnly(() => installation, logger));
   registerListeners(app, { config, store, logger, clock, inbox });
   app.error(async (err) => {
     if (isInboxWriteError(err)) {
@@ -100,6 +104,10 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     inbox,
     scheduler,
     async start() {
+      installation = await learnInstallation(app.client, appToken);
+      if (config.adminUserIds.length === 0) {
+        logger.warn('ADMIN_USER_IDS is empty: everyone in the workspace can change server facts and subscriptions; set it to the admins\' member IDs (U…) to restrict that');
+      }
       let port: number | undefined;
       if (socketMode) {
         await app.start();

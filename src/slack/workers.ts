@@ -6,6 +6,7 @@ import { SlackInbox } from './inbox.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { commandWorker } from './work/command.js';
 import { messageWorker } from './work/message.js';
+import { retractWorker } from './work/retract.js';
 import { submissionWorker } from './work/submission.js';
 
 export interface InboxDeps {
@@ -37,6 +38,7 @@ export function createInbox(d: InboxDeps): SlackInbox {
       file: message,
       command: commandWorker({ store, client, clock, apiHost, config, onSubscriptionsChanged: d.onSubscriptionsChanged }),
       view: submissionWorker({ store, client, clock, config }),
+      retract: retractWorker({ store, client }),
     },
   });
 }

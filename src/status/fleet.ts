@@ -84,7 +84,7 @@ export interface Detection {
 /** A known problem other than KB954960 on one server: in how many diagnoses (logs), since when (db StatusStore). */
 export interface OtherProblemCount {
   readonly server: string;
-  /** A problem pack id (src/detect/problems/). */
+  /** A problem pack id (src/detect/problems/), or a failure code no problem explains (`0x…`). */
   readonly problem: string;
   readonly logs: number;
   /** The first diagnosis in the window that found it. */

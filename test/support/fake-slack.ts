@@ -301,8 +301,13 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
           message: { type: 'message', text: body.text ?? '', user: 'UBOT', bot_id: 'BBOT', ...(body.blocks ? { blocks: body.blocks } : {}) },
         };
       }
-      case 'chat.delete':
+      case 'chat.delete': {
+        // Gone from what conversations.replies/history read, as in real Slack; a second delete finds nothing.
+        const at = posted.findIndex((m) => m.channel === body.channel && m.ts === body.ts);
+        if (at < 0) return { ok: false, error: 'message_not_found' };
+        posted.splice(at, 1);
         return { ok: true, channel: body.channel, ts: body.ts };
+      }
       case 'chat.getPermalink':
         return { ok: true, channel: body.channel ?? 'C', permalink: 'https://example.slack.com/archives/C/p123' };
       case 'views.open':

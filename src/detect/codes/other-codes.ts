@@ -1,6 +1,8 @@
 /*
  * Codes other than WU_E_* that show up in Windows Update logs. Names and English texts copied from the sources
- * named per table (first paragraph only where a source says more; markdown links dropped); Japanese texts are ours.
+ * named per table (first paragraph only where a source says more; markdown links dropped). Japanese texts: Windows'
+ * own Japanese message for the code where Windows has one (what a Japanese admin sees in an event or a dialog, e.g.
+ * 「アクセスが拒否されました。」), else ours; docs/ja-style.md is the style.
  * One entry a line: `CODE NAME | English | 日本語`; in the WinHTTP and Win32 tables CODE is the decimal error
  * number, turned into its HRESULT (HRESULT_FROM_WIN32: 0x80070000 | n) by result-codes.ts.
  */
@@ -56,7 +58,15 @@ export const WINHTTP_ERRORS = `
  * generation/WinSDK/RecompiledIdlHeaders/shared/winerror.h, commit c41ef7458f008ba4ccea85ee33163be71b9112bb).
  */
 export const WIN32_ERRORS = `
+2 ERROR_FILE_NOT_FOUND | The system cannot find the file specified. | 指定されたファイルが見つかりません。
+3 ERROR_PATH_NOT_FOUND | The system cannot find the path specified. | 指定されたパスが見つかりません。
+13 ERROR_INVALID_DATA | The data is invalid. | データが無効です。
+32 ERROR_SHARING_VIOLATION | The process cannot access the file because it is being used by another process. | プロセスはファイルにアクセスできません。別のプロセスが使用中です。
+1058 ERROR_SERVICE_DISABLED | The service cannot be started, either because it is disabled or because it has no enabled devices associated with it. | サービスを開始できません。サービスが無効になっているか、関連付けられた有効なデバイスがありません (Windows Update や BITS のサービスの [スタートアップの種類] を確認)。
 1231 ERROR_NETWORK_UNREACHABLE | The network location cannot be reached. For information about network troubleshooting, see Windows Help. | ネットワーク上の場所に到達できません (経路、ファイアウォール、VPN を確認)。
+1460 ERROR_TIMEOUT | This operation returned because the timeout period expired. | タイムアウト期間が経過したため、この操作は終了しました。
+1603 ERROR_INSTALL_FAILURE | Fatal error during installation. | インストール中に致命的なエラーが発生しました (Windows Installer)。
+3017 ERROR_FAIL_REBOOT_REQUIRED | The requested operation failed. A system reboot is required to roll back changes made. | 要求された操作は失敗しました。行われた変更をロールバックするには、システムの再起動が必要です。
 14003 ERROR_SXS_ASSEMBLY_NOT_FOUND | The referenced assembly is not installed on your system. | 参照されているアセンブリ (サイドバイサイド) がシステムにインストールされていません。コンポーネント ストアの破損が疑われます。
 `;
 
@@ -67,10 +77,11 @@ export const COM_AND_CERT_ERRORS = `
 0x80004002 E_NOINTERFACE | No such interface supported | そのインターフェイスはサポートされていません。
 0x80004003 E_POINTER | Invalid pointer | 無効なポインターです。
 0x80004004 E_ABORT | Operation aborted | 操作が中止されました。
-0x80004005 E_FAIL | Unspecified error | 不明なエラーです。
-0x8007000E E_OUTOFMEMORY | Ran out of memory | メモリが不足しました。
+0x80004005 E_FAIL | Unspecified error | エラーを特定できません。
+0x80070005 E_ACCESSDENIED | General access denied error | アクセスが拒否されました。
+0x8007000E E_OUTOFMEMORY | Ran out of memory | この操作を完了するのに十分な記憶域がありません (メモリ不足)。
 0x80070006 E_HANDLE | Invalid handle | 無効なハンドルです。
-0x80070057 E_INVALIDARG | One or more arguments are invalid | 1 つ以上の引数が無効です。
+0x80070057 E_INVALIDARG | One or more arguments are invalid | パラメーターが間違っています (1 つ以上の引数が無効です)。
 0x80096010 TRUST_E_BAD_DIGEST | The objects digest did not verify. | オブジェクトのダイジェストを検証できませんでした (ファイルの改ざん・破損)。
 0x800B0001 TRUST_E_PROVIDER_UNKNOWN | The specified trust provider is not known on this system. | 指定した信頼プロバイダーがこのシステムにありません。
 0x800B0004 TRUST_E_SUBJECT_NOT_TRUSTED | The subject is not trusted for the specified action. | その対象は指定の操作について信頼されていません。
@@ -121,10 +132,10 @@ export const BITS_ERRORS = `
 0x80200014 BG_E_REMOTE_NOT_SUPPORTED | Remote use of BITS is not supported. | BITS のリモート利用はサポートされていません。
 0x80200015 BG_E_NEW_OWNER_DIFF_MAPPING | The network drive mapping for the local file is different for the current owner than for the previous owner. | ネットワーク ドライブの割り当てが以前の所有者と異なります (BITS)。
 0x80200016 BG_E_NEW_OWNER_NO_FILE_ACCESS | The new owner has insufficient permissions to the temporary job files. | 新しい所有者に一時ファイルへの権限がありません (BITS)。
-0x80200018 BG_E_PROXY_LIST_TOO_LARGE | The HTTP proxy list is too long. The list must not exceed 32 KB. | HTTP プロキシ一覧が長すぎます (32 KB まで、BITS)。
-0x80200019 BG_E_PROXY_BYPASS_LIST_TOO_LARGE | The HTTP proxy bypass list is too long. The list must not exceed 32 KB. | プロキシ バイパス一覧が長すぎます (32 KB まで、BITS)。
+0x80200018 BG_E_PROXY_LIST_TOO_LARGE | The HTTP proxy list is too long. The list must not exceed 32 KB. | HTTP プロキシ リストが長すぎます (32 KB まで、BITS)。
+0x80200019 BG_E_PROXY_BYPASS_LIST_TOO_LARGE | The HTTP proxy bypass list is too long. The list must not exceed 32 KB. | プロキシのバイパス リストが長すぎます (32 KB まで、BITS)。
 0x8020003E BG_E_BLOCKED_BY_POLICY | Group Policy settings prevent background jobs from running at this time. | グループ ポリシーにより現在はバックグラウンド ジョブを実行できません (BITS)。
-0x8020003F BG_E_INVALID_PROXY_INFO | Run-time error that indicates the proxy list or proxy bypass list that you specified using the IBackgroundCopyJob::SetProxySettings method is invalid. | 指定したプロキシ一覧またはバイパス一覧が無効です (BITS)。
+0x8020003F BG_E_INVALID_PROXY_INFO | Run-time error that indicates the proxy list or proxy bypass list that you specified using the IBackgroundCopyJob::SetProxySettings method is invalid. | 指定したプロキシ リストまたはバイパス リストが無効です (BITS)。
 0x80200040 BG_E_INVALID_CREDENTIALS | The format of the supplied security credentials is not valid. | 資格情報の形式が無効です (BITS)。
 0x80200053 BG_E_VALIDATION_FAILED | The application requested data from a website, but the response was not valid. | Web サイトからの応答が有効ではありませんでした (BITS)。
 `;

@@ -19,7 +19,7 @@ export const WUERROR_AGENT = `
 0x00240006 WU_S_ALREADY_INSTALLED | The update to be installed is already installed on the system. | その更新プログラムは既にインストールされています。
 0x00240007 WU_S_ALREADY_UNINSTALLED | The update to be removed is not installed on the system. | 削除しようとした更新プログラムはインストールされていません。
 0x00240008 WU_S_ALREADY_DOWNLOADED | The update to be downloaded has already been downloaded. | その更新プログラムは既にダウンロード済みです。
-0x00240009 WU_S_SOME_UPDATES_SKIPPED_ON_BATTERY | The operation completed successfully, but some updates were skipped because the system is running on batteries. | 操作は完了しましたが、バッテリー駆動中のため一部の更新をスキップしました。
+0x00240009 WU_S_SOME_UPDATES_SKIPPED_ON_BATTERY | The operation completed successfully, but some updates were skipped because the system is running on batteries. | 操作は完了しましたが、バッテリー駆動中のため一部の更新プログラムをスキップしました。
 0x0024000A WU_S_ALREADY_REVERTED | The update to be reverted is not present on the system. | 元に戻そうとした更新プログラムはシステムにありません。
 0x00240010 WU_S_SEARCH_CRITERIA_NOT_SUPPORTED | The operation is skipped because the update service does not support the requested search criteria. | 更新サービスが検索条件に対応していないため、操作をスキップしました。
 0x00242015 WU_S_UH_INSTALLSTILLPENDING | The installation operation for the update is still in progress. | 更新プログラムのインストールはまだ進行中です。
@@ -27,7 +27,7 @@ export const WUERROR_AGENT = `
 0x00245001 WU_S_SIH_NOOP | No operation was required by the server-initiated healing server response. | サーバー主導の修復 (SIH) の応答では何も必要ありませんでした。
 0x00246001 WU_S_DM_ALREADYDOWNLOADING | The update to be downloaded is already being downloaded. | その更新プログラムは既にダウンロード中です。
 0x00247101 WU_S_METADATA_SKIPPED_BY_ENFORCEMENTMODE | Metadata verification was skipped by enforcement mode. | 強制モードによりメタデータの検証をスキップしました。
-0x00247102 WU_S_METADATA_IGNORED_SIGNATURE_VERIFICATION | A server configuration refresh resulted in metadata signature verification to be ignored. | サーバー構成の更新により、メタデータ署名の検証を無視しました。
+0x00247102 WU_S_METADATA_IGNORED_SIGNATURE_VERIFICATION | A server configuration refresh resulted in metadata signature verification to be ignored. | サーバーの構成が更新されたため、メタデータ署名の検証を無視しました。
 0x00248001 WU_S_SEARCH_LOAD_SHEDDING | Search operation completed successfully but one or more services were shedding load. | 検索は完了しましたが、負荷制限中のサービスがありました。
 0x00248002 WU_S_AAD_DEVICE_TICKET_NOT_NEEDED | There was no need to retrieve an AAD device ticket. | AAD デバイス チケットの取得は不要でした。
 0x80240001 WU_E_NO_SERVICE | Windows Update Agent was unable to provide the service. | Windows Update エージェントがサービスを提供できませんでした。
@@ -53,7 +53,7 @@ export const WUERROR_AGENT = `
 0x80240016 WU_E_INSTALL_NOT_ALLOWED | Operation tried to install while another installation was in progress or the system was pending a mandatory restart. | 別のインストール中、または必須の再起動待ちの間にインストールしようとしました。
 0x80240017 WU_E_NOT_APPLICABLE | Operation was not performed because there are no applicable updates. | 適用できる更新プログラムがないため実行しませんでした。
 0x80240018 WU_E_NO_USERTOKEN | Operation failed because a required user token is missing. | 必要なユーザー トークンがないため失敗しました。
-0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFLICT | An exclusive update cannot be installed with other updates at the same time. | 排他的な更新プログラムは他の更新と同時にインストールできません。
+0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFLICT | An exclusive update cannot be installed with other updates at the same time. | 排他的な更新プログラムは他の更新プログラムと同時にインストールできません。
 0x8024001A WU_E_POLICY_NOT_SET | A policy value was not set. | ポリシー値が設定されていません。
 0x8024001B WU_E_SELFUPDATE_IN_PROGRESS | The operation could not be performed because the Windows Update Agent is self-updating. | Windows Update エージェントの自己更新中のため実行できませんでした。
 0x8024001D WU_E_INVALID_UPDATE | An update contains invalid metadata. | 更新プログラムのメタデータが無効です。
@@ -68,14 +68,14 @@ export const WUERROR_AGENT = `
 0x80240026 WU_E_INVALID_UPDATE_TYPE | The type of update is invalid. | 更新プログラムの種類が無効です。
 0x80240027 WU_E_URL_TOO_LONG | The URL exceeded the maximum length. | URL が最大長を超えました。
 0x80240028 WU_E_UNINSTALL_NOT_ALLOWED | The update could not be uninstalled because the request did not originate from a WSUS server. | 要求が WSUS サーバーからではないため、アンインストールできませんでした。
-0x80240029 WU_E_INVALID_PRODUCT_LICENSE | Search may have missed some updates before there is an unlicensed application on the system. | ライセンスのないアプリケーションがあるため、検索で一部の更新を見落とした可能性があります。
-0x8024002A WU_E_MISSING_HANDLER | A component required to detect applicable updates was missing. | 適用可能な更新の検出に必要なコンポーネントがありません。
+0x80240029 WU_E_INVALID_PRODUCT_LICENSE | Search may have missed some updates before there is an unlicensed application on the system. | ライセンスのないアプリケーションがあるため、検索で一部の更新プログラムを見落とした可能性があります。
+0x8024002A WU_E_MISSING_HANDLER | A component required to detect applicable updates was missing. | 適用可能な更新プログラムの検出に必要なコンポーネントがありません。
 0x8024002B WU_E_LEGACYSERVER | An operation did not complete because it requires a newer version of server. | より新しいバージョンのサーバーが必要なため完了しませんでした。
 0x8024002C WU_E_BIN_SOURCE_ABSENT | A delta-compressed update could not be installed because it required the source. | 差分圧縮の更新プログラムは元ファイルが必要なためインストールできませんでした。
 0x8024002D WU_E_SOURCE_ABSENT | A full-file update could not be installed because it required the source. | 完全ファイルの更新プログラムはソースが必要なためインストールできませんでした。
 0x8024002E WU_E_WU_DISABLED | Access to an unmanaged server is not allowed. | 管理外のサーバーへのアクセスは許可されていません。
 0x8024002F WU_E_CALL_CANCELLED_BY_POLICY | Operation did not complete because the DisableWindowsUpdateAccess policy was set. | DisableWindowsUpdateAccess ポリシーが設定されているため完了しませんでした。
-0x80240030 WU_E_INVALID_PROXY_SERVER | The format of the proxy list was invalid. | プロキシ一覧の形式が無効です。
+0x80240030 WU_E_INVALID_PROXY_SERVER | The format of the proxy list was invalid. | プロキシ リストの形式が無効です。
 0x80240031 WU_E_INVALID_FILE | The file is in the wrong format. | ファイルの形式が正しくありません。
 0x80240032 WU_E_INVALID_CRITERIA | The search criteria string was invalid. | 検索条件の文字列が無効です。
 0x80240033 WU_E_EULA_UNAVAILABLE | License terms could not be downloaded. | ライセンス条項をダウンロードできませんでした。
@@ -89,11 +89,11 @@ export const WUERROR_AGENT = `
 0x80240041 WU_E_SYSPREP_IN_PROGRESS | Service is not available while sysprep is running. | sysprep の実行中はサービスを利用できません。
 0x80240042 WU_E_UNKNOWN_SERVICE | The update service is no longer registered with AU. | 更新サービスが自動更新 (AU) に登録されていません。
 0x80240043 WU_E_NO_UI_SUPPORT | There is no support for WUA UI. | WUA の UI はサポートされていません。
-0x80240044 WU_E_PER_MACHINE_UPDATE_ACCESS_DENIED | Only administrators can perform this operation on per-machine updates. | コンピューター単位の更新に対するこの操作は管理者だけが実行できます。
+0x80240044 WU_E_PER_MACHINE_UPDATE_ACCESS_DENIED | Only administrators can perform this operation on per-machine updates. | コンピューター単位の更新プログラムに対するこの操作は管理者だけが実行できます。
 0x80240045 WU_E_UNSUPPORTED_SEARCHSCOPE | A search was attempted with a scope that is not currently supported for this type of search. | この種類の検索でサポートされていない範囲で検索しようとしました。
 0x80240046 WU_E_BAD_FILE_URL | The URL does not point to a file. | URL がファイルを指していません。
 0x80240047 WU_E_REVERT_NOT_ALLOWED | The update could not be reverted. | 更新プログラムを元に戻せませんでした。
-0x80240048 WU_E_INVALID_NOTIFICATION_INFO | The featured update notification info returned by the server is invalid. | サーバーが返した注目の更新の通知情報が無効です。
+0x80240048 WU_E_INVALID_NOTIFICATION_INFO | The featured update notification info returned by the server is invalid. | サーバーが返した注目の更新プログラムの通知情報が無効です。
 0x80240049 WU_E_OUTOFRANGE | The data is out of range. | データが範囲外です。
 0x8024004A WU_E_SETUP_IN_PROGRESS | Windows Update agent operations are not available while OS setup is running. | OS のセットアップ中は Windows Update エージェントの操作を利用できません。
 0x8024004B WU_E_ORPHANED_DOWNLOAD_JOB | An orphaned downloadjob was found with no active callers. | 呼び出し元のない孤立したダウンロード ジョブがありました。
@@ -106,13 +106,13 @@ export const WUERROR_AGENT = `
 0x80240052 WU_E_IDLESHUTDOWN_OPCOUNT_INSTALL | An install call contributed to a non-zero operation count at idle timer shutdown. | アイドル停止時にインストール呼び出しが残っていました。
 0x80240053 WU_E_IDLESHUTDOWN_OPCOUNT_OTHER | An unspecified call contributed to a non-zero operation count at idle timer shutdown. | アイドル停止時に不明な呼び出しが残っていました。
 0x80240054 WU_E_INTERACTIVE_CALL_CANCELLED | An interactive user cancelled this operation, which was started from the Windows Update Agent UI. | Windows Update の UI から始めた操作をユーザーが取り消しました。
-0x80240055 WU_E_AU_CALL_CANCELLED | Automatic Updates cancelled this operation because it applies to an update that is no longer applicable to this computer. | 適用対象でなくなった更新のため、自動更新が操作を取り消しました。
+0x80240055 WU_E_AU_CALL_CANCELLED | Automatic Updates cancelled this operation because it applies to an update that is no longer applicable to this computer. | 適用対象でなくなった更新プログラムのため、自動更新が操作を取り消しました。
 0x80240056 WU_E_SYSTEM_UNSUPPORTED | This version or edition of the operating system doesn't support the needed functionality. | この OS のバージョンまたはエディションは必要な機能をサポートしていません。
 0x80240057 WU_E_NO_SUCH_HANDLER_PLUGIN | The requested update download or install handler, or update applicability expression evaluator, is not provided by this Agent plugin. | 要求されたハンドラーまたは適用性評価機能はこのエージェント プラグインにありません。
 0x80240058 WU_E_INVALID_SERIALIZATION_VERSION | The requested serialization version is not supported. | 要求されたシリアル化のバージョンはサポートされていません。
 0x80240059 WU_E_NETWORK_COST_EXCEEDS_POLICY | The current network cost does not meet the conditions set by the network cost policy. | 現在のネットワーク コストがポリシーの条件を満たしていません。
-0x8024005A WU_E_CALL_CANCELLED_BY_HIDE | The call is cancelled because it applies to an update that is hidden (no longer applicable to this computer). | 非表示の (適用対象でなくなった) 更新のため呼び出しを取り消しました。
-0x8024005B WU_E_CALL_CANCELLED_BY_INVALID | The call is cancelled because it applies to an update that is invalid (no longer applicable to this computer). | 無効な (適用対象でなくなった) 更新のため呼び出しを取り消しました。
+0x8024005A WU_E_CALL_CANCELLED_BY_HIDE | The call is cancelled because it applies to an update that is hidden (no longer applicable to this computer). | 非表示の (適用対象でなくなった) 更新プログラムのため呼び出しを取り消しました。
+0x8024005B WU_E_CALL_CANCELLED_BY_INVALID | The call is cancelled because it applies to an update that is invalid (no longer applicable to this computer). | 無効な (適用対象でなくなった) 更新プログラムのため呼び出しを取り消しました。
 0x8024005C WU_E_INVALID_VOLUMEID | The specified volume id is invalid. | 指定したボリューム ID が無効です。
 0x8024005D WU_E_UNRECOGNIZED_VOLUMEID | The specified volume id is unrecognized by the system. | 指定したボリューム ID をシステムが認識できません。
 0x8024005E WU_E_EXTENDEDERROR_NOTSET | The installation extended error code is not specified. | インストールの拡張エラー コードが指定されていません。
@@ -130,10 +130,10 @@ export const WUERROR_AGENT = `
 0x8024006A WU_E_ACCESS_DENIED_CALLER_IDENTITY | Access was denied because the caller identity does not fit the requirements for this call. | 呼び出し元の ID が要件を満たさないためアクセスが拒否されました。
 0x8024006B WU_E_SERVICE_REENABLE_ACCESS_DENIED | Operation did not complete because the service is disabled and re-enabling it has failed as the access was denied. | サービスが無効で、再有効化もアクセス拒否で失敗したため完了しませんでした。
 0x80240FFF WU_E_UNEXPECTED | An operation failed due to reasons not covered by another error code. | 他のエラー コードに当てはまらない理由で操作が失敗しました。
-0x80241001 WU_E_MSI_WRONG_VERSION | Search may have missed some updates because the Windows Installer is less than version 3.1. | Windows Installer が 3.1 未満のため、検索で一部の更新を見落とした可能性があります。
-0x80241002 WU_E_MSI_NOT_CONFIGURED | Search may have missed some updates because the Windows Installer is not configured. | Windows Installer が構成されていないため、検索で一部の更新を見落とした可能性があります。
-0x80241003 WU_E_MSP_DISABLED | Search may have missed some updates because policy has disabled Windows Installer patching. | ポリシーで Windows Installer の修正適用が無効のため、一部の更新を見落とした可能性があります。
+0x80241001 WU_E_MSI_WRONG_VERSION | Search may have missed some updates because the Windows Installer is less than version 3.1. | Windows Installer が 3.1 未満のため、検索で一部の更新プログラムを見落とした可能性があります。
+0x80241002 WU_E_MSI_NOT_CONFIGURED | Search may have missed some updates because the Windows Installer is not configured. | Windows Installer が構成されていないため、検索で一部の更新プログラムを見落とした可能性があります。
+0x80241003 WU_E_MSP_DISABLED | Search may have missed some updates because policy has disabled Windows Installer patching. | ポリシーで Windows Installer の修正プログラム (MSP) の適用が無効のため、一部の更新プログラムを見落とした可能性があります。
 0x80241004 WU_E_MSI_WRONG_APP_CONTEXT | An update could not be applied because the application is installed per-user. | アプリケーションがユーザー単位でインストールされているため適用できませんでした。
-0x80241005 WU_E_MSI_NOT_PRESENT | Search may have missed some updates because the Windows Installer is less than version 3.1. | Windows Installer が 3.1 未満のため、検索で一部の更新を見落とした可能性があります。
-0x80241FFF WU_E_MSP_UNEXPECTED | Search may have missed some updates because there was a failure of the Windows Installer. | Windows Installer の障害のため、検索で一部の更新を見落とした可能性があります。
+0x80241005 WU_E_MSI_NOT_PRESENT | Search may have missed some updates because the Windows Installer is less than version 3.1. | Windows Installer が 3.1 未満のため、検索で一部の更新プログラムを見落とした可能性があります。
+0x80241FFF WU_E_MSP_UNEXPECTED | Search may have missed some updates because there was a failure of the Windows Installer. | Windows Installer の障害のため、検索で一部の更新プログラムを見落とした可能性があります。
 `;

@@ -71,7 +71,7 @@ export const WUERROR_PT = `
 0x8024043B WU_E_PT_NWS_NOT_LOADED | Unable to load NWS runtime. | NWS ランタイムを読み込めません。
 0x8024043C WU_E_PT_PROXY_AUTH_SCHEME_NOT_SUPPORTED | The proxy auth scheme is not supported. | そのプロキシ認証方式はサポートされていません。
 0x8024043D WU_E_SERVICEPROP_NOTAVAIL | The requested service property is not available. | 要求したサービス プロパティは利用できません。
-0x8024043E WU_E_PT_ENDPOINT_REFRESH_REQUIRED | The endpoint provider plugin requires online refresh. | エンドポイント プロバイダーのプラグインにオンライン更新が必要です。
+0x8024043E WU_E_PT_ENDPOINT_REFRESH_REQUIRED | The endpoint provider plugin requires online refresh. | エンドポイント プロバイダーのプラグインにオンラインで最新の状態にする必要があります。
 0x8024043F WU_E_PT_ENDPOINTURL_NOTAVAIL | A URL for the requested service endpoint is not available. | 要求したサービス エンドポイントの URL がありません。
 0x80240440 WU_E_PT_ENDPOINT_DISCONNECTED | The connection to the service endpoint died. | サービス エンドポイントとの接続が切れました。
 0x80240441 WU_E_PT_INVALID_OPERATION | The operation is invalid because protocol talker is in an inappropriate state. | Protocol Talker の状態が不適切なため操作は無効です。

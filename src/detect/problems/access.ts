@@ -16,7 +16,7 @@ const SIMPLEAUTH_EXCEPTION = {
   pattern: /Exception in SimpleAuth constructor:\s*System\.IndexOutOfRangeException/,
   meaning: {
     en: 'The WSUS SimpleAuth web service fails in its constructor (after an update to WSUS).',
-    ja: 'WSUS の SimpleAuth Web サービスがコンストラクターで失敗しています (WSUS への更新の適用後)。',
+    ja: 'WSUS の SimpleAuth Web サービスがコンストラクターで失敗しています (WSUS への更新プログラムの適用後)。',
   },
   sources: [WINCM_SIMPLEAUTH],
   examples: {
@@ -92,11 +92,11 @@ export const SIMPLEAUTH_FAILURE: ProblemPackOf<AccessRuleId> = {
   rules: [SIMPLEAUTH_EXCEPTION, SIMPLEAUTH_COOKIE_FAULT],
   cause: {
     en: 'A SimpleAuth web service failure on the server after an update to WSUS (an exception in the SimpleAuth constructor; the WSUS service stops, event 507).',
-    ja: 'WSUS への更新の適用後にサーバーの SimpleAuth Web サービスが失敗しています (SimpleAuth コンストラクターの例外。WSUS サービスが停止し、イベント 507)。',
+    ja: 'WSUS への更新プログラムの適用後にサーバーの SimpleAuth Web サービスが失敗しています (SimpleAuth コンストラクターの例外。WSUS サービスが停止し、イベント ID 507)。',
   },
   remedy: {
     en: 'See the source: the WSUS service stops after the update (KB3148812 / KB3159706 era); repair or remove the offending update.',
-    ja: '出典を参照してください: 更新 (KB3148812 / KB3159706 の時期) の後に WSUS サービスが停止します。原因の更新を修復するか削除してください。',
+    ja: '出典を参照してください: 更新プログラム (KB3148812 / KB3159706 の時期) の適用後に WSUS サービスが停止します。原因の更新プログラムを修復するか削除してください。',
   },
   source: WINCM_SIMPLEAUTH,
   lookalikes: [{ en: 'InternalServerError on ClientWebService/SyncUpdates is KB954960, not SimpleAuth.', ja: 'ClientWebService/SyncUpdates の InternalServerError は KB954960 で、SimpleAuth ではありません。' }],
@@ -122,10 +122,10 @@ export const UNTRUSTED_ROOT_LOCAL_PUBLISHING: ProblemPackOf<never> = {
   },
   remedy: {
     en: 'Distribute the WSUS signing certificate to the clients\' Trusted Root and Trusted Publishers stores (for example by Group Policy); check with `certutil -store TrustedPublisher`.',
-    ja: 'WSUS の署名証明書をクライアントの「信頼されたルート証明機関」と「信頼された発行元」に配布し (グループ ポリシーなど)、`certutil -store TrustedPublisher` で確認してください。',
+    ja: 'WSUS の署名証明書をクライアントの [信頼されたルート証明機関] と [信頼された発行元] に配布し (グループ ポリシーなど)、`certutil -store TrustedPublisher` で確認してください。',
   },
   source: { title: 'blog.schnettker.com, 2011-05-13: WSUS und Fehler 0x800b0109', url: 'http://blog.schnettker.com/2011/05/13/wsus-und-fehler-0x800b0109/' },
-  lookalikes: [{ en: '0x800B0004 means the certificate is in Trusted Root but not in Trusted Publishers.', ja: '0x800B0004 は証明書が「信頼されたルート」にはあるが「信頼された発行元」にない状態です。' }],
+  lookalikes: [{ en: '0x800B0004 means the certificate is in Trusted Root but not in Trusted Publishers.', ja: '0x800B0004 は証明書が [信頼されたルート証明機関] にはあるが [信頼された発行元] にない状態です。' }],
   needsAction: true,
   examples: {
     present: ['Report\tWER Report sent: 7.5.7601.17514 0x800b0109 4D509848-8223-4F22-8333-BAA0B862AB08 Download 101 Managed'],

@@ -14,11 +14,11 @@ export const WSUS_APP_POOL_503: ProblemPackOf<never> = {
   rules: [],
   cause: {
     en: 'The WSUS application pool (WsusPool) stopped or keeps recycling, typically on its private memory limit.',
-    ja: 'WSUS のアプリケーション プール (WsusPool) が停止しているか、(多くはプライベート メモリの上限で) リサイクルを繰り返しています。',
+    ja: 'WSUS のアプリケーション プール (WsusPool) が停止しているか、(多くは [プライベート メモリの制限 (KB)] に達して) リサイクルを繰り返しています。',
   },
   remedy: {
     en: 'Start the WsusPool application pool in IIS; raise its Private Memory Limit and queue length; look for its recycle events.',
-    ja: 'IIS で WsusPool アプリケーション プールを開始し、プライベート メモリの上限とキューの長さを引き上げ、リサイクルのイベントを確認してください。',
+    ja: 'IIS で WsusPool アプリケーション プールを開始し、[プライベート メモリの制限 (KB)] と [キューの長さ] を引き上げ、リサイクルのイベントを確認してください。',
   },
   source: KB4025764,
   lookalikes: [{ en: '0x8024401F is HTTP 500: an error inside the web service, not a stopped pool.', ja: '0x8024401F は HTTP 500 で、Web サービス内部のエラーです (プールの停止ではありません)。' }],
@@ -37,7 +37,7 @@ export const WSUS_TIMEOUTS: ProblemPackOf<never> = {
   rules: [],
   cause: {
     en: 'The client web service is overloaded or recycling (high CPU/memory on the WSUS app pool), or the network or a proxy drops the request.',
-    ja: 'クライアント Web サービスが過負荷かリサイクル中 (WSUS アプリ プールの CPU・メモリ高負荷) か、ネットワークやプロキシが要求を落としています。',
+    ja: 'クライアント Web サービスが過負荷かリサイクル中 (WSUS のアプリケーション プールの CPU・メモリ高負荷) か、ネットワークやプロキシが要求を落としています。',
   },
   remedy: {
     en: 'Check the WsusPool application pool as for HTTP 503; check that the client reaches /ClientWebService/client.asmx, /SimpleAuthWebService/SimpleAuth.asmx and /Selfupdate/wuident.cab, and ports 80/443/8530/8531.',
@@ -64,7 +64,7 @@ export const PROXY_NAME_RESOLUTION: ProblemPackOf<never> = {
   },
   remedy: {
     en: 'Check the WUServer policy name, DNS, the WinHTTP proxy (`netsh winhttp show proxy`) and the proxy bypass list.',
-    ja: 'WUServer ポリシーのサーバー名、DNS、WinHTTP プロキシ (`netsh winhttp show proxy`) とプロキシの除外リストを確認してください。',
+    ja: 'WUServer ポリシーのサーバー名、DNS、WinHTTP プロキシ (`netsh winhttp show proxy`) とプロキシのバイパス リストを確認してください。',
   },
   source: KB3090184,
   lookalikes: [{ en: '0x80244011 means the WUServer policy value is missing, not that its name fails to resolve.', ja: '0x80244011 は WUServer ポリシー値そのものがない状態で、名前解決の失敗ではありません。' }],

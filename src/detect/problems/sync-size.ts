@@ -87,11 +87,11 @@ export const MAX_SERVER_ROUND_TRIPS: ProblemPackOf<typeof ROUND_TRIPS.id> = {
   rules: [ROUND_TRIPS],
   cause: {
     en: 'The sync needs more than the hard-coded 200 round trips; large update metadata (many Office updates) makes it likelier.',
-    ja: '同期にコードで固定された上限 200 回を超える往復が必要です。更新プログラムのメタデータが大きい (Office の更新が多い) ほど起きやすくなります。',
+    ja: '同期にコードで固定された上限 200 回を超える往復が必要です。更新プログラムのメタデータが大きい (Office の更新プログラムが多い) ほど起きやすくなります。',
   },
   remedy: {
     en: 'It usually succeeds on a later sync; decline what is not needed and run the server clean-up.',
-    ja: '多くは次回以降の同期で成功します。不要な更新を拒否し、サーバー クリーンアップを実行してください。',
+    ja: '多くは次回以降の同期で成功します。不要な更新プログラムを拒否し、サーバー クリーンアップ ウィザードを実行してください。',
   },
   source: WSUS_BLOG_ROUND_TRIPS,
   lookalikes: [{ en: '0x8024400D (message too large) also comes from too much update metadata, but fails at once.', ja: '0x8024400D (メッセージが大きすぎる) もメタデータの多さが原因ですが、即座に失敗します。' }],
@@ -110,9 +110,9 @@ export const MESSAGE_TOO_LARGE: ProblemPackOf<never> = {
   rules: [],
   cause: {
     en: 'Too many expired or superseded updates on the server make the message too large.',
-    ja: 'サーバー上の期限切れ・置き換え済みの更新プログラムが多すぎて、メッセージが大きくなりすぎています。',
+    ja: 'サーバー上の期限切れの更新プログラムや置き換えられた更新プログラムが多すぎて、メッセージが大きくなりすぎています。',
   },
-  remedy: { en: 'Run the WSUS server clean-up; decline superseded updates.', ja: 'WSUS のサーバー クリーンアップを実行し、置き換え済みの更新プログラムを拒否してください。' },
+  remedy: { en: 'Run the WSUS server clean-up; decline superseded updates.', ja: 'WSUS のサーバー クリーンアップ ウィザードを実行し、置き換えられた更新プログラムを拒否してください。' },
   source: { title: 'Admins\' write-ups (e.g. blog.thomasmarcussen.com)', url: 'https://blog.thomasmarcussen.com/' },
   lookalikes: [{ en: '0x8024400E (a SOAP server error) is a different fault; with InternalServerError(5) it is KB954960.', ja: '0x8024400E (SOAP サーバー エラー) は別のエラーで、InternalServerError(5) を伴えば KB954960 です。' }],
   needsAction: true,

@@ -55,8 +55,8 @@ export const en = {
     'install-sp1-then-fix': `The server runs WSUS 3.0 RTM: install WSUS 3.0 SP1 first, then KB954960 — ${ONLY_ON_SP1}.`,
     'install-fix': `Install KB954960 on the WSUS 3.0 SP1 server (${WHERE_TO_GET_IT}).`,
     'or-workaround':
-      'If you cannot install it yet, the workaround in KB954960 — as admins describe it: in the WSUS console make sure "Office 2003 Service Pack 1" is declined, approve it, then decline it again, on every server of the hierarchy. Clearing the client\'s SoftwareDistribution folder does not help.',
-    'check-server-version': `Check the server's version first — WSUS 3.0 RTM (3.0.6000.x) needs SP1 before the fix: run \`${VERIFY_COMMANDS.registryVersion}\` on the server and paste the output here.`,
+      'If you cannot install it yet, apply the workaround in KB954960 (as admins describe it): in the WSUS console, decline "Office 2003 Service Pack 1" if it is not declined yet, approve it, then decline it again. Do this on every WSUS server of the hierarchy. Clearing the client\'s SoftwareDistribution folder does not help.',
+    'check-server-version': `Check the server's version — WSUS 3.0 RTM (3.0.6000.x) needs SP1 before KB954960: run \`${VERIFY_COMMANDS.registryVersion}\` on the server and paste the output here.`,
     'confirm-duplicate-key':
       'The server\'s "ArgumentException: Item has already been added" is the exception KB954960 fixes, but on its own it does not prove this failure. It is KB954960 when the same SoftwareDistribution.log has, right after it, "ThrowException: actor = http://<server>/ClientWebService/client.asmx … ErrorCode=InternalServerError" — paste those lines, or a client\'s WindowsUpdate.log with "ErrorCode:InternalServerError(5)".',
     'investigate-other-cause': `KB954960 does not apply to this server, so installing it will not help: investigate this failure as another problem — the full exception in the server's ${P} around the InternalServerError says which.`,
@@ -79,9 +79,9 @@ export const en = {
     notApplicableSp2: 'KB954960 does not apply: this server runs WSUS 3.0 SP2 (3.2.7600.x). The advisory names only WSUS 3.0 RTM and SP1; SP2 (2009) came after it.',
     notApplicableWsus4: 'KB954960 does not apply: this server runs WSUS 4.0 or later (6.2.9200.x / 6.3.9600.x / 10.0.x), not WSUS 3.0.',
     conflictWithDll: (p: { wsusVersion: string; dllVersion: string }) =>
-      `Conflict: WSUS version ${p.wsusVersion} and a client web service DLL ${p.dllVersion} cannot both be true of one server — not guessed; check again.`,
+      `Conflict: WSUS version ${p.wsusVersion} and a client web service DLL ${p.dllVersion} cannot both be true of one server. The bot does not guess which is right: check the server again.`,
     conflictWithFixEvent: (p: { wsusVersion: string }) =>
-      `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (${ONLY_ON_SP1}) cannot both be true of one server — not guessed; check again.`,
+      `Conflict: WSUS version ${p.wsusVersion} and the KB954960 install event (${ONLY_ON_SP1}) cannot both be true of one server. The bot does not guess which is right: check the server again.`,
     otherServers: (p: { servers: string }) => `Other servers named in this input: ${p.servers}`,
     faultIdJoins: (p: { id: string }) => `Fault ID ${p.id}: the server's SoftwareDistribution.log line for the same failure carries the same ID.`,
   },
@@ -110,9 +110,11 @@ export const en = {
   cause: 'Cause',
   firstStep: 'First step',
   source: 'Source',
-  onLines: 'lines',
+  onLines: (p: { lines: string }) => `lines ${p.lines}`,
   timesOnLines: (p: { n: number; lines: string }) => `${p.n}×, lines ${p.lines}`,
   unknownCode: 'not a known code',
+  /** The HRESULT facility (the code's family), before its name: `Facility: Win32 (FACILITY_WIN32 = 7)`. */
+  facility: 'Facility',
   notACode: (p: { input: string }) => `${p.input} is not a result code: give it as 0x80244022, 80244022 or a decimal HRESULT such as -2145107934.`,
   notAFailure: 'A success or informational code, not a failure.',
   knownProblem: 'Known problem',
@@ -221,7 +223,9 @@ export const en = {
     'no-servers': (_: NextParams) => 'No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
   } satisfies Record<NextAction['kind'], (p: NextParams) => string>,
   // ── a server, its history (src/render/server.ts, commands/server*.ts, commands/history.ts) ──
+  retractedAfterEdit: 'The message I answered was edited and no longer holds the log: its diagnosis was withdrawn and no longer counts (history, server, status).',
   serverFacts: {
+    otherFailures: 'Other failures seen (not KB954960)',
     notKnown: 'not known',
     dll: `client web service DLL (fixed: ${FIXED_DLL_VERSION})`,
     wsusVersion: 'WSUS version',
@@ -333,6 +337,8 @@ export const en = {
       'You can also paste WindowsUpdate.log / SoftwareDistribution.log lines or upload the files (also .gz) in a channel I am in, or in a DM.',
     ].join('\n'),
     unknown: (p: { word: string }) => `There is no \`${p.word}\` subcommand. Here is what I understand:`,
+    everyoneIsAdmin:
+      ':warning: *Everyone here can change server facts* (versions, fix events, which server a log is from) and subscriptions: `ADMIN_USER_IDS` is not set. To restrict that to admins, set `ADMIN_USER_IDS` to their Slack member IDs (U…, comma-separated) and restart the bot.',
   },
   subscribe: {
     done: (p: { created: boolean; time: string; timeZone: string; lang: string; next: string }) =>
@@ -344,6 +350,24 @@ export const en = {
     chosen: (p: { lang: string }) => `From now on I answer you in ${p.lang}: commands, App Home and the form. Text you write in Japanese still gets Japanese.`,
     current: (p: { lang: string }) => `I answer you in ${p.lang}. Change it with \`/kb954960 lang ja|en\`.`,
     currentDefault: (p: { lang: string }) => `I answer you in ${p.lang}, this workspace's default. Choose with \`/kb954960 lang ja|en\`.`,
+  },
+
+  // ── a mention or a DM that asks something (src/conversation/intents.ts, commands/ask.ts, src/render/server-lists.ts) ──
+  converse: {
+    /** The one line for a mention or DM that is neither a log nor a question the bot knows. */
+    hint: 'Paste a log (or upload the file) and I diagnose it, or ask me about a server: "is wsus01 fixed?", "which servers are affected?", "help".',
+    /** The one line for "thanks" in a DM. */
+    welcome: 'Glad to help.',
+    /** Under the help: what a mention can ask. */
+    helpAsk: 'Or mention me with a question: `status`, "which servers are affected / not fixed / silent?", "is wsus01 fixed?", "what does 0x80244022 mean?".',
+    /** `of` is status.servers ("5 servers"). */
+    affectedTitle: (p: { n: string; of: string }) => `Affected now: ${p.n} of ${p.of}`,
+    noneAffected: (p: { of: string }) => `No server is affected now (${p.of} known).`,
+    notFixedTitle: (p: { n: string; of: string }) => `Not fixed (or not known to be): ${p.n} of ${p.of}`,
+    silentTitle: (p: { n: string; of: string; h: number }) => `Silent for ${p.h} h or more: ${p.n} of ${p.of}`,
+    noneSilent: (p: { of: string; h: number }) => `All ${p.of} were heard of in the last ${p.h} h.`,
+    lastHeard: (p: { d: string }) => `last heard of ${p.d}`,
+    silentNote: 'Heard of: a log about the server or a fact recorded for it reached me. Silence does not prove it is healthy: paste a recent log to be sure.',
   },
 };
 

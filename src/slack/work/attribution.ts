@@ -1,20 +1,20 @@
 import type { types, webApi } from '@slack/bolt';
-import { serverCommand } from '../../../commands/server.js';
 import { AttributionStore } from '../../../db/attribution-store.js';
 import { InboxStore } from '../../../db/inbox-store.js';
 import type { Store } from '../../../db/store.js';
+import { trustsPlacement } from '../../admins.js';
 import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
-import { serverMentionedIn, serverNamedAlone, serverQuestion } from '../../diagnose/attribution.js';
+import { serverMentionedIn, serverNamedAlone } from '../../diagnose/attribution.js';
 import type { ServerState } from '../../diagnose/server-state.js';
 import type { Lang } from '../../lang.js';
 import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, recordedText, replaceAskServer, withAskServer } from '../../render/attribution.js';
-import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
+import { section, type SlackMessage } from '../../render/blocks.js';
 
 /*
  * Which server a paste is about when its output names none (in order of trust, docs/architecture.md "Which server"): the
  * output's own names and a shared fault ID (check() applies those), the thread's server, a name in the message
- * around it; else the reply asks. Also the conversation's answers: a reply naming the server, a question in a mention.
+ * around it; else the reply asks. Also a reply in the thread that names the server.
  */
 
 /** What this module needs of a message's work item (src/slack/work/message.ts MessageWork fits). */
@@ -26,7 +26,6 @@ export interface AttributionWork {
   readonly user?: string;
   readonly lang: Lang;
   readonly text?: string;
-  readonly mentioned?: boolean;
 }
 
 export interface AttributionDeps {
@@ -39,9 +38,12 @@ export interface AttributionDeps {
 /** Candidate servers offered as "Record for …" buttons. */
 const MAX_CANDIDATES = 5;
 
-/** The server of the thread the text was pasted in, else one named around it ("on wsus02:"). */
+/**
+ * The server of the thread the text was pasted in (as an admin, or this sender, placed it), else one named around it
+ * ("on wsus02:").
+ */
 export function contextServer(store: Store, work: AttributionWork): string | null {
-  const thread = work.inThread ? new AttributionStore(store).threadServer(work.channel, work.replyThreadTs) : null;
+  const thread = work.inThread ? new AttributionStore(store).threadServer(work.channel, work.replyThreadTs, (p) => trustsPlacement(work.user, p)) : null;
   return thread ?? (work.text ? serverMentionedIn(work.text) : null);
 }
 
@@ -70,9 +72,9 @@ export async function withAttribution(d: AttributionDeps, work: AttributionWork,
   return out;
 }
 
-/** Text without evidence that still asks for an answer: a server name replied in the thread, a question to the bot. */
+/** Text without evidence that still asks for an answer: a server name replied in the thread (questions: ask.ts). */
 export async function conversationAnswer(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): Promise<SlackMessage | null> {
-  return (work.inThread ? await nameForThread(d, work, mayRecordFacts) : null) ?? (work.mentioned ? serverAsked(d, work) : null);
+  return work.inThread ? await nameForThread(d, work, mayRecordFacts) : null;
 }
 
 /**
@@ -120,14 +122,6 @@ async function postedMessage(client: webApi.WebClient, where: { channel: string;
   const res = await client.conversations.replies({ channel: where.channel, ts: where.threadTs, oldest: where.ts, inclusive: true, limit: 10 });
   const found = (res.messages ?? []).find((m) => m.ts === where.ts) as { text?: string; blocks?: types.KnownBlock[] } | undefined;
   return found ?? null;
-}
-
-/** "@kb954960 wsus01", "@kb954960 is wsus01 fixed?": the server's state. */
-function serverAsked(d: AttributionDeps, work: AttributionWork): SlackMessage | null {
-  const name = serverQuestion(work.text ?? '');
-  if (!name) return null;
-  const reply = serverCommand([name], { store: d.store, lang: work.lang, now: d.clock(), userId: work.user, adminUserIds: d.adminUserIds });
-  return { text: reply.text, blocks: reply.blocks ?? [section(escapeMrkdwn(reply.text))] };
 }
 
 /** Keeps the link to the message a server's facts came from, for the server's view ("from which thread"). */

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
 import type { Store } from '../../../db/store.js';
 import { isAdmin } from '../../admins.js';
-import { check, type CheckInput, type CheckResult } from '../../check.js';
+import { check, worthRecording, type CheckInput, type CheckResult } from '../../check.js';
 import { isChatLine } from '../../detect/log-shape.js';
 import type { Diagnosis } from '../../diagnose/diagnose.js';
 import { openLogs } from '../../ingest/archive.js';
@@ -20,8 +20,9 @@ import { refusalText, renderRefusals, type Refusal } from '../../render/refusals
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
+import { askedAnswer, hintLine } from './ask.js';
 import { asksWhichServer, contextServer, conversationAnswer, earlierReplyTo, withAttribution } from './attribution.js';
-import { AttributionStore } from '../../../db/attribution-store.js';
+import { retractKey } from './retract.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
 export interface MessageWork {
@@ -41,8 +42,10 @@ export interface MessageWork {
   readonly files?: readonly SlackFileRef[];
   /** One file per item, as versions before one-reply-per-message queued them (read when such work is resumed). */
   readonly file?: SlackFileRef;
-  /** The message mentions the bot: it always gets an answer, and a bare server name is a question about it. */
+  /** The message mentions the bot: it always gets an answer, and a question in it is answered (ask.ts). */
   readonly mentioned?: boolean;
+  /** A DM to the bot (not a shortcut run there): a question in it is answered, small talk gets one line. */
+  readonly direct?: boolean;
   /** The message was edited to this text: an earlier answer to it is updated, not repeated. */
   readonly edit?: boolean;
 }
@@ -111,6 +114,7 @@ export function messageItems(
     ...(text.trim() ? { text } : {}),
     ...(files.length > 0 ? { files } : {}),
     ...(mentioned ? { mentioned } : {}),
+    ...(m.channel_type === 'im' && !alwaysAnswer ? { direct: true } : {}),
     ...(options.edit ? { edit: true } : {}),
   };
   return [{ key: `${keyPrefix}message:${m.channel}:${m.ts}`, kind: files.length > 0 ? 'file' : 'message', eventId, payload: work }];
@@ -141,10 +145,19 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
         return { outcome: 'replied', replyTs: earlier, diagnosisId: item.diagnosisId };
       }
     }
+    // Deleted before its turn came: nothing of it is to count, nothing to answer.
+    if (new InboxStore(d.store).item(retractKey(work.channel, work.ts))) return { outcome: 'silent' };
     const earlierReply = work.edit ? earlierReplyTo(d.store, work.channel, work.ts) : null;
     // An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis.
-    if (work.edit) new AttributionStore(d.store).forgetMessageDiagnosis(work.channel, work.ts);
+    const retracted = work.edit ? d.store.retractMessage(work.channel, work.ts, ['message']) : 0;
     const answer = await answerMessage(d, work, item.key);
+    if (!answer.message && earlierReply && retracted > 0) {
+      // Edited so that it no longer holds the log ("moved to #wsus-ops"): the answer says its diagnosis was withdrawn.
+      const withdrawn = plain(msg(work.lang).retractedAfterEdit);
+      await d.client.chat.update({ channel: work.channel, ts: earlierReply, text: withdrawn.text, blocks: withdrawn.blocks });
+      log.info({ reply_ts: earlierReply, retracted }, 'diagnosis withdrawn after an edit');
+      return { outcome: 'replied', replyTs: earlierReply };
+    }
     if (!answer.message) return { outcome: answer.outcome, diagnosisId: answer.diagnosisId };
     if (earlierReply) {
       // An edited message that was answered before: the answer follows the edit instead of a second reply.
@@ -178,17 +191,30 @@ async function findEarlierReply(client: webApi.WebClient, work: MessageWork, key
 /** Diagnoses the message (its text and files together) and decides what, if anything, to say. */
 async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: string): Promise<Answer> {
   const files = work.files ?? (work.file ? [work.file] : []);
+  const mayRecordFacts = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
+  // Talking to the bot (a mention, a DM) without a file: the answer to "which server?" in a thread, else a question of
+  // the table (status, help, a server, a code, the lists) — read before the scan: "what does 0x8024400E mean?" asks
+  // for the code's meaning, not a diagnosis. A log never reads as a question (a question is one whole line).
+  const talking = files.length === 0 && (!!work.mentioned || !!work.direct);
+  if (talking) {
+    const said = (await conversationAnswer(d, work, mayRecordFacts)) ?? askedAnswer(d, work);
+    if (said === 'silent') return { outcome: 'silent' };
+    if (said) return { outcome: 'replied', message: said };
+    // "@kb954960" and nothing else: what it can do, in one line.
+    if (!work.text?.trim()) return { outcome: 'replied', message: hintLine(work.lang) };
+  }
   const opened = await openMessageInputs(d, work, files);
   const refusals = opened.refusals.map((r) => refusalText(r.refusal, work.lang, { maxBytes: d.maxBytes, fileName: r.name }));
   const say = (lines: readonly string[]): Answer => ({ outcome: 'refused', message: renderRefusals(lines) });
   if (opened.inputs.length === 0) return refusals.length > 0 ? say(refusals) : { outcome: 'silent' };
 
   const tails: { name: string; tail: TailInfo }[] = [];
-  const mayRecordFacts = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
   // A chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for people: silence
   // in a channel (people are talking, not asking the bot), one pointer to what to paste in a DM — no
   // verdict, and no diagnosis in the history. A line with the whole signature, a version or the fix is read.
   const onlyAPointer = (diag: Diagnosis) => files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
+  // The same for a chat line that only names a failure code: a question, not a log of the server's.
+  const onlyACode = (diag: Diagnosis) => files.length === 0 && !diag.hasEvidence && isChatLine(work.text ?? '');
   let result: CheckResult;
   try {
     result = await check({
@@ -197,7 +223,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
       maxBytes: d.maxBytes,
       now: d.clock(),
       store: d.store,
-      save: (diag) => diag.hasEvidence && !onlyAPointer(diag),
+      save: (diag) => worthRecording(diag) && !onlyAPointer(diag) && !onlyACode(diag),
       offThread: true,
       contextServer: contextServer(d.store, work),
       mayRecordFacts,
@@ -234,18 +260,20 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
     const shown = withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang), diagnosis) : message;
     return { outcome: 'replied', message: await withAttribution(d, work, result, shown), diagnosisId };
   }
-  const conversation = files.length === 0 ? await conversationAnswer(d, work, mayRecordFacts) : null;
+  const conversation = files.length === 0 && !talking ? await conversationAnswer(d, work, mayRecordFacts) : null;
   if (conversation) return { outcome: 'replied', message: conversation };
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
   // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
   if (diagnosis.errors.length > 0 || diagnosis.problems.length > 0) {
-    if (files.length === 0 && isChatLine(work.text ?? '')) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
+    if (onlyACode(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
     return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
   }
   // Files it could not read are said, also in a channel (only those whose name says they are logs were kept).
   if (refusals.length > 0) return say(work.alwaysAnswer ? [msg(work.lang).nothingFound, ...refusals] : refusals);
   // Nothing of KB954960: silence in channels, a short answer in a DM or to a mention (an edit without evidence: silence).
   if (!work.alwaysAnswer || work.edit) return { outcome: 'silent' };
+  // A chat line the bot has no answer to: one line on what it does, not what it looked for in a log.
+  if (talking && isChatLine(work.text ?? '')) return { outcome: 'replied', message: hintLine(work.lang) };
   return { outcome: 'replied', message: plain(msg(work.lang).nothingFound) };
 }
 

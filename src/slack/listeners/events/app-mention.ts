@@ -1,16 +1,18 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import type { ListenerDeps } from '../../context.js';
 import { messageItems, type IncomingMessage } from '../../work/message.js';
 
 /**
- * `@kb954960 …` in a channel: a log in it is scanned like a paste, "is wsus01 fixed?" is answered with the server's
- * state. A channel message that mentions the bot also comes as a `message` event: both make the same inbox item
- * (keyed by channel + ts), so whichever arrives first is answered, once.
+ * `@kb954960 …` in a channel: a log in it is scanned like a paste, a question ("status", "is wsus01 fixed?") is
+ * answered (src/slack/work/ask.ts), in the reader's language. A channel message that mentions the bot also comes as a
+ * `message` event: both make the same inbox item (keyed by channel + ts, the same payload), so whichever arrives first
+ * is answered, once.
  */
-export function appMention(deps: Pick<ListenerDeps, 'inbox' | 'config'>) {
+export function appMention(deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'>) {
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>): Promise<void> => {
     const m = event as unknown as IncomingMessage & { bot_id?: string; subtype?: string };
     if (m.bot_id || !m.user || m.user === context.botUserId) return;
-    deps.inbox.enqueue(messageItems(m, { defaultLang: deps.config.lang, eventId: body.event_id, botUserId: context.botUserId }));
+    deps.inbox.enqueue(messageItems(m, { defaultLang: new ReaderLangStore(deps.store).langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import type { ListenerDeps } from '../../context.js';
 import { messageItems, type IncomingMessage } from '../../work/message.js';
+import { retractItem } from '../../work/retract.js';
 
 /** Message subtypes that carry something a person wrote or uploaded; edits, joins and bot posts do not. */
 const USER_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
@@ -20,6 +21,7 @@ export function isUserMessage(m: { subtype?: string; bot_id?: string; user?: str
 export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'>) {
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>): Promise<void> => {
     const m = event as unknown as IncomingMessage & { subtype?: string; bot_id?: string };
+    if (m.subtype === 'message_deleted') return deletedMessage(deps, event as unknown as DeleteEvent, context.botUserId, body.event_id);
     if (m.subtype === 'message_changed') return editedMessage(deps, event as unknown as EditEvent, context.botUserId, body.event_id);
     if (!isUserMessage(m, context.botUserId)) return;
     deps.inbox.enqueue(messageItems(m, { defaultLang: new ReaderLangStore(deps.store).langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
@@ -34,12 +36,34 @@ interface EditEvent {
   readonly previous_message?: { text?: string };
 }
 
+/** A `message_deleted` event: which message went, and what it was. */
+interface DeleteEvent {
+  readonly channel: string;
+  readonly deleted_ts?: string;
+  readonly previous_message?: { user?: string; bot_id?: string };
+}
+
+/**
+ * A person's message was deleted: its diagnosis no longer counts and the answer to it goes (through the queue, so a
+ * crash loses nothing). The bot's own answers deleted (also by the bot itself) retract nothing.
+ */
+function deletedMessage(deps: Pick<ListenerDeps, 'inbox'>, e: DeleteEvent, botUserId: string | undefined, eventId: string): void {
+  const was = e.previous_message;
+  if (!e.deleted_ts || was?.bot_id || (was?.user && was.user === botUserId)) return;
+  deps.inbox.enqueue([retractItem({ channel: e.channel, ts: e.deleted_ts }, eventId)]);
+}
+
 /**
  * An edited message is read again when its text changed (Slack also sends message_changed when a link unfurls):
  * keyed by the edit, so each edit is answered once; the worker updates an earlier answer instead of repeating it.
  */
 function editedMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>, e: EditEvent, botUserId: string | undefined, eventId: string): void {
   const m = e.message;
+  // A thread's first message deleted while replies remain is no deletion event but this edit: to a tombstone.
+  if (m?.subtype === 'tombstone' && m.ts) {
+    deps.inbox.enqueue([retractItem({ channel: e.channel, ts: m.ts }, eventId)]);
+    return;
+  }
   if (!m || !isUserMessage({ ...m, subtype: undefined }, botUserId)) return;
   if ((m.text ?? '') === (e.previous_message?.text ?? '')) return;
   const edit = m.edited?.ts ?? 'edit';
