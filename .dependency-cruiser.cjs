@@ -16,9 +16,16 @@ module.exports = {
     {
       name: 'detect-is-self-contained',
       severity: 'error',
-      comment: 'src/detect (rules, scanner, result codes) imports nothing of ours outside itself.',
+      comment: 'src/detect (rules, scanner, result codes) imports nothing of ours outside itself but the list of languages.',
       from: { path: '^src/detect/' },
-      to: { path: '^(src|commands|db)/', pathNot: '^src/detect/' },
+      to: { path: '^(src|commands|db)/', pathNot: '^src/(detect/|lang\\.ts$)' },
+    },
+    {
+      name: 'the-languages-are-a-leaf',
+      severity: 'error',
+      comment: 'src/lang.ts (the one list of languages) imports nothing of ours, so that every layer, the pure core included, may import it.',
+      from: { path: '^src/lang\\.ts$' },
+      to: { path: '^(src|commands|db)/' },
     },
     {
       name: 'ingest-is-self-contained',
@@ -37,9 +44,9 @@ module.exports = {
     {
       name: 'diagnose-sees-only-detect-and-the-kb-facts',
       severity: 'error',
-      comment: 'src/diagnose builds on the rules and the KB954960 facts only.',
+      comment: 'src/diagnose builds on the rules, the KB954960 facts and the list of languages only.',
       from: { path: '^src/diagnose/' },
-      to: { path: '^(src|commands|db)/', pathNot: '^src/(diagnose/|detect/|kb954960\\.ts$)' },
+      to: { path: '^(src|commands|db)/', pathNot: '^src/(diagnose/|detect/|kb954960\\.ts$|lang\\.ts$)' },
     },
     {
       name: 'conversation-is-pure',

@@ -9,7 +9,7 @@ import { msg } from '../src/render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
 import { refusalText } from '../src/render/refusals.js';
 import type { Origin } from '../db/store.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import type { CommandContext, Reply } from './types.js';
 
 export interface CheckCommandInput {

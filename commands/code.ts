@@ -1,6 +1,6 @@
 import { packsForCode } from '../src/detect/problems/index.js';
 import { CODE_SOURCES, facilityText, lookupCode, parseCodeArg } from '../src/detect/result-codes.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { KB954960_CODE } from '../src/kb954960.js';
 import { context, escapeMrkdwn, section } from '../src/render/blocks.js';
 import { msg } from '../src/render/messages/index.js';

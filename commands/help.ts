@@ -1,4 +1,4 @@
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { renderHelp } from '../src/render/help.js';
 import type { CommandContext, Reply } from './types.js';
 

@@ -8,7 +8,7 @@ import { msg } from '../src/render/messages/index.js';
 import { serverCommand } from './server.js';
 import { buildStatusReply } from './status.js';
 import { subscribeCommand, unsubscribeCommand } from './subscribe.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import type { CommandContext, Reply } from './types.js';
 
 /** Everything a slash command may need beyond the common context. */

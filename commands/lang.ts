@@ -1,5 +1,5 @@
 import { ReaderLangStore } from '../db/reader-lang-store.js';
-import type { Lang } from '../src/detect/types.js';
+import { isLang, type Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
 
@@ -9,7 +9,7 @@ import { usageError, type CommandContext, type Reply } from './types.js';
  */
 export function langCommand(args: readonly string[], ctx: CommandContext & { readonly defaultLang: Lang }): Reply {
   const [choice, ...extra] = args.map((a) => a.toLowerCase());
-  if (ctx.userId === undefined || extra.length > 0 || (choice !== undefined && choice !== 'ja' && choice !== 'en')) return usageError(msg(ctx.lang).usage({ syntax: '/kb954960 lang [ja|en]' }));
+  if (ctx.userId === undefined || extra.length > 0 || (choice !== undefined && !isLang(choice))) return usageError(msg(ctx.lang).usage({ syntax: '/kb954960 lang [ja|en]' }));
   const langs = new ReaderLangStore(ctx.store);
   if (choice !== undefined) {
     langs.choose(ctx.userId, choice, ctx.now.toISOString());

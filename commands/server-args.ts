@@ -1,4 +1,4 @@
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { canonicalServerName } from '../src/diagnose/server-name.js';
 import { parseVersion, type ParsedVersion } from '../src/diagnose/versions.js';
 import { msg } from '../src/render/messages/index.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StatusStore, type Subscription } from '../db/status-store.js';
 import { isAdmin } from '../src/admins.js';
-import type { Lang } from '../src/detect/types.js';
+import { LANGS, type Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import { slackDate } from '../src/render/slack-date.js';
 import { isTimeZone, nextPostTime } from '../src/status/post-time.js';
@@ -24,7 +24,7 @@ const token = z.union([
   z
     .string()
     .transform((s) => s.toLowerCase())
-    .pipe(z.enum(['ja', 'en']))
+    .pipe(z.enum(LANGS))
     .transform((lang): Token => ({ lang })),
   z
     .string()

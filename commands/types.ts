@@ -1,6 +1,6 @@
 import type { Store } from '../db/store.js';
 import { adminMentions } from '../src/admins.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import type { TextTimes } from '../src/render/times.js';
 import type { types } from '@slack/bolt';

@@ -1,4 +1,4 @@
-import type { Lang } from '../src/detect/types.js';
+import { isLang, type Lang } from '../src/lang.js';
 import type { Store } from './store.js';
 
 /** SQL of the reader's language (db/006_reader_lang.sql): what each Slack user chose to be answered in. */
@@ -8,7 +8,7 @@ export class ReaderLangStore {
   /** The language this user chose, or null if they never did. */
   chosenLang(userId: string): Lang | null {
     const row = this.store.statement('SELECT lang FROM reader_langs WHERE user_id = ?').get(userId) as { lang: string } | undefined;
-    return row?.lang === 'ja' || row?.lang === 'en' ? row.lang : null;
+    return isLang(row?.lang) ? row.lang : null;
   }
 
   /** The language to answer this user in: their choice, else the workspace default (BOT_LANG). */

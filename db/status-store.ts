@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { Lang } from '../src/detect/types.js';
+import { DEFAULT_LANG, isLang, type Lang } from '../src/lang.js';
 import type { DetectionEntry, OtherProblemCount } from '../src/status/fleet.js';
 import type { Store } from './store.js';
 
@@ -304,7 +304,7 @@ function toSubscription(row: Row): Subscription {
     teamId: str(row.team_id),
     postTime: String(row.post_time),
     timeZone: String(row.time_zone),
-    lang: row.lang === 'ja' ? 'ja' : 'en',
+    lang: isLang(row.lang) ? row.lang : DEFAULT_LANG,
     createdBy: str(row.created_by),
     createdAt: String(row.created_at),
   };

@@ -1,4 +1,4 @@
-import type { Lang } from './detect/types.js';
+import type { Lang } from './lang.js';
 import { msg } from './render/messages/index.js';
 
 /** Who asks: a Slack user, or no one for the CLI (the machine's operator is trusted). */

@@ -8,7 +8,7 @@ import type { Store } from '../db/store.js';
 import type { CommandContext, Reply } from '../commands/types.js';
 import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import type { Lang } from './detect/types.js';
+import { isLang, LANGS, type Lang } from './lang.js';
 import { needsAction } from './diagnose/diagnose.js';
 import { canonicalServerName } from './diagnose/server-name.js';
 import { openLogFile, openLogs } from './ingest/archive.js';
@@ -80,8 +80,8 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
 
 function langFlag(value: unknown, fallback: Lang): Lang {
   if (value === undefined) return fallback;
-  if (value === 'ja' || value === 'en') return value;
-  throw new UsageError(`--lang must be ja or en (got '${String(value)}')`);
+  if (isLang(value)) return value;
+  throw new UsageError(`--lang must be ${LANGS.join(' or ')} (got '${String(value)}')`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { clockStartingAt, systemClock, type Clock } from './clock.js';
-import type { Lang } from './detect/types.js';
+import { DEFAULT_LANG, LANGS, type Lang } from './lang.js';
 
 /** A bad environment: one line naming the variable, exit 2. Never echoes a secret's value. */
 export class ConfigError extends Error {
@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { forS
     port: read.wholeNumber('PORT', 3000, 0, 65535),
     host: read.text('HOST') ?? '0.0.0.0',
     databasePath: read.text('DATABASE_PATH') ?? './data/kb954960.db',
-    lang: read.oneOf('BOT_LANG', ['en', 'ja'] as const, 'en', 'must be en or ja'),
+    lang: read.oneOf('BOT_LANG', LANGS, DEFAULT_LANG, `must be ${LANGS.join(' or ')}`),
     statusTime: read.checked('STATUS_TIME', '09:00', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be HH:MM (24-hour), e.g. 09:00'),
     statusTimeZone: read.checked('STATUS_TIMEZONE', 'Asia/Tokyo', isTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),
     adminUserIds,

@@ -2,7 +2,7 @@
  * The KB954960 facts the bot states: links, versions, paths and the commands it hands to admins.
  * Source: docs/kb954960.md. Keep them exact; everything user-facing takes them from here.
  */
-import type { Lang } from './detect/types.js';
+import type { Lang } from './lang.js';
 
 export const KB = 'KB954960' as const;
 

@@ -1,48 +1,63 @@
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InboxStore } from '../db/inbox-store.js';
 import { Store } from '../db/store.js';
 import { createLogger } from '../src/log.js';
 import { AckGate } from '../src/slack/queue/ack-gate.js';
 import { Pump } from '../src/slack/queue/pump.js';
+import { waitUntil } from './support/wait.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+/*
+ * The gate's timers (the linger after the last answer, the longest wait) are what is under test: these run on
+ * vitest's clock, moved by hand, so "not started yet" is checked after the time in which a wrong gate would have
+ * started it (well past the linger, well short of the longest wait of 200 ms), not after a guess at wall time.
+ */
+const handClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate'] });
+const MORE_THAN_THE_LINGER = 50;
 
 describe('AckGate: work waits for the acks Slack is waiting on', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('starts no task while a request is unanswered, and starts it once the last one is answered', async () => {
+    handClock();
     const gate = new AckGate();
     const pump = new Pump(createLogger('silent'), gate);
     const answerFirst = gate.enter();
     const answerSecond = gate.enter();
     const ran: string[] = [];
     pump.run('work', async () => ran.push('work'));
-    await tick();
+    await vi.advanceTimersByTimeAsync(MORE_THAN_THE_LINGER);
     expect(ran).toEqual([]);
     answerFirst();
     answerFirst(); // a response's finish and close both report it: counted once
-    await tick();
+    await vi.advanceTimersByTimeAsync(MORE_THAN_THE_LINGER);
     expect(ran).toEqual([]);
     expect(gate.pending).toBe(1);
     answerSecond();
-    await pump.drain();
+    await vi.advanceTimersByTimeAsync(MORE_THAN_THE_LINGER); // 150 ms in all: the answers, not the longest wait, let it go
     expect(ran).toEqual(['work']);
+    await pump.drain();
     expect(gate.pending).toBe(0);
   });
 
   it('waits out a short gap between two requests of a burst (the count touching zero is not the end of it)', async () => {
+    handClock();
     const gate = new AckGate();
     const pump = new Pump(createLogger('silent'), gate);
     const ran: string[] = [];
     gate.enter()();
     pump.run('work', async () => ran.push('work'));
     const next = gate.enter(); // the next request of the burst, within LINGER_MS of the last answer
-    await tick();
+    await vi.advanceTimersByTimeAsync(MORE_THAN_THE_LINGER);
     expect(ran).toEqual([]);
     next();
-    await pump.drain();
+    await vi.advanceTimersByTimeAsync(MORE_THAN_THE_LINGER);
     expect(ran).toEqual(['work']);
+    await pump.drain();
   });
 
   it('lets work start after the longest wait even if requests never stop coming', async () => {
@@ -119,7 +134,7 @@ describe('Store checkpoints: when the checkpoint thread is lost', () => {
       renameSync(file, join(dir, 'moved.db')); // the thread opens the file by its name: gone (this connection holds it open)
       const errors: Error[] = [];
       store.deferCheckpoints((err) => errors.push(err));
-      for (let waited = 0; errors.length === 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      await waitUntil('the checkpoint thread to report', () => errors.length > 0, 5000);
       expect(errors[0]?.message).toMatch(/open|exist/i);
       for (let i = 0; i < 20; i++) new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text: 'x'.repeat(8192) }, at: '2026-11-25T12:00:00.000Z' });
       await store.checkpoint();
@@ -146,9 +161,7 @@ describe('the bot checkpoints the WAL once work is quiet', () => {
       await t.idle();
       const during = frames();
       expect(during.log).toBeGreaterThan(during.checkpointed);
-      await new Promise((r) => setTimeout(r, 1300));
-      const after = frames();
-      expect(after.checkpointed).toBe(after.log);
+      await waitUntil('the WAL to be checkpointed once the work is quiet', () => frames().checkpointed === frames().log, 5000);
     } finally {
       await t.close();
     }

@@ -188,7 +188,7 @@ describe('kb954960 scan', () => {
       ['a --max-bytes without a value', () => ({ args: ['scan', fiveKbLog(), '--max-bytes'] }), /Option '--max-bytes <value>' argument missing/],
       ['an unknown flag', () => ({ args: ['scan', '--frobnicate', fixturePath('client-affected.log')] }), /Unknown option '--frobnicate'/],
       ['an unknown command', () => ({ args: ['scna'] }), /unknown command 'scna'/],
-      ['a bad --lang', () => ({ args: ['scan', '--lang', 'fr', fixturePath('client-affected.log')] }), /--lang must be ja or en/],
+      ['a bad --lang', () => ({ args: ['scan', '--lang', 'fr', fixturePath('client-affected.log')] }), /--lang must be en or ja/],
       ['a bad environment variable', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { BOT_LANG: 'fr' } }), /^kb954960: BOT_LANG: must be en or ja$/m],
       ['a bad KB954960_NOW', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { KB954960_NOW: 'yesterday' } }), /^kb954960: KB954960_NOW: must be an ISO date-time/m],
     ];

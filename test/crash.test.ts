@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv } from './support/clock.js';
 import { get, messageEvent, postEvent, postSlashCommand, reply, slashCommand, startFakeSlack, type FakeSlack } from './support/index.js';
+import { waitUntil } from './support/wait.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const BOT_TOKEN = 'xoxb-1-crash-test-bot-token';
@@ -100,16 +101,28 @@ function spawnBot(env: Record<string, string>): Child {
 
 /** Polls GET /healthz until 200; returns the milliseconds since `since`. */
 async function waitReady(url: string, since: number, child: Child, timeoutMs = 10_000): Promise<number> {
-  for (;;) {
-    if (child.proc.exitCode !== null) throw new Error(`the bot exited (${child.proc.exitCode}) before it was ready:\n${child.stderr.join('')}`);
-    try {
-      const r = await get(`${url}/healthz`, 500);
-      if (r.status === 200) return performance.now() - since;
-    } catch {
-      /* not listening yet */
-    }
-    if (performance.now() - since > timeoutMs) throw new Error(`the bot was not ready within ${timeoutMs} ms:\n${child.stderr.join('')}`);
-    await new Promise((r) => setTimeout(r, 5));
+  await waitUntil(
+    () => `the bot to be ready:\n${child.stderr.join('')}`,
+    async () => {
+      if (child.proc.exitCode !== null) throw new Error(`the bot exited (${child.proc.exitCode}) before it was ready:\n${child.stderr.join('')}`);
+      try {
+        return (await get(`${url}/healthz`, 500)).status === 200;
+      } catch {
+        return false; // not listening yet
+      }
+    },
+    timeoutMs,
+  );
+  return performance.now() - since;
+}
+
+/** Items of the bot's work queue not yet worked off, read from its database file while it runs. */
+function unfinishedWork(dbPath: string): number {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL').get() as { n: number }).n;
+  } finally {
+    db.close();
   }
 }
 
@@ -241,25 +254,17 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
       redeliveredOk++;
     });
 
-    // Wait until every message has its reply and Slack has been quiet for a second.
+    // Wait until every message has its reply and the bot's queue has nothing left to work off: every redelivery has
+    // been acked (so written, or found already there), so no reply, first or duplicate, can still come.
     const replyCount = () => new Set(fake.callsTo('chat.postMessage').map((c) => `${c.body.channel}:${c.body.thread_ts}`)).size;
-    const deadline = performance.now() + 30_000;
-    let lastCount = -1;
-    let quietSince = performance.now();
-    while (performance.now() < deadline) {
-      const n = fake.callsTo('chat.postMessage').length;
-      if (n !== lastCount) {
-        lastCount = n;
-        quietSince = performance.now();
-      }
-      if (replyCount() >= EVENTS && performance.now() - quietSince >= 1000) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitUntil('every message answered and the queue worked off', () => replyCount() >= EVENTS && unfinishedWork(dbPath) === 0, 30_000).catch(() => {
+      /* the verdict below says which were lost */
+    });
     const settleMs = performance.now() - restartAt;
 
     // A graceful stop (SIGTERM): in-flight work drains, the database is closed cleanly.
     second.proc.kill('SIGTERM');
-    await Promise.race([second.exited, new Promise((r) => setTimeout(r, 10_000))]);
+    await waitUntil(() => `the bot to exit on SIGTERM:\n${second.stderr.join('')}`, () => second.proc.exitCode !== null || second.proc.signalCode !== null, 10_000);
     expect(second.proc.exitCode, second.stderr.join('')).toBe(0);
 
     // ── the verdict ────────────────────────────────────────────────────────────────────────────────────
@@ -339,12 +344,12 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
     const second = spawnBot(env);
     children.push(second);
     await waitReady(url, performance.now(), second);
-    const deadline = performance.now() + 10_000;
-    while (fake.callsTo('response_url').filter(toThisUrl).length < 2 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    // Slack retries the same request (same trigger_id): acked, not run a second time.
+    await waitUntil('the answer after the restart', () => fake.callsTo('response_url').filter(toThisUrl).length >= 2, 10_000);
+    // Slack retries the same request (same trigger_id): acked, not run a second time. Acked means written (or found
+    // already there); once the queue has nothing unfinished, whatever the redelivery started has answered.
     const again = await postSlashCommand(`${url}/slack/events`, SECRET, command, { retryNum: 1, retryReason: 'http_timeout' });
     expect(again.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil('the queue to be worked off', () => unfinishedWork(dbPath) === 0, 10_000);
     second.proc.kill('SIGTERM');
     await second.exited;
 

@@ -9,6 +9,7 @@ import type { Store } from '../db/store.js';
 import { StatusStore } from '../db/status-store.js';
 import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
 import { get, messageEvent, postEvent, rateLimited, reply, slackError, startFakeSlack, type FakeSlack } from './support/index.js';
+import { waitUntil } from './support/wait.js';
 
 const BOT_TOKEN = 'xoxb-1-faults-test-token';
 const SECRET = 'faults-test-signing-secret-0123456789';
@@ -35,14 +36,6 @@ async function threadReplies(fake: FakeSlack, channel: string, ts: string): Prom
     body: JSON.stringify({ channel, ts }),
   });
   return ((await res.json()) as { messages: { ts: string; thread_ts?: string }[] }).messages.filter((m) => m.thread_ts === ts);
-}
-
-async function until(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await cond())) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('Slack API faults', () => {
@@ -75,7 +68,7 @@ describe('Slack API faults', () => {
     expect(ack.ms).toBeLessThan(1000); // the ack never waits for Slack's Web API
 
     // While the slow answer is pending, the bot answers health checks and acks other events.
-    await until('the third (slow) attempt', () => fake.callsTo('chat.postMessage').length >= 3);
+    await waitUntil('the third (slow) attempt', () => fake.callsTo('chat.postMessage').length >= 3);
     const health = await get(`${r.url}/healthz`, 2000);
     expect(health.status).toBe(200);
     expect(health.ms).toBeLessThan(500);
@@ -83,7 +76,7 @@ describe('Slack API faults', () => {
     expect(other.status).toBe(200);
 
     const key = `message:${channel}:${ts}`;
-    await until('the reply to be recorded', () => new InboxStore(r.store).item(key)?.doneAt != null);
+    await waitUntil('the reply to be recorded', () => new InboxStore(r.store).item(key)?.doneAt != null);
     const elapsed = performance.now() - t0;
     const attempts = fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
     expect(attempts.map((c) => c.body.channel)).toEqual([channel, channel, channel]);
@@ -108,7 +101,7 @@ describe('Slack API faults', () => {
       expect(a.status).toBe(200);
       expect(a.ms).toBeLessThan(1000);
     }
-    await until('20 replies', () => tss.every((ts) => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null));
+    await waitUntil('20 replies', () => tss.every((ts) => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null));
     for (const ts of tss) expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
   });
 
@@ -119,7 +112,7 @@ describe('Slack API faults', () => {
     const channel = 'C0FAULT3';
     const ts = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts, text: SIGNATURE }))).status).toBe(200);
-    await until('the reply after 3 failures', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null);
+    await waitUntil('the reply after 3 failures', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null);
     expect(new InboxStore(r.store).item(`message:${channel}:${ts}`)!.outcome).toBe('replied');
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
 
@@ -127,7 +120,7 @@ describe('Slack API faults', () => {
     fake.respondWith('chat.postMessage', reply(500, 'down'));
     const ts2 = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts: ts2, text: SIGNATURE }))).status).toBe(200);
-    await until('giving up', () => new InboxStore(r.store).item(`message:${channel}:${ts2}`)?.doneAt != null);
+    await waitUntil('giving up', () => new InboxStore(r.store).item(`message:${channel}:${ts2}`)?.doneAt != null);
     const failed = new InboxStore(r.store).item(`message:${channel}:${ts2}`)!;
     expect(failed.outcome).toBe('failed');
     expect(failed.attempts).toBe(5);
@@ -141,7 +134,7 @@ describe('Slack API faults', () => {
     expect((await get(`${r.url}/healthz`)).status).toBe(200);
     const ts3 = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts: ts3, text: SIGNATURE }))).status).toBe(200);
-    await until('the reply after the outage', () => new InboxStore(r.store).item(`message:${channel}:${ts3}`)?.outcome === 'replied');
+    await waitUntil('the reply after the outage', () => new InboxStore(r.store).item(`message:${channel}:${ts3}`)?.outcome === 'replied');
     expect(await threadReplies(fake, channel, ts3)).toHaveLength(1);
   });
 
@@ -151,7 +144,7 @@ describe('Slack API faults', () => {
     const channel = 'C0FAULT4';
     const ts = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts, text: SIGNATURE }))).status).toBe(200);
-    await until('the reply', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.outcome === 'replied');
+    await waitUntil('the reply', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.outcome === 'replied');
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
   });
 });
@@ -192,7 +185,7 @@ describe('the daily status post under faults', () => {
     // call; what it cannot get through gives the claim back to the next sweep (test/status-scheduler.test.ts).
     r = await startBot({ useFake: fake, dir, clock: () => now, beforeStart: subscribe, apiRetries: 2 });
     const status = new StatusStore(r.store);
-    await until('the daily post to be recorded', () => !!status.statusPost(channel, localDate)?.postedTs, 15_000);
+    await waitUntil('the daily post to be recorded', () => !!status.statusPost(channel, localDate)?.postedTs, 15_000);
     expect(statusPosts().length).toBe(3); // 500, 429, then through
     expect(await postedInSlack()).toBe(1);
     expect((await get(`${r.url}/healthz`)).status).toBe(200);
@@ -205,7 +198,7 @@ describe('the daily status post under faults', () => {
     await r.close();
     r = await startBot({ useFake: fake, dir, clock: () => now, apiRetries: 2 });
     await r.bot.scheduler.runDue(now);
-    await new Promise((res) => setTimeout(res, 200));
+    await r.bot.scheduler.idle(); // the catch-up run at start has finished too: whatever it would post, it has
     expect(statusPosts().length).toBe(3);
     expect(await postedInSlack()).toBe(1);
     console.log(`[faults] daily post: 500 → 429 → posted once (${statusPosts().length} attempts), none after a restart`);

@@ -2,7 +2,7 @@
 // detection of the fixtures, recorded in a real store, in both languages; within Slack's limits, verdict first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../db/store.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';
 import { askServerBlocks, withAskServer } from '../src/render/attribution.js';

@@ -1,7 +1,7 @@
 // The help surface (src/render/help.ts): `/kb954960 help`, an unknown subcommand, the foot of App Home; both languages.
 import { describe, expect, it } from 'vitest';
 import { runSlashCommand } from '../commands/index.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { renderHelp } from '../src/render/help.js';
 import { msg } from '../src/render/messages/index.js';

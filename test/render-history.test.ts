@@ -1,7 +1,7 @@
 // The history surface (src/render/history.ts): `/kb954960 history` from a real store; both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../db/store.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { renderHistoryBlocks, renderHistoryText } from '../src/render/history.js';
 import { msg } from '../src/render/messages/index.js';
 import { expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';

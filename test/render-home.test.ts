@@ -2,7 +2,7 @@
 // help — within what a Home tab holds (100 blocks); both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../db/store.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { renderHelp } from '../src/render/help.js';
 import { msg } from '../src/render/messages/index.js';
 import { homeView, readHomeInput } from '../src/slack/views/home.js';

@@ -1,7 +1,7 @@
 // The modal surface (src/slack/views/check-modal.ts): the form a bare `/kb954960` opens; both languages.
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { formatBytes } from '../src/ingest/decode.js';
 import { msg } from '../src/render/messages/index.js';
 import { CHECK_MODAL_ID, checkModal, MODAL_MAX_CHARS } from '../src/slack/views/check-modal.js';

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../db/store.js';
 import { check } from '../src/check.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { formatBytes, InputError, WEVTUTIL_EXPORT } from '../src/ingest/decode.js';
 import { escapeMrkdwn } from '../src/render/blocks.js';
 import { msg } from '../src/render/messages/index.js';

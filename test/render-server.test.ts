@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttributionStore } from '../db/attribution-store.js';
 import type { Store } from '../db/store.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { FIXED_DLL_VERSION } from '../src/kb954960.js';
 import { actionText } from '../src/render/i18n.js';
 import { msg } from '../src/render/messages/index.js';

@@ -2,7 +2,7 @@
 // from a real store that real diagnoses of the fixtures and of verification output filled; both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../db/store.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { msg } from '../src/render/messages/index.js';
 import { slackDate } from '../src/render/slack-date.js';

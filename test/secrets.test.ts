@@ -21,6 +21,7 @@ import {
   slashCommand,
 } from './support/index.js';
 import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
+import { waitUntil } from './support/wait.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-SeCrEtBoTtOkEnValue';
 const APP_TOKEN = 'xapp-1-A0123456789-3333333333-SeCrEtApPtOkEnValue';
@@ -40,14 +41,6 @@ const PASTE = [
 
 let tsSeq = 0;
 const nextTs = () => `${1_760_000_000 + ++tsSeq}.000200`;
-
-async function until(what: string, cond: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!cond()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** This file's tokens and secret (the signing secret in Socket Mode too), LOG_LEVEL=debug unless told, fewer reply attempts. */
 function startBot(o: Pick<StartBotOptions, 'socketMode' | 'env' | 'logLevel'> = {}): Promise<TestBot> {
@@ -120,7 +113,7 @@ describe('secrets never reach the logs', () => {
       fake.respondWith('chat.postMessage', slackError('invalid_auth'));
       const failTs = nextTs();
       await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0SECRET2', ts: failTs, text: PASTE }));
-      await until('giving up on the reply', () => new InboxStore(r.store).item(`message:C0SECRET2:${failTs}`)?.outcome === 'failed');
+      await waitUntil('giving up on the reply', () => new InboxStore(r.store).item(`message:C0SECRET2:${failTs}`)?.outcome === 'failed');
       fake.respondWith('chat.postMessage', null);
       expect(r.rawLogs.some((l) => l.includes('invalid_auth'))).toBe(true);
 
@@ -272,19 +265,30 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
 
   it('startRetention purges at start and then on its schedule, and stops', async () => {
     let now = new Date('2030-01-01T00:00:00Z');
+    let ticks = 0; // each purge reads the clock once
     await record('2028-01-01T00:00:00Z');
     expect(store.diagnosisCount()).toBeGreaterThan(0);
-    const retention = startRetention({ store, historyDays: 365, clock: () => now, everyMs: 30 });
+    const retention = startRetention({ store, historyDays: 365, clock: () => (ticks++, now), everyMs: 30 });
     expect(store.diagnosisCount()).toBe(0); // purged at start: everything was from before 2029
     await record('2029-12-01T00:00:00Z');
     const kept = store.diagnosisCount();
     now = new Date('2031-01-01T00:00:00Z'); // the next tick sees a later day
-    await until('the scheduled purge', () => store.diagnosisCount() < kept, 2000);
+    await waitUntil('the scheduled purge', () => store.diagnosisCount() < kept, 2000);
     retention.stop();
+    const ticksAtStop = ticks;
     await record('2020-01-01T00:00:00Z');
     const after = store.diagnosisCount();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(store.diagnosisCount()).toBe(after); // stopped: no more purges
+    // Proof that time for more purges has passed: a second retention on the same schedule, started after the stop,
+    // has purged twice (its clock is so early that it deletes nothing).
+    let controlTicks = 0;
+    const control = startRetention({ store, historyDays: 365, clock: () => (controlTicks++, new Date('2000-01-01T00:00:00Z')), everyMs: 30 });
+    try {
+      await waitUntil('two purges of the control', () => controlTicks >= 3, 2000); // its purge at start, then two ticks
+    } finally {
+      control.stop();
+    }
+    expect(ticks).toBe(ticksAtStop); // stopped: no more purges
+    expect(store.diagnosisCount()).toBe(after);
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serversCommand, SILENT_AFTER_HOURS } from '../commands/servers.js';
 import type { ServerList } from '../src/conversation/intents.js';
-import type { Lang } from '../src/detect/types.js';
+import type { Lang } from '../src/lang.js';
 import { FIXED_DLL_VERSION } from '../src/kb954960.js';
 import { en } from '../src/render/messages/en.js';
 import { ja } from '../src/render/messages/ja.js';

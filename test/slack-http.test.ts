@@ -259,9 +259,10 @@ describe('HTTP mode', () => {
     it('channel chatter: no reply at all', async () => {
       const channel = freshChannel();
       const before = t.store.diagnosisCount();
-      const res = await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: 'lunch at 12? also WSUS is slow today' }));
+      const ts = slackTs();
+      const res = await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text: 'lunch at 12? also WSUS is slow today' }));
       expect(res.status).toBe(200);
-      await t.idle();
+      expect((await t.worked(`message:${channel}:${ts}`)).outcome).toBe('silent');
       expect(postsIn(t, channel)).toHaveLength(0);
       expect(t.store.diagnosisCount()).toBe(before);
     });
@@ -305,8 +306,9 @@ describe('HTTP mode', () => {
 
     it('a chat line that merely mentions a code: silence in a channel, a one-block pointer in a DM', async () => {
       const channel = freshChannel();
-      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: 'anyone seen 0x80244022?' }));
-      await t.idle();
+      const ts = slackTs();
+      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text: 'anyone seen 0x80244022?' }));
+      expect((await t.worked(`message:${channel}:${ts}`)).outcome).toBe('silent');
       expect(postsIn(t, channel)).toHaveLength(0);
       const dm = freshChannel('D');
       await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: dm, text: 'anyone seen 0x80244022?' }));
@@ -381,17 +383,19 @@ describe('HTTP mode', () => {
       const res = await postInteraction(
         t.events,
         SIGNING_SECRET,
-        viewSubmission({ callback_id: 'kb954960_check', values: values('   ', 'bad name!'), private_metadata: JSON.stringify({ channel_id: channel }) }),
+        viewSubmission({ callback_id: 'kb954960_check', view_id: 'VBADFORM1', values: values('   ', 'bad name!'), private_metadata: JSON.stringify({ channel_id: channel }) }),
       );
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ response_action: 'errors', errors: { log: expect.any(String) } });
       const res2 = await postInteraction(
         t.events,
         SIGNING_SECRET,
-        viewSubmission({ callback_id: 'kb954960_check', values: values(CLIENT_PASTE, 'bad name!'), private_metadata: JSON.stringify({ channel_id: channel }) }),
+        viewSubmission({ callback_id: 'kb954960_check', view_id: 'VBADFORM2', values: values(CLIENT_PASTE, 'bad name!'), private_metadata: JSON.stringify({ channel_id: channel }) }),
       );
       expect(res2.json).toMatchObject({ response_action: 'errors', errors: { server: expect.any(String) } });
-      await new Promise((r) => setTimeout(r, 100));
+      // Refused in the ack, so no work was written (a valid form's is, before its ack): nothing can still come.
+      expect([new InboxStore(t.store).item('view:VBADFORM1'), new InboxStore(t.store).item('view:VBADFORM2')]).toEqual([null, null]);
+      await t.idle();
       expect(postsIn(t, channel)).toHaveLength(0);
     });
 

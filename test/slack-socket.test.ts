@@ -228,6 +228,7 @@ describe('Socket Mode behind a middleware that waits on I/O', () => {
     // envelope acked before the listeners — Bolt's own SocketModeReceiver acks an event first thing — reaches the
     // fake while the event is not yet written.
     t.bot.app.use(async ({ next }) => {
+      // Not a wait of the test: the middleware's stand-in for slow I/O, the thing under test (an ack must not race it).
       await new Promise((r) => setTimeout(r, 20));
       await next();
     });

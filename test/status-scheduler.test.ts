@@ -5,6 +5,7 @@ import { purgeOnce } from '../src/retention.js';
 import { dueToday, localParts, nextPostTime, postTimeOn } from '../src/status/post-time.js';
 import { postedAfter, StatusScheduler, STATUS_EVENT_TYPE, type SchedulerDeps } from '../src/status/scheduler.js';
 import { clockAt, fakeSlack, httpError, platformError, rateLimited, recordAffected, subscribe, tempDb } from './support/status-fixtures.js';
+import { waitUntil } from './support/wait.js';
 
 let db: ReturnType<typeof tempDb>;
 const stores: Store[] = [];
@@ -201,8 +202,7 @@ describe('StatusScheduler.runDue', () => {
     slack.failures.push('hang-after-write'); // Slack posts; the process dies before it hears back
     const dying = new StatusScheduler({ store: a, client: slack.client, clock, instanceId: 'dying', sweep: null });
     void dying.runDue();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(slack.messages).toHaveLength(1);
+    await waitUntil('Slack to have the message', () => slack.messages.length === 1, 2000);
     a.close();
 
     clock.advance(10 * 60_000);
@@ -226,7 +226,7 @@ describe('StatusScheduler.runDue', () => {
     subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     slack.failures.push('hang');
     void new StatusScheduler({ store: a, client: slack.client, clock, instanceId: 'dying', sweep: null }).runDue();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil('the call to hang in Slack', () => slack.postCalls.length === 1, 2000);
     a.close();
 
     clock.advance(10 * 60_000);

@@ -88,12 +88,14 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
   const said: Said[] = [];
   const transcript: string[] = [];
 
-  /** Runs a step, waits until the bot is idle (and for clicks, which run after the ack), and keeps what it said. */
-  async function step(label: string, fn: () => Promise<unknown>, settleMs = 100): Promise<Said[]> {
+  /**
+   * Runs a step, waits until the bot is idle, and keeps what it said. Idle covers clicks too: their work is started
+   * on the same pump before Bolt answers the request (the ack waits for the listener), so it is in flight by the time
+   * the step's request has its answer.
+   */
+  async function step(label: string, fn: () => Promise<unknown>): Promise<Said[]> {
     const seen = t.fake.calls.length;
     const res = await fn();
-    await t.idle();
-    await new Promise((r) => setTimeout(r, settleMs));
     await t.idle();
     const out = t.fake.calls.slice(seen).filter((c) => SAYING.has(c.method)).map((call) => ({ step: label, call, shown: rendered(call) }));
     said.push(...out);

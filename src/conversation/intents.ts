@@ -12,6 +12,7 @@
  */
 import { parseCodeArg } from '../detect/result-codes.js';
 import { asServerName, SERVER_NAME_PATTERN } from '../diagnose/attribution.js';
+import type { Lang } from '../lang.js';
 
 export type ServerList = 'affected' | 'not-fixed' | 'silent';
 
@@ -140,12 +141,14 @@ const EN_TAIL = String.raw`(?: please| now| right now| yet| today| then)?`;
 const JA_LEAD = String.raw`(?:ねえ|ねぇ|あの|すみません|すいません)?`;
 /** The polite endings a Japanese question takes (「…を教えてください」「…ですか」). */
 const JA_TAIL = String.raw`(?:は|を)?(?:教えて(?:ください|下さい)?|見せて(?:ください|下さい)?|ですか|でしょうか|ますか|か|なの|の)?`;
+/** What may come around a phrase, per language: a language added to LANGS fails `tsc` here until given its own. */
+const AROUND: Readonly<Record<Lang, { readonly lead: string; readonly tail: string }>> = { en: { lead: EN_LEAD, tail: EN_TAIL }, ja: { lead: JA_LEAD, tail: JA_TAIL } };
 const CODE = String.raw`0x[0-9a-f]{1,8}|[0-9a-f]{8}|-?\d{9,10}`;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^$\\/]/g, '\\$&');
 
 /** One phrase of the table as an anchored pattern. */
-export function compilePhrase(phrase: string, lang: 'en' | 'ja'): RegExp {
+export function compilePhrase(phrase: string, lang: Lang): RegExp {
   let out = '';
   const token = /\(([^()[\]]*)\)|\[([^()[\]]*)\]|\{(server|code)\}|([^([{]+)/g;
   for (const m of phrase.matchAll(token)) {
@@ -155,7 +158,7 @@ export function compilePhrase(phrase: string, lang: 'en' | 'ja'): RegExp {
     else if (m[3] === 'code') out += `(?<code>${CODE})`;
     else out += escapeRe(m[4]!);
   }
-  return lang === 'en' ? new RegExp(`^${EN_LEAD}${out}${EN_TAIL}$`, 'iu') : new RegExp(`^${JA_LEAD}${out}${JA_TAIL}$`, 'iu');
+  return new RegExp(`^${AROUND[lang].lead}${out}${AROUND[lang].tail}$`, 'iu');
 }
 
 const COMPILED = INTENTS.map((row) => ({ intent: row.intent, en: row.en.map((p) => compilePhrase(p, 'en')), ja: row.ja.map((p) => compilePhrase(p, 'ja')) }));

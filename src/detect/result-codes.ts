@@ -2,7 +2,7 @@ import { BITS_ERRORS, COM_AND_CERT_ERRORS, WIN32_ERRORS, WINHTTP_ERRORS, WS_ERRO
 import { WUERROR_AGENT } from './codes/wuerror-agent.js';
 import { WUERROR_COMPONENTS } from './codes/wuerror-components.js';
 import { WUERROR_PT } from './codes/wuerror-pt.js';
-import type { Localized } from './types.js';
+import type { Localized } from '../lang.js';
 
 /*
  * The result-code knowledge base: every WU_E_* / WU_S_* code of wuerror.h, the WinHTTP errors as HRESULTs and the

@@ -3,6 +3,7 @@
  * Apart from types.ts so that the rule sets can be typed here and the findings typed by the rule sets (RuleId)
  * without an import cycle.
  */
+import type { Localized } from '../lang.js';
 
 /** The kinds of log a rule reads. `server-facts` is what admins paste from the WSUS server itself (versions, events). */
 export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'server-facts';
@@ -18,8 +19,6 @@ export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'serv
  */
 export type RuleRole = 'signature' | 'partial' | 'version' | 'fix' | 'context' | 'lookalike' | 'problem';
 
-export type Lang = 'en' | 'ja';
-export type Localized = Readonly<Record<Lang, string>>;
 
 export interface RuleExample {
   readonly line: string;

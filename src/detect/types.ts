@@ -1,7 +1,7 @@
 import type { KbRuleId } from './rules.js';
 import type { ProblemRuleId } from './problems/index.js';
 
-export type { Lang, Localized, Lookalike, LogSource, Rule, RuleExample, RuleRole, Source } from './rule.js';
+export type { Lookalike, LogSource, Rule, RuleExample, RuleRole, Source } from './rule.js';
 import type { LogSource } from './rule.js';
 
 /**

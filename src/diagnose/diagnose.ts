@@ -1,6 +1,7 @@
 import { DETECTION_RULES } from '../detect/scanner.js';
 import { KB954960_SIGNATURE } from '../detect/signature.js';
-import type { Finding, Lang, RuleId, RuleRole, ScanResult } from '../detect/types.js';
+import type { Finding, RuleId, RuleRole, ScanResult } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { KB } from '../kb954960.js';
 import { evaluateSignature } from './correlate.js';
 import { diagnoseProblems, explainCodes, type DiagnosedProblem, type ExplainedCode } from './problems.js';

@@ -1,7 +1,8 @@
 import type { CodeCount } from '../detect/types.js';
 import { PROBLEM_PACKS, type ProblemPack } from '../detect/problems/index.js';
 import { lookupCode } from '../detect/result-codes.js';
-import type { Lang, ScanResult } from '../detect/types.js';
+import type { ScanResult } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 
 /*
  * Beside the KB954960 verdict: every failure code of the input explained, and the known problems (src/detect/problems/) whose

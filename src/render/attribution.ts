@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { FactsLearned } from '../diagnose/diagnose.js';
 import type { ServerState } from '../diagnose/server-state.js';
-import type { Lang } from '../detect/types.js';
+import { LANGS, type Lang } from '../lang.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from './action-ids.js';
 import { underVerdict } from './diagnosis-blocks.js';
 import { context, escapeMrkdwn, LIMITS, section, truncate, type SlackMessage } from './blocks.js';
@@ -99,7 +99,7 @@ export function replaceAskServer(
 /** A section whose Server line said "not named yet", naming the server now (in the language the line was written in). */
 function withServerNamed(b: types.KnownBlock, answer: { server: string; state: ServerState }): types.KnownBlock {
   if (b.type !== 'section' || b.text?.type !== 'mrkdwn') return b;
-  for (const lang of ['en', 'ja'] as const) {
+  for (const lang of LANGS) {
     const m = msg(lang);
     const unnamed = `*${m.server}:* ${m.attribution.serverNotNamed}`;
     if (b.text.text.includes(unnamed)) {

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { DiagnosedProblem } from '../diagnose/problems.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
 import { ACTION_IDS, type ActionId } from './action-ids.js';
 import { msg } from './messages/index.js';

@@ -6,7 +6,8 @@
  */
 import type { types } from '@slack/bolt';
 import { asksForVerification, isVerifyingStep, type Action, type Diagnosis, type Note } from '../diagnose/diagnose.js';
-import type { Finding, Lang } from '../detect/types.js';
+import type { Finding } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { FIXED_DLL_VERSION, VERIFY_BLOCKS } from '../kb954960.js';
 import { ACTION_IDS } from './action-ids.js';
 import { codeBlock, context, escapeMrkdwn, header, LIMITS, linkButtons, problemListBlock, section, truncate, visibleText, type SlackMessage } from './blocks.js';

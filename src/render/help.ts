@@ -1,5 +1,5 @@
 /** How to use the bot: `/kb954960 help` (and an unknown subcommand), `kb954960 help`, and the foot of App Home. */
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { escapeMrkdwn, header, linkButtons, section, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';
 

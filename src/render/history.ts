@@ -1,6 +1,6 @@
 /** `/kb954960 history` and `kb954960 history`: recent diagnoses, newest first, as terminal text and as Block Kit. */
 import type { types } from '@slack/bolt';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import type { Verdict } from '../diagnose/diagnose.js';
 import { context, escapeMrkdwn, header, section } from './blocks.js';
 import { VERDICT_EMOJI } from './i18n.js';

@@ -1,7 +1,7 @@
 import type { Action, Note, Verdict } from '../diagnose/diagnose.js';
 import type { ServerState } from '../diagnose/server-state.js';
 import { lookalikeFor } from '../detect/rules.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { msg } from './messages/index.js';
 
 export { msg } from './messages/index.js';

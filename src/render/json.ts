@@ -1,5 +1,6 @@
 import type { Diagnosis, Verdict } from '../diagnose/diagnose.js';
-import type { Lang, LogSource } from '../detect/types.js';
+import type { LogSource } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { linksFor, type Links } from '../kb954960.js';
 import { actionText, noteText } from './i18n.js';
 

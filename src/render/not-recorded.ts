@@ -1,7 +1,7 @@
 import { adminMentions } from '../admins.js';
 import type { WithheldFacts } from '../check.js';
 import type { Diagnosis } from '../diagnose/diagnose.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { factsPhrase } from './attribution.js';
 import { escapeMrkdwn, section, type SlackMessage } from './blocks.js';
 import { underVerdict } from './diagnosis-blocks.js';

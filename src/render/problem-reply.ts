@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { ExplainedCode } from '../diagnose/problems.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import type { types } from '@slack/bolt';
 import { context, escapeMrkdwn, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';

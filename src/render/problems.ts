@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { ExplainedCode } from '../diagnose/problems.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { msg } from './messages/index.js';
 
 /*

@@ -1,4 +1,4 @@
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { formatBytes, WEVTUTIL_EXPORT, type ArchiveRefusal, type InputProblem } from '../ingest/decode.js';
 import { escapeMrkdwn, section, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';

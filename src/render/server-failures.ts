@@ -3,7 +3,7 @@
  * text and Block Kit: the same words as the status's "Other problems" lines.
  */
 import type { types } from '@slack/bolt';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { escapeMrkdwn, section } from './blocks.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';

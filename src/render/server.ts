@@ -2,7 +2,7 @@
  * A WSUS server as the bot tells it: `/kb954960 server X` (text and Block Kit) and App Home's fleet list (a line per
  * server with the proof of its state).
  */
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import type { Action } from '../diagnose/diagnose.js';
 import { assessServer, fixedSince, fixProof, isAffectedNow, type ServerFacts } from '../diagnose/server-state.js';
 import { linksFor } from '../kb954960.js';

@@ -2,7 +2,7 @@
  * The fleet status as Block Kit: the daily post, `/kb954960 status` and App Home. Bounded however large the fleet:
  * lists are cut to whole lines ("and K more"), never truncated mid-block, and stay within Slack's limits.
  */
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
 import { localParts } from '../status/post-time.js';
 import { slackDate } from './slack-date.js';

@@ -1,5 +1,5 @@
 /** The fleet status as `kb954960 status --json` prints it (part of the external contract: docs/contract.md). */
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
 import { FLEET_BUCKETS, type FleetBucket, type FleetStatus } from '../status/fleet.js';
 import { nextActionText, problemTitle } from './status-words.js';

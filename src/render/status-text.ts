@@ -1,5 +1,5 @@
 /** The fleet status as plain text: the terminal (`kb954960 status`) and Slack's `text` fallback. */
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
 import { formatLocal } from '../status/post-time.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';

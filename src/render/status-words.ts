@@ -4,7 +4,7 @@
  */
 import { lookupCode } from '../detect/result-codes.js';
 import { PROBLEM_PACKS } from '../detect/problems/index.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { VERIFY_COMMANDS } from '../kb954960.js';
 import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction, type OtherProblemCount } from '../status/fleet.js';
 import { escapeMrkdwn, truncate } from './blocks.js';

@@ -6,7 +6,7 @@
  */
 import { StatusStore } from '../../db/status-store.js';
 import type { Store } from '../../db/store.js';
-import type { Lang } from '../detect/types.js';
+import type { Lang } from '../lang.js';
 import { fixConfirmedAt, isAffectedNow } from '../diagnose/server-state.js';
 import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../render/status-blocks.js';

@@ -130,6 +130,11 @@ export class StatusScheduler {
     this.sweepJob?.stop();
     this.sweepJob = undefined;
     this.subscriptions = [];
+    await this.idle();
+  }
+
+  /** Resolves when the runs under way (start()'s catch-up, the sweep's) have finished: a graceful stop; tests. */
+  async idle(): Promise<void> {
     await Promise.allSettled([...this.running]);
   }
 

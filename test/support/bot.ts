@@ -6,11 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InboxStore, type InboxItem } from '../../db/inbox-store.js';
 import { Store } from '../../db/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
 import { testClock } from './clock.js';
+import { waitUntil } from './wait.js';
 import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -72,6 +74,11 @@ export interface TestBot {
   readonly dir: string;
   /** waits until the inbox has no work in flight */
   idle(): Promise<void>;
+  /**
+   * Waits until the work queue's item for `key` (e.g. `message:<channel>:<ts>`) is finished and returns it: the proof,
+   * before a "nothing was posted", that the work was done (and how it ended), not merely not finished yet.
+   */
+  worked(key: string): Promise<InboxItem>;
   /** stops the bot, closes the store, then opens the same DB file and starts a new bot (new port in HTTP mode) */
   restart(): Promise<void>;
   /** stops everything and removes the temp directory (not a fake or a directory that was passed in) */
@@ -168,6 +175,12 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
     rawLogs,
     dir,
     idle: () => bot.inbox.idle(),
+    async worked(key: string) {
+      await bot.inbox.idle();
+      const item = new InboxStore(store).item(key);
+      if (!item?.doneAt) throw new Error(`the work queue is idle and its item ${key} is ${item ? 'not finished' : 'not there'}`);
+      return item;
+    },
     async restart() {
       await stopLife();
       await startLife();
@@ -201,13 +214,11 @@ function countLeakable(): Map<string, number> {
 /** Call at the start of a file; the returned function resolves with what is still open beyond the baseline (waits up to 1 s). */
 export function handleBaseline(): () => Promise<string[]> {
   const before = countLeakable();
+  const extra = () => [...countLeakable()].flatMap(([k, n]) => Array<string>(Math.max(0, n - (before.get(k) ?? 0))).fill(k));
   return async () => {
-    let extra: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      extra = [...countLeakable()].flatMap(([k, n]) => Array<string>(Math.max(0, n - (before.get(k) ?? 0))).fill(k));
-      if (extra.length === 0) return extra;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return extra;
+    await waitUntil('the handles to close', () => extra().length === 0, 1000).catch(() => {
+      /* the caller reports what is left */
+    });
+    return extra();
   };
 }

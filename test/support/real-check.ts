@@ -2,7 +2,7 @@
 // builder tests render, so that they render what a user would get.
 import { Store } from '../../db/store.js';
 import { check, type CheckResult } from '../../src/check.js';
-import type { Lang } from '../../src/detect/types.js';
+import type { Lang } from '../../src/lang.js';
 import { TEST_NOW } from './clock.js';
 import { tempDb } from './status-fixtures.js';
 

@@ -76,6 +76,7 @@ export function fakeSlack(clock: () => Date) {
     chat: {
       async postMessage(args: Record<string, unknown>) {
         postCalls.push(args);
+        // Not a wait of the test: Slack's latency, so that two callers are in flight together (setDelay).
         if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
         const f = failures.shift();
         if (f === 'hang') return new Promise(() => {});

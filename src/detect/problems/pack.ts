@@ -1,5 +1,6 @@
 import type { KbRuleId } from '../rules.js';
-import type { Localized, Lookalike, Rule, Source } from '../rule.js';
+import type { Localized } from '../../lang.js';
+import type { Lookalike, Rule, Source } from '../rule.js';
 
 /*
  * What a problem pack is: one known WSUS client failure other than KB954960 (a row of the table "Known causes" of

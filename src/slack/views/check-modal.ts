@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Lang } from '../../detect/types.js';
+import { LANGS, type Lang } from '../../lang.js';
 import { formatBytes } from '../../ingest/decode.js';
 import { msg } from '../../render/messages/index.js';
 
@@ -7,9 +7,8 @@ export const CHECK_MODAL_ID = 'kb954960_check';
 /** Slack's limit for a plain_text_input is 3,000 characters. */
 export const MODAL_MAX_CHARS = 3000;
 
-const LANGS: readonly Lang[] = ['en', 'ja'];
 /** Each language named in itself, so a reader finds their own whatever the form's language. */
-const LANG_OPTION: Readonly<Record<Lang, string>> = { en: msg('en').langName.en, ja: msg('ja').langName.ja };
+const LANG_OPTION = Object.fromEntries(LANGS.map((l) => [l, msg(l).langName[l]])) as Readonly<Record<Lang, string>>;
 
 /** The form a bare `/kb954960` opens: paste a log, name the server, pick the reply language. */
 export function checkModal(lang: Lang, channelId: string, maxFileBytes: number): types.ModalView {

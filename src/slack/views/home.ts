@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { AttributionStore } from '../../../db/attribution-store.js';
 import type { Store } from '../../../db/store.js';
-import type { Lang } from '../../detect/types.js';
+import type { Lang } from '../../lang.js';
 import { renderHelp } from '../../render/help.js';
 import { renderServerList, type ProofLine } from '../../render/server.js';
 import { renderStatusBlocks } from '../../render/status-blocks.js';

@@ -1,6 +1,7 @@
 import { answerIntent } from '../../../commands/ask.js';
 import type { Store } from '../../../db/store.js';
 import { readIntent } from '../../conversation/intents.js';
+import type { Lang } from '../../lang.js';
 import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
 import { msg } from '../../render/messages/index.js';
 
@@ -8,7 +9,7 @@ import { msg } from '../../render/messages/index.js';
 export interface AskWork {
   readonly channel: string;
   readonly user?: string;
-  readonly lang: 'en' | 'ja';
+  readonly lang: Lang;
   readonly text?: string;
   /** A DM to the bot: small talk gets a line there. */
   readonly direct?: boolean;
@@ -36,7 +37,7 @@ export function askedAnswer(d: AskDeps, work: AskWork): SlackMessage | 'silent' 
 }
 
 /** The one line for a mention or a DM that is neither a log nor a question the table knows. */
-export function hintLine(lang: 'en' | 'ja'): SlackMessage {
+export function hintLine(lang: Lang): SlackMessage {
   return line(msg(lang).converse.hint);
 }
 

@@ -7,6 +7,7 @@ import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
 import { serverMentionedIn, serverNamedAlone } from '../../diagnose/attribution.js';
 import type { ServerState } from '../../diagnose/server-state.js';
+import type { Lang } from '../../lang.js';
 import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, recordedText, replaceAskServer, withAskServer, withFaultConflict } from '../../render/attribution.js';
 import { section, type SlackMessage } from '../../render/blocks.js';
 
@@ -23,7 +24,7 @@ export interface AttributionWork {
   readonly replyThreadTs: string;
   readonly inThread?: boolean;
   readonly user?: string;
-  readonly lang: 'en' | 'ja';
+  readonly lang: Lang;
   readonly text?: string;
 }
 

@@ -6,7 +6,7 @@ import { check, worthRecording, type CheckInput, type CheckResult } from '../../
 import { isChatLine } from '../../detect/log-shape.js';
 import type { Diagnosis } from '../../diagnose/diagnose.js';
 import { openLogs } from '../../ingest/archive.js';
-import type { Lang } from '../../detect/types.js';
+import type { Lang } from '../../lang.js';
 import { formatBytes, InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
 import { normalizeSlackText } from '../../ingest/slack-text.js';
 import type { Logger } from '../../log.js';

@@ -4,7 +4,7 @@ import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
 import type { Store } from '../../../db/store.js';
 import { checkCommand } from '../../../commands/check.js';
 import type { Config } from '../../config.js';
-import type { Lang } from '../../detect/types.js';
+import type { Lang } from '../../lang.js';
 import type { Logger } from '../../log.js';
 import { context, escapeMrkdwn, section } from '../../render/blocks.js';
 import { msg } from '../../render/messages/index.js';

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import { isAdmin } from '../../../admins.js';
 import { recordFor } from '../../../attribute.js';
+import { DEFAULT_LANG } from '../../../lang.js';
 import { langOf } from '../../../render/i18n.js';
 import { alreadyRecorded, onlyAdminsRecord, parseRecordForValue, recordedText } from '../../../render/attribution.js';
 import { msg } from '../../../render/messages/index.js';
@@ -18,7 +19,7 @@ export async function recordForClicked({ action, body, client }: Omit<BlockActio
   const channel = body.channel?.id ?? body.container?.channel_id;
   const message = body.message as { ts?: string; thread_ts?: string; text?: string; blocks?: types.KnownBlock[] } | undefined;
   // The reply's language (its text is Japanese, or not), else the clicker's own choice.
-  const lang = langOf(message?.text ?? '', deps.store && deps.config ? new ReaderLangStore(deps.store).langFor(body.user.id, deps.config.lang) : 'en');
+  const lang = langOf(message?.text ?? '', deps.store && deps.config ? new ReaderLangStore(deps.store).langFor(body.user.id, deps.config.lang) : DEFAULT_LANG);
   const user = body.user.id;
   const tell = async (text: string) => {
     if (channel) await client.chat.postEphemeral({ channel, user, text });

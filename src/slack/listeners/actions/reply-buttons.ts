@@ -1,5 +1,5 @@
 import type { ButtonAction } from '@slack/bolt';
-import type { Lang } from '../../../detect/types.js';
+import { DEFAULT_LANG, isLang, type Lang } from '../../../lang.js';
 import { parseButtonValue, renderHowToVerify, renderMoreEvidence, REPLY_BUDGET, type HowToVerifyValue, type MoreLinesValue } from '../../../render/diagnosis-blocks.js';
 import type { SlackMessage } from '../../../render/blocks.js';
 import type { ActionHandler, BlockActionArgs } from './handler.js';
@@ -10,7 +10,7 @@ import type { ActionHandler, BlockActionArgs } from './handler.js';
  */
 
 function langOfValue(v: { lang?: unknown } | null): Lang {
-  return v?.lang === 'ja' ? 'ja' : 'en';
+  return isLang(v?.lang) ? v.lang : DEFAULT_LANG;
 }
 
 async function answerClicker(args: Omit<BlockActionArgs, 'ack' | 'next'>, message: SlackMessage): Promise<void> {

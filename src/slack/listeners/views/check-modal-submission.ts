@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
+import { LANGS } from '../../../lang.js';
 import { msg } from '../../../render/messages/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { submissionItem } from '../../work/submission.js';
@@ -13,7 +14,7 @@ const submission = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/)
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  lang: z.enum(['en', 'ja']).optional(),
+  lang: z.enum(LANGS).optional(),
   channelId: z.string().optional(),
 });
 
