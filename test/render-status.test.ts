@@ -81,9 +81,11 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
   it('a server pasted again and again: one line with its count and newest thread; the bound leaves room for the others', async () => {
     const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
     await checkInput(t.store, clientExampleOn('wsus-osaka'), { lang, channelId: 'C0OSAKA', messageTs: '1764000000.000100', now: hoursAgo(20) });
-    // More pastes of wsusebc than the post has lines: newest first, they alone used to fill the list.
+    // More failures of wsusebc than the post has lines: newest first, they alone used to fill the list. Each has a
+    // fault ID of its own: pastes of one failure (one ID) count once.
     for (let i = 0; i < STATUS.topDetections + 2; i++) {
-      await checkInput(t.store, KB_CLIENT_EXAMPLE, { lang, channelId: 'C0EBC', messageTs: `17640700${String(i).padStart(2, '0')}.000100`, now: hoursAgo(12 - i) });
+      const failure = KB_CLIENT_EXAMPLE.replace(/c0a7445f/g, (0xc0a74400 + i).toString(16));
+      await checkInput(t.store, failure, { lang, channelId: 'C0EBC', messageTs: `17640700${String(i).padStart(2, '0')}.000100`, now: hoursAgo(12 - i) });
     }
     const fleet = loadFleetStatus(t.store, NOW);
     expect(fleet.newDetections).toMatchObject({ total: STATUS.topDetections + 3, groups: 2 });
