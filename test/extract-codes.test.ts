@@ -96,8 +96,9 @@ describe('failure codes over whole logs, in the scanner pass', () => {
     ].join('\r\n');
     const result = scanText(log).codes;
     expect(result).toEqual([
-      { code: '0x80244022', count: 3, lines: [7, 8, 10] },
-      { code: '0x8024402F', count: 1, lines: [11] },
+      // Both are given as a result (`exit code =`, `Exit code = …, Result code =`): the ranking puts them first.
+      { code: '0x80244022', count: 3, lines: [7, 8, 10], outcome: true },
+      { code: '0x8024402F', count: 1, lines: [11], outcome: true },
     ]);
   });
 

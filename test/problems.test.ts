@@ -4,6 +4,7 @@ import { lookupCode } from '../src/detect/result-codes.js';
 import { RULES } from '../src/detect/rules.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose, needsAction } from '../src/diagnose/diagnose.js';
+import { updateServiceOf } from '../src/diagnose/problems.js';
 import { renderJson } from '../src/render/json.js';
 import { renderText } from '../src/render/text.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
@@ -27,8 +28,11 @@ describe.each(PROBLEM_PACKS.map((p) => [p.id, p] as const))('problem pack %s', (
       expect(code).toMatch(/^0x[0-9A-F]{8}$/);
       expect(lookupCode(code).name).not.toBeNull();
     }
-    const ruleIds = new Set(pack.rules.map((r) => r.id));
-    for (const s of pack.signatures) for (const r of s.lines ?? []) expect(ruleIds.has(r)).toBe(true);
+    // A signature names the pack's own rules, the shared evidence rules or KB954960's (a version line).
+    const ruleIds = new Set([...pack.rules, ...PROBLEM_RULES, ...RULES].map((r) => r.id));
+    for (const s of pack.signatures) for (const r of [...(s.lines ?? []), ...(s.all ?? [])]) expect(ruleIds.has(r)).toBe(true);
+    for (const s of pack.signatures) expect(!!(s.codes || s.lines || s.all || s.http)).toBe(true);
+    if (pack.withoutWsus) expect(pack.withoutWsus.source.url).toMatch(/^https?:\/\//);
     for (const s of pack.signatures) for (const c of s.codes ?? []) expect(pack.codes).toContain(c);
   });
 
@@ -36,8 +40,10 @@ describe.each(PROBLEM_PACKS.map((p) => [p.id, p] as const))('problem pack %s', (
     const found = diag(text).problems.find((p) => p.id === id);
     expect(found).toBeDefined();
     expect(found!.evidence.length).toBeGreaterThan(0);
-    expect(found!.actions).toEqual([pack.remedy.en]);
-    expect(found!.links.source).toBe(pack.source.url);
+    // A client not on WSUS gets the pack's step for that case, with its own source.
+    const step = updateServiceOf(scanText(text)) === 'microsoft' && pack.withoutWsus ? pack.withoutWsus : pack;
+    expect(found!.actions).toEqual([step.remedy.en]);
+    expect(found!.links.source).toBe(step.source.url);
   });
 
   it.each(pack.examples.absent.map((e) => [e] as const))('is absent from %s', (text) => {
@@ -100,15 +106,16 @@ describe('problems in the diagnosis', () => {
 
   it('a problem that explains a look-alike replaces its note', () => {
     const d = diag(fixture('client-other-errors.log').toString('utf8'));
-    expect(d.problems.map((p) => p.id)).toEqual(['wsus-app-pool-503', 'wsus-timeouts', 'proxy-name-resolution', 'invalid-parameters-kb4096317']);
+    // By what explains the failure: the SyncUpdates failure's own 0x80244007 (InvalidParameters), then the sync's 0x80244022.
+    expect(d.problems.map((p) => p.id)).toEqual(['invalid-parameters-kb4096317', 'wsus-app-pool-503', 'wsus-timeouts', 'proxy-name-resolution']);
     expect(d.notes.filter((n) => n.kind === 'lookalike')).toEqual([]);
     const json = renderJson(d);
-    expect(json.problems[0]).toEqual({
+    expect(json.problems[1]).toEqual({
       id: 'wsus-app-pool-503',
       title: expect.any(String),
       cause: expect.any(String),
-      evidence: [206],
-      codes: ['0x80244022'],
+      evidence: [206, 207],
+      codes: ['0x80244022', '0x80072EE2'],
       actions: [expect.stringContaining('WsusPool')],
       links: { source: expect.stringMatching(/^https:\/\//) },
       needs_action: true,
