@@ -30,6 +30,8 @@ export function problemsText(d: Diagnosis): string[] {
       out.push(`    ${msg(lang).source}: ${p.links.source}`);
     }
   }
+  // Failure codes that no known problem explains: the next step is what to collect.
+  if (d.problems.length === 0 && d.errors.length > 0) out.push('', `${msg(lang).firstStep}: ${msg(lang).collectNext}`);
   if (d.errors.length > 0) {
     out.push('', `${msg(lang).failureCodes}:`);
     for (const e of d.errors) out.push(`  ${codeLine(e)} (${occurrences(e, lang)})`);
