@@ -6,7 +6,9 @@ import { scanText } from '../src/detect/scanner.js';
 import { diagnose, needsAction } from '../src/diagnose/diagnose.js';
 import { updateServiceOf } from '../src/diagnose/problems.js';
 import { renderJson } from '../src/render/json.js';
+import { renderProblemReply } from '../src/render/problem-reply.js';
 import { renderText } from '../src/render/text.js';
+import { CLIENT, NO_WSUS } from '../src/detect/problems/pack.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 
 const NOW = '2008-08-20T00:00:00.000Z';
@@ -125,5 +127,58 @@ describe('problems in the diagnosis', () => {
   it('packsForCode: a code belongs to the packs that name it', () => {
     expect(packsForCode('0x80244007').map((p) => p.id)).toEqual(['invalid-parameters-kb4096317', 'simpleauth-failure']);
     expect(packsForCode('0x8024400E')).toEqual([]);
+  });
+});
+
+// Issue: evidence the rules did not read, steps that ignored the context, the order of the codes. The log lines are in
+// the shapes real logs print (Windows 10 `Get-WindowsUpdateLog` output, the classic WindowsUpdate.log, the WSUS server).
+describe('what an expert reads beside the code', () => {
+  const W10 = (ms: number, component: string, text: string) => `2019/03/14 10:21:${String(10 + (ms % 40)).padStart(2, '0')}.${String(1000000 + ms)} 1104  5412  ${component.padEnd(15)} ${text}`;
+
+  it('on a Windows 10 proxy log the 21 name-resolution failures come first, not the incidental codes seen earlier', () => {
+    const log = [
+      W10(1, 'Metadata', 'Failed to verify signature of update metadata, hr = 0x80247140'),
+      W10(2, 'ProtocolTalker', 'External cab processing: 0x8024402F'),
+      ...Array.from({ length: 21 }, (_, i) => W10(3 + i, 'WebServices', 'WS error: There was an error communicating with the endpoint: hr = 0x8024402C')),
+    ].join('\n');
+    const d = diag(log);
+    expect(d.errors.map((e) => e.code)).toEqual(['0x8024402C', '0x80247140', '0x8024402F']);
+    expect(d.problems[0]!.id).toBe('proxy-name-resolution');
+    const reply = renderProblemReply(d);
+    expect(JSON.stringify(reply.blocks)).toMatch(/Proxy or name resolution[\s\S]*`0x8024402C`[\s\S]*`0x80247140`/);
+  });
+
+  it('the failing sync\'s own code comes before a more frequent incidental one', () => {
+    const d = diag([...Array(5).fill(`${CLIENT} Failed to evaluate Installed rule, hr = 80242013`), `${CLIENT} Sync of Updates: 0x80244019`].join('\n'));
+    expect(d.errors.map((e) => e.code)).toEqual(['0x80244019', '0x80242013']);
+  });
+
+  it('a client talking to Microsoft Update (no WSUS server) or to nothing gets no WsusPool step', () => {
+    for (const context of ['Agent  Anonymous plug-in skipped for WU', NO_WSUS]) {
+      for (const code of ['0x80244022', '0x80072EE2']) {
+        const d = diag(`${context}\n${CLIENT} Sync of Updates: ${code}`);
+        expect(d.problems.length).toBeGreaterThan(0);
+        for (const p of d.problems) expect(p.actions.join(' ')).not.toMatch(/(Start|Check) the WsusPool/);
+      }
+    }
+    // the same code on a WSUS client keeps the WsusPool step
+    expect(diag(`Agent   * WSUS server: http://wsus01:8530\n${CLIENT} Sync of Updates: 0x80244022`).problems[0]!.actions[0]).toMatch(/^Start the WsusPool/);
+  });
+
+  it('reads a bare code in parentheses and a decimal code after an error word, and 0x800B0109 in the server\'s own sync is SHA-2 (KB4484071)', () => {
+    const upstream = diag('2019-07-16 02:00:13.456 UTC\tError\tWsusService.12\tCatalogSyncAgent.SyncFailed\tSynchronization failed: certificate chain not trusted (800B0109)');
+    expect(upstream.errors.map((e) => e.code)).toEqual(['0x800B0109']);
+    expect(upstream.problems.map((p) => p.id)).toEqual(['wsus30sp2-sha2-kb4484071']);
+    expect(upstream.problems[0]!.actions[0]).toMatch(/^Install KB4484071/);
+    expect(diag('Content file download failed. Reason: error 2148204801').errors.map((e) => e.code)).toEqual(['0x800B0101']);
+    // `code 800B0109` alone names both well-known causes
+    expect(packsForCode('0x800B0109').map((p) => p.id).sort()).toEqual(['untrusted-root-local-publishing', 'wsus30sp2-sha2-kb4484071']);
+  });
+
+  it('an HTTP status beside another HRESULT names its problem; 404 has a step', () => {
+    expect(ids('PT + Last proxy send request failed with hr = 0x800710DD, HTTP status code = 401')).toEqual(['vdir-401-403']);
+    expect(ids('PT + Last proxy send request failed with hr = 0x80072EFD, HTTP status code = 407')).toEqual(['proxy-name-resolution']);
+    const notFound = diag(`${CLIENT} Sync of Updates: 0x80244019`);
+    expect(notFound.problems[0]!.actions[0]).toMatch(/WUServer policy URL/);
   });
 });
