@@ -20,6 +20,8 @@ export interface ExplainedCode {
   readonly count: number;
   /** 1-based, the first few. */
   readonly lines: readonly number[];
+  /** The input gives it as a sync's or a search's own result: it failed an operation, not merely passed by. */
+  readonly outcome?: boolean;
 }
 
 /** A known problem whose evidence the input holds. */
@@ -53,7 +55,7 @@ export function rankCodes(codes: readonly CodeCount[]): CodeCount[] {
 export function explainCodes(codes: readonly CodeCount[], lang: Lang): ExplainedCode[] {
   return rankCodes(codes).map((c) => {
     const info = lookupCode(c.code);
-    return { code: info.code, name: info.name, meaning: info.meaning[lang], count: c.count, lines: [...c.lines] };
+    return { code: info.code, name: info.name, meaning: info.meaning[lang], count: c.count, lines: [...c.lines], ...(c.outcome ? { outcome: true } : {}) };
   });
 }
 

@@ -4,7 +4,7 @@ import type { Lang } from '../detect/types.js';
 import type { types } from '@slack/bolt';
 import { context, escapeMrkdwn, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';
-import { codeLine } from './problems.js';
+import { codeLine, collectStep } from './problems.js';
 
 /*
  * The Slack reply for a log that is not KB954960 but fails: "Not KB954960 — <problem>: <next step>", why and where,
@@ -50,7 +50,7 @@ export function renderProblemReply(d: Diagnosis): SlackMessage {
     // No known problem: the next step is what to collect, never a dead end.
     head = `${msg(lang).notKb954960} — ${msg(lang).codesExplained}`;
     blocks.push(section(`*${escapeMrkdwn(msg(lang).notKb954960)}* — ${escapeMrkdwn(msg(lang).codesExplained)}`));
-    blocks.push(section(`:point_right: *${msg(lang).nextStep}:* ${escapeMrkdwn(msg(lang).collectNext)}`));
+    blocks.push(section(`:point_right: *${msg(lang).nextStep}:* ${escapeMrkdwn(collectStep(d))}`));
   }
   if (d.errors.length > 0) blocks.push(codesBlock(d.errors, lang));
   return { text: truncate(head, 300), blocks: fitText(blocks.slice(0, MAX_BLOCKS)) };
