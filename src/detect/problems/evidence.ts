@@ -18,7 +18,8 @@ const HTTP_STATUS = {
   role: 'problem',
   literals: ['HTTP status', 'HTTP Status', 'http status'],
   // `HTTP status code = 401` (the client's PT lines), `HTTP status 503: Service Unavailable` (.NET, the WSUS console).
-  pattern: /HTTP status(?: code)?\s*[=:]?\s*(?<status>40[13457]|50[0-3])\b/i,
+  // One run of blanks before the status (`\s*[=:]?\s*` would backtrack quadratically over a long run of blanks).
+  pattern: /HTTP status(?: code)?\s*(?:[=:]\s*)?(?<status>40[13457]|50[0-3])\b/i,
   meaning: {
     en: 'The server (or a proxy on the way) answered the request with this HTTP status.',
     ja: 'サーバー (または途中のプロキシ) がこの HTTP 状態で応答しました。',
@@ -64,7 +65,7 @@ const PROXY_LIST_SET = {
   role: 'problem',
   literals: ['Proxy list used', 'Proxy List used'],
   // `PT + Proxy list used = theproxyip:80`; `Proxy List used: <proxy:8080>` (not `<(null)>`, not empty).
-  pattern: /Proxy list used\s*[=:]\s*(?!<\(null\)>|<>|\s*$)<?(?<proxy>[^\s<>()]+)/i,
+  pattern: /Proxy list used\s*[=:][ \t]*(?!<\(null\)>|<>)<?(?<proxy>[^\s<>()]+)/i,
   meaning: { en: 'The client used a proxy for this request.', ja: 'クライアントはこの要求にプロキシを使いました。' },
   sources: [KB900935],
   examples: {
@@ -79,7 +80,7 @@ const BYPASS_LIST_EMPTY = {
   source: 'WindowsUpdate.log',
   role: 'problem',
   literals: ['Bypass list used', 'Bypass List used'],
-  pattern: /Bypass list used\s*[=:]\s*(?:<\(null\)>|<>)?\s*(?:$|Auth Schemes)/i,
+  pattern: /Bypass list used\s*[=:](?:[ \t]*<\(null\)>|[ \t]*<>)?[ \t]*(?:$|Auth Schemes)/i,
   meaning: { en: 'No proxy bypass list: every request, the WSUS server\'s too, goes to the proxy.', ja: 'バイパス リストが空で、WSUS サーバーへの要求もすべてプロキシに送られます。' },
   sources: [KB900935],
   examples: {
