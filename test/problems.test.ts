@@ -90,7 +90,7 @@ describe('problems in the diagnosis', () => {
   it('explains every code, unknown ones with name null and a meaning that says so', () => {
     const d = diag('PT  WARNING: Sync of Updates: 0x80244022\nAgent  WARNING: hr = 0x80991234\nPT  WARNING: Sync of Updates: 0x80244022', 'ja');
     expect(d.errors).toEqual([
-      { code: '0x80244022', name: 'WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL', meaning: lookupCode('0x80244022').meaning.ja, count: 2, lines: [1, 3] },
+      { code: '0x80244022', name: 'WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL', meaning: lookupCode('0x80244022').meaning.ja, count: 2, lines: [1, 3], outcome: true },
       { code: '0x80991234', name: null, meaning: expect.stringContaining('Windows Update の表にない'), count: 1, lines: [2] },
     ]);
     expect(d.problems[0]!.title).toBe('WSUS アプリケーション プールの停止・リサイクル (HTTP 503)');
