@@ -6,6 +6,7 @@ import { scanText } from '../src/detect/scanner.js';
 import { diagnose, needsAction } from '../src/diagnose/diagnose.js';
 import { updateServiceOf } from '../src/diagnose/problems.js';
 import { renderJson } from '../src/render/json.js';
+import { codeCommand } from '../commands/code.js';
 import { renderProblemReply } from '../src/render/problem-reply.js';
 import { renderText } from '../src/render/text.js';
 import { CLIENT, NO_WSUS } from '../src/detect/problems/pack.js';
@@ -180,5 +181,20 @@ describe('what an expert reads beside the code', () => {
     expect(ids('PT + Last proxy send request failed with hr = 0x80072EFD, HTTP status code = 407')).toEqual(['proxy-name-resolution']);
     const notFound = diag(`${CLIENT} Sync of Updates: 0x80244019`);
     expect(notFound.problems[0]!.actions[0]).toMatch(/WUServer policy URL/);
+  });
+});
+
+describe('`code` names every well-known cause of a code', () => {
+  it('800B0109: locally published updates, and a WSUS 3.0 SP2 server without SHA-2 (KB4484071)', () => {
+    const text = codeCommand(['800B0109'], 'en').text;
+    expect(text).toContain('Known problem: Untrusted root for locally published updates (0x800B0109)');
+    expect(text).toContain('Known problem: WSUS 3.0 SP2 without SHA-2 support (KB4484071)');
+    expect(text).toContain('First step: Install KB4484071');
+  });
+
+  it('0x80244019 (404) has a first step, not "no known WSUS problem"', () => {
+    const text = codeCommand(['0x80244019'], 'en').text;
+    expect(text).toContain('First step: Check the WUServer policy URL');
+    expect(text).not.toContain('No known WSUS problem');
   });
 });
