@@ -61,6 +61,17 @@ describe('kb954960 scan', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('a client line logging HTTP status code = 401 beside a Win32 HRESULT is a known problem: exit 1 and its first step', () => {
+    const r = run(['scan', '--no-save', fixturePath('excerpts/sus-blog-http-401.log')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Other problems found \(not KB954960\):\n  - 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n    First step: Check the IIS authentication settings/);
+  });
+
+  it('failure codes no known problem explains: the first step says what to collect', () => {
+    const r = run(['scan', '--no-save', fixturePath('excerpts/wpp-install-0x80240022.log')]);
+    expect(r.stdout).toMatch(/First step: Collect what explains it: [^\n]*`Get-WindowsUpdateLog`/);
+  });
+
   it('prints the JSON contract of DESIGN.md', () => {
     const r = run(['scan', '--json', '--no-save', fixturePath('client-affected.log')]);
     expect(r.code).toBe(1);
