@@ -131,7 +131,7 @@ describe('problems in the diagnosis', () => {
   });
 });
 
-// Issue: evidence the rules did not read, steps that ignored the context, the order of the codes. The log lines are in
+// Evidence beside the code, steps that fit the context, the order of the codes. The log lines are in
 // the shapes real logs print (Windows 10 `Get-WindowsUpdateLog` output, the classic WindowsUpdate.log, the WSUS server).
 describe('what an expert reads beside the code', () => {
   const W10 = (ms: number, component: string, text: string) => `2019/03/14 10:21:${String(10 + (ms % 40)).padStart(2, '0')}.${String(1000000 + ms)} 1104  5412  ${component.padEnd(15)} ${text}`;

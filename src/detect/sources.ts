@@ -2,7 +2,7 @@ import type { Source } from './rule.js';
 
 /*
  * The sources the rules and the problem packs cite, one place each: a rule's `sources` and a pack's `source` point
- * here, so one article is spelled (and corrected) once. Facts: shared/KB954960.md and shared/WU-ERRORS.md.
+ * here, so one article is spelled (and corrected) once. docs/problem-packs.md lists the packs with their sources.
  */
 
 export const KB954960_ARTICLE: Source = { title: 'Some computers do not receive updates from the WSUS server (KB954960)', url: 'http://support.microsoft.com/kb/954960/' };

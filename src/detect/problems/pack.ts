@@ -3,10 +3,11 @@ import type { Localized, Lookalike, Rule, Source } from '../rule.js';
 import type { EvidenceRuleId, HttpStatus } from './evidence.js';
 
 /*
- * What a problem pack is: one known WSUS client failure other than KB954960 (a row of the table "Known causes" of
- * shared/WU-ERRORS.md). A pack names its evidence (failure codes, and line rules where the source names log text), the
- * cause and the first remedy as its source words them, the source, its look-alikes and examples that
- * test/problems.test.ts runs. The packs themselves are in this folder by theme; index.ts lists them in order.
+ * What a problem pack is: one known WSUS client failure other than KB954960 (a row of docs/problem-packs.md). A pack
+ * names its evidence (failure codes, HTTP statuses, and line rules where the source names log text), the cause and the
+ * first remedy as its source words them, the source, its look-alikes and examples that test/problems.test.ts runs;
+ * real excerpts in test/fixtures/excerpts pin it too. The packs themselves are in this folder by theme; index.ts lists
+ * them in order.
  */
 
 /** Kept as the packs' name for it: the same shape as a rule's sources. */
