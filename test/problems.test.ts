@@ -198,3 +198,15 @@ describe('`code` names every well-known cause of a code', () => {
     expect(text).not.toContain('No known WSUS problem');
   });
 });
+
+describe('which service the client talks to', () => {
+  it('a WSUS client that also asks Microsoft\'s SLS is still a WSUS client (its WsusPool step stays)', () => {
+    const log = [
+      '03E4 1668 SLS Making request with URL HTTPS://sls.update.microsoft.com/SLS/{9482F4B4-E343-43B6-B170-9A65BC822C77}/x64/10.0.14393.0/0?CH=531',
+      '2016-09-08\t10:48:19:500\t 848\t604\tAgent\t  * ServiceID = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7} Managed',
+      `${CLIENT} Sync of Updates: 0x80244022`,
+    ].join('\n');
+    expect(updateServiceOf(scanText(log))).toBe('wsus');
+    expect(diag(log).problems[0]!.actions[0]).toMatch(/^Start the WsusPool/);
+  });
+});

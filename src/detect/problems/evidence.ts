@@ -99,7 +99,7 @@ const UPDATE_SERVICE = {
   pattern:
     /(?<wsus>ServiceID = \{3DA21691-E39D-4DA6-8A4B-B43877BCB1B7\})|(?<microsoft>WSUS server:\s*<NULL>|Anonymous plug-in skipped for WU|ServiceID = \{(?:9482F4B4-E343-43B6-B170-9A65BC822C77|7971F918-A847-4430-9279-4A52D1EFE18D)\}|sls\.update\.microsoft\.com\/SLS\/\{(?:9482F4B4|7971F918))/i,
   fields: (g) => ({ service: g.wsus ? 'wsus' : 'microsoft' }),
-  keep: 'first',
+  // One finding per service: a Windows 10 WSUS client also asks Microsoft's SLS, and its WSUS line must not be dropped.
   distinctBy: 'service',
   meaning: { en: 'The update service the client talks to: WSUS, or Microsoft Update / Windows Update.', ja: 'クライアントの接続先の更新サービス (WSUS、または Microsoft Update / Windows Update)。' },
   sources: [KB900935],
