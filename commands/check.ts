@@ -5,10 +5,12 @@ import { normalizeSlackText } from '../src/ingest/slack-text.js';
 import { renderDiagnosisBlocks } from '../src/render/diagnosis-blocks.js';
 import { langOf } from '../src/render/i18n.js';
 import { renderJson } from '../src/render/json.js';
+import { answersAsProblem, renderProblemReply } from '../src/render/problem-reply.js';
 import { msg } from '../src/render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
 import { refusalText } from '../src/render/refusals.js';
 import type { Origin } from '../db/store.js';
+import type { SlackMessage } from '../src/render/blocks.js';
 import type { Lang } from '../src/lang.js';
 import type { CommandContext, Reply } from './types.js';
 
@@ -43,10 +45,19 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
       mayRecordFacts: isAdmin(ctx),
       record: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
     });
-    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks: input.remarks });
+    // The same reply as a paste or a file of the same text (a 503 log leads with the 503, not "no KB954960 signature").
+    const message = answersAsProblem(diagnosis) ? withRemarks(renderProblemReply(diagnosis), input.remarks) : renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks: input.remarks });
     return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang), diagnosis) : message), json: renderJson(diagnosis), exitCode: 0 };
   } catch (e) {
     if (e instanceof InputError) return { text: refusalText({ kind: 'input', problem: e.problem }, lang, { maxBytes: input.maxBytes }), exitCode: 2 };
     throw e;
   }
+}
+
+/** The surface's remarks (the modal: that its input stopped at its limit) under the problem reply's first block. */
+function withRemarks(message: SlackMessage, remarks: readonly string[] | undefined): SlackMessage {
+  if (!remarks || remarks.length === 0) return message;
+  const blocks = [...message.blocks];
+  blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: remarks.join('\n') }] });
+  return { ...message, blocks };
 }

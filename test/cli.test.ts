@@ -61,14 +61,25 @@ describe('kb954960 scan', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('a client line logging HTTP status code = 401 beside a Win32 HRESULT is a known problem: exit 1 and its first step', () => {
+    const r = run(['scan', '--no-save', fixturePath('excerpts/sus-blog-http-401.log')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Other problems found \(not KB954960\):\n  - 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n    First step: Check the IIS authentication settings/);
+  });
+
+  it('failure codes no known problem explains: the first step says what to collect', () => {
+    const r = run(['scan', '--no-save', fixturePath('excerpts/wpp-install-0x80240022.log')]);
+    expect(r.stdout).toMatch(/First step: Collect what explains it: [^\n]*`Get-WindowsUpdateLog`/);
+  });
+
   it('prints the JSON contract of docs/contract.md', () => {
     const r = run(['scan', '--json', '--no-save', fixturePath('client-affected.log')]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).sort()).toEqual(['actions', 'errors', 'findings', 'kb', 'lang', 'links', 'notes', 'problems', 'server', 'server_state', 'verdict']);
-    // KB954960's own code is listed among the errors, and is no other problem
-    expect(out.errors.map((e: { code: string }) => e.code)).toEqual(['0x80242013', '0x8024400E']);
-    expect(out.errors[1]).toEqual({ code: '0x8024400E', name: 'WU_E_PT_SOAP_SERVER', meaning: expect.stringContaining('SOAP_E_SERVER'), count: 4, lines: [153, 160, 161, 162] });
+    // KB954960's own code is listed among the errors, and is no other problem; it failed the sync, so it comes first
+    expect(out.errors.map((e: { code: string }) => e.code)).toEqual(['0x8024400E', '0x80242013']);
+    expect(out.errors[0]).toEqual({ code: '0x8024400E', name: 'WU_E_PT_SOAP_SERVER', meaning: expect.stringContaining('SOAP_E_SERVER'), count: 4, lines: [153, 160, 161, 162] });
     expect(out.problems).toEqual([]);
     expect(out).toMatchObject({ verdict: 'affected', kb: 'KB954960', server: 'wsusebc', lang: 'en' });
     expect(out.links).toEqual({ download: DOWNLOAD_EN, kb: 'http://support.microsoft.com/kb/954960/', advisory: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960' });
@@ -99,7 +110,8 @@ describe('kb954960 scan', () => {
     // the text output lists them after the KB954960 part
     const text = run(['scan', '--no-save', fixturePath('client-other-errors.log')]).stdout;
     expect(text.indexOf('No KB954960 signature found')).toBe(0);
-    expect(text).toMatch(/Other problems found \(not KB954960\):\n  - WSUS application pool/);
+    // What failed the sync first: its SyncUpdates failure (0x80244007, InvalidParameters), then the 503.
+    expect(text).toMatch(/Other problems found \(not KB954960\):\n  - InvalidParameters[^\n]*\n[\s\S]*\n  - WSUS application pool/);
     expect(text).toMatch(/Failure codes in the input:[\s\S]*0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL/);
   });
 

@@ -96,8 +96,9 @@ describe('failure codes over whole logs, in the scanner pass', () => {
     ].join('\r\n');
     const result = scanText(log).codes;
     expect(result).toEqual([
-      { code: '0x80244022', count: 3, lines: [7, 8, 10] },
-      { code: '0x8024402F', count: 1, lines: [11] },
+      // Both are given as a result (`exit code =`, `Exit code = …, Result code =`): the ranking puts them first.
+      { code: '0x80244022', count: 3, lines: [7, 8, 10], outcome: true },
+      { code: '0x8024402F', count: 1, lines: [11], outcome: true },
     ]);
   });
 
@@ -138,5 +139,31 @@ describe('failure codes over whole logs, in the scanner pass', () => {
         expect(result.codes, `cut ${cut} pad ${pad}`).toEqual(expected);
       }
     }
+  });
+});
+
+describe('bare codes in parentheses and decimal codes after an error word', () => {
+  it('reads `(800B0109)` and the decimal HRESULTs .NET and WSUS print, in their order on the line', () => {
+    expect(codesInLine('CatalogSyncAgent.SyncFailed\tSynchronization failed: certificate chain not trusted (800B0109)')).toEqual(['0x800B0109']);
+    expect(codesInLine('CabUtilities.CheckCertificateSignature File cert verification failed for e:\\WSUS\\x.exe with 2148204800')).toEqual(['0x800B0100']);
+    expect(codesInLine('Content file download failed. Reason: error 2148204801')).toEqual(['0x800B0101']);
+    expect(codesInLine('PublishPackage(): Operation Failed with Error: Failed to sign package; error was: 2147942527')).toEqual(['0x8007007F']);
+    expect(codesInLine('error -2145107934 then hr = 0x8024402C')).toEqual(['0x80244022', '0x8024402C']);
+  });
+
+  it('never reads a success, a count, a Windows 10 correlation vector or an unclosed parenthesis as a code', () => {
+    for (const line of [
+      'Report CWERReporter finishing event handling. (00000000)',
+      'Downloaded with 2048204800 bytes', // below 2^31: not a failure HRESULT
+      'DownloadManager wrote 2148204800 bytes to disk', // no error word before it
+      '* START * Finding updates CallerId = UpdateOrchestrator (cV = K8n0gmSm9UWA8yf2.1.1.0.2)',
+      'Agent (8024402c] not closed',
+      'Agent error 21482048011 (eleven digits)',
+    ]) expect(codesInLine(line), line).toEqual([]);
+  });
+
+  it('the scanner reads them in its single pass, as codesInLine does', () => {
+    const log = 'Synchronization failed (800B0109)\nFile cert verification failed for x.exe with 2148204800\n(cV = K8n0gmSm9UWA8yf2.1.1.0.2)';
+    expect(scanText(log).codes.map((c) => c.code)).toEqual(['0x800B0109', '0x800B0100']);
   });
 });

@@ -222,10 +222,12 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
 
     // ── logs that are not KB954960, chat lines ──
     const healthy = await one('paste: healthy log in a channel', () => paste('CHEALTHY', HEALTHY));
-    expect(healthy.shown).toMatch(/^\*Not KB954960\* — no known WSUS problem matches the failure codes below\.\n\*Failure codes in the input\*\n• `0x80242013`/);
+    // Never a dead end: no code failed a sync there, so the step says what to collect if updates still fail.
+    expect(healthy.shown).toMatch(/^\*Not KB954960\* — no known WSUS problem matches the failure codes below\.\n:point_right: \*Next step:\* None of these codes failed a sync or a search in this log\. If the client still gets no updates, collect [^\n]*\n\*Failure codes in the input\*\n• `0x80242013`/);
     await one('paste: healthy log in a DM', () => paste('DHEALTHY', HEALTHY, { channel_type: 'im' }));
     const other = await one('paste: a log with only other errors', () => paste('COTHER', OTHER_ERRORS));
-    expect(other.shown).toMatch(/^\*Not KB954960 — WSUS application pool stopped or recycling \(HTTP 503\):\* Start the WsusPool/);
+    // What failed first leads: the SyncUpdates failure (0x80244007, InvalidParameters), the 503 after it.
+    expect(other.shown).toMatch(/^\*Not KB954960 — InvalidParameters: too many installed prerequisites \(KB4096317\):\* On the WSUS server[\s\S]*WSUS application pool stopped or recycling \(HTTP 503\)/);
     expect(other.shown).not.toContain('Download KB954960');
     const serverLog = await one('paste: the server log fixture', () => paste('CSERVER', SERVER_LOG));
     expect(serverLog.shown).toMatch(/^KB954960: affected[\s\S]*The server's client web service logged ThrowException/);

@@ -58,8 +58,10 @@ function joinCodes(first: readonly CodeCount[], second: readonly CodeCount[], li
   for (const c of second) {
     const lines = c.lines.map((l) => l + lineOffset);
     const seen = byCode.get(c.code);
-    if (seen) byCode.set(c.code, { code: c.code, count: seen.count + c.count, lines: [...seen.lines, ...lines].slice(0, MAX_LINES_PER_CODE) });
-    else if (byCode.size < MAX_DISTINCT_CODES) byCode.set(c.code, { code: c.code, count: c.count, lines });
+    // A code either part gives as a sync's result stays one (the ranking of the diagnosis reads it).
+    const outcome = seen?.outcome || c.outcome ? { outcome: true } : {};
+    if (seen) byCode.set(c.code, { code: c.code, count: seen.count + c.count, lines: [...seen.lines, ...lines].slice(0, MAX_LINES_PER_CODE), ...outcome });
+    else if (byCode.size < MAX_DISTINCT_CODES) byCode.set(c.code, { code: c.code, count: c.count, lines, ...outcome });
   }
   return [...byCode.values()].sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
 }

@@ -5,8 +5,8 @@
  */
 import type { Localized } from '../lang.js';
 
-/** The kinds of log a rule reads. `server-facts` is what admins paste from the WSUS server itself (versions, events). */
-export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'server-facts';
+/** The kinds of log a rule reads. `server-facts` is what admins paste from the WSUS server itself (versions, events); `IIS` its httperr and W3SVC/WAS lines. */
+export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'server-facts' | 'IIS';
 
 /**
  * What a rule's match means to the diagnosis.

@@ -40,4 +40,6 @@ export interface CodeCount {
   readonly code: string;
   readonly count: number;
   readonly lines: readonly number[];
+  /** Some line gives it as a sync's or a search's own result (`Exit code = …`, `Sync of Updates: …`). */
+  readonly outcome?: boolean;
 }

@@ -88,9 +88,9 @@ export interface Diagnosis {
   readonly failedAt?: string;
   /** The input itself holds KB954960 evidence (signature, symptom, version or fix): in channels the bot answers only then. */
   readonly hasEvidence: boolean;
-  /** Every failure code of the input, explained in `lang`, by first appearance. */
+  /** Every failure code of the input, explained in `lang`: what explains the failure first (diagnose/problems.ts rankCodes). */
   readonly errors: readonly ExplainedCode[];
-  /** The known problems other than KB954960 whose evidence the input holds (PROBLEM_PACKS order, src/detect/problems/index.ts). */
+  /** The known problems other than KB954960 whose evidence the input holds, the one that explains the failure first. */
   readonly problems: readonly DiagnosedProblem[];
   readonly lang: Lang;
   readonly lines: number;

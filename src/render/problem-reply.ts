@@ -4,7 +4,7 @@ import type { Lang } from '../lang.js';
 import type { types } from '@slack/bolt';
 import { context, escapeMrkdwn, problemListBlock, section, truncate, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';
-import { codeLine } from './problems.js';
+import { codeLine, collectStep } from './problems.js';
 
 /*
  * The Slack reply for a log that is not KB954960 but fails: "Not KB954960 — <problem>: <next step>", why and where,
@@ -25,6 +25,15 @@ export function codesBlock(errors: readonly ExplainedCode[], lang: Lang): types.
   return section(`*${msg(lang).failureCodes}*\n${shown.join('\n')}`);
 }
 
+/**
+ * Which reply a diagnosis gets, the same whatever the way in (message, file, shortcut, slash `check`, modal): the
+ * KB954960 reply where the input holds KB954960 evidence (or holds no failure at all), else this problem reply, which
+ * leads with the failure the input shows.
+ */
+export function answersAsProblem(d: Pick<Diagnosis, 'hasEvidence' | 'errors' | 'problems'>): boolean {
+  return !d.hasEvidence && (d.errors.length > 0 || d.problems.length > 0);
+}
+
 export function renderProblemReply(d: Diagnosis): SlackMessage {
   const lang = d.lang;
   const [first, ...others] = d.problems;
@@ -38,8 +47,10 @@ export function renderProblemReply(d: Diagnosis): SlackMessage {
     // The others in brief: the first problem is the reply's subject, and the message must stay short.
     if (others.length > 0) blocks.push(problemListBlock(others, lang, msg(lang).alsoFound, { links: false, actionChars: 120 }));
   } else {
+    // No known problem: the next step is what to collect, never a dead end.
     head = `${msg(lang).notKb954960} — ${msg(lang).codesExplained}`;
     blocks.push(section(`*${escapeMrkdwn(msg(lang).notKb954960)}* — ${escapeMrkdwn(msg(lang).codesExplained)}`));
+    blocks.push(section(`:point_right: *${msg(lang).nextStep}:* ${escapeMrkdwn(collectStep(d))}`));
   }
   if (d.errors.length > 0) blocks.push(codesBlock(d.errors, lang));
   return { text: truncate(head, 300), blocks: fitText(blocks.slice(0, MAX_BLOCKS)) };

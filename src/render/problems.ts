@@ -13,6 +13,11 @@ export function codeLine(e: Pick<ExplainedCode, 'code' | 'name' | 'meaning'>): s
   return `${e.code} ${e.name ?? '?'} — ${e.meaning}`;
 }
 
+/** What to collect next where no known problem matches: said differently where no code failed an operation. */
+export function collectStep(d: Pick<Diagnosis, 'errors' | 'lang'>): string {
+  return d.errors.some((e) => e.outcome) ? msg(d.lang).collectNext : msg(d.lang).collectNextIfFailing;
+}
+
 export function occurrences(e: ExplainedCode, lang: Lang): string {
   return msg(lang).timesOnLines({ n: e.count, lines: e.lines.join(msg(lang).status.listSeparator) });
 }
@@ -30,6 +35,8 @@ export function problemsText(d: Diagnosis): string[] {
       out.push(`    ${msg(lang).source}: ${p.links.source}`);
     }
   }
+  // Failure codes that no known problem explains: the next step is what to collect.
+  if (d.problems.length === 0 && d.errors.length > 0) out.push('', `${msg(lang).firstStep}: ${collectStep(d)}`);
   if (d.errors.length > 0) {
     out.push('', `${msg(lang).failureCodes}:`);
     for (const e of d.errors) out.push(`  ${codeLine(e)} (${occurrences(e, lang)})`);

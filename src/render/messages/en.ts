@@ -122,6 +122,12 @@ export const en = {
   knownProblem: 'Known problem',
   notKb954960: 'Not KB954960',
   codesExplained: 'no known WSUS problem matches the failure codes below.',
+  /** The next step where no known problem matches: what to collect, never a dead end. */
+  collectNext:
+    "Collect what explains it: the WSUS server's SoftwareDistribution.log and IIS logs (httperr) from around the time of the failure, and the client's WindowsUpdate.log (Windows 10 and later: run `Get-WindowsUpdateLog`); paste or upload them here.",
+  /** The same where no code failed a sync or a search: they passed by, and the log may be healthy. */
+  collectNextIfFailing:
+    "None of these codes failed a sync or a search in this log. If the client still gets no updates, collect the client's WindowsUpdate.log from a failing attempt (Windows 10 and later: run `Get-WindowsUpdateLog`) and the WSUS server's SoftwareDistribution.log from that time; paste or upload them here.",
   alsoFound: 'Also found',
   andMore: (p: { n: number }) => `and ${p.n} more`,
   pasteTheLog: 'Paste the WindowsUpdate.log lines around it (or upload the file) and I will diagnose it.',

@@ -119,6 +119,10 @@ export const ja: Catalogue = {
   knownProblem: '既知の問題',
   notKb954960: 'KB954960 ではありません',
   codesExplained: '下のエラー コードに当てはまる既知の WSUS の問題はありません。',
+  collectNext:
+    '原因を示す記録を集めてください: 失敗した時刻の前後の WSUS サーバーの SoftwareDistribution.log と IIS ログ (httperr)、クライアントの WindowsUpdate.log (Windows 10 以降は `Get-WindowsUpdateLog` を実行) を、ここに貼り付けるかアップロードしてください。',
+  collectNextIfFailing:
+    'このログでは、どのコードも同期や検索の失敗の結果ではありません。それでもクライアントが更新プログラムを受け取れない場合は、失敗した試行のクライアントの WindowsUpdate.log (Windows 10 以降は `Get-WindowsUpdateLog` を実行) と、その時刻の WSUS サーバーの SoftwareDistribution.log を集め、ここに貼り付けるかアップロードしてください。',
   alsoFound: 'ほかに見つかった問題',
   andMore: (p) => `ほか ${p.n} 件`,
   pasteTheLog: '前後の WindowsUpdate.log の行を貼り付けるか、ファイルをアップロードしてください。診断します。',

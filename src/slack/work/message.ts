@@ -15,7 +15,7 @@ import { renderDiagnosisBlocks } from '../../render/diagnosis-blocks.js';
 import { langOf, VERDICT_EMOJI } from '../../render/i18n.js';
 import { msg } from '../../render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
-import { renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
+import { answersAsProblem, renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
 import { refusalText, renderRefusals, type Refusal } from '../../render/refusals.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
@@ -264,7 +264,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   if (conversation) return { outcome: 'replied', message: conversation };
   // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
   // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
-  if (diagnosis.errors.length > 0 || diagnosis.problems.length > 0) {
+  if (answersAsProblem(diagnosis)) {
     if (onlyACode(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
     return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
   }
