@@ -67,6 +67,13 @@ describe('kb954960 scan', () => {
     expect(r.stdout).toMatch(/Other problems found \(not KB954960\):\n  - 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n    First step: Check the IIS authentication settings/);
   });
 
+  it('an affected log gets the KB954960 steps only: no second "first step" for its incidental codes', () => {
+    const r = run(['scan', '--no-save', fixturePath('client-affected.log')]);
+    expect(r.stdout).toMatch(/^KB954960: affected/);
+    expect(r.stdout).toContain('0x80242013'); // explained as a code, with no step of its own
+    expect(r.stdout).not.toContain('Collect what explains it');
+  });
+
   it('failure codes no known problem explains: the first step says what to collect', () => {
     const r = run(['scan', '--no-save', fixturePath('excerpts/wpp-install-0x80240022.log')]);
     expect(r.stdout).toMatch(/First step: Collect what explains it: [^\n]*`Get-WindowsUpdateLog`/);

@@ -133,16 +133,16 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     expect(recorded).toEqual([expect.objectContaining({ problems: expect.arrayContaining([id]), server: expect.stringMatching(/^wsus/) })]);
   });
 
-  it('a code no problem explains (0x80244019) is recorded and shown by `server`', async () => {
+  it('a code no problem explains (0x80240022) is recorded and shown by `server`', async () => {
     const server = freshServer();
-    await paste(false)(t, NOBODY, clientLog(server, '2024-05-30\t10:02:11:123\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80244019'));
+    await paste(false)(t, NOBODY, clientLog(server, '2024-05-30\t10:02:11:123\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80240022'));
     await t.idle();
     expect(t.store.history({ server })).toHaveLength(1);
     const view = await slash(t, ADMIN, `server ${server}`);
-    expect(view).toContain('0x80244019');
-    expect(view).toMatch(/0x80244019[^\n]* in 1 log since/);
+    expect(view).toContain('0x80240022');
+    expect(view).toMatch(/0x80240022[^\n]* in 1 log since/);
     expect(await slash(t, ADMIN, `history ${server}`)).toContain(`${server} · paste in <#`);
-    expect(await slash(t, ADMIN, `history ${server}`)).toMatch(/ — also: 0x80244019/);
+    expect(await slash(t, ADMIN, `history ${server}`)).toMatch(/ — also: 0x80240022/);
   });
 
   it('a chat line that only asks about a code is not history', async () => {
@@ -183,26 +183,26 @@ describe('the CLI: `scan` records the failure, `server` and `history` show it', 
 
   it('a 503 and an unexplained code on wsus05', () => {
     const log = join(dir, 'WindowsUpdate.log');
-    writeFileSync(log, `${clientLog('wsus05', `${APP_POOL_503}\n2024-05-30\t10:02:12:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80244019`)}\r\n`);
+    writeFileSync(log, `${clientLog('wsus05', `${APP_POOL_503}\n2024-05-30\t10:02:12:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80240022`)}\r\n`);
     run(['scan', log]);
     const server = run(['server', 'wsus05']);
     expect(server.stdout).not.toContain('Nothing is known');
     expect(server.stdout).toContain('Other failures seen (not KB954960):');
     expect(server.stdout).toMatch(/WSUS application pool stopped or recycling \(HTTP 503\) in 1 log since \d{4}-\d\d-\d\d/);
-    expect(server.stdout).toMatch(/0x80244019 \(\w+\) in 1 log since/);
+    expect(server.stdout).toMatch(/0x80240022 \(\w+\) in 1 log since/);
     // The status (and the daily post, rendered from the same fleet status): the known problem speaks for wsus05; a
     // server with only a code nothing explains is listed with its code.
     const only = join(dir, 'wsus06.log');
-    writeFileSync(only, `${clientLog('wsus06', '2024-05-30\t10:02:12:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80244019')}\r\n`);
+    writeFileSync(only, `${clientLog('wsus06', '2024-05-30\t10:02:12:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80240022')}\r\n`);
     run(['scan', only]);
     const status = run(['status']).stdout;
     expect(status).toMatch(/wsus05 — WSUS application pool stopped or recycling \(HTTP 503\) in 1 log since/);
-    expect(status).not.toMatch(/wsus05 — 0x80244019/);
-    expect(status).toMatch(/wsus06 — 0x80244019 \(\w+\) in 1 log since/);
-    expect(run(['history']).stdout).toMatch(/wsus05 .* — also: WSUS application pool stopped or recycling \(HTTP 503\), 0x80244019/);
+    expect(status).not.toMatch(/wsus05 — 0x80240022/);
+    expect(status).toMatch(/wsus06 — 0x80240022 \(\w+\) in 1 log since/);
+    expect(run(['history']).stdout).toMatch(/wsus05 .* — also: WSUS application pool stopped or recycling \(HTTP 503\), 0x80240022/);
     expect(JSON.parse(run(['server', 'wsus05', '--json']).stdout).failures).toEqual([
       expect.objectContaining({ kind: 'problem', id: 'wsus-app-pool-503', logs: 1 }),
-      expect.objectContaining({ kind: 'code', id: '0x80244019', logs: 1 }),
+      expect.objectContaining({ kind: 'code', id: '0x80240022', logs: 1 }),
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // The Japanese style rule (docs/ja-style.md) held over everything the bot prints in Japanese: the catalogue, every
 // rule, problem-pack and code text, and the Japanese replies (terminal and Slack) to every fixture.
 import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeCommand } from '../commands/code.js';
 import { check } from '../src/check.js';
@@ -108,7 +109,11 @@ function detectTexts(): [string, string][] {
   return [...RULES.flatMap((r) => ruleTexts(`rule ${r.id}`, r)), ...packTexts, ...codeTexts, ...unknown];
 }
 
-const FIXTURES = readdirSync(fixturePath('.')).filter((f) => !f.endsWith('.h')).sort();
+// Every log fixture, the real public excerpts included (their index and the header excerpt are no logs).
+const FIXTURES = readdirSync(fixturePath('.'), { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && !/\.(h|json)$/.test(e.name))
+  .map((e) => join(relative(fixturePath('.'), e.parentPath), e.name))
+  .sort();
 
 async function jaReplies(name: string): Promise<{ text: string; slack: string[] }> {
   const { diagnosis } = await check({ inputs: [{ name, chunks: [fixture(name)] }], lang: 'ja', maxBytes: 1 << 22, now: new Date('2026-11-01T00:00:00Z'), mayRecordFacts: true });

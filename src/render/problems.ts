@@ -35,8 +35,9 @@ export function problemsText(d: Diagnosis): string[] {
       out.push(`    ${msg(lang).source}: ${p.links.source}`);
     }
   }
-  // Failure codes that no known problem explains: the next step is what to collect.
-  if (d.problems.length === 0 && d.errors.length > 0) out.push('', `${msg(lang).firstStep}: ${collectStep(d)}`);
+  // Failure codes that nothing explains: the next step is what to collect. Where KB954960 evidence explains the
+  // failure, its own steps come first and a second "first step" would contradict them.
+  if (!d.hasEvidence && d.problems.length === 0 && d.errors.length > 0) out.push('', `${msg(lang).firstStep}: ${collectStep(d)}`);
   if (d.errors.length > 0) {
     out.push('', `${msg(lang).failureCodes}:`);
     for (const e of d.errors) out.push(`  ${codeLine(e)} (${occurrences(e, lang)})`);

@@ -180,7 +180,7 @@ export const WSUS30SP2_SHA2_KB4484071: ProblemPackOf<never> = {
   rules: [],
   cause: {
     en: 'KB4484071: Microsoft signs updates with SHA-2 instead of SHA-1; without the SHA-2 update, beginning July 2019, WSUS 3.0 SP2 (3.2) will not be able to perform the necessary WSUS update tasks.',
-    ja: 'KB4484071: Microsoft は更新プログラムの署名を SHA-1 から SHA-2 に移行しました。SHA-2 対応の更新プログラムを適用していない WSUS 3.0 SP2 (3.2) は、2019 年 7 月以降、必要な WSUS の更新タスクを実行できません。',
+    ja: 'KB4484071: Microsoft は更新プログラムの署名を SHA-1 から SHA-2 に移行しました。SHA-2 対応の更新プログラムを適用していない WSUS 3.0 SP2 (3.2) は、2019 年 7 月以降、WSUS に必要な更新プログラムの処理を実行できません。',
   },
   remedy: {
     en: 'Install KB4484071 on the WSUS 3.0 SP2 server (prerequisite: the March 12, 2019 or later monthly rollup, KB4489878 on Windows Server 2008 R2 SP1 or KB4489880 on 2008 SP2, and .NET 3.5), then synchronize the servers from the top of the hierarchy down; Microsoft recommends upgrading to the latest WSUS.',
