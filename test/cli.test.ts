@@ -67,6 +67,14 @@ describe('kb954960 scan', () => {
     expect(r.stdout).toMatch(/Other problems found \(not KB954960\):\n  - 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n    First step: Check the IIS authentication settings/);
   });
 
+  it('a failure that is not KB954960 leads with that failure, as the Slack reply does (no KB954960 download to bury it)', () => {
+    const r = run(['scan', '--no-save', fixturePath('client-503.log')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('Not KB954960 — WSUS application pool stopped or recycling (HTTP 503)');
+    expect(r.stdout).toContain('First step: Start the WsusPool application pool');
+    expect(r.stdout).not.toContain('Download KB954960');
+  });
+
   it('an affected log gets the KB954960 steps only: no second "first step" for its incidental codes', () => {
     const r = run(['scan', '--no-save', fixturePath('client-affected.log')]);
     expect(r.stdout).toMatch(/^KB954960: affected/);
@@ -114,9 +122,9 @@ describe('kb954960 scan', () => {
       expect(e.code).toMatch(/^0x[0-9A-F]{8}$/);
     }
     for (const p of out.problems) expect(Object.keys(p).sort()).toEqual(['actions', 'cause', 'codes', 'evidence', 'id', 'links', 'needs_action', 'title']);
-    // the text output lists them after the KB954960 part
+    // the text output leads with the failure that explains it (no KB954960 evidence: KB954960 does not come first)
     const text = run(['scan', '--no-save', fixturePath('client-other-errors.log')]).stdout;
-    expect(text.indexOf('No KB954960 signature found')).toBe(0);
+    expect(text.indexOf('Not KB954960 — InvalidParameters')).toBe(0);
     // What failed the sync first: its SyncUpdates failure (0x80244007, InvalidParameters), then the 503.
     expect(text).toMatch(/Other problems found \(not KB954960\):\n  - InvalidParameters[^\n]*\n[\s\S]*\n  - WSUS application pool/);
     expect(text).toMatch(/Failure codes in the input:[\s\S]*0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL/);

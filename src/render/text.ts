@@ -2,6 +2,7 @@ import { asksForVerification, type Diagnosis } from '../diagnose/diagnose.js';
 import { linksFor, VERIFY_BLOCKS } from '../kb954960.js';
 import { actionText, noteText } from './i18n.js';
 import { msg } from './messages/index.js';
+import { answersAsProblem } from './problem-reply.js';
 import { problemsText } from './problems.js';
 
 /** Evidence lines shown to a person; the JSON output and the store keep them all. */
@@ -10,8 +11,14 @@ export const MAX_EVIDENCE_SHOWN = 12;
 /** The terminal rendering; also the text fallback of Slack messages (notifications, screen readers). */
 export function renderText(d: Diagnosis): string {
   const lang = d.lang;
-  const out: string[] = [msg(lang).verdictHeadline[d.verdict]];
-  out.push(`${msg(lang).server}: ${d.server ?? msg(lang).noServer}${d.server ? ` (${msg(lang).stateLabel[d.serverState]})` : ''}`);
+  const serverLine = `${msg(lang).server}: ${d.server ?? msg(lang).noServer}${d.server ? ` (${msg(lang).stateLabel[d.serverState]})` : ''}`;
+  // A failure that is not KB954960 leads with that failure, as the Slack reply does: KB954960 comes first only where
+  // the input holds its evidence, and its download links would bury the step that helps.
+  if (answersAsProblem(d)) {
+    const first = d.problems[0];
+    return [`${msg(lang).notKb954960} — ${first ? first.title : msg(lang).codesExplained}`, serverLine, ...problemsText(d)].join('\n');
+  }
+  const out: string[] = [msg(lang).verdictHeadline[d.verdict], serverLine];
   if (d.evidence.length > 0) {
     out.push('', `${msg(lang).evidence}:`);
     for (const f of d.evidence.slice(0, MAX_EVIDENCE_SHOWN)) out.push(`  ${String(f.line).padStart(6)}: ${f.text}`);
