@@ -8,7 +8,7 @@ import { renderJson } from '../src/render/json.js';
 import { msg } from '../src/render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
 import { refusalText } from '../src/render/refusals.js';
-import type { Origin } from '../db/store.js';
+import type { Origin } from '../src/store/port.js';
 import type { Lang } from '../src/lang.js';
 import type { CommandContext, Reply } from './types.js';
 

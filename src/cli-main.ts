@@ -4,7 +4,7 @@
  */
 import { constants, accessSync, existsSync, statSync, writeSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Store } from '../db/store.js';
+import type { Storage } from './store/port.js';
 import type { CommandContext, Reply } from '../commands/types.js';
 import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -95,11 +95,11 @@ function maxBytesFlag(value: unknown): number {
   return n;
 }
 
-/** Loaded on demand: better-sqlite3 costs start-up time that `scan --no-save` need not pay. */
-async function openStore(path: string, config: Config, options: { readonly?: boolean } = {}): Promise<Store> {
-  const { Store } = await import('../db/store.js');
+/** Loaded on demand: the database driver costs start-up time that `scan --no-save` need not pay. */
+async function openStore(path: string, config: Config, options: { readonly?: boolean } = {}): Promise<Storage> {
+  const { openStorage } = await import('./store/open.js');
   try {
-    return Store.open(path, { ...options, clock: config.clock });
+    return await openStorage({ databasePath: path, readonly: options.readonly, clock: config.clock });
   } catch (e) {
     throw new UsageError(`cannot open the database at ${path}: ${(e as Error).message}`);
   }
@@ -171,11 +171,11 @@ async function scan(args: string[], config: Config): Promise<number> {
     write(values.json ? JSON.stringify(renderJson(diagnosis)) : renderText(diagnosis));
     return needsAction(diagnosis) ? 1 : 0;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 
-function commandContext(store: Store, config: Config, lang: Lang): CommandContext {
+function commandContext(store: Storage, config: Config, lang: Lang): CommandContext {
   // A terminal's times are ISO 8601 with the offset, in STATUS_TIMEZONE (the team's zone).
   return { store, lang, now: config.clock(), adminUserIds: config.adminUserIds, times: { timeZone: config.statusTimeZone, iso: true } };
 }
@@ -218,9 +218,9 @@ async function main(argv: string[]): Promise<number> {
       const { serverCommand } = await import('../commands/server.js'); // commands load on demand: scan starts without zod
       const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
-        return print(serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
+        return print(await serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {
-        store.close();
+        await store.close();
       }
     }
     case 'history': {
@@ -229,10 +229,10 @@ async function main(argv: string[]): Promise<number> {
       const { historyCommand } = await import('../commands/history.js');
       const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
-        const reply = historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
+        const reply = await historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
         return print(reply, !!values.json);
       } finally {
-        store.close();
+        await store.close();
       }
     }
     case 'status': {
@@ -241,9 +241,9 @@ async function main(argv: string[]): Promise<number> {
       const { buildStatusReply } = await import('../commands/status.js');
       const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
-        return print(buildStatusReply(commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
+        return print(await buildStatusReply(commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {
-        store.close();
+        await store.close();
       }
     }
     default:

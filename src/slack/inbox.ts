@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
-import { InboxStore, type InboxItem, type InboxKind, type InboxOutcome } from '../../db/inbox-store.js';
-import type { Store } from '../../db/store.js';
 import type { Logger } from '../log.js';
+import type { InboxItem, InboxKind, InboxOutcome, InboxPort, Storage } from '../store/port.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { Pump } from './queue/pump.js';
 
@@ -46,7 +45,7 @@ export interface WorkResult {
 export type WorkHandler = (item: InboxItem, log: Logger) => Promise<WorkResult>;
 
 export interface InboxOptions {
-  readonly store: Store;
+  readonly store: Storage;
   readonly logger: Logger;
   readonly handlers: Readonly<Record<InboxKind, WorkHandler>>;
   readonly clock?: () => Date;
@@ -92,14 +91,14 @@ function holderIsDead(holder: string, self: string): boolean {
 
 /**
  * The one durable work queue of all Slack work: messages, files, the shortcut, slash commands, modal submissions.
- * enqueue() runs before Slack gets its ack (a SQLite insert, no network) and the work itself runs after. A redelivery
+ * enqueue() runs before Slack gets its ack (one insert, no Slack call) and the work itself runs after. A redelivery
  * finds its key and is dropped; what a crash interrupted is resumed by resumePending() at start (each kind's handler
  * checks, where Slack lets it, whether its answer had already gone out).
  */
 export class SlackInbox {
   readonly id: string;
-  /** The queue's rows (db/inbox-store.ts). */
-  private readonly queue: InboxStore;
+  /** The queue's rows (the storage port's inbox). */
+  private readonly queue: InboxPort;
   private readonly pump: Pump;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
@@ -111,10 +110,10 @@ export class SlackInbox {
 
   constructor(private readonly o: InboxOptions) {
     this.id = o.id ?? instanceId();
-    this.queue = new InboxStore(o.store);
+    this.queue = o.store.inbox;
     this.pump = new Pump(o.logger, o.ackGate);
     // afterWork() checkpoints instead, outside the inserts Slack waits on, and off this thread.
-    o.store.deferCheckpoints(this.checkpointFailed);
+    o.store.deferHousekeeping(this.checkpointFailed);
   }
 
   private now(): Date {
@@ -125,11 +124,11 @@ export class SlackInbox {
    * Writes the items (before the ack) and starts the new ones; returns their keys (empty: all were redeliveries).
    * Throws InboxWriteError when the database refuses the write: the listener fails, and Slack is not told it is done.
    */
-  enqueue(items: readonly WorkItem[]): string[] {
+  async enqueue(items: readonly WorkItem[]): Promise<string[]> {
     const at = this.now().toISOString();
-    let fresh: string[];
+    const fresh: string[] = [];
     try {
-      fresh = items.filter((i) => this.queue.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })).map((i) => i.key);
+      for (const i of items) if (await this.queue.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })) fresh.push(i.key);
     } catch (e) {
       throw new InboxWriteError(e);
     }
@@ -150,8 +149,8 @@ export class SlackInbox {
   }
 
   /** Resumes work a previous run (or another process that died) left unfinished. */
-  resumePending(): number {
-    const items = this.queue.pending();
+  async resumePending(): Promise<number> {
+    const items = await this.queue.pending();
     this.kick(items.map((i) => i.key));
     return items.length;
   }
@@ -179,14 +178,14 @@ export class SlackInbox {
     const o = this.o;
     const now = this.now();
     const leaseExpiredBefore = new Date(now.getTime() - (o.leaseMs ?? 120_000)).toISOString();
-    const item = this.queue.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
+    const item = await this.queue.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
     if (!item) return;
     const log = o.logger.child({ key, attempt: item.attempts });
     try {
       const result = await o.handlers[item.kind](item, log);
-      this.queue.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
+      await this.queue.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
     } catch (e) {
-      this.retryLater(item, e, log);
+      await this.retryLater(item, e, log);
     }
     this.afterWork();
   }
@@ -205,22 +204,22 @@ export class SlackInbox {
   private checkpoint(): void {
     this.sinceCheckpoint = 0;
     if (this.stopping) return; // closing the store checkpoints
-    this.o.store.checkpoint().catch(this.checkpointFailed);
+    this.o.store.housekeeping().catch(this.checkpointFailed);
   }
 
-  private retryLater(item: InboxItem, e: unknown, log: Logger): void {
+  private async retryLater(item: InboxItem, e: unknown, log: Logger): Promise<void> {
     const retry = this.o.retry ?? DEFAULT_RETRY;
     if (this.stopping) {
-      this.queue.release(item.key); // the next start resumes it
+      await this.queue.release(item.key); // the next start resumes it
       log.warn({ err: e }, 'reply failed while stopping; left for the next start');
       return;
     }
     if (item.attempts >= retry.attempts) {
-      this.queue.finish(item.key, 'failed', this.now().toISOString());
+      await this.queue.finish(item.key, 'failed', this.now().toISOString());
       log.error({ err: e }, 'giving up on this Slack reply');
       return;
     }
-    this.queue.release(item.key);
+    await this.queue.release(item.key);
     // No Retry-After here: the Web API client waits it out itself (and pauses its queue) before it fails or retries.
     const delay = retry.baseMs * 2 ** (item.attempts - 1);
     log.warn({ err: e, delay_ms: delay }, 'reply failed; will retry');

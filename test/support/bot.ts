@@ -6,8 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InboxStore, type InboxItem } from '../../db/inbox-store.js';
-import { Store } from '../../db/store.js';
+import { InboxStore } from '../../db/sqlite/inbox-store.js';
+import { Store } from '../../db/sqlite/store.js';
+import type { InboxItem } from '../../src/store/port.js';
+import { port as portOf } from './storage.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
@@ -132,7 +134,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
     store = Store.open(config.databasePath, { clock: options.clock ?? defaultClock });
     if (lives++ === 0) options.beforeStart?.(store, fake, { config, logger });
     bot = createBot(config, {
-      store,
+      store: portOf(store),
       logger,
       apiRetries: options.apiRetries ?? 0,
       replyRetry: options.replyRetry ?? { attempts: 3, baseMs: 20 },
