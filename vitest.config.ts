@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Bolt breaks under vitest's VM pools; forks give each file a real Node process.
     pool: 'forks',
+    // A PostgreSQL cluster for the run, started on a test file's first request (test/support/postgres.ts).
+    globalSetup: ['test/support/postgres-global.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
