@@ -96,12 +96,16 @@ function maxBytesFlag(value: unknown): number {
 }
 
 /** Loaded on demand: the database driver costs start-up time that `scan --no-save` need not pay. */
-async function openStore(path: string, config: Config, options: { readonly?: boolean } = {}): Promise<Storage> {
+/** `--db PATH` names a SQLite file; without it, DATABASE_URL (PostgreSQL) or else DATABASE_PATH. */
+async function openStore(dbFlag: string | undefined, config: Config, options: { readonly?: boolean } = {}): Promise<Storage> {
   const { openStorage } = await import('./store/open.js');
+  const path = dbFlag ?? config.databasePath;
+  const databaseUrl = dbFlag === undefined ? config.databaseUrl : undefined;
   try {
-    return await openStorage({ databasePath: path, readonly: options.readonly, clock: config.clock });
+    return await openStorage({ databasePath: path, databaseUrl, readonly: options.readonly, clock: config.clock });
   } catch (e) {
-    throw new UsageError(`cannot open the database at ${path}: ${(e as Error).message}`);
+    // The URL is never printed: it may hold a password.
+    throw new UsageError(`cannot open the database ${databaseUrl ? '(DATABASE_URL)' : `at ${path}`}: ${(e as Error).message}`);
   }
 }
 
@@ -149,9 +153,11 @@ async function scan(args: string[], config: Config): Promise<number> {
   const lang = langFlag(values.lang, config.lang);
   const maxBytes = maxBytesFlag(values['max-bytes']);
   const inputs = await inputsFrom(positionals, maxBytes);
-  const dbPath = (values.db as string | undefined) ?? config.databasePath;
+  const dbFlag = values.db as string | undefined;
+  const dbPath = dbFlag ?? config.databasePath;
   // --no-save still consults what is known of the server, when a database exists, but writes nothing.
-  const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, config, { readonly: true }) : null) : await openStore(dbPath, config);
+  const exists = (dbFlag === undefined && !!config.databaseUrl) || existsSync(dbPath);
+  const store = values['no-save'] ? (exists ? await openStore(dbFlag, config, { readonly: true }) : null) : await openStore(dbFlag, config);
   try {
     const server = values.server as string | undefined;
     if (server !== undefined && canonicalServerName(server) === null) throw new UsageError(`--server: '${server}' is not a host name or URL`);
@@ -216,7 +222,7 @@ async function main(argv: string[]): Promise<number> {
     case 'server': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
       const { serverCommand } = await import('../commands/server.js'); // commands load on demand: scan starts without zod
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      const store = await openStore(values.db as string | undefined, config);
       try {
         return print(await serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {
@@ -227,7 +233,7 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, server: { type: 'string' }, limit: { type: 'string' }, db: { type: 'string' }, lang: { type: 'string' } });
       if (positionals.length > 0) throw new UsageError(`history takes no arguments (got '${positionals[0]}'); use --server NAME`);
       const { historyCommand } = await import('../commands/history.js');
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      const store = await openStore(values.db as string | undefined, config);
       try {
         const reply = await historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
         return print(reply, !!values.json);
@@ -239,7 +245,7 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
       if (positionals.length > 0) throw new UsageError(`status takes no arguments (got '${positionals[0]}')`);
       const { buildStatusReply } = await import('../commands/status.js');
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      const store = await openStore(values.db as string | undefined, config);
       try {
         return print(await buildStatusReply(commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openPostgresStorage } from '../db/postgres/storage.js';
 import { openSqliteStorage } from '../db/sqlite/storage.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
@@ -12,6 +14,7 @@ import { faultIdsOf } from '../src/diagnose/fault-ids.js';
 import { serverState } from '../src/diagnose/server-state.js';
 import type { Storage } from '../src/store/port.js';
 import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { testDatabase } from './support/postgres.js';
 import { diagnosis } from './support/status-fixtures.js';
 
 /** One engine under test: a fresh database, opened as often as a test needs (each open is a connection of its own). */
@@ -42,7 +45,30 @@ const sqlite: Engine = {
   },
 };
 
-const engines: readonly Engine[] = [sqlite];
+/** A fresh database of the run's throwaway cluster (test/support/postgres.ts) per test. */
+const postgres: Engine = {
+  name: 'postgres',
+  async create() {
+    const url = await testDatabase();
+    return {
+      open: () => openPostgresStorage(url),
+      async dump() {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const tables = (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows as { tablename: string }[];
+          const all = await Promise.all(tables.map(async (t) => JSON.stringify((await client.query(`SELECT * FROM "${t.tablename}"`)).rows)));
+          return all.join('\n');
+        } finally {
+          await client.end();
+        }
+      },
+      cleanup: async () => undefined, // the cluster goes at the end of the run, with every database in it
+    };
+  },
+};
+
+const engines: readonly Engine[] = [sqlite, postgres];
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day)).toISOString();
 const affectedLog = (server: string) => diagnose(scanText(clientExampleOn(server)), { lang: 'en', now: at(1) });

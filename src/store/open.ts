@@ -3,6 +3,8 @@ import type { Storage } from './port.js';
 export interface StorageOptions {
   /** The SQLite file (DATABASE_PATH); created with its directory if needed. */
   readonly databasePath: string;
+  /** postgres://… (DATABASE_URL): PostgreSQL instead of the SQLite file. */
+  readonly databaseUrl?: string;
   /** Read only: nothing is created or migrated (`scan --no-save` consulting an existing file). */
   readonly readonly?: boolean;
   /** When migrations are recorded as applied (the only time the storage itself needs). */
@@ -10,10 +12,15 @@ export interface StorageOptions {
 }
 
 /**
- * The one place the storage is built: `serve` and each CLI command call it once and pass the port on. The engine is
- * loaded on demand, so a command that needs no database (or another engine) never loads its driver.
+ * The one place the storage is built: `serve` and each CLI command call it once and pass the port on. DATABASE_URL
+ * picks PostgreSQL, else the SQLite file. The engine is loaded on demand, so a command that needs no database (or the
+ * other engine) never loads its driver.
  */
 export async function openStorage(o: StorageOptions): Promise<Storage> {
+  if (o.databaseUrl) {
+    const { openPostgresStorage } = await import('../../db/postgres/storage.js');
+    return openPostgresStorage(o.databaseUrl, { clock: o.clock });
+  }
   const { openSqliteStorage } = await import('../../db/sqlite/storage.js');
   return openSqliteStorage(o.databasePath, { readonly: o.readonly, clock: o.clock });
 }
