@@ -48,11 +48,13 @@ if (!isMainThread) {
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_PATH: join(workerData.dir, 'bench.db'),
+      // DATABASE_URL=postgres://… in the environment: the same bench on PostgreSQL (its database should be empty).
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       LOG_LEVEL: 'error',
     },
     { forServe: true },
   );
-  const store = await openStorage({ databasePath: config.databasePath });
+  const store = await openStorage({ databasePath: config.databasePath, databaseUrl: config.databaseUrl });
   const bot = createBot(config, { store, logger: createLogger('error'), apiRetries: 0, replyRetry: { attempts: 3, baseMs: 20 } });
   const { port } = await bot.start();
   // The floor: a bare HTTP server on the same thread, which reads the body and answers 200 as an ack does.
