@@ -13,7 +13,7 @@ import { diagnose } from '../src/diagnose/diagnose.js';
 import { faultIdsOf } from '../src/diagnose/fault-ids.js';
 import { serverState } from '../src/diagnose/server-state.js';
 import type { Storage } from '../src/store/port.js';
-import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { clientExampleOn, fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { testDatabase } from './support/postgres.js';
 import { diagnosis } from './support/status-fixtures.js';
 
@@ -255,8 +255,56 @@ describe.each(engines)('the storage port on $name', (engine) => {
     expect(await b.status.markPostStarted(second.claim, at(2))).toBe(true);
     expect(await b.status.recordPosted('C1', '2026-11-02', '9.9', at(2))).toBe(true);
     expect(await a.status.claimPost({ ...claim, instanceId: 'a' })).toEqual({ kind: 'posted', ts: '9.9' });
+    expect(await a.status.statusPosts('C1')).toMatchObject([{ localDate: '2026-11-02', postedTs: '9.9', attempts: 2, lastError: null }]);
+    expect(await a.status.purgeStatusPostsBefore('2026-11-03')).toBe(1);
     expect(await a.status.deleteSubscription('C1')).toBe(true);
     expect(await a.status.subscription('C1')).toBeNull();
+  });
+
+  it('two replicas opening a fresh database at once migrate it once, and both work', async () => {
+    const [a, b] = await Promise.all([open(), open()]);
+    await a.readers.choose('U1', 'ja', at(1));
+    expect(await b.readers.chosenLang('U1')).toBe('ja');
+    const again = await open();
+    expect(await again.ping()).toBe(true);
+  });
+
+  it('a server’s other failures, and the fleet’s: known problems and unexplained codes, counted per log', async () => {
+    const s = await open();
+    const log = fixture('client-other-errors.log').toString('utf8');
+    for (const day of [1, 2]) {
+      await s.history.record({ diagnosis: diagnose(scanText(log), { lang: 'en', now: at(day) }), origin: 'cli', at: at(day) });
+    }
+    const failures = await s.servers.failuresOf('WSUS01');
+    expect(failures.find((f) => f.kind === 'code')).toEqual({ kind: 'code', id: '0x80242013', logs: 2, since: at(1), last: at(2) });
+    expect(failures.filter((f) => f.kind === 'problem').map((f) => [f.id, f.logs]).sort()).toEqual([
+      ['invalid-parameters-kb4096317', 2], ['proxy-name-resolution', 2], ['wsus-app-pool-503', 2], ['wsus-timeouts', 2],
+    ]);
+    const fleet = await s.status.otherProblemsPerServerSince(at(2));
+    expect(fleet.map((p) => [p.server, p.problem, p.logs, p.since]).sort()).toEqual([
+      ['wsus01', 'invalid-parameters-kb4096317', 1, at(2)], ['wsus01', 'proxy-name-resolution', 1, at(2)], ['wsus01', 'wsus-app-pool-503', 1, at(2)], ['wsus01', 'wsus-timeouts', 1, at(2)],
+    ]);
+    expect((await s.history.list())[0]).toMatchObject({ problems: ['invalid-parameters-kb4096317', 'proxy-name-resolution', 'wsus-app-pool-503', 'wsus-timeouts'], codes: ['0x80242013'] });
+    expect([...(await s.status.lastHeardOf())]).toEqual([['wsus01', at(2)]]);
+  });
+
+  it('the evidence first, in line order; when an affected episode began; where a thread was answered', async () => {
+    const s = await open();
+    const d = diagnose(scanText(KB_CLIENT_EXAMPLE), { lang: 'en', now: at(1) });
+    const id = await s.history.record({ diagnosis: d, origin: 'message', at: at(1), channelId: 'C1', messageTs: '1.1', threadTs: '1.1', userId: 'U1' });
+    const evidence = await s.history.evidenceOf(id, 2);
+    expect(evidence).toEqual(d.evidence.slice(0, 2).map((f) => ({ rule: f.rule, line: f.line, text: f.text })).sort((x, y) => x.line - y.line));
+    await s.history.record({ diagnosis: affectedLog('wsusebc'), origin: 'cli', at: at(3) });
+    const since = await s.status.firstAffectedAfter([{ name: 'wsusebc', after: null }, { name: 'wsusebc2', after: null }]);
+    expect([...since]).toEqual([['wsusebc', at(1)]]);
+    expect([...(await s.status.firstAffectedAfter([{ name: 'wsusebc', after: at(2) }]))]).toEqual([['wsusebc', at(3)]]);
+    await s.inbox.accept({ key: 'message:C1:1.1', kind: 'message', payload: { channel: 'C1', replyThreadTs: '1.1' }, at: at(1) });
+    await s.inbox.finish('message:C1:1.1', 'replied', at(1), '1.2', id);
+    expect(await s.inbox.answeredInThread('C1', '1.1', 'message:C1:9.9')).toEqual([{ server: 'wsusebc', verdict: 'affected', serverState: d.serverState }]);
+    expect(await s.inbox.answeredInThread('C1', '1.1', 'message:C1:1.1')).toEqual([]);
+    await s.servers.recordVersion('wsusebc', 'dll', '3.1.6001.65', at(4), { diagnosisId: id, channelId: 'C1' });
+    await s.attribution.setPermalink(id, 'https://example.slack.com/archives/C1/p11');
+    expect((await s.servers.proofsOf('wsusebc'))[0]).toMatchObject({ fact: 'dll', permalink: 'https://example.slack.com/archives/C1/p11' });
   });
 
   it('keeps each reader’s language', async () => {
