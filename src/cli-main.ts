@@ -25,6 +25,8 @@ usage:
   kb954960 server NAME dll|wsus VERSION    record a version read off the server (3.1.6001.66 or v3.1.6001.66)
   kb954960 history [--server NAME] [--limit N] [--json]
   kb954960 status [--json]                 the daily summary, now
+  kb954960 db copy --to postgres://… [--db PATH] [--json]
+                                           copy the SQLite database into an empty PostgreSQL one (then set DATABASE_URL)
   kb954960 serve                           run the Slack bot (see README)
 
 FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs, of any size; --max-bytes N refuses an input over
@@ -251,6 +253,25 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await store.close();
       }
+    }
+    case 'db': {
+      const { values, positionals } = parse(rest, { to: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
+      if (positionals[0] !== 'copy' || positionals.length > 1) throw new UsageError('usage: db copy --to postgres://user:password@host:5432/database [--db PATH]');
+      const to = values.to as string | undefined;
+      if (!to || !/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError('db copy: --to must be a postgres://user:password@host:5432/database URL');
+      const from = (values.db as string | undefined) ?? config.databasePath;
+      if (!existsSync(from)) throw new UsageError(`db copy: ${from}: no such database file`);
+      const { copyToPostgres } = await import('./store/open.js');
+      let copied: { table: string; rows: number }[];
+      try {
+        copied = await copyToPostgres(from, to, config.clock);
+      } catch (e) {
+        // The URL is never printed: it may hold a password.
+        throw new UsageError(`db copy: ${(e as Error).message}`);
+      }
+      if (values.json) write(JSON.stringify({ from, copied }));
+      else write([`copied ${from} into PostgreSQL, every table verified by its count:`, ...copied.map((c) => `  ${c.table.padEnd(20)} ${c.rows}`)].join('\n'));
+      return 0;
     }
     default:
       throw new UsageError(`unknown command '${command}'. Run 'kb954960 help' for usage.`);

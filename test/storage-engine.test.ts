@@ -65,6 +65,40 @@ describe('the storage engine', () => {
     expect(readFileSync(noSave, 'utf8')).not.toMatch(/better-sqlite3|^pg$/m);
   });
 
+  it('db copy moves a SQLite database into an empty PostgreSQL one: the same history, ids continued, verified by counts', async () => {
+    const url = await testDatabase();
+    const file = join(dir, 'to-copy.db');
+    const log = join(dir, 'WindowsUpdate.log');
+    writeFileSync(log, fixture('client-affected.log'));
+    const onFile = { DATABASE_PATH: file };
+    expect(run(['scan', log, '--server', 'wsus-a'], onFile).status).toBe(1);
+    expect(run(['scan', log, '--server', 'wsus-b.corp.example'], onFile).status).toBe(1);
+    expect(run(['server', 'wsus-b', 'dll', '3.1.6001.66'], onFile).status).toBe(0);
+    const before = JSON.parse(run(['history', '--json'], onFile).stdout) as { id: number }[];
+    expect(before).toHaveLength(2);
+
+    const copy = run(['db', 'copy', '--to', url], onFile);
+    expect(copy.stderr).toBe('');
+    expect(copy.status).toBe(0);
+    expect(copy.stdout).toMatch(/^copied .*to-copy\.db into PostgreSQL, every table verified by its count:$/m);
+    expect(copy.stdout).toMatch(/^ {2}diagnoses +2$/m);
+    expect(copy.stdout).toMatch(/^ {2}servers +2$/m);
+    expect(copy.stdout).not.toContain(url);
+
+    const onPg = { DATABASE_URL: url, DATABASE_PATH: join(dir, 'unused.db') };
+    expect(JSON.parse(run(['history', '--json'], onPg).stdout)).toEqual(before);
+    expect(JSON.parse(run(['server', 'WSUS-B', '--json'], onPg).stdout)).toEqual(JSON.parse(run(['server', 'WSUS-B', '--json'], onFile).stdout));
+    // New diagnoses get ids after the copied ones.
+    expect(run(['scan', log, '--server', 'wsus-c'], onPg).status).toBe(1);
+    const after = JSON.parse(run(['history', '--json'], onPg).stdout) as { id: number }[];
+    expect(after[0]!.id).toBeGreaterThan(Math.max(...before.map((e) => e.id)));
+    // Into a database that holds data: refused, nothing changed.
+    const again = run(['db', 'copy', '--to', url], onFile);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/not empty/);
+    expect(JSON.parse(run(['history', '--json'], onPg).stdout)).toHaveLength(3);
+  });
+
   it('a DATABASE_URL that cannot be reached is one line and exit 2, without the URL; a malformed one is refused by name', () => {
     const secret = 's3cret-pw';
     const down = run(['history'], { DATABASE_URL: `postgres://kb:${secret}@127.0.0.1:1/kb` });

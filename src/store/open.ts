@@ -24,3 +24,12 @@ export async function openStorage(o: StorageOptions): Promise<Storage> {
   const { openSqliteStorage } = await import('../../db/sqlite/storage.js');
   return openSqliteStorage(o.databasePath, { readonly: o.readonly, clock: o.clock });
 }
+
+/**
+ * Moving over: the SQLite file's rows into an empty PostgreSQL database (its schema made first), verified by counts;
+ * all or nothing. Returns each table's rows.
+ */
+export async function copyToPostgres(sqlitePath: string, url: string, clock?: () => Date): Promise<{ table: string; rows: number }[]> {
+  const { copySqliteToPostgres } = await import('../../db/copy.js');
+  return copySqliteToPostgres(sqlitePath, url, { clock });
+}
