@@ -2,6 +2,8 @@
 // queued once and answered once; the daily post goes out once per channel per day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../db/postgres/storage.js';
+import { createLogger } from '../src/log.js';
+import { SlackInbox } from '../src/slack/inbox.js';
 import { StatusScheduler } from '../src/status/scheduler.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { KB_SERVER_LINE } from './support/fixtures.js';
@@ -9,6 +11,7 @@ import { messageEvent, slackTs } from './support/payloads.js';
 import { testDatabase } from './support/postgres.js';
 import { postEvent } from './support/sign.js';
 import { clockAt, fakeSlack } from './support/status-fixtures.js';
+import { waitUntil } from './support/wait.js';
 
 let url: string;
 let one: TestBot;
@@ -63,6 +66,51 @@ describe('two replicas on one PostgreSQL', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('work a replica took and died on (kill -9: it stops renewing its lease) is finished by another, once', async () => {
+    const db = await testDatabase();
+    const dead = await openPostgresStorage(db);
+    const alive = await openPostgresStorage(db);
+    const worked: string[] = [];
+    const handler = async (item: { key: string }) => {
+      worked.push(item.key);
+      return { outcome: 'replied' as const, replyTs: '2.0001' };
+    };
+    const inbox = new SlackInbox({
+      store: alive,
+      logger: createLogger('silent'),
+      id: 'replica-b.example:2:b',
+      leaseMs: 600,
+      handlers: { message: handler, file: handler, command: handler, view: handler, retract: handler },
+    });
+    try {
+      const at = () => new Date().toISOString();
+      // Replica A (on another host) acked two pieces of work, took one, and died; a third is still being renewed by a live A.
+      for (const key of ['message:C1:1.1', 'message:C1:2.1', 'message:C1:3.1']) await dead.inbox.accept({ key, kind: 'message', payload: { channel: 'C1' }, at: at() });
+      expect(await dead.inbox.take('message:C1:1.1', 'replica-a.example:1:a', at(), at(), () => false)).not.toBeNull();
+      expect(await dead.inbox.take('message:C1:3.1', 'replica-a.example:1:live', at(), at(), () => false)).not.toBeNull();
+      const keepAlive = setInterval(() => void dead.inbox.renew('message:C1:3.1', 'replica-a.example:1:live', at()), 100);
+      try {
+        const started = performance.now();
+        inbox.startSweeping(100);
+        await waitUntil('the dead replica’s work finished by the live one', async () => (await alive.inbox.item('message:C1:1.1'))?.doneAt != null, 10_000);
+        const tookOverMs = performance.now() - started;
+        await waitUntil('the work never started finished too', async () => (await alive.inbox.item('message:C1:2.1'))?.doneAt != null);
+        expect(tookOverMs).toBeGreaterThanOrEqual(300); // not before the lease ran out
+        await inbox.sweep();
+        await inbox.idle();
+        expect(worked.sort()).toEqual(['message:C1:1.1', 'message:C1:2.1']); // each once; the live holder's left alone
+        expect(await alive.inbox.item('message:C1:1.1')).toMatchObject({ outcome: 'replied', takenBy: 'replica-b.example:2:b', attempts: 2 });
+        expect(await alive.inbox.item('message:C1:3.1')).toMatchObject({ doneAt: null, takenBy: 'replica-a.example:1:live' });
+      } finally {
+        clearInterval(keepAlive);
+      }
+    } finally {
+      await inbox.drain();
+      await dead.close();
+      await alive.close();
     }
   });
 });

@@ -299,6 +299,7 @@ export class PostgresStorage implements Storage {
           [JSON.stringify(answer), diagnosisId, key],
         );
       },
+      renew: async (key, by, at) => (await changes(pool, 'UPDATE slack_inbox SET taken_at = $1 WHERE key = $2 AND taken_by = $3 AND done_at IS NULL', [at, key, by])) > 0,
       release: async (key) => {
         await pool.query('UPDATE slack_inbox SET taken_by = NULL, taken_at = NULL WHERE key = $1 AND done_at IS NULL', [key]);
       },

@@ -96,6 +96,11 @@ export class InboxStore {
       .run(JSON.stringify(answer), diagnosisId, key);
   }
 
+  /** Keeps this holder's lease on an item it is still working on. */
+  renew(key: string, by: string, at: string): boolean {
+    return this.store.statement('UPDATE slack_inbox SET taken_at = ? WHERE key = ? AND taken_by = ? AND done_at IS NULL').run(at, key, by).changes > 0;
+  }
+
   /** Lets another attempt happen later (the work failed before anything was posted). */
   release(key: string): void {
     this.store.statement('UPDATE slack_inbox SET taken_by = NULL, taken_at = NULL WHERE key = ? AND done_at IS NULL').run(key);

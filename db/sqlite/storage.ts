@@ -123,6 +123,7 @@ export class SqliteStorage implements Storage {
       pending: async (limit) => inbox.pending(limit),
       finish: async (key, outcome, at, replyTs, diagnosisId) => inbox.finish(key, outcome, at, replyTs, diagnosisId),
       keepAnswer: async (key, answer, diagnosisId) => inbox.keepAnswer(key, answer, diagnosisId),
+      renew: async (key, by, at) => inbox.renew(key, by, at),
       release: async (key) => inbox.release(key),
       item: async (key) => inbox.item(key),
       purgeDoneBefore: async (before) => inbox.purgeDoneBefore(before),

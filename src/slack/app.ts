@@ -117,6 +117,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       }
       const resumed = await inbox.resumePending();
       if (resumed > 0) logger.info({ resumed }, 'resuming Slack work left unfinished');
+      // Another replica's work, if it dies holding it (one database, several machines).
+      inbox.startSweeping();
       await scheduler.start();
       retention = startRetention({ store, historyDays: config.historyDays, clock, logger: logger.child({ component: 'retention' }) });
       return { port };

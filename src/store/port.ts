@@ -287,6 +287,8 @@ export interface InboxPort {
   finish(key: string, outcome: InboxOutcome, at: string, replyTs?: string | null, diagnosisId?: number | null): Promise<void>;
   /** Keeps an item's answer, once worked out, with the item: a later attempt only delivers it. */
   keepAnswer(key: string, answer: unknown, diagnosisId: number | null): Promise<void>;
+  /** Keeps this holder's lease on an item it is still working on (false: no longer its own). */
+  renew(key: string, by: string, at: string): Promise<boolean>;
   /** Lets another attempt happen later. */
   release(key: string): Promise<void>;
   item(key: string): Promise<InboxItem | null>;
