@@ -225,9 +225,13 @@ describe.each(engines)('the storage port on $name', (engine) => {
     expect((await qa.take(item.key, 'host:1:a', at(1), at(0), alive))?.payload).toEqual(item.payload);
     expect(await qb.take(item.key, 'host:2:b', at(1), at(0), alive)).toBeNull(); // held, holder alive, lease fresh
     expect((await qb.take(item.key, 'host:2:b', at(1), at(0), () => true))?.attempts).toBe(2); // holder died: taken over
+    expect(await qa.renew(item.key, 'host:1:a', at(1))).toBe(false); // no longer a's to keep
+    expect(await qb.renew(item.key, 'host:2:b', at(2))).toBe(true);
+    expect(await qa.take(item.key, 'host:1:a', at(2), at(1), alive)).toBeNull(); // renewed at(2): not expired before at(1)
     await qb.keepAnswer(item.key, { text: 'answer' }, null);
     await qb.finish(item.key, 'replied', at(1), '2.0001');
     expect(await qa.take(item.key, 'host:1:a', at(2), at(2), () => true)).toBeNull(); // done is done
+    expect(await qb.renew(item.key, 'host:2:b', at(3))).toBe(false);
     expect(await qa.pending()).toHaveLength(0);
     expect(await qa.item(item.key)).toMatchObject({ outcome: 'replied', replyTs: '2.0001', payload: { channel: 'C1' } }); // the text is gone once done
     await qa.accept({ ...item, key: 'message:C1:3.0001' });
