@@ -227,7 +227,7 @@ describe.each(engines)('the storage port on $name', (engine) => {
     expect((await qb.take(item.key, 'host:2:b', at(1), at(0), () => true))?.attempts).toBe(2); // holder died: taken over
     expect(await qa.renew(item.key, 'host:1:a', at(1))).toBe(false); // no longer a's to keep
     expect(await qb.renew(item.key, 'host:2:b', at(2))).toBe(true);
-    expect(await qa.take(item.key, 'host:1:a', at(2), at(1), alive)).toBeNull(); // renewed at(2): not expired before at(1)
+    expect(await qa.take(item.key, 'host:1:a', at(2), '2026-11-01T12:00:00.000Z', alive)).toBeNull(); // taken at(1), renewed at(2): not expired
     await qb.keepAnswer(item.key, { text: 'answer' }, null);
     await qb.finish(item.key, 'replied', at(1), '2.0001');
     expect(await qa.take(item.key, 'host:1:a', at(2), at(2), () => true)).toBeNull(); // done is done
