@@ -1,6 +1,7 @@
 /**
  * Architecture boundaries, checked in CI (`npm run check:boundaries`, run by `npm test`'s pretest).
- * The pure core (detect, ingest, diagnose, render, conversation) knows nothing of Slack, SQLite or the clock; commands/ are
+ * The pure core (detect, ingest, diagnose, render, conversation) knows nothing of Slack, storage or the clock; only the
+ * storage engines in db/ know a database driver; commands/ are
  * surface-neutral and never reach into the Slack edge; nothing imports in a circle.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -68,6 +69,43 @@ module.exports = {
       comment: 'commands/ serve the CLI and Slack alike: they never import the Slack edge.',
       from: { path: '^commands/' },
       to: { path: '^src/slack/' },
+    },
+    {
+      name: 'only-engines-know-a-driver',
+      severity: 'error',
+      comment:
+        'Only the storage engines (db/sqlite, db/postgres) load a database driver; the app speaks to its data through the port (src/store/port.ts).',
+      from: { path: '^(src|commands)/' },
+      to: { path: 'node_modules/(better-sqlite3|pg|pg-[a-z-]+)/' },
+    },
+    {
+      name: 'the-app-sees-the-port-not-an-engine',
+      severity: 'error',
+      comment:
+        'src/ and commands/ use the storage port (src/store/port.ts), passed in from the top; only the one factory (src/store/open.ts) picks an engine in db/.',
+      from: { path: '^(src|commands)/', pathNot: '^src/store/open\\.ts$' },
+      to: { path: '^db/' },
+    },
+    {
+      name: 'engines-load-on-demand',
+      severity: 'error',
+      comment: 'The factory loads an engine only when it is chosen (import()): the CLI on SQLite never loads the PostgreSQL client, and `scan --no-save` no driver.',
+      from: { path: '^src/store/open\\.ts$' },
+      to: { path: '^db/', dynamic: false },
+    },
+    {
+      name: 'the-port-is-types',
+      severity: 'error',
+      comment: 'src/store/port.ts is the contract: row types and interfaces, no engine, no Slack, no commands.',
+      from: { path: '^src/store/port\\.ts$' },
+      to: { path: '^(db/|commands/|src/slack/|src/store/open)' },
+    },
+    {
+      name: 'engines-do-not-know-each-other',
+      severity: 'error',
+      comment: 'Each engine stands alone behind the port: db/sqlite and db/postgres never import one another.',
+      from: { path: '^db/([^/]+)/' },
+      to: { path: '^db/([^/]+)/', pathNot: '^db/$1/' },
     },
     {
       name: 'no-test-code-in-product',

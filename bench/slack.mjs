@@ -6,7 +6,7 @@
 // Round 1..N each fire `concurrency` signed slash commands (`check <KB lines>`) at once, then `concurrency`
 // message events at once, each a ~pasteKiB paste of realistic WindowsUpdate.log lines with the KB954960
 // signature in the middle. Measured:
-//   ack    — HTTP response time of each request (the app writes the work to SQLite before it answers)
+//   ack    — HTTP response time of each request (the app writes the work to the database before it answers)
 //   reply  — from sending a paste to the fake Slack receiving its chat.postMessage (after scan, record, render)
 //   respond — from sending a slash command to its respond() reaching the response_url sink
 //   floor  — the same bursts against a bare Node HTTP server in the same worker (read the body, answer 200): what
@@ -37,7 +37,7 @@ const TOKEN = 'xoxb-bench-token';
 if (!isMainThread) {
   // ── the app, in its worker ──────────────────────────────────────────────────────────────────────────────
   const { createBot } = await import(join(root, 'dist/src/slack/app.js'));
-  const { Store } = await import(join(root, 'dist/db/store.js'));
+  const { openStorage } = await import(join(root, 'dist/src/store/open.js'));
   const { loadConfig } = await import(join(root, 'dist/src/config.js'));
   const { createLogger } = await import(join(root, 'dist/src/log.js'));
   const config = loadConfig(
@@ -48,11 +48,13 @@ if (!isMainThread) {
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_PATH: join(workerData.dir, 'bench.db'),
+      // DATABASE_URL=postgres://… in the environment: the same bench on PostgreSQL (its database should be empty).
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       LOG_LEVEL: 'error',
     },
     { forServe: true },
   );
-  const store = Store.open(config.databasePath);
+  const store = await openStorage({ databasePath: config.databasePath, databaseUrl: config.databaseUrl });
   const bot = createBot(config, { store, logger: createLogger('error'), apiRetries: 0, replyRetry: { attempts: 3, baseMs: 20 } });
   const { port } = await bot.start();
   // The floor: a bare HTTP server on the same thread, which reads the body and answers 200 as an ack does.
@@ -69,11 +71,11 @@ if (!isMainThread) {
   parentPort.on('message', async (m) => {
     if (m === 'idle') {
       await bot.inbox.idle();
-      parentPort.postMessage({ idle: true, diagnoses: store.diagnosisCount() });
+      parentPort.postMessage({ idle: true, diagnoses: await store.history.count() });
     } else if (m === 'stop') {
       bare.close();
       await bot.stop();
-      store.close();
+      await store.close();
       parentPort.postMessage({ stopped: true });
       parentPort.close();
     }

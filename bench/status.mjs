@@ -4,7 +4,7 @@
 //   node bench/status.mjs [diagnoses=1000000] [servers=500] [runs=9]
 //
 // Seeds a temporary SQLite file (os.tmpdir(), deleted afterwards) through the real migrations, then inserts the
-// history directly with better-sqlite3 in one transaction (seeding only; the bot writes through db/store.ts).
+// history directly with better-sqlite3 in one transaction (seeding only; the bot writes through the storage port).
 // Reports the median of `runs` timed builds, plus the cold first one. KEEP=1 keeps the database (its path is printed).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,14 +13,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const dist = new URL('../dist/', import.meta.url);
-const { Store } = await import(new URL('db/store.js', dist).href).catch(() => {
+const { openStorage } = await import(new URL('src/store/open.js', dist).href).catch(() => {
   console.error('bench/status.mjs: dist/ not found — run `npm run build` first');
   process.exit(2);
 });
 const { loadFleetStatus } = await import(new URL('src/status/query.js', dist).href);
 const { renderStatusBlocks } = await import(new URL('src/render/status-blocks.js', dist).href);
 /** What the daily post builds (without its thread links, which are Slack calls): query, fleet model, render. */
-const statusMessage = (store, lang, now, options) => renderStatusBlocks(loadFleetStatus(store, now), lang, options);
+const statusMessage = async (store, lang, now, options) => renderStatusBlocks(await loadFleetStatus(store, now), lang, options);
 
 const DIAGNOSES = Number(process.argv[2] ?? 1_000_000);
 const SERVERS = Number(process.argv[3] ?? 500);
@@ -32,7 +32,7 @@ const YEAR_MS = 365 * 86_400_000;
 const dir = mkdtempSync(join(tmpdir(), 'kb954960-bench-status-'));
 const path = join(dir, 'bench.db');
 try {
-  Store.open(path).close(); // migrations
+  await (await openStorage({ databasePath: path })).close(); // migrations
 
   // ── seed ──
   const t0 = performance.now();
@@ -78,19 +78,19 @@ try {
   const seedMs = performance.now() - t0;
 
   // ── measure ──
-  const store = Store.open(path);
-  const count = store.diagnosisCount();
-  const time = () => {
+  const store = await openStorage({ databasePath: path });
+  const count = await store.history.count();
+  const time = async () => {
     const start = performance.now();
-    const msg = statusMessage(store, 'en', NOW, { timeZone: 'Asia/Tokyo' });
+    const msg = await statusMessage(store, 'en', NOW, { timeZone: 'Asia/Tokyo' });
     return { ms: performance.now() - start, msg };
   };
-  const cold = time();
+  const cold = await time();
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(time().ms);
+  for (let i = 0; i < RUNS; i++) runs.push((await time()).ms);
   runs.sort((a, b) => a - b);
   const median = runs[Math.floor(runs.length / 2)];
-  store.close();
+  await store.close();
 
   const blocks = cold.msg.blocks.length;
   console.log(`history: ${count.toLocaleString('en-US')} diagnoses over ${SERVERS} servers (seeded in ${(seedMs / 1000).toFixed(1)} s)`);

@@ -10,7 +10,7 @@ import type { CommandContext, Reply } from './types.js';
  * A question asked in a mention or a DM, answered by the command that answers it on the slash command: the same words
  * whichever way it is asked. Small talk is no command: null (the Slack edge decides whether it gets a line).
  */
-export function answerIntent(intent: Intent, ctx: CommandContext): Reply | null {
+export async function answerIntent(intent: Intent, ctx: CommandContext): Promise<Reply | null> {
   switch (intent.kind) {
     case 'help':
       return helpReply(ctx.lang, undefined, ctx);

@@ -9,7 +9,7 @@ import { answersAsProblem, renderProblemReply } from '../src/render/problem-repl
 import { msg } from '../src/render/messages/index.js';
 import { notRecordedText, withNotRecorded } from '../src/render/not-recorded.js';
 import { refusalText } from '../src/render/refusals.js';
-import type { Origin } from '../db/store.js';
+import type { Origin } from '../src/store/port.js';
 import type { SlackMessage } from '../src/render/blocks.js';
 import type { Lang } from '../src/lang.js';
 import type { CommandContext, Reply } from './types.js';

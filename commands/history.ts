@@ -13,7 +13,7 @@ export const historyArgs = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
-export function historyCommand(input: { server?: string; limit?: string | number }, ctx: CommandContext): Reply {
+export async function historyCommand(input: { server?: string; limit?: string | number }, ctx: CommandContext): Promise<Reply> {
   const parsed = historyArgs.safeParse(input);
   if (!parsed.success) {
     const detail = parsed.error.issues.find((i) => i.code === 'custom')?.message;
@@ -22,6 +22,6 @@ export function historyCommand(input: { server?: string; limit?: string | number
     const syntax = ctx.userId === undefined ? `history [SERVER] (${m.historyArgs})` : `/kb954960 history [${m.historyServerArg}]`;
     return usageError(`${m.usage({ syntax })}${detail ? `: ${detail}` : ''}`);
   }
-  const entries = ctx.store.history(parsed.data);
+  const entries = await ctx.store.history.list(parsed.data);
   return { text: renderHistoryText(entries, ctx.lang, ctx.times), blocks: renderHistoryBlocks(entries, ctx.lang), json: entries, exitCode: 0 };
 }

@@ -1,4 +1,3 @@
-import { StatusStore } from '../db/status-store.js';
 import { checkCommand } from './check.js';
 import { codeCommand } from './code.js';
 import { helpReply } from './help.js';
@@ -40,22 +39,22 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
     case 'code':
       return reply(codeCommand(rest, ctx.lang));
     case 'server':
-      return reply(serverCommand(rest, ctx));
+      return reply(await serverCommand(rest, ctx));
     case 'history':
       if (rest.length > 1) return reply({ text: msg(ctx.lang).usage({ syntax: '/kb954960 history [server]' }), exitCode: 2 });
-      return reply(historyCommand({ server: rest[0] }, ctx));
+      return reply(await historyCommand({ server: rest[0] }, ctx));
     case 'status':
       // The zone this channel's daily post is in, so that `status` and the post say one time.
-      return reply(buildStatusReply(ctx, { timeZone: new StatusStore(ctx.store).subscription(ctx.channelId)?.timeZone ?? ctx.defaults.statusTimeZone }));
+      return reply(await buildStatusReply(ctx, { timeZone: (await ctx.store.status.subscription(ctx.channelId))?.timeZone ?? ctx.defaults.statusTimeZone }));
     case 'lang':
-      return reply(langCommand(rest, { ...ctx, defaultLang: ctx.defaults.lang }));
+      return reply(await langCommand(rest, { ...ctx, defaultLang: ctx.defaults.lang }));
     case 'subscribe': {
-      const r = subscribeCommand(rest, { ...ctx, channelId: ctx.channelId, teamId: ctx.teamId, defaults: ctx.defaults });
+      const r = await subscribeCommand(rest, { ...ctx, channelId: ctx.channelId, teamId: ctx.teamId, defaults: ctx.defaults });
       if (r.exitCode !== 2) ctx.onSubscriptionsChanged?.();
       return reply(r);
     }
     case 'unsubscribe': {
-      const r = unsubscribeCommand({ ...ctx, channelId: ctx.channelId });
+      const r = await unsubscribeCommand({ ...ctx, channelId: ctx.channelId });
       if (r.exitCode !== 2) ctx.onSubscriptionsChanged?.();
       return reply(r);
     }

@@ -1,4 +1,3 @@
-import { ReaderLangStore } from '../db/reader-lang-store.js';
 import { isLang, type Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
@@ -7,16 +6,16 @@ import { usageError, type CommandContext, type Reply } from './types.js';
  * `/kb954960 lang ja|en` stores the language this user is answered in (status, server, history, help, App Home,
  * the form); `/kb954960 lang` says which it is. Anyone may choose their own: it changes nothing others see.
  */
-export function langCommand(args: readonly string[], ctx: CommandContext & { readonly defaultLang: Lang }): Reply {
+export async function langCommand(args: readonly string[], ctx: CommandContext & { readonly defaultLang: Lang }): Promise<Reply> {
   const [choice, ...extra] = args.map((a) => a.toLowerCase());
   if (ctx.userId === undefined || extra.length > 0 || (choice !== undefined && !isLang(choice))) return usageError(msg(ctx.lang).usage({ syntax: '/kb954960 lang [ja|en]' }));
-  const langs = new ReaderLangStore(ctx.store);
+  const langs = ctx.store.readers;
   if (choice !== undefined) {
-    langs.choose(ctx.userId, choice, ctx.now.toISOString());
+    await langs.choose(ctx.userId, choice, ctx.now.toISOString());
     const m = msg(choice); // answered in the language just chosen
     return { text: m.lang.chosen({ lang: m.langName[choice] }), json: { lang: choice, chosen: true }, exitCode: 0 };
   }
-  const chosen = langs.chosenLang(ctx.userId);
+  const chosen = await langs.chosenLang(ctx.userId);
   const lang = chosen ?? ctx.defaultLang;
   const m = msg(lang);
   return {

@@ -1,4 +1,3 @@
-import { AttributionStore } from '../db/attribution-store.js';
 import { isAdmin } from '../src/admins.js';
 import { assessServer } from '../src/diagnose/server-state.js';
 import { msg } from '../src/render/messages/index.js';
@@ -14,7 +13,7 @@ export const SERVER_USAGE = 'server NAME  |  server NAME dll VERSION  |  server 
  * `server NAME` shows what is known; `server NAME dll|wsus VERSION` records a fact an admin read off the server.
  * NAME may be a short name, an FQDN or a URL; a short name and its FQDN are one server where unambiguous.
  */
-export function serverCommand(args: readonly string[], ctx: CommandContext): Reply {
+export async function serverCommand(args: readonly string[], ctx: CommandContext): Promise<Reply> {
   const [nameArg, kindArg, versionArg, ...extra] = args;
   const kind = kindArg?.toLowerCase();
   if (nameArg === undefined || extra.length > 0 || (kindArg !== undefined && (versionArg === undefined || (kind !== 'dll' && kind !== 'wsus')))) {
@@ -22,7 +21,7 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   }
   const name = parseServerName(nameArg, ctx.lang);
   if (!name.ok) return usageError(name.error);
-  const resolution = ctx.store.resolveServer(name.value);
+  const resolution = await ctx.store.servers.resolve(name.value);
   if (resolution.kind === 'ambiguous') {
     return usageError(msg(ctx.lang).serverFacts.ambiguous({ server: name.value, candidates: resolution.candidates.join(', ') }));
   }
@@ -34,9 +33,9 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
       const withheld = kind === 'dll' ? { server: name.value, dllVersion: v } : { server: name.value, wsusVersion: v };
       return { text: notRecordedText(withheld, ctx.adminUserIds, ctx.lang), exitCode: 2 };
     }
-    ctx.store.recordServerVersion(name.value, kind as 'dll' | 'wsus', v, ctx.now.toISOString(), { userId: ctx.userId, channelId: ctx.channelId });
+    await ctx.store.servers.recordVersion(name.value, kind as 'dll' | 'wsus', v, ctx.now.toISOString(), { userId: ctx.userId, channelId: ctx.channelId });
   }
-  const facts = ctx.store.server(name.value);
+  const facts = await ctx.store.servers.facts(name.value);
   if (!facts) {
     return {
       text: msg(ctx.lang).serverFacts.nothingKnown({ server: name.value }),
@@ -46,16 +45,16 @@ export function serverCommand(args: readonly string[], ctx: CommandContext): Rep
   }
   const assessment = assessServer(facts);
   // Who recorded each fact, when, from which thread: the proof behind the state.
-  const proofs = new AttributionStore(ctx.store).proofsOf(facts.name);
+  const proofs = await ctx.store.servers.proofsOf(facts.name);
   // Every failure counts: what else the server has shown, beside its KB954960 state.
-  const failures = ctx.store.failuresOf(facts.name);
+  const failures = await ctx.store.servers.failuresOf(facts.name);
   const blocks = renderServerBlocks(facts, ctx.lang, proofs);
   const beforeNote = blocks.findIndex((b) => b.type === 'context');
   blocks.splice(beforeNote < 0 ? blocks.length : beforeNote, 0, ...serverFailuresBlocks(failures, ctx.lang));
   return {
     text: [renderServerText(facts, ctx.lang, proofs, ctx.times), serverFailuresText(failures, ctx.lang)].filter(Boolean).join('\n'),
     blocks,
-    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: ctx.store.aliasesOf(facts.name), facts, proofs, failures },
+    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: await ctx.store.servers.aliasesOf(facts.name), facts, proofs, failures },
     exitCode: 0,
   };
 }

@@ -1,4 +1,3 @@
-import { StatusStore } from '../db/status-store.js';
 import type { ServerList } from '../src/conversation/intents.js';
 import { renderServerListAnswer, type ListedServer } from '../src/render/server-lists.js';
 import { FLEET_BUCKETS, type FleetBucket } from '../src/status/fleet.js';
@@ -15,8 +14,8 @@ const NOT_FIXED: ReadonlySet<FleetBucket> = new Set(FLEET_BUCKETS.filter((b) => 
  * "Which servers are affected / not fixed / silent?": the servers of the fleet status (the same buckets as
  * `/kb954960 status`), and for "silent" when each was last heard of.
  */
-export function serversCommand(which: ServerList, ctx: CommandContext): Reply {
-  const status = loadFleetStatus(ctx.store, ctx.now);
+export async function serversCommand(which: ServerList, ctx: CommandContext): Promise<Reply> {
+  const status = await loadFleetStatus(ctx.store, ctx.now);
   const all = FLEET_BUCKETS.flatMap((b) => status.servers[b]);
   let servers: ListedServer[];
   if (which === 'affected') {
@@ -24,7 +23,7 @@ export function serversCommand(which: ServerList, ctx: CommandContext): Reply {
   } else if (which === 'not-fixed') {
     servers = all.filter((s) => NOT_FIXED.has(s.bucket)).map((s) => ({ name: s.name, bucket: s.bucket }));
   } else {
-    const heard = new StatusStore(ctx.store).lastHeardOf();
+    const heard = await ctx.store.status.lastHeardOf();
     const before = new Date(ctx.now.getTime() - SILENT_AFTER_HOURS * 3_600_000).toISOString();
     servers = all
       .map((s) => ({ name: s.name, bucket: s.bucket, lastHeardAt: heard.get(s.name) ?? null }))

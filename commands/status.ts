@@ -23,7 +23,7 @@ function replyOf(status: FleetStatus, ctx: CommandContext, timeZone?: string): R
  * `kb954960 status` / `/kb954960 status`: the daily post, now. Times in the text are in `options.timeZone`, else the
  * context's zone (`ctx.times`), else UTC.
  */
-export function buildStatusReply(ctx: CommandContext, options: { timeZone?: string } = {}): Reply {
-  return replyOf(loadFleetStatus(ctx.store, ctx.now), ctx, options.timeZone ?? ctx.times?.timeZone);
+export async function buildStatusReply(ctx: CommandContext, options: { timeZone?: string } = {}): Promise<Reply> {
+  return replyOf(await loadFleetStatus(ctx.store, ctx.now), ctx, options.timeZone ?? ctx.times?.timeZone);
 }
 

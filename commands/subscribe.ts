@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatusStore, type Subscription } from '../db/status-store.js';
+import type { Subscription } from '../src/store/port.js';
 import { isAdmin } from '../src/admins.js';
 import { LANGS, type Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
@@ -62,7 +62,7 @@ function describe(s: Subscription, next: Date | null, lang: Lang, created: boole
 }
 
 /** `/kb954960 subscribe [HH:MM] [ja|en]`: this channel gets the daily status post. Admins only when ADMIN_USER_IDS is set. */
-export function subscribeCommand(args: readonly string[], ctx: SubscribeContext): Reply {
+export async function subscribeCommand(args: readonly string[], ctx: SubscribeContext): Promise<Reply> {
   const parsed = parse(args);
   // A time it cannot read is said to be one, with the form it takes: "usage" alone left 25:00 a riddle.
   const badTime = parsed ? undefined : args.find((a) => LOOKS_LIKE_TIME.test(a) && !VALID_TIME.test(a));
@@ -71,7 +71,7 @@ export function subscribeCommand(args: readonly string[], ctx: SubscribeContext)
   if (!isAdmin(ctx)) return refusal(ctx);
   const postTime = parsed.time ?? ctx.defaults.statusTime;
   const timeZone = parsed.timeZone ?? ctx.defaults.statusTimeZone;
-  const { subscription, created } = new StatusStore(ctx.store).upsertSubscription({
+  const { subscription, created } = await ctx.store.status.upsertSubscription({
     channelId: ctx.channelId,
     teamId: ctx.teamId ?? null,
     postTime,
@@ -89,9 +89,9 @@ export function subscribeCommand(args: readonly string[], ctx: SubscribeContext)
 }
 
 /** `/kb954960 unsubscribe`: no more daily posts here. */
-export function unsubscribeCommand(ctx: CommandContext & { readonly channelId: string }): Reply {
+export async function unsubscribeCommand(ctx: CommandContext & { readonly channelId: string }): Promise<Reply> {
   if (!isAdmin(ctx)) return refusal(ctx);
-  const removed = new StatusStore(ctx.store).deleteSubscription(ctx.channelId);
+  const removed = await ctx.store.status.deleteSubscription(ctx.channelId);
   const m = msg(ctx.lang).subscribe;
   return {
     text: removed ? m.removed : m.notSubscribed,

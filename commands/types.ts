@@ -1,4 +1,4 @@
-import type { Store } from '../db/store.js';
+import type { Storage } from '../src/store/port.js';
 import { adminMentions } from '../src/admins.js';
 import type { Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
@@ -16,7 +16,7 @@ export interface Reply {
 
 /** Who asks and what the command may use. Time is passed in. */
 export interface CommandContext {
-  readonly store: Store;
+  readonly store: Storage;
   readonly lang: Lang;
   readonly now: Date;
   /** The Slack user, or undefined for the CLI (the machine's operator is trusted). */

@@ -19,7 +19,7 @@ for (const f of readdirSync(OUT)) if (f === ENTRY || f === CACHE || CHUNK.test(f
 
 /**
  * `import.meta.url` of each module as it was before bundling (dist/src/scan/runner.js finds its worker beside it,
- * dist/db/store.js its migrations): the bundle sits in dist/src, so each module's path is known relative to it.
+ * dist/db/sqlite/store.js its migrations): the bundle sits in dist/src, so each module's path is known relative to it.
  */
 const importMetaUrl = {
   name: 'import-meta-url-per-module',

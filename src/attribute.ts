@@ -1,7 +1,6 @@
-import { AttributionStore } from '../db/attribution-store.js';
-import type { Store } from '../db/store.js';
 import type { FactsLearned } from './diagnose/diagnose.js';
 import { serverState, type ServerState } from './diagnose/server-state.js';
+import type { Storage } from './store/port.js';
 
 export type RecordForResult =
   | { readonly kind: 'recorded'; readonly server: string; readonly reported: Omit<FactsLearned, 'affected'>; readonly state: ServerState }
@@ -19,21 +18,9 @@ export type SameServerResult =
  * (`into`) are one server: the alias is recorded (its row, if it had one, merged into `into`) and the two pastes are
  * one failure on it. Only admins reshape identities.
  */
-export function sameServer(o: { store: Store; diagnosisId: number; earlierId: number; alias: string; into: string; now: Date; mayRecord: boolean }): SameServerResult {
+export async function sameServer(o: { store: Storage; diagnosisId: number; earlierId: number; alias: string; into: string; now: Date; mayRecord: boolean }): Promise<SameServerResult> {
   if (!o.mayRecord) return { kind: 'not-admin' };
-  const at = o.now.toISOString();
-  return o.store.db.transaction((): SameServerResult => {
-    const into = o.store.resolveServer(o.into);
-    if (into.kind === 'ambiguous') return { kind: 'unclear', candidates: into.candidates };
-    const row = o.store.serverRowFor(o.into, at);
-    const from = o.store.resolveServer(o.alias);
-    if (from.kind === 'ambiguous') return { kind: 'unclear', candidates: from.candidates };
-    const attribution = new AttributionStore(o.store);
-    const spelling = from.kind === 'invalid' ? o.alias : from.name;
-    if (spelling !== row) attribution.mergeServerInto(spelling, row, [o.alias.toLowerCase()]);
-    attribution.joinFailure(o.diagnosisId, o.earlierId, row);
-    return { kind: 'joined', server: row };
-  }).immediate();
+  return o.store.attribution.sameServer({ diagnosisId: o.diagnosisId, earlierId: o.earlierId, alias: o.alias, into: o.into, at: o.now.toISOString() });
 }
 
 /**
@@ -41,25 +28,11 @@ export function sameServer(o: { store: Store; diagnosisId: number; earlierId: nu
  * a "Record for …" button or a reply in the thread. Obeys the same rule as every way in: only admins record facts.
  * The log is not needed: the diagnosis kept what it reported.
  */
-export function recordFor(o: { store: Store; diagnosisId: number; server: string; now: Date; mayRecordFacts: boolean; by?: string | null }): RecordForResult {
-  const attribution = new AttributionStore(o.store);
-  const d = attribution.diagnosisReport(o.diagnosisId);
+export async function recordFor(o: { store: Storage; diagnosisId: number; server: string; now: Date; mayRecordFacts: boolean; by?: string | null }): Promise<RecordForResult> {
+  const d = await o.store.attribution.diagnosisReport(o.diagnosisId);
   if (!d) return { kind: 'gone' }; // purged with the history, or never reported facts
   if (d.server) return { kind: 'already', server: d.server };
   if (!o.mayRecordFacts) return { kind: 'not-admin', reported: d.reported };
-  const at = o.now.toISOString();
-  const recorded = o.store.db.transaction(() => {
-    const row = o.store.serverRowFor(o.server, at);
-    attribution.applyFacts(row, { ...d.reported, affected: false }, at, {
-      userId: o.by,
-      channelId: d.channelId,
-      messageTs: d.messageTs,
-      threadTs: d.threadTs,
-      diagnosisId: d.id,
-    });
-    const s = serverState(o.store.server(row));
-    attribution.attribute(d.id, row, s);
-    return { row, s };
-  })();
-  return { kind: 'recorded', server: recorded.row, reported: d.reported, state: recorded.s };
+  const recorded = await o.store.attribution.recordFor({ report: d, server: o.server, at: o.now.toISOString(), by: o.by });
+  return { kind: 'recorded', server: recorded.server, reported: d.reported, state: serverState(recorded.facts) };
 }

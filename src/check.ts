@@ -1,7 +1,6 @@
 import { trustsPlacement } from './admins.js';
 import { mergeCodeCounts } from './detect/extract-codes.js';
-import { AttributionStore, type LinkedDiagnosis } from '../db/attribution-store.js';
-import type { Store, DiagnosisRecord } from '../db/store.js';
+import type { CheckContext, DiagnosisRecord, LinkedDiagnosis, SameFailure, Storage } from './store/port.js';
 import { faultIdsOf } from './diagnose/fault-ids.js';
 import type { Finding, ScanResult } from './detect/types.js';
 import type { Lang } from './lang.js';
@@ -39,7 +38,7 @@ export interface CheckOptions {
   readonly limitName?: string;
   readonly now: Date;
   /** What is known of servers, and where the diagnosis is recorded. */
-  readonly store: Store | null;
+  readonly store: Storage | null;
   /**
    * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis worth
    * remembering (worthRecording(): chatter in Slack is not history); a function: record the diagnosis it says yes to.
@@ -114,22 +113,43 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     }
   }
   const scan = mergeScans(scans);
-  const now = options.now.toISOString();
-  const attribution = options.store ? new AttributionStore(options.store) : null;
   const faultIds = faultIdsOf(scan.findings);
-  const shared = attribution?.sharingFault(faultIds) ?? null;
   const named = inputServer(scan, options.serverName);
+  // What the store knows that bears on this input, read in one go: the decision below reads no store.
+  const names = [named, options.contextServer].filter((n): n is string => !!n);
+  const context = options.store ? await options.store.history.checkContext({ faultIds, names, byAdmin: options.mayRecordFacts }) : null;
+  const decided = decide(scan, faultIds, named, context, options);
+  const diagnosisId = decided.record && options.store ? await options.store.history.record(decided.record, decided.same) : null;
+  const { earlier, shared, conflicting, diagnosis, withheld } = decided;
+  const serverSide = faultIds.some((f) => f.id === shared?.faultId && f.side === 'server') ? ('this' as const) : ('earlier' as const);
+  const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide } : null;
+  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
+}
+
+/**
+ * From the scan and what the store knew (`context`, null without a store) to the diagnosis and what to record: pure.
+ * What recording settles about an earlier diagnosis of the same failure goes with the record, in one write.
+ */
+function decide(
+  scan: ScanResult,
+  faultIds: ReturnType<typeof faultIdsOf>,
+  named: string | null,
+  context: CheckContext | null,
+  options: CheckOptions,
+): { diagnosis: Diagnosis; withheld: WithheldFacts | null; shared: LinkedDiagnosis | null; earlier: LinkedDiagnosis | null; conflicting: boolean; record: DiagnosisRecord | null; same: SameFailure } {
+  const now = options.now.toISOString();
+  const shared = context?.shared ?? null;
   // The same fault ID under another server's name is a question, never a silent merge.
-  const namedRow = named && options.store ? options.store.resolveServer(named, options.mayRecordFacts) : null;
+  const namedRow = named ? (context?.resolved.get(named) ?? null) : null;
   const conflicting = !!shared?.server && !!named && !(namedRow?.kind === 'known' && namedRow.name === shared.server);
   const earlier = conflicting ? null : shared;
   // The same failure places this input under the server an admin (or this sender) gave it; a non-admin's name never
-  // places an admin's input. The input's own names are the sender's, filed as theirs (Store.serverRowFor).
+  // places an admin's input. The input's own names are the sender's, filed as theirs (the store's server row rule).
   const sender = options.record?.userId;
   const earlierServer = earlier?.server && trustsPlacement(sender, earlier.placedBy) ? earlier.server : null;
   const fallbackServer = earlierServer ?? options.contextServer ?? null;
   const server = named ?? fallbackServer;
-  const known = server && options.store ? options.store.server(server, options.mayRecordFacts) : null;
+  const known = server ? (context?.facts.get(server) ?? null) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
   const applyReportedFacts = options.mayRecordFacts || !server;
   const confirmedByFaultId = earlier?.verdict === 'affected';
@@ -140,20 +160,16 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const wanted = save === 'if-evidence' ? worthRecording(diagnosis) : typeof save === 'function' ? save(diagnosis) : save;
   // Refused facts are not history: a non-admin's verification output for a named server would otherwise leave a
   // "no KB954960 signature" row under it. Only the failure such input shows is anyone's to record.
-  const recording = options.store && wanted && (withheld === null || showsFailure(diagnosis));
+  const recording = !!context && wanted && (withheld === null || showsFailure(diagnosis));
   const { affected: _affected, ...reported } = shown.learned;
-  const diagnosisId = recording
-    ? options.store!.recordDiagnosis({ origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds, byAdmin: options.mayRecordFacts })
-    : null;
+  const record: DiagnosisRecord | null = recording ? { origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds, byAdmin: options.mayRecordFacts } : null;
   // One failure, one record: the earlier paste that named no server learns it from this one — when this sender may
   // place it: an admin, or the one who pasted it.
   const mayPlaceEarlier = options.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
-  if (diagnosisId !== null && earlier && !earlier.server && diagnosis.server && mayPlaceEarlier) attribution!.adoptServer(earlier.id, diagnosisId, options.mayRecordFacts);
+  const adopt = earlier && !earlier.server && diagnosis.server && mayPlaceEarlier ? { earlierId: earlier.id, byAdmin: options.mayRecordFacts } : undefined;
   // The earlier partial paste is proved by this one's signature: both are the one affected failure.
-  if (diagnosisId !== null && earlier && earlier.verdict === 'possible' && diagnosis.verdict === 'affected') attribution!.confirmFailure(earlier.id);
-  const serverSide = faultIds.some((f) => f.id === shared?.faultId && f.side === 'server') ? ('this' as const) : ('earlier' as const);
-  const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide } : null;
-  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
+  const confirm = earlier && earlier.verdict === 'possible' && diagnosis.verdict === 'affected' ? earlier.id : undefined;
+  return { diagnosis, withheld, shared, earlier, conflicting, record, same: { ...(adopt ? { adopt } : {}), ...(confirm !== undefined ? { confirm } : {}) } };
 }
 
 /**

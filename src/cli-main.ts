@@ -4,7 +4,7 @@
  */
 import { constants, accessSync, existsSync, statSync, writeSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Store } from '../db/store.js';
+import type { Storage } from './store/port.js';
 import type { CommandContext, Reply } from '../commands/types.js';
 import { check, type CheckInput } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -25,6 +25,8 @@ usage:
   kb954960 server NAME dll|wsus VERSION    record a version read off the server (3.1.6001.66 or v3.1.6001.66)
   kb954960 history [--server NAME] [--limit N] [--json]
   kb954960 status [--json]                 the daily summary, now
+  kb954960 db copy --to postgres://… [--db PATH] [--json]
+                                           copy the SQLite database into an empty PostgreSQL one (then set DATABASE_URL)
   kb954960 serve                           run the Slack bot (see README)
 
 FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs, of any size; --max-bytes N refuses an input over
@@ -95,13 +97,17 @@ function maxBytesFlag(value: unknown): number {
   return n;
 }
 
-/** Loaded on demand: better-sqlite3 costs start-up time that `scan --no-save` need not pay. */
-async function openStore(path: string, config: Config, options: { readonly?: boolean } = {}): Promise<Store> {
-  const { Store } = await import('../db/store.js');
+/** Loaded on demand: the database driver costs start-up time that `scan --no-save` need not pay. */
+/** `--db PATH` names a SQLite file; without it, DATABASE_URL (PostgreSQL) or else DATABASE_PATH. */
+async function openStore(dbFlag: string | undefined, config: Config, options: { readonly?: boolean } = {}): Promise<Storage> {
+  const { openStorage } = await import('./store/open.js');
+  const path = dbFlag ?? config.databasePath;
+  const databaseUrl = dbFlag === undefined ? config.databaseUrl : undefined;
   try {
-    return Store.open(path, { ...options, clock: config.clock });
+    return await openStorage({ databasePath: path, databaseUrl, readonly: options.readonly, clock: config.clock });
   } catch (e) {
-    throw new UsageError(`cannot open the database at ${path}: ${(e as Error).message}`);
+    // The URL is never printed: it may hold a password.
+    throw new UsageError(`cannot open the database ${databaseUrl ? '(DATABASE_URL)' : `at ${path}`}: ${(e as Error).message}`);
   }
 }
 
@@ -149,9 +155,11 @@ async function scan(args: string[], config: Config): Promise<number> {
   const lang = langFlag(values.lang, config.lang);
   const maxBytes = maxBytesFlag(values['max-bytes']);
   const inputs = await inputsFrom(positionals, maxBytes);
-  const dbPath = (values.db as string | undefined) ?? config.databasePath;
+  const dbFlag = values.db as string | undefined;
+  const dbPath = dbFlag ?? config.databasePath;
   // --no-save still consults what is known of the server, when a database exists, but writes nothing.
-  const store = values['no-save'] ? (existsSync(dbPath) ? await openStore(dbPath, config, { readonly: true }) : null) : await openStore(dbPath, config);
+  const exists = (dbFlag === undefined && !!config.databaseUrl) || existsSync(dbPath);
+  const store = values['no-save'] ? (exists ? await openStore(dbFlag, config, { readonly: true }) : null) : await openStore(dbFlag, config);
   try {
     const server = values.server as string | undefined;
     if (server !== undefined && canonicalServerName(server) === null) throw new UsageError(`--server: '${server}' is not a host name or URL`);
@@ -171,11 +179,11 @@ async function scan(args: string[], config: Config): Promise<number> {
     write(values.json ? JSON.stringify(renderJson(diagnosis)) : renderText(diagnosis));
     return needsAction(diagnosis) ? 1 : 0;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 
-function commandContext(store: Store, config: Config, lang: Lang): CommandContext {
+function commandContext(store: Storage, config: Config, lang: Lang): CommandContext {
   // A terminal's times are ISO 8601 with the offset, in STATUS_TIMEZONE (the team's zone).
   return { store, lang, now: config.clock(), adminUserIds: config.adminUserIds, times: { timeZone: config.statusTimeZone, iso: true } };
 }
@@ -216,35 +224,54 @@ async function main(argv: string[]): Promise<number> {
     case 'server': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
       const { serverCommand } = await import('../commands/server.js'); // commands load on demand: scan starts without zod
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      const store = await openStore(values.db as string | undefined, config);
       try {
-        return print(serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
+        return print(await serverCommand(positionals, commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {
-        store.close();
+        await store.close();
       }
     }
     case 'history': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, server: { type: 'string' }, limit: { type: 'string' }, db: { type: 'string' }, lang: { type: 'string' } });
       if (positionals.length > 0) throw new UsageError(`history takes no arguments (got '${positionals[0]}'); use --server NAME`);
       const { historyCommand } = await import('../commands/history.js');
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      const store = await openStore(values.db as string | undefined, config);
       try {
-        const reply = historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
+        const reply = await historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
         return print(reply, !!values.json);
       } finally {
-        store.close();
+        await store.close();
       }
     }
     case 'status': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
       if (positionals.length > 0) throw new UsageError(`status takes no arguments (got '${positionals[0]}')`);
       const { buildStatusReply } = await import('../commands/status.js');
-      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      const store = await openStore(values.db as string | undefined, config);
       try {
-        return print(buildStatusReply(commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
+        return print(await buildStatusReply(commandContext(store, config, langFlag(values.lang, config.lang))), !!values.json);
       } finally {
-        store.close();
+        await store.close();
       }
+    }
+    case 'db': {
+      const { values, positionals } = parse(rest, { to: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
+      if (positionals[0] !== 'copy' || positionals.length > 1) throw new UsageError('usage: db copy --to postgres://user:password@host:5432/database [--db PATH]');
+      const to = values.to as string | undefined;
+      if (!to || !/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError('db copy: --to must be a postgres://user:password@host:5432/database URL');
+      const from = (values.db as string | undefined) ?? config.databasePath;
+      if (!existsSync(from)) throw new UsageError(`db copy: ${from}: no such database file`);
+      const { copyToPostgres } = await import('./store/open.js');
+      let copied: { table: string; rows: number }[];
+      try {
+        copied = await copyToPostgres(from, to, config.clock);
+      } catch (e) {
+        // The URL is never printed: it may hold a password.
+        throw new UsageError(`db copy: ${(e as Error).message}`);
+      }
+      if (values.json) write(JSON.stringify({ from, copied }));
+      else write([`copied ${from} into PostgreSQL, every table verified by its count:`, ...copied.map((c) => `  ${c.table.padEnd(20)} ${c.rows}`)].join('\n'));
+      return 0;
     }
     default:
       throw new UsageError(`unknown command '${command}'. Run 'kb954960 help' for usage.`);

@@ -75,6 +75,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databasePath: string;
+  /** postgres://…: the data lives in PostgreSQL (replicas on several machines share it) instead of DATABASE_PATH. */
+  readonly databaseUrl?: string;
   readonly lang: Lang;
   readonly statusTime: string;
   readonly statusTimeZone: string;
@@ -107,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { forS
     port: read.wholeNumber('PORT', 3000, 0, 65535),
     host: read.text('HOST') ?? '0.0.0.0',
     databasePath: read.text('DATABASE_PATH') ?? './data/kb954960.db',
+    // Checked by its scheme only, and never echoed: the URL may hold a password.
+    databaseUrl: read.text('DATABASE_URL') === undefined ? undefined : read.checked('DATABASE_URL', '', (v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'must be a postgres://user:password@host:5432/database URL'),
     lang: read.oneOf('BOT_LANG', LANGS, DEFAULT_LANG, `must be ${LANGS.join(' or ')}`),
     statusTime: read.checked('STATUS_TIME', '09:00', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be HH:MM (24-hour), e.g. 09:00'),
     statusTimeZone: read.checked('STATUS_TIMEZONE', 'Asia/Tokyo', isTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),

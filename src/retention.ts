@@ -1,12 +1,10 @@
-import { InboxStore } from '../db/inbox-store.js';
-import { StatusStore } from '../db/status-store.js';
-import type { Store } from '../db/store.js';
 import type { Logger } from './log.js';
+import type { Storage } from './store/port.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionOptions {
-  readonly store: Store;
+  readonly store: Storage;
   /** HISTORY_DAYS: diagnoses (with their findings), finished inbox items and daily-post records older than this are deleted. */
   readonly historyDays: number;
   readonly clock?: () => Date;
@@ -29,12 +27,12 @@ export interface PurgeResult {
  * finished Slack inbox items, and the daily post's exactly-once records (one per channel per day; only today's
  * matters). `servers` (one row per server) and `subscriptions` (one per channel) do not grow with time.
  */
-export function purgeOnce(o: Pick<RetentionOptions, 'store' | 'historyDays' | 'clock' | 'logger'>): PurgeResult {
+export async function purgeOnce(o: Pick<RetentionOptions, 'store' | 'historyDays' | 'clock' | 'logger'>): Promise<PurgeResult> {
   const now = (o.clock ?? (() => new Date()))();
   const before = new Date(now.getTime() - o.historyDays * DAY_MS).toISOString();
-  const inbox = new InboxStore(o.store).purgeDoneBefore(before);
-  const diagnoses = o.store.purgeDiagnosesBefore(before);
-  const statusPosts = new StatusStore(o.store).purgeStatusPostsBefore(before.slice(0, 10));
+  const inbox = await o.store.inbox.purgeDoneBefore(before);
+  const diagnoses = await o.store.history.purgeBefore(before);
+  const statusPosts = await o.store.status.purgeStatusPostsBefore(before.slice(0, 10));
   if (diagnoses > 0 || inbox > 0 || statusPosts > 0) o.logger?.info({ before, diagnoses, inbox, statusPosts }, 'purged history older than HISTORY_DAYS');
   return { before, diagnoses, inbox, statusPosts };
 }
@@ -45,12 +43,8 @@ export function purgeOnce(o: Pick<RetentionOptions, 'store' | 'historyDays' | 'c
  */
 export function startRetention(o: RetentionOptions): { stop(): void } {
   const run = () => {
-    try {
-      purgeOnce(o);
-    } catch (err) {
-      // A purge that fails (database busy, closed during shutdown) is retried at the next tick; never fatal.
-      o.logger?.warn({ err }, 'history purge failed; will retry');
-    }
+    // A purge that fails (database busy, closed during shutdown) is retried at the next tick; never fatal.
+    purgeOnce(o).catch((err: unknown) => o.logger?.warn({ err }, 'history purge failed; will retry'));
   };
   run();
   const timer = setInterval(run, o.everyMs ?? DAY_MS);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../db/store.js';
+import { Store } from '../db/sqlite/store.js';
 // Every rule the scanner runs: the KB954960 rules and the problem packs' line rules.
 import { DETECTION_RULES as RULES, Scanner, scanBuffer, MAX_LINE_BYTES } from '../src/detect/scanner.js';
 import { decodeToUtf8, InputError, type DecodeOptions } from '../src/ingest/decode.js';
@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createBot, type Bot } from '../src/slack/app.js';
 import { get, postSigned, startFakeSlack, type FakeSlack } from './support/index.js';
+import { port as portOf } from './support/storage.js';
 
 /** Totals printed at the end: how many generated cases each property saw. */
 const runs: Record<string, number> = {};
@@ -372,7 +373,7 @@ describe('slash commands: text of every shape', () => {
   it('runSlashCommand answers every text with a sentence, never throws, never records a failed input', async () => {
     const { runSlashCommand } = await import('../commands/index.js');
     const ctx = (userId = 'U1') => ({
-      store,
+      store: portOf(store),
       lang: 'en' as const,
       now: new Date('2024-01-01T00:00:00Z'),
       userId,
@@ -450,7 +451,7 @@ describe('hostile HTTP requests at the running app (signed: they passed Slack\'s
     store = Store.open(config.databasePath);
     // Debug level on purpose: every logging path sees the hostile payloads too.
     const logger = createLogger('debug', { write: (l: string) => void logs.push(l) });
-    bot = createBot(config, { store, logger, apiRetries: 0, replyRetry: { attempts: 2, baseMs: 10 } });
+    bot = createBot(config, { store: portOf(store), logger, apiRetries: 0, replyRetry: { attempts: 2, baseMs: 10 } });
     const { port } = await bot.start();
     base = `http://127.0.0.1:${port}`;
   });

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { langCommand } from '../commands/lang.js';
 import { subscribeArgs } from '../commands/subscribe.js';
-import { ReaderLangStore } from '../db/reader-lang-store.js';
-import { Store } from '../db/store.js';
+import { ReaderLangStore } from '../db/sqlite/reader-lang-store.js';
+import { Store } from '../db/sqlite/store.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { lookupCode } from '../src/detect/result-codes.js';
 import { DEFAULT_LANG, isLang, LANGS } from '../src/lang.js';
@@ -16,6 +16,7 @@ import { msg } from '../src/render/messages/index.js';
 import { checkModal } from '../src/slack/views/check-modal.js';
 import { childEnv } from './support/clock.js';
 import { tempDb } from './support/status-fixtures.js';
+import { port } from './support/storage.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 /** Not a language of the list, in every case the inputs are read in. */
@@ -71,16 +72,16 @@ describe('the one list of languages', () => {
       store.close();
       db.cleanup();
     });
-    const ctx = (userId: string) => ({ store, lang: DEFAULT_LANG, now: new Date('2024-06-01T12:00:00Z'), userId, adminUserIds: [], defaultLang: DEFAULT_LANG });
+    const ctx = (userId: string) => ({ store: port(store), lang: DEFAULT_LANG, now: new Date('2024-06-01T12:00:00Z'), userId, adminUserIds: [], defaultLang: DEFAULT_LANG });
 
-    it('each of LANGS is chosen and read back; anything else is a usage error and stores nothing', () => {
+    it('each of LANGS is chosen and read back; anything else is a usage error and stores nothing', async () => {
       for (const lang of LANGS) {
-        const reply = langCommand([lang.toUpperCase()], ctx(`U${lang.toUpperCase()}`));
+        const reply = await langCommand([lang.toUpperCase()], ctx(`U${lang.toUpperCase()}`));
         expect(reply).toMatchObject({ exitCode: 0, json: { lang, chosen: true } });
         expect(new ReaderLangStore(store).chosenLang(`U${lang.toUpperCase()}`)).toBe(lang);
       }
       for (const bad of NOT_LANGS.filter(Boolean)) {
-        expect(langCommand([bad], ctx('UOTHER')).exitCode).toBe(2);
+        expect((await langCommand([bad], ctx('UOTHER'))).exitCode).toBe(2);
         expect(new ReaderLangStore(store).chosenLang('UOTHER')).toBeNull();
       }
     });

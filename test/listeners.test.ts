@@ -3,9 +3,10 @@
 // effect is what it wrote to the queue (key, kind, payload), what it acked and when, and what it left alone.
 import type { types } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InboxStore, type InboxItem } from '../db/inbox-store.js';
-import { ReaderLangStore } from '../db/reader-lang-store.js';
-import type { Store } from '../db/store.js';
+import { InboxStore } from '../db/sqlite/inbox-store.js';
+import type { InboxItem } from '../src/store/port.js';
+import { ReaderLangStore } from '../db/sqlite/reader-lang-store.js';
+import type { Store } from '../db/sqlite/store.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';
@@ -28,6 +29,7 @@ import { TEST_NOW, testClock } from './support/clock.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { blockAction, messageEvent, messageShortcut, slackTs, slashCommand, triggerId, viewSubmission } from './support/payloads.js';
 import { checkInput, tempStore } from './support/real-check.js';
+import { port } from './support/storage.js';
 
 const BOT_USER = 'UBOT';
 const ADMIN = 'UADMIN';
@@ -71,8 +73,8 @@ beforeEach(() => {
     worked.push(item);
     return { outcome: 'silent' as const };
   };
-  inbox = new SlackInbox({ store: t.store, logger, clock, handlers: { message: work, file: work, command: work, view: work } });
-  deps = { config: loadConfig({ ADMIN_USER_IDS: ADMIN }), store: t.store, logger, clock, inbox };
+  inbox = new SlackInbox({ store: port(t.store), logger, clock, handlers: { message: work, file: work, command: work, view: work } });
+  deps = { config: loadConfig({ ADMIN_USER_IDS: ADMIN }), store: port(t.store), logger, clock, inbox };
 });
 afterEach(async () => {
   await inbox.drain();
@@ -288,7 +290,7 @@ describe('views: checkModalSubmission', () => {
 });
 
 describe('actions: answerBlockAction', () => {
-  const listener = () => answerBlockAction({ logger: deps.logger, afterAck: inbox, store: t.store, config: deps.config, clock: deps.clock });
+  const listener = () => answerBlockAction({ logger: deps.logger, afterAck: inbox, store: port(t.store), config: deps.config, clock: deps.clock });
   /** Bolt's arguments for a click on `element` in `blocks` of a bot message in C1. */
   function click(element: types.Button, blocks: types.KnownBlock[], user: string, messageTs = slackTs()) {
     const body = blockAction({ action_id: element.action_id!, element: element as unknown as Record<string, unknown>, user, container: { type: 'message', channel: 'C1', message_ts: messageTs, blocks } });

@@ -4,8 +4,9 @@ import { SLASH_COMMAND } from '../src/slack/listeners/commands/index.js';
 import { EVENT_TYPES } from '../src/slack/listeners/events/index.js';
 import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts/index.js';
 import { runSlashCommand } from '../commands/index.js';
-import { Store } from '../db/store.js';
+import { Store } from '../db/sqlite/store.js';
 import { tempDb } from './support/status-fixtures.js';
+import { port } from './support/storage.js';
 
 // manifest.yml is what admins import; it must name what the code listens for, and ask for no more than it uses.
 const manifest = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
@@ -60,7 +61,7 @@ describe('manifest.yml', () => {
     try {
       for (const sub of inHint) {
         const out = await runSlashCommand(sub, {
-          store,
+          store: port(store),
           lang: 'en',
           now: new Date('2026-11-25T12:00:00Z'),
           adminUserIds: [],

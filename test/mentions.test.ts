@@ -2,7 +2,7 @@
 // the slash commands' own answers, in the reader's language; small talk gets one line in a DM and none in a channel;
 // a mention that carries a log is still diagnosed. Real Bolt app, real signed HTTP, a real SQLite file, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReaderLangStore } from '../db/reader-lang-store.js';
+import { ReaderLangStore } from '../db/sqlite/reader-lang-store.js';
 import { codeCommand } from '../commands/code.js';
 import { serverCommand } from '../commands/server.js';
 import { FIXED_DLL_VERSION } from '../src/kb954960.js';
@@ -15,6 +15,7 @@ import { TEST_NOW } from './support/clock.js';
 import { clientExampleOn } from './support/fixtures.js';
 import { eventCallback, messageEvent, postEvent, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
 import { recordAffected } from './support/status-fixtures.js';
+import { port } from './support/storage.js';
 
 const USER = 'UASKER';
 const JA_USER = 'UJAPANESE';
@@ -145,7 +146,7 @@ describe('mentions and DMs converse', () => {
     const affected = shown(await reply(mention('まだ影響を受けているサーバーは？')));
     expect(affected).toMatch(/^:red_circle: \*現在 KB954960 に該当: サーバー 4 台中 1 台\*\n\*wsus01\*/);
     const server = await reply(mention('wsus02 は適用済み？'));
-    expect(server.body.blocks).toEqual(serverCommand(['wsus02'], { store: t.store, lang: 'ja', now: new Date(TEST_NOW), adminUserIds: [] }).blocks);
+    expect(server.body.blocks).toEqual((await serverCommand(['wsus02'], { store: port(t.store), lang: 'ja', now: new Date(TEST_NOW), adminUserIds: [] })).blocks);
     const code = await reply(mention('0x80244022 とは？'));
     expect(code.body.blocks).toEqual(codeCommand(['0x80244022'], 'ja').blocks);
     const status = shown(await reply(mention('status', JA_USER)));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../db/store.js';
+import { Store } from '../db/sqlite/store.js';
 import { testClock } from './support/clock.js';
 import { testDatabase } from './support/postgres.js';
 

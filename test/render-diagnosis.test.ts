@@ -1,7 +1,7 @@
 // The diagnosis surface (src/render/diagnosis-blocks.ts, problem-reply.ts, attribution.ts): built from the real
 // detection of the fixtures, recorded in a real store, in both languages; within Slack's limits, verdict first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/store.js';
+import type { Store } from '../db/sqlite/store.js';
 import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';

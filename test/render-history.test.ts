@@ -1,6 +1,6 @@
 // The history surface (src/render/history.ts): `/kb954960 history` from a real store; both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/store.js';
+import type { Store } from '../db/sqlite/store.js';
 import type { Lang } from '../src/lang.js';
 import { renderHistoryBlocks, renderHistoryText } from '../src/render/history.js';
 import { msg } from '../src/render/messages/index.js';

@@ -1,7 +1,7 @@
 // The Home surface (src/slack/views/home.ts): App Home from a real store — the fleet, each server with its proof, the
 // help — within what a Home tab holds (100 blocks); both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/store.js';
+import type { Store } from '../db/sqlite/store.js';
 import type { Lang } from '../src/lang.js';
 import { renderHelp } from '../src/render/help.js';
 import { msg } from '../src/render/messages/index.js';
@@ -10,6 +10,7 @@ import { expectWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW } from './support/clock.js';
 import { fixture } from './support/fixtures.js';
 import { checkInput, tempStore } from './support/real-check.js';
+import { port } from './support/storage.js';
 
 const KANA = /[\u3040-\u30ff]/;
 
@@ -23,7 +24,7 @@ describe.each(['en', 'ja'] as const)('App Home in %s', (lang: Lang) => {
   it('the fleet status first, then the servers with their proof, then the help', async () => {
     await checkInput(t.store, fixture('client-affected.log'), { lang, serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
     await checkInput(t.store, 'KB954960-CHECK computer=WSUS02 dll=3.1.6001.66', { lang, userId: 'UADMIN', channelId: 'C1', messageTs: '1764072100.000100' });
-    const view = homeView(readHomeInput(t.store, lang, new Date(TEST_NOW)));
+    const view = homeView((await readHomeInput(port(t.store), lang, new Date(TEST_NOW))));
     expect(view.type).toBe('home');
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks.slice(0, 1)).startsWith(msg(lang).status.title)).toBe(true);
@@ -46,13 +47,13 @@ describe.each(['en', 'ja'] as const)('App Home in %s', (lang: Lang) => {
       await checkInput(t.store, fixture('seed-run-together.txt'), { lang, serverName: name, channelId: 'C1', messageTs: `1764070000.${String(i).padStart(6, '0')}` });
       await checkInput(t.store, `KB954960-CHECK computer=FIXED-${i} dll=3.1.6001.66`, { lang, userId: `U${i}` });
     }
-    const view = homeView(readHomeInput(t.store, lang, new Date(TEST_NOW)));
+    const view = homeView((await readHomeInput(port(t.store), lang, new Date(TEST_NOW))));
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks).endsWith(visibleText(renderHelp(lang).blocks.filter((b) => b.type !== 'actions')))).toBe(true);
   });
 
-  it('an empty workspace: the quiet line and the help, no server list', () => {
-    const view = homeView(readHomeInput(t.store, lang, new Date(TEST_NOW)));
+  it('an empty workspace: the quiet line and the help, no server list', async () => {
+    const view = homeView((await readHomeInput(port(t.store), lang, new Date(TEST_NOW))));
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks)).toContain(msg(lang).status.quietHead);
     expect(view.blocks.filter((b) => b.type === 'divider')).toHaveLength(1);

@@ -2,7 +2,7 @@
 // the errors the real ingest throws; both languages.
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/store.js';
+import type { Store } from '../db/sqlite/store.js';
 import { check } from '../src/check.js';
 import type { Lang } from '../src/lang.js';
 import { formatBytes, InputError, WEVTUTIL_EXPORT } from '../src/ingest/decode.js';
@@ -15,6 +15,7 @@ import { expectMessageWithinBlockKit, visibleText } from './support/block-kit.js
 import { fixture } from './support/fixtures.js';
 import { TEST_NOW } from './support/clock.js';
 import { tempStore } from './support/real-check.js';
+import { port } from './support/storage.js';
 
 const KANA = /[\u3040-\u30ff]/;
 const NAME = '<!channel>.log';
@@ -28,7 +29,7 @@ afterEach(() => t.close());
 /** The refusal the real ingest gives `bytes` (with a cap of `maxBytes`). */
 async function refusalFor(bytes: Buffer, maxBytes = Number.POSITIVE_INFINITY): Promise<Refusal> {
   try {
-    await check({ inputs: [{ name: NAME, chunks: [bytes] }], lang: 'en', maxBytes, now: new Date(TEST_NOW), store: t.store, mayRecordFacts: false });
+    await check({ inputs: [{ name: NAME, chunks: [bytes] }], lang: 'en', maxBytes, now: new Date(TEST_NOW), store: port(t.store), mayRecordFacts: false });
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     return refusalOf(e);

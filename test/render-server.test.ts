@@ -1,8 +1,8 @@
 // The server surface (src/render/server.ts): `/kb954960 server X` and App Home's fleet list, built from a real store
 // that real diagnoses and verification output filled, with the proof of each fact; both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttributionStore } from '../db/attribution-store.js';
-import type { Store } from '../db/store.js';
+import { AttributionStore } from '../db/sqlite/attribution-store.js';
+import type { Store } from '../db/sqlite/store.js';
 import type { Lang } from '../src/lang.js';
 import { FIXED_DLL_VERSION } from '../src/kb954960.js';
 import { actionText } from '../src/render/i18n.js';

@@ -1,7 +1,7 @@
 // The status surface (src/render/status-blocks.ts): the daily post, `/kb954960 status` and the top of App Home, built
 // from a real store that real diagnoses of the fixtures and of verification output filled; both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/store.js';
+import type { Store } from '../db/sqlite/store.js';
 import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { msg } from '../src/render/messages/index.js';
@@ -13,6 +13,7 @@ import { buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/
 import { TEST_NOW } from './support/clock.js';
 import { clientExampleOn, fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { checkInput, tempStore } from './support/real-check.js';
+import { port } from './support/storage.js';
 
 const NOW = new Date(TEST_NOW);
 const KANA = /[\u3040-\u30ff]/;
@@ -41,7 +42,7 @@ async function seedFleet(store: Store): Promise<void> {
 describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
   it('a fleet in every state: title first, the counts, every affected server named, the next action, the links', async () => {
     await seedFleet(t.store);
-    const fleet = loadFleetStatus(t.store, NOW);
+    const fleet = await loadFleetStatus(port(t.store), NOW);
     expect(fleet.quiet).toBe(false);
     expect(fleet.servers.affected.length).toBeGreaterThanOrEqual(2);
     const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
@@ -66,7 +67,7 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
       await checkInput(t.store, KB_CLIENT_EXAMPLE, { lang: 'en', serverName: name, channelId: 'C0BIG', messageTs: `1764070000.${String(i).padStart(6, '0')}` });
       await checkInput(t.store, `KB954960-CHECK computer=FIXED-${i} dll=3.1.6001.66`, { lang: 'en' });
     }
-    const fleet = loadFleetStatus(t.store, NOW);
+    const fleet = await loadFleetStatus(port(t.store), NOW);
     expect(fleet.counts.affected).toBe(120);
     expect(fleet.counts.fixed).toBe(120);
     const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
@@ -87,7 +88,7 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
       const failure = KB_CLIENT_EXAMPLE.replace(/c0a7445f/g, (0xc0a74400 + i).toString(16));
       await checkInput(t.store, failure, { lang, channelId: 'C0EBC', messageTs: `17640700${String(i).padStart(2, '0')}.000100`, now: hoursAgo(12 - i) });
     }
-    const fleet = loadFleetStatus(t.store, NOW);
+    const fleet = await loadFleetStatus(port(t.store), NOW);
     expect(fleet.newDetections).toMatchObject({ total: STATUS.topDetections + 3, groups: 2 });
     const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
     expectMessageWithinBlockKit(m);
@@ -104,8 +105,8 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
     expect(section.filter((l) => l.includes('*wsusebc* —'))).toHaveLength(1);
   });
 
-  it('a quiet day: one line', () => {
-    const m = renderStatusBlocks(loadFleetStatus(t.store, NOW), lang);
+  it('a quiet day: one line', async () => {
+    const m = renderStatusBlocks((await loadFleetStatus(port(t.store), NOW)), lang);
     expectMessageWithinBlockKit(m);
     expect(m.blocks).toHaveLength(1);
     expect(visibleText(m.blocks)).toContain(msg(lang).status.quietHead);

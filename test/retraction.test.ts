@@ -2,7 +2,7 @@
 // history, the server view, the status — and the bot's answer to it is deleted or says so. Real Bolt app, real signed
 // HTTP, fake Slack, a real SQLite file; the retraction goes through the durable work queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/inbox-store.js';
+import { InboxStore } from '../db/sqlite/inbox-store.js';
 import { PROBLEM_PACKS } from '../src/detect/problems/index.js';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';

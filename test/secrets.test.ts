@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSlashCommand, type SlashContext } from '../commands/index.js';
-import { InboxStore } from '../db/inbox-store.js';
-import { Store } from '../db/store.js';
+import { InboxStore } from '../db/sqlite/inbox-store.js';
+import { Store } from '../db/sqlite/store.js';
 import { check } from '../src/check.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
@@ -22,6 +22,7 @@ import {
 } from './support/index.js';
 import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
 import { waitUntil } from './support/wait.js';
+import { port } from './support/storage.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-SeCrEtBoTtOkEnValue';
 const APP_TOKEN = 'xapp-1-A0123456789-3333333333-SeCrEtApPtOkEnValue';
@@ -229,7 +230,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
   });
 
   const record = async (at: string) =>
-    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', maxBytes: 1 << 20, now: new Date(at), store, mayRecordFacts: true, record: { origin: 'cli' } })).diagnosisId!;
+    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', maxBytes: 1 << 20, now: new Date(at), store: port(store), mayRecordFacts: true, record: { origin: 'cli' } })).diagnosisId!;
 
   it('defaults to 365 days; bad values are one clear line', () => {
     expect(loadConfig({}).historyDays).toBe(365);
@@ -248,7 +249,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     new InboxStore(store).accept({ key: 'message:C1:2.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' }); // old but unfinished: kept
     expect(store.findingsOf(old).length).toBeGreaterThan(0);
 
-    const result = purgeOnce({ store, historyDays: 365, clock: () => now });
+    const result = await purgeOnce({ store: port(store), historyDays: 365, clock: () => now });
     expect(result).toEqual({ before: '2024-06-01T00:00:00.000Z', diagnoses: 1, inbox: 1, statusPosts: 0 });
     const ids = store.history({ limit: 100 }).map((h) => h.id);
     expect(ids).not.toContain(old);
@@ -259,7 +260,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     expect(store.integrityCheck()).toBe('ok');
 
     // A year later, with HISTORY_DAYS=30, everything but nothing recent goes.
-    expect(purgeOnce({ store, historyDays: 30, clock: () => new Date('2025-06-15T00:00:00Z') }).diagnoses).toBe(1);
+    expect((await purgeOnce({ store: port(store), historyDays: 30, clock: () => new Date('2025-06-15T00:00:00Z') })).diagnoses).toBe(1);
     expect(store.history({ limit: 100 }).map((h) => h.id)).toEqual([recent]);
   });
 
@@ -268,8 +269,9 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     let ticks = 0; // each purge reads the clock once
     await record('2028-01-01T00:00:00Z');
     expect(store.diagnosisCount()).toBeGreaterThan(0);
-    const retention = startRetention({ store, historyDays: 365, clock: () => (ticks++, now), everyMs: 30 });
-    expect(store.diagnosisCount()).toBe(0); // purged at start: everything was from before 2029
+    const retention = startRetention({ store: port(store), historyDays: 365, clock: () => (ticks++, now), everyMs: 30 });
+    expect(ticks).toBe(1); // purged at start (the clock read), before any tick of the schedule
+    await waitUntil('the purge at start', () => store.diagnosisCount() === 0, 2000); // everything was from before 2029
     await record('2029-12-01T00:00:00Z');
     const kept = store.diagnosisCount();
     now = new Date('2031-01-01T00:00:00Z'); // the next tick sees a later day
@@ -281,7 +283,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     // Proof that time for more purges has passed: a second retention on the same schedule, started after the stop,
     // has purged twice (its clock is so early that it deletes nothing).
     let controlTicks = 0;
-    const control = startRetention({ store, historyDays: 365, clock: () => (controlTicks++, new Date('2000-01-01T00:00:00Z')), everyMs: 30 });
+    const control = startRetention({ store: port(store), historyDays: 365, clock: () => (controlTicks++, new Date('2000-01-01T00:00:00Z')), everyMs: 30 });
     try {
       await waitUntil('two purges of the control', () => controlTicks >= 3, 2000); // its purge at start, then two ticks
     } finally {
@@ -337,7 +339,7 @@ describe('authorization: ADMIN_USER_IDS', () => {
   });
 
   const ctx = (userId: string, adminUserIds: string[], lang: 'en' | 'ja' = 'en'): SlashContext => ({
-    store,
+    store: port(store),
     lang,
     now: new Date('2025-01-01T00:00:00Z'),
     userId,

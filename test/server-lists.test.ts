@@ -11,6 +11,7 @@ import { expectMessageWithinBlockKit, visibleText } from './support/block-kit.js
 import { TEST_NOW } from './support/clock.js';
 import { tempStore } from './support/real-check.js';
 import { recordAffected } from './support/status-fixtures.js';
+import { port } from './support/storage.js';
 
 const now = new Date(TEST_NOW);
 const ago = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
@@ -23,40 +24,40 @@ afterEach(() => {
   t.close();
 });
 
-const ask = (which: ServerList, lang: Lang = 'en') => {
-  const reply = serversCommand(which, { store: t.store, lang, now, adminUserIds: [] });
+const ask = async (which: ServerList, lang: Lang = 'en') => {
+  const reply = await serversCommand(which, { store: port(t.store), lang, now, adminUserIds: [] });
   expectMessageWithinBlockKit({ text: reply.text, blocks: reply.blocks! });
   return { ...reply, shown: visibleText(reply.blocks!) };
 };
 
 describe('the lists of servers', () => {
-  it.each(['affected', 'not-fixed', 'silent'] as const)('%s, when no server is known yet: says so, and how to tell the bot of one', (which) => {
-    expect(ask(which).shown).toBe(en.next['no-servers']({ count: 0, list: '', rtm: 0, cmd: '' }));
-    expect(ask(which, 'ja').shown).toBe(ja.next['no-servers']({ count: 0, list: '', rtm: 0, cmd: '' }));
+  it.each(['affected', 'not-fixed', 'silent'] as const)('%s, when no server is known yet: says so, and how to tell the bot of one', async (which) => {
+    expect((await ask(which)).shown).toBe(en.next['no-servers']({ count: 0, list: '', rtm: 0, cmd: '' }));
+    expect((await ask(which, 'ja')).shown).toBe(ja.next['no-servers']({ count: 0, list: '', rtm: 0, cmd: '' }));
   });
 
-  it('a fleet with nothing to report: no server affected, none unfixed, none silent — each said in one line', () => {
+  it('a fleet with nothing to report: no server affected, none unfixed, none silent — each said in one line', async () => {
     t.store.recordServerVersion('wsus03', 'dll', FIXED_DLL_VERSION, ago(1));
     t.store.recordServerVersion('wsus04', 'wsus', '3.2.7600.226', ago(SILENT_AFTER_HOURS - 1));
-    expect(ask('affected').shown).toBe(`:large_green_circle: ${en.converse.noneAffected({ of: '2 servers' })}`);
-    expect(ask('not-fixed').shown).toBe(`:large_green_circle: ${en.next.none({ count: 0, list: '', rtm: 0, cmd: '' })}`);
-    expect(ask('silent').shown).toBe(en.converse.noneSilent({ of: '2 servers', h: SILENT_AFTER_HOURS }));
-    expect(ask('silent', 'ja').shown).toBe(ja.converse.noneSilent({ of: 'サーバー 2 台', h: SILENT_AFTER_HOURS }));
+    expect((await ask('affected')).shown).toBe(`:large_green_circle: ${en.converse.noneAffected({ of: '2 servers' })}`);
+    expect((await ask('not-fixed')).shown).toBe(`:large_green_circle: ${en.next.none({ count: 0, list: '', rtm: 0, cmd: '' })}`);
+    expect((await ask('silent')).shown).toBe(en.converse.noneSilent({ of: '2 servers', h: SILENT_AFTER_HOURS }));
+    expect((await ask('silent', 'ja')).shown).toBe(ja.converse.noneSilent({ of: 'サーバー 2 台', h: SILENT_AFTER_HOURS }));
   });
 
-  it('"not fixed" counts a server of unknown version (not known to be fixed); "silent" one heard of exactly a day ago', () => {
+  it('"not fixed" counts a server of unknown version (not known to be fixed); "silent" one heard of exactly a day ago', async () => {
     recordAffected(t.store, 'wsus01', ago(SILENT_AFTER_HOURS));
     t.store.recordServerVersion('wsus05', 'wsus', '3.0.6000.374', ago(2));
-    const notFixed = ask('not-fixed');
+    const notFixed = await ask('not-fixed');
     expect(notFixed.shown.split('\n')).toEqual(['*Not fixed (or not known to be): 2 of 2 servers*', ':red_circle: affected: wsus01', `:large_orange_circle: ${en.bucketShort['needs-sp1']}: wsus05`]);
     expect(notFixed.json).toMatchObject({ which: 'not-fixed', total: 2, servers: [{ name: 'wsus01', bucket: 'affected' }, { name: 'wsus05', bucket: 'needs-sp1' }] });
-    const silent = ask('silent');
+    const silent = await ask('silent');
     expect(silent.shown).toMatch(/^\*Silent for 24 h or more: 1 of 2 servers\*\n:red_circle: \*wsus01\* — last heard of <!date/);
   });
 
-  it('a long list names the first servers and counts the rest', () => {
+  it('a long list names the first servers and counts the rest', async () => {
     for (let i = 10; i < 40; i++) recordAffected(t.store, `wsus${i}`, ago(1));
-    const shown = ask('affected').shown.split('\n');
+    const shown = (await ask('affected')).shown.split('\n');
     expect(shown[0]).toBe(':red_circle: *Affected now: 30 of 30 servers*');
     expect(shown).toHaveLength(1 + 15 + 1);
     expect(shown.at(-1)).toBe('and 15 more');

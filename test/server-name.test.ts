@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../db/store.js';
+import { Store } from '../db/sqlite/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { canonicalServerName, resolveServer, resolveServerAs } from '../src/diagnose/server-name.js';

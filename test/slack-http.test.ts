@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/inbox-store.js';
+import { InboxStore } from '../db/sqlite/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
 import { en } from '../src/render/messages/en.js';
 import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/inbox-store.js';
+import { InboxStore } from '../db/sqlite/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
 import { APP_TOKEN, BOT_TOKEN, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { StatusStore } from '../db/status-store.js';
-import { Store } from '../db/store.js';
+import { StatusStore } from '../db/sqlite/status-store.js';
+import { Store } from '../db/sqlite/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { renderHistoryBlocks, renderHistoryText } from '../src/render/history.js';
@@ -9,6 +9,7 @@ import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText, statusFallbackText } from '../src/render/status-text.js';
 import { loadFleetStatus } from '../src/status/query.js';
 import { tempDb } from './support/status-fixtures.js';
+import { port } from './support/storage.js';
 
 // The other known problems per server: recorded with each diagnosis, counted by the store, shown by the status.
 
@@ -50,10 +51,10 @@ describe('other problems per server', () => {
     ]);
   });
 
-  it('the status shows them per server in text, blocks, the fallback and JSON, in English and Japanese', () => {
+  it('the status shows them per server in text, blocks, the fallback and JSON, in English and Japanese', async () => {
     const store = open();
     for (const n of [5, 2, 1, 0.5]) record(store, 'wsus03', APP_POOL_503, day(n));
-    const status = loadFleetStatus(store, NOW);
+    const status = await loadFleetStatus(port(store), NOW);
     expect(status.otherProblems).toEqual({ days: 7, entries: [{ server: 'wsus03', problem: 'wsus-app-pool-503', logs: 4, since: day(5) }] });
     expect(status.quiet).toBe(false); // a day with only other problems is still worth a full post
 
@@ -74,12 +75,12 @@ describe('other problems per server', () => {
     });
   });
 
-  it('a KB954960 log records no other problem: its 0x8024400E is the signature, not another failure', () => {
+  it('a KB954960 log records no other problem: its 0x8024400E is the signature, not another failure', async () => {
     const store = open();
     const kb = ['PT\t+++++++++++  PT: Synchronizing server updates  +++++++++++', 'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7', 'PT  WARNING:     ErrorCode:InternalServerError(5)'].join('\n');
     record(store, 'wsus02', kb, day(1));
     expect(new StatusStore(store).otherProblemsPerServerSince(day(7))).toEqual([]);
-    expect(loadFleetStatus(store, NOW).otherProblems.entries).toEqual([]);
+    expect((await loadFleetStatus(port(store), NOW)).otherProblems.entries).toEqual([]);
   });
 
   it('the history names each diagnosis\'s other problems', () => {
@@ -95,7 +96,7 @@ describe('other problems per server', () => {
     expect(JSON.stringify(renderHistoryBlocks(entries, 'en'))).toContain('also: WSUS application pool stopped or recycling (HTTP 503)');
   });
 
-  it('is purged with the history', () => {
+  it('is purged with the history', async () => {
     const store = open();
     record(store, 'wsus03', APP_POOL_503, day(40));
     const kept = record(store, 'wsus03', APP_POOL_503, day(1));

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StatusStore } from '../db/status-store.js';
-import { Store } from '../db/store.js';
+import { StatusStore } from '../db/sqlite/status-store.js';
+import { Store } from '../db/sqlite/store.js';
 import { purgeOnce } from '../src/retention.js';
 import { dueToday, localParts, nextPostTime, postTimeOn } from '../src/status/post-time.js';
 import { postedAfter, StatusScheduler, STATUS_EVENT_TYPE, type SchedulerDeps } from '../src/status/scheduler.js';
 import { clockAt, fakeSlack, httpError, platformError, rateLimited, recordAffected, subscribe, tempDb } from './support/status-fixtures.js';
 import { waitUntil } from './support/wait.js';
+import { port } from './support/storage.js';
 
 let db: ReturnType<typeof tempDb>;
 const stores: Store[] = [];
@@ -17,8 +18,8 @@ function open(): Store {
   return s;
 }
 
-function scheduler(deps: Partial<SchedulerDeps> & Pick<SchedulerDeps, 'store' | 'client' | 'clock'>): StatusScheduler {
-  const s = new StatusScheduler({ instanceId: 'test', sweep: null, ...deps });
+function scheduler(deps: Partial<Omit<SchedulerDeps, 'store'>> & Pick<SchedulerDeps, 'client' | 'clock'> & { store: Store }): StatusScheduler {
+  const s = new StatusScheduler({ instanceId: 'test', sweep: null, ...deps, store: port(deps.store) });
   schedulers.push(s);
   return s;
 }
@@ -106,7 +107,7 @@ describe('StatusScheduler.runDue', () => {
     expect(slack.postsTo('CNY').map((m) => m.metadata?.event_payload.local_date)).toEqual(['2024-03-09', '2024-03-10', '2024-03-11']);
 
     // what the scheduler reports agrees
-    sched.start();
+    await sched.start();
     expect(sched.upcoming(new Date('2024-03-09T15:00:00Z'))).toEqual([
       { channelId: 'CNY', postTime: '09:00', timeZone: 'America/New_York', nextRun: new Date('2024-03-10T13:00:00Z') },
     ]);
@@ -138,7 +139,7 @@ describe('StatusScheduler.runDue', () => {
     const a = open();
     subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const first = scheduler({ store: a, client: slack.client, clock });
-    first.start();
+    await first.start();
     await first.stop();
     a.close();
     expect(slack.messages).toHaveLength(0);
@@ -154,7 +155,7 @@ describe('StatusScheduler.runDue', () => {
     clock.set('2024-06-02T03:00:00Z');
     const c = open();
     const third = scheduler({ store: c, client: slack.client, clock, instanceId: 'third' });
-    third.start(); // catch-up run
+    await third.start(); // catch-up run
     await third.stop();
     expect(slack.messages).toHaveLength(1);
   });
@@ -166,7 +167,7 @@ describe('StatusScheduler.runDue', () => {
     subscribe(store, 'CNEW', '09:00', 'Asia/Tokyo', '2024-06-02T01:00:00Z'); // subscribed at 10:00 JST
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock });
-    sched.start();
+    await sched.start();
     await sched.stop(); // waits for the catch-up run
     expect(slack.postsTo('C1')).toHaveLength(1);
     expect(slack.postsTo('CNEW')).toHaveLength(0);
@@ -200,7 +201,7 @@ describe('StatusScheduler.runDue', () => {
     const a = open();
     subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     slack.failures.push('hang-after-write'); // Slack posts; the process dies before it hears back
-    const dying = new StatusScheduler({ store: a, client: slack.client, clock, instanceId: 'dying', sweep: null });
+    const dying = new StatusScheduler({ store: port(a), client: slack.client, clock, instanceId: 'dying', sweep: null });
     void dying.runDue();
     await waitUntil('Slack to have the message', () => slack.messages.length === 1, 2000);
     a.close();
@@ -225,7 +226,7 @@ describe('StatusScheduler.runDue', () => {
     const a = open();
     subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     slack.failures.push('hang');
-    void new StatusScheduler({ store: a, client: slack.client, clock, instanceId: 'dying', sweep: null }).runDue();
+    void new StatusScheduler({ store: port(a), client: slack.client, clock, instanceId: 'dying', sweep: null }).runDue();
     await waitUntil('the call to hang in Slack', () => slack.postCalls.length === 1, 2000);
     a.close();
 
@@ -245,8 +246,8 @@ describe('StatusScheduler.runDue', () => {
     for (let i = 0; i < 5; i++) subscribe(a, `C${i}`, '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const one = scheduler({ store: a, client: slack.client, clock, instanceId: 'one' });
     const two = scheduler({ store: b, client: slack.client, clock, instanceId: 'two' });
-    one.start();
-    two.start();
+    await one.start();
+    await two.start();
     const [r1, r2] = await Promise.all([one.runDue(), two.runDue(), one.runDue(), two.runDue()]);
     await Promise.all([one.stop(), two.stop()]);
     expect(slack.messages).toHaveLength(5);
@@ -344,17 +345,17 @@ describe('StatusScheduler.runDue', () => {
     subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock, sweep: '*/5 * * * *' });
-    sched.start();
+    await sched.start();
     expect(sched.upcoming().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([['C1', '2024-06-02T00:00:00.000Z']]);
     subscribe(store, 'C2', '18:30', 'Europe/London', '2024-06-01T12:00:00Z');
     subscribe(store, 'C1', '08:15', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
-    sched.refresh();
+    await sched.refresh();
     expect(sched.upcoming().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([
       ['C1', '2024-06-01T23:15:00.000Z'],
       ['C2', '2024-06-01T17:30:00.000Z'],
     ]);
     new StatusStore(store).deleteSubscription('C1');
-    sched.refresh();
+    await sched.refresh();
     expect(sched.upcoming().map((j) => j.channelId)).toEqual(['C2']);
     await sched.stop();
     expect(sched.upcoming()).toEqual([]);
@@ -379,7 +380,7 @@ describe('StatusScheduler.runDue', () => {
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock });
     for (const day of ['2024-03-01', '2024-05-31', '2024-06-01']) expect((await sched.runDue(new Date(`${day}T00:00:00Z`))).posted).toEqual(['C1']);
-    const result = purgeOnce({ store, historyDays: 30, clock });
+    const result = await purgeOnce({ store: port(store), historyDays: 30, clock });
     expect(result.statusPosts).toBe(1);
     expect(new StatusStore(store).statusPosts('C1').map((p) => p.localDate)).toEqual(['2024-05-31', '2024-06-01']);
     expect((await sched.runDue(new Date('2024-06-01T05:00:00Z'))).skipped).toEqual(['C1']); // still once

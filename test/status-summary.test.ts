@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../db/store.js';
+import { Store } from '../db/sqlite/store.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
 import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
@@ -10,6 +10,7 @@ import { newDetectionsHeading } from '../src/render/status-words.js';
 import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/status/fleet.js';
 import { linkedStatusMessage, loadFleetStatus } from '../src/status/query.js';
 import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
+import { port } from './support/storage.js';
 
 const NOW = new Date('2024-06-02T00:00:00Z');
 const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
@@ -63,7 +64,7 @@ function expectWithinSlackLimits(message: { text: string; blocks: types.KnownBlo
 describe('buildFleetStatus', () => {
   const status = buildFleetStatus({ servers: FLEET, newDetections: { entries: DETECTIONS, total: 2, groups: 2 }, now: NOW });
 
-  it('puts every server in exactly one bucket, affected first', () => {
+  it('puts every server in exactly one bucket, affected first', async () => {
     expect(status.total).toBe(FLEET.length);
     expect(FLEET_BUCKETS.reduce((n, b) => n + status.counts[b], 0)).toBe(FLEET.length);
     const names = (b: (typeof FLEET_BUCKETS)[number]) => status.servers[b].map((s) => s.name);
@@ -75,14 +76,14 @@ describe('buildFleetStatus', () => {
     expect(status.servers.affected.find((s) => s.name === 'wsus-kobe')!.state).toBe('fixed'); // fixed, yet failing again
   });
 
-  it('affected for more than 7 days, using when the episode began', () => {
+  it('affected for more than 7 days, using when the episode began', async () => {
     expect(status.longAffected.servers.map((s) => [s.name, s.affectedDays])).toEqual([['wsus-osaka', 12]]);
     // tokyo01's last signature is recent, but it has been failing for 10 days
     const longer = buildFleetStatus({ servers: FLEET, newDetections: { entries: [], total: 0, groups: 0 }, now: NOW, affectedSince: new Map([['wsus-tokyo01', day(10)]]) });
     expect(longer.longAffected.servers.map((s) => s.name)).toEqual(['wsus-osaka', 'wsus-tokyo01']);
   });
 
-  it('the one next action, most urgent first', () => {
+  it('the one next action, most urgent first', async () => {
     expect(status.nextAction).toMatchObject({ kind: 'fix-affected', count: 3, rtmAmongThem: 1 });
     const without = (names: string[]) => FLEET.filter((f) => !names.includes(f.name));
     const next = (servers: ServerFacts[]) => buildFleetStatus({ servers, newDetections: { entries: [], total: 0, groups: 0 }, now: NOW }).nextAction.kind;
@@ -93,7 +94,7 @@ describe('buildFleetStatus', () => {
     expect(next([])).toBe('no-servers');
   });
 
-  it('renders text in English and Japanese with the download link', () => {
+  it('renders text in English and Japanese with the download link', async () => {
     const en = renderStatusText(status, 'en', { timeZone: 'Asia/Tokyo' });
     expect(en).toContain('KB954960 fleet status — 2024-06-02 09:00 (Asia/Tokyo)');
     expect(en).toContain('Next action: Fix the 3 affected servers');
@@ -108,7 +109,7 @@ describe('buildFleetStatus', () => {
     expect(ja).toContain('displaylang=ja');
   });
 
-  it('renders blocks with thread links, counts and buttons; the text fallback is short', () => {
+  it('renders blocks with thread links, counts and buttons; the text fallback is short', async () => {
     const withLinks = buildFleetStatus({
       servers: FLEET,
       newDetections: { entries: DETECTIONS, total: 2, groups: 2 },
@@ -125,7 +126,7 @@ describe('buildFleetStatus', () => {
     expect(msg.text).toContain('New detections in the last 24 h: 2 (wsus-tokyo01)');
   });
 
-  it('a detection of a server fixed since says so, so that the list does not read as work still to do', () => {
+  it('a detection of a server fixed since says so, so that the list does not read as work still to do', async () => {
     // wsus-sendai is in the fixed bucket; wsus-tokyo01 is affected.
     const entries: DetectionEntry[] = [
       DETECTIONS[0]!,
@@ -145,7 +146,7 @@ describe('buildFleetStatus', () => {
     expect(statusJson(s, 'en').newDetections.entries.map((e) => e.fixedSince)).toEqual([false, true]);
   });
 
-  it('a quiet day says so in one line', () => {
+  it('a quiet day says so in one line', async () => {
     const quiet = buildFleetStatus({ servers: [FLEET[4]!, FLEET[5]!], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     expect(quiet.quiet).toBe(true);
     const text = renderStatusText(quiet, 'en');
@@ -162,14 +163,14 @@ describe('buildFleetStatus', () => {
     expect(JSON.stringify(todo.blocks)).toContain('|Download KB954960>');
   });
 
-  it('escapes mrkdwn in server names', () => {
+  it('escapes mrkdwn in server names', async () => {
     const s = buildFleetStatus({ servers: [{ name: 'evil<!channel>&', lastAffectedAt: day(1) }], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     const json = JSON.stringify(renderStatusBlocks(s, 'en').blocks);
     expect(json).not.toContain('<!channel>');
     expect(json).toContain('evil&lt;!channel&gt;&amp;');
   });
 
-  it('JSON: counts, servers per state, new detections, next action', () => {
+  it('JSON: counts, servers per state, new detections, next action', async () => {
     const j = statusJson(status, 'en');
     expect(j.counts).toEqual({ affected: 3, 'needs-sp1': 1, vulnerable: 1, conflict: 0, unknown: 1, 'not-applicable': 0, fixed: 2 });
     expect(j.servers.fixed).toEqual(['wsus-fukuoka', 'wsus-sendai']);
@@ -192,7 +193,7 @@ describe('large fleets', () => {
     return Array.from({ length: n }, (_, i) => ({ name: `wsus${String(i).padStart(4, '0')}-${'x'.repeat(nameLength)}`, ...kinds[i % kinds.length] }));
   }
 
-  it('500 servers and 200 detections on 60 of them stay within the block limits, summarised with "and K more"', () => {
+  it('500 servers and 200 detections on 60 of them stay within the block limits, summarised with "and K more"', async () => {
     const servers = bigFleet(500);
     const entries: DetectionEntry[] = Array.from({ length: 10 }, (_, i) => ({
       id: i,
@@ -219,7 +220,7 @@ describe('large fleets', () => {
     }
   });
 
-  it('long server names: lists are cut to whole lines, still within limits', () => {
+  it('long server names: lists are cut to whole lines, still within limits', async () => {
     const status = buildFleetStatus({ servers: bigFleet(500, 240), newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     const msg = renderStatusBlocks(status, 'en');
     expectWithinSlackLimits(msg);
@@ -229,7 +230,7 @@ describe('large fleets', () => {
     }
   });
 
-  it('any fleet stays within the limits (property)', () => {
+  it('any fleet stays within the limits (property)', async () => {
     const facts = fc.record({
       name: fc.string({ minLength: 1, maxLength: 300 }),
       dllVersion: fc.option(fc.constantFrom('3.0.6000.273', '3.1.6001.65', '3.1.6001.66', '3.2.7600.226'), { nil: undefined }),
@@ -258,7 +259,7 @@ describe('loadFleetStatus (from the store)', () => {
     }
   });
 
-  it('reads servers, the last 24 h of detections and when each affected episode began', () => {
+  it('reads servers, the last 24 h of detections and when each affected episode began', async () => {
     const tmp = tempDb();
     const store = Store.open(tmp.path);
     dbs.push({ store, cleanup: tmp.cleanup });
@@ -268,7 +269,7 @@ describe('loadFleetStatus (from the store)', () => {
     recordAffected(store, 'wsus01', day(0.5), { channelId: 'C0WSUS', messageTs: '1717200000.000100' });
     recordAffected(store, 'wsus02', day(2));
     store.recordServerVersion('wsus03', 'dll', '3.1.6001.66', day(1));
-    const status = loadFleetStatus(store, NOW);
+    const status = await loadFleetStatus(port(store), NOW);
     expect(status.counts).toMatchObject({ affected: 2, fixed: 1 });
     const w1 = status.servers.affected.find((s) => s.name === 'wsus01')!;
     expect(w1.affectedSince).toBe(day(9));
@@ -277,7 +278,7 @@ describe('loadFleetStatus (from the store)', () => {
     expect(status.newDetections.total).toBe(1);
     expect(status.newDetections.entries[0]).toMatchObject({ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717200000.000100', count: 1 });
 
-    const msg = renderStatusBlocks(loadFleetStatus(store, NOW), 'en', { timeZone: 'Asia/Tokyo' });
+    const msg = renderStatusBlocks((await loadFleetStatus(port(store), NOW)), 'en', { timeZone: 'Asia/Tokyo' });
     expectWithinSlackLimits(msg);
     expect(JSON.stringify(msg.blocks)).toContain('<#C0WSUS>'); // no permalink resolved: the channel is named
   });
@@ -304,7 +305,7 @@ describe('loadFleetStatus (from the store)', () => {
     unnamed(hours(15));
     unnamed(hours(14));
 
-    const status = loadFleetStatus(store, NOW);
+    const status = await loadFleetStatus(port(store), NOW);
     const d = status.newDetections;
     expect(d.total).toBe(1 + 12 + 1 + 2 + 2);
     expect(d.groups).toBe(4);
@@ -316,7 +317,7 @@ describe('loadFleetStatus (from the store)', () => {
     ]);
     expect(d.entries[0]!.threadTs).toBe('1717210011.000100'); // the newest of wsusebc's
     // Bounded by servers: with room for two lines, the other two are "and 2 more".
-    const two = loadFleetStatus(store, NOW, { detections: 2 }).newDetections;
+    const two = (await loadFleetStatus(port(store), NOW, { detections: 2 })).newDetections;
     expect([two.entries.length, two.groups, two.total]).toEqual([2, 4, 18]);
 
     // The post links each line's newest thread, and asks Slack for those only.
@@ -331,7 +332,7 @@ describe('loadFleetStatus (from the store)', () => {
     };
     for (const lang of ['en', 'ja'] as const) {
       asked.length = 0;
-      const msg = await linkedStatusMessage(store, client, lang, NOW, { timeZone: 'Asia/Tokyo' });
+      const msg = await linkedStatusMessage(port(store), client, lang, NOW, { timeZone: 'Asia/Tokyo' });
       expectWithinSlackLimits(msg);
       expect(asked.sort()).toEqual(['C0ASK/1717230000.000100', 'C0EBC/1717210011.000100', 'C0TWO/1717200000.000200']);
       const heading = lang === 'en' ? '*New detections in the last 24 h: 18 on 4 servers*' : '*過去 24 時間の新しい検出: 18 件、サーバー 4 台*';
@@ -365,7 +366,7 @@ describe('loadFleetStatus (from the store)', () => {
     expect(statusJson(status, 'en').newDetections).toMatchObject({ total: 18, groups: 4, entries: [{ server: 'wsusebc', count: 13, threadTs: '1717210011.000100' }, {}, {}, { server: 'wsus02', count: 1 }] });
   });
 
-  it('a detection without a channel says how it came in: the form is not labelled as the CLI', () => {
+  it('a detection without a channel says how it came in: the form is not labelled as the CLI', async () => {
     const tmp = tempDb();
     const store = Store.open(tmp.path);
     dbs.push({ store, cleanup: tmp.cleanup });
@@ -376,7 +377,7 @@ describe('loadFleetStatus (from the store)', () => {
     outside(null, 'modal', hours(2));
     outside('wsuscli', 'cli', hours(3));
 
-    const status = loadFleetStatus(store, NOW);
+    const status = await loadFleetStatus(port(store), NOW);
     expect(status.newDetections.entries.map((e) => [e.server, e.channelId, e.origin])).toEqual([
       ['wsusform', null, 'modal'],
       [null, null, 'modal'],
@@ -410,17 +411,17 @@ describe('loadFleetStatus (from the store)', () => {
     }
   });
 
-  it('an empty database: one line', () => {
+  it('an empty database: one line', async () => {
     const tmp = tempDb();
     const store = Store.open(tmp.path);
     dbs.push({ store, cleanup: tmp.cleanup });
-    const msg = renderStatusBlocks(loadFleetStatus(store, NOW), 'en');
+    const msg = renderStatusBlocks((await loadFleetStatus(port(store), NOW)), 'en');
     expect(msg.blocks).toHaveLength(1);
     // Nothing known yet: the line says how to tell the bot of a server (the 'no-servers' next action), not only that.
     expect(msg.text).toBe(
       'KB954960 — quiet day: no new detections in the last 24 h. No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
     );
-    expect(renderStatusText(loadFleetStatus(store, NOW), 'ja')).toBe(
+    expect(renderStatusText((await loadFleetStatus(port(store), NOW)), 'ja')).toBe(
       'KB954960 — 新しい検出なし: 過去 24 時間に新しい検出はありません。まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server <名前> wsus <バージョン>` で記録してください。',
     );
   });

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildStatusReply } from '../commands/status.js';
 import { subscribeCommand, unsubscribeCommand, type SubscribeContext } from '../commands/subscribe.js';
-import { StatusStore } from '../db/status-store.js';
-import { Store } from '../db/store.js';
+import { StatusStore } from '../db/sqlite/status-store.js';
+import { Store } from '../db/sqlite/store.js';
 import { recordAffected, tempDb } from './support/status-fixtures.js';
+import { port } from './support/storage.js';
 
 let db: ReturnType<typeof tempDb>;
 let store: Store;
@@ -11,7 +12,7 @@ const NOW = new Date('2024-06-01T12:00:00Z'); // 21:00 in Tokyo
 
 function ctx(over: Partial<SubscribeContext> = {}): SubscribeContext {
   return {
-    store,
+    store: port(store),
     lang: 'en',
     now: NOW,
     userId: 'U0ALICE',
@@ -34,8 +35,8 @@ afterEach(() => {
 });
 
 describe('subscribe', () => {
-  it('defaults: STATUS_TIME, STATUS_TIMEZONE, the BOT_LANG language; persisted', () => {
-    const reply = subscribeCommand([], ctx());
+  it('defaults: STATUS_TIME, STATUS_TIMEZONE, the BOT_LANG language; persisted', async () => {
+    const reply = await subscribeCommand([], ctx());
     expect(reply.exitCode).toBe(0);
     expect(reply.text).toBe(
       'Subscribed: this channel gets the KB954960 status every day at 09:00 (Asia/Tokyo), in English. Next post: <!date^1717286400^{date_short_pretty} {time}|2024-06-02 09:00>. To stop: `/kb954960 unsubscribe`.',
@@ -56,56 +57,56 @@ describe('subscribe', () => {
     expect(new StatusStore(store).subscriptions()).toHaveLength(1);
   });
 
-  it('HH:MM and ja|en in any order (and a time zone); re-subscribing updates, keeping when it was made', () => {
-    expect(subscribeCommand(['ja', '7:30'], ctx()).exitCode).toBe(0);
+  it('HH:MM and ja|en in any order (and a time zone); re-subscribing updates, keeping when it was made', async () => {
+    expect((await subscribeCommand(['ja', '7:30'], ctx())).exitCode).toBe(0);
     expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({ postTime: '07:30', lang: 'ja' });
     const later = new Date(NOW.getTime() + 3_600_000);
-    const reply = subscribeCommand(['18:45', 'EN', 'America/New_York'], ctx({ now: later, lang: 'ja' }));
+    const reply = await subscribeCommand(['18:45', 'EN', 'America/New_York'], ctx({ now: later, lang: 'ja' }));
     expect(reply.exitCode).toBe(0);
     expect(reply.text).toContain('購読を更新しました');
     expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({ postTime: '18:45', lang: 'en', timeZone: 'America/New_York', createdAt: NOW.toISOString() });
     expect(new StatusStore(store).subscriptions()).toHaveLength(1);
   });
 
-  it('bad arguments: usage, exit 2, nothing stored', () => {
+  it('bad arguments: usage, exit 2, nothing stored', async () => {
     for (const args of [['fr'], ['09:00', '10:00'], ['ja', 'en'], ['Mars/Olympus'], ['09:00', 'ja', 'UTC', 'x']]) {
-      const reply = subscribeCommand(args, ctx());
+      const reply = await subscribeCommand(args, ctx());
       expect(reply.exitCode, args.join(' ')).toBe(2);
       expect(reply.text).toMatch(/^usage: subscribe \[HH:MM\] \[ja\|en\]/);
     }
     expect(new StatusStore(store).subscriptions()).toEqual([]);
   });
 
-  it('ADMIN_USER_IDS set: others get a polite refusal and nothing changes; admins may', () => {
+  it('ADMIN_USER_IDS set: others get a polite refusal and nothing changes; admins may', async () => {
     const admins = { adminUserIds: ['U0ADMIN'] };
-    const refused = subscribeCommand(['08:00'], ctx({ ...admins, userId: 'U0BOB' }));
+    const refused = await subscribeCommand(['08:00'], ctx({ ...admins, userId: 'U0BOB' }));
     expect(refused.exitCode).toBe(2);
     expect(refused.text).toContain('only the admins listed in ADMIN_USER_IDS');
-    expect(subscribeCommand([], ctx({ ...admins, userId: 'U0BOB', lang: 'ja' })).text).toContain('管理者 (ADMIN_USER_IDS) のみ');
+    expect((await subscribeCommand([], ctx({ ...admins, userId: 'U0BOB', lang: 'ja' }))).text).toContain('管理者 (ADMIN_USER_IDS) のみ');
     expect(new StatusStore(store).subscriptions()).toEqual([]);
 
-    expect(subscribeCommand(['08:00'], ctx({ ...admins, userId: 'U0ADMIN' })).exitCode).toBe(0);
-    expect(unsubscribeCommand(ctx({ ...admins, userId: 'U0BOB' })).text).toContain('only the admins');
+    expect((await subscribeCommand(['08:00'], ctx({ ...admins, userId: 'U0ADMIN' }))).exitCode).toBe(0);
+    expect((await unsubscribeCommand(ctx({ ...admins, userId: 'U0BOB' }))).text).toContain('only the admins');
     expect(new StatusStore(store).subscriptions()).toHaveLength(1);
-    expect(unsubscribeCommand(ctx({ ...admins, userId: 'U0ADMIN' })).exitCode).toBe(0);
+    expect((await unsubscribeCommand(ctx({ ...admins, userId: 'U0ADMIN' }))).exitCode).toBe(0);
     expect(new StatusStore(store).subscriptions()).toHaveLength(0);
   });
 
-  it('unsubscribe ends it; unsubscribing again says it was not subscribed', () => {
-    subscribeCommand([], ctx());
-    subscribeCommand([], ctx({ channelId: 'C0OTHER' }));
-    expect(unsubscribeCommand(ctx()).text).toBe('Unsubscribed: this channel no longer gets the daily KB954960 status.');
+  it('unsubscribe ends it; unsubscribing again says it was not subscribed', async () => {
+    await subscribeCommand([], ctx());
+    await subscribeCommand([], ctx({ channelId: 'C0OTHER' }));
+    expect((await unsubscribeCommand(ctx())).text).toBe('Unsubscribed: this channel no longer gets the daily KB954960 status.');
     expect(new StatusStore(store).subscriptions().map((s) => s.channelId)).toEqual(['C0OTHER']);
-    expect(unsubscribeCommand(ctx()).text).toBe('This channel was not subscribed.');
-    expect(unsubscribeCommand(ctx({ lang: 'ja' })).text).toBe('このチャンネルは購読していません。');
+    expect((await unsubscribeCommand(ctx())).text).toBe('This channel was not subscribed.');
+    expect((await unsubscribeCommand(ctx({ lang: 'ja' }))).text).toBe('このチャンネルは購読していません。');
   });
 });
 
 describe('status command', () => {
-  it('text, blocks and JSON of the same post, on demand', () => {
+  it('text, blocks and JSON of the same post, on demand', async () => {
     recordAffected(store, 'wsus01', '2024-06-01T10:00:00Z', { channelId: 'C0WSUS', messageTs: '1717236000.000100' });
     store.recordServerVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
-    const reply = buildStatusReply({ store, lang: 'en', now: NOW, adminUserIds: [] });
+    const reply = await buildStatusReply({ store: port(store), lang: 'en', now: NOW, adminUserIds: [] });
     expect(reply.exitCode).toBe(1); // action needed
     expect(reply.text).toContain('2 servers: 1 affected, 1 fixed');
     expect(reply.text).toContain('New detections in the last 24 h: 1');
@@ -121,9 +122,9 @@ describe('status command', () => {
     });
   });
 
-  it('all fixed and quiet: one line, exit 0', () => {
+  it('all fixed and quiet: one line, exit 0', async () => {
     store.recordServerVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
-    const reply = buildStatusReply({ store, lang: 'ja', now: NOW, adminUserIds: [] });
+    const reply = await buildStatusReply({ store: port(store), lang: 'ja', now: NOW, adminUserIds: [] });
     expect(reply.exitCode).toBe(0);
     expect(reply.text).toBe('KB954960 — 新しい検出なし: 過去 24 時間に新しい検出はなく、該当中のサーバーもありません。サーバー 1 台: 適用済み 1。');
   });

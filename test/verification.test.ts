@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../db/store.js';
+import { Store } from '../db/sqlite/store.js';
 import { check } from '../src/check.js';
 import { RULES } from '../src/detect/rules.js';
 import { scanText } from '../src/detect/scanner.js';
@@ -10,6 +10,7 @@ import { diagnose } from '../src/diagnose/diagnose.js';
 import { serverState } from '../src/diagnose/server-state.js';
 import { CHECK_TAG, VERIFY_BLOCKS } from '../src/kb954960.js';
 import { renderText } from '../src/render/text.js';
+import { port } from './support/storage.js';
 
 const NOW = '2026-11-24T00:00:00.000Z';
 const read = (text: string, serverName?: string) => diagnose(scanText(text), { lang: 'en', now: NOW, serverName });
@@ -128,7 +129,7 @@ describe('recorded for the server the output names', () => {
   });
 
   const paste = (text: string, at: string, mayRecordFacts = true) =>
-    check({ inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', maxBytes: 1e6, now: new Date(at), store, mayRecordFacts, record: { origin: 'message' } });
+    check({ inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', maxBytes: 1e6, now: new Date(at), store: port(store), mayRecordFacts, record: { origin: 'message' } });
 
   it('a non-admin\'s "event absent" neither records nor clears anything', async () => {
     await paste(`${CHECK_TAG} computer=WSUS06 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');

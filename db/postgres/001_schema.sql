@@ -1,7 +1,7 @@
 -- The PostgreSQL schema: the same tables, columns, keys, constraints and indexes as the SQLite schema after all its
--- migrations (db/001_history.sql … db/011_failure_codes.sql; the comments there say what each table is for). A new
--- SQLite migration gets its PostgreSQL twin here, in a file of its own; test/postgres-harness.test.ts compares the two
--- schemas, table by table and column by column.
+-- migrations (db/sqlite/001_history.sql … db/sqlite/011_failure_codes.sql; the comments there say what each table is
+-- for). A new SQLite migration gets its PostgreSQL twin here, in a file of its own; test/postgres-harness.test.ts
+-- compares the two schemas, table by table and column by column.
 --
 -- Types, chosen so that a row read from either engine is the same row:
 -- * Times are TEXT, as the store writes them: ISO 8601 instants in UTC from toISOString() (2026-11-25T12:00:00.000Z),

@@ -9,7 +9,7 @@ import { slackDate } from './slack-date.js';
 import { textTime, UTC_TIMES, type TextTimes } from './times.js';
 import { problemTitle } from './status-words.js';
 
-/** What the history shows of a stored diagnosis (db/store.ts HistoryEntry fits; renderers know no store). */
+/** What the history shows of a stored diagnosis (src/store/port.ts HistoryEntry fits; renderers know no store). */
 export interface HistoryLine {
   readonly createdAt: string;
   readonly verdict: Verdict;

@@ -9,7 +9,7 @@ import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
 import { num, problemTitle } from './status-words.js';
 
-/** One failure of a server as stored (db/store.ts ServerFailure fits; renderers know no store). */
+/** One failure of a server as stored (src/store/port.ts ServerFailure fits; renderers know no store). */
 export interface FailureLine {
   readonly kind: 'problem' | 'code';
   readonly id: string;

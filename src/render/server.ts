@@ -14,7 +14,7 @@ import { slackDate } from './slack-date.js';
 import { textTime, UTC_TIMES, type TextTimes } from './times.js';
 import { BUCKET_EMOJI } from './status-words.js';
 
-/** Where a recorded fact came from (db/attribution-store.ts FactProof fits). */
+/** Where a recorded fact came from (src/store/port.ts FactProof fits). */
 export interface ProofLine {
   readonly fact: 'dll' | 'wsus' | 'fix-event';
   readonly recordedAt: string;

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
-import type { Store } from '../../db/store.js';
+import type { Storage } from '../store/port.js';
 import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { boltLogger, type Logger } from '../log.js';
@@ -16,7 +16,7 @@ import { DeferredAckSocketModeReceiver } from './socket-receiver.js';
 import { createInbox } from './workers.js';
 
 export interface BotDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly logger: Logger;
   readonly clock?: () => Date;
   /** Web API client retries of transient failures (Bolt's default retries for ~30 minutes and outlives stop()). */
@@ -83,7 +83,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     logger: logger.child({ component: 'inbox' }),
     clock,
     retry: deps.replyRetry,
-    onSubscriptionsChanged: () => scheduler.refresh(),
+    onSubscriptionsChanged: () => void scheduler.refresh().catch((err: unknown) => logger.warn({ err }, 'status: could not re-read the subscriptions')),
     ackGate,
   });
   // First of all: a request from another workspace or app reaches no listener.
@@ -115,9 +115,11 @@ export function createBot(config: Config, deps: BotDeps): Bot {
         const server = (await app.start({ port: config.port, host: config.host })) as Server;
         port = (server.address() as AddressInfo).port;
       }
-      const resumed = inbox.resumePending();
+      const resumed = await inbox.resumePending();
       if (resumed > 0) logger.info({ resumed }, 'resuming Slack work left unfinished');
-      scheduler.start();
+      // Another replica's work, if it dies holding it (one database, several machines).
+      inbox.startSweeping();
+      await scheduler.start();
       retention = startRetention({ store, historyDays: config.historyDays, clock, logger: logger.child({ component: 'retention' }) });
       return { port };
     },

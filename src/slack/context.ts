@@ -1,4 +1,4 @@
-import type { Store } from '../../db/store.js';
+import type { Storage } from '../store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { SlackInbox } from './inbox.js';
@@ -6,7 +6,7 @@ import type { SlackInbox } from './inbox.js';
 /** What the listeners may use. Listeners stay thin: parse → write the work to the inbox (or answer from the store). */
 export interface ListenerDeps {
   readonly config: Config;
-  readonly store: Store;
+  readonly store: Storage;
   readonly logger: Logger;
   readonly clock: () => Date;
   readonly inbox: SlackInbox;

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
-import { InboxStore, type InboxItem, type InboxKind, type InboxOutcome } from '../../db/inbox-store.js';
-import type { Store } from '../../db/store.js';
 import type { Logger } from '../log.js';
+import type { InboxItem, InboxKind, InboxOutcome, InboxPort, Storage } from '../store/port.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { Pump } from './queue/pump.js';
 
@@ -46,7 +45,7 @@ export interface WorkResult {
 export type WorkHandler = (item: InboxItem, log: Logger) => Promise<WorkResult>;
 
 export interface InboxOptions {
-  readonly store: Store;
+  readonly store: Storage;
   readonly logger: Logger;
   readonly handlers: Readonly<Record<InboxKind, WorkHandler>>;
   readonly clock?: () => Date;
@@ -56,7 +55,10 @@ export interface InboxOptions {
    * cover: an outage that outlasts them, a platform error, a garbled answer, a response_url that failed, a crash.
    */
   readonly retry?: { readonly attempts: number; readonly baseMs: number };
-  /** Another process's claim older than this is taken over. */
+  /**
+   * Another process's claim older than this is taken over (a replica that died: found by the sweep, startSweeping()).
+   * The holder renews it while it works, so only a holder that stopped renewing loses its work.
+   */
   readonly leaseMs?: number;
   /** This process's name in claims (host:pid:start), shared with the status scheduler's. */
   readonly id?: string;
@@ -68,6 +70,9 @@ export interface InboxOptions {
 const CHECKPOINT_EVERY = 200;
 /** Quiet time after the last piece of work before the WAL is checkpointed. */
 const CHECKPOINT_QUIET_MS = 1000;
+
+/** A dead replica's work is taken over within about this plus a quarter of it (the sweep's period). */
+const DEFAULT_LEASE_MS = 45_000;
 
 /** Minutes apart, not seconds: the client has already retried the transient failures within each attempt. */
 const DEFAULT_RETRY = { attempts: 3, baseMs: 30_000 };
@@ -92,16 +97,19 @@ function holderIsDead(holder: string, self: string): boolean {
 
 /**
  * The one durable work queue of all Slack work: messages, files, the shortcut, slash commands, modal submissions.
- * enqueue() runs before Slack gets its ack (a SQLite insert, no network) and the work itself runs after. A redelivery
+ * enqueue() runs before Slack gets its ack (one insert, no Slack call) and the work itself runs after. A redelivery
  * finds its key and is dropped; what a crash interrupted is resumed by resumePending() at start (each kind's handler
  * checks, where Slack lets it, whether its answer had already gone out).
  */
 export class SlackInbox {
   readonly id: string;
-  /** The queue's rows (db/inbox-store.ts). */
-  private readonly queue: InboxStore;
+  /** The queue's rows (the storage port's inbox). */
+  private readonly queue: InboxPort;
   private readonly pump: Pump;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Keys this process is working on, or will retry: the sweep leaves them to it. */
+  private readonly mine = new Set<string>();
+  private sweeper: NodeJS.Timeout | undefined;
   private stopping = false;
   /** Pieces of work since the last WAL checkpoint, and the checkpoint waiting for the work to go quiet. */
   private sinceCheckpoint = 0;
@@ -111,10 +119,10 @@ export class SlackInbox {
 
   constructor(private readonly o: InboxOptions) {
     this.id = o.id ?? instanceId();
-    this.queue = new InboxStore(o.store);
+    this.queue = o.store.inbox;
     this.pump = new Pump(o.logger, o.ackGate);
     // afterWork() checkpoints instead, outside the inserts Slack waits on, and off this thread.
-    o.store.deferCheckpoints(this.checkpointFailed);
+    o.store.deferHousekeeping(this.checkpointFailed);
   }
 
   private now(): Date {
@@ -125,11 +133,11 @@ export class SlackInbox {
    * Writes the items (before the ack) and starts the new ones; returns their keys (empty: all were redeliveries).
    * Throws InboxWriteError when the database refuses the write: the listener fails, and Slack is not told it is done.
    */
-  enqueue(items: readonly WorkItem[]): string[] {
+  async enqueue(items: readonly WorkItem[]): Promise<string[]> {
     const at = this.now().toISOString();
-    let fresh: string[];
+    const fresh: string[] = [];
     try {
-      fresh = items.filter((i) => this.queue.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })).map((i) => i.key);
+      for (const i of items) if (await this.queue.accept({ key: i.key, eventId: i.eventId, kind: i.kind, payload: i.payload, at })) fresh.push(i.key);
     } catch (e) {
       throw new InboxWriteError(e);
     }
@@ -146,12 +154,40 @@ export class SlackInbox {
   }
 
   private kick(keys: readonly string[]): void {
-    for (const key of keys) this.pump.run(key, () => this.process(key));
+    for (const key of keys) {
+      if (this.mine.has(key)) continue;
+      this.mine.add(key);
+      this.pump.run(key, () => this.process(key));
+    }
+  }
+
+  /**
+   * From now on, looks for unfinished work every quarter lease and takes what no live holder keeps: work another
+   * replica acked and then died on (its lease runs out: it stopped renewing), or accepted and never started.
+   */
+  startSweeping(everyMs = this.leaseMs() / 4): void {
+    if (this.sweeper || this.stopping) return;
+    this.sweeper = setInterval(() => {
+      this.sweep().catch((err: unknown) => this.o.logger.warn({ err }, 'could not look for unfinished Slack work; will look again'));
+    }, everyMs);
+    this.sweeper.unref();
+  }
+
+  /** One look for unfinished work that is not this process's own; returns how many items it tried to take. */
+  async sweep(): Promise<number> {
+    if (this.stopping) return 0;
+    const keys = (await this.queue.pending()).map((i) => i.key).filter((k) => !this.mine.has(k));
+    this.kick(keys);
+    return keys.length;
+  }
+
+  private leaseMs(): number {
+    return this.o.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
   /** Resumes work a previous run (or another process that died) left unfinished. */
-  resumePending(): number {
-    const items = this.queue.pending();
+  async resumePending(): Promise<number> {
+    const items = await this.queue.pending();
     this.kick(items.map((i) => i.key));
     return items.length;
   }
@@ -159,6 +195,7 @@ export class SlackInbox {
   /** Stops taking work and waits for what is in flight; what is left stays in the store for the next start. */
   async drain(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.sweeper);
     clearTimeout(this.checkpointTimer);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
@@ -175,18 +212,30 @@ export class SlackInbox {
   }
 
   private async process(key: string): Promise<void> {
-    if (this.stopping) return;
+    if (this.stopping) return void this.mine.delete(key);
     const o = this.o;
     const now = this.now();
-    const leaseExpiredBefore = new Date(now.getTime() - (o.leaseMs ?? 120_000)).toISOString();
-    const item = this.queue.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
-    if (!item) return;
+    const leaseExpiredBefore = new Date(now.getTime() - this.leaseMs()).toISOString();
+    let item: InboxItem | null;
+    try {
+      item = await this.queue.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
+    } catch (e) {
+      this.mine.delete(key); // the next sweep (or start) tries again
+      throw e;
+    }
+    if (!item) return void this.mine.delete(key);
     const log = o.logger.child({ key, attempt: item.attempts });
+    // The lease is kept while the work runs, however long: only a holder that died lets it run out.
+    const heartbeat = setInterval(() => void this.queue.renew(key, this.id, this.now().toISOString()).catch(() => undefined), Math.max(50, this.leaseMs() / 3));
+    heartbeat.unref();
     try {
       const result = await o.handlers[item.kind](item, log);
-      this.queue.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
+      clearInterval(heartbeat);
+      await this.queue.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
+      this.mine.delete(key);
     } catch (e) {
-      this.retryLater(item, e, log);
+      clearInterval(heartbeat);
+      await this.retryLater(item, e, log);
     }
     this.afterWork();
   }
@@ -205,27 +254,30 @@ export class SlackInbox {
   private checkpoint(): void {
     this.sinceCheckpoint = 0;
     if (this.stopping) return; // closing the store checkpoints
-    this.o.store.checkpoint().catch(this.checkpointFailed);
+    this.o.store.housekeeping().catch(this.checkpointFailed);
   }
 
-  private retryLater(item: InboxItem, e: unknown, log: Logger): void {
+  private async retryLater(item: InboxItem, e: unknown, log: Logger): Promise<void> {
     const retry = this.o.retry ?? DEFAULT_RETRY;
     if (this.stopping) {
-      this.queue.release(item.key); // the next start resumes it
+      this.mine.delete(item.key);
+      await this.queue.release(item.key); // the next start resumes it
       log.warn({ err: e }, 'reply failed while stopping; left for the next start');
       return;
     }
     if (item.attempts >= retry.attempts) {
-      this.queue.finish(item.key, 'failed', this.now().toISOString());
+      this.mine.delete(item.key);
+      await this.queue.finish(item.key, 'failed', this.now().toISOString());
       log.error({ err: e }, 'giving up on this Slack reply');
       return;
     }
-    this.queue.release(item.key);
+    await this.queue.release(item.key);
     // No Retry-After here: the Web API client waits it out itself (and pauses its queue) before it fails or retries.
     const delay = retry.baseMs * 2 ** (item.attempts - 1);
     log.warn({ err: e, delay_ms: delay }, 'reply failed; will retry');
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      this.mine.delete(item.key);
       this.kick([item.key]);
     }, delay);
     this.timers.add(timer);

@@ -1,12 +1,12 @@
 import { HTTPReceiver, type LogLevel } from '@slack/bolt';
-import type { Store } from '../../db/store.js';
+import type { Storage } from '../store/port.js';
 import { systemClock } from '../clock.js';
 import { boltLogger, type Logger } from '../log.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { guardRequests } from './request-guard.js';
 
 /** HTTP mode's receiver: /slack/events behind our request guard, and /healthz. */
-export function httpReceiver(o: { signingSecret: string; store: Store; logger: Logger; logLevel: LogLevel; ackGate: AckGate }): HTTPReceiver {
+export function httpReceiver(o: { signingSecret: string; store: Storage; logger: Logger; logLevel: LogLevel; ackGate: AckGate }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: o.signingSecret,
     endpoints: '/slack/events',
@@ -18,8 +18,8 @@ export function httpReceiver(o: { signingSecret: string; store: Store; logger: L
       {
         path: '/healthz',
         method: ['GET'],
-        handler: (_req, res) => {
-          const ok = o.store.db.open;
+        handler: async (_req, res) => {
+          const ok = await o.store.ping();
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ ok }));
         },

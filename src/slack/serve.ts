@@ -1,7 +1,8 @@
 import { webApi } from '@slack/bolt';
-import { Store } from '../../db/store.js';
 import { ConfigError, type Config } from '../config.js';
 import { boltLogger, createLogger, type Logger } from '../log.js';
+import { openStorage } from '../store/open.js';
+import type { Storage } from '../store/port.js';
 import { createBot, type BotIdentity } from './app.js';
 
 /** Errors from Slack that mean the token itself is wrong, not that Slack is out of reach. */
@@ -29,10 +30,16 @@ export async function verifyBotToken(config: Config, logger: Logger): Promise<Bo
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const identity = await verifyBotToken(config, logger);
-  const store = Store.open(config.databasePath, { clock: config.clock });
+  let store: Storage;
+  try {
+    store = await openStorage({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, clock: config.clock });
+  } catch (e) {
+    // One line, exit 2: a database that cannot be reached is a setting to fix, not a crash (its URL is never printed).
+    throw new ConfigError(`${config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_PATH'}: cannot open the database (${(e as Error).message})`);
+  }
   const bot = createBot(config, { store, logger, identity, clock: config.clock });
   const { port } = await bot.start();
-  logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databasePath }, 'kb954960 bot is running');
+  logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databaseUrl ? 'postgres' : config.databasePath }, 'kb954960 bot is running');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -46,7 +53,7 @@ export async function serve(config: Config): Promise<void> {
     } catch (err) {
       logger.error({ err }, 'error while stopping');
     } finally {
-      store.close();
+      await store.close();
       logger.info('stopped');
       process.exit(0);
     }

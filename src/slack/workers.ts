@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Store } from '../../db/store.js';
+import type { Storage } from '../store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { SlackInbox } from './inbox.js';
@@ -11,7 +11,7 @@ import { submissionWorker } from './work/submission.js';
 
 export interface InboxDeps {
   readonly config: Config;
-  readonly store: Store;
+  readonly store: Storage;
   readonly client: webApi.WebClient;
   readonly logger: Logger;
   readonly clock: () => Date;

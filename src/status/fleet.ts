@@ -45,7 +45,7 @@ export interface FleetServer {
 }
 
 /**
- * One server's new detections (db StatusStore.newDetectionsSince): how many, and the newest of them — its diagnosis
+ * One server's new detections (the storage port's status.newDetectionsSince): how many, and the newest of them — its diagnosis
  * id, time, how it came in and its Slack message. A diagnosis that names no server is grouped with the others of its
  * channel.
  */
@@ -56,7 +56,7 @@ export interface DetectionEntry {
   readonly server: string | null;
   /** null: the CLI, or a form opened from a global shortcut (no channel to name: the origin says where it came from). */
   readonly channelId: string | null;
-  /** How the newest came in (db/store.ts Origin: cli, message, file, command, modal, shortcut). */
+  /** How the newest came in (src/store/port.ts Origin: cli, message, file, command, modal, shortcut). */
   readonly origin: string;
   readonly messageTs: string | null;
   readonly replyTs: string | null;
@@ -81,7 +81,7 @@ export interface Detection {
   readonly fixedSince: boolean;
 }
 
-/** A known problem other than KB954960 on one server: in how many diagnoses (logs), since when (db StatusStore). */
+/** A known problem other than KB954960 on one server: in how many diagnoses (logs), since when (the storage port's status.otherProblemsPerServerSince). */
 export interface OtherProblemCount {
   readonly server: string;
   /** A problem pack id (src/detect/problems/), or a failure code no problem explains (`0x…`). */

@@ -4,13 +4,12 @@
  * diagnoses grouped per server, one seek per affected server), attaches thread links when a Slack client is given, builds the model
  * (fleet.ts) once and renders it (src/render/status-*.ts).
  */
-import { StatusStore } from '../../db/status-store.js';
-import type { Store } from '../../db/store.js';
 import type { Lang } from '../lang.js';
 import { fixConfirmedAt, isAffectedNow } from '../diagnose/server-state.js';
 import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../render/status-blocks.js';
 import type { RenderOptions } from '../render/status-words.js';
+import type { Storage } from '../store/port.js';
 import { buildFleetStatus, STATUS, threadOf, type DetectionEntry, type FleetInput, type FleetStatus } from './fleet.js';
 
 export interface LoadOptions {
@@ -22,21 +21,20 @@ export interface LoadOptions {
 }
 
 /** What the model is built from, read from the store at `now` (no thread links yet). */
-export function readFleetFacts(store: Store, now: Date, options: LoadOptions = {}): FleetInput {
+export async function readFleetFacts(store: Storage, now: Date, options: LoadOptions = {}): Promise<FleetInput> {
   const windowHours = options.windowHours ?? STATUS.windowHours;
-  const servers = store.servers();
+  const servers = await store.servers.list();
   const since = new Date(now.getTime() - windowHours * 3_600_000).toISOString();
-  const statusStore = new StatusStore(store);
-  const newDetections = statusStore.newDetectionsSince(since, options.detections ?? STATUS.topDetections);
+  const newDetections = await store.status.newDetectionsSince(since, options.detections ?? STATUS.topDetections);
   const affected = servers.filter((f) => isAffectedNow(f)).map((f) => ({ name: f.name, after: fixConfirmedAt(f) ?? null }));
-  const affectedSince = statusStore.firstAffectedAfter(affected);
+  const affectedSince = await store.status.firstAffectedAfter(affected);
   const otherProblemDays = options.otherProblemDays ?? STATUS.otherProblemDays;
-  const otherProblems = statusStore.otherProblemsPerServerSince(new Date(now.getTime() - otherProblemDays * 86_400_000).toISOString());
+  const otherProblems = await store.status.otherProblemsPerServerSince(new Date(now.getTime() - otherProblemDays * 86_400_000).toISOString());
   return { servers, newDetections, now, affectedSince, windowHours, longAffectedDays: options.longAffectedDays, otherProblems, otherProblemDays };
 }
 
-export function loadFleetStatus(store: Store, now: Date, options: LoadOptions = {}): FleetStatus {
-  return buildFleetStatus(readFleetFacts(store, now, options));
+export async function loadFleetStatus(store: Storage, now: Date, options: LoadOptions = {}): Promise<FleetStatus> {
+  return buildFleetStatus(await readFleetFacts(store, now, options));
 }
 
 export interface PermalinkClient {
@@ -45,13 +43,13 @@ export interface PermalinkClient {
 
 /** The status message with a link to the thread of each listed server's newest detection (chat.getPermalink): the daily post. */
 export async function linkedStatusMessage(
-  store: Store,
+  store: Storage,
   client: PermalinkClient,
   lang: Lang,
   now: Date,
   options: RenderOptions = {},
 ): Promise<{ text: string; blocks: types.KnownBlock[] }> {
-  const facts = readFleetFacts(store, now);
+  const facts = await readFleetFacts(store, now);
   const permalinks = await resolvePermalinks(client, facts.newDetections.entries);
   return renderStatusBlocks(buildFleetStatus({ ...facts, permalinks }), lang, options);
 }

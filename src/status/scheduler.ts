@@ -12,10 +12,9 @@
  *   the call; any failure that remains gives the claim back, and the next sweep tries again, up to maxAttempts.
  */
 import { Cron } from 'croner';
-import { StatusStore, type Subscription } from '../../db/status-store.js';
-import type { Store } from '../../db/store.js';
 import { dueToday, nextPostTime } from './post-time.js';
 import { linkedStatusMessage } from './query.js';
+import type { StatusPort, Storage, Subscription } from '../store/port.js';
 
 export const STATUS_EVENT_TYPE = 'kb954960_status';
 
@@ -38,7 +37,7 @@ export interface Logger {
 }
 
 export interface SchedulerDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly client: StatusClient;
   readonly clock?: () => Date;
   readonly logger?: Logger;
@@ -82,8 +81,8 @@ function errorText(e: unknown): string {
 }
 
 export class StatusScheduler {
-  private readonly store: Store;
-  private readonly status: StatusStore;
+  private readonly store: Storage;
+  private readonly status: StatusPort;
   private readonly client: StatusClient;
   private readonly clock: () => Date;
   private readonly logger: Logger;
@@ -100,7 +99,7 @@ export class StatusScheduler {
 
   constructor(deps: SchedulerDeps) {
     this.store = deps.store;
-    this.status = new StatusStore(deps.store);
+    this.status = deps.store.status;
     this.client = deps.client;
     this.clock = deps.clock ?? (() => new Date());
     this.logger = deps.logger ?? silent;
@@ -111,13 +110,13 @@ export class StatusScheduler {
   }
 
   /** Starts the sweep and runs it once now (posts missed today while the bot was down). */
-  start(): void {
+  async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.refresh();
+    await this.refresh();
     if (this.sweepPattern) {
       this.sweepJob = new Cron(this.sweepPattern, { timezone: 'UTC', protect: true, catch: true, unref: true }, async () => {
-        this.refresh();
+        await this.refresh();
         await this.track(this.runDue());
       });
     }
@@ -139,8 +138,8 @@ export class StatusScheduler {
   }
 
   /** Re-reads the subscriptions (call after subscribe/unsubscribe; the sweep does it too). */
-  refresh(): void {
-    if (this.started) this.subscriptions = this.status.subscriptions();
+  async refresh(): Promise<void> {
+    if (this.started) this.subscriptions = await this.status.subscriptions();
   }
 
   /** Each subscription and when it posts next after `from` (default the clock). Empty when stopped. */
@@ -151,7 +150,7 @@ export class StatusScheduler {
   /** Posts every subscription due at `now` and not yet posted today (its local today). Drive it with any clock. */
   async runDue(now: Date = this.clock(), options: { channelId?: string } = {}): Promise<RunResult> {
     const result: RunResult = { posted: [], skipped: [], failed: [] };
-    const subs = options.channelId ? [this.status.subscription(options.channelId)].filter((s): s is Subscription => !!s) : this.status.subscriptions();
+    const subs = options.channelId ? [await this.status.subscription(options.channelId)].filter((s): s is Subscription => !!s) : await this.status.subscriptions();
     for (const sub of subs) {
       let due: ReturnType<typeof dueToday>;
       try {
@@ -190,8 +189,8 @@ export class StatusScheduler {
   private async postOnce(sub: Subscription, localDate: string, dueAt: Date, now: Date): Promise<'posted' | 'skipped' | 'failed'> {
     const log = { channel: sub.channelId, localDate, instance: this.instanceId };
     // Most sweeps find the day done: a plain read, no write lock.
-    if (this.status.statusPost(sub.channelId, localDate)?.postedTs) return 'skipped';
-    const claimed = this.status.claimPost({
+    if ((await this.status.statusPost(sub.channelId, localDate))?.postedTs) return 'skipped';
+    const claimed = await this.status.claimPost({
       channelId: sub.channelId,
       localDate,
       now: now.toISOString(),
@@ -204,8 +203,8 @@ export class StatusScheduler {
       return 'skipped';
     }
     const claim = claimed.claim;
-    const fail = (error: string, posted: 'no' | 'unknown', msg: string) => {
-      this.status.releaseClaim(claim, { error, posted });
+    const fail = async (error: string, posted: 'no' | 'unknown', msg: string) => {
+      await this.status.releaseClaim(claim, { error, posted });
       const last = claim.attempts >= this.maxAttempts;
       this.logger.error({ ...log, error, attempt: claim.attempts }, last ? `${msg}; giving up for today` : `${msg}; the next sweep tries again`);
       return 'failed' as const;
@@ -220,7 +219,7 @@ export class StatusScheduler {
         return fail(`history: ${errorText(e)}`, 'unknown', 'status: cannot check the channel for an earlier post, not posting blind');
       }
       if (found) {
-        this.status.recordPosted(sub.channelId, localDate, found, this.clock().toISOString());
+        await this.status.recordPosted(sub.channelId, localDate, found, this.clock().toISOString());
         this.logger.info({ ...log, ts: found }, 'status: found the earlier post, recorded it');
         return 'posted';
       }
@@ -230,22 +229,19 @@ export class StatusScheduler {
     try {
       message = await linkedStatusMessage(this.store, this.client, sub.lang, now, { timeZone: sub.timeZone });
     } catch (e) {
-      this.status.releaseClaim(claim, { error: `build: ${errorText(e)}`, posted: 'no' });
+      await this.status.releaseClaim(claim, { error: `build: ${errorText(e)}`, posted: 'no' });
       throw e;
     }
 
     // Renew the lease and note the post is under way; if the claim is no longer ours, someone else has the day.
-    if (!this.status.markPostStarted(claim, this.clock().toISOString())) {
+    if (!(await this.status.markPostStarted(claim, this.clock().toISOString()))) {
       this.logger.warn(log, 'status: lost the claim (lease ran out); leaving the day to its new holder');
       return 'skipped';
     }
     // While the call is in flight (the client may retry inside it for a long time), keep the lease alive.
     const heartbeat = setInterval(() => {
-      try {
-        this.status.renewClaim(claim, this.clock().toISOString());
-      } catch {
-        // recordPosted does not depend on the lease; a lost lease only lets another process look for the post
-      }
+      // recordPosted does not depend on the lease; a lost lease only lets another process look for the post
+      this.status.renewClaim(claim, this.clock().toISOString()).catch(() => undefined);
     }, Math.max(1_000, Math.floor(this.leaseMs / 3)));
     heartbeat.unref?.();
     try {
@@ -258,7 +254,7 @@ export class StatusScheduler {
         unfurl_media: false,
       });
       if (res.ok === false || !res.ts) return fail(res.error ?? 'no ts', 'no', 'status: Slack refused the post');
-      this.status.recordPosted(sub.channelId, localDate, res.ts, this.clock().toISOString());
+      await this.status.recordPosted(sub.channelId, localDate, res.ts, this.clock().toISOString());
       this.logger.info({ ...log, ts: res.ts, attempt: claim.attempts }, 'status: posted');
       return 'posted';
     } catch (e) {

@@ -6,8 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InboxStore, type InboxItem } from '../../db/inbox-store.js';
-import { Store } from '../../db/store.js';
+import { Store } from '../../db/sqlite/store.js';
+import type { InboxItem, Storage } from '../../src/store/port.js';
+import { port as portOf } from './storage.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
@@ -52,6 +53,11 @@ export interface StartBotOptions {
   apiRetries?: number;
   /** the bot's clock (default: testClock(), starting at TEST_NOW whatever today is) */
   clock?: () => Date;
+  /**
+   * Opens the storage each life runs on instead of the SQLite file (e.g. PostgreSQL): then `storage` is the port and
+   * `store` (the SQLite file's own handle) is not there.
+   */
+  storage?: (config: Config) => Promise<Storage>;
 }
 
 export interface TestBot {
@@ -60,6 +66,8 @@ export interface TestBot {
   readonly bot: Bot;
   /** the store of the current life (reopened on restart) */
   readonly store: Store;
+  /** the storage port the current life runs on */
+  readonly storage: Storage;
   readonly config: Config;
   /** HTTP mode: the bound port of the current life */
   readonly port: number | undefined;
@@ -124,15 +132,17 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
 
   // One clock for every life of this bot: a restart does not take it back to TEST_NOW.
   const defaultClock = testClock();
-  let store: Store;
+  let store: Store | undefined;
+  let storage: Storage;
   let bot: Bot;
   let port: number | undefined;
   let lives = 0;
   const startLife = async () => {
-    store = Store.open(config.databasePath, { clock: options.clock ?? defaultClock });
-    if (lives++ === 0) options.beforeStart?.(store, fake, { config, logger });
+    if (options.storage) storage = await options.storage(config);
+    else storage = portOf((store = Store.open(config.databasePath, { clock: options.clock ?? defaultClock })));
+    if (lives++ === 0 && store) options.beforeStart?.(store, fake, { config, logger });
     bot = createBot(config, {
-      store,
+      store: storage,
       logger,
       apiRetries: options.apiRetries ?? 0,
       replyRetry: options.replyRetry ?? { attempts: 3, baseMs: 20 },
@@ -142,7 +152,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
   };
   const stopLife = async () => {
     await bot.stop();
-    store.close();
+    await storage.close();
   };
 
   try {
@@ -159,7 +169,11 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
       return bot;
     },
     get store() {
+      if (!store) throw new Error('this bot runs on the storage given to startTestBot: use t.storage');
       return store;
+    },
+    get storage() {
+      return storage;
     },
     config,
     get port() {
@@ -177,7 +191,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
     idle: () => bot.inbox.idle(),
     async worked(key: string) {
       await bot.inbox.idle();
-      const item = new InboxStore(store).item(key);
+      const item = await storage.inbox.item(key);
       if (!item?.doneAt) throw new Error(`the work queue is idle and its item ${key} is ${item ? 'not finished' : 'not there'}`);
       return item;
     },

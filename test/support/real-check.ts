@@ -1,10 +1,11 @@
 // The real pipeline (ingest → scan → diagnose → record) on a test input, against a real temp SQLite store: what the
 // builder tests render, so that they render what a user would get.
-import { Store } from '../../db/store.js';
+import { Store } from '../../db/sqlite/store.js';
 import { check, type CheckResult } from '../../src/check.js';
 import type { Lang } from '../../src/lang.js';
 import { TEST_NOW } from './clock.js';
 import { tempDb } from './status-fixtures.js';
+import { port } from './storage.js';
 
 export interface CheckAs {
   readonly lang: Lang;
@@ -26,7 +27,7 @@ export function checkInput(store: Store, input: Buffer | string, as: CheckAs): P
     serverName: as.serverName,
     maxBytes: Number.POSITIVE_INFINITY,
     now: as.now ?? new Date(TEST_NOW),
-    store,
+    store: port(store),
     mayRecordFacts: true,
     record: { origin: as.channelId ? 'message' : 'cli', sourceName: as.name ?? null, userId: as.userId, channelId: as.channelId, messageTs: as.messageTs, threadTs: as.messageTs },
   });

@@ -1,6 +1,4 @@
 import type { types } from '@slack/bolt';
-import { AttributionStore } from '../../../db/attribution-store.js';
-import type { Store } from '../../../db/store.js';
 import type { Lang } from '../../lang.js';
 import { renderHelp } from '../../render/help.js';
 import { renderServerList, type ProofLine } from '../../render/server.js';
@@ -8,6 +6,7 @@ import { renderStatusBlocks } from '../../render/status-blocks.js';
 import type { ServerFacts } from '../../diagnose/server-state.js';
 import type { FleetStatus } from '../../status/fleet.js';
 import { loadFleetStatus } from '../../status/query.js';
+import type { Storage } from '../../store/port.js';
 
 /** A Home tab holds 100 blocks. */
 export const HOME_MAX_BLOCKS = 100;
@@ -22,10 +21,9 @@ export interface HomeInput {
 }
 
 /** What App Home shows, read from the store at `now` in the reader's language (the listener and its test read it alike). */
-export function readHomeInput(store: Store, lang: Lang, now: Date): HomeInput {
-  const proofs = new AttributionStore(store);
-  const servers = store.servers().map((facts) => ({ facts, proofs: proofs.proofsOf(facts.name) }));
-  return { lang, fleet: loadFleetStatus(store, now), servers };
+export async function readHomeInput(store: Storage, lang: Lang, now: Date): Promise<HomeInput> {
+  const servers = await Promise.all((await store.servers.list()).map(async (facts) => ({ facts, proofs: await store.servers.proofsOf(facts.name) })));
+  return { lang, fleet: await loadFleetStatus(store, now), servers };
 }
 
 /** App Home: the fleet summary, each server with its proof, a divider, then how to use the bot; cut to what a Home tab holds. */

@@ -1,5 +1,5 @@
 import { answerIntent } from '../../../commands/ask.js';
-import type { Store } from '../../../db/store.js';
+import type { Storage } from '../../store/port.js';
 import { readIntent } from '../../conversation/intents.js';
 import type { Lang } from '../../lang.js';
 import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
@@ -17,7 +17,7 @@ export interface AskWork {
 }
 
 export interface AskDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly adminUserIds: readonly string[];
   readonly clock: () => Date;
 }
@@ -26,10 +26,10 @@ export interface AskDeps {
  * A mention or a DM that asks the bot something it knows (src/conversation/intents.ts): the slash command's answer
  * to it. Small talk: one line in a DM, silence in a channel (and after an edit). Null: it asks nothing the table knows.
  */
-export function askedAnswer(d: AskDeps, work: AskWork): SlackMessage | 'silent' | null {
+export async function askedAnswer(d: AskDeps, work: AskWork): Promise<SlackMessage | 'silent' | null> {
   const intent = readIntent(work.text ?? '');
   if (!intent) return null;
-  const reply = answerIntent(intent, { store: d.store, lang: work.lang, now: d.clock(), userId: work.user, channelId: work.channel, adminUserIds: d.adminUserIds });
+  const reply = await answerIntent(intent, { store: d.store, lang: work.lang, now: d.clock(), userId: work.user, channelId: work.channel, adminUserIds: d.adminUserIds });
   if (reply) return { text: reply.text, blocks: reply.blocks ?? [section(escapeMrkdwn(reply.text))] };
   if (work.edit) return 'silent';
   if (intent.kind === 'thanks') return work.direct ? line(msg(work.lang).converse.welcome) : 'silent';

@@ -1,7 +1,5 @@
 import type { types, webApi } from '@slack/bolt';
-import { AttributionStore } from '../../../db/attribution-store.js';
-import { InboxStore } from '../../../db/inbox-store.js';
-import type { Store } from '../../../db/store.js';
+import type { Storage } from '../../store/port.js';
 import { trustsPlacement } from '../../admins.js';
 import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
@@ -29,7 +27,7 @@ export interface AttributionWork {
 }
 
 export interface AttributionDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly client: webApi.WebClient;
   readonly adminUserIds: readonly string[];
   readonly clock: () => Date;
@@ -42,8 +40,8 @@ const MAX_CANDIDATES = 5;
  * The server of the thread the text was pasted in (as an admin, or this sender, placed it), else one named around it
  * ("on wsus02:").
  */
-export function contextServer(store: Store, work: AttributionWork): string | null {
-  const thread = work.inThread ? new AttributionStore(store).threadServer(work.channel, work.replyThreadTs, (p) => trustsPlacement(work.user, p)) : null;
+export async function contextServer(store: Storage, work: AttributionWork): Promise<string | null> {
+  const thread = work.inThread ? await store.attribution.threadServer(work.channel, work.replyThreadTs, (p) => trustsPlacement(work.user, p)) : null;
   return thread ?? (work.text ? serverMentionedIn(work.text) : null);
 }
 
@@ -61,7 +59,7 @@ export async function withAttribution(d: AttributionDeps, work: AttributionWork,
   let out = message;
   if (asksWhichServer(r) && diagnosisId !== null) {
     // Never recorded for nobody, never dropped silently: ask which server it is.
-    const candidates = new AttributionStore(d.store).recentServers(MAX_CANDIDATES);
+    const candidates = await d.store.servers.recent(MAX_CANDIDATES);
     out = withAskServer(out, askServerBlocks(diagnosisId, reported, candidates, work.lang), work.lang);
   }
   if (diagnosis.server && reportsFacts && diagnosisId !== null && !withheld) await keepThreadLink(d.client, d.store, diagnosisId, work.channel, work.ts);
@@ -89,9 +87,9 @@ export async function conversationAnswer(d: AttributionDeps, work: AttributionWo
  */
 async function nameForThread(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): Promise<SlackMessage | null> {
   const server = serverNamedAlone(work.text ?? '');
-  const pending = server ? new AttributionStore(d.store).unattributedInThread(work.channel, work.replyThreadTs) : null;
+  const pending = server ? await d.store.attribution.unattributedInThread(work.channel, work.replyThreadTs) : null;
   if (!server || !pending) return null;
-  const r = recordFor({ store: d.store, diagnosisId: pending.id, server, now: d.clock(), mayRecordFacts, by: work.user });
+  const r = await recordFor({ store: d.store, diagnosisId: pending.id, server, now: d.clock(), mayRecordFacts, by: work.user });
   if (r.kind === 'recorded') {
     const sentence = recordedText({ ...r, by: work.user }, work.lang);
     if (pending.replyTs) {
@@ -130,9 +128,9 @@ async function postedMessage(client: webApi.WebClient, where: { channel: string;
 }
 
 /** Keeps the link to the message a server's facts came from, for the server's view ("from which thread"). */
-export async function keepThreadLink(client: webApi.WebClient, store: Store, diagnosisId: number, channel: string, ts: string): Promise<void> {
+export async function keepThreadLink(client: webApi.WebClient, store: Storage, diagnosisId: number, channel: string, ts: string): Promise<void> {
   const link = await permalinkOf(client, channel, ts);
-  if (link) new AttributionStore(store).setPermalink(diagnosisId, link);
+  if (link) await store.attribution.setPermalink(diagnosisId, link);
 }
 
 /** A link to a message, or null when Slack gives none (the answer is still worth sending without it). */
@@ -146,8 +144,8 @@ export async function permalinkOf(client: webApi.WebClient, channel: string, ts:
 }
 
 /** The bot's answer to a message before it was edited: the answer to its text (or to an earlier edit of it). */
-export function earlierReplyTo(store: Store, channel: string, ts: string): string | null {
-  return new AttributionStore(store).replyTo(channel, ts) ?? new InboxStore(store).item(`message:${channel}:${ts}`)?.replyTs ?? null;
+export async function earlierReplyTo(store: Storage, channel: string, ts: string): Promise<string | null> {
+  return (await store.attribution.replyTo(channel, ts)) ?? (await store.inbox.item(`message:${channel}:${ts}`))?.replyTs ?? null;
 }
 
 function plainMrkdwn(mrkdwn: string): SlackMessage {

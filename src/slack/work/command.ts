@@ -1,7 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { ReaderLangStore } from '../../../db/reader-lang-store.js';
-import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
-import type { Store } from '../../../db/store.js';
+import type { InboxItem, Storage } from '../../store/port.js';
 import { runSlashCommand } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
@@ -30,7 +28,7 @@ export function commandItem(work: Omit<CommandWork, 'answer'>): WorkItem {
 }
 
 export interface CommandWorkerDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly client: webApi.WebClient;
   readonly config: Pick<Config, 'adminUserIds' | 'maxFileBytes' | 'statusTime' | 'statusTimeZone' | 'lang'>;
   readonly apiHost: string;
@@ -52,7 +50,7 @@ export function commandWorker(d: CommandWorkerDeps): WorkHandler {
       if (ran === 'modal-opened') return { outcome: 'replied' };
       answer = ran.answer;
       diagnosisId = ran.diagnosisId;
-      new InboxStore(d.store).keepAnswer(item.key, answer, diagnosisId);
+      await d.store.inbox.keepAnswer(item.key, answer, diagnosisId);
     }
     await postToResponseUrl(work.responseUrl, answer, { apiHost: d.apiHost });
     return { outcome: 'replied', diagnosisId };
@@ -61,7 +59,7 @@ export function commandWorker(d: CommandWorkerDeps): WorkHandler {
 
 async function run(d: CommandWorkerDeps, work: CommandWork, log: Logger): Promise<'modal-opened' | { answer: ResponseMessage; diagnosisId: number | null }> {
   // The reader's language: Japanese text gets Japanese, else the user's choice (`/kb954960 lang`), else BOT_LANG.
-  const lang = langOf(work.text, new ReaderLangStore(d.store).langFor(work.userId, d.config.lang));
+  const lang = langOf(work.text, await d.store.readers.langFor(work.userId, d.config.lang));
   try {
     const outcome = await runSlashCommand(work.text, {
       store: d.store,

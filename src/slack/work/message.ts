@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
-import type { Store } from '../../../db/store.js';
+import type { InboxItem, Storage } from '../../store/port.js';
 import { isAdmin } from '../../admins.js';
 import { check, worthRecording, type CheckInput, type CheckResult } from '../../check.js';
 import { isChatLine } from '../../detect/log-shape.js';
@@ -121,7 +120,7 @@ export function messageItems(
 }
 
 export interface MessageWorkerDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly client: webApi.WebClient;
   readonly botToken: string;
   /** Host (host[:port]) of SLACK_API_URL: where else the bot token may go. */
@@ -146,10 +145,10 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
       }
     }
     // Deleted before its turn came: nothing of it is to count, nothing to answer.
-    if (new InboxStore(d.store).item(retractKey(work.channel, work.ts))) return { outcome: 'silent' };
-    const earlierReply = work.edit ? earlierReplyTo(d.store, work.channel, work.ts) : null;
+    if (await d.store.inbox.item(retractKey(work.channel, work.ts))) return { outcome: 'silent' };
+    const earlierReply = work.edit ? await earlierReplyTo(d.store, work.channel, work.ts) : null;
     // An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis.
-    const retracted = work.edit ? d.store.retractMessage(work.channel, work.ts, ['message']) : 0;
+    const retracted = work.edit ? await d.store.history.retractMessage(work.channel, work.ts, ['message']) : 0;
     const answer = await answerMessage(d, work, item.key);
     if (!answer.message && earlierReply && retracted > 0) {
       // Edited so that it no longer holds the log ("moved to #wsus-ops"): the answer says its diagnosis was withdrawn.
@@ -197,7 +196,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   // for the code's meaning, not a diagnosis. A log never reads as a question (a question is one whole line).
   const talking = files.length === 0 && (!!work.mentioned || !!work.direct);
   if (talking) {
-    const said = (await conversationAnswer(d, work, mayRecordFacts)) ?? askedAnswer(d, work);
+    const said = (await conversationAnswer(d, work, mayRecordFacts)) ?? (await askedAnswer(d, work));
     if (said === 'silent') return { outcome: 'silent' };
     if (said) return { outcome: 'replied', message: said };
     // "@kb954960" and nothing else: what it can do, in one line.
@@ -225,7 +224,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
       store: d.store,
       save: (diag) => worthRecording(diag) && !onlyAPointer(diag) && !onlyACode(diag),
       offThread: true,
-      contextServer: contextServer(d.store, work),
+      contextServer: await contextServer(d.store, work),
       mayRecordFacts,
       record: {
         origin: files.length > 0 ? 'file' : 'message',
@@ -254,7 +253,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   ];
   if (diagnosis.hasEvidence) {
     if (onlyAPointer(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: plain(msg(work.lang).chatPointer) } : { outcome: 'silent' };
-    const repeat = work.inThread ? repeatNote(d, work, key, diagnosis) : null;
+    const repeat = work.inThread ? await repeatNote(d, work, key, diagnosis) : null;
     if (repeat) return { outcome: 'replied', message: repeat, diagnosisId };
     const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks, askingServer: asksWhichServer(result) });
     const shown = withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang), diagnosis) : message;
@@ -287,8 +286,8 @@ function namedLikeLog(name: string | undefined): boolean {
  * The same server, verdict and server state already answered in this thread: one line, not the whole reply again.
  * A paste that changed what is known of the server (RTM → SP1, a DLL found missing) is news, answered in full.
  */
-function repeatNote(d: MessageWorkerDeps, work: MessageWork, key: string, diagnosis: Diagnosis): SlackMessage | null {
-  const earlier = new InboxStore(d.store).answeredInThread(work.channel, work.replyThreadTs, key);
+async function repeatNote(d: MessageWorkerDeps, work: MessageWork, key: string, diagnosis: Diagnosis): Promise<SlackMessage | null> {
+  const earlier = await d.store.inbox.answeredInThread(work.channel, work.replyThreadTs, key);
   if (diagnosis.notes.some((n) => n.kind === 'dll-absent')) return null;
   if (!earlier.some((e) => e.server === diagnosis.server && e.verdict === diagnosis.verdict && e.serverState === diagnosis.serverState)) return null;
   const lang = work.lang;

@@ -1,7 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { Store } from '../../../db/store.js';
+import type { InboxItem, Storage } from '../../store/port.js';
 import type { Logger } from '../../log.js';
-import type { InboxItem } from '../../../db/inbox-store.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
 import { earlierReplyTo } from './attribution.js';
 
@@ -23,7 +22,7 @@ export function retractKey(channel: string, ts: string): string {
 }
 
 export interface RetractWorkerDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly client: webApi.WebClient;
 }
 
@@ -35,8 +34,8 @@ export interface RetractWorkerDeps {
 export function retractWorker(d: RetractWorkerDeps): WorkHandler {
   return async (item: InboxItem, log: Logger): Promise<WorkResult> => {
     const work = item.payload as RetractWork;
-    const reply = earlierReplyTo(d.store, work.channel, work.ts);
-    const retracted = d.store.retractMessage(work.channel, work.ts);
+    const reply = await earlierReplyTo(d.store, work.channel, work.ts);
+    const retracted = await d.store.history.retractMessage(work.channel, work.ts);
     if (reply) await deleteReply(d.client, work.channel, reply);
     log.info({ retracted, reply_ts: reply }, 'a deleted message no longer counts');
     return { outcome: reply ? 'replied' : 'silent' };

@@ -1,7 +1,5 @@
 import type { types, webApi } from '@slack/bolt';
-import { ReaderLangStore } from '../../../db/reader-lang-store.js';
-import { InboxStore, type InboxItem } from '../../../db/inbox-store.js';
-import type { Store } from '../../../db/store.js';
+import type { InboxItem, Storage } from '../../store/port.js';
 import { checkCommand } from '../../../commands/check.js';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../lang.js';
@@ -33,7 +31,7 @@ export function submissionItem(work: Omit<SubmissionWork, 'answer'>): WorkItem {
 }
 
 export interface SubmissionWorkerDeps {
-  readonly store: Store;
+  readonly store: Storage;
   readonly client: webApi.WebClient;
   readonly config: Pick<Config, 'adminUserIds' | 'maxFileBytes' | 'lang'>;
   readonly clock: () => Date;
@@ -49,11 +47,11 @@ export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
   return async (item: InboxItem, log: Logger): Promise<WorkResult> => {
     const work = item.payload as SubmissionWork;
     // The reader's language: one changed in the form, else the user's choice (`/kb954960 lang`), else BOT_LANG.
-    const lang = work.lang ?? new ReaderLangStore(d.store).langFor(work.userId, d.config.lang);
+    const lang = work.lang ?? (await d.store.readers.langFor(work.userId, d.config.lang));
     let answer = work.answer;
     if (!answer) {
       answer = await diagnose(d, work, lang, log);
-      new InboxStore(d.store).keepAnswer(item.key, answer, null);
+      await d.store.inbox.keepAnswer(item.key, answer, null);
     }
     const message = answer;
     const post = (channel: string, askedBy: boolean) => {

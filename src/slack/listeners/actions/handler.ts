@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Store } from '../../../../db/store.js';
+import type { Storage } from '../../../store/port.js';
 import type { Config } from '../../../config.js';
 import type { Logger } from '../../../log.js';
 
@@ -16,7 +16,7 @@ export type ActionHandler = (args: Omit<BlockActionArgs, 'ack' | 'next'>, deps: 
 export interface ActionDeps {
   readonly logger: Logger;
   /** Where a diagnosis's findings are kept (absent only in unit tests of the dispatch). */
-  readonly store?: Store;
+  readonly store?: Storage;
   /** Who may record facts (ADMIN_USER_IDS) and the default language (absent only in unit tests of the dispatch). */
   readonly config?: Pick<Config, 'adminUserIds' | 'lang'>;
   /** Business time, passed in. */

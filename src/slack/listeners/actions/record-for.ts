@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import { isAdmin } from '../../../admins.js';
 import { recordFor } from '../../../attribute.js';
 import { DEFAULT_LANG } from '../../../lang.js';
@@ -19,14 +18,14 @@ export async function recordForClicked({ action, body, client }: Omit<BlockActio
   const channel = body.channel?.id ?? body.container?.channel_id;
   const message = body.message as { ts?: string; thread_ts?: string; text?: string; blocks?: types.KnownBlock[] } | undefined;
   // The reply's language (its text is Japanese, or not), else the clicker's own choice.
-  const lang = langOf(message?.text ?? '', deps.store && deps.config ? new ReaderLangStore(deps.store).langFor(body.user.id, deps.config.lang) : DEFAULT_LANG);
+  const lang = langOf(message?.text ?? '', deps.store && deps.config ? await deps.store.readers.langFor(body.user.id, deps.config.lang) : DEFAULT_LANG);
   const user = body.user.id;
   const tell = async (text: string) => {
     if (channel) await client.chat.postEphemeral({ channel, user, text });
   };
   if (!value || !deps.store || !deps.config || !deps.clock) return deps.logger.warn({ actionId: action.action_id }, 'a Record button without a usable value');
   const store = deps.store;
-  const r = recordFor({ store, diagnosisId: value.d, server: value.s, now: deps.clock(), mayRecordFacts: isAdmin({ userId: user, adminUserIds: deps.config.adminUserIds }), by: user });
+  const r = await recordFor({ store, diagnosisId: value.d, server: value.s, now: deps.clock(), mayRecordFacts: isAdmin({ userId: user, adminUserIds: deps.config.adminUserIds }), by: user });
   if (r.kind === 'not-admin') return tell(onlyAdminsRecord(deps.config.adminUserIds, lang));
   if (r.kind === 'already') return tell(alreadyRecorded(r.server, lang));
   if (r.kind === 'gone') return tell(msg(lang).attribution.gone);

@@ -22,7 +22,7 @@ async function answerClicker(args: Omit<BlockActionArgs, 'ack' | 'next'>, messag
 export const moreEvidence: ActionHandler = async (args, { store }) => {
   const v = parseButtonValue<MoreLinesValue>((args.action as ButtonAction).value);
   const total = typeof v?.n === 'number' ? v.n : 0;
-  const lines = store && typeof v?.d === 'number' ? store.evidenceOf(v.d, total).slice(REPLY_BUDGET.evidenceShown) : [];
+  const lines = store && typeof v?.d === 'number' ? (await store.history.evidenceOf(v.d, total)).slice(REPLY_BUDGET.evidenceShown) : [];
   await answerClicker(args, renderMoreEvidence(lines, total, langOfValue(v)));
 };
 

@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import { isAdmin } from '../../../admins.js';
 import { sameServer } from '../../../attribute.js';
 import { onlyAdminsJoin, parseSameServerValue, replaceFaultConflict, sameServerText } from '../../../render/attribution.js';
@@ -15,13 +14,13 @@ export async function sameServerClicked({ action, body, client }: Omit<BlockActi
   const value = parseSameServerValue('value' in action ? action.value : undefined);
   const channel = body.channel?.id ?? body.container?.channel_id;
   const message = body.message as { ts?: string; text?: string; blocks?: types.KnownBlock[] } | undefined;
-  const lang = langOf(message?.text ?? '', deps.store && deps.config ? new ReaderLangStore(deps.store).langFor(body.user.id, deps.config.lang) : 'en');
+  const lang = langOf(message?.text ?? '', deps.store && deps.config ? await deps.store.readers.langFor(body.user.id, deps.config.lang) : 'en');
   const user = body.user.id;
   const tell = async (text: string) => {
     if (channel) await client.chat.postEphemeral({ channel, user, text });
   };
   if (!value || !deps.store || !deps.config || !deps.clock) return deps.logger.warn({ actionId: action.action_id }, 'a same-server button without a usable value');
-  const r = sameServer({
+  const r = await sameServer({
     store: deps.store,
     diagnosisId: value.d,
     earlierId: value.e,

@@ -11,7 +11,7 @@ export const SLASH_COMMAND = '/kb954960';
  */
 export function kb954960Command(deps: Pick<ListenerDeps, 'inbox'>) {
   return async ({ command, ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
-    deps.inbox.enqueue([
+    await deps.inbox.enqueue([
       commandItem({
         text: command.text,
         userId: command.user_id,

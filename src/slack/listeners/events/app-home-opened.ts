@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import type { ListenerDeps } from '../../context.js';
 import { homeView, readHomeInput } from '../../views/home.js';
 
@@ -12,9 +11,9 @@ export function appHomeOpened(deps: Pick<ListenerDeps, 'store' | 'config' | 'clo
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> => {
     if (event.tab && event.tab !== 'home') return;
     deps.inbox.runAfterAck('app home', async () => {
-      const lang = new ReaderLangStore(deps.store).langFor(event.user, deps.config.lang);
+      const lang = await deps.store.readers.langFor(event.user, deps.config.lang);
       // Published for the user who opened it: each viewer sees the fleet as it is at that moment.
-      await client.views.publish({ user_id: event.user, view: homeView(readHomeInput(deps.store, lang, deps.clock())) });
+      await client.views.publish({ user_id: event.user, view: homeView(await readHomeInput(deps.store, lang, deps.clock())) });
     });
   };
 }

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import type { ListenerDeps } from '../../context.js';
 import { messageItems, type IncomingMessage } from '../../work/message.js';
 
@@ -13,6 +12,6 @@ export function appMention(deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>): Promise<void> => {
     const m = event as unknown as IncomingMessage & { bot_id?: string; subtype?: string };
     if (m.bot_id || !m.user || m.user === context.botUserId) return;
-    deps.inbox.enqueue(messageItems(m, { defaultLang: new ReaderLangStore(deps.store).langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
+    await deps.inbox.enqueue(messageItems(m, { defaultLang: await deps.store.readers.langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
   };
 }

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import type { ListenerDeps } from '../../context.js';
 import { messageItems, type IncomingMessage } from '../../work/message.js';
 import { retractItem } from '../../work/retract.js';
@@ -24,7 +23,7 @@ export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config' | 's
     if (m.subtype === 'message_deleted') return deletedMessage(deps, event as unknown as DeleteEvent, context.botUserId, body.event_id);
     if (m.subtype === 'message_changed') return editedMessage(deps, event as unknown as EditEvent, context.botUserId, body.event_id);
     if (!isUserMessage(m, context.botUserId)) return;
-    deps.inbox.enqueue(messageItems(m, { defaultLang: new ReaderLangStore(deps.store).langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
+    await deps.inbox.enqueue(messageItems(m, { defaultLang: await deps.store.readers.langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
   };
 }
 
@@ -47,26 +46,26 @@ interface DeleteEvent {
  * A person's message was deleted: its diagnosis no longer counts and the answer to it goes (through the queue, so a
  * crash loses nothing). The bot's own answers deleted (also by the bot itself) retract nothing.
  */
-function deletedMessage(deps: Pick<ListenerDeps, 'inbox'>, e: DeleteEvent, botUserId: string | undefined, eventId: string): void {
+async function deletedMessage(deps: Pick<ListenerDeps, 'inbox'>, e: DeleteEvent, botUserId: string | undefined, eventId: string): Promise<void> {
   const was = e.previous_message;
   if (!e.deleted_ts || was?.bot_id || (was?.user && was.user === botUserId)) return;
-  deps.inbox.enqueue([retractItem({ channel: e.channel, ts: e.deleted_ts }, eventId)]);
+  await deps.inbox.enqueue([retractItem({ channel: e.channel, ts: e.deleted_ts }, eventId)]);
 }
 
 /**
  * An edited message is read again when its text changed (Slack also sends message_changed when a link unfurls):
  * keyed by the edit, so each edit is answered once; the worker updates an earlier answer instead of repeating it.
  */
-function editedMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>, e: EditEvent, botUserId: string | undefined, eventId: string): void {
+async function editedMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>, e: EditEvent, botUserId: string | undefined, eventId: string): Promise<void> {
   const m = e.message;
   // A thread's first message deleted while replies remain is no deletion event but this edit: to a tombstone.
   if (m?.subtype === 'tombstone' && m.ts) {
-    deps.inbox.enqueue([retractItem({ channel: e.channel, ts: m.ts }, eventId)]);
+    await deps.inbox.enqueue([retractItem({ channel: e.channel, ts: m.ts }, eventId)]);
     return;
   }
   if (!m || !isUserMessage({ ...m, subtype: undefined }, botUserId)) return;
   if ((m.text ?? '') === (e.previous_message?.text ?? '')) return;
   const edit = m.edited?.ts ?? 'edit';
   const items = messageItems({ ...m, channel: e.channel, channel_type: e.channel_type, files: undefined }, { defaultLang: deps.config.lang, eventId, botUserId, edit: true, keyPrefix: `edit:${edit}:` });
-  deps.inbox.enqueue(items);
+  await deps.inbox.enqueue(items);
 }

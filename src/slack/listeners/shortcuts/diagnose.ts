@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import type { ListenerDeps } from '../../context.js';
 import { messageItems, type IncomingMessage } from '../../work/message.js';
 
@@ -11,7 +10,7 @@ export function diagnoseShortcut(deps: Pick<ListenerDeps, 'inbox' | 'config' | '
     const m = shortcut.message as unknown as IncomingMessage;
     const message: IncomingMessage = { ...m, channel: shortcut.channel.id, ts: shortcut.message_ts, user: shortcut.user.id, team: shortcut.team?.id };
     // Keyed by trigger: running the shortcut again on the same message is a new request, not a redelivery.
-    deps.inbox.enqueue(messageItems(message, { defaultLang: new ReaderLangStore(deps.store).langFor(shortcut.user.id, deps.config.lang), keyPrefix: `shortcut:${shortcut.trigger_id}:`, alwaysAnswer: true }));
+    await deps.inbox.enqueue(messageItems(message, { defaultLang: await deps.store.readers.langFor(shortcut.user.id, deps.config.lang), keyPrefix: `shortcut:${shortcut.trigger_id}:`, alwaysAnswer: true }));
     await ack();
   };
 }

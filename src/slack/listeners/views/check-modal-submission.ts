@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { ReaderLangStore } from '../../../../db/reader-lang-store.js';
 import { LANGS } from '../../../lang.js';
 import { msg } from '../../../render/messages/index.js';
 import type { ListenerDeps } from '../../context.js';
@@ -35,7 +34,7 @@ export function checkModalSubmission(deps: Pick<ListenerDeps, 'inbox' | 'store' 
     const v = view.state.values;
     // The form opened in the user's language (checkModal): errors in it, and a pick left there lets Japanese text
     // still get Japanese; only a language changed in the form forces the reply's.
-    const formLang = new ReaderLangStore(deps.store).langFor(body.user.id, deps.config.lang);
+    const formLang = await deps.store.readers.langFor(body.user.id, deps.config.lang);
     const parsed = submission.safeParse({
       text: v.log?.text?.value ?? '',
       server: v.server?.name?.value ?? '',
@@ -51,7 +50,7 @@ export function checkModalSubmission(deps: Pick<ListenerDeps, 'inbox' | 'store' 
       return;
     }
     const { text, server, lang, channelId } = parsed.data;
-    deps.inbox.enqueue([submissionItem({ viewId: view.id, userId: body.user.id, text, server, lang: lang === formLang ? undefined : lang, channelId })]);
+    await deps.inbox.enqueue([submissionItem({ viewId: view.id, userId: body.user.id, text, server, lang: lang === formLang ? undefined : lang, channelId })]);
     await ack();
   };
 }

@@ -1,7 +1,7 @@
-import { isLang, type Lang } from '../src/lang.js';
+import { isLang, type Lang } from '../../src/lang.js';
 import type { Store } from './store.js';
 
-/** SQL of the reader's language (db/006_reader_lang.sql): what each Slack user chose to be answered in. */
+/** SQL of the reader's language (db/sqlite/006_reader_lang.sql): what each Slack user chose to be answered in. */
 export class ReaderLangStore {
   constructor(private readonly store: Store) {}
 

@@ -1,65 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { FactsLearned } from '../src/diagnose/diagnose.js';
-import type { FaultId } from '../src/diagnose/fault-ids.js';
-
-export type { FaultId };
-
-/**
- * SQL of attribution (db/008_attribution.sql): which server a thread is about, failures shared across pastes
- * (fault IDs), and the proof behind each recorded fact of a server (who, when, where).
- */
-
-export type FactKind = 'dll' | 'wsus' | 'fix-event';
-
-/** Where a fact came from: the requester and the Slack message (none of it for the CLI). */
-export interface FactSource {
-  readonly userId?: string | null;
-  readonly channelId?: string | null;
-  readonly messageTs?: string | null;
-  readonly threadTs?: string | null;
-  readonly diagnosisId?: number | null;
-  readonly permalink?: string | null;
-}
-
-/** The latest source of one recorded fact of a server. */
-export interface FactProof extends FactSource {
-  readonly fact: FactKind;
-  readonly value: string | null;
-  readonly recordedAt: string;
-}
-
-
-/** An earlier diagnosis of the same failure. */
-export interface LinkedDiagnosis {
-  readonly id: number;
-  readonly server: string | null;
-  readonly channelId: string | null;
-  readonly messageTs: string | null;
-  readonly replyTs: string | null;
-  readonly faultId: string;
-  /** Whose naming placed it: see placedBy(). */
-  readonly placedBy: PlacedBy;
-  /** Its verdict: `affected` when it holds the signature, the proof a partial paste of the same failure lacks. */
-  readonly verdict: string;
-}
-
-/** Who a diagnosis's server came from: the one who pasted it, and whether an admin named its server. */
-export interface PlacedBy {
-  readonly userId: string | null;
-  readonly byAdmin: boolean;
-}
-
-/** A diagnosis that reported facts but named no server: waiting for someone to say which. */
-export interface Unattributed {
-  readonly id: number;
-  /** Null until someone says which server (a diagnosis by id may have one already). */
-  readonly server: string | null;
-  readonly reported: Omit<FactsLearned, 'affected'>;
-  readonly channelId: string | null;
-  readonly messageTs: string | null;
-  readonly threadTs: string | null;
-  readonly replyTs: string | null;
-}
+import type { FactsLearned } from '../../src/diagnose/diagnose.js';
+import type { FactKind, FactProof, FactSource, FaultId, LinkedDiagnosis, PlacedBy, Unattributed } from '../../src/store/port.js';
 
 type Row = Record<string, unknown>;
 const str = (row: Row, k: string) => (row[k] == null ? null : String(row[k]));

@@ -1,55 +1,15 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LANG, isLang, type Lang } from '../src/lang.js';
-import type { DetectionEntry, OtherProblemCount } from '../src/status/fleet.js';
+import { DEFAULT_LANG, isLang, type Lang } from '../../src/lang.js';
+import type { DetectionEntry, OtherProblemCount } from '../../src/status/fleet.js';
+import type { Claim, ClaimResult, StatusPostRow, Subscription } from '../../src/store/port.js';
 import type { Store } from './store.js';
 
 /**
  * SQL of the daily status post: subscriptions, the exactly-once claim per (channel, local date), and the fleet queries
  * the Store does not have (the new detections per server, "affected since", the other problems per server).
- * Tables: db/003_status.sql, db/004_status_claims.sql.
+ * Tables: db/sqlite/003_status.sql, db/sqlite/004_status_claims.sql.
  */
-
-export interface Subscription {
-  readonly channelId: string;
-  readonly teamId: string | null;
-  /** HH:MM, local to timeZone. */
-  readonly postTime: string;
-  /** IANA time zone. */
-  readonly timeZone: string;
-  readonly lang: Lang;
-  readonly createdBy: string | null;
-  readonly createdAt: string;
-}
-
-export interface StatusPostRow {
-  readonly channelId: string;
-  readonly localDate: string;
-  readonly claimedAt: string;
-  readonly claimedBy: string;
-  readonly attempts: number;
-  readonly postedTs: string | null;
-  readonly postedAt: string | null;
-  readonly postStartedAt: string | null;
-  readonly lastError: string | null;
-}
-
-/** A claim held by one process: the (claimed_by, claimed_at) pair is its token; every later write checks it. */
-export interface Claim {
-  readonly channelId: string;
-  readonly localDate: string;
-  readonly claimedBy: string;
-  claimedAt: string;
-  readonly attempts: number;
-  /** A previous holder reached chat.postMessage without recording a ts: look in the channel before posting. */
-  readonly mustVerify: boolean;
-}
-
-export type ClaimResult =
-  | { readonly kind: 'claimed'; readonly claim: Claim }
-  | { readonly kind: 'posted'; readonly ts: string }
-  | { readonly kind: 'busy'; readonly claimedBy: string; readonly claimedAt: string }
-  | { readonly kind: 'exhausted'; readonly attempts: number };
 
 /** A claimed_at older than every lease: the claim is free for the next sweep. */
 const EXPIRED = '1970-01-01T00:00:00.000Z';

@@ -2,75 +2,22 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnosis, FactsLearned, Verdict } from '../src/diagnose/diagnose.js';
-import { resolveServerAs, type ServerDirectory, type ServerResolution } from '../src/diagnose/server-name.js';
-import type { ServerFacts } from '../src/diagnose/server-state.js';
-import { unexplainedCodes } from '../src/diagnose/unexplained-codes.js';
-import { AttributionStore, type FactSource, type FaultId } from './attribution-store.js';
+import type { Verdict } from '../../src/diagnose/diagnose.js';
+import { resolveServerAs, type ServerDirectory, type ServerResolution } from '../../src/diagnose/server-name.js';
+import type { ServerFacts } from '../../src/diagnose/server-state.js';
+import { unexplainedCodes } from '../../src/diagnose/unexplained-codes.js';
+import { AttributionStore } from './attribution-store.js';
+import { MAX_STORED_FINDINGS, type DiagnosisRecord, type FactSource, type HistoryEntry, type Origin, type ServerFailure } from '../../src/store/port.js';
 import { CheckpointThread } from './checkpoint-thread.js';
 
-/** The only module that speaks SQL. Migrations are the NNN_name.sql files beside this one (copied into dist/db). */
+/** SQLite's store. Migrations are the NNN_name.sql files beside this one (copied into dist/db/sqlite). */
 const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
-
-export type Origin = 'cli' | 'message' | 'file' | 'command' | 'modal' | 'shortcut';
-
-export interface DiagnosisRecord {
-  readonly diagnosis: Diagnosis;
-  readonly origin: Origin;
-  readonly at: string;
-  readonly sourceName?: string | null;
-  readonly teamId?: string | null;
-  readonly channelId?: string | null;
-  readonly messageTs?: string | null;
-  /** The thread the answer goes to (Slack): later output pasted there is about this diagnosis's server. */
-  readonly threadTs?: string | null;
-  readonly userId?: string | null;
-  /** The server facts the input reported, recorded or not (what a later "Record for …" records). */
-  readonly reported?: Omit<FactsLearned, 'affected'> | null;
-  /** The input is an admin's (or the CLI operator's): its names may shape identities. Default true. */
-  readonly byAdmin?: boolean;
-  /** The failures this input shows, by fault ID (joined with other diagnoses of the same failure). */
-  readonly faultIds?: readonly FaultId[];
-}
-
-export interface HistoryEntry {
-  readonly id: number;
-  readonly createdAt: string;
-  readonly origin: Origin;
-  readonly server: string | null;
-  readonly verdict: Verdict;
-  readonly serverState: string;
-  readonly lines: number;
-  readonly sourceName: string | null;
-  readonly channelId: string | null;
-  readonly messageTs: string | null;
-  readonly replyTs: string | null;
-  readonly userId: string | null;
-  readonly findings: number;
-  /** The known problems other than KB954960 the diagnosis found (problem pack ids; empty where not read). */
-  readonly problems: readonly string[];
-  /** The failure codes no known problem explains (empty where not read). */
-  readonly codes: readonly string[];
-}
-
-/** A failure other than KB954960 a server has shown: a known problem (its pack id) or a code no problem explains. */
-export interface ServerFailure {
-  readonly kind: 'problem' | 'code';
-  readonly id: string;
-  /** In how many diagnoses (logs) it was seen. */
-  readonly logs: number;
-  readonly since: string;
-  readonly last: string;
-}
 
 export interface StoreOptions {
   readonly readonly?: boolean;
   /** When migrations are recorded as applied (the only time the store itself needs). */
   readonly clock?: () => Date;
 }
-
-/** Findings stored per diagnosis: the matched lines only, enough to show the evidence again. */
-export const MAX_STORED_FINDINGS = 200;
 
 type Row = Record<string, unknown>;
 

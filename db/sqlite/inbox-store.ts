@@ -1,38 +1,18 @@
-import type { Verdict } from '../src/diagnose/diagnose.js';
+import type { Verdict } from '../../src/diagnose/diagnose.js';
+import type { InboxItem, InboxKind, InboxOutcome } from '../../src/store/port.js';
 import type { Store } from './store.js';
 
 /**
- * SQL of the durable Slack work queue (db/002_slack_inbox.sql): every piece of Slack work is written here before
+ * SQL of the durable Slack work queue (db/sqlite/002_slack_inbox.sql): every piece of Slack work is written here before
  * Slack gets its ack, de-duplicated by its key, claimed by one process at a time, and finished with where its answer
  * went. The queue's logic (when to take, retry, resume) is src/slack/inbox.ts; this is only its SQL.
  */
-
-/**
- * message, file: a message's text and files (also via the shortcut); command: a slash command; view: a modal
- * submission; retract: a deleted message, whose diagnosis and answer go.
- */
-export type InboxKind = 'message' | 'file' | 'command' | 'view' | 'retract';
-export type InboxOutcome = 'replied' | 'silent' | 'refused' | 'failed';
-
-export interface InboxItem {
-  readonly key: string;
-  readonly eventId: string | null;
-  readonly kind: InboxKind;
-  readonly payload: unknown;
-  readonly receivedAt: string;
-  readonly takenBy: string | null;
-  readonly attempts: number;
-  readonly doneAt: string | null;
-  readonly outcome: InboxOutcome | null;
-  readonly replyTs: string | null;
-  readonly diagnosisId: number | null;
-}
 
 type Row = Record<string, unknown>;
 
 /**
  * The payload's fields that are what a person sent, or where to answer them: stored in slack_inbox_content
- * (db/009_inbox_content.sql), written at accept() and deleted at finish(), never rewritten in between.
+ * (db/sqlite/009_inbox_content.sql), written at accept() and deleted at finish(), never rewritten in between.
  */
 const CONTENT_FIELDS = ['text', 'responseUrl'] as const;
 
@@ -114,6 +94,11 @@ export class InboxStore {
     this.store
       .statement("UPDATE slack_inbox SET payload = json_set(payload, '$.answer', json(?)), diagnosis_id = COALESCE(?, diagnosis_id) WHERE key = ? AND done_at IS NULL")
       .run(JSON.stringify(answer), diagnosisId, key);
+  }
+
+  /** Keeps this holder's lease on an item it is still working on. */
+  renew(key: string, by: string, at: string): boolean {
+    return this.store.statement('UPDATE slack_inbox SET taken_at = ? WHERE key = ? AND taken_by = ? AND done_at IS NULL').run(at, key, by).changes > 0;
   }
 
   /** Lets another attempt happen later (the work failed before anything was posted). */

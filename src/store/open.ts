@@ -1,0 +1,35 @@
+import type { Storage } from './port.js';
+
+export interface StorageOptions {
+  /** The SQLite file (DATABASE_PATH); created with its directory if needed. */
+  readonly databasePath: string;
+  /** postgres://… (DATABASE_URL): PostgreSQL instead of the SQLite file. */
+  readonly databaseUrl?: string;
+  /** Read only: nothing is created or migrated (`scan --no-save` consulting an existing file). */
+  readonly readonly?: boolean;
+  /** When migrations are recorded as applied (the only time the storage itself needs). */
+  readonly clock?: () => Date;
+}
+
+/**
+ * The one place the storage is built: `serve` and each CLI command call it once and pass the port on. DATABASE_URL
+ * picks PostgreSQL, else the SQLite file. The engine is loaded on demand, so a command that needs no database (or the
+ * other engine) never loads its driver.
+ */
+export async function openStorage(o: StorageOptions): Promise<Storage> {
+  if (o.databaseUrl) {
+    const { openPostgresStorage } = await import('../../db/postgres/storage.js');
+    return openPostgresStorage(o.databaseUrl, { clock: o.clock });
+  }
+  const { openSqliteStorage } = await import('../../db/sqlite/storage.js');
+  return openSqliteStorage(o.databasePath, { readonly: o.readonly, clock: o.clock });
+}
+
+/**
+ * Moving over: the SQLite file's rows into an empty PostgreSQL database (its schema made first), verified by counts;
+ * all or nothing. Returns each table's rows.
+ */
+export async function copyToPostgres(sqlitePath: string, url: string, clock?: () => Date): Promise<{ table: string; rows: number }[]> {
+  const { copySqliteToPostgres } = await import('../../db/copy.js');
+  return copySqliteToPostgres(sqlitePath, url, { clock });
+}
