@@ -4,7 +4,7 @@ import type { CheckContext, DiagnosisRecord, LinkedDiagnosis, SameFailure, Stora
 import { faultIdsOf } from './diagnose/fault-ids.js';
 import type { Finding, ScanResult } from './detect/types.js';
 import type { Lang } from './lang.js';
-import { diagnose, inputServer, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
+import { diagnose, inputServer, showsFailure, worthRecording, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
 import { InputError, type DecodedInfo } from './ingest/decode.js';
 import { scanInline, scanOffThread } from './scan/runner.js';
 import { scanFileInParts } from './scan/split.js';
@@ -170,22 +170,6 @@ function decide(
   // The earlier partial paste is proved by this one's signature: both are the one affected failure.
   const confirm = earlier && earlier.verdict === 'possible' && diagnosis.verdict === 'affected' ? earlier.id : undefined;
   return { diagnosis, withheld, shared, earlier, conflicting, record, same: { ...(adopt ? { adopt } : {}), ...(confirm !== undefined ? { confirm } : {}) } };
-}
-
-/**
- * The input shows a failure: the KB954960 signature or a symptom of it, a known problem, or a Windows Update failure
- * code. Anyone's evidence of a failure counts for the server it names, whatever the way in.
- */
-export function showsFailure(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems'>): boolean {
-  return d.learned.affected || d.verdict === 'affected' || d.verdict === 'possible' || d.errors.length > 0 || d.problems.length > 0;
-}
-
-/**
- * The one rule of what a diagnosis in Slack is worth keeping, whichever way it came in: KB954960 evidence (signature,
- * symptom, version, fix) or any failure. Text with neither is chatter, and is not history.
- */
-export function worthRecording(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems' | 'hasEvidence'>): boolean {
-  return d.hasEvidence || showsFailure(d);
 }
 
 /**
