@@ -34,8 +34,8 @@ const question = (over: Partial<ThreadQuestion> = {}): ThreadQuestion => ({ diag
 
 type Diag = CheckedView['diagnosis'];
 /** A diagnosis with nothing in it; rows add what they need. */
-function diag(over: Partial<Diag> = {}): Diag {
-  return { verdict: 'not-affected', hasEvidence: false, errors: [], problems: [], notes: [], server: null, serverState: 'unknown', learned: {}, ...over } as Diag;
+function diag(over: Record<string, unknown> = {}): Diag {
+  return { verdict: 'clean', hasEvidence: false, errors: [], problems: [], notes: [], server: null, serverState: 'unknown', learned: {}, ...over } as unknown as Diag;
 }
 const anError = [{ code: '0x8024400E' }] as unknown as Diag['errors'];
 function checked(d: Diag, over: Partial<CheckedView> = {}): CheckedView {
@@ -146,8 +146,8 @@ describe('inputs that were not read', () => {
 });
 
 describe('after the check', () => {
-  const kb = diag({ verdict: 'affected', hasEvidence: true, server: 'wsus01', serverState: 'affected', learned: { affected: true } });
-  const versionOnly = diag({ verdict: 'possible', hasEvidence: true, learned: { dllVersion: '3.0.6000.374' } });
+  const kb = diag({ verdict: 'affected', hasEvidence: true, server: 'wsus01', serverState: 'vulnerable', learned: { affected: true } });
+  const versionOnly = diag({ verdict: 'possible', hasEvidence: true, learned: { affected: false, dllVersion: '3.0.6000.374' } });
   const rows: [string, Incoming, CheckedView, unknown][] = [
     ['a chat line that only mentions a KB code, in a channel: silence', message({ text: 'is 0x80244022 KB954960?' }), checked(diag({ verdict: 'possible', hasEvidence: true }), { diagnosisId: null }), silent],
     ['the same in a DM: the pointer to what to paste', dm({ text: 'is 0x80244022 KB954960?' }), checked(diag({ verdict: 'possible', hasEvidence: true }), { diagnosisId: null }), replied({ kind: 'chat-pointer' })],
@@ -155,22 +155,22 @@ describe('after the check', () => {
     [
       'the same answer already in this thread: same as above',
       message({ inThread: true }),
-      checked(kb, { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'affected' }] }),
+      checked(kb, { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'vulnerable' }] }),
       replied({ kind: 'same-as-above' }, { diagnosisId: 42 }),
     ],
     [
       'an earlier answer in the thread with another state: the diagnosis in full',
       message({ inThread: true }),
-      checked(kb, { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'not-affected' }] }),
+      checked(kb, { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'fixed' }] }),
       replied({ kind: 'diagnosis', askServer: false, notRecorded: false }, { diagnosisId: 42, writes: [] }),
     ],
     [
       'the same answer, but the DLL was found missing: news, in full',
       message({ inThread: true }),
-      checked(diag({ ...kb, notes: [{ kind: 'dll-absent' }] as unknown as Diag['notes'] }), { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'affected' }] }),
+      checked(diag({ ...kb, notes: [{ kind: 'dll-absent' }] as unknown as Diag['notes'] }), { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'vulnerable' }] }),
       replied({ kind: 'diagnosis', askServer: false, notRecorded: false }, { diagnosisId: 42, writes: [] }),
     ],
-    ['the same answer outside a thread: in full', message(), checked(kb, { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'affected' }] }), replied({ kind: 'diagnosis', askServer: false, notRecorded: false }, { diagnosisId: 42, writes: [] })],
+    ['the same answer outside a thread: in full', message(), checked(kb, { earlierInThread: [{ server: 'wsus01', verdict: 'affected', serverState: 'vulnerable' }] }), replied({ kind: 'diagnosis', askServer: false, notRecorded: false }, { diagnosisId: 42, writes: [] })],
     ['facts for no server, recorded: asks which server', message(), checked(versionOnly), replied({ kind: 'diagnosis', askServer: true, notRecorded: false }, { diagnosisId: 42, writes: [] })],
     ['facts for no server, not recorded: does not ask', message(), checked(versionOnly, { diagnosisId: null }), replied({ kind: 'diagnosis', askServer: false, notRecorded: false }, { diagnosisId: null, writes: [] })],
     [
@@ -214,7 +214,7 @@ describe('after the check', () => {
 });
 
 describe('what goes into the history', () => {
-  const full = (d: Partial<Diagnosis>) => diag(d) as Diagnosis;
+  const full = (d: Record<string, unknown>) => diag(d) as Diagnosis;
   it.each([
     ['a chat line that only mentions a KB code: not kept', message({ text: 'is 0x80244022 KB954960?' }), full({ verdict: 'possible', hasEvidence: true }), false],
     ['a chat line that only names a failure code: not kept', message({ text: 'anyone seen 0x8024400E?' }), full({ errors: anError }), false],

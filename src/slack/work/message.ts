@@ -4,7 +4,7 @@ import type { Reply } from '../../../commands/types.js';
 import type { InboxItem, Storage } from '../../store/port.js';
 import { isAdmin } from '../../admins.js';
 import { recordFor, type RecordForResult } from '../../attribute.js';
-import { check, type CheckInput, type CheckResult } from '../../check.js';
+import { check, type CheckInput, type CheckResult, type ScanStrategy } from '../../check.js';
 import {
   afterCheck,
   afterTable,
@@ -26,6 +26,7 @@ import type { Lang } from '../../lang.js';
 import { formatBytes, InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
 import { normalizeSlackText } from '../../ingest/slack-text.js';
 import type { Logger } from '../../log.js';
+import { scanOffThread } from '../../scan/runner.js';
 import { alreadyRecorded, onlyAdminsRecord, recordedText } from '../../render/attribution.js';
 import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
 import { renderDiagnosisBlocks } from '../../render/diagnosis-blocks.js';
@@ -249,26 +250,26 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
   const tails: { name: string; tail: TailInfo }[] = [];
   let result: CheckResult;
   try {
-    result = await check({
-      inputs: opened.inputs.map((i) => ({ ...i, onInfo: (info: DecodedInfo) => void (info.tail && tails.push({ name: i.name ?? '', tail: info.tail })) })),
-      lang: work.lang,
-      maxBytes: d.maxBytes,
-      now: d.clock(),
-      store: d.store,
-      save: (diag) => keepsDiagnosis(m, diag),
-      offThread: true,
-      contextServer: await contextServer(d.store, work),
-      mayRecordFacts: admin,
-      record: {
-        origin: files.length > 0 ? 'file' : 'message',
-        sourceName: files.map((f) => f.name ?? f.id).join(', ') || null,
-        teamId: work.team,
-        channelId: work.channel,
-        messageTs: work.ts,
-        threadTs: work.replyThreadTs,
-        userId: work.user,
+    result = await check(
+      {
+        inputs: opened.inputs.map((i) => ({ ...i, onInfo: (info: DecodedInfo) => void (info.tail && tails.push({ name: i.name ?? '', tail: info.tail })) })),
+        lang: work.lang,
+        now: d.clock(),
+        contextServer: await contextServer(d.store, work),
+        mayRecordFacts: admin,
+        from: {
+          origin: files.length > 0 ? 'file' : 'message',
+          sourceName: files.map((f) => f.name ?? f.id).join(', ') || null,
+          teamId: work.team,
+          channelId: work.channel,
+          messageTs: work.ts,
+          threadTs: work.replyThreadTs,
+          userId: work.user,
+        },
       },
-    });
+      // Chatter in Slack is not history: the reply policy says which diagnoses are kept.
+      { storage: d.store, scan: botScan(d.maxBytes), record: { kind: 'when', keep: (diag) => keepsDiagnosis(m, diag) } },
+    );
   } catch (e) {
     if (!(e instanceof InputError || e instanceof DownloadError)) throw e;
     const name = files.length === 1 ? files[0]!.name : undefined;
@@ -355,8 +356,21 @@ async function render(d: MessageWorkerDeps, work: MessageWork, reply: ReplyKind,
   }
 }
 
+/** A message's text or one of its files; an upload over the cap is read in its most recent part. */
+interface BotInput extends CheckInput {
+  readonly tail?: boolean;
+}
+
+/**
+ * How the bot reads a message's inputs: large ones on the scan thread, so its event loop keeps acking Slack during a
+ * burst of big pastes (src/scan/runner.ts); an upload over the cap in its most recent part, never refused.
+ */
+function botScan(maxBytes: number): ScanStrategy<BotInput> {
+  return { scan: (input) => scanOffThread(input.chunks, { maxBytes, tail: input.tail }, input.onInfo) };
+}
+
 interface OpenedInputs {
-  readonly inputs: CheckInput[];
+  readonly inputs: BotInput[];
   readonly refusals: { name?: string; refusal: Refusal }[];
 }
 
@@ -366,7 +380,7 @@ interface OpenedInputs {
  * becomes its text logs; a log over the cap is read in its most recent part (tail), never refused.
  */
 async function openMessageInputs(d: MessageWorkerDeps, m: Incoming, files: readonly SlackFileRef[]): Promise<OpenedInputs> {
-  const inputs: CheckInput[] = [];
+  const inputs: BotInput[] = [];
   const refusals: { name?: string; refusal: Refusal }[] = [];
   if (m.text?.trim()) inputs.push({ chunks: [Buffer.from(m.text, 'utf8')] });
   const set = (f: SlackFileRef, refusal: Refusal) => {
