@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterCheck,
+  afterRecording,
   afterTable,
   beforeScan,
   delivery,
@@ -101,6 +102,18 @@ describe('after the table', () => {
   ];
   it.each(rows)('%s', (_name, m, intent, answered, expected) => {
     expect(afterTable(m, intent, answered)).toEqual(expected);
+  });
+});
+
+describe('what recording a thread answer came to', () => {
+  const decided = replied({ kind: 'thread-recorded', server: 'wsus02', diagnosisId: 7, questionTs: '1.2' }, { writes: [{ kind: 'record-for', diagnosisId: 7, server: 'wsus02' }] }) as Decision;
+  it.each([
+    ['recorded: as decided', { kind: 'recorded' }, decided],
+    ['the sender is no admin after all: only admins record', { kind: 'not-admin' }, replied({ kind: 'thread-not-admin' })],
+    ['recorded meanwhile for another server: says which', { kind: 'already', server: 'wsus01' }, replied({ kind: 'thread-already', server: 'wsus01' })],
+    ['purged meanwhile: silence', { kind: 'gone' }, silent],
+  ] as const)('%s', (_name, r, expected) => {
+    expect(afterRecording(decided, r)).toEqual(expected);
   });
 });
 

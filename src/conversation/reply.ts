@@ -84,7 +84,9 @@ export type ReplyKind =
       /** Facts the sender may not record were left out: say so. */
       readonly notRecorded: boolean;
     }
-  | { readonly kind: 'nothing-found' };
+  | { readonly kind: 'nothing-found' }
+  /** An edited message no longer holds the log: its answer says the diagnosis was withdrawn. */
+  | { readonly kind: 'withdrawn' };
 
 /** A record the worker writes with the reply. */
 export type Write =
@@ -142,6 +144,17 @@ function threadAnswer(m: Incoming, view: Pick<BeforeScanView, 'admin' | 'threadQ
   const writes: Write[] = [{ kind: 'record-for', diagnosisId: q.diagnosisId, server }];
   if (q.replyTs) writes.push({ kind: 'thread-link', diagnosisId: q.diagnosisId, ts: q.replyTs });
   return say({ kind: 'thread-recorded', server, diagnosisId: q.diagnosisId, questionTs: q.replyTs }, { writes });
+}
+
+/**
+ * What recording a thread's answer came to (src/attribute.ts recordFor): recorded as decided; or, recorded meanwhile
+ * by someone else, the server it was recorded for; or purged meanwhile: nothing to say.
+ */
+export function afterRecording(decided: Decision, r: { readonly kind: 'recorded' | 'not-admin' | 'gone' } | { readonly kind: 'already'; readonly server: string }): Decision {
+  if (r.kind === 'recorded') return decided;
+  if (r.kind === 'not-admin') return say({ kind: 'thread-not-admin' });
+  if (r.kind === 'already') return say({ kind: 'thread-already', server: r.server });
+  return SILENT;
 }
 
 /**

@@ -5,8 +5,8 @@ import type { CheckResult } from '../../check.js';
 import { serverMentionedIn } from '../../diagnose/attribution.js';
 import type { ServerState } from '../../diagnose/server-state.js';
 import type { Lang } from '../../lang.js';
-import { askServerBlocks, confirmsBlock, replaceAskServer, withAskServer, withFaultConflict } from '../../render/attribution.js';
-import type { SlackMessage } from '../../render/blocks.js';
+import { replaceAskServer } from '../../render/attribution.js';
+import type { AttributionParts } from '../../render/reply.js';
 
 /*
  * Which server a paste is about when its output names none (in order of trust, docs/architecture.md "Which server"): the
@@ -45,28 +45,22 @@ export async function contextServer(store: Storage, work: AttributionWork): Prom
 }
 
 /**
- * The diagnosis reply with what attribution adds: "which server?" with its buttons (when the reply policy asks it),
- * the failure it confirms, a fault ID seen on another server.
+ * What attribution adds to a diagnosis reply, read for it: the candidate servers when the reply policy asks which
+ * server, the link to the failure it confirms, the link to the paste whose fault ID names another server.
  */
-export async function withAttribution(d: AttributionDeps, work: AttributionWork, r: CheckResult, message: SlackMessage, askServer: boolean): Promise<SlackMessage> {
+export async function attributionParts(d: AttributionDeps, r: CheckResult, askServer: boolean): Promise<AttributionParts> {
   const { diagnosis, diagnosisId, confirms, faultConflict } = r;
-  const { affected: _a, ...reported } = diagnosis.learned;
-  let out = message;
-  if (askServer && diagnosisId !== null) {
-    // Never recorded for nobody, never dropped silently: ask which server it is.
-    const candidates = await d.store.servers.recent(MAX_CANDIDATES);
-    out = withAskServer(out, askServerBlocks(diagnosisId, reported, candidates, work.lang), work.lang);
-  }
-  if (confirms?.channelId) {
-    const permalink = await permalinkOf(d.client, confirms.channelId, confirms.replyTs ?? confirms.messageTs);
-    out = { text: out.text, blocks: [...out.blocks, confirmsBlock({ permalink, faultId: confirms.faultId, server: confirms.server ?? diagnosis.server }, work.lang)] };
-  }
+  const candidates = askServer && diagnosisId !== null ? await d.store.servers.recent(MAX_CANDIDATES) : null;
+  const confirmed = confirms?.channelId
+    ? { permalink: await permalinkOf(d.client, confirms.channelId, confirms.replyTs ?? confirms.messageTs), faultId: confirms.faultId, server: confirms.server ?? diagnosis.server }
+    : null;
+  let conflict: AttributionParts['faultConflict'] = null;
   if (faultConflict) {
     const { earlier, server, serverSide } = faultConflict;
     const permalink = earlier.channelId ? await permalinkOf(d.client, earlier.channelId, earlier.replyTs ?? earlier.messageTs) : null;
-    out = withFaultConflict(out, { diagnosisId, earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, keep: serverSide === 'this' ? server : earlier.server, permalink }, work.lang);
+    conflict = { earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, keep: serverSide === 'this' ? server : earlier.server, permalink };
   }
-  return out;
+  return { candidates, confirms: confirmed, faultConflict: conflict };
 }
 
 /**

@@ -7,6 +7,7 @@ import { recordFor, type RecordForResult } from '../../attribute.js';
 import { check, type CheckInput, type CheckResult, type ScanStrategy } from '../../check.js';
 import {
   afterCheck,
+  afterRecording,
   afterTable,
   beforeScan,
   delivery,
@@ -18,27 +19,22 @@ import {
   unreadFile,
   type Decision,
   type Incoming,
-  type ReplyKind,
   type ThreadQuestion,
 } from '../../conversation/reply.js';
 import { openLogs } from '../../ingest/archive.js';
 import type { Lang } from '../../lang.js';
-import { formatBytes, InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
+import { InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
 import { normalizeSlackText } from '../../ingest/slack-text.js';
 import type { Logger } from '../../log.js';
 import { scanOffThread } from '../../scan/runner.js';
-import { alreadyRecorded, onlyAdminsRecord, recordedText } from '../../render/attribution.js';
-import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
-import { renderDiagnosisBlocks } from '../../render/diagnosis-blocks.js';
-import { langOf, VERDICT_EMOJI } from '../../render/i18n.js';
-import { msg } from '../../render/messages/index.js';
-import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
-import { renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
-import { refusalText, renderRefusals, type Refusal } from '../../render/refusals.js';
+import type { SlackMessage } from '../../render/blocks.js';
+import { langOf } from '../../render/i18n.js';
+import type { Refusal } from '../../render/refusals.js';
+import { renderReply } from '../../render/reply.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
 import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
-import { contextServer, earlierReplyTo, keepThreadLink, markQuestionAnswered, withAttribution } from './attribution.js';
+import { attributionParts, contextServer, earlierReplyTo, keepThreadLink, markQuestionAnswered } from './attribution.js';
 import { retractKey } from './retract.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
@@ -169,7 +165,7 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
     const answer = await answerMessage(d, work, deleted, item.key);
     const how = delivery(answer.decided, { earlierReply, retracted });
     if (how === 'withdraw' && earlierReply) {
-      const withdrawn = plain(msg(work.lang).retractedAfterEdit);
+      const withdrawn = renderReply({ kind: 'withdrawn' }, { lang: work.lang, adminUserIds: d.adminUserIds })!;
       await d.client.chat.update({ channel: work.channel, ts: earlierReply, text: withdrawn.text, blocks: withdrawn.blocks });
       log.info({ reply_ts: earlierReply, retracted }, 'diagnosis withdrawn after an edit');
       return { outcome: 'replied', replyTs: earlierReply };
@@ -226,9 +222,9 @@ function filesOf(work: MessageWork): readonly SlackFileRef[] {
 interface Shown {
   readonly admin: boolean;
   readonly table?: Reply | null;
-  readonly refusals?: readonly string[];
+  readonly refused?: readonly { name?: string; refusal: Refusal }[];
   readonly result?: CheckResult;
-  readonly remarks?: readonly string[];
+  readonly partsRead?: readonly { name: string; tail: TailInfo }[];
 }
 
 /** Reads, asks the reply policy, and carries out its decision (the records written, the reply rendered). */
@@ -245,8 +241,8 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
   if (first.do !== 'scan') return carryOut(d, work, first, { admin });
 
   const opened = await openMessageInputs(d, m, files);
-  const refusals = opened.refusals.map((r) => refusalText(r.refusal, work.lang, { maxBytes: d.maxBytes, fileName: r.name }));
-  if (opened.inputs.length === 0) return carryOut(d, work, nothingOpened(refusals.length), { admin, refusals });
+  const refused = opened.refusals;
+  if (opened.inputs.length === 0) return carryOut(d, work, nothingOpened(refused.length), { admin, refused });
   const tails: { name: string; tail: TailInfo }[] = [];
   let result: CheckResult;
   try {
@@ -274,17 +270,12 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
     if (!(e instanceof InputError || e instanceof DownloadError)) throw e;
     const name = files.length === 1 ? files[0]!.name : undefined;
     const decided = onRefusedInput(m, { download: e instanceof DownloadError, ...(e instanceof InputError ? { problem: e.problem } : {}) });
-    return carryOut(d, work, decided, { admin, refusals: [...refusals, refusalText(refusalOf(e), work.lang, { maxBytes: d.maxBytes, fileName: name })] });
+    return carryOut(d, work, decided, { admin, refused: [...refused, { name, refusal: refusalOf(e) }] });
   }
   const { diagnosis, diagnosisId, withheld } = result;
   const earlierInThread = work.inThread && diagnosis.hasEvidence ? await d.store.inbox.answeredInThread(work.channel, work.replyThreadTs, key) : [];
-  const decided = afterCheck(m, { admin, threadQuestion, diagnosis, diagnosisId, withheld: withheld !== null, refusals: refusals.length, earlierInThread });
-  // Said under the verdict: which part of a long log was read, and which files were not.
-  const remarks = [
-    ...tails.map(({ name, tail }) => escapeMrkdwn(msg(work.lang).partRead({ file: name, limit: formatBytes(d.maxBytes), kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') }))),
-    ...refusals.map(escapeMrkdwn),
-  ];
-  return carryOut(d, work, decided, { admin, refusals, result, remarks });
+  const decided = afterCheck(m, { admin, threadQuestion, diagnosis, diagnosisId, withheld: withheld !== null, refusals: refused.length, earlierInThread });
+  return carryOut(d, work, decided, { admin, refused, result, partsRead: tails });
 }
 
 /** The thread's open "which server?" question, as the store has it now. */
@@ -295,65 +286,37 @@ async function openQuestion(store: Storage, work: MessageWork): Promise<ThreadQu
   return { diagnosisId: pending.id, replyTs: pending.replyTs, report: report ? { server: report.server } : 'gone' };
 }
 
-/** Writes what the decision records and renders its reply. */
+/** Writes what the decision records, renders its reply and, for a thread's answer, edits the question. */
 async function carryOut(d: MessageWorkerDeps, work: MessageWork, decided: Decision, shown: Shown): Promise<Answer & { decided: Decision }> {
-  if (decided.do === 'silent') return { outcome: 'silent', decided };
+  let final = decided;
   let recorded: RecordForResult | null = null;
-  for (const w of decided.writes ?? []) {
-    if (w.kind === 'record-for') recorded = await recordFor({ store: d.store, diagnosisId: w.diagnosisId, server: w.server, now: d.clock(), mayRecordFacts: shown.admin, by: work.user });
-    else if (!recorded || recorded.kind === 'recorded') await keepThreadLink(d.client, d.store, w.diagnosisId, work.channel, w.ts);
+  for (const w of decided.do === 'reply' ? (decided.writes ?? []) : []) {
+    if (w.kind === 'record-for') {
+      recorded = await recordFor({ store: d.store, diagnosisId: w.diagnosisId, server: w.server, now: d.clock(), mayRecordFacts: shown.admin, by: work.user });
+      final = afterRecording(decided, recorded);
+      if (recorded.kind !== 'recorded') break; // nothing recorded: no link to keep
+    } else await keepThreadLink(d.client, d.store, w.diagnosisId, work.channel, w.ts);
   }
-  const message = await render(d, work, decided.reply, shown, recorded);
-  // Recorded meanwhile by someone else, or purged: nothing to say to this reply.
+  if (final.do === 'silent') return { outcome: 'silent', decided: final };
+  const { reply } = final;
+  const r = shown.result;
+  const message = renderReply(reply, {
+    lang: work.lang,
+    adminUserIds: d.adminUserIds,
+    table: shown.table,
+    refused: shown.refused,
+    partsRead: shown.partsRead,
+    maxBytes: d.maxBytes,
+    ...(r ? { diagnosis: r.diagnosis, diagnosisId: r.diagnosisId, withheld: r.withheld } : {}),
+    ...(reply.kind === 'diagnosis' && r ? { attribution: await attributionParts(d, r, reply.askServer) } : {}),
+    ...(recorded?.kind === 'recorded' ? { recorded: { ...recorded, by: work.user } } : {}),
+  });
   if (!message) return { outcome: 'silent', decided: { do: 'silent' } };
-  return { outcome: decided.outcome, message, diagnosisId: decided.diagnosisId, decided };
-}
-
-/** The decided reply as a Slack message, in the message's language. */
-async function render(d: MessageWorkerDeps, work: MessageWork, reply: ReplyKind, shown: Shown, recorded: RecordForResult | null): Promise<SlackMessage | null> {
-  const t = msg(work.lang);
-  const diagnosis = shown.result?.diagnosis;
-  switch (reply.kind) {
-    case 'thread-recorded': {
-      if (recorded?.kind === 'not-admin') return plainMrkdwn(onlyAdminsRecord(d.adminUserIds, work.lang));
-      if (recorded?.kind === 'already') return plainMrkdwn(alreadyRecorded(recorded.server, work.lang));
-      if (recorded?.kind !== 'recorded') return null;
-      const sentence = recordedText({ ...recorded, by: work.user }, work.lang);
-      if (reply.questionTs) await markQuestionAnswered(d.client, { channel: work.channel, threadTs: work.replyThreadTs, ts: reply.questionTs }, sentence, recorded);
-      return plainMrkdwn(sentence);
-    }
-    case 'thread-not-admin':
-      return plainMrkdwn(onlyAdminsRecord(d.adminUserIds, work.lang));
-    case 'thread-already':
-      return plainMrkdwn(alreadyRecorded(reply.server, work.lang));
-    case 'table':
-      return shown.table ? { text: shown.table.text, blocks: shown.table.blocks ?? [section(escapeMrkdwn(shown.table.text))] } : null;
-    case 'welcome':
-      return plain(t.converse.welcome);
-    case 'hint':
-      return plain(t.converse.hint);
-    case 'refusals':
-      return renderRefusals(reply.nothingFoundFirst ? [t.nothingFound, ...(shown.refusals ?? [])] : (shown.refusals ?? []));
-    case 'chat-pointer':
-      return plain(t.chatPointer);
-    case 'code-pointer':
-      return diagnosis ? renderCodePointer(diagnosis) : null;
-    case 'problem':
-      return diagnosis ? renderProblemReply(diagnosis) : null;
-    case 'same-as-above':
-      return diagnosis
-        ? plainMrkdwn(t.repeatInThread({ emoji: VERDICT_EMOJI[diagnosis.verdict], server: diagnosis.server ? `*${escapeMrkdwn(diagnosis.server)}*` : t.status.noServerName, verdict: t.verdictWord[diagnosis.verdict] }))
-        : null;
-    case 'diagnosis': {
-      const result = shown.result;
-      if (!result) return null;
-      const message = renderDiagnosisBlocks(result.diagnosis, { diagnosisId: result.diagnosisId, remarks: shown.remarks ?? [], askingServer: reply.askServer });
-      const withheld = reply.notRecorded && result.withheld ? withNotRecorded(message, notRecordedText(result.withheld, d.adminUserIds, work.lang), result.diagnosis) : message;
-      return withAttribution(d, work, result, withheld, reply.askServer);
-    }
-    case 'nothing-found':
-      return plain(t.nothingFound);
+  if (reply.kind === 'thread-recorded' && reply.questionTs && recorded?.kind === 'recorded') {
+    // The question itself becomes what was recorded, as a button's answer does: no one answers it again.
+    await markQuestionAnswered(d.client, { channel: work.channel, threadTs: work.replyThreadTs, ts: reply.questionTs }, message.text, recorded);
   }
+  return { outcome: final.outcome, message, diagnosisId: final.diagnosisId, decided: final };
 }
 
 /** A message's text or one of its files; an upload over the cap is read in its most recent part. */
@@ -405,13 +368,4 @@ async function openMessageInputs(d: MessageWorkerDeps, m: Incoming, files: reado
     }
   }
   return { inputs, refusals };
-}
-
-/** A sentence as a message. Escaped: it can carry a file name, and `<!channel>.log` must not ping a channel. */
-function plain(text: string): SlackMessage {
-  return plainMrkdwn(escapeMrkdwn(text));
-}
-
-function plainMrkdwn(mrkdwn: string): SlackMessage {
-  return { text: mrkdwn, blocks: [section(mrkdwn)] };
 }
