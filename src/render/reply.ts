@@ -92,11 +92,10 @@ export function renderReply(reply: ReplyKind, parts: ReplyParts): SlackMessage |
 function diagnosisReply(diagnosis: Diagnosis, reply: Extract<ReplyKind, { kind: 'diagnosis' }>, parts: ReplyParts, refusals: readonly string[]): SlackMessage {
   const { lang, attribution: a } = parts;
   const diagnosisId = parts.diagnosisId ?? null;
-  const limit = formatBytes(parts.maxBytes ?? 0);
   // Said under the verdict: which part of a long log was read, and which files were not.
   const remarks = [
     ...(parts.partsRead ?? []).map(({ name, tail }) =>
-      escapeMrkdwn(msg(lang).partRead({ file: name, limit, kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') })),
+      escapeMrkdwn(msg(lang).partRead({ file: name, limit: formatBytes(parts.maxBytes ?? 0), kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') })),
     ),
     ...refusals.map(escapeMrkdwn),
   ];

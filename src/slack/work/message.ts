@@ -33,9 +33,8 @@ import type { Refusal } from '../../render/refusals.js';
 import { renderReply } from '../../render/reply.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
-import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
+import { retractKey, type WorkHandler, type WorkItem, type WorkResult } from '../inbox.js';
 import { attributionParts, contextServer, earlierReplyTo, keepThreadLink, markQuestionAnswered } from './attribution.js';
-import { retractKey } from './retract.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
 export interface MessageWork {

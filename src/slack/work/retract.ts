@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { InboxItem, Storage } from '../../store/port.js';
 import type { Logger } from '../../log.js';
-import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
+import { retractKey, type WorkHandler, type WorkItem, type WorkResult } from '../inbox.js';
 import { onDeletion } from '../../conversation/reply.js';
 import { earlierReplyTo } from './attribution.js';
 
@@ -15,11 +15,6 @@ export interface RetractWork {
 /** Keyed by the message: however often Slack says it was deleted, it is retracted once. */
 export function retractItem(work: RetractWork, eventId?: string): WorkItem {
   return { key: retractKey(work.channel, work.ts), kind: 'retract', eventId, payload: work };
-}
-
-/** The key of a message's retraction: message work finds it and leaves a deleted message alone. */
-export function retractKey(channel: string, ts: string): string {
-  return `retract:${channel}:${ts}`;
 }
 
 export interface RetractWorkerDeps {
