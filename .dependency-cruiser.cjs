@@ -52,7 +52,7 @@ module.exports = {
     {
       name: 'conversation-is-pure',
       severity: 'error',
-      comment: 'src/conversation (what a message asks) reads text only: no store, no Slack, no commands, no clock.',
+      comment: 'src/conversation (what a message asks, what the bot says to it) decides from plain data: no store, no Slack, no commands, no clock.',
       from: { path: '^src/conversation/' },
       to: { path: '^(db/|commands/|src/slack/|src/status/|src/clock\\.ts$)' },
     },

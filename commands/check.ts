@@ -1,5 +1,5 @@
 import { isAdmin } from '../src/admins.js';
-import { check } from '../src/check.js';
+import { check, inlineScan, RECORD_ALWAYS } from '../src/check.js';
 import { InputError } from '../src/ingest/decode.js';
 import { normalizeSlackText } from '../src/ingest/slack-text.js';
 import { renderDiagnosisBlocks } from '../src/render/diagnosis-blocks.js';
@@ -35,16 +35,18 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
     return { text: msg(lang).checkEmpty, exitCode: 2 };
   }
   try {
-    const { diagnosis, diagnosisId, withheld } = await check({
-      inputs: [{ chunks: [Buffer.from(text, 'utf8')] }],
-      lang,
-      serverName: input.serverName,
-      maxBytes: input.maxBytes,
-      now: ctx.now,
-      store: ctx.store,
-      mayRecordFacts: isAdmin(ctx),
-      record: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
-    });
+    const { diagnosis, diagnosisId, withheld } = await check(
+      {
+        inputs: [{ chunks: [Buffer.from(text, 'utf8')] }],
+        lang,
+        serverName: input.serverName,
+        now: ctx.now,
+        mayRecordFacts: isAdmin(ctx),
+        from: { origin: input.origin, channelId: input.channelId, teamId: input.teamId, userId: ctx.userId },
+      },
+      // Someone asked for this check: it is recorded, whatever it shows.
+      { storage: ctx.store, scan: inlineScan(input.maxBytes), record: RECORD_ALWAYS },
+    );
     // The same reply as a paste or a file of the same text (a 503 log leads with the 503, not "no KB954960 signature").
     const message = answersAsProblem(diagnosis) ? withRemarks(renderProblemReply(diagnosis), input.remarks) : renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks: input.remarks });
     return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang), diagnosis) : message), json: renderJson(diagnosis), exitCode: 0 };

@@ -4,64 +4,75 @@ import type { CheckContext, DiagnosisRecord, LinkedDiagnosis, SameFailure, Stora
 import { faultIdsOf } from './diagnose/fault-ids.js';
 import type { Finding, ScanResult } from './detect/types.js';
 import type { Lang } from './lang.js';
-import { diagnose, inputServer, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
+import { diagnose, inputServer, showsFailure, type Diagnosis, type FactsLearned } from './diagnose/diagnose.js';
 import { InputError, type DecodedInfo } from './ingest/decode.js';
-import { scanInline, scanOffThread } from './scan/runner.js';
-import { scanFileInParts } from './scan/split.js';
+import { scanInline } from './scan/runner.js';
 
-/** One input to check: a file, stdin, a pasted message, an uploaded file. */
+/** One input to check, as every surface has it: a file, stdin, a pasted message, an uploaded file. */
 export interface CheckInput {
   readonly name?: string;
   readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  /** Over the size cap, read the most recent part instead of refusing (see DecodeOptions.tail). */
-  readonly tail?: boolean;
-  /** Told the encoding found and, with `tail`, which part was read. */
+  /** Told the encoding found and, reading the most recent part of a large input, which part was read. */
   readonly onInfo?: (info: DecodedInfo) => void;
-  /** The input is this local file (the CLI): with `inParts`, it may be read in two parts instead of `chunks`. */
-  readonly file?: { readonly path: string; readonly size: number };
   /** Releases `chunks` when they were not read. */
   readonly close?: () => Promise<void>;
 }
 
-export interface CheckOptions {
-  readonly inputs: readonly CheckInput[];
+/** What is asked: the inputs, what is said of them, and who sent them from where. */
+export interface CheckRequest<I extends CheckInput = CheckInput> {
+  readonly inputs: readonly I[];
   readonly lang: Lang;
+  /** The server the sender named (`--server`, the form's field): wins over names in the input. */
   readonly serverName?: string | null;
   /**
    * The server the input is about if it names none itself (the thread's server, a name in the message around it).
    * The same failure seen earlier (a shared fault ID) is trusted before it.
    */
   readonly contextServer?: string | null;
-  /** Cap on each input's bytes (raw and decompressed); Infinity for none (a local file the user chose). */
-  readonly maxBytes: number;
-  /** The setting behind maxBytes, named when an input is refused (default MAX_FILE_BYTES). */
-  readonly limitName?: string;
-  readonly now: Date;
-  /** What is known of servers, and where the diagnosis is recorded. */
-  readonly store: Storage | null;
   /**
-   * false: consult the store but record nothing (`--no-save`). 'if-evidence': record only a diagnosis worth
-   * remembering (worthRecording(): chatter in Slack is not history); a function: record the diagnosis it says yes to.
-   * Default true. Whatever this says, input whose facts were refused records only the failure it shows, if any.
-   */
-  readonly save?: boolean | 'if-evidence' | ((d: Diagnosis) => boolean);
-  /**
-   * Whether this input may change what is recorded of its server (versions, fix event): the answer of isAdmin() for
+   * Whether the sender may change what is recorded of its server (versions, fix event): the answer of isAdmin() for
    * whoever sent it. false: its failure is still recorded as evidence (the diagnosis, the last-affected time).
    */
   readonly mayRecordFacts: boolean;
-  /**
-   * Decode and scan large inputs on the scan thread (src/scan/runner.ts): the bot, whose event loop must keep acking
-   * Slack during a burst of big pastes. The CLI scans inline.
-   */
-  readonly offThread?: boolean;
-  /**
-   * Scan a large local file in two parts at once, one per core (src/scan/split.ts): the CLI, whose user waits for
-   * nothing else.
-   */
-  readonly inParts?: boolean;
-  /** Where the input came from, for the history. */
-  readonly record?: Omit<DiagnosisRecord, 'diagnosis' | 'at'>;
+  /** Where the input came from and who sent it, for the history. */
+  readonly from?: Omit<DiagnosisRecord, 'diagnosis' | 'at'>;
+  readonly now: Date;
+}
+
+/**
+ * How one input's bytes become a scan (ingest → scan), within the surface's size cap: each surface passes its own —
+ * the CLI reads a large local file in parts, one per core (src/cli-main.ts); the bot reads large uploads on the scan
+ * thread so its event loop keeps acking Slack, and the most recent part of a log over the cap (src/slack/work/message.ts);
+ * a pasted text is read inline (`inlineScan`). Throws InputError for input it refuses.
+ */
+export interface ScanStrategy<I extends CheckInput = CheckInput> {
+  scan(input: I): Promise<ScanResult>;
+}
+
+/** Bytes scanned on the calling thread, refused over `maxBytes`: short pasted text (the slash command, the form). */
+export function inlineScan(maxBytes: number): ScanStrategy {
+  return { scan: (input) => scanInline(input.chunks, { maxBytes }, input.onInfo) };
+}
+
+/**
+ * Whether the diagnosis is recorded. Whatever it says, input whose facts were refused records only the failure it
+ * shows, if any; and without a store nothing is.
+ *   always — the CLI, the slash command, the form: someone asked for this check;
+ *   never  — `--no-save`: the store is consulted, nothing is written;
+ *   when   — the diagnoses `keep` says yes to (a Slack message: evidence or a failure, never chatter).
+ */
+export type RecordPolicy = { readonly kind: 'always' } | { readonly kind: 'never' } | { readonly kind: 'when'; readonly keep: (d: Diagnosis) => boolean };
+
+export const RECORD_ALWAYS: RecordPolicy = { kind: 'always' };
+export const RECORD_NEVER: RecordPolicy = { kind: 'never' };
+
+/** Where the answer comes from and goes: the storage, how inputs are scanned, and whether the diagnosis is recorded. */
+export interface CheckDeps<I extends CheckInput = CheckInput> {
+  /** What is known of servers, and where the diagnosis is recorded; null: neither. */
+  readonly storage: Storage | null;
+  readonly scan: ScanStrategy<I>;
+  /** Default RECORD_ALWAYS. */
+  readonly record?: RecordPolicy;
 }
 
 export interface CheckResult {
@@ -97,15 +108,11 @@ export interface WithheldFacts {
  * bytes → ingest → scan → what the store knows of the server → diagnose → record.
  * Throws InputError (ingest) for input it refuses; nothing is recorded then.
  */
-export async function check(options: CheckOptions): Promise<CheckResult> {
+export async function check<I extends CheckInput>(request: CheckRequest<I>, deps: CheckDeps<I>): Promise<CheckResult> {
   const scans: { name?: string; scan: ScanResult }[] = [];
-  const run = options.offThread ? scanOffThread : scanInline;
-  for (const input of options.inputs) {
-    const decode = { maxBytes: options.maxBytes, limitName: options.limitName, tail: input.tail };
+  for (const input of request.inputs) {
     try {
-      const inParts = options.inParts && input.file ? await scanFileInParts(input.file.path, input.file.size, decode, input.onInfo) : null;
-      if (inParts) await input.close?.();
-      scans.push({ name: input.name, scan: inParts ?? (await run(input.chunks, decode, input.onInfo)) });
+      scans.push({ name: input.name, scan: await deps.scan.scan(input) });
     } catch (e) {
       // Name the input: with several files, "which one?" is the user's first question.
       if (e instanceof InputError && input.name) throw new InputError(e.problem, `${input.name}: ${e.message}`, { cause: e });
@@ -114,12 +121,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const scan = mergeScans(scans);
   const faultIds = faultIdsOf(scan.findings);
-  const named = inputServer(scan, options.serverName);
+  const named = inputServer(scan, request.serverName);
   // What the store knows that bears on this input, read in one go: the decision below reads no store.
-  const names = [named, options.contextServer].filter((n): n is string => !!n);
-  const context = options.store ? await options.store.history.checkContext({ faultIds, names, byAdmin: options.mayRecordFacts }) : null;
-  const decided = decide(scan, faultIds, named, context, options);
-  const diagnosisId = decided.record && options.store ? await options.store.history.record(decided.record, decided.same) : null;
+  const names = [named, request.contextServer].filter((n): n is string => !!n);
+  const store = deps.storage;
+  const context = store ? await store.history.checkContext({ faultIds, names, byAdmin: request.mayRecordFacts }) : null;
+  const decided = decide(scan, faultIds, named, context, request, deps.record ?? RECORD_ALWAYS);
+  const diagnosisId = decided.record && store ? await store.history.record(decided.record, decided.same) : null;
   const { earlier, shared, conflicting, diagnosis, withheld } = decided;
   const serverSide = faultIds.some((f) => f.id === shared?.faultId && f.side === 'server') ? ('this' as const) : ('earlier' as const);
   const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide } : null;
@@ -135,9 +143,10 @@ function decide(
   faultIds: ReturnType<typeof faultIdsOf>,
   named: string | null,
   context: CheckContext | null,
-  options: CheckOptions,
+  request: CheckRequest,
+  policy: RecordPolicy,
 ): { diagnosis: Diagnosis; withheld: WithheldFacts | null; shared: LinkedDiagnosis | null; earlier: LinkedDiagnosis | null; conflicting: boolean; record: DiagnosisRecord | null; same: SameFailure } {
-  const now = options.now.toISOString();
+  const now = request.now.toISOString();
   const shared = context?.shared ?? null;
   // The same fault ID under another server's name is a question, never a silent merge.
   const namedRow = named ? (context?.resolved.get(named) ?? null) : null;
@@ -145,47 +154,30 @@ function decide(
   const earlier = conflicting ? null : shared;
   // The same failure places this input under the server an admin (or this sender) gave it; a non-admin's name never
   // places an admin's input. The input's own names are the sender's, filed as theirs (the store's server row rule).
-  const sender = options.record?.userId;
+  const sender = request.from?.userId;
   const earlierServer = earlier?.server && trustsPlacement(sender, earlier.placedBy) ? earlier.server : null;
-  const fallbackServer = earlierServer ?? options.contextServer ?? null;
+  const fallbackServer = earlierServer ?? request.contextServer ?? null;
   const server = named ?? fallbackServer;
   const known = server ? (context?.facts.get(server) ?? null) : null;
   // Facts about no server in particular record nothing, so they may shape the verdict whoever sent them.
-  const applyReportedFacts = options.mayRecordFacts || !server;
+  const applyReportedFacts = request.mayRecordFacts || !server;
   const confirmedByFaultId = earlier?.verdict === 'affected';
-  const shown = diagnose(scan, { lang: options.lang, serverName: options.serverName, fallbackServer, known, now, applyReportedFacts, confirmedByFaultId });
-  const { recorded, withheld } = splitFacts(shown, options.mayRecordFacts);
+  const shown = diagnose(scan, { lang: request.lang, serverName: request.serverName, fallbackServer, known, now, applyReportedFacts, confirmedByFaultId });
+  const { recorded, withheld } = splitFacts(shown, request.mayRecordFacts);
   const diagnosis: Diagnosis = { ...shown, learned: recorded };
-  const save = options.save ?? true;
-  const wanted = save === 'if-evidence' ? worthRecording(diagnosis) : typeof save === 'function' ? save(diagnosis) : save;
+  const wanted = policy.kind === 'always' || (policy.kind === 'when' && policy.keep(diagnosis));
   // Refused facts are not history: a non-admin's verification output for a named server would otherwise leave a
   // "no KB954960 signature" row under it. Only the failure such input shows is anyone's to record.
   const recording = !!context && wanted && (withheld === null || showsFailure(diagnosis));
   const { affected: _affected, ...reported } = shown.learned;
-  const record: DiagnosisRecord | null = recording ? { origin: 'cli', ...options.record, diagnosis, at: now, reported, faultIds, byAdmin: options.mayRecordFacts } : null;
+  const record: DiagnosisRecord | null = recording ? { origin: 'cli', ...request.from, diagnosis, at: now, reported, faultIds, byAdmin: request.mayRecordFacts } : null;
   // One failure, one record: the earlier paste that named no server learns it from this one — when this sender may
   // place it: an admin, or the one who pasted it.
-  const mayPlaceEarlier = options.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
-  const adopt = earlier && !earlier.server && diagnosis.server && mayPlaceEarlier ? { earlierId: earlier.id, byAdmin: options.mayRecordFacts } : undefined;
+  const mayPlaceEarlier = request.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
+  const adopt = earlier && !earlier.server && diagnosis.server && mayPlaceEarlier ? { earlierId: earlier.id, byAdmin: request.mayRecordFacts } : undefined;
   // The earlier partial paste is proved by this one's signature: both are the one affected failure.
   const confirm = earlier && earlier.verdict === 'possible' && diagnosis.verdict === 'affected' ? earlier.id : undefined;
   return { diagnosis, withheld, shared, earlier, conflicting, record, same: { ...(adopt ? { adopt } : {}), ...(confirm !== undefined ? { confirm } : {}) } };
-}
-
-/**
- * The input shows a failure: the KB954960 signature or a symptom of it, a known problem, or a Windows Update failure
- * code. Anyone's evidence of a failure counts for the server it names, whatever the way in.
- */
-export function showsFailure(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems'>): boolean {
-  return d.learned.affected || d.verdict === 'affected' || d.verdict === 'possible' || d.errors.length > 0 || d.problems.length > 0;
-}
-
-/**
- * The one rule of what a diagnosis in Slack is worth keeping, whichever way it came in: KB954960 evidence (signature,
- * symptom, version, fix) or any failure. Text with neither is chatter, and is not history.
- */
-export function worthRecording(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems' | 'hasEvidence'>): boolean {
-  return d.hasEvidence || showsFailure(d);
 }
 
 /**

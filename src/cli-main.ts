@@ -6,13 +6,15 @@ import { constants, accessSync, existsSync, statSync, writeSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Storage } from './store/port.js';
 import type { CommandContext, Reply } from '../commands/types.js';
-import { check, type CheckInput } from './check.js';
+import { check, RECORD_ALWAYS, RECORD_NEVER, type ScanStrategy } from './check.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { isLang, LANGS, type Lang } from './lang.js';
 import { needsAction } from './diagnose/diagnose.js';
 import { canonicalServerName } from './diagnose/server-name.js';
-import { openLogFile, openLogs } from './ingest/archive.js';
+import { openLogFile, openLogs, type LogSource } from './ingest/archive.js';
 import { InputError } from './ingest/decode.js';
+import { scanInline } from './scan/runner.js';
+import { scanFileInParts } from './scan/split.js';
 import { renderJson } from './render/json.js';
 import { renderText } from './render/text.js';
 
@@ -128,9 +130,9 @@ function checkFiles(files: readonly string[]): void {
 }
 
 /** Each FILE (or stdin) as the logs in it: a ZIP's text logs are scanned as `logs.zip:WindowsUpdate.log`. */
-async function inputsFrom(files: readonly string[], maxBytes: number): Promise<CheckInput[]> {
+async function inputsFrom(files: readonly string[], maxBytes: number): Promise<LogSource[]> {
   checkFiles(files);
-  const inputs: CheckInput[] = [];
+  const inputs: LogSource[] = [];
   for (const file of files.length === 0 ? ['-'] : files) {
     const name = file === '-' ? 'stdin' : file;
     try {
@@ -141,6 +143,22 @@ async function inputsFrom(files: readonly string[], maxBytes: number): Promise<C
     }
   }
   return inputs;
+}
+
+/**
+ * How the CLI reads its inputs: inline (its user waits for nothing else), a very large local file in two parts at once,
+ * one per core, where the machine allows it (src/scan/split.ts); refused over --max-bytes, named as such.
+ */
+function cliScan(maxBytes: number): ScanStrategy<LogSource> {
+  const decode = { maxBytes, limitName: '--max-bytes' };
+  return {
+    async scan(input) {
+      const inParts = input.file ? await scanFileInParts(input.file.path, input.file.size, decode) : null;
+      if (!inParts) return scanInline(input.chunks, decode);
+      await input.close?.();
+      return inParts;
+    },
+  };
 }
 
 async function scan(args: string[], config: Config): Promise<number> {
@@ -163,19 +181,17 @@ async function scan(args: string[], config: Config): Promise<number> {
   try {
     const server = values.server as string | undefined;
     if (server !== undefined && canonicalServerName(server) === null) throw new UsageError(`--server: '${server}' is not a host name or URL`);
-    const { diagnosis } = await check({
-      inputs,
-      lang,
-      serverName: server,
-      maxBytes,
-      limitName: '--max-bytes',
-      now: config.clock(),
-      store,
-      save: !values['no-save'],
-      mayRecordFacts: true, // the machine's operator is trusted
-      inParts: true, // where the machine and the file allow it (scan/split.ts)
-      record: { origin: 'cli', sourceName: inputs.map((i) => i.name).join(', ') },
-    });
+    const { diagnosis } = await check(
+      {
+        inputs,
+        lang,
+        serverName: server,
+        now: config.clock(),
+        mayRecordFacts: true, // the machine's operator is trusted
+        from: { origin: 'cli', sourceName: inputs.map((i) => i.name).join(', ') },
+      },
+      { storage: store, scan: cliScan(maxBytes), record: values['no-save'] ? RECORD_NEVER : RECORD_ALWAYS },
+    );
     write(values.json ? JSON.stringify(renderJson(diagnosis)) : renderText(diagnosis));
     return needsAction(diagnosis) ? 1 : 0;
   } finally {

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeCommand } from '../commands/code.js';
-import { check } from '../src/check.js';
+import { check, inlineScan } from '../src/check.js';
 import { PROBLEM_PACKS } from '../src/detect/problems/index.js';
 import { codeTables, lookupCode } from '../src/detect/result-codes.js';
 import type { Rule } from '../src/detect/rule.js';
@@ -116,7 +116,7 @@ const FIXTURES = readdirSync(fixturePath('.'), { recursive: true, withFileTypes:
   .sort();
 
 async function jaReplies(name: string): Promise<{ text: string; slack: string[] }> {
-  const { diagnosis } = await check({ inputs: [{ name, chunks: [fixture(name)] }], lang: 'ja', maxBytes: 1 << 22, now: new Date('2026-11-01T00:00:00Z'), mayRecordFacts: true });
+  const { diagnosis } = await check({ inputs: [{ name, chunks: [fixture(name)] }], lang: 'ja', now: new Date('2026-11-01T00:00:00Z'), mayRecordFacts: true }, { storage: null, scan: inlineScan(1 << 22) });
   const message = renderDiagnosisBlocks(diagnosis);
   return { text: renderText(diagnosis), slack: [message.text, ...blockTexts(message.blocks)] };
 }

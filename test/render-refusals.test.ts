@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../db/sqlite/store.js';
-import { check } from '../src/check.js';
+import { check, inlineScan } from '../src/check.js';
 import type { Lang } from '../src/lang.js';
 import { formatBytes, InputError, WEVTUTIL_EXPORT } from '../src/ingest/decode.js';
 import { escapeMrkdwn } from '../src/render/blocks.js';
@@ -29,7 +29,7 @@ afterEach(() => t.close());
 /** The refusal the real ingest gives `bytes` (with a cap of `maxBytes`). */
 async function refusalFor(bytes: Buffer, maxBytes = Number.POSITIVE_INFINITY): Promise<Refusal> {
   try {
-    await check({ inputs: [{ name: NAME, chunks: [bytes] }], lang: 'en', maxBytes, now: new Date(TEST_NOW), store: port(t.store), mayRecordFacts: false });
+    await check({ inputs: [{ name: NAME, chunks: [bytes] }], lang: 'en', now: new Date(TEST_NOW), mayRecordFacts: false }, { storage: port(t.store), scan: inlineScan(maxBytes) });
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     return refusalOf(e);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSlashCommand, type SlashContext } from '../commands/index.js';
 import { InboxStore } from '../db/sqlite/inbox-store.js';
 import { Store } from '../db/sqlite/store.js';
-import { check } from '../src/check.js';
+import { check, inlineScan } from '../src/check.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { purgeOnce, startRetention } from '../src/retention.js';
@@ -230,7 +230,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
   });
 
   const record = async (at: string) =>
-    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', maxBytes: 1 << 20, now: new Date(at), store: port(store), mayRecordFacts: true, record: { origin: 'cli' } })).diagnosisId!;
+    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', now: new Date(at), mayRecordFacts: true, from: { origin: 'cli' } }, { storage: port(store), scan: inlineScan(1 << 20) })).diagnosisId!;
 
   it('defaults to 365 days; bad values are one clear line', () => {
     expect(loadConfig({}).historyDays).toBe(365);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/sqlite/store.js';
-import { check } from '../src/check.js';
+import { check, inlineScan } from '../src/check.js';
 import { RULES } from '../src/detect/rules.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
@@ -129,7 +129,7 @@ describe('recorded for the server the output names', () => {
   });
 
   const paste = (text: string, at: string, mayRecordFacts = true) =>
-    check({ inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', maxBytes: 1e6, now: new Date(at), store: port(store), mayRecordFacts, record: { origin: 'message' } });
+    check({ inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', now: new Date(at), mayRecordFacts, from: { origin: 'message' } }, { storage: port(store), scan: inlineScan(1e6) });
 
   it('a non-admin\'s "event absent" neither records nor clears anything', async () => {
     await paste(`${CHECK_TAG} computer=WSUS06 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');

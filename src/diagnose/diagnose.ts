@@ -339,3 +339,19 @@ function dedupeNotes(list: readonly Note[]): Note[] {
     return seen.has(k) ? false : (seen.add(k), true);
   });
 }
+
+/**
+ * The input shows a failure: the KB954960 signature or a symptom of it, a known problem, or a Windows Update failure
+ * code. Anyone's evidence of a failure counts for the server it names, whatever the way in.
+ */
+export function showsFailure(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems'>): boolean {
+  return d.learned.affected || d.verdict === 'affected' || d.verdict === 'possible' || d.errors.length > 0 || d.problems.length > 0;
+}
+
+/**
+ * The one rule of what a diagnosis in Slack is worth keeping, whichever way it came in: KB954960 evidence (signature,
+ * symptom, version, fix) or any failure. Text with neither is chatter, and is not history.
+ */
+export function worthRecording(d: Pick<Diagnosis, 'verdict' | 'learned' | 'errors' | 'problems' | 'hasEvidence'>): boolean {
+  return d.hasEvidence || showsFailure(d);
+}

@@ -16,6 +16,14 @@ export interface WorkItem {
 }
 
 /**
+ * The key of a message's retraction (its deletion): however often Slack says it was deleted, it is retracted once, and
+ * the message's own work, finding it, leaves a deleted message alone.
+ */
+export function retractKey(channel: string, ts: string): string {
+  return `retract:${channel}:${ts}`;
+}
+
+/**
  * The work could not be written down (disk full, database locked past its timeout, a broken file). Slack must then
  * not get its ack — HTTP answers 500, a Socket Mode envelope stays unacked — so that it delivers the work again.
  */

@@ -1,18 +1,17 @@
 import type { types, webApi } from '@slack/bolt';
 import type { Storage } from '../../store/port.js';
 import { trustsPlacement } from '../../admins.js';
-import { recordFor } from '../../attribute.js';
 import type { CheckResult } from '../../check.js';
-import { serverMentionedIn, serverNamedAlone } from '../../diagnose/attribution.js';
+import { serverMentionedIn } from '../../diagnose/attribution.js';
 import type { ServerState } from '../../diagnose/server-state.js';
 import type { Lang } from '../../lang.js';
-import { alreadyRecorded, askServerBlocks, confirmsBlock, onlyAdminsRecord, recordedText, replaceAskServer, withAskServer, withFaultConflict } from '../../render/attribution.js';
-import { section, type SlackMessage } from '../../render/blocks.js';
+import { replaceAskServer } from '../../render/attribution.js';
+import type { AttributionParts } from '../../render/reply.js';
 
 /*
  * Which server a paste is about when its output names none (in order of trust, docs/architecture.md "Which server"): the
  * output's own names and a shared fault ID (check() applies those), the thread's server, a name in the message
- * around it; else the reply asks. Also a reply in the thread that names the server.
+ * around it; else the reply asks (the reply policy, src/conversation/reply.ts, decides when; this renders and links).
  */
 
 /** What this module needs of a message's work item (src/slack/work/message.ts MessageWork fits). */
@@ -45,62 +44,23 @@ export async function contextServer(store: Storage, work: AttributionWork): Prom
   return thread ?? (work.text ? serverMentionedIn(work.text) : null);
 }
 
-/** Output that reported facts, named no server and was recorded: the reply asks which server it is from. */
-export function asksWhichServer(r: Pick<CheckResult, 'diagnosis' | 'diagnosisId'>): boolean {
-  const { affected: _a, ...reported } = r.diagnosis.learned;
-  return !r.diagnosis.server && Object.keys(reported).length > 0 && r.diagnosisId !== null;
-}
-
-/** The diagnosis reply with what attribution adds: "which server?" with its buttons, the failure it confirms. */
-export async function withAttribution(d: AttributionDeps, work: AttributionWork, r: CheckResult, message: SlackMessage): Promise<SlackMessage> {
-  const { diagnosis, diagnosisId, withheld, confirms, faultConflict } = r;
-  const { affected: _a, ...reported } = diagnosis.learned;
-  const reportsFacts = Object.keys(reported).length > 0;
-  let out = message;
-  if (asksWhichServer(r) && diagnosisId !== null) {
-    // Never recorded for nobody, never dropped silently: ask which server it is.
-    const candidates = await d.store.servers.recent(MAX_CANDIDATES);
-    out = withAskServer(out, askServerBlocks(diagnosisId, reported, candidates, work.lang), work.lang);
-  }
-  if (diagnosis.server && reportsFacts && diagnosisId !== null && !withheld) await keepThreadLink(d.client, d.store, diagnosisId, work.channel, work.ts);
-  if (confirms?.channelId) {
-    const permalink = await permalinkOf(d.client, confirms.channelId, confirms.replyTs ?? confirms.messageTs);
-    out = { text: out.text, blocks: [...out.blocks, confirmsBlock({ permalink, faultId: confirms.faultId, server: confirms.server ?? diagnosis.server }, work.lang)] };
-  }
+/**
+ * What attribution adds to a diagnosis reply, read for it: the candidate servers when the reply policy asks which
+ * server, the link to the failure it confirms, the link to the paste whose fault ID names another server.
+ */
+export async function attributionParts(d: AttributionDeps, r: CheckResult, askServer: boolean): Promise<AttributionParts> {
+  const { diagnosis, diagnosisId, confirms, faultConflict } = r;
+  const candidates = askServer && diagnosisId !== null ? await d.store.servers.recent(MAX_CANDIDATES) : null;
+  const confirmed = confirms?.channelId
+    ? { permalink: await permalinkOf(d.client, confirms.channelId, confirms.replyTs ?? confirms.messageTs), faultId: confirms.faultId, server: confirms.server ?? diagnosis.server }
+    : null;
+  let conflict: AttributionParts['faultConflict'] = null;
   if (faultConflict) {
     const { earlier, server, serverSide } = faultConflict;
     const permalink = earlier.channelId ? await permalinkOf(d.client, earlier.channelId, earlier.replyTs ?? earlier.messageTs) : null;
-    out = withFaultConflict(out, { diagnosisId, earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, keep: serverSide === 'this' ? server : earlier.server, permalink }, work.lang);
+    conflict = { earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, keep: serverSide === 'this' ? server : earlier.server, permalink };
   }
-  return out;
-}
-
-/** Text without evidence that still asks for an answer: a server name replied in the thread (questions: ask.ts). */
-export async function conversationAnswer(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): Promise<SlackMessage | null> {
-  return work.inThread ? await nameForThread(d, work, mayRecordFacts) : null;
-}
-
-/**
- * A reply in a thread that only names a server: the answer to "which server is this output from?". Recorded (admins
- * only), it is answered in the thread and the question itself becomes what was recorded — as a button's answer
- * does — so no one answers it again or presses a stale button.
- */
-async function nameForThread(d: AttributionDeps, work: AttributionWork, mayRecordFacts: boolean): Promise<SlackMessage | null> {
-  const server = serverNamedAlone(work.text ?? '');
-  const pending = server ? await d.store.attribution.unattributedInThread(work.channel, work.replyThreadTs) : null;
-  if (!server || !pending) return null;
-  const r = await recordFor({ store: d.store, diagnosisId: pending.id, server, now: d.clock(), mayRecordFacts, by: work.user });
-  if (r.kind === 'recorded') {
-    const sentence = recordedText({ ...r, by: work.user }, work.lang);
-    if (pending.replyTs) {
-      await markQuestionAnswered(d.client, { channel: work.channel, threadTs: work.replyThreadTs, ts: pending.replyTs }, sentence, r);
-      await keepThreadLink(d.client, d.store, pending.id, work.channel, pending.replyTs);
-    }
-    return plainMrkdwn(sentence);
-  }
-  if (r.kind === 'not-admin') return plainMrkdwn(onlyAdminsRecord(d.adminUserIds, work.lang));
-  if (r.kind === 'already') return plainMrkdwn(alreadyRecorded(r.server, work.lang));
-  return null;
+  return { candidates, confirms: confirmed, faultConflict: conflict };
 }
 
 /**
@@ -146,8 +106,4 @@ export async function permalinkOf(client: webApi.WebClient, channel: string, ts:
 /** The bot's answer to a message before it was edited: the answer to its text (or to an earlier edit of it). */
 export async function earlierReplyTo(store: Storage, channel: string, ts: string): Promise<string | null> {
   return (await store.attribution.replyTo(channel, ts)) ?? (await store.inbox.item(`message:${channel}:${ts}`))?.replyTs ?? null;
-}
-
-function plainMrkdwn(mrkdwn: string): SlackMessage {
-  return { text: mrkdwn, blocks: [section(mrkdwn)] };
 }

@@ -1,27 +1,40 @@
 import type { webApi } from '@slack/bolt';
+import { answerIntent } from '../../../commands/ask.js';
+import type { Reply } from '../../../commands/types.js';
 import type { InboxItem, Storage } from '../../store/port.js';
 import { isAdmin } from '../../admins.js';
-import { check, worthRecording, type CheckInput, type CheckResult } from '../../check.js';
-import { isChatLine } from '../../detect/log-shape.js';
-import type { Diagnosis } from '../../diagnose/diagnose.js';
+import { recordFor, type RecordForResult } from '../../attribute.js';
+import { check, type CheckInput, type CheckResult, type ScanStrategy } from '../../check.js';
+import {
+  afterCheck,
+  afterRecording,
+  afterTable,
+  beforeScan,
+  delivery,
+  keepsDiagnosis,
+  nothingOpened,
+  onRefusedInput,
+  saysRefusal,
+  threadReplyName,
+  unreadFile,
+  type Decision,
+  type Incoming,
+  type ThreadQuestion,
+} from '../../conversation/reply.js';
 import { openLogs } from '../../ingest/archive.js';
 import type { Lang } from '../../lang.js';
-import { formatBytes, InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
+import { InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
 import { normalizeSlackText } from '../../ingest/slack-text.js';
 import type { Logger } from '../../log.js';
-import { escapeMrkdwn, section, type SlackMessage } from '../../render/blocks.js';
-import { renderDiagnosisBlocks } from '../../render/diagnosis-blocks.js';
-import { langOf, VERDICT_EMOJI } from '../../render/i18n.js';
-import { msg } from '../../render/messages/index.js';
-import { notRecordedText, withNotRecorded } from '../../render/not-recorded.js';
-import { answersAsProblem, renderCodePointer, renderProblemReply } from '../../render/problem-reply.js';
-import { refusalText, renderRefusals, type Refusal } from '../../render/refusals.js';
+import { scanOffThread } from '../../scan/runner.js';
+import type { SlackMessage } from '../../render/blocks.js';
+import { langOf } from '../../render/i18n.js';
+import type { Refusal } from '../../render/refusals.js';
+import { renderReply } from '../../render/reply.js';
 import { refusalOf } from '../errors.js';
 import { DownloadError, downloadSlackFile } from '../file-download.js';
-import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
-import { askedAnswer, hintLine } from './ask.js';
-import { asksWhichServer, contextServer, conversationAnswer, earlierReplyTo, withAttribution } from './attribution.js';
-import { retractKey } from './retract.js';
+import { retractKey, type WorkHandler, type WorkItem, type WorkResult } from '../inbox.js';
+import { attributionParts, contextServer, earlierReplyTo, keepThreadLink, markQuestionAnswered } from './attribution.js';
 
 /** What the worker needs of a message, stored with the inbox item so work survives a restart. */
 export interface MessageWork {
@@ -41,7 +54,7 @@ export interface MessageWork {
   readonly files?: readonly SlackFileRef[];
   /** One file per item, as versions before one-reply-per-message queued them (read when such work is resumed). */
   readonly file?: SlackFileRef;
-  /** The message mentions the bot: it always gets an answer, and a question in it is answered (ask.ts). */
+  /** The message mentions the bot: it always gets an answer, and a question in it is answered (src/conversation/reply.ts). */
   readonly mentioned?: boolean;
   /** A DM to the bot (not a shortcut run there): a question in it is answered, small talk gets one line. */
   readonly direct?: boolean;
@@ -81,10 +94,6 @@ export interface IncomingMessage {
 
 /** Message metadata on every reply: how a resumed item finds out that its reply was already posted. */
 export const REPLY_EVENT_TYPE = 'kb954960_reply';
-
-/** Files the bot does not read: in channels it stays silent about them, in DMs it says what it reads. */
-const NOT_LOGS = /^(image|video|audio)\/|^application\/(pdf|msword|vnd\.)/;
-const EVTX_NAME = /\.evtx$/i;
 
 /** A message's work: its text and its files as ONE item (one reply per message), keyed by channel and ts. */
 export function messageItems(
@@ -133,7 +142,10 @@ export interface MessageWorkerDeps {
 
 type Answer = { outcome: 'replied' | 'silent' | 'refused'; message?: SlackMessage; diagnosisId?: number | null };
 
-/** Works a message or file item: diagnose, record, reply in its thread (once, also across a crash). */
+/**
+ * Works a message or file item: reads what the reply policy (src/conversation/reply.ts) needs, asks it what to do,
+ * writes what it says, renders the reply and posts it in the message's thread (once, also across a crash).
+ */
 export function messageWorker(d: MessageWorkerDeps): WorkHandler {
   return async (item: InboxItem, log: Logger): Promise<WorkResult> => {
     const work = item.payload as MessageWork;
@@ -144,22 +156,21 @@ export function messageWorker(d: MessageWorkerDeps): WorkHandler {
         return { outcome: 'replied', replyTs: earlier, diagnosisId: item.diagnosisId };
       }
     }
-    // Deleted before its turn came: nothing of it is to count, nothing to answer.
-    if (await d.store.inbox.item(retractKey(work.channel, work.ts))) return { outcome: 'silent' };
-    const earlierReply = work.edit ? await earlierReplyTo(d.store, work.channel, work.ts) : null;
+    // Deleted before its turn came: nothing of it is to count, nothing to answer (and nothing of it to retract here).
+    const deleted = !!(await d.store.inbox.item(retractKey(work.channel, work.ts)));
+    const earlierReply = work.edit && !deleted ? await earlierReplyTo(d.store, work.channel, work.ts) : null;
     // An edited message is diagnosed again: what its earlier text showed no longer stands as its diagnosis.
-    const retracted = work.edit ? await d.store.history.retractMessage(work.channel, work.ts, ['message']) : 0;
-    const answer = await answerMessage(d, work, item.key);
-    if (!answer.message && earlierReply && retracted > 0) {
-      // Edited so that it no longer holds the log ("moved to #wsus-ops"): the answer says its diagnosis was withdrawn.
-      const withdrawn = plain(msg(work.lang).retractedAfterEdit);
+    const retracted = work.edit && !deleted ? await d.store.history.retractMessage(work.channel, work.ts, ['message']) : 0;
+    const answer = await answerMessage(d, work, deleted, item.key);
+    const how = delivery(answer.decided, { earlierReply, retracted });
+    if (how === 'withdraw' && earlierReply) {
+      const withdrawn = renderReply({ kind: 'withdrawn' }, { lang: work.lang, adminUserIds: d.adminUserIds })!;
       await d.client.chat.update({ channel: work.channel, ts: earlierReply, text: withdrawn.text, blocks: withdrawn.blocks });
       log.info({ reply_ts: earlierReply, retracted }, 'diagnosis withdrawn after an edit');
       return { outcome: 'replied', replyTs: earlierReply };
     }
-    if (!answer.message) return { outcome: answer.outcome, diagnosisId: answer.diagnosisId };
-    if (earlierReply) {
-      // An edited message that was answered before: the answer follows the edit instead of a second reply.
+    if (!answer.message || how === 'none') return { outcome: answer.outcome, diagnosisId: answer.diagnosisId };
+    if (how === 'update' && earlierReply) {
       await d.client.chat.update({ channel: work.channel, ts: earlierReply, text: answer.message.text, blocks: answer.message.blocks });
       log.info({ outcome: answer.outcome, reply_ts: earlierReply }, 'answer updated after an edit');
       return { outcome: answer.outcome, replyTs: earlierReply, diagnosisId: answer.diagnosisId };
@@ -187,145 +198,162 @@ async function findEarlierReply(client: webApi.WebClient, work: MessageWork, key
   return mine?.ts ?? null;
 }
 
-/** Diagnoses the message (its text and files together) and decides what, if anything, to say. */
-async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: string): Promise<Answer> {
-  const files = work.files ?? (work.file ? [work.file] : []);
-  const mayRecordFacts = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
-  // Talking to the bot (a mention, a DM) without a file: the answer to "which server?" in a thread, else a question of
-  // the table (status, help, a server, a code, the lists) — read before the scan: "what does 0x8024400E mean?" asks
-  // for the code's meaning, not a diagnosis. A log never reads as a question (a question is one whole line).
-  const talking = files.length === 0 && (!!work.mentioned || !!work.direct);
-  if (talking) {
-    const said = (await conversationAnswer(d, work, mayRecordFacts)) ?? (await askedAnswer(d, work));
-    if (said === 'silent') return { outcome: 'silent' };
-    if (said) return { outcome: 'replied', message: said };
-    // "@kb954960" and nothing else: what it can do, in one line.
-    if (!work.text?.trim()) return { outcome: 'replied', message: hintLine(work.lang) };
-  }
-  const opened = await openMessageInputs(d, work, files);
-  const refusals = opened.refusals.map((r) => refusalText(r.refusal, work.lang, { maxBytes: d.maxBytes, fileName: r.name }));
-  const say = (lines: readonly string[]): Answer => ({ outcome: 'refused', message: renderRefusals(lines) });
-  if (opened.inputs.length === 0) return refusals.length > 0 ? say(refusals) : { outcome: 'silent' };
-
-  const tails: { name: string; tail: TailInfo }[] = [];
-  // A chat line that merely mentions a code of the KB ("is 0x8024400E KB954960?") is a question for people: silence
-  // in a channel (people are talking, not asking the bot), one pointer to what to paste in a DM — no
-  // verdict, and no diagnosis in the history. A line with the whole signature, a version or the fix is read.
-  const onlyAPointer = (diag: Diagnosis) => files.length === 0 && diag.verdict === 'possible' && isChatLine(work.text ?? '');
-  // The same for a chat line that only names a failure code: a question, not a log of the server's.
-  const onlyACode = (diag: Diagnosis) => files.length === 0 && !diag.hasEvidence && isChatLine(work.text ?? '');
-  let result: CheckResult;
-  try {
-    result = await check({
-      inputs: opened.inputs.map((i) => ({ ...i, onInfo: (info: DecodedInfo) => void (info.tail && tails.push({ name: i.name ?? '', tail: info.tail })) })),
-      lang: work.lang,
-      maxBytes: d.maxBytes,
-      now: d.clock(),
-      store: d.store,
-      save: (diag) => worthRecording(diag) && !onlyAPointer(diag) && !onlyACode(diag),
-      offThread: true,
-      contextServer: await contextServer(d.store, work),
-      mayRecordFacts,
-      record: {
-        origin: files.length > 0 ? 'file' : 'message',
-        sourceName: files.map((f) => f.name ?? f.id).join(', ') || null,
-        teamId: work.team,
-        channelId: work.channel,
-        messageTs: work.ts,
-        threadTs: work.replyThreadTs,
-        userId: work.user,
-      },
-    });
-  } catch (e) {
-    if (e instanceof InputError || e instanceof DownloadError) {
-      // A refused upload gets a clear threaded answer where it may be a log; refused chatter in a channel gets none.
-      const name = files.length === 1 ? files[0]!.name : undefined;
-      if (!work.alwaysAnswer && (files.length === 0 || !(e instanceof DownloadError || namedLikeLog(name) || e.problem !== 'binary'))) return { outcome: 'silent' };
-      return say([...refusals, refusalText(refusalOf(e), work.lang, { maxBytes: d.maxBytes, fileName: name })]);
-    }
-    throw e;
-  }
-  const { diagnosis, diagnosisId, withheld } = result;
-  // Said under the verdict: which part of a long log was read, and which files were not.
-  const remarks = [
-    ...tails.map(({ name, tail }) => escapeMrkdwn(msg(work.lang).partRead({ file: name, limit: formatBytes(d.maxBytes), kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') }))),
-    ...refusals.map(escapeMrkdwn),
-  ];
-  if (diagnosis.hasEvidence) {
-    if (onlyAPointer(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: plain(msg(work.lang).chatPointer) } : { outcome: 'silent' };
-    const repeat = work.inThread ? await repeatNote(d, work, key, diagnosis) : null;
-    if (repeat) return { outcome: 'replied', message: repeat, diagnosisId };
-    const message = renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks, askingServer: asksWhichServer(result) });
-    const shown = withheld ? withNotRecorded(message, notRecordedText(withheld, d.adminUserIds, work.lang), diagnosis) : message;
-    return { outcome: 'replied', message: await withAttribution(d, work, result, shown), diagnosisId };
-  }
-  const conversation = files.length === 0 && !talking ? await conversationAnswer(d, work, mayRecordFacts) : null;
-  if (conversation) return { outcome: 'replied', message: conversation };
-  // Not KB954960, but the input fails: a log (or file) gets the problem and its codes explained; a chat line that
-  // merely mentions a code is for people in a channel, and gets a one-block pointer in a DM.
-  if (answersAsProblem(diagnosis)) {
-    if (onlyACode(diagnosis)) return work.alwaysAnswer ? { outcome: 'replied', message: renderCodePointer(diagnosis) } : { outcome: 'silent' };
-    return { outcome: 'replied', message: renderProblemReply(diagnosis), diagnosisId };
-  }
-  // Files it could not read are said, also in a channel (only those whose name says they are logs were kept).
-  if (refusals.length > 0) return say(work.alwaysAnswer ? [msg(work.lang).nothingFound, ...refusals] : refusals);
-  // Nothing of KB954960: silence in channels, a short answer in a DM or to a mention (an edit without evidence: silence).
-  if (!work.alwaysAnswer || work.edit) return { outcome: 'silent' };
-  // A chat line the bot has no answer to: one line on what it does, not what it looked for in a log.
-  if (talking && isChatLine(work.text ?? '')) return { outcome: 'replied', message: hintLine(work.lang) };
-  return { outcome: 'replied', message: plain(msg(work.lang).nothingFound) };
+/** The message as the reply policy reads it. */
+function incomingOf(work: MessageWork): Incoming {
+  return {
+    ts: work.ts,
+    lang: work.lang,
+    text: work.text,
+    files: filesOf(work),
+    inThread: !!work.inThread,
+    alwaysAnswer: work.alwaysAnswer,
+    mentioned: !!work.mentioned,
+    direct: !!work.direct,
+    edit: !!work.edit,
+  };
 }
 
-/** A file whose name says it is a log (or an archive or export of logs): refusing it in a channel is useful, not noise. */
-const LOG_NAME = /\.(log|txt|gz|zip|evtx)$|log/i;
-function namedLikeLog(name: string | undefined): boolean {
-  return !!name && LOG_NAME.test(name);
+function filesOf(work: MessageWork): readonly SlackFileRef[] {
+  return work.files ?? (work.file ? [work.file] : []);
+}
+
+/** What was read or made on the way that the reply shows: the table's answer, the refusals, the check's result. */
+interface Shown {
+  readonly admin: boolean;
+  readonly table?: Reply | null;
+  readonly refused?: readonly { name?: string; refusal: Refusal }[];
+  readonly result?: CheckResult;
+  readonly partsRead?: readonly { name: string; tail: TailInfo }[];
+}
+
+/** Reads, asks the reply policy, and carries out its decision (the records written, the reply rendered). */
+async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: boolean, key: string): Promise<Answer & { decided: Decision }> {
+  const m = incomingOf(work);
+  const files = filesOf(work);
+  const admin = isAdmin({ userId: work.user, adminUserIds: d.adminUserIds }); // the sender, or whoever ran the shortcut
+  const threadQuestion = !deleted && threadReplyName(m) ? await openQuestion(d.store, work) : null;
+  const first = beforeScan(m, { deleted, admin, threadQuestion });
+  if (first.do === 'ask-table') {
+    const table = await answerIntent(first.intent, { store: d.store, lang: work.lang, now: d.clock(), userId: work.user, channelId: work.channel, adminUserIds: d.adminUserIds });
+    return carryOut(d, work, afterTable(m, first.intent, !!table), { admin, table });
+  }
+  if (first.do !== 'scan') return carryOut(d, work, first, { admin });
+
+  const opened = await openMessageInputs(d, m, files);
+  const refused = opened.refusals;
+  if (opened.inputs.length === 0) return carryOut(d, work, nothingOpened(refused.length), { admin, refused });
+  const tails: { name: string; tail: TailInfo }[] = [];
+  let result: CheckResult;
+  try {
+    result = await check(
+      {
+        inputs: opened.inputs.map((i) => ({ ...i, onInfo: (info: DecodedInfo) => void (info.tail && tails.push({ name: i.name ?? '', tail: info.tail })) })),
+        lang: work.lang,
+        now: d.clock(),
+        contextServer: await contextServer(d.store, work),
+        mayRecordFacts: admin,
+        from: {
+          origin: files.length > 0 ? 'file' : 'message',
+          sourceName: files.map((f) => f.name ?? f.id).join(', ') || null,
+          teamId: work.team,
+          channelId: work.channel,
+          messageTs: work.ts,
+          threadTs: work.replyThreadTs,
+          userId: work.user,
+        },
+      },
+      // Chatter in Slack is not history: the reply policy says which diagnoses are kept.
+      { storage: d.store, scan: botScan(d.maxBytes), record: { kind: 'when', keep: (diag) => keepsDiagnosis(m, diag) } },
+    );
+  } catch (e) {
+    if (!(e instanceof InputError || e instanceof DownloadError)) throw e;
+    const name = files.length === 1 ? files[0]!.name : undefined;
+    const decided = onRefusedInput(m, { download: e instanceof DownloadError, ...(e instanceof InputError ? { problem: e.problem } : {}) });
+    return carryOut(d, work, decided, { admin, refused: [...refused, { name, refusal: refusalOf(e) }] });
+  }
+  const { diagnosis, diagnosisId, withheld } = result;
+  const earlierInThread = work.inThread && diagnosis.hasEvidence ? await d.store.inbox.answeredInThread(work.channel, work.replyThreadTs, key) : [];
+  const decided = afterCheck(m, { admin, threadQuestion, diagnosis, diagnosisId, withheld: withheld !== null, refusals: refused.length, earlierInThread });
+  return carryOut(d, work, decided, { admin, refused, result, partsRead: tails });
+}
+
+/** The thread's open "which server?" question, as the store has it now. */
+async function openQuestion(store: Storage, work: MessageWork): Promise<ThreadQuestion | null> {
+  const pending = await store.attribution.unattributedInThread(work.channel, work.replyThreadTs);
+  if (!pending) return null;
+  const report = await store.attribution.diagnosisReport(pending.id);
+  return { diagnosisId: pending.id, replyTs: pending.replyTs, report: report ? { server: report.server } : 'gone' };
+}
+
+/** Writes what the decision records, renders its reply and, for a thread's answer, edits the question. */
+async function carryOut(d: MessageWorkerDeps, work: MessageWork, decided: Decision, shown: Shown): Promise<Answer & { decided: Decision }> {
+  let final = decided;
+  let recorded: RecordForResult | null = null;
+  for (const w of decided.do === 'reply' ? (decided.writes ?? []) : []) {
+    if (w.kind === 'record-for') {
+      recorded = await recordFor({ store: d.store, diagnosisId: w.diagnosisId, server: w.server, now: d.clock(), mayRecordFacts: shown.admin, by: work.user });
+      final = afterRecording(decided, recorded);
+      if (recorded.kind !== 'recorded') break; // nothing recorded: no link to keep
+    } else await keepThreadLink(d.client, d.store, w.diagnosisId, work.channel, w.ts);
+  }
+  if (final.do === 'silent') return { outcome: 'silent', decided: final };
+  const { reply } = final;
+  const r = shown.result;
+  const message = renderReply(reply, {
+    lang: work.lang,
+    adminUserIds: d.adminUserIds,
+    table: shown.table,
+    refused: shown.refused,
+    partsRead: shown.partsRead,
+    maxBytes: d.maxBytes,
+    ...(r ? { diagnosis: r.diagnosis, diagnosisId: r.diagnosisId, withheld: r.withheld } : {}),
+    ...(reply.kind === 'diagnosis' && r ? { attribution: await attributionParts(d, r, reply.askServer) } : {}),
+    ...(recorded?.kind === 'recorded' ? { recorded: { ...recorded, by: work.user } } : {}),
+  });
+  if (!message) return { outcome: 'silent', decided: { do: 'silent' } };
+  if (reply.kind === 'thread-recorded' && reply.questionTs && recorded?.kind === 'recorded') {
+    // The question itself becomes what was recorded, as a button's answer does: no one answers it again.
+    await markQuestionAnswered(d.client, { channel: work.channel, threadTs: work.replyThreadTs, ts: reply.questionTs }, message.text, recorded);
+  }
+  return { outcome: final.outcome, message, diagnosisId: final.diagnosisId, decided: final };
+}
+
+/** A message's text or one of its files; an upload over the cap is read in its most recent part. */
+interface BotInput extends CheckInput {
+  readonly tail?: boolean;
 }
 
 /**
- * The same server, verdict and server state already answered in this thread: one line, not the whole reply again.
- * A paste that changed what is known of the server (RTM → SP1, a DLL found missing) is news, answered in full.
+ * How the bot reads a message's inputs: large ones on the scan thread, so its event loop keeps acking Slack during a
+ * burst of big pastes (src/scan/runner.ts); an upload over the cap in its most recent part, never refused.
  */
-async function repeatNote(d: MessageWorkerDeps, work: MessageWork, key: string, diagnosis: Diagnosis): Promise<SlackMessage | null> {
-  const earlier = await d.store.inbox.answeredInThread(work.channel, work.replyThreadTs, key);
-  if (diagnosis.notes.some((n) => n.kind === 'dll-absent')) return null;
-  if (!earlier.some((e) => e.server === diagnosis.server && e.verdict === diagnosis.verdict && e.serverState === diagnosis.serverState)) return null;
-  const lang = work.lang;
-  return plainMrkdwn(
-    msg(lang).repeatInThread({ emoji: VERDICT_EMOJI[diagnosis.verdict], server: diagnosis.server ? `*${escapeMrkdwn(diagnosis.server)}*` : msg(lang).status.noServerName, verdict: msg(lang).verdictWord[diagnosis.verdict] }),
-  );
+function botScan(maxBytes: number): ScanStrategy<BotInput> {
+  return { scan: (input) => scanOffThread(input.chunks, { maxBytes, tail: input.tail }, input.onInfo) };
 }
 
 interface OpenedInputs {
-  readonly inputs: CheckInput[];
+  readonly inputs: BotInput[];
   readonly refusals: { name?: string; refusal: Refusal }[];
 }
 
 /**
  * The message's text and files as inputs to one check. Files the bot does not read are set aside with the refusal
- * to give — in a DM, or where the name says it is a log; a channel's screenshots and PDFs pass in silence. A ZIP
+ * to give where the policy says it is said (saysRefusal); a channel's screenshots and PDFs pass in silence. A ZIP
  * becomes its text logs; a log over the cap is read in its most recent part (tail), never refused.
  */
-async function openMessageInputs(d: MessageWorkerDeps, work: MessageWork, files: readonly SlackFileRef[]): Promise<OpenedInputs> {
-  const inputs: CheckInput[] = [];
+async function openMessageInputs(d: MessageWorkerDeps, m: Incoming, files: readonly SlackFileRef[]): Promise<OpenedInputs> {
+  const inputs: BotInput[] = [];
   const refusals: { name?: string; refusal: Refusal }[] = [];
-  if (work.text?.trim()) inputs.push({ chunks: [Buffer.from(work.text, 'utf8')] });
+  if (m.text?.trim()) inputs.push({ chunks: [Buffer.from(m.text, 'utf8')] });
   const set = (f: SlackFileRef, refusal: Refusal) => {
-    if (work.alwaysAnswer || namedLikeLog(f.name) || refusal.kind === 'download') refusals.push({ name: f.name, refusal });
+    if (saysRefusal(m, f, refusal.kind === 'download')) refusals.push({ name: f.name, refusal });
   };
+  const readCap = tailReadLimit(d.maxBytes);
   for (const f of files) {
     const name = f.name ?? f.id;
-    if (NOT_LOGS.test(f.mimetype ?? '')) {
-      set(f, { kind: 'not-a-log' });
-      continue;
-    }
-    if (EVTX_NAME.test(name)) {
-      set(f, { kind: 'input', problem: 'event-log' });
-      continue;
-    }
-    const readCap = tailReadLimit(d.maxBytes);
-    if (f.size !== undefined && f.size > readCap) {
-      set(f, { kind: 'input', problem: 'too-large' });
+    const unread = unreadFile({ name, mimetype: f.mimetype, size: f.size }, readCap);
+    if (unread) {
+      set(f, unread === 'not-a-log' ? { kind: 'not-a-log' } : { kind: 'input', problem: unread });
       continue;
     }
     try {
@@ -339,13 +367,4 @@ async function openMessageInputs(d: MessageWorkerDeps, work: MessageWork, files:
     }
   }
   return { inputs, refusals };
-}
-
-/** A sentence as a message. Escaped: it can carry a file name, and `<!channel>.log` must not ping a channel. */
-function plain(text: string): SlackMessage {
-  return plainMrkdwn(escapeMrkdwn(text));
-}
-
-function plainMrkdwn(mrkdwn: string): SlackMessage {
-  return { text: mrkdwn, blocks: [section(mrkdwn)] };
 }

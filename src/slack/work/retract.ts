@@ -1,7 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { InboxItem, Storage } from '../../store/port.js';
 import type { Logger } from '../../log.js';
-import type { WorkHandler, WorkItem, WorkResult } from '../inbox.js';
+import { retractKey, type WorkHandler, type WorkItem, type WorkResult } from '../inbox.js';
+import { onDeletion } from '../../conversation/reply.js';
 import { earlierReplyTo } from './attribution.js';
 
 /** A message that was deleted: what the worker needs to retract its diagnosis and its answer. */
@@ -14,11 +15,6 @@ export interface RetractWork {
 /** Keyed by the message: however often Slack says it was deleted, it is retracted once. */
 export function retractItem(work: RetractWork, eventId?: string): WorkItem {
   return { key: retractKey(work.channel, work.ts), kind: 'retract', eventId, payload: work };
-}
-
-/** The key of a message's retraction: message work finds it and leaves a deleted message alone. */
-export function retractKey(channel: string, ts: string): string {
-  return `retract:${channel}:${ts}`;
 }
 
 export interface RetractWorkerDeps {
@@ -34,11 +30,11 @@ export interface RetractWorkerDeps {
 export function retractWorker(d: RetractWorkerDeps): WorkHandler {
   return async (item: InboxItem, log: Logger): Promise<WorkResult> => {
     const work = item.payload as RetractWork;
-    const reply = await earlierReplyTo(d.store, work.channel, work.ts);
+    const decided = onDeletion({ earlierReply: await earlierReplyTo(d.store, work.channel, work.ts) });
     const retracted = await d.store.history.retractMessage(work.channel, work.ts);
-    if (reply) await deleteReply(d.client, work.channel, reply);
-    log.info({ retracted, reply_ts: reply }, 'a deleted message no longer counts');
-    return { outcome: reply ? 'replied' : 'silent' };
+    if (decided.deleteReply) await deleteReply(d.client, work.channel, decided.deleteReply);
+    log.info({ retracted, reply_ts: decided.deleteReply }, 'a deleted message no longer counts');
+    return { outcome: decided.outcome };
   };
 }
 

@@ -4,7 +4,7 @@ import { messageItems, type IncomingMessage } from '../../work/message.js';
 
 /**
  * `@kb954960 …` in a channel: a log in it is scanned like a paste, a question ("status", "is wsus01 fixed?") is
- * answered (src/slack/work/ask.ts), in the reader's language. A channel message that mentions the bot also comes as a
+ * answered (src/conversation/reply.ts decides, commands/ask.ts answers), in the reader's language. A channel message that mentions the bot also comes as a
  * `message` event: both make the same inbox item (keyed by channel + ts, the same payload), so whichever arrives first
  * is answered, once.
  */
