@@ -51,6 +51,7 @@ try {
     `INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, reply_ts, user_id)
      VALUES (?, ?, ?, ?, ?, 'en', ?, NULL, 'T0BENCH', ?, ?, ?, 'U0BENCH')`,
   );
+  const insertFault = db.prepare("INSERT OR IGNORE INTO fault_ids (diagnosis_id, fault_id, side) VALUES (?, ?, 'client')");
   const verdicts = ['clean', 'clean', 'clean', 'clean', 'clean', 'fixed', 'vulnerable', 'possible', 'affected'];
   db.transaction(() => {
     const lastAffected = new Map();
@@ -61,7 +62,9 @@ try {
       const verdict = verdicts[Math.floor(rand() * verdicts.length)];
       const ts = `${Math.floor(at / 1000)}.${String(i % 1e6).padStart(6, '0')}`;
       const fromSlack = rand() < 0.7;
-      insertDiagnosis.run(iso(at), fromSlack ? 'message' : 'cli', server, verdict, 'unknown', 1000, fromSlack ? 'C0WSUS' : null, fromSlack ? ts : null, fromSlack ? ts : null);
+      const { lastInsertRowid } = insertDiagnosis.run(iso(at), fromSlack ? 'message' : 'cli', server, verdict, 'unknown', 1000, fromSlack ? 'C0WSUS' : null, fromSlack ? ts : null, fromSlack ? ts : null);
+      // Failures carry fault IDs, and pastes of one failure share one (three pastes each here): the post counts it once.
+      if (verdict === 'affected' || verdict === 'possible') insertFault.run(lastInsertRowid, `${String(Math.floor(i / 27)).padStart(8, '0')}-bench-fault`);
       if (verdict === 'affected') lastAffected.set(server, iso(at));
     }
     // A fleet in every state: a fifth each of RTM, SP1 unfixed, fixed (DLL), fixed (event), unknown.

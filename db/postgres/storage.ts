@@ -426,11 +426,15 @@ export class PostgresStorage implements Storage {
              SELECT d.id, d.created_at, COALESCE(a.name, d.server) AS server, d.channel_id, d.origin, d.message_ts, d.reply_ts
              FROM diagnoses d LEFT JOIN server_aliases a ON a.alias = d.server
              WHERE d.verdict = 'affected' AND d.created_at >= $1
+               -- Driven by this diagnosis's own fault IDs (most have none), as the SQLite engine's query is.
                AND NOT EXISTS (
-                 SELECT 1 FROM fault_ids f JOIN fault_ids g ON g.fault_id = f.fault_id AND g.diagnosis_id <> f.diagnosis_id
-                 JOIN diagnoses e ON e.id = g.diagnosis_id
-                 WHERE f.diagnosis_id = d.id AND e.verdict = 'affected' AND (e.created_at < d.created_at OR (e.created_at = d.created_at AND e.id < d.id))
-                   AND (e.server IS NOT DISTINCT FROM d.server OR e.server IS NULL OR d.server IS NULL)
+                 SELECT 1 FROM fault_ids f
+                 WHERE f.diagnosis_id = d.id AND EXISTS (
+                   SELECT 1 FROM fault_ids g JOIN diagnoses e ON e.id = g.diagnosis_id
+                   WHERE g.fault_id = f.fault_id AND g.diagnosis_id <> f.diagnosis_id AND e.verdict = 'affected'
+                     AND (e.created_at < d.created_at OR (e.created_at = d.created_at AND e.id < d.id))
+                     AND (e.server IS NOT DISTINCT FROM d.server OR e.server IS NULL OR d.server IS NULL)
+                 )
                )
            ), ranked AS (
              SELECT *, COUNT(*) OVER per_server AS n, ROW_NUMBER() OVER (per_server ORDER BY created_at DESC, id DESC) AS newness

@@ -195,11 +195,16 @@ export class StatusStore {
            FROM diagnoses d LEFT JOIN server_aliases a ON a.alias = d.server
            WHERE d.verdict = 'affected' AND d.created_at >= ?
              -- One failure, one record: a paste whose fault ID an earlier affected diagnosis shares is that detection.
+             -- Driven by this diagnosis's own fault IDs (most have none), then by the index on the ID: left to itself
+             -- the planner walks every earlier affected diagnosis for each one in the window (20 s at a million).
              AND NOT EXISTS (
-               SELECT 1 FROM fault_ids f JOIN fault_ids g ON g.fault_id = f.fault_id AND g.diagnosis_id <> f.diagnosis_id
-               JOIN diagnoses e ON e.id = g.diagnosis_id
-               WHERE f.diagnosis_id = d.id AND e.verdict = 'affected' AND (e.created_at < d.created_at OR (e.created_at = d.created_at AND e.id < d.id))
-                 AND (e.server IS d.server OR e.server IS NULL OR d.server IS NULL)
+               SELECT 1 FROM fault_ids f
+               WHERE f.diagnosis_id = d.id AND EXISTS (
+                 SELECT 1 FROM fault_ids g CROSS JOIN diagnoses e ON e.id = g.diagnosis_id
+                 WHERE g.fault_id = f.fault_id AND g.diagnosis_id <> f.diagnosis_id AND e.verdict = 'affected'
+                   AND (e.created_at < d.created_at OR (e.created_at = d.created_at AND e.id < d.id))
+                   AND (e.server IS d.server OR e.server IS NULL OR d.server IS NULL)
+               )
              )
          ), ranked AS (
            SELECT *, COUNT(*) OVER per_server AS n, ROW_NUMBER() OVER (per_server ORDER BY created_at DESC, id DESC) AS newness
