@@ -74,6 +74,8 @@ export interface Config {
   };
   readonly port: number;
   readonly host: string;
+  /** Fleet reports (POST /ingest/v1/reports): off (null) unless INGEST_PORT is set; its own port, apart from Slack's. */
+  readonly ingest: { readonly port: number | null; readonly host: string };
   readonly databasePath: string;
   readonly lang: Lang;
   readonly statusTime: string;
@@ -106,6 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { forS
     },
     port: read.wholeNumber('PORT', 3000, 0, 65535),
     host: read.text('HOST') ?? '0.0.0.0',
+    ingest: {
+      port: read.text('INGEST_PORT') === undefined ? null : read.wholeNumber('INGEST_PORT', 0, 0, 65535),
+      host: read.text('INGEST_HOST') ?? read.text('HOST') ?? '0.0.0.0',
+    },
     databasePath: read.text('DATABASE_PATH') ?? './data/kb954960.db',
     lang: read.oneOf('BOT_LANG', LANGS, DEFAULT_LANG, `must be ${LANGS.join(' or ')}`),
     statusTime: read.checked('STATUS_TIME', '09:00', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be HH:MM (24-hour), e.g. 09:00'),

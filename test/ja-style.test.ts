@@ -108,7 +108,8 @@ function detectTexts(): [string, string][] {
   return [...RULES.flatMap((r) => ruleTexts(`rule ${r.id}`, r)), ...packTexts, ...codeTexts, ...unknown];
 }
 
-const FIXTURES = readdirSync(fixturePath('.')).filter((f) => !f.endsWith('.h')).sort();
+// The log fixtures (files; test/fixtures/reports/ holds fleet reports, JSON, not logs).
+const FIXTURES = readdirSync(fixturePath('.'), { withFileTypes: true }).filter((f) => f.isFile() && !f.name.endsWith('.h')).map((f) => f.name).sort();
 
 async function jaReplies(name: string): Promise<{ text: string; slack: string[] }> {
   const { diagnosis } = await check({ inputs: [{ name, chunks: [fixture(name)] }], lang: 'ja', maxBytes: 1 << 22, now: new Date('2026-11-01T00:00:00Z'), mayRecordFacts: true });

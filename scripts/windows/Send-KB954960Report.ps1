@@ -277,7 +277,8 @@ function Send-Report([string]$url, [string]$server, [string]$key, [byte[]]$body)
     $wc.Headers.Add('Content-Type', 'application/json; charset=utf-8')
     $wc.Headers.Add('X-KB954960-Server', $server)
     $wc.Headers.Add('X-KB954960-Timestamp', $ts)
-    $wc.Headers.Add('X-KB954960-Signature', (Get-Signature $key $ts $body))
+    # The signature covers the bytes sent (gzip'd or not), so the bot checks it before it expands anything.
+    $wc.Headers.Add('X-KB954960-Signature', (Get-Signature $key $ts $wire))
     if ($gzip) { $wc.Headers.Add('Content-Encoding', 'gzip') }
     try {
       $answer = $wc.UploadData($target, 'POST', $wire)
@@ -365,9 +366,10 @@ $json = New-Object System.Text.StringBuilder
 $fqdn = $null
 try { $fqdn = [System.Net.Dns]::GetHostByName($env:COMPUTERNAME).HostName } catch { }
 if ($fqdn -and $fqdn.Contains('.')) { [void]$json.Append(',"fqdn":').Append((ConvertTo-JsonText $fqdn)) }
-if ($wsusVersion) { [void]$json.Append(',"wsus":').Append((ConvertTo-JsonText $wsusVersion)) }
+# null: looked for and not there (the bot records "absent"), unlike a key left out (not known).
+if ($wsusVersion) { [void]$json.Append(',"wsus":').Append((ConvertTo-JsonText $wsusVersion)) } else { [void]$json.Append(',"wsus":null') }
 $dll = Get-DllVersion $installDir
-if ($dll) { [void]$json.Append(',"dll":').Append((ConvertTo-JsonText $dll)) }
+if ($dll) { [void]$json.Append(',"dll":').Append((ConvertTo-JsonText $dll)) } else { [void]$json.Append(',"dll":null') }
 $fix = Get-FixEventDate
 if ($fix) { [void]$json.Append(',"event1022":').Append((ConvertTo-JsonText $fix)) } else { [void]$json.Append(',"event1022":null') }
 [void]$json.Append('}')

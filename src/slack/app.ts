@@ -6,6 +6,7 @@ import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { boltLogger, type Logger } from '../log.js';
 import { startRetention } from '../retention.js';
+import { startIngestListener, type IngestListener } from '../reports/listener.js';
 import { StatusScheduler } from '../status/scheduler.js';
 import { instanceId, isInboxWriteError, type SlackInbox } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
@@ -36,8 +37,8 @@ export interface Bot {
   readonly app: App;
   readonly inbox: SlackInbox;
   readonly scheduler: StatusScheduler;
-  /** HTTP mode: the bound port. */
-  start(): Promise<{ port?: number }>;
+  /** HTTP mode: the bound port; with INGEST_PORT, the fleet reports' port. */
+  start(): Promise<{ port?: number; ingestPort?: number }>;
   /** Stop taking work, finish what is in flight. The caller closes the store. */
   stop(): Promise<void>;
 }
@@ -99,6 +100,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   });
 
   let retention: { stop(): void } | undefined;
+  let ingest: IngestListener | undefined;
   return {
     app,
     inbox,
@@ -119,10 +121,23 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       if (resumed > 0) logger.info({ resumed }, 'resuming Slack work left unfinished');
       await scheduler.start();
       retention = startRetention({ store, historyDays: config.historyDays, clock, logger: logger.child({ component: 'retention' }) });
-      return { port };
+      if (config.ingest.port !== null) {
+        ingest = await startIngestListener({
+          host: config.ingest.host,
+          port: config.ingest.port,
+          store,
+          clock,
+          lang: config.lang,
+          offThread: true,
+          logger: logger.child({ component: 'ingest' }),
+        });
+        logger.info({ port: ingest.port, host: config.ingest.host }, 'fleet reports: listening on POST /ingest/v1/reports');
+      }
+      return { port, ...(ingest ? { ingestPort: ingest.port } : {}) };
     },
     async stop() {
       retention?.stop();
+      await ingest?.close();
       await scheduler.stop(); // async: waits for a status run under way, which still needs the store
       await app.stop();
       await inbox.drain();

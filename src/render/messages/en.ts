@@ -40,7 +40,7 @@ export const en = {
     clean: 'no KB954960 signature',
   } satisfies Record<Verdict, string>,
   /** How a diagnosis came in (src/store/port.ts Origin), in a word: history rows, and the status post's channel-less detections. */
-  originWord: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut' } as Record<string, string>,
+  originWord: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut', report: 'server report' } as Record<string, string>,
   stateLabel: {
     'needs-sp1': 'WSUS 3.0 RTM — SP1 needed first',
     vulnerable: 'SP1, fix not verified',

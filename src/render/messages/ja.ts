@@ -39,7 +39,7 @@ export const ja: Catalogue = {
     fixed: '適用済み',
     clean: 'KB954960 特有のエラーなし',
   },
-  originWord: { cli: 'CLI', message: '貼り付け', file: 'ファイル', command: 'スラッシュ コマンド', modal: 'フォーム', shortcut: 'ショートカット' },
+  originWord: { cli: 'CLI', message: '貼り付け', file: 'ファイル', command: 'スラッシュ コマンド', modal: 'フォーム', shortcut: 'ショートカット', report: 'サーバーからの報告' },
   stateLabel: {
     'needs-sp1': 'WSUS 3.0 RTM — 先に SP1 が必要',
     vulnerable: 'SP1、適用未確認',
