@@ -68,9 +68,12 @@ export class FleetStore {
     return row ? (JSON.parse(row.memory) as AlertMemory) : null;
   }
 
-  setAlertMemory(server: string, memory: AlertMemory, at: string): void {
-    this.store
-      .statement('INSERT INTO fleet_alerts (server, memory, updated_at) VALUES (?, ?, ?) ON CONFLICT (server) DO UPDATE SET memory = excluded.memory, updated_at = excluded.updated_at')
-      .run(server, JSON.stringify(memory), at);
+  /** Compare-and-set on the stored JSON: the memory objects are built with one key order, so equal means the same. */
+  swapAlertMemory(server: string, previous: AlertMemory | null, next: AlertMemory, at: string): boolean {
+    const text = JSON.stringify(next);
+    if (previous === null) {
+      return this.store.statement('INSERT INTO fleet_alerts (server, memory, updated_at) VALUES (?, ?, ?) ON CONFLICT (server) DO NOTHING').run(server, text, at).changes > 0;
+    }
+    return this.store.statement('UPDATE fleet_alerts SET memory = ?, updated_at = ? WHERE server = ? AND memory = ?').run(text, at, server, JSON.stringify(previous)).changes > 0;
   }
 }

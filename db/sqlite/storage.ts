@@ -56,7 +56,7 @@ export class SqliteStorage implements Storage {
       recordReport: async (r) => fleet.recordReport(r),
       reporting: async () => fleet.reporting(),
       alertMemory: async (server) => fleet.alertMemory(server),
-      setAlertMemory: async (server, memory, at) => fleet.setAlertMemory(server, memory, at),
+      swapAlertMemory: async (server, previous, next, at) => fleet.swapAlertMemory(server, previous, next, at),
     };
 
     this.servers = {

@@ -15,6 +15,8 @@ const MAX_WAITING = 32;
 
 export interface IngestListener {
   readonly port: number;
+  /** Resolves when the work after the answers under way (alerts) has finished: a graceful stop; tests. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ function readCapped(req: IncomingMessage, res: ServerResponse): Promise<Buffer |
 
 export async function startIngestListener(o: IngestListenerOptions): Promise<IngestListener> {
   const deps: AcceptDeps = { store: o.store, clock: o.clock, lang: o.lang, offThread: o.offThread, inFlight: new Set() };
+  const afterwards = new Set<Promise<void>>();
   let running = 0;
   const waiting: (() => void)[] = [];
   const acquire = async () => {
@@ -102,7 +105,12 @@ export async function startIngestListener(o: IngestListenerOptions): Promise<Ing
     // The sender learns the outcome; the log keeps who and what, never the key or the signature.
     o.logger.info({ server: header('x-kb954960-server'), status: result.status, error: result.body.error }, 'fleet report');
     answer(res, result.status, result.body);
-    if (result.recorded && o.onRecorded) await o.onRecorded(result).catch((err: unknown) => o.logger.error({ err }, 'fleet report: alert failed'));
+    if (result.recorded && o.onRecorded) {
+      const after = o.onRecorded(result).catch((err: unknown) => o.logger.error({ err }, 'fleet report: alert failed'));
+      afterwards.add(after);
+      await after;
+      afterwards.delete(after);
+    }
   };
 
   const server: Server = createServer((req, res) => {
@@ -120,10 +128,15 @@ export async function startIngestListener(o: IngestListenerOptions): Promise<Ing
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    idle: async () => {
+      await Promise.allSettled([...afterwards]);
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections(); // a report in flight is finished and answered first
-      }),
+      });
+      await Promise.allSettled([...afterwards]);
+    },
   };
 }

@@ -359,7 +359,11 @@ export interface FleetPort {
   /** Every enrolled server with its latest report and client health, by name. */
   reporting(): Promise<ReportingServer[]>;
   alertMemory(server: string): Promise<AlertMemory | null>;
-  setAlertMemory(server: string, memory: AlertMemory, at: string): Promise<void>;
+  /**
+   * Replaces a server's alert memory only if it is still `previous` (null: none yet): the claim that makes one change
+   * one post, whichever process saw it first. false: another got there first (then: do not post).
+   */
+  swapAlertMemory(server: string, previous: AlertMemory | null, next: AlertMemory, at: string): Promise<boolean>;
 }
 
 export interface Storage {

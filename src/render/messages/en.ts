@@ -395,6 +395,23 @@ export const en = {
     lastHeard: (p: { d: string }) => `last heard of ${p.d}`,
     silentNote: 'Heard of: a log about the server or a fact recorded for it reached me. Silence does not prove it is healthy: paste a recent log to be sure.',
   },
+
+  /** A fleet alert: one post when a reporting WSUS server turns worse, one when it recovers. */
+  fleetAlert: {
+    worseTitle: (p: { server: string }) => `:warning: ${p.server} turned worse`,
+    recoveredTitle: (p: { server: string }) => `:white_check_mark: ${p.server} recovered`,
+    affected: 'KB954960: affected — clients fail with the known WSUS 3.0 sync failure.',
+    affectedEnded: 'KB954960: no longer affected (the fix is in place since the last failure).',
+    problem: (p: { title: string }) => `Needs action: ${p.title}.`,
+    problemEnded: (p: { title: string }) => `No longer seen for a week: ${p.title}.`,
+    clientsFailing: (p: { clients: number; total: number; code: string; since: string; sample: string }) =>
+      `${p.clients} of ${p.total} client${plural(p.total)} fail with ${p.code} since ${p.since} (${p.sample}).`,
+    clientsFailingEnded: (p: { clients: number; total: number; code: string }) => `${p.code}: down to ${p.clients} of ${p.total} client${plural(p.total)}.`,
+    kbFirstSuspect: (p: { server: string }) =>
+      `KB954960 is the first suspect: 0x8024400E on many clients of an SP1 server without the fix. Install KB954960 on ${p.server}, then verify.`,
+    silent: (p: { hours: number; last: string }) => `No report for ${p.hours} h (the last came ${p.last}): check the scheduled task KB954960-Report and the route to the bot.`,
+    silentEnded: 'Reporting again.',
+  },
 };
 
 /** The shape every language's catalogue has: en's keys, and en's parameters for every sentence that takes some. */

@@ -354,4 +354,17 @@ export const ja: Catalogue = {
     lastHeard: (p) => `最後の報告 ${p.d}`,
     silentNote: '報告: そのサーバーのログ、または記録された情報が届いたこと。報告がないことは正常の証明にはなりません。確かめるには最新のログを貼り付けてください。',
   },
+  fleetAlert: {
+    worseTitle: (p) => `:warning: ${p.server} の状態が悪化しました`,
+    recoveredTitle: (p) => `:white_check_mark: ${p.server} が回復しました`,
+    affected: 'KB954960 に該当: クライアントが既知の WSUS 3.0 の同期エラーで失敗しています。',
+    affectedEnded: 'KB954960 に該当しなくなりました (最後のエラー以降、更新プログラムが適用されています)。',
+    problem: (p) => `対応が必要: ${p.title}。`,
+    problemEnded: (p) => `1 週間検出されていません: ${p.title}。`,
+    clientsFailing: (p) => `クライアント ${p.total} 台中 ${p.clients} 台が ${jaDate(p.since)} 以降 ${p.code} で失敗しています (${p.sample})。`,
+    clientsFailingEnded: (p) => `${p.code}: 失敗しているクライアントは ${p.total} 台中 ${p.clients} 台に減りました。`,
+    kbFirstSuspect: (p) => `最も疑わしいのは KB954960 です: 更新プログラム (KB954960) 未適用の SP1 サーバーで、多数のクライアントが 0x8024400E で失敗しています。${p.server} に KB954960 を適用し、適用を確認してください。`,
+    silent: (p) => `${p.hours} 時間報告がありません (最後の報告 ${p.last})。タスク スケジューラの KB954960-Report と、ボットまでの経路を確認してください。`,
+    silentEnded: '報告が再開しました。',
+  },
 };
