@@ -25,15 +25,15 @@ function run(args: string[]) {
 
 describe('kb954960 enroll', () => {
   test('--json prints the server and a new key; a second enrolment replaces it; --revoke ends it', () => {
-    const first = run(['enroll', 'WSUS01', '--json']);
+    const first = run(['enroll', 'WSUS11', '--json']);
     expect(first.code).toBe(0);
     const a = JSON.parse(first.stdout) as { server: string; key: string };
-    expect(a.server).toBe('wsus01');
+    expect(a.server).toBe('wsus11');
     expect(a.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const b = JSON.parse(run(['enroll', 'wsus01', '--json']).stdout) as { key: string };
+    const b = JSON.parse(run(['enroll', 'wsus11', '--json']).stdout) as { key: string };
     expect(b.key).not.toBe(a.key);
-    expect(run(['enroll', 'wsus01', '--revoke', '--json'])).toMatchObject({ code: 0, stdout: '{"server":"wsus01","revoked":true}\n' });
-    expect(run(['enroll', 'wsus01', '--revoke'])).toMatchObject({ code: 1, stdout: 'wsus01: no key in force; nothing to revoke.\n' });
+    expect(run(['enroll', 'wsus11', '--revoke', '--json'])).toMatchObject({ code: 0, stdout: '{"server":"wsus11","revoked":true}\n' });
+    expect(run(['enroll', 'wsus11', '--revoke'])).toMatchObject({ code: 1, stdout: 'wsus11: no key in force; nothing to revoke.\n' });
   });
 
   test('the text form shows the key once, with the install line', () => {
@@ -59,9 +59,25 @@ describe('kb954960 ingest', () => {
     const r = run(['ingest', FIXTURE]);
     expect(r).toMatchObject({ code: 0, stdout: `${FIXTURE}: recorded for wsus01, 40 clients (server state: vulnerable)\n` });
     const server = JSON.parse(run(['server', 'wsus01', '--json']).stdout);
-    expect(server).toMatchObject({ server: 'wsus01', state: 'vulnerable' });
+    expect(server).toMatchObject({
+      server: 'wsus01',
+      state: 'vulnerable',
+      reporting: { server: 'wsus01', silent: false, revoked: false, clients: { total: 40, notSynced: 0, failing: [{ code: '0x8024400E', clients: 12, since: '2026-03-01T22:00:00.000Z' }] } },
+    });
+    expect(run(['server', 'wsus01']).stdout).toContain(
+      "  Clients (from the server's own reports):\n    40 clients, as of 2026-03-02T15:00+09:00.\n    12 failing with 0x8024400E since 2026-03-02T07:00+09:00.\n",
+    );
+    const status = JSON.parse(run(['status', '--json']).stdout);
+    expect(status.reporting.find((r: { server: string }) => r.server === 'wsus01')).toMatchObject({ silent: false, clients: { total: 40 } });
+    // Enrolled, never reported: listed, not silent (silence needs a first report).
+    expect(status.reporting.find((r: { server: string }) => r.server === 'wsus03')).toEqual({ server: 'wsus03', lastReportAt: null, silent: false, revoked: false, clients: null });
     const again = run(['ingest', FIXTURE, '--json']);
     expect(JSON.parse(again.stdout)).toEqual([{ file: FIXTURE, ok: true, duplicate: true, line: `${FIXTURE}: already recorded (report 00000000-0000-4000-8000-000000000001)` }]);
+  });
+
+  test('a day later the server view says it went silent', () => {
+    const r = spawnSync(process.execPath, [BIN, 'server', 'wsus01'], { env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T12:00:01Z' }), encoding: 'utf8' });
+    expect(r.stdout).toContain("  Clients (from the server's own reports):\n    No report for 24 h or more: the last came 2026-11-25T21:00+09:00.\n");
   });
 
   test('a file that is not a report is refused with the field, exit 2', () => {

@@ -48,13 +48,12 @@ export class FleetStore {
     })();
   }
 
-  reporting(): ReportingServer[] {
-    const rows = this.store
-      .statement(
-        `SELECT k.server, k.revoked_at, (SELECT MAX(received_at) FROM reports r WHERE r.server = k.server) AS last_report_at, h.health
-         FROM report_keys k LEFT JOIN client_health h ON h.server = k.server ORDER BY k.server`,
-      )
-      .all() as { server: string; revoked_at: string | null; last_report_at: string | null; health: string | null }[];
+  /** Every server enrolled or reported for (a report carried over with `kb954960 ingest` needs no key), or the one named. */
+  reporting(server?: string): ReportingServer[] {
+    const sql = `SELECT s.server, k.revoked_at, (SELECT MAX(received_at) FROM reports r WHERE r.server = s.server) AS last_report_at, h.health
+         FROM (SELECT server FROM report_keys UNION SELECT server FROM reports) s
+         LEFT JOIN report_keys k ON k.server = s.server LEFT JOIN client_health h ON h.server = s.server`;
+    const rows = (server === undefined ? this.store.statement(`${sql} ORDER BY s.server`).all() : this.store.statement(`${sql} WHERE s.server = ?`).all(server)) as { server: string; revoked_at: string | null; last_report_at: string | null; health: string | null }[];
     return rows.map((r) => ({
       server: r.server,
       lastReportAt: r.last_report_at,

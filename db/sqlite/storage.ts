@@ -55,6 +55,7 @@ export class SqliteStorage implements Storage {
       seen: async (id) => fleet.seen(id),
       recordReport: async (r) => fleet.recordReport(r),
       reporting: async () => fleet.reporting(),
+      reportingOf: async (server) => fleet.reporting(server)[0] ?? null,
       alertMemory: async (server) => fleet.alertMemory(server),
       swapAlertMemory: async (server, previous, next, at) => fleet.swapAlertMemory(server, previous, next, at),
     };

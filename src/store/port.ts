@@ -356,8 +356,10 @@ export interface FleetPort {
    * it listed clients, the server's client health. All or nothing.
    */
   recordReport(r: { id: string; server: string; generated: string; receivedAt: string; diagnosisId: number | null; health: ClientHealth | null }): Promise<boolean>;
-  /** Every enrolled server with its latest report and client health, by name. */
+  /** Every server enrolled or reported for, with its latest report and client health, by name. */
   reporting(): Promise<ReportingServer[]>;
+  /** One server's (null when it never enrolled nor reported). */
+  reportingOf(server: string): Promise<ReportingServer | null>;
   alertMemory(server: string): Promise<AlertMemory | null>;
   /**
    * Replaces a server's alert memory only if it is still `previous` (null: none yet): the claim that makes one change

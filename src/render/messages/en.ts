@@ -396,6 +396,18 @@ export const en = {
     silentNote: 'Heard of: a log about the server or a fact recorded for it reached me. Silence does not prove it is healthy: paste a recent log to be sure.',
   },
 
+  /** A reporting server's clients (its own reports), in the server view and the status. */
+  clientHealth: {
+    title: 'Clients (from the server\'s own reports)',
+    total: (p: { total: number; at: string }) => `${p.total} client${plural(p.total)}, as of ${p.at}.`,
+    failing: (p: { clients: number; code: string; since: string }) => `${p.clients} failing with ${p.code} since ${p.since}.`,
+    noneFailing: 'None failing.',
+    notSynced: (p: { n: number; days: number; sample: string }) => `${p.n} not synced for ${p.days} days or more (${p.sample}).`,
+    silent: (p: { hours: number; last: string }) => `No report for ${p.hours} h or more: the last came ${p.last}.`,
+    neverReported: 'Enrolled, no report received yet.',
+    revoked: 'Its reporting key was revoked.',
+  },
+
   /** A fleet alert: one post when a reporting WSUS server turns worse, one when it recovers. */
   fleetAlert: {
     worseTitle: (p: { server: string }) => `:warning: ${p.server} turned worse`,

@@ -354,6 +354,16 @@ export const ja: Catalogue = {
     lastHeard: (p) => `最後の報告 ${p.d}`,
     silentNote: '報告: そのサーバーのログ、または記録された情報が届いたこと。報告がないことは正常の証明にはなりません。確かめるには最新のログを貼り付けてください。',
   },
+  clientHealth: {
+    title: 'クライアント (サーバー自身の報告から)',
+    total: (p) => `クライアント ${p.total} 台 (${jaDate(p.at)} 時点)。`,
+    failing: (p) => `${p.clients} 台が ${jaDate(p.since)} 以降 ${p.code} で失敗しています。`,
+    noneFailing: '失敗しているクライアントはありません。',
+    notSynced: (p) => `${p.n} 台が ${p.days} 日以上同期していません (${p.sample})。`,
+    silent: (p) => `${p.hours} 時間以上報告がありません (最後の報告 ${jaDate(p.last)})。`,
+    neverReported: '登録済みですが、まだ報告がありません。',
+    revoked: '報告用のキーは無効にされています。',
+  },
   fleetAlert: {
     worseTitle: (p) => `:warning: ${p.server} の状態が悪化しました`,
     recoveredTitle: (p) => `:white_check_mark: ${p.server} が回復しました`,
