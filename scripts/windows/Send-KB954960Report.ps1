@@ -46,6 +46,7 @@ param(
   [string]$ServerName = '',
   [string]$OutFile = '',
   [switch]$Install,
+  [ValidatePattern('^([01][0-9]|2[0-3]):[0-5][0-9]$')]
   [string]$At = '06:00',
   [string]$StateDir = '',
   [int]$HistoryDays = 7,
@@ -325,7 +326,10 @@ if ($Install) {
   $run = 'powershell.exe -NoProfile -ExecutionPolicy Bypass -File "' + $self + '"'
   # schtasks on 2003 has no /F on /Create: delete any older task first.
   [void](cmd.exe /c ('schtasks.exe /Delete /TN ' + $TaskName + ' /F 2>&1'))
-  $out = schtasks.exe /Create /TN $TaskName /TR $run /SC DAILY /ST ($At + ':00') /RU SYSTEM 2>&1
+  # 2003's schtasks wants HH:MM:SS, later ones HH:MM.
+  $start = $At
+  if ([Environment]::OSVersion.Version.Major -lt 6) { $start = $At + ':00' }
+  $out = schtasks.exe /Create /TN $TaskName /TR $run /SC DAILY /ST $start /RU SYSTEM 2>&1
   if ($LASTEXITCODE -ne 0) { throw ('schtasks.exe failed: ' + ($out -join ' ')) }
   Write-Note ('installed: task ' + $TaskName + ' runs daily at ' + $At + ' as SYSTEM')
   return
