@@ -80,6 +80,14 @@ describe('kb954960 ingest', () => {
     expect(r.stdout).toContain("  Clients (from the server's own reports):\n    No report for 24 h or more: the last came 2026-11-25T21:00+09:00.\n");
   });
 
+  test('a day later the status lists it as silent, and its failing clients', () => {
+    const r = spawnSync(process.execPath, [BIN, 'status'], { env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T12:00:01Z' }), encoding: 'utf8' });
+    expect(r.stdout).toContain('Reporting servers silent for 24 h or more: 1\n  wsus01 — last report 2026-11-25T21:00+09:00\n');
+    expect(r.stdout).toContain('Reporting servers with many clients failing: 1\n  wsus01 — 12 of 40 clients fail with 0x8024400E\n');
+    const before = spawnSync(process.execPath, [BIN, 'status'], { env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T11:59:00Z' }), encoding: 'utf8' });
+    expect(before.stdout).not.toContain('silent for 24 h');
+  });
+
   test('a file that is not a report is refused with the field, exit 2', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schema: 'kb954960.report/1', id: '00000000-0000-4000-8000-00000000abcd', generated: 'soon', server: { name: 'x' } }));

@@ -406,6 +406,11 @@ export const en = {
     silent: (p: { hours: number; last: string }) => `No report for ${p.hours} h or more: the last came ${p.last}.`,
     neverReported: 'Enrolled, no report received yet.',
     revoked: 'Its reporting key was revoked.',
+    /** The status: reporting servers silent for a day, and those with many clients failing with one code. */
+    statusSilent: (p: { n: string; h: number }) => `Reporting servers silent for ${p.h} h or more: ${p.n}`,
+    statusSilentLine: (p: { last: string }) => `last report ${p.last}`,
+    statusFailing: (p: { n: string }) => `Reporting servers with many clients failing: ${p.n}`,
+    statusFailingLine: (p: { clients: number; total: number; code: string }) => `${p.clients} of ${p.total} client${plural(p.total)} fail with ${p.code}`,
   },
 
   /** A fleet alert: one post when a reporting WSUS server turns worse, one when it recovers. */

@@ -363,6 +363,10 @@ export const ja: Catalogue = {
     silent: (p) => `${p.hours} 時間以上報告がありません (最後の報告 ${jaDate(p.last)})。`,
     neverReported: '登録済みですが、まだ報告がありません。',
     revoked: '報告用のキーは無効にされています。',
+    statusSilent: (p) => `${p.h} 時間以上報告のないサーバー: ${p.n}`,
+    statusSilentLine: (p) => `最後の報告 ${jaDate(p.last)}`,
+    statusFailing: (p) => `多数のクライアントが失敗しているサーバー: ${p.n}`,
+    statusFailingLine: (p) => `クライアント ${p.total} 台中 ${p.clients} 台が ${p.code} で失敗`,
   },
   fleetAlert: {
     worseTitle: (p) => `:warning: ${p.server} の状態が悪化しました`,
