@@ -97,6 +97,12 @@ describe('fleet alerts in subscribed channels', () => {
     t += 6 * 3_600_000;
     expect(await bot.bot.alerts.sweepSilent(clock())).toEqual([]);
     expect(alertsIn(bot)).toHaveLength(2);
+    // The daily post (and App Home) names it too, as long as it stays silent.
+    const { loadFleetStatus } = await import('../src/status/query.js');
+    const { renderStatusBlocks } = await import('../src/render/status-blocks.js');
+    const post = JSON.stringify(renderStatusBlocks(await loadFleetStatus(portOf(bot.store), clock()), 'en').blocks);
+    expect(post).toContain(':satellite: *Reporting servers silent for 24 h or more: 1*');
+    expect(post).toContain('14 of 40 clients fail with 0x8024400E');
   });
 
   test('the fix installed and clients healthy: one recovery post', async () => {
