@@ -94,6 +94,11 @@ describe('fleet alerts in subscribed channels', () => {
     const [a] = await bot.bot.alerts.sweepSilent(clock());
     expect(a).toMatchObject({ server: 'wsus01', changes: [{ kind: 'silent', turn: 'worse' }], channels: [CHANNEL] });
     expect(blocksText(alertsIn(bot).at(-1)!)).toContain('• No report for 24 h (the last came <!date^');
+    // What follows the first alert is replied in its thread, not posted anew.
+    const first = await bot.fake.callsTo('chat.postMessage').find((c) => c.body.channel === CHANNEL && /turned worse/.test(String(c.body.text)));
+    expect(first!.body.thread_ts).toBeUndefined();
+    expect(alertsIn(bot).at(-1)!.body.thread_ts).toBe(await portOf(bot.store).fleet.alertThread('wsus01', CHANNEL));
+    expect(alertsIn(bot).at(-1)!.body.thread_ts).toBeTruthy();
     t += 6 * 3_600_000;
     expect(await bot.bot.alerts.sweepSilent(clock())).toEqual([]);
     expect(alertsIn(bot)).toHaveLength(2);
@@ -123,6 +128,9 @@ describe('fleet alerts in subscribed channels', () => {
     expect(text).toContain('• KB954960: no longer affected (the fix is in place since the last failure).');
     expect(text).toContain('• 0x8024400E: down to 0 of 40 clients.');
     expect(text).toContain('• Reporting again.');
+    // The recovery ends the thread, and is shown in the channel too; the next trouble would be a post of its own.
+    expect(alertsIn(bot)[2]!.body).toMatchObject({ thread_ts: alertsIn(bot)[1]!.body.thread_ts, reply_broadcast: 'true' }); // form-encoded by the Web API client
+    expect(await portOf(bot.store).fleet.alertThread('wsus01', CHANNEL)).toBeNull();
   });
 });
 

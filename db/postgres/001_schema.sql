@@ -203,3 +203,11 @@ CREATE TABLE fleet_alerts (
   memory       TEXT NOT NULL,
   updated_at   TEXT NOT NULL
 );
+
+CREATE TABLE fleet_alert_threads (
+  server       TEXT NOT NULL,
+  channel_id   TEXT NOT NULL,
+  ts           TEXT NOT NULL,
+  posted_at    TEXT NOT NULL,
+  PRIMARY KEY (server, channel_id)
+);

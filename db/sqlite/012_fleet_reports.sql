@@ -36,3 +36,13 @@ CREATE TABLE fleet_alerts (
   memory       TEXT NOT NULL,          -- JSON: the AlertMemory
   updated_at   TEXT NOT NULL
 );
+
+-- The alert a channel was last posted about a server, while the server is not all clear: what follows (further
+-- changes, the recovery) is replied in its thread instead of as new posts. Gone once the server is all clear.
+CREATE TABLE fleet_alert_threads (
+  server       TEXT NOT NULL,
+  channel_id   TEXT NOT NULL,
+  ts           TEXT NOT NULL,          -- the alert's message ts (the thread)
+  posted_at    TEXT NOT NULL,
+  PRIMARY KEY (server, channel_id)
+);

@@ -75,4 +75,17 @@ export class FleetStore {
     }
     return this.store.statement('UPDATE fleet_alerts SET memory = ?, updated_at = ? WHERE server = ? AND memory = ?').run(text, at, server, JSON.stringify(previous)).changes > 0;
   }
+
+  alertThread(server: string, channelId: string): string | null {
+    const row = this.store.statement('SELECT ts FROM fleet_alert_threads WHERE server = ? AND channel_id = ?').get(server, channelId) as { ts: string } | undefined;
+    return row?.ts ?? null;
+  }
+
+  setAlertThread(server: string, channelId: string, ts: string | null, at: string): void {
+    if (ts === null) this.store.statement('DELETE FROM fleet_alert_threads WHERE server = ? AND channel_id = ?').run(server, channelId);
+    else
+      this.store
+        .statement('INSERT INTO fleet_alert_threads (server, channel_id, ts, posted_at) VALUES (?, ?, ?, ?) ON CONFLICT (server, channel_id) DO UPDATE SET ts = excluded.ts, posted_at = excluded.posted_at')
+        .run(server, channelId, ts, at);
+  }
 }

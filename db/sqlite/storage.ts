@@ -58,6 +58,8 @@ export class SqliteStorage implements Storage {
       reportingOf: async (server) => fleet.reporting(server)[0] ?? null,
       alertMemory: async (server) => fleet.alertMemory(server),
       swapAlertMemory: async (server, previous, next, at) => fleet.swapAlertMemory(server, previous, next, at),
+      alertThread: async (server, channelId) => fleet.alertThread(server, channelId),
+      setAlertThread: async (server, channelId, ts, at) => fleet.setAlertThread(server, channelId, ts, at),
     };
 
     this.servers = {

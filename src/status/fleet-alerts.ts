@@ -61,21 +61,30 @@ export class FleetAlerts {
       if (previous !== null && JSON.stringify(previous) === JSON.stringify(decision.memory)) return null;
       if (!(await fleet.swapAlertMemory(server, previous, decision.memory, now.toISOString()))) continue;
       if (decision.changes.length === 0) return null;
-      return { server, changes: decision.changes, channels: await this.post(server, decision.changes, lastReportAt) };
+      const allClear = !decision.memory.affected && decision.memory.needsAction.length === 0 && decision.memory.failingCodes.length === 0 && !decision.memory.silent;
+      return { server, changes: decision.changes, channels: await this.post(server, decision.changes, lastReportAt, allClear, now) };
     }
     return null;
   }
 
-  private async post(server: string, changes: readonly AlertChange[], lastReportAt: string | null): Promise<string[]> {
+  /**
+   * The first alert about a server in a channel is a post of its own; what follows (more changes, the recovery) goes in
+   * its thread, the recovery also to the channel. All clear closes the thread: the next trouble is a new post.
+   */
+  private async post(server: string, changes: readonly AlertChange[], lastReportAt: string | null, allClear: boolean, now: Date): Promise<string[]> {
     const facts = await this.deps.store.servers.facts(server);
     const state = facts ? serverState(facts) : 'unknown';
     const posted: string[] = [];
     for (const sub of await this.deps.store.status.subscriptions()) {
       const { text, blocks } = renderFleetAlert(server, changes, { lang: sub.lang, state, lastReportAt });
       try {
-        const res = await this.deps.client.chat.postMessage({ channel: sub.channelId, text, blocks, unfurl_links: false });
+        const thread = await this.deps.store.fleet.alertThread(server, sub.channelId);
+        const inThread = thread ? { thread_ts: thread, ...(allClear ? { reply_broadcast: true } : {}) } : {};
+        const res = await this.deps.client.chat.postMessage({ channel: sub.channelId, text, blocks, unfurl_links: false, ...inThread });
         if (res.ok === false) throw new Error(res.error ?? 'not posted');
         posted.push(sub.channelId);
+        if (allClear) await this.deps.store.fleet.setAlertThread(server, sub.channelId, null, now.toISOString());
+        else if (!thread && res.ts) await this.deps.store.fleet.setAlertThread(server, sub.channelId, res.ts, now.toISOString());
       } catch (err) {
         // Claimed, so not posted again: one missed alert beats one alert posted every sweep.
         this.deps.logger.error({ err, channel: sub.channelId, server }, 'fleet alert: not posted');

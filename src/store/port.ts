@@ -366,6 +366,10 @@ export interface FleetPort {
    * one post, whichever process saw it first. false: another got there first (then: do not post).
    */
   swapAlertMemory(server: string, previous: AlertMemory | null, next: AlertMemory, at: string): Promise<boolean>;
+  /** The thread of the alert a channel was last posted about a server (null: none open). */
+  alertThread(server: string, channelId: string): Promise<string | null>;
+  /** Opens (ts) or closes (null: the server is all clear) a channel's alert thread for a server. */
+  setAlertThread(server: string, channelId: string, ts: string | null, at: string): Promise<void>;
 }
 
 export interface Storage {
