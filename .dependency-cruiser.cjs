@@ -50,6 +50,14 @@ module.exports = {
       to: { path: '^(src|commands|db)/', pathNot: '^src/(diagnose/|detect/|kb954960\\.ts$|lang\\.ts$)' },
     },
     {
+      name: 'fleet-core-is-pure',
+      severity: 'error',
+      comment:
+        'src/fleet (report schema, signature, client health, alert decisions) builds on detect, diagnose and the list of languages only: no store, no Slack, no clock (time is passed in).',
+      from: { path: '^src/fleet/' },
+      to: { path: '^(src|commands|db)/', pathNot: '^src/(fleet/|detect/|diagnose/|kb954960\\.ts$|lang\\.ts$)' },
+    },
+    {
       name: 'conversation-is-pure',
       severity: 'error',
       comment: 'src/conversation (what a message asks, what the bot says to it) decides from plain data: no store, no Slack, no commands, no clock.',

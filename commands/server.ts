@@ -4,6 +4,7 @@ import { msg } from '../src/render/messages/index.js';
 import { renderServerBlocks, renderServerText } from '../src/render/server.js';
 import { serverFailuresBlocks, serverFailuresText } from '../src/render/server-failures.js';
 import { notRecordedText } from '../src/render/not-recorded.js';
+import { clientHealthBlocks, clientHealthJson, clientHealthText } from '../src/render/client-health.js';
 import { parseServerName, parseVersionArg } from './server-args.js';
 import { usageError, type CommandContext, type Reply } from './types.js';
 
@@ -48,13 +49,25 @@ export async function serverCommand(args: readonly string[], ctx: CommandContext
   const proofs = await ctx.store.servers.proofsOf(facts.name);
   // Every failure counts: what else the server has shown, beside its KB954960 state.
   const failures = await ctx.store.servers.failuresOf(facts.name);
+  // Its clients, when it reports itself (scripts/windows/Send-KB954960Report.ps1).
+  const reporting = await ctx.store.fleet.reportingOf(facts.name);
   const blocks = renderServerBlocks(facts, ctx.lang, proofs);
   const beforeNote = blocks.findIndex((b) => b.type === 'context');
-  blocks.splice(beforeNote < 0 ? blocks.length : beforeNote, 0, ...serverFailuresBlocks(failures, ctx.lang));
+  blocks.splice(beforeNote < 0 ? blocks.length : beforeNote, 0, ...serverFailuresBlocks(failures, ctx.lang), ...clientHealthBlocks(reporting, ctx.lang, ctx.now));
   return {
-    text: [renderServerText(facts, ctx.lang, proofs, ctx.times), serverFailuresText(failures, ctx.lang)].filter(Boolean).join('\n'),
+    text: [renderServerText(facts, ctx.lang, proofs, ctx.times), serverFailuresText(failures, ctx.lang), clientHealthText(reporting, ctx.lang, ctx.now, ctx.times)].filter(Boolean).join('\n'),
     blocks,
-    json: { server: facts.name, state: assessment.state, ...(assessment.reason ? { reason: assessment.reason } : {}), known: true, aliases: await ctx.store.servers.aliasesOf(facts.name), facts, proofs, failures },
+    json: {
+      server: facts.name,
+      state: assessment.state,
+      ...(assessment.reason ? { reason: assessment.reason } : {}),
+      known: true,
+      aliases: await ctx.store.servers.aliasesOf(facts.name),
+      facts,
+      proofs,
+      failures,
+      ...(reporting ? { reporting: clientHealthJson(reporting, ctx.now) } : {}),
+    },
     exitCode: 0,
   };
 }

@@ -2,7 +2,7 @@
  * The kb954960 CLI: its commands, flags and exit codes. Run through ./cli.cts (the `kb954960` entry), which loads
  * this module bundled (dist/src/cli.bundle.cjs) with V8's code cache; `node dist/src/cli-main.js` runs it unbundled.
  */
-import { constants, accessSync, existsSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, constants, accessSync, existsSync, statSync, writeSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Storage } from './store/port.js';
 import type { CommandContext, Reply } from '../commands/types.js';
@@ -29,6 +29,8 @@ usage:
   kb954960 status [--json]                 the daily summary, now
   kb954960 db copy --to postgres://… [--db PATH] [--json]
                                            copy the SQLite database into an empty PostgreSQL one (then set DATABASE_URL)
+  kb954960 enroll NAME [--json] [--revoke] a WSUS server's reporting key, printed once (--revoke ends it)
+  kb954960 ingest FILE... [--json]         record reports the server script wrote with -OutFile
   kb954960 serve                           run the Slack bot (see README)
 
 FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs, of any size; --max-bytes N refuses an input over
@@ -288,6 +290,51 @@ async function main(argv: string[]): Promise<number> {
       if (values.json) write(JSON.stringify({ from, copied }));
       else write([`copied ${from} into PostgreSQL, every table verified by its count:`, ...copied.map((c) => `  ${c.table.padEnd(20)} ${c.rows}`)].join('\n'));
       return 0;
+    }
+    case 'enroll': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, revoke: { type: 'boolean' }, db: { type: 'string' } });
+      if (positionals.length !== 1) throw new UsageError("enroll takes one server name: kb954960 enroll NAME [--revoke]");
+      const { enrollServer, revokeServer, EnrolError } = await import('./reports/keys.js');
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      try {
+        const name = positionals[0]!;
+        if (values.revoke) {
+          const { server, revoked } = await revokeServer(store, name, config.clock());
+          write(values.json ? JSON.stringify({ server, revoked }) : revoked ? `${server}: key revoked; its reports are refused from now on.` : `${server}: no key in force; nothing to revoke.`);
+          return revoked ? 0 : 1;
+        }
+        const { server, key } = await enrollServer(store, name, config.clock());
+        // The key is kept in the database (the listener needs it to check signatures): its files are the owner's only.
+        const dbPath = (values.db as string | undefined) ?? config.databasePath;
+        for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+        // The key is printed here once and nowhere else (never logged): the server's admin copies it.
+        write(
+          values.json
+            ? JSON.stringify({ server, key })
+            : `${server}: enrolled. Its reporting key (shown once; any older key no longer works):\n${key}\n` +
+                `On the WSUS server: .\\Send-KB954960Report.ps1 -Install -Url <this bot's ingest address> -Key ${key}`,
+        );
+        return 0;
+      } catch (e) {
+        if (e instanceof EnrolError) throw new UsageError(e.message);
+        throw e;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'ingest': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
+      if (positionals.length === 0) throw new UsageError('ingest takes the report files the server script wrote (-OutFile)');
+      checkFiles(positionals);
+      const { ingestFiles } = await import('./reports/ingest-files.js');
+      const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+      try {
+        const results = await ingestFiles(positionals, { store, now: config.clock(), lang: langFlag(values.lang, config.lang) });
+        write(values.json ? JSON.stringify(results) : results.map((r) => r.line).join('\n'));
+        return results.some((r) => !r.ok) ? 2 : 0;
+      } finally {
+        await store.close();
+      }
     }
     default:
       throw new UsageError(`unknown command '${command}'. Run 'kb954960 help' for usage.`);

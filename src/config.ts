@@ -74,6 +74,8 @@ export interface Config {
   };
   readonly port: number;
   readonly host: string;
+  /** Fleet reports (POST /ingest/v1/reports): off (null) unless INGEST_PORT is set; its own port, apart from Slack's. */
+  readonly ingest: { readonly port: number | null; readonly host: string };
   readonly databasePath: string;
   /** postgres://…: the data lives in PostgreSQL (replicas on several machines share it) instead of DATABASE_PATH. */
   readonly databaseUrl?: string;
@@ -108,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { forS
     },
     port: read.wholeNumber('PORT', 3000, 0, 65535),
     host: read.text('HOST') ?? '0.0.0.0',
+    ingest: {
+      port: read.text('INGEST_PORT') === undefined ? null : read.wholeNumber('INGEST_PORT', 0, 0, 65535),
+      host: read.text('INGEST_HOST') ?? read.text('HOST') ?? '0.0.0.0',
+    },
     databasePath: read.text('DATABASE_PATH') ?? './data/kb954960.db',
     // Checked by its scheme only, and never echoed: the URL may hold a password.
     databaseUrl: read.text('DATABASE_URL') === undefined ? undefined : read.checked('DATABASE_URL', '', (v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'must be a postgres://user:password@host:5432/database URL'),

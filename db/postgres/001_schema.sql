@@ -1,7 +1,7 @@
 -- The PostgreSQL schema: the same tables, columns, keys, constraints and indexes as the SQLite schema after all its
--- migrations (db/sqlite/001_history.sql … db/sqlite/011_failure_codes.sql; the comments there say what each table is
--- for). A new SQLite migration gets its PostgreSQL twin here, in a file of its own; test/postgres-harness.test.ts
--- compares the two schemas, table by table and column by column.
+-- migrations (db/sqlite/001_history.sql … db/sqlite/012_fleet_reports.sql; the comments there say what each table is
+-- for). A new SQLite migration gets its PostgreSQL twin here, in a file of its own; test/postgres-harness.test.ts compares the two
+-- schemas, table by table and column by column.
 --
 -- Types, chosen so that a row read from either engine is the same row:
 -- * Times are TEXT, as the store writes them: ISO 8601 instants in UTC from toISOString() (2026-11-25T12:00:00.000Z),
@@ -170,4 +170,44 @@ CREATE TABLE diagnosis_codes (
   diagnosis_id  BIGINT NOT NULL REFERENCES diagnoses (id) ON DELETE CASCADE,
   code          TEXT NOT NULL,
   PRIMARY KEY (diagnosis_id, code)
+);
+
+-- db/sqlite/012_fleet_reports.sql
+CREATE TABLE report_keys (
+  server       TEXT PRIMARY KEY,
+  key          TEXT NOT NULL,
+  enrolled_at  TEXT NOT NULL,
+  revoked_at   TEXT
+);
+
+CREATE TABLE reports (
+  id           TEXT PRIMARY KEY,
+  server       TEXT NOT NULL,
+  generated    TEXT NOT NULL,
+  received_at  TEXT NOT NULL,
+  diagnosis_id BIGINT REFERENCES diagnoses (id) ON DELETE SET NULL
+);
+CREATE INDEX reports_by_server ON reports (server, received_at);
+
+CREATE TABLE client_health (
+  server       TEXT PRIMARY KEY,
+  report_id    TEXT NOT NULL,
+  at           TEXT NOT NULL,
+  total        INTEGER NOT NULL,
+  not_synced   INTEGER NOT NULL,
+  health       TEXT NOT NULL
+);
+
+CREATE TABLE fleet_alerts (
+  server       TEXT PRIMARY KEY,
+  memory       TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+);
+
+CREATE TABLE fleet_alert_threads (
+  server       TEXT NOT NULL,
+  channel_id   TEXT NOT NULL,
+  ts           TEXT NOT NULL,
+  posted_at    TEXT NOT NULL,
+  PRIMARY KEY (server, channel_id)
 );

@@ -7,6 +7,8 @@ import type { FactsLearned, Verdict } from '../../src/diagnose/diagnose.js';
 import { resolveServerAs, type ServerDirectory } from '../../src/diagnose/server-name.js';
 import { serverState } from '../../src/diagnose/server-state.js';
 import { unexplainedCodes } from '../../src/diagnose/unexplained-codes.js';
+import type { AlertMemory } from '../../src/fleet/alerts.js';
+import type { ClientHealth } from '../../src/fleet/health.js';
 import { DEFAULT_LANG, isLang } from '../../src/lang.js';
 import {
   MAX_STORED_FINDINGS,
@@ -18,6 +20,7 @@ import {
   type FactKind,
   type FactSource,
   type FaultId,
+  type FleetPort,
   type HistoryEntry,
   type HistoryPort,
   type InboxItem,
@@ -28,6 +31,7 @@ import {
   type Origin,
   type PlacedBy,
   type ReadersPort,
+  type ReportingServer,
   type ServerFacts,
   type ServerResolution,
   type ServersPort,
@@ -75,6 +79,7 @@ export class PostgresStorage implements Storage {
   readonly inbox: InboxPort;
   readonly status: StatusPort;
   readonly readers: ReadersPort;
+  readonly fleet: FleetPort;
   private closed = false;
 
   constructor(private readonly pool: pg.Pool) {
@@ -487,6 +492,74 @@ export class PostgresStorage implements Storage {
           lang,
           at,
         ]);
+      },
+    };
+
+    // Fleet reports: the same statements as the SQLite engine's (db/sqlite/fleet-store.ts).
+    const reporting = async (server?: string): Promise<ReportingServer[]> => {
+      const sql = `SELECT s.server, k.revoked_at, (SELECT MAX(received_at) FROM reports r WHERE r.server = s.server) AS last_report_at, h.health
+           FROM (SELECT server FROM report_keys UNION SELECT server FROM reports) s
+           LEFT JOIN report_keys k ON k.server = s.server LEFT JOIN client_health h ON h.server = s.server`;
+      const found = server === undefined ? await rows(pool, `${sql} ORDER BY s.server`) : await rows(pool, `${sql} WHERE s.server = $1`, [server]);
+      return found.map((r) => ({
+        server: String(r.server),
+        lastReportAt: str(r.last_report_at),
+        health: r.health == null ? null : (JSON.parse(String(r.health)) as ClientHealth),
+        revoked: r.revoked_at != null,
+      }));
+    };
+    this.fleet = {
+      enroll: async (server, key, at) => {
+        await pool.query(
+          'INSERT INTO report_keys (server, key, enrolled_at, revoked_at) VALUES ($1, $2, $3, NULL) ON CONFLICT (server) DO UPDATE SET key = excluded.key, enrolled_at = excluded.enrolled_at, revoked_at = NULL',
+          [server, key, at],
+        );
+      },
+      revoke: async (server, at) => (await changes(pool, 'UPDATE report_keys SET revoked_at = $1 WHERE server = $2 AND revoked_at IS NULL', [at, server])) > 0,
+      keyOf: async (server) => str((await one(pool, 'SELECT key FROM report_keys WHERE server = $1 AND revoked_at IS NULL', [server]))?.key),
+      seen: async (id) => (await one(pool, 'SELECT 1 AS x FROM reports WHERE id = $1', [id])) !== undefined,
+      recordReport: (r) =>
+        tx(async (c) => {
+          const added = await changes(c, 'INSERT INTO reports (id, server, generated, received_at, diagnosis_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING', [
+            r.id,
+            r.server,
+            r.generated,
+            r.receivedAt,
+            r.diagnosisId,
+          ]);
+          if (added === 0) return false;
+          if (r.health) {
+            // An older report arriving late (an -OutFile carried over) does not replace newer health.
+            await c.query(
+              `INSERT INTO client_health (server, report_id, at, total, not_synced, health) VALUES ($1, $2, $3, $4, $5, $6)
+               ON CONFLICT (server) DO UPDATE SET report_id = excluded.report_id, at = excluded.at, total = excluded.total,
+                 not_synced = excluded.not_synced, health = excluded.health
+               WHERE excluded.at >= client_health.at`,
+              [r.server, r.id, r.health.at, r.health.total, r.health.notSynced, JSON.stringify(r.health)],
+            );
+          }
+          return true;
+        }),
+      reporting: () => reporting(),
+      reportingOf: async (server) => (await reporting(server))[0] ?? null,
+      alertMemory: async (server) => {
+        const row = await one(pool, 'SELECT memory FROM fleet_alerts WHERE server = $1', [server]);
+        return row ? (JSON.parse(String(row.memory)) as AlertMemory) : null;
+      },
+      // Compare-and-set on the stored JSON (built with one key order by the alert decision): one change, one post.
+      swapAlertMemory: async (server, previous, next, at) => {
+        const text = JSON.stringify(next);
+        if (previous === null) return (await changes(pool, 'INSERT INTO fleet_alerts (server, memory, updated_at) VALUES ($1, $2, $3) ON CONFLICT (server) DO NOTHING', [server, text, at])) > 0;
+        return (await changes(pool, 'UPDATE fleet_alerts SET memory = $1, updated_at = $2 WHERE server = $3 AND memory = $4', [text, at, server, JSON.stringify(previous)])) > 0;
+      },
+      alertThread: async (server, channelId) => str((await one(pool, 'SELECT ts FROM fleet_alert_threads WHERE server = $1 AND channel_id = $2', [server, channelId]))?.ts),
+      setAlertThread: async (server, channelId, ts, at) => {
+        if (ts === null) await pool.query('DELETE FROM fleet_alert_threads WHERE server = $1 AND channel_id = $2', [server, channelId]);
+        else
+          await pool.query(
+            'INSERT INTO fleet_alert_threads (server, channel_id, ts, posted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (server, channel_id) DO UPDATE SET ts = excluded.ts, posted_at = excluded.posted_at',
+            [server, channelId, ts, at],
+          );
       },
     };
   }

@@ -2,6 +2,7 @@ import { serverState } from '../../src/diagnose/server-state.js';
 import type {
   AttributionPort,
   CheckContext,
+  FleetPort,
   HistoryPort,
   InboxPort,
   ReadersPort,
@@ -12,6 +13,7 @@ import type {
   Storage,
 } from '../../src/store/port.js';
 import { AttributionStore } from './attribution-store.js';
+import { FleetStore } from './fleet-store.js';
 import { InboxStore } from './inbox-store.js';
 import { ReaderLangStore } from './reader-lang-store.js';
 import { StatusStore } from './status-store.js';
@@ -30,6 +32,7 @@ export class SqliteStorage implements Storage {
   readonly inbox: InboxPort;
   readonly status: StatusPort;
   readonly readers: ReadersPort;
+  readonly fleet: FleetPort;
 
   /**
    * The synchronous store underneath: for this engine's own code and the tests that set up or inspect a database
@@ -44,6 +47,20 @@ export class SqliteStorage implements Storage {
     const inbox = new InboxStore(store);
     const status = new StatusStore(store);
     const readers = new ReaderLangStore(store);
+    const fleet = new FleetStore(store);
+    this.fleet = {
+      enroll: async (server, key, at) => fleet.enroll(server, key, at),
+      revoke: async (server, at) => fleet.revoke(server, at),
+      keyOf: async (server) => fleet.keyOf(server),
+      seen: async (id) => fleet.seen(id),
+      recordReport: async (r) => fleet.recordReport(r),
+      reporting: async () => fleet.reporting(),
+      reportingOf: async (server) => fleet.reporting(server)[0] ?? null,
+      alertMemory: async (server) => fleet.alertMemory(server),
+      swapAlertMemory: async (server, previous, next, at) => fleet.swapAlertMemory(server, previous, next, at),
+      alertThread: async (server, channelId) => fleet.alertThread(server, channelId),
+      setAlertThread: async (server, channelId, ts, at) => fleet.setAlertThread(server, channelId, ts, at),
+    };
 
     this.servers = {
       resolve: async (name, byAdmin) => store.resolveServer(name, byAdmin),

@@ -6,6 +6,7 @@ import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
 import { localParts } from '../status/post-time.js';
 import { slackDate } from './slack-date.js';
+import { SILENT_AFTER_HOURS } from '../fleet/alerts.js';
 import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus, type OtherProblemCount } from '../status/fleet.js';
 import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './blocks.js';
 import type { types } from '@slack/bolt';
@@ -62,6 +63,16 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
   if (o.entries.length > 0) {
     const line = (p: OtherProblemCount) => `• *${name(p.server)}* — ${otherProblemText(p, lang, (iso) => slackDate(iso, '{date_short_pretty}', tz), true)}`;
     blocks.push(list(`:warning: *${msg(lang).status.otherProblems({ d: o.days })}: ${num(o.entries.length)}*`, o.entries, line, o.entries.length, top));
+  }
+
+  const r = status.reporting;
+  if (r && r.silent.length > 0) {
+    const line = (x: { server: string; lastReportAt: string }) => `• *${name(x.server)}* — ${msg(lang).clientHealth.statusSilentLine({ last: slackDate(x.lastReportAt, '{date_short_pretty} {time}', tz) })}`;
+    blocks.push(list(`:satellite: *${msg(lang).clientHealth.statusSilent({ n: num(r.silent.length), h: SILENT_AFTER_HOURS })}*`, r.silent, line, r.silent.length, top));
+  }
+  if (r && r.failingClients.length > 0) {
+    const line = (x: { server: string; code: string; clients: number; total: number }) => `• *${name(x.server)}* — ${msg(lang).clientHealth.statusFailingLine(x)}`;
+    blocks.push(list(`:warning: *${msg(lang).clientHealth.statusFailing({ n: num(r.failingClients.length) })}*`, r.failingClients, line, r.failingClients.length, top));
   }
 
   for (const b of FLEET_BUCKETS) {

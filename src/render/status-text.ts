@@ -6,6 +6,7 @@ import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStat
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
 import { timeIn } from './times.js';
+import { SILENT_AFTER_HOURS } from '../fleet/alerts.js';
 import { bucketLabel, countsLine, fitLines, fromOrigin, names, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
 
 export function renderStatusText(status: FleetStatus, lang: Lang, options: RenderOptions = {}): string {
@@ -43,6 +44,15 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
   if (o.entries.length > 0) {
     out.push('', `${msg(lang).status.otherProblems({ d: o.days })}: ${num(o.entries.length)}`);
     out.push(...list(o.entries, (p) => `  ${name(p.server)} — ${otherProblemText(p, lang, (iso) => formatLocal(iso, tz).slice(0, 10))}`, o.entries.length, top));
+  }
+  const r = status.reporting;
+  if (r && r.silent.length > 0) {
+    out.push('', msg(lang).clientHealth.statusSilent({ n: num(r.silent.length), h: SILENT_AFTER_HOURS }));
+    out.push(...list(r.silent, (x) => `  ${name(x.server)} — ${msg(lang).clientHealth.statusSilentLine({ last: at(x.lastReportAt) })}`, r.silent.length, top));
+  }
+  if (r && r.failingClients.length > 0) {
+    out.push('', msg(lang).clientHealth.statusFailing({ n: num(r.failingClients.length) }));
+    out.push(...list(r.failingClients, (x) => `  ${name(x.server)} — ${msg(lang).clientHealth.statusFailingLine(x)}`, r.failingClients.length, top));
   }
   for (const b of FLEET_BUCKETS) {
     const servers = status.servers[b];

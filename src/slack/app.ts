@@ -6,6 +6,8 @@ import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { boltLogger, type Logger } from '../log.js';
 import { startRetention } from '../retention.js';
+import { startIngestListener, type IngestListener } from '../reports/listener.js';
+import { FleetAlerts } from '../status/fleet-alerts.js';
 import { StatusScheduler } from '../status/scheduler.js';
 import { instanceId, isInboxWriteError, type SlackInbox } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
@@ -36,8 +38,12 @@ export interface Bot {
   readonly app: App;
   readonly inbox: SlackInbox;
   readonly scheduler: StatusScheduler;
-  /** HTTP mode: the bound port. */
-  start(): Promise<{ port?: number }>;
+  /** Fleet reports' alerts (posted after reports and on the status sweep). */
+  readonly alerts: FleetAlerts;
+  /** Resolves when the work after recorded reports (their alerts) has finished. */
+  ingestIdle(): Promise<void>;
+  /** HTTP mode: the bound port; with INGEST_PORT, the fleet reports' port. */
+  start(): Promise<{ port?: number; ingestPort?: number }>;
   /** Stop taking work, finish what is in flight. The caller closes the store. */
   stop(): Promise<void>;
 }
@@ -74,7 +80,16 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   });
 
   const id = instanceId();
-  const scheduler = new StatusScheduler({ store, client: app.client, clock, logger: logger.child({ component: 'status' }), instanceId: id });
+  // Fleet reports' alerts: after each recorded report, and silent servers on each status sweep.
+  const alerts = new FleetAlerts({ store, client: app.client, clock, logger: logger.child({ component: 'fleet-alerts' }) });
+  const scheduler = new StatusScheduler({
+    store,
+    client: app.client,
+    clock,
+    logger: logger.child({ component: 'status' }),
+    instanceId: id,
+    ...(config.ingest.port !== null ? { alsoOnSweep: (now: Date) => alerts.sweepSilent(now) } : {}),
+  });
   const inbox = createInbox({
     id,
     config,
@@ -99,10 +114,15 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   });
 
   let retention: { stop(): void } | undefined;
+  let ingest: IngestListener | undefined;
   return {
     app,
     inbox,
     scheduler,
+    alerts,
+    async ingestIdle() {
+      await ingest?.idle();
+    },
     async start() {
       installation = await learnInstallation(app.client, appToken);
       if (config.adminUserIds.length === 0) {
@@ -121,10 +141,26 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       inbox.startSweeping();
       await scheduler.start();
       retention = startRetention({ store, historyDays: config.historyDays, clock, logger: logger.child({ component: 'retention' }) });
-      return { port };
+      if (config.ingest.port !== null) {
+        ingest = await startIngestListener({
+          host: config.ingest.host,
+          port: config.ingest.port,
+          store,
+          clock,
+          lang: config.lang,
+          offThread: true,
+          logger: logger.child({ component: 'ingest' }),
+          onRecorded: async (a) => {
+            if (a.recorded) await alerts.afterReport(a.recorded.server, a.recorded.health);
+          },
+        });
+        logger.info({ port: ingest.port, host: config.ingest.host }, 'fleet reports: listening on POST /ingest/v1/reports');
+      }
+      return { port, ...(ingest ? { ingestPort: ingest.port } : {}) };
     },
     async stop() {
       retention?.stop();
+      await ingest?.close();
       await scheduler.stop(); // async: waits for a status run under way, which still needs the store
       await app.stop();
       await inbox.drain();

@@ -6,6 +6,8 @@
  */
 import { fixedSince, isAffectedNow, serverState, type ServerFacts, type ServerState } from '../diagnose/server-state.js';
 import { KB } from '../kb954960.js';
+import { failingThreshold, isSilent } from '../fleet/alerts.js';
+import type { ClientHealth } from '../fleet/health.js';
 
 /** Knobs of the post. */
 export const STATUS = {
@@ -116,8 +118,24 @@ export interface FleetStatus {
   /** The other known problems per server in the last `days` (most logs first): "wsus03: app pool 503 in 4 logs since …". */
   readonly otherProblems: { readonly days: number; readonly entries: readonly OtherProblemCount[] };
   readonly nextAction: NextAction;
-  /** No new detection in the window, nothing affected and no other problem: the post is one line. */
+  /**
+   * Servers that report themselves (scripts/windows/Send-KB954960Report.ps1): those silent for a day, and those whose
+   * clients fail with one code in numbers worth an alert. Absent when nothing reports.
+   */
+  readonly reporting?: {
+    readonly silent: readonly { readonly server: string; readonly lastReportAt: string }[];
+    readonly failingClients: readonly { readonly server: string; readonly code: string; readonly clients: number; readonly total: number }[];
+  };
+  /** No new detection in the window, nothing affected, no other problem, no silent or failing reporting server: one line. */
   readonly quiet: boolean;
+}
+
+/** A server that reports itself, as the store lists it (src/store/port.ts ReportingServer fits). */
+export interface ReportingInput {
+  readonly server: string;
+  readonly lastReportAt: string | null;
+  readonly health: ClientHealth | null;
+  readonly revoked: boolean;
 }
 
 export interface FleetInput {
@@ -133,6 +151,8 @@ export interface FleetInput {
   readonly windowHours?: number;
   /** The other known problems per server since `otherProblemDays` ago (none when not given). */
   readonly otherProblems?: readonly OtherProblemCount[];
+  /** The servers that report themselves (none when not given). */
+  readonly reporting?: readonly ReportingInput[];
   readonly otherProblemDays?: number;
 }
 
@@ -187,6 +207,15 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
   const shown = entries.reduce((n, e) => n + e.count, 0);
   const newDetections = { total: Math.max(input.newDetections.total, shown), groups: Math.max(input.newDetections.groups, entries.length), entries };
 
+  const live = (input.reporting ?? []).filter((r) => !r.revoked);
+  const reporting = {
+    silent: live.flatMap((r) => (r.lastReportAt !== null && isSilent(r.lastReportAt, input.now) ? [{ server: r.server, lastReportAt: r.lastReportAt }] : [])),
+    failingClients: live.flatMap((r) =>
+      (r.health?.failing ?? []).filter((f) => f.clients >= failingThreshold(r.health!.total)).map((f) => ({ server: r.server, code: f.code, clients: f.clients, total: r.health!.total })),
+    ),
+  };
+  const reportingQuiet = reporting.silent.length === 0 && reporting.failingClients.length === 0;
+
   return {
     kb: KB,
     generatedAt: input.now.toISOString(),
@@ -198,7 +227,8 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
     longAffected: { days: longDays, servers: longAffected },
     otherProblems: { days: input.otherProblemDays ?? STATUS.otherProblemDays, entries: input.otherProblems ?? [] },
     nextAction: nextAction(servers, input.servers.length),
-    quiet: newDetections.total === 0 && counts.affected === 0 && (input.otherProblems ?? []).length === 0,
+    ...(input.reporting && input.reporting.length > 0 ? { reporting } : {}),
+    quiet: newDetections.total === 0 && counts.affected === 0 && (input.otherProblems ?? []).length === 0 && reportingQuiet,
   };
 }
 

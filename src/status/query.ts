@@ -30,7 +30,8 @@ export async function readFleetFacts(store: Storage, now: Date, options: LoadOpt
   const affectedSince = await store.status.firstAffectedAfter(affected);
   const otherProblemDays = options.otherProblemDays ?? STATUS.otherProblemDays;
   const otherProblems = await store.status.otherProblemsPerServerSince(new Date(now.getTime() - otherProblemDays * 86_400_000).toISOString());
-  return { servers, newDetections, now, affectedSince, windowHours, longAffectedDays: options.longAffectedDays, otherProblems, otherProblemDays };
+  const reporting = await store.fleet.reporting();
+  return { servers, newDetections, now, affectedSince, windowHours, longAffectedDays: options.longAffectedDays, otherProblems, otherProblemDays, reporting };
 }
 
 export async function loadFleetStatus(store: Storage, now: Date, options: LoadOptions = {}): Promise<FleetStatus> {

@@ -49,6 +49,8 @@ export interface SchedulerDeps {
   readonly maxAttempts?: number;
   /** croner pattern of the sweep (UTC); null: none (tests drive runDue). */
   readonly sweep?: string | null;
+  /** More work for each sweep, with the sweep's now (fleet reports: silent servers). Its failure is logged. */
+  readonly alsoOnSweep?: (now: Date) => Promise<unknown>;
 }
 
 export interface RunResult {
@@ -90,6 +92,7 @@ export class StatusScheduler {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly sweepPattern: string | null;
+  private readonly alsoOnSweep: ((now: Date) => Promise<unknown>) | undefined;
   private sweepJob: Cron | undefined;
   /** The subscriptions as last read (start, each sweep, refresh): what upcoming() reports. */
   private subscriptions: Subscription[] = [];
@@ -107,6 +110,7 @@ export class StatusScheduler {
     this.leaseMs = deps.leaseMs ?? 5 * 60_000;
     this.maxAttempts = deps.maxAttempts ?? 30;
     this.sweepPattern = deps.sweep === undefined ? '* * * * *' : deps.sweep;
+    this.alsoOnSweep = deps.alsoOnSweep;
   }
 
   /** Starts the sweep and runs it once now (posts missed today while the bot was down). */
@@ -118,9 +122,19 @@ export class StatusScheduler {
       this.sweepJob = new Cron(this.sweepPattern, { timezone: 'UTC', protect: true, catch: true, unref: true }, async () => {
         await this.refresh();
         await this.track(this.runDue());
+        await this.track(this.runAlso());
       });
     }
     void this.track(this.runDue());
+  }
+
+  private async runAlso(now: Date = this.clock()): Promise<void> {
+    if (!this.alsoOnSweep) return;
+    try {
+      await this.alsoOnSweep(now);
+    } catch (err) {
+      this.logger.error({ err }, 'status: sweep work failed');
+    }
   }
 
   /** Stops the sweep; resolves when runs under way have finished. */

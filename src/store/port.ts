@@ -10,6 +10,8 @@
  */
 import type { Diagnosis, FactsLearned, Verdict } from '../diagnose/diagnose.js';
 import type { FaultId } from '../diagnose/fault-ids.js';
+import type { AlertMemory } from '../fleet/alerts.js';
+import type { ClientHealth } from '../fleet/health.js';
 import type { ServerResolution } from '../diagnose/server-name.js';
 import type { ServerFacts } from '../diagnose/server-state.js';
 import type { Lang } from '../lang.js';
@@ -19,7 +21,8 @@ export type { FaultId, ServerFacts, ServerResolution };
 
 // ── rows ────────────────────────────────────────────────────────────────────────────────────────────
 
-export type Origin = 'cli' | 'message' | 'file' | 'command' | 'modal' | 'shortcut';
+/** report: a WSUS server's own report (POST /ingest/v1/reports, `kb954960 ingest`). */
+export type Origin = 'cli' | 'message' | 'file' | 'command' | 'modal' | 'shortcut' | 'report';
 
 /** Findings stored per diagnosis: the matched lines only, enough to show the evidence again. */
 export const MAX_STORED_FINDINGS = 200;
@@ -330,6 +333,47 @@ export interface ReadersPort {
   choose(userId: string, lang: Lang, at: string): Promise<void>;
 }
 
+/** A reporting server's latest client health, with when its last report came. */
+export interface ReportingServer {
+  readonly server: string;
+  /** When its latest report was received (null: enrolled, never reported). */
+  readonly lastReportAt: string | null;
+  readonly health: ClientHealth | null;
+  /** Its key was revoked: it is no longer expected to report. */
+  readonly revoked: boolean;
+}
+
+/** Fleet reports: each server's reporting key, the reports received (once each), client health, alert memory. */
+export interface FleetPort {
+  /** A new key for a server, replacing any older one (revoked or not). */
+  enroll(server: string, key: string, at: string): Promise<void>;
+  /** Ends a server's key; false when it had none in force. */
+  revoke(server: string, at: string): Promise<boolean>;
+  /** The key in force for a server; null when none or revoked. */
+  keyOf(server: string): Promise<string | null>;
+  /** Whether a report id was already recorded. */
+  seen(id: string): Promise<boolean>;
+  /**
+   * Records an accepted report: its id (once; false when it was already there, and then nothing is written) and, when
+   * it listed clients, the server's client health. All or nothing.
+   */
+  recordReport(r: { id: string; server: string; generated: string; receivedAt: string; diagnosisId: number | null; health: ClientHealth | null }): Promise<boolean>;
+  /** Every server enrolled or reported for, with its latest report and client health, by name. */
+  reporting(): Promise<ReportingServer[]>;
+  /** One server's (null when it never enrolled nor reported). */
+  reportingOf(server: string): Promise<ReportingServer | null>;
+  alertMemory(server: string): Promise<AlertMemory | null>;
+  /**
+   * Replaces a server's alert memory only if it is still `previous` (null: none yet): the claim that makes one change
+   * one post, whichever process saw it first. false: another got there first (then: do not post).
+   */
+  swapAlertMemory(server: string, previous: AlertMemory | null, next: AlertMemory, at: string): Promise<boolean>;
+  /** The thread of the alert a channel was last posted about a server (null: none open). */
+  alertThread(server: string, channelId: string): Promise<string | null>;
+  /** Opens (ts) or closes (null: the server is all clear) a channel's alert thread for a server. */
+  setAlertThread(server: string, channelId: string, ts: string | null, at: string): Promise<void>;
+}
+
 export interface Storage {
   /** Which engine answers (logs, health). */
   readonly engine: 'sqlite' | 'postgres';
@@ -339,6 +383,7 @@ export interface Storage {
   readonly inbox: InboxPort;
   readonly status: StatusPort;
   readonly readers: ReadersPort;
+  readonly fleet: FleetPort;
   /**
    * The engine's own upkeep is left to `housekeeping()`, called between pieces of work, instead of running inside a
    * write a caller waits on (SQLite: WAL checkpoints, on a thread of their own). Failures go to `onError`.

@@ -71,6 +71,8 @@ export interface TestBot {
   readonly config: Config;
   /** HTTP mode: the bound port of the current life */
   readonly port: number | undefined;
+  /** With INGEST_PORT set: the fleet reports' port of the current life */
+  readonly ingestPort: number | undefined;
   /** HTTP mode: http://127.0.0.1:PORT */
   readonly url: string;
   /** HTTP mode: http://127.0.0.1:PORT/slack/events */
@@ -136,6 +138,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
   let storage: Storage;
   let bot: Bot;
   let port: number | undefined;
+  let ingestPort: number | undefined;
   let lives = 0;
   const startLife = async () => {
     if (options.storage) storage = await options.storage(config);
@@ -148,7 +151,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
       replyRetry: options.replyRetry ?? { attempts: 3, baseMs: 20 },
       clock: options.clock ?? defaultClock,
     });
-    ({ port } = await bot.start());
+    ({ port, ingestPort } = await bot.start());
   };
   const stopLife = async () => {
     await bot.stop();
@@ -178,6 +181,9 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
     config,
     get port() {
       return port;
+    },
+    get ingestPort() {
+      return ingestPort;
     },
     get url() {
       return `http://127.0.0.1:${port}`;

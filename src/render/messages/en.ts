@@ -40,7 +40,7 @@ export const en = {
     clean: 'no KB954960 signature',
   } satisfies Record<Verdict, string>,
   /** How a diagnosis came in (src/store/port.ts Origin), in a word: history rows, and the status post's channel-less detections. */
-  originWord: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut' } as Record<string, string>,
+  originWord: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut', report: 'server report' } as Record<string, string>,
   stateLabel: {
     'needs-sp1': 'WSUS 3.0 RTM — SP1 needed first',
     vulnerable: 'SP1, fix not verified',
@@ -400,6 +400,40 @@ export const en = {
     noneSilent: (p: { of: string; h: number }) => `All ${p.of} were heard of in the last ${p.h} h.`,
     lastHeard: (p: { d: string }) => `last heard of ${p.d}`,
     silentNote: 'Heard of: a log about the server or a fact recorded for it reached me. Silence does not prove it is healthy: paste a recent log to be sure.',
+  },
+
+  /** A reporting server's clients (its own reports), in the server view and the status. */
+  clientHealth: {
+    title: 'Clients (from the server\'s own reports)',
+    total: (p: { total: number; at: string }) => `${p.total} client${plural(p.total)}, as of ${p.at}.`,
+    failing: (p: { clients: number; code: string; since: string }) => `${p.clients} failing with ${p.code} since ${p.since}.`,
+    noneFailing: 'None failing.',
+    notSynced: (p: { n: number; days: number; sample: string }) => `${p.n} not synced for ${p.days} days or more (${p.sample}).`,
+    silent: (p: { hours: number; last: string }) => `No report for ${p.hours} h or more: the last came ${p.last}.`,
+    neverReported: 'Enrolled, no report received yet.',
+    revoked: 'Its reporting key was revoked.',
+    /** The status: reporting servers silent for a day, and those with many clients failing with one code. */
+    statusSilent: (p: { n: string; h: number }) => `Reporting servers silent for ${p.h} h or more: ${p.n}`,
+    statusSilentLine: (p: { last: string }) => `last report ${p.last}`,
+    statusFailing: (p: { n: string }) => `Reporting servers with many clients failing: ${p.n}`,
+    statusFailingLine: (p: { clients: number; total: number; code: string }) => `${p.clients} of ${p.total} client${plural(p.total)} fail with ${p.code}`,
+  },
+
+  /** A fleet alert: one post when a reporting WSUS server turns worse, one when it recovers. */
+  fleetAlert: {
+    worseTitle: (p: { server: string }) => `:warning: ${p.server} turned worse`,
+    recoveredTitle: (p: { server: string }) => `:white_check_mark: ${p.server} recovered`,
+    affected: 'KB954960: affected — clients fail with the known WSUS 3.0 sync failure.',
+    affectedEnded: 'KB954960: no longer affected (the fix is in place since the last failure).',
+    problem: (p: { title: string }) => `Needs action: ${p.title}.`,
+    problemEnded: (p: { title: string }) => `No longer seen for a week: ${p.title}.`,
+    clientsFailing: (p: { clients: number; total: number; code: string; since: string; sample: string }) =>
+      `${p.clients} of ${p.total} client${plural(p.total)} fail with ${p.code} since ${p.since} (${p.sample}).`,
+    clientsFailingEnded: (p: { clients: number; total: number; code: string }) => `${p.code}: down to ${p.clients} of ${p.total} client${plural(p.total)}.`,
+    kbFirstSuspect: (p: { server: string }) =>
+      `KB954960 is the first suspect: 0x8024400E on many clients of an SP1 server without the fix. Install KB954960 on ${p.server}, then verify.`,
+    silent: (p: { hours: number; last: string }) => `No report for ${p.hours} h (the last came ${p.last}): check the scheduled task KB954960-Report and the route to the bot.`,
+    silentEnded: 'Reporting again.',
   },
 };
 
