@@ -311,6 +311,36 @@ describe.each(engines)('the storage port on $name', (engine) => {
     expect((await s.servers.proofsOf('wsusebc'))[0]).toMatchObject({ fact: 'dll', permalink: 'https://example.slack.com/archives/C1/p11' });
   });
 
+  it('keeps fleet reports: one key per server, each report id once, the newest client health, alert memory swapped once', async () => {
+    const s = await open();
+    expect(await s.fleet.keyOf('wsus01')).toBeNull();
+    await s.fleet.enroll('wsus01', 'k1', at(1));
+    await s.fleet.enroll('wsus01', 'k2', at(2)); // a new enrolment replaces the key
+    expect(await s.fleet.keyOf('wsus01')).toBe('k2');
+    const health = (day: number, total: number) => ({ at: at(day), total, failing: [], notSynced: 1, notSyncedSample: ['pc1'] });
+    expect(await s.fleet.recordReport({ id: 'r1', server: 'wsus01', generated: at(3), receivedAt: at(3), diagnosisId: null, health: health(3, 40) })).toBe(true);
+    expect(await s.fleet.recordReport({ id: 'r1', server: 'wsus01', generated: at(3), receivedAt: at(4), diagnosisId: null, health: health(9, 99) })).toBe(false);
+    expect(await s.fleet.seen('r1')).toBe(true);
+    // An older report arriving late keeps the newer health.
+    expect(await s.fleet.recordReport({ id: 'r0', server: 'wsus01', generated: at(2), receivedAt: at(5), diagnosisId: null, health: health(2, 10) })).toBe(true);
+    expect(await s.fleet.reportingOf('wsus01')).toEqual({ server: 'wsus01', lastReportAt: at(5), health: health(3, 40), revoked: false });
+    expect(await s.fleet.revoke('wsus01', at(6))).toBe(true);
+    expect(await s.fleet.revoke('wsus01', at(6))).toBe(false);
+    expect(await s.fleet.keyOf('wsus01')).toBeNull();
+    expect((await s.fleet.reporting()).map((r) => [r.server, r.revoked])).toEqual([['wsus01', true]]);
+
+    const first = { affected: true, needsAction: [], failingCodes: ['0x8024400E'], silent: false };
+    expect(await s.fleet.swapAlertMemory('wsus01', null, first, at(7))).toBe(true);
+    expect(await s.fleet.swapAlertMemory('wsus01', null, first, at(7))).toBe(false); // another replica got there first
+    expect(await s.fleet.swapAlertMemory('wsus01', first, { ...first, affected: false }, at(8))).toBe(true);
+    expect(await s.fleet.swapAlertMemory('wsus01', first, { ...first, silent: true }, at(8))).toBe(false);
+    expect(await s.fleet.alertMemory('wsus01')).toEqual({ ...first, affected: false });
+    await s.fleet.setAlertThread('wsus01', 'C1', '111.2', at(9));
+    expect(await s.fleet.alertThread('wsus01', 'C1')).toBe('111.2');
+    await s.fleet.setAlertThread('wsus01', 'C1', null, at(10));
+    expect(await s.fleet.alertThread('wsus01', 'C1')).toBeNull();
+  });
+
   it('keeps each reader’s language', async () => {
     const s = await open();
     expect(await s.readers.chosenLang('U1')).toBeNull();
