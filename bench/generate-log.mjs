@@ -81,7 +81,7 @@ export async function writeWindowsUpdateLog(path, bytes, seed = 42) {
     batch.push(line);
     written += line.length + 2;
     if (batch.length === 4096 || written >= bytes) {
-      if (!out.write(batch.join('\r\n') + '\r\n')) await new Promise((r) => out.once('drain', r));
+      if (!out.write(`${batch.join('\r\n')}\r\n`)) await new Promise((r) => out.once('drain', r));
       batch = [];
       if (written >= bytes) break;
     }

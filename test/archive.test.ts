@@ -342,16 +342,13 @@ describe('an archive refused through the bot: the true reason, in the reader\'s 
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  beforeAll(async () => {
     // UJA reads Japanese (as chosen with `/kb954960 lang ja`).
     const responseUrl = t.fake.responseUrl();
     expect((await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text: 'lang ja', user_id: 'UJA', response_url: responseUrl }))).status).toBe(200);
     await t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
+  });
+  afterAll(async () => {
+    await t?.close();
   });
 
   const upload = async (channel: string, name: string, bytes: Buffer, user = 'U1'): Promise<string> => {

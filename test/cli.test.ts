@@ -64,7 +64,7 @@ describe('kb954960 scan', () => {
   it('a client line logging HTTP status code = 401 beside a Win32 HRESULT is a known problem: exit 1 and its first step', () => {
     const r = run(['scan', '--no-save', fixturePath('excerpts/sus-blog-http-401.log')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Other problems found \(not KB954960\):\n  - 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n    First step: Check the IIS authentication settings/);
+    expect(r.stdout).toMatch(/Other problems found \(not KB954960\):\n {2}- 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n {4}First step: Check the IIS authentication settings/);
   });
 
   it('a failure that is not KB954960 leads with that failure, as the Slack reply does (no KB954960 download to bury it)', () => {
@@ -126,7 +126,7 @@ describe('kb954960 scan', () => {
     const text = run(['scan', '--no-save', fixturePath('client-other-errors.log')]).stdout;
     expect(text.indexOf('Not KB954960 — InvalidParameters')).toBe(0);
     // What failed the sync first: its SyncUpdates failure (0x80244007, InvalidParameters), then the 503.
-    expect(text).toMatch(/Other problems found \(not KB954960\):\n  - InvalidParameters[^\n]*\n[\s\S]*\n  - WSUS application pool/);
+    expect(text).toMatch(/Other problems found \(not KB954960\):\n {2}- InvalidParameters[^\n]*\n[\s\S]*\n {2}- WSUS application pool/);
     expect(text).toMatch(/Failure codes in the input:[\s\S]*0x80244022 WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL/);
   });
 

@@ -257,7 +257,7 @@ describe('ingest: hostile bytes', () => {
         fc.array(fc.nat(), { maxLength: 6 }),
         counted('decode-bad-utf16', async (units: number[], le: boolean, oddTail: boolean, cuts: number[]) => {
           const body = Buffer.alloc(units.length * 2);
-          units.forEach((u, i) => (le ? body.writeUInt16LE(u, i * 2) : body.writeUInt16BE(u, i * 2)));
+          for (const [i, u] of units.entries()) le ? body.writeUInt16LE(u, i * 2) : body.writeUInt16BE(u, i * 2);
           const bytes = Buffer.concat([Buffer.from(le ? [0xff, 0xfe] : [0xfe, 0xff]), body, oddTail ? Buffer.from([0x41]) : Buffer.alloc(0)]);
           const out = await decodeAll(chunked(bytes, cuts));
           if (out instanceof InputError) {

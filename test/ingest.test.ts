@@ -23,7 +23,7 @@ const PT_LINES = [
   '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING:     ErrorCode:InternalServerError(5)',
   '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING:     ID:c0a7445f-b989-43fa-ac20-11f8ca65fa8c',
 ];
-const LOG = PT_LINES.join('\r\n') + '\r\n';
+const LOG = `${PT_LINES.join('\r\n')}\r\n`;
 const SERVER_LINE =
   '2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?\r\n';
 const BIG = 100 * 1024 * 1024;
@@ -89,7 +89,7 @@ describe('decodeToUtf8: encodings', () => {
   });
 
   it('passes LF-only text through unchanged', async () => {
-    const lf = PT_LINES.join('\n') + '\n';
+    const lf = `${PT_LINES.join('\n')}\n`;
     expect((await decodeAll([Buffer.from(lf)])).text).toBe(lf);
   });
 
@@ -113,7 +113,7 @@ describe('decodeToUtf8: encodings', () => {
   });
 
   it('keeps non-ASCII UTF-8 intact', async () => {
-    const t = 'タイトル = Windows Server 2003 用セキュリティ更新プログラム\r\n' + LOG;
+    const t = `タイトル = Windows Server 2003 用セキュリティ更新プログラム\r\n${LOG}`;
     const { text, info } = await decodeAll(pieces(Buffer.from(t), 3));
     expect(text).toBe(t);
     expect(info[0]!.encoding).toBe('utf-8');
@@ -157,14 +157,14 @@ describe('decodeToUtf8: encodings', () => {
 
   for (const size of [1, 3]) {
     it(`keeps UTF-16LE surrogate pairs and Japanese intact when fed in ${size}-byte chunks`, async () => {
-      const t = LOG + '更新 😀 𠮷野家 ok\r\n' + SERVER_LINE;
+      const t = `${LOG}更新 😀 𠮷野家 ok\r\n${SERVER_LINE}`;
       const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
       const { text } = await decodeAll(pieces(buf, size));
       expect(text).toBe(t);
       expect(text).not.toContain('\uFFFD');
     });
     it(`keeps UTF-16BE surrogate pairs intact when fed in ${size}-byte chunks`, async () => {
-      const t = LOG + '😀𠮷\r\n';
+      const t = `${LOG}😀𠮷\r\n`;
       const buf = Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(t)]);
       expect((await decodeAll(pieces(buf, size))).text).toBe(t);
     });
@@ -174,14 +174,14 @@ describe('decodeToUtf8: encodings', () => {
     // lone low surrogate, lone high surrogate followed by ASCII, and a high surrogate at the very end
     const units = [0x0041, 0xdc00, 0x0042, 0xd800, 0x0043, 0x000a];
     const body = Buffer.alloc(units.length * 2);
-    units.forEach((u, i) => body.writeUInt16LE(u, i * 2));
+    for (const [i, u] of units.entries()) body.writeUInt16LE(u, i * 2);
     const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOG, 'utf16le'), body, Buffer.from([0x00, 0xd8])]);
     const { text } = await decodeAll(pieces(buf, 1));
-    expect(text).toBe(LOG + 'A\uFFFDB\uFFFDC\n\uFFFD');
+    expect(text).toBe(`${LOG}A\uFFFDB\uFFFDC\n\uFFFD`);
   });
 
   it('transcodes Shift_JIS (CP932) Japanese text', async () => {
-    const t = '2008/08/12 9:15:41 警告: 更新プログラムの同期に失敗しました error = 0x8024400E\r\n' + LOG;
+    const t = `2008/08/12 9:15:41 警告: 更新プログラムの同期に失敗しました error = 0x8024400E\r\n${LOG}`;
     const sjis = encodeShiftJis(t);
     expect(sjis.toString('utf8')).not.toBe(t); // really not UTF-8
     const { text, info } = await decodeAll(pieces(sjis, 3)); // split double-byte characters
@@ -279,7 +279,7 @@ describe('decodeToUtf8: refusals', () => {
   });
 
   it('accepts a real log with a few odd bytes', async () => {
-    const odd = LOG + 'garbage \x01\x02\x7f here\r\n' + LOG.repeat(3);
+    const odd = `${LOG}garbage \x01\x02\x7f here\r\n${LOG.repeat(3)}`;
     expect((await decodeAll([Buffer.from(odd, 'latin1')])).text).toBe(odd);
     const escColour = '\x1b[31mWARNING\x1b[0m: SOAP Fault: 0x000190\r\n\f\r\n';
     expect((await decodeAll([Buffer.from(escColour)])).text).toBe(escColour);
@@ -447,7 +447,7 @@ describe('borrowed chunks: a source that reuses one buffer', () => {
     'utf-16le with BOM': (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
     'utf-16le without BOM': (t) => Buffer.from(t, 'utf16le'),
     gzip: (t) => gzipSync(Buffer.from(t, 'utf8')),
-    'ascii then shift_jis': (t) => Buffer.concat([Buffer.from('x'.repeat(9000) + '\n'), encodeShiftJis(t)]),
+    'ascii then shift_jis': (t) => Buffer.concat([Buffer.from(`${'x'.repeat(9000)}\n`), encodeShiftJis(t)]),
   };
 
   it.each(Object.keys(encodings))('decodes %s exactly as an owning source does, whatever the chunk sizes', async (name) => {

@@ -55,7 +55,7 @@ describe('joinScans: two parts of one input scan as the whole', () => {
   });
 
   it('an empty second part changes nothing', () => {
-    const whole = scanText(LINES.slice(0, 40).join('\n') + '\n');
+    const whole = scanText(`${LINES.slice(0, 40).join('\n')}\n`);
     expect(joinScans(whole, scanText(''))).toEqual(whole);
   });
 });

@@ -304,7 +304,10 @@ describe('actions: answerBlockAction', () => {
       action: (body.actions as unknown[])[0],
       body,
       client,
-      respond: async (r: Record<string, unknown>) => void (events.push('respond'), responses.push(r)),
+      respond: async (r: Record<string, unknown>) => {
+        events.push('respond');
+        responses.push(r);
+      },
     };
     return { args: argsOf(listener(), args), events, responses, calls };
   }

@@ -43,7 +43,7 @@ function shortEvidence(p: ProblemPack): string {
 const firstSentence = (s: string) => s.match(/^.+?\.(?=\s|$)/)?.[0] ?? s;
 
 /** README's table of the packs: what each reads, its first step in one sentence, its source. */
-export function renderReadmePacks(): string {
+function renderReadmePacks(): string {
   return [
     README_START,
     '| problem | evidence | first step | source |',
@@ -53,7 +53,7 @@ export function renderReadmePacks(): string {
   ].join('\n');
 }
 
-export function renderPackTable(): string {
+function renderPackTable(): string {
   const rows = PROBLEM_PACKS.map((p) => {
     const step = p.withoutWsus ? `${p.remedy.en} *Client not on WSUS:* ${p.withoutWsus.remedy.en} ([${p.withoutWsus.source.title}](${p.withoutWsus.source.url}))` : p.remedy.en;
     const pinned = EXCERPTS.filter((e) => e.must.includes(p.id)).map((e) => `[${e.file}](${e.source})`);

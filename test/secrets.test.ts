@@ -269,7 +269,10 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     let ticks = 0; // each purge reads the clock once
     await record('2028-01-01T00:00:00Z');
     expect(store.diagnosisCount()).toBeGreaterThan(0);
-    const retention = startRetention({ store: port(store), historyDays: 365, clock: () => (ticks++, now), everyMs: 30 });
+    const retention = startRetention({ store: port(store), historyDays: 365, clock: () => {
+        ticks++;
+        return now;
+      }, everyMs: 30 });
     expect(ticks).toBe(1); // purged at start (the clock read), before any tick of the schedule
     await waitUntil('the purge at start', () => store.diagnosisCount() === 0, 2000); // everything was from before 2029
     await record('2029-12-01T00:00:00Z');
@@ -283,7 +286,10 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     // Proof that time for more purges has passed: a second retention on the same schedule, started after the stop,
     // has purged twice (its clock is so early that it deletes nothing).
     let controlTicks = 0;
-    const control = startRetention({ store: port(store), historyDays: 365, clock: () => (controlTicks++, new Date('2000-01-01T00:00:00Z')), everyMs: 30 });
+    const control = startRetention({ store: port(store), historyDays: 365, clock: () => {
+        controlTicks++;
+        return new Date('2000-01-01T00:00:00Z');
+      }, everyMs: 30 });
     try {
       await waitUntil('two purges of the control', () => controlTicks >= 3, 2000); // its purge at start, then two ticks
     } finally {

@@ -72,20 +72,20 @@ describe('normalizeSlackText: escapes', () => {
 
 describe('normalizeSlackText: code and quotes', () => {
   it('drops code fences on their own lines, keeping content and line breaks', () => {
-    expect(normalizeSlackText('log:\n```\n' + PT + '\n' + PT2 + '\n```\nthanks')).toBe('log:\n' + PT + '\n' + PT2 + '\nthanks');
+    expect(normalizeSlackText(`log:\n\`\`\`\n${PT}\n${PT2}\n\`\`\`\nthanks`)).toBe(`log:\n${PT}\n${PT2}\nthanks`);
   });
 
   it('drops fences glued to the text', () => {
-    expect(normalizeSlackText('```' + PT + '\n' + PT2 + '```')).toBe(PT + '\n' + PT2);
+    expect(normalizeSlackText(`\`\`\`${PT}\n${PT2}\`\`\``)).toBe(`${PT}\n${PT2}`);
   });
 
   it('drops a language tag after an opening fence, but not glued log text', () => {
-    expect(normalizeSlackText('```text\n' + PT + '\n```')).toBe(PT + '\n');
+    expect(normalizeSlackText(`\`\`\`text\n${PT}\n\`\`\``)).toBe(`${PT}\n`);
     expect(normalizeSlackText('```PT  WARNING: SOAP Fault: 0x000190```')).toBe('PT  WARNING: SOAP Fault: 0x000190');
   });
 
   it('puts a fence in the middle of a line on its own line', () => {
-    expect(normalizeSlackText('here:```' + PT + '```')).toBe('here:\n' + PT);
+    expect(normalizeSlackText(`here:\`\`\`${PT}\`\`\``)).toBe(`here:\n${PT}`);
   });
 
   it('keeps escaped text inside code blocks unescaped correctly', () => {
@@ -99,13 +99,13 @@ describe('normalizeSlackText: code and quotes', () => {
   });
 
   it('strips quote markers at line starts', () => {
-    expect(normalizeSlackText('&gt; ' + PT + '\n&gt; ' + PT2 + '\n&gt;\nreply')).toBe(PT + '\n' + PT2 + '\n\nreply');
-    expect(normalizeSlackText('&gt;&gt;&gt; ' + PT + '\n' + PT2)).toBe(PT + '\n' + PT2);
+    expect(normalizeSlackText(`&gt; ${PT}\n&gt; ${PT2}\n&gt;\nreply`)).toBe(`${PT}\n${PT2}\n\nreply`);
+    expect(normalizeSlackText(`&gt;&gt;&gt; ${PT}\n${PT2}`)).toBe(`${PT}\n${PT2}`);
     expect(normalizeSlackText('a &gt; b')).toBe('a > b'); // not at a line start
   });
 
   it('strips quotes around a quoted code block', () => {
-    expect(normalizeSlackText('&gt; ```\n&gt; ' + PT + '\n&gt; ```')).toBe(PT + '\n');
+    expect(normalizeSlackText(`&gt; \`\`\`\n&gt; ${PT}\n&gt; \`\`\``)).toBe(`${PT}\n`);
   });
 });
 
@@ -135,7 +135,7 @@ describe('normalizeSlackText: robustness', () => {
       { numRuns: 2000 },
     );
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9 \t:=.,()\-]*$/), (s) => {
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 \t:=.,()-]*$/), (s) => {
         expect(normalizeSlackText(s)).toBe(s);
       }),
       { numRuns: 300 },
@@ -144,7 +144,7 @@ describe('normalizeSlackText: robustness', () => {
 
   it('round-trips: escaping plain text the way Slack does and normalising gives it back', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9 \t:=.,()<>&/\-]*$/), (s) => {
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 \t:=.,()<>&/-]*$/), (s) => {
         fc.pre(!s.startsWith('>')); // a leading '> ' is a Slack quote marker
         const escaped = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
         expect(normalizeSlackText(escaped)).toBe(s);
@@ -154,7 +154,7 @@ describe('normalizeSlackText: robustness', () => {
   });
 
   it('stays fast on pathological input (many fences, brackets, entities)', () => {
-    const inputs = ['```a'.repeat(50_000), '`'.repeat(200_000), '<'.repeat(100_000) + '>'.repeat(100_000), '&amp;'.repeat(50_000), 'x' + ' '.repeat(100_000) + '``` '.repeat(20_000), '```\n'.repeat(50_000)];
+    const inputs = ['```a'.repeat(50_000), '`'.repeat(200_000), '<'.repeat(100_000) + '>'.repeat(100_000), '&amp;'.repeat(50_000), `x${' '.repeat(100_000)}${'``` '.repeat(20_000)}`, '```\n'.repeat(50_000)];
     const t0 = performance.now();
     for (const s of inputs) expect(normalizeSlackText(s)).toBeTypeOf('string');
     expect(performance.now() - t0).toBeLessThan(2000);

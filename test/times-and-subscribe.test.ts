@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
-import { visibleText } from './support/block-kit.js';
 import { childEnv, TEST_NOW } from './support/clock.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { messageEvent, postEvent, postSlashCommand, slashCommand, slackTs } from './support/index.js';

@@ -180,7 +180,9 @@ export class Scanner {
     for (const last of this.lastOverflow.values()) findings.push(last);
     findings.sort((a, b) => a.line - b.line);
     const counts: Record<string, number> = {};
-    this.rules.forEach((r, i) => (counts[r.id] = this.counts[i]!));
+    this.rules.forEach((r, i) => {
+      counts[r.id] = this.counts[i]!;
+    });
     return { findings, counts, codes: this.codes.result(), lines: this.lineCount, bytes: this.bytes };
   }
 

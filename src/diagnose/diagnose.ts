@@ -329,14 +329,20 @@ function sortByLine(list: readonly Finding[]): Finding[] {
 /** One line can match several rules (the run-together paste): show it once. */
 function dedupeLines(list: readonly Finding[]): Finding[] {
   const seen = new Set<number>();
-  return list.filter((f) => (seen.has(f.line) ? false : (seen.add(f.line), true)));
+  return list.filter((f) => {
+    if (seen.has(f.line)) return false;
+    seen.add(f.line);
+    return true;
+  });
 }
 
 function dedupeNotes(list: readonly Note[]): Note[] {
   const seen = new Set<string>();
   return list.filter((n) => {
     const k = JSON.stringify(n);
-    return seen.has(k) ? false : (seen.add(k), true);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 

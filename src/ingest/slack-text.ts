@@ -91,17 +91,17 @@ function renderToken(content: string): string {
   const first = target[0];
   if (first === '@') {
     // <@U123> or <@U123|name>
-    return '@' + (label || target.slice(1));
+    return `@${label || target.slice(1)}`;
   }
   if (first === '#') {
     // <#C123|general> or <#C123>
-    return '#' + (label || target.slice(1));
+    return `#${label || target.slice(1)}`;
   }
   if (first === '!') {
     // <!here>, <!channel>, <!everyone>, <!subteam^S123|@team>, <!date^…|fallback>
     if (label) return label;
     const name = target.slice(1).split('^')[0] ?? '';
-    return '@' + name;
+    return `@${name}`;
   }
   if (/^[A-Za-z][A-Za-z0-9+.-]*:\S/.test(target) && !/\s/.test(target)) {
     return labelOrUrl(target, label);

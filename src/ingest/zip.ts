@@ -61,6 +61,7 @@ function damaged(detail: string): InputError {
 /** An entry name as it can be shown on one line. */
 function shown(path: string): string {
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   return path.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 200);
 }
 

@@ -26,7 +26,7 @@ export function renderText(d: Diagnosis): string {
   }
   if (d.actions.length > 0) {
     out.push('', `${msg(lang).nextSteps}:`);
-    d.actions.forEach((a, i) => out.push(`  ${i + 1}. ${actionText(a, lang)}`));
+    out.push(...d.actions.map((a, i) => `  ${i + 1}. ${actionText(a, lang)}`));
   }
   if (asksForVerification(d)) {
     out.push('', `${msg(lang).verify}:`, `  ${msg(lang).verifyPowershell}:`, ...VERIFY_BLOCKS.powershell.map((l) => `    ${l}`));

@@ -126,7 +126,10 @@ class ScanThread {
   private receive(m: Outgoing): void {
     const job = this.jobs.get(m.id);
     if (!job) return;
-    if (m.type === 'info') return job.onInfo?.(m.info);
+    if (m.type === 'info') {
+      job.onInfo?.(m.info);
+      return;
+    }
     this.settle(m.id);
     if (m.type === 'done') job.resolve(m.scan);
     else job.reject(m.error.problem ? new InputError(m.error.problem, m.error.message) : new Error(m.error.message));

@@ -255,7 +255,10 @@ export class SlackInbox {
    */
   private afterWork(): void {
     clearTimeout(this.checkpointTimer);
-    if (++this.sinceCheckpoint >= CHECKPOINT_EVERY) return this.checkpoint();
+    if (++this.sinceCheckpoint >= CHECKPOINT_EVERY) {
+      this.checkpoint();
+      return;
+    }
     this.checkpointTimer = setTimeout(() => this.checkpoint(), CHECKPOINT_QUIET_MS).unref();
   }
 

@@ -21,10 +21,13 @@ export const STATUS_EVENT_TYPE = 'kb954960_status';
 export interface StatusClient {
   chat: {
     // `any` args: Bolt's WebClient (app.client) fits without casts.
+    // biome-ignore lint/suspicious/noExplicitAny: the WebClient's own argument types, whatever Bolt's version
     postMessage(args: any): Promise<{ ok?: boolean; ts?: string; channel?: string; error?: string }>;
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     getPermalink(args: any): Promise<{ ok?: boolean; permalink?: string }>;
   };
   conversations: {
+    // biome-ignore lint/suspicious/noExplicitAny: as above
     history(args: any): Promise<{ ok?: boolean; messages?: any[]; has_more?: boolean; response_metadata?: { next_cursor?: string } }>;
   };
 }

@@ -131,7 +131,10 @@ export interface PostedButton {
 export function buttonsIn(blocks: unknown): PostedButton[] {
   const out: PostedButton[] = [];
   const visit = (v: unknown, blockId: string | undefined): void => {
-    if (Array.isArray(v)) return v.forEach((x) => visit(x, blockId));
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, blockId);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     if (o.type === 'button') out.push({ blockId, element: o as PostedButton['element'] });

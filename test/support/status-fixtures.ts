@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StatusStore } from '../../db/sqlite/status-store.js';
-import { Store } from '../../db/sqlite/store.js';
+import type { Store } from '../../db/sqlite/store.js';
 import type { Diagnosis } from '../../src/diagnose/diagnose.js';
 import type { StatusClient } from '../../src/status/scheduler.js';
 

@@ -58,7 +58,7 @@ export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
       const by = askedBy ? [context(msg(lang).modalAskedBy({ user: `<@${work.userId}>` }))] : [];
       return d.client.chat.postMessage({ channel, text: message.text, blocks: [...by, ...(message.blocks ?? [section(escapeMrkdwn(message.text))])], unfurl_links: false });
     };
-    let posted;
+    let posted: Awaited<ReturnType<typeof post>>;
     try {
       if (!work.channelId) throw new Error('no channel');
       posted = await post(work.channelId, true);
