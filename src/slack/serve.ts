@@ -29,7 +29,10 @@ export async function verifyBotToken(config: Config, logger: Logger): Promise<Bo
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const identity = await verifyBotToken(config, logger);
-  const store = await openStorage({ databasePath: config.databasePath, clock: config.clock });
+  // A database the bot cannot use (unwritable, from a newer version, a failed migration) is one line, exit 2.
+  const store = await openStorage({ databasePath: config.databasePath, clock: config.clock }).catch((e: unknown) => {
+    throw new ConfigError(`DATABASE_PATH: cannot open the database at ${config.databasePath}: ${(e as Error).message}`);
+  });
   const bot = createBot(config, { store, logger, identity, clock: config.clock });
   const { port } = await bot.start();
   logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databasePath }, 'kb954960 bot is running');
