@@ -26,6 +26,8 @@ usage:
   kb954960 history [--server NAME] [--limit N] [--json]
   kb954960 status [--json]                 the daily summary, now
   kb954960 serve                           run the Slack bot (see README)
+  kb954960 db backup FILE [--db PATH]      an online copy of the database, safe while the bot runs
+  kb954960 db restore FILE [--db PATH]     replace the (stopped) bot's database with a backup
 
 FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs, of any size; --max-bytes N refuses an input over
 N bytes (raw or decompressed). scan exits 0 when clean or fixed and no other problem needs action, 1 when action is
@@ -186,6 +188,28 @@ function print(reply: Reply, json: boolean): number {
   return reply.exitCode ?? 0;
 }
 
+/** `kb954960 db backup|restore FILE`: the SQLite file (PostgreSQL: pg_dump and pg_restore, docs/operations.md). */
+async function dbCommand(args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parse(args, { db: { type: 'string' } });
+  const [action, file, extra] = positionals;
+  if ((action !== 'backup' && action !== 'restore') || file === undefined || extra !== undefined) {
+    throw new UsageError("usage: kb954960 db backup FILE | kb954960 db restore FILE [--db PATH]. Run 'kb954960 help' for usage.");
+  }
+  const dbPath = (values.db as string | undefined) ?? config.databasePath;
+  const { backupDatabase, restoreDatabase, isBackupRefusal } = await import('./store/open.js');
+  const started = performance.now();
+  try {
+    const info = action === 'backup' ? await backupDatabase(dbPath, file) : await restoreDatabase(dbPath, file, config.clock);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = `schema version ${info.schemaVersion}, ${info.diagnoses} diagnoses, ${info.bytes} bytes`;
+    write(action === 'backup' ? `backed up ${dbPath} to ${file} (${what}) in ${seconds} s` : `restored ${file} to ${dbPath} (${what}) in ${seconds} s`);
+    return 0;
+  } catch (e) {
+    if (isBackupRefusal(e)) throw new UsageError((e as Error).message);
+    throw new UsageError(`${action} failed: ${(e as Error).message}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -246,6 +270,8 @@ async function main(argv: string[]): Promise<number> {
         await store.close();
       }
     }
+    case 'db':
+      return dbCommand(rest, config);
     default:
       throw new UsageError(`unknown command '${command}'. Run 'kb954960 help' for usage.`);
   }
