@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Logger } from '../log.js';
+import type { Backlog, Metrics } from '../metrics.js';
 import type { InboxItem, InboxKind, InboxOutcome, InboxPort, Storage } from '../store/port.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { Pump } from './queue/pump.js';
@@ -61,6 +62,8 @@ export interface InboxOptions {
   readonly id?: string;
   /** Requests waiting for their ack (HTTP mode): work starts after them. */
   readonly ackGate?: AckGate;
+  /** Reply latency, and the queue's depth and oldest age (read at each scrape). */
+  readonly metrics?: Metrics;
 }
 
 /** Work done before a checkpoint even while more keeps coming (~40 WAL pages each for a 40 KB paste). */
@@ -102,6 +105,8 @@ export class SlackInbox {
   private readonly pump: Pump;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopping = false;
+  /** Work this process queued or resumed and has not finished: key → when (performance.now(), monotonic). */
+  private readonly waiting = new Map<string, number>();
   /** Pieces of work since the last WAL checkpoint, and the checkpoint waiting for the work to go quiet. */
   private sinceCheckpoint = 0;
   private checkpointTimer: NodeJS.Timeout | undefined;
@@ -114,6 +119,21 @@ export class SlackInbox {
     this.pump = new Pump(o.logger, o.ackGate);
     // afterWork() checkpoints instead, outside the inserts Slack waits on, and off this thread.
     o.store.deferHousekeeping(this.checkpointFailed);
+    o.metrics?.watchQueue(() => this.backlog());
+  }
+
+  /** How much work waits in this process, and for how long the oldest has. */
+  backlog(): Backlog {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const since of this.waiting.values()) oldest = Math.min(oldest, since);
+    return { depth: this.waiting.size, oldestSeconds: this.waiting.size === 0 ? 0 : (performance.now() - oldest) / 1000 };
+  }
+
+  /** The item is no longer this process's to do: done, failed, taken by another process, or left for the next start. */
+  private settled(key: string, ended?: { kind: InboxKind; outcome: InboxOutcome }): void {
+    const since = this.waiting.get(key);
+    this.waiting.delete(key);
+    if (ended && since !== undefined) this.o.metrics?.reply.observe(ended, (performance.now() - since) / 1000);
   }
 
   private now(): Date {
@@ -145,7 +165,10 @@ export class SlackInbox {
   }
 
   private kick(keys: readonly string[]): void {
-    for (const key of keys) this.pump.run(key, () => this.process(key));
+    for (const key of keys) {
+      if (!this.waiting.has(key)) this.waiting.set(key, performance.now());
+      this.pump.run(key, () => this.process(key));
+    }
   }
 
   /** Resumes work a previous run (or another process that died) left unfinished. */
@@ -174,16 +197,17 @@ export class SlackInbox {
   }
 
   private async process(key: string): Promise<void> {
-    if (this.stopping) return;
+    if (this.stopping) return this.settled(key);
     const o = this.o;
     const now = this.now();
     const leaseExpiredBefore = new Date(now.getTime() - (o.leaseMs ?? 120_000)).toISOString();
     const item = await this.queue.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
-    if (!item) return;
+    if (!item) return this.settled(key);
     const log = o.logger.child({ key, attempt: item.attempts });
     try {
       const result = await o.handlers[item.kind](item, log);
       await this.queue.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
+      this.settled(key, { kind: item.kind, outcome: result.outcome });
     } catch (e) {
       await this.retryLater(item, e, log);
     }
@@ -211,11 +235,13 @@ export class SlackInbox {
     const retry = this.o.retry ?? DEFAULT_RETRY;
     if (this.stopping) {
       await this.queue.release(item.key); // the next start resumes it
+      this.settled(item.key);
       log.warn({ err: e }, 'reply failed while stopping; left for the next start');
       return;
     }
     if (item.attempts >= retry.attempts) {
       await this.queue.finish(item.key, 'failed', this.now().toISOString());
+      this.settled(item.key, { kind: item.kind, outcome: 'failed' });
       log.error({ err: e }, 'giving up on this Slack reply');
       return;
     }

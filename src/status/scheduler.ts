@@ -49,6 +49,8 @@ export interface SchedulerDeps {
   readonly maxAttempts?: number;
   /** croner pattern of the sweep (UTC); null: none (tests drive runDue). */
   readonly sweep?: string | null;
+  /** Called after each post Slack accepted (the metrics' count of daily posts). */
+  readonly onPosted?: () => void;
 }
 
 export interface RunResult {
@@ -97,6 +99,8 @@ export class StatusScheduler {
   private readonly running = new Set<Promise<unknown>>();
   private started = false;
 
+  private readonly onPosted: (() => void) | undefined;
+
   constructor(deps: SchedulerDeps) {
     this.store = deps.store;
     this.status = deps.store.status;
@@ -107,6 +111,7 @@ export class StatusScheduler {
     this.leaseMs = deps.leaseMs ?? 5 * 60_000;
     this.maxAttempts = deps.maxAttempts ?? 30;
     this.sweepPattern = deps.sweep === undefined ? '* * * * *' : deps.sweep;
+    this.onPosted = deps.onPosted;
   }
 
   /** Starts the sweep and runs it once now (posts missed today while the bot was down). */
@@ -256,6 +261,7 @@ export class StatusScheduler {
       if (res.ok === false || !res.ts) return fail(res.error ?? 'no ts', 'no', 'status: Slack refused the post');
       await this.status.recordPosted(sub.channelId, localDate, res.ts, this.clock().toISOString());
       this.logger.info({ ...log, ts: res.ts, attempt: claim.attempts }, 'status: posted');
+      this.onPosted?.();
       return 'posted';
     } catch (e) {
       return fail(errorText(e), postedAfter(e), 'status: post failed');

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { InboxItem, Storage } from '../../store/port.js';
 import { isAdmin } from '../../admins.js';
+import type { Metrics } from '../../metrics.js';
 import { check, worthRecording, type CheckInput, type CheckResult } from '../../check.js';
 import { isChatLine } from '../../detect/log-shape.js';
 import type { Diagnosis } from '../../diagnose/diagnose.js';
@@ -129,6 +130,8 @@ export interface MessageWorkerDeps {
   /** ADMIN_USER_IDS: whose pastes and uploads may record a server's versions and fix events. */
   readonly adminUserIds: readonly string[];
   readonly clock: () => Date;
+  /** Scans: how many, their bytes and time. */
+  readonly metrics?: Metrics;
 }
 
 type Answer = { outcome: 'replied' | 'silent' | 'refused'; message?: SlackMessage; diagnosisId?: number | null };
@@ -215,6 +218,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
   // The same for a chat line that only names a failure code: a question, not a log of the server's.
   const onlyACode = (diag: Diagnosis) => files.length === 0 && !diag.hasEvidence && isChatLine(work.text ?? '');
   let result: CheckResult;
+  const scanStarted = performance.now();
   try {
     result = await check({
       inputs: opened.inputs.map((i) => ({ ...i, onInfo: (info: DecodedInfo) => void (info.tail && tails.push({ name: i.name ?? '', tail: info.tail })) })),
@@ -236,6 +240,9 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, key: strin
         userId: work.user,
       },
     });
+    d.metrics?.scans.inc();
+    d.metrics?.scanBytes.inc(result.scannedBytes);
+    d.metrics?.scanSeconds.observe((performance.now() - scanStarted) / 1000);
   } catch (e) {
     if (e instanceof InputError || e instanceof DownloadError) {
       // A refused upload gets a clear threaded answer where it may be a log; refused chatter in a channel gets none.
