@@ -78,6 +78,8 @@ export interface CheckDeps<I extends CheckInput = CheckInput> {
 export interface CheckResult {
   /** What the input shows; its `learned` holds only what may be recorded. */
   readonly diagnosis: Diagnosis;
+  /** The bytes of log read (decompressed), all inputs together. */
+  readonly scannedBytes: number;
   readonly diagnosisId: number | null;
   /** Versions and fix event the input held for a named server that were not recorded (the sender is no admin). */
   readonly withheld: WithheldFacts | null;
@@ -131,7 +133,7 @@ export async function check<I extends CheckInput>(request: CheckRequest<I>, deps
   const { earlier, shared, conflicting, diagnosis, withheld } = decided;
   const serverSide = faultIds.some((f) => f.id === shared?.faultId && f.side === 'server') ? ('this' as const) : ('earlier' as const);
   const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide } : null;
-  return { diagnosis, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
+  return { diagnosis, scannedBytes: scan.bytes, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
 }
 
 /**

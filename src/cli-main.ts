@@ -32,6 +32,8 @@ usage:
   kb954960 enroll NAME [--json] [--revoke] a WSUS server's reporting key, printed once (--revoke ends it)
   kb954960 ingest FILE... [--json]         record reports the server script wrote with -OutFile
   kb954960 serve                           run the Slack bot (see README)
+  kb954960 db backup FILE [--db PATH]      an online copy of the database, safe while the bot runs
+  kb954960 db restore FILE [--db PATH]     replace the (stopped) bot's database with a backup
 
 FILE: a log (plain, UTF-16, Shift_JIS, gzip'd) or a .zip of logs, of any size; --max-bytes N refuses an input over
 N bytes (raw or decompressed). scan exits 0 when clean or fixed and no other problem needs action, 1 when action is
@@ -212,6 +214,28 @@ function print(reply: Reply, json: boolean): number {
   return reply.exitCode ?? 0;
 }
 
+/** `kb954960 db backup|restore FILE`: the SQLite file (PostgreSQL: pg_dump and pg_restore, docs/operations.md). */
+async function dbCommand(args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parse(args, { db: { type: 'string' } });
+  const [action, file, extra] = positionals;
+  if ((action !== 'backup' && action !== 'restore') || file === undefined || extra !== undefined) {
+    throw new UsageError("usage: kb954960 db backup FILE | kb954960 db restore FILE [--db PATH]. Run 'kb954960 help' for usage.");
+  }
+  const dbPath = (values.db as string | undefined) ?? config.databasePath;
+  const { backupDatabase, restoreDatabase, isBackupRefusal } = await import('./store/open.js');
+  const started = performance.now();
+  try {
+    const info = action === 'backup' ? await backupDatabase(dbPath, file) : await restoreDatabase(dbPath, file, config.clock);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = `schema version ${info.schemaVersion}, ${info.diagnoses} diagnoses, ${info.bytes} bytes`;
+    write(action === 'backup' ? `backed up ${dbPath} to ${file} (${what}) in ${seconds} s` : `restored ${file} to ${dbPath} (${what}) in ${seconds} s`);
+    return 0;
+  } catch (e) {
+    if (isBackupRefusal(e)) throw new UsageError((e as Error).message);
+    throw new UsageError(`${action} failed: ${(e as Error).message}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -273,8 +297,11 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'db': {
+      if (rest[0] === 'backup' || rest[0] === 'restore') return dbCommand(rest, config);
       const { values, positionals } = parse(rest, { to: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
-      if (positionals[0] !== 'copy' || positionals.length > 1) throw new UsageError('usage: db copy --to postgres://user:password@host:5432/database [--db PATH]');
+      if (positionals[0] !== 'copy' || positionals.length > 1) {
+        throw new UsageError('usage: kb954960 db backup FILE | db restore FILE | db copy --to postgres://user:password@host:5432/database [--db PATH]');
+      }
       const to = values.to as string | undefined;
       if (!to || !/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError('db copy: --to must be a postgres://user:password@host:5432/database URL');
       const from = (values.db as string | undefined) ?? config.databasePath;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `kb954960` command's entry. `dist/src/cli.js` is a symbolic link to this file's build, `dist/src/cli.cjs`:
- * Node follows the link and, seeing `.cjs`, starts the CommonJS loader only, not the ES module loader (~10 ms and
+ * The `kb954960` command's entry: package.json's `bin` is this file's build, `dist/src/cli.cjs` (`dist/src/cli.js`, a
+ * symbolic link to it for a checkout, is not in the package: npm pack leaves links out). Seeing `.cjs` (through the
+ * link too), Node starts the CommonJS loader only, not the ES module loader (~10 ms and
  * ~2 MiB a run). What runs is the CLI (./cli-main.ts) bundled into one file with V8's code cache beside it
  * (scripts/bundle-cli.mjs): reading one file and deserialising its compiled code replaces resolving, reading and
  * compiling ~50 modules at every start (a scan of a small file should start like a native tool: docs/benchmarks.md).

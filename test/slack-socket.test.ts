@@ -6,7 +6,7 @@ import { InboxStore } from '../db/sqlite/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
 import { APP_TOKEN, BOT_TOKEN, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
-import { eventCallback, messageEvent, messageShortcut, slackTs, slashCommand, viewSubmission } from './support/index.js';
+import { eventCallback, httpRequest, messageEvent, messageShortcut, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 const CLIENT_PASTE = [
   'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200',
@@ -81,8 +81,9 @@ describe('Socket Mode', () => {
     await t.idle();
   });
 
-  it('connects with the app token and gets hello; no HTTP port', async () => {
-    expect(t.port).toBeUndefined();
+  it('connects with the app token and gets hello; its port serves the health routes, no Slack endpoint', async () => {
+    expect(t.port).toBeGreaterThan(0); // /healthz, /readyz, /metrics (test/metrics.test.ts)
+    expect((await httpRequest('POST', `${t.url}/slack/events`, { 'content-type': 'application/json' }, '{}', 5000)).status).toBe(404);
     const open = t.fake.callsTo('apps.connections.open');
     expect(open).toHaveLength(1);
     expect(open[0]!.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);

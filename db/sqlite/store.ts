@@ -10,6 +10,17 @@ import { AttributionStore } from './attribution-store.js';
 import { MAX_STORED_FINDINGS, type DiagnosisRecord, type FactSource, type HistoryEntry, type Origin, type ServerFailure } from '../../src/store/port.js';
 import { CheckpointThread } from './checkpoint-thread.js';
 
+/** The one line for a database written by a later kb954960 (`serve`, every command, `db restore`). */
+export function newerSchema(version: number, known: number): string {
+  return `the database is from a newer kb954960 (schema version ${version}; this one knows up to ${known}): run that version, or restore a backup made with this one`;
+}
+
+/** The schema version the migrations beside this file bring a database to. */
+export function knownSchemaVersion(dir: string = MIGRATIONS_DIR): number {
+  const last = readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort().at(-1);
+  return last === undefined ? 0 : Number(last.slice(0, 3));
+}
+
 /** SQLite's store. Migrations are the NNN_name.sql files beside this one (copied into dist/db/sqlite). */
 const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -17,6 +28,8 @@ export interface StoreOptions {
   readonly readonly?: boolean;
   /** When migrations are recorded as applied (the only time the store itself needs). */
   readonly clock?: () => Date;
+  /** Where the NNN_name.sql files are: beside this file, or (tests of the upgrade path) an earlier or a broken set. */
+  readonly migrationsDir?: string;
 }
 
 type Row = Record<string, unknown>;
@@ -61,7 +74,14 @@ export class Store {
     }
     db.pragma('foreign_keys = ON');
     const store = new Store(db, path);
-    if (!options.readonly) store.migrate(options.clock ?? (() => new Date()));
+    if (!options.readonly) {
+      try {
+        store.migrate(options.clock ?? (() => new Date()), options.migrationsDir ?? MIGRATIONS_DIR);
+      } catch (e) {
+        db.close();
+        throw e;
+      }
+    }
     return store;
   }
 
@@ -95,26 +115,36 @@ export class Store {
     }
   }
 
-  /** Applies db/NNN_*.sql in order, each in its own IMMEDIATE transaction, so concurrent starters apply each once. */
-  private migrate(clock: () => Date): void {
+  /**
+   * Applies the pending NNN_*.sql files in order, all in one IMMEDIATE transaction: concurrent starters apply each
+   * once, and a migration that fails leaves the database as it was (SQLite's DDL is transactional), not half upgraded.
+   * A database from a newer version (a migration this one does not have) is refused: its tables may mean other things.
+   */
+  private migrate(clock: () => Date, dir: string): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const files = readdirSync(MIGRATIONS_DIR)
+    const files = readdirSync(dir)
       .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
       .sort();
     // Two files of one number would leave the second unapplied on every database: refuse to start instead.
     const numbers = files.map((f) => f.slice(0, 3));
     const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
     if (twice !== undefined) throw new Error(`two migrations are numbered ${twice}: ${files.filter((f) => f.startsWith(twice)).join(', ')}`);
-    for (const file of files) {
-      const version = Number(file.slice(0, 3));
-      const apply = this.db.transaction(() => {
-        const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(version);
-        if (done) return;
-        this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+    const known = files.length === 0 ? 0 : Number(files.at(-1)!.slice(0, 3));
+    const apply = this.db.transaction(() => {
+      const current = this.schemaVersion();
+      if (current > known) throw new Error(newerSchema(current, known));
+      for (const file of files) {
+        const version = Number(file.slice(0, 3));
+        if (this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(version)) continue;
+        try {
+          this.db.exec(readFileSync(join(dir, file), 'utf8'));
+        } catch (e) {
+          throw new Error(`migration ${file} failed, nothing was changed: ${(e as Error).message}`, { cause: e });
+        }
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, clock().toISOString());
-      });
-      apply.immediate();
-    }
+      }
+    });
+    apply.immediate();
   }
 
   schemaVersion(): number {

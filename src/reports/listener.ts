@@ -26,6 +26,8 @@ export interface IngestListenerOptions extends Omit<AcceptDeps, 'inFlight'> {
   readonly logger: Logger;
   /** Called after a report is recorded (alerts); its failure is logged, never the sender's problem. */
   readonly onRecorded?: (answer: IngestAnswer) => Promise<void>;
+  /** Called with each signed report's outcome (the operator's metrics): recorded or a duplicate, else refused. */
+  readonly onAnswered?: (result: 'accepted' | 'refused') => void;
 }
 
 function answer(res: ServerResponse, status: number, body: object, extra: Record<string, string> = {}): void {
@@ -105,6 +107,7 @@ export async function startIngestListener(o: IngestListenerOptions): Promise<Ing
     // The sender learns the outcome; the log keeps who and what, never the key or the signature.
     o.logger.info({ server: header('x-kb954960-server'), status: result.status, error: result.body.error }, 'fleet report');
     answer(res, result.status, result.body);
+    o.onAnswered?.(result.status < 300 ? 'accepted' : 'refused');
     if (result.recorded && o.onRecorded) {
       const after = o.onRecorded(result).catch((err: unknown) => o.logger.error({ err }, 'fleet report: alert failed'));
       afterwards.add(after);

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import type { Storage } from '../store/port.js';
+import { Metrics } from '../metrics.js';
 import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { boltLogger, type Logger } from '../log.js';
@@ -13,6 +14,8 @@ import { instanceId, isInboxWriteError, type SlackInbox } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { AckGate } from './queue/ack-gate.js';
 import { learnInstallation, ownInstallationOnly, type Installation } from './installation.js';
+import { countingFetch } from './api-metrics.js';
+import { startOpsServer, STUCK_AFTER_SECONDS } from './ops-routes.js';
 import { httpReceiver } from './receiver.js';
 import { DeferredAckSocketModeReceiver } from './socket-receiver.js';
 import { createInbox } from './workers.js';
@@ -27,6 +30,8 @@ export interface BotDeps {
   readonly replyRetry?: { readonly attempts: number; readonly baseMs: number };
   /** The bot's identity, when already verified (then Bolt skips its own auth.test in the constructor). */
   readonly identity?: BotIdentity;
+  /** What /metrics shows (a fresh registry by default). */
+  readonly metrics?: Metrics;
 }
 
 export interface BotIdentity {
@@ -42,7 +47,11 @@ export interface Bot {
   readonly alerts: FleetAlerts;
   /** Resolves when the work after recorded reports (their alerts) has finished. */
   ingestIdle(): Promise<void>;
-  /** HTTP mode: the bound port; with INGEST_PORT, the fleet reports' port. */
+  readonly metrics: Metrics;
+  /**
+   * The bound ports: Slack's and the operator's routes (HTTP mode) or the operator's routes alone (Socket Mode); with
+   * INGEST_PORT, the fleet reports' port.
+   */
   start(): Promise<{ port?: number; ingestPort?: number }>;
   /** Stop taking work, finish what is in flight. The caller closes the store. */
   stop(): Promise<void>;
@@ -60,13 +69,15 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   const appToken = config.slack.appToken;
   const socketMode = !!appToken;
   const ackGate = new AckGate();
+  const metrics = deps.metrics ?? new Metrics();
   // The one retry of a Web API call: transient HTTP failures, and 429s after their Retry-After (the client waits).
-  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: deps.apiRetries ?? 3, factor: 2 } };
+  // Its fetch counts requests, errors and retries for /metrics.
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: deps.apiRetries ?? 3, factor: 2 }, fetch: countingFetch(metrics) };
   // Both receivers answer Slack only after the listener has written the work to the inbox.
   const slackLogger = boltLogger(logger);
   const receiver = appToken
-    ? new DeferredAckSocketModeReceiver({ appToken, logger: slackLogger, logLevel, clientOptions, ackGate })
-    : httpReceiver({ signingSecret: config.slack.signingSecret!, store, logger, logLevel, ackGate });
+    ? new DeferredAckSocketModeReceiver({ appToken, logger: slackLogger, logLevel, clientOptions, ackGate, metrics })
+    : httpReceiver({ signingSecret: config.slack.signingSecret!, store, logger, logLevel, ackGate, metrics });
   const app = new App({
     token,
     ...(deps.identity ? { botId: deps.identity.botId, botUserId: deps.identity.botUserId } : {}),
@@ -89,6 +100,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     logger: logger.child({ component: 'status' }),
     instanceId: id,
     ...(config.ingest.port !== null ? { alsoOnSweep: (now: Date) => alerts.sweepSilent(now) } : {}),
+    onPosted: () => metrics.statusPosts.inc(),
   });
   const inbox = createInbox({
     id,
@@ -100,6 +112,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     retry: deps.replyRetry,
     onSubscriptionsChanged: () => void scheduler.refresh().catch((err: unknown) => logger.warn({ err }, 'status: could not re-read the subscriptions')),
     ackGate,
+    metrics,
   });
   // First of all: a request from another workspace or app reaches no listener.
   let installation: Installation | undefined;
@@ -115,6 +128,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
 
   let retention: { stop(): void } | undefined;
   let ingest: IngestListener | undefined;
+  let opsServer: Server | undefined;
   return {
     app,
     inbox,
@@ -123,6 +137,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     async ingestIdle() {
       await ingest?.idle();
     },
+    metrics,
     async start() {
       installation = await learnInstallation(app.client, appToken);
       if (config.adminUserIds.length === 0) {
@@ -131,6 +146,10 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       let port: number | undefined;
       if (socketMode) {
         await app.start();
+        // No HTTP receiver in Socket Mode: /healthz, /readyz and /metrics on PORT all the same.
+        const ops = await startOpsServer({ store, metrics, stuckAfterSeconds: STUCK_AFTER_SECONDS }, config.port, config.host);
+        opsServer = ops.server;
+        port = ops.port;
       } else {
         const server = (await app.start({ port: config.port, host: config.host })) as Server;
         port = (server.address() as AddressInfo).port;
@@ -150,6 +169,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
           lang: config.lang,
           offThread: true,
           logger: logger.child({ component: 'ingest' }),
+          onAnswered: (result) => metrics.fleetReports.inc({ result }),
           onRecorded: async (a) => {
             if (a.recorded) await alerts.afterReport(a.recorded.server, a.recorded.health);
           },
@@ -163,6 +183,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       await ingest?.close();
       await scheduler.stop(); // async: waits for a status run under way, which still needs the store
       await app.stop();
+      if (opsServer) await new Promise((resolve) => opsServer!.close(resolve));
       await inbox.drain();
     },
   };

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Logger } from '../log.js';
+import type { Backlog, Metrics } from '../metrics.js';
 import type { InboxItem, InboxKind, InboxOutcome, InboxPort, Storage } from '../store/port.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { Pump } from './queue/pump.js';
@@ -72,6 +73,8 @@ export interface InboxOptions {
   readonly id?: string;
   /** Requests waiting for their ack (HTTP mode): work starts after them. */
   readonly ackGate?: AckGate;
+  /** Reply latency, and the queue's depth and oldest age (read at each scrape). */
+  readonly metrics?: Metrics;
 }
 
 /** Work done before a checkpoint even while more keeps coming (~40 WAL pages each for a 40 KB paste). */
@@ -119,6 +122,8 @@ export class SlackInbox {
   private readonly mine = new Set<string>();
   private sweeper: NodeJS.Timeout | undefined;
   private stopping = false;
+  /** Work this process queued or resumed and has not finished: key → when (performance.now(), monotonic). */
+  private readonly waiting = new Map<string, number>();
   /** Pieces of work since the last WAL checkpoint, and the checkpoint waiting for the work to go quiet. */
   private sinceCheckpoint = 0;
   private checkpointTimer: NodeJS.Timeout | undefined;
@@ -131,6 +136,21 @@ export class SlackInbox {
     this.pump = new Pump(o.logger, o.ackGate);
     // afterWork() checkpoints instead, outside the inserts Slack waits on, and off this thread.
     o.store.deferHousekeeping(this.checkpointFailed);
+    o.metrics?.watchQueue(() => this.backlog());
+  }
+
+  /** How much work waits in this process, and for how long the oldest has. */
+  backlog(): Backlog {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const since of this.waiting.values()) oldest = Math.min(oldest, since);
+    return { depth: this.waiting.size, oldestSeconds: this.waiting.size === 0 ? 0 : (performance.now() - oldest) / 1000 };
+  }
+
+  /** The item is no longer this process's to do: done, failed, taken by another process, or left for the next start. */
+  private settled(key: string, ended?: { kind: InboxKind; outcome: InboxOutcome }): void {
+    const since = this.waiting.get(key);
+    this.waiting.delete(key);
+    if (ended && since !== undefined) this.o.metrics?.reply.observe(ended, (performance.now() - since) / 1000);
   }
 
   private now(): Date {
@@ -165,6 +185,7 @@ export class SlackInbox {
     for (const key of keys) {
       if (this.mine.has(key)) continue;
       this.mine.add(key);
+      if (!this.waiting.has(key)) this.waiting.set(key, performance.now());
       this.pump.run(key, () => this.process(key));
     }
   }
@@ -220,7 +241,10 @@ export class SlackInbox {
   }
 
   private async process(key: string): Promise<void> {
-    if (this.stopping) return void this.mine.delete(key);
+    if (this.stopping) {
+      this.mine.delete(key);
+      return this.settled(key);
+    }
     const o = this.o;
     const now = this.now();
     const leaseExpiredBefore = new Date(now.getTime() - this.leaseMs()).toISOString();
@@ -229,9 +253,14 @@ export class SlackInbox {
       item = await this.queue.take(key, this.id, now.toISOString(), leaseExpiredBefore, (h) => holderIsDead(h, this.id));
     } catch (e) {
       this.mine.delete(key); // the next sweep (or start) tries again
+      this.settled(key);
       throw e;
     }
-    if (!item) return void this.mine.delete(key);
+    if (!item) {
+      // Done already, or another replica holds it.
+      this.mine.delete(key);
+      return this.settled(key);
+    }
     const log = o.logger.child({ key, attempt: item.attempts });
     // The lease is kept while the work runs, however long: only a holder that died lets it run out.
     const heartbeat = setInterval(() => void this.queue.renew(key, this.id, this.now().toISOString()).catch(() => undefined), Math.max(50, this.leaseMs() / 3));
@@ -241,6 +270,7 @@ export class SlackInbox {
       clearInterval(heartbeat);
       await this.queue.finish(key, result.outcome, this.now().toISOString(), result.replyTs ?? null, result.diagnosisId);
       this.mine.delete(key);
+      this.settled(key, { kind: item.kind, outcome: result.outcome });
     } catch (e) {
       clearInterval(heartbeat);
       await this.retryLater(item, e, log);
@@ -273,12 +303,14 @@ export class SlackInbox {
     if (this.stopping) {
       this.mine.delete(item.key);
       await this.queue.release(item.key); // the next start resumes it
+      this.settled(item.key);
       log.warn({ err: e }, 'reply failed while stopping; left for the next start');
       return;
     }
     if (item.attempts >= retry.attempts) {
       this.mine.delete(item.key);
       await this.queue.finish(item.key, 'failed', this.now().toISOString());
+      this.settled(item.key, { kind: item.kind, outcome: 'failed' });
       log.error({ err: e }, 'giving up on this Slack reply');
       return;
     }

@@ -1,12 +1,15 @@
 import { HTTPReceiver, type LogLevel } from '@slack/bolt';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Metrics } from '../metrics.js';
 import type { Storage } from '../store/port.js';
 import { systemClock } from '../clock.js';
 import { boltLogger, type Logger } from '../log.js';
 import type { AckGate } from './queue/ack-gate.js';
+import { opsRoutes, STUCK_AFTER_SECONDS } from './ops-routes.js';
 import { guardRequests } from './request-guard.js';
 
-/** HTTP mode's receiver: /slack/events behind our request guard, and /healthz. */
-export function httpReceiver(o: { signingSecret: string; store: Storage; logger: Logger; logLevel: LogLevel; ackGate: AckGate }): HTTPReceiver {
+/** HTTP mode's receiver: /slack/events behind our request guard, and /healthz, /readyz and /metrics. */
+export function httpReceiver(o: { signingSecret: string; store: Storage; logger: Logger; logLevel: LogLevel; ackGate: AckGate; metrics: Metrics }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: o.signingSecret,
     endpoints: '/slack/events',
@@ -14,19 +17,23 @@ export function httpReceiver(o: { signingSecret: string; store: Storage; logger:
     processBeforeResponse: true,
     logger: boltLogger(o.logger),
     logLevel: o.logLevel,
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: async (_req, res) => {
-          const ok = await o.store.ping();
-          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok }));
-        },
-      },
-    ],
+    customRoutes: opsRoutes({ store: o.store, metrics: o.metrics, stuckAfterSeconds: STUCK_AFTER_SECONDS }),
   });
   // Signatures are fresh against the wall clock, as Bolt checks them (Date.now), not the bot's business clock.
-  receiver.requestListener = guardRequests(receiver.requestListener, { wallClock: systemClock, logger: o.logger, ackGate: o.ackGate });
+  receiver.requestListener = timed(guardRequests(receiver.requestListener, { wallClock: systemClock, logger: o.logger, ackGate: o.ackGate }), o.metrics);
   return receiver;
+}
+
+/** Counts Slack's requests and times each until its answer is sent (what Slack waits on, 3 s at most). */
+function timed(listener: RequestListener, metrics: Metrics): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'POST') {
+      const started = performance.now();
+      res.once('finish', () => {
+        metrics.slackRequests.inc({ transport: 'http', status: String(res.statusCode) });
+        metrics.slackAck.observe({ transport: 'http' }, (performance.now() - started) / 1000);
+      });
+    }
+    listener(req, res);
+  };
 }

@@ -34,8 +34,13 @@ export async function serve(config: Config): Promise<void> {
   try {
     store = await openStorage({ databasePath: config.databasePath, databaseUrl: config.databaseUrl, clock: config.clock });
   } catch (e) {
-    // One line, exit 2: a database that cannot be reached is a setting to fix, not a crash (its URL is never printed).
-    throw new ConfigError(`${config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_PATH'}: cannot open the database (${(e as Error).message})`);
+    // One line, exit 2: a database the bot cannot use (unreachable, unwritable, from a newer version, a failed
+    // migration) is a setting to fix, not a crash (a URL is never printed: it may hold a password).
+    throw new ConfigError(
+      config.databaseUrl
+        ? `DATABASE_URL: cannot open the database (${(e as Error).message})`
+        : `DATABASE_PATH: cannot open the database at ${config.databasePath}: ${(e as Error).message}`,
+    );
   }
   const bot = createBot(config, { store, logger, identity, clock: config.clock });
   const { port } = await bot.start();

@@ -1,4 +1,5 @@
 import { SocketModeReceiver, type App, type AppOptions, type Logger, type LogLevel, type ReceiverEvent } from '@slack/bolt';
+import type { Metrics } from '../metrics.js';
 import type { AckGate } from './queue/ack-gate.js';
 
 /**
@@ -24,25 +25,28 @@ import type { AckGate } from './queue/ack-gate.js';
 export class DeferredAckSocketModeReceiver extends SocketModeReceiver {
   private readonly log: Logger;
   private readonly ackGate: AckGate | undefined;
+  private readonly metrics: Metrics | undefined;
 
   /**
    * As Bolt builds its own: the App's logger (Bolt-shaped), and its clientOptions for apps.connections.open. With an
    * ack gate, the inbox's work waits while an envelope is unacked, as it does for HTTP requests.
    */
-  constructor(o: { appToken: string; logger: Logger; logLevel: LogLevel; clientOptions: AppOptions['clientOptions']; ackGate?: AckGate }) {
+  constructor(o: { appToken: string; logger: Logger; logLevel: LogLevel; clientOptions: AppOptions['clientOptions']; ackGate?: AckGate; metrics?: Metrics }) {
     super({ appToken: o.appToken, logger: o.logger, logLevel: o.logLevel, installerOptions: { clientOptions: o.clientOptions } });
     this.log = o.logger;
     this.ackGate = o.ackGate;
+    this.metrics = o.metrics;
   }
 
   override init(app: App): void {
-    super.init(withDeferredAck(app, this.log, this.ackGate));
+    super.init(withDeferredAck(app, this.log, this.ackGate, this.metrics));
   }
 }
 
 /** The app as the receiver sees it: processEvent gets an ack that records, and the real ack is sent when it settles. */
-function withDeferredAck(app: App, logger: Logger, ackGate: AckGate | undefined): App {
+function withDeferredAck(app: App, logger: Logger, ackGate: AckGate | undefined, metrics: Metrics | undefined): App {
   const processEvent = async (event: ReceiverEvent): Promise<void> => {
+    const started = performance.now();
     let response: { body: unknown } | undefined;
     const answered = ackGate?.enter();
     try {
@@ -57,6 +61,8 @@ function withDeferredAck(app: App, logger: Logger, ackGate: AckGate | undefined)
       if (response) await event.ack(response.body);
     } finally {
       answered?.();
+      metrics?.slackRequests.inc({ transport: 'socket', status: response ? 'ack' : 'none' });
+      if (response) metrics?.slackAck.observe({ transport: 'socket' }, (performance.now() - started) / 1000);
     }
   };
   // A Proxy rather than a copy: the receiver holds an App, and only processEvent differs.

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Storage } from '../store/port.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import { SlackInbox } from './inbox.js';
 import type { AckGate } from './queue/ack-gate.js';
 import { commandWorker } from './work/command.js';
@@ -19,13 +20,14 @@ export interface InboxDeps {
   readonly retry?: { readonly attempts: number; readonly baseMs: number };
   readonly id: string;
   readonly ackGate?: AckGate;
+  readonly metrics?: Metrics;
 }
 
 /** The inbox with a worker for each kind of Slack work. */
 export function createInbox(d: InboxDeps): SlackInbox {
   const { config, store, client, clock } = d;
   const apiHost = new URL(config.slack.apiUrl).host;
-  const message = messageWorker({ store, client, clock, apiHost, botToken: config.slack.botToken!, maxBytes: config.maxFileBytes, adminUserIds: config.adminUserIds });
+  const message = messageWorker({ store, client, clock, apiHost, botToken: config.slack.botToken!, maxBytes: config.maxFileBytes, adminUserIds: config.adminUserIds, metrics: d.metrics });
   return new SlackInbox({
     store,
     clock,
@@ -33,6 +35,7 @@ export function createInbox(d: InboxDeps): SlackInbox {
     retry: d.retry,
     id: d.id,
     ackGate: d.ackGate,
+    metrics: d.metrics,
     handlers: {
       message,
       file: message,

@@ -54,6 +54,8 @@ export interface SchedulerDeps {
   readonly sweep?: string | null;
   /** More work for each sweep, with the sweep's now (fleet reports: silent servers). Its failure is logged. */
   readonly alsoOnSweep?: (now: Date) => Promise<unknown>;
+  /** Called after each post Slack accepted (the metrics' count of daily posts). */
+  readonly onPosted?: () => void;
 }
 
 export interface RunResult {
@@ -103,6 +105,8 @@ export class StatusScheduler {
   private readonly running = new Set<Promise<unknown>>();
   private started = false;
 
+  private readonly onPosted: (() => void) | undefined;
+
   constructor(deps: SchedulerDeps) {
     this.store = deps.store;
     this.status = deps.store.status;
@@ -114,6 +118,7 @@ export class StatusScheduler {
     this.maxAttempts = deps.maxAttempts ?? 30;
     this.sweepPattern = deps.sweep === undefined ? '* * * * *' : deps.sweep;
     this.alsoOnSweep = deps.alsoOnSweep;
+    this.onPosted = deps.onPosted;
   }
 
   /** Starts the sweep and runs it once now (posts missed today while the bot was down). */
@@ -273,6 +278,7 @@ export class StatusScheduler {
       if (res.ok === false || !res.ts) return fail(res.error ?? 'no ts', 'no', 'status: Slack refused the post');
       await this.status.recordPosted(sub.channelId, localDate, res.ts, this.clock().toISOString());
       this.logger.info({ ...log, ts: res.ts, attempt: claim.attempts }, 'status: posted');
+      this.onPosted?.();
       return 'posted';
     } catch (e) {
       return fail(errorText(e), postedAfter(e), 'status: post failed');

@@ -33,3 +33,30 @@ export async function copyToPostgres(sqlitePath: string, url: string, clock?: ()
   const { copySqliteToPostgres } = await import('../../db/copy.js');
   return copySqliteToPostgres(sqlitePath, url, { clock });
 }
+
+/** What `kb954960 db backup|restore` reports: the file's size, its schema version and how many diagnoses it holds. */
+export interface BackupInfo {
+  readonly bytes: number;
+  readonly schemaVersion: number;
+  readonly diagnoses: number;
+}
+
+/**
+ * `kb954960 db backup FILE`: an online copy of the SQLite file, safe while the bot runs. (PostgreSQL is backed up
+ * with its own pg_dump: docs/operations.md.) A refusal is an Error whose message is the one line to print.
+ */
+export async function backupDatabase(databasePath: string, file: string): Promise<BackupInfo> {
+  const { backupSqlite } = await import('../../db/sqlite/backup.js');
+  return backupSqlite(databasePath, file);
+}
+
+/** `kb954960 db restore FILE`: replaces the (stopped) bot's database with a backup, brought to this version's schema. */
+export async function restoreDatabase(databasePath: string, file: string, clock?: () => Date): Promise<BackupInfo> {
+  const { restoreSqlite } = await import('../../db/sqlite/backup.js');
+  return restoreSqlite(databasePath, file, clock);
+}
+
+/** Whether `e` is a refusal of a backup or restore (one line, exit 2) rather than a fault. */
+export function isBackupRefusal(e: unknown): boolean {
+  return (e as Error | null)?.name === 'BackupRefused';
+}

@@ -21,6 +21,7 @@ import {
   type Incoming,
   type ThreadQuestion,
 } from '../../conversation/reply.js';
+import type { Metrics } from '../../metrics.js';
 import { openLogs } from '../../ingest/archive.js';
 import type { Lang } from '../../lang.js';
 import { InputError, tailReadLimit, type DecodedInfo, type TailInfo } from '../../ingest/decode.js';
@@ -138,6 +139,8 @@ export interface MessageWorkerDeps {
   /** ADMIN_USER_IDS: whose pastes and uploads may record a server's versions and fix events. */
   readonly adminUserIds: readonly string[];
   readonly clock: () => Date;
+  /** Scans: how many, their bytes and time. */
+  readonly metrics?: Metrics;
 }
 
 type Answer = { outcome: 'replied' | 'silent' | 'refused'; message?: SlackMessage; diagnosisId?: number | null };
@@ -244,6 +247,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
   if (opened.inputs.length === 0) return carryOut(d, work, nothingOpened(refused.length), { admin, refused });
   const tails: { name: string; tail: TailInfo }[] = [];
   let result: CheckResult;
+  const scanStarted = performance.now();
   try {
     result = await check(
       {
@@ -265,6 +269,9 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
       // Chatter in Slack is not history: the reply policy says which diagnoses are kept.
       { storage: d.store, scan: botScan(d.maxBytes), record: { kind: 'when', keep: (diag) => keepsDiagnosis(m, diag) } },
     );
+    d.metrics?.scans.inc();
+    d.metrics?.scanBytes.inc(result.scannedBytes);
+    d.metrics?.scanSeconds.observe((performance.now() - scanStarted) / 1000);
   } catch (e) {
     if (!(e instanceof InputError || e instanceof DownloadError)) throw e;
     const name = files.length === 1 ? files[0]!.name : undefined;
