@@ -4,6 +4,8 @@ import { SLASH_COMMAND } from '../src/slack/listeners/commands/index.js';
 import { EVENT_TYPES } from '../src/slack/listeners/events/index.js';
 import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts/index.js';
 import { runSlashCommand } from '../commands/index.js';
+import { SUBCOMMANDS, slackUsageHint } from '../commands/table.js';
+import { LANGS } from '../src/lang.js';
 import { Store } from '../db/sqlite/store.js';
 import { tempDb } from './support/status-fixtures.js';
 import { port } from './support/storage.js';
@@ -48,13 +50,18 @@ describe('manifest.yml', () => {
     expect(manifest).toContain('home_tab_enabled: true');
   });
 
-  it("the slash command's usage hint names every subcommand the help lists, and each is one the bot answers", async () => {
+  it("the slash command's usage hint is the table's Slack rows, and the help lists each", async () => {
     const hint = /usage_hint: "([^"]+)"/.exec(manifest)?.[1] ?? '';
+    // One table drives both dispatchers (commands/table.ts): the manifest says what its Slack rows say, in their order.
+    expect(hint).toBe(slackUsageHint());
     const inHint = hint.split(' | ').map((part) => part.trim().split(/\s+/)[0]!);
+    const slackRows = SUBCOMMANDS.filter((s) => s.slack && s.name !== '').map((s) => s.name);
+    expect(inHint).toEqual(slackRows);
     const { helpReply } = await import('../commands/help.js');
-    const inHelp = [...new Set([...helpReply('en').text.matchAll(/\/kb954960 ([a-z]+)/g)].map((m) => m[1]!))];
-    expect(inHelp).toEqual(expect.arrayContaining(['check', 'code', 'server', 'history', 'status', 'subscribe', 'unsubscribe', 'lang']));
-    expect([...inHint].sort()).toEqual([...new Set(['help', ...inHelp])].sort());
+    for (const lang of LANGS) {
+      const inHelp = [...new Set([...helpReply(lang).text.matchAll(/\/kb954960 ([a-z]+)/g)].map((m) => m[1]!))];
+      expect([...inHint].sort(), lang).toEqual([...new Set(['help', ...inHelp])].sort());
+    }
     // Each word of the hint is a subcommand the real dispatcher knows (an unknown one gets the help's "unknown").
     const db = tempDb();
     const store = Store.open(db.path);
