@@ -90,15 +90,15 @@ module.exports = {
       name: 'the-app-sees-the-port-not-an-engine',
       severity: 'error',
       comment:
-        'src/ and commands/ use the storage port (src/store/port.ts), passed in from the top; only the one factory (src/store/open.ts) picks an engine in db/.',
-      from: { path: '^(src|commands)/', pathNot: '^src/store/open\\.ts$' },
+        'src/ and commands/ use the storage port (src/store/port.ts), passed in from the top; only the one factory (src/open-storage.ts) picks an engine in db/.',
+      from: { path: '^(src|commands)/', pathNot: '^src/open-storage\\.ts$' },
       to: { path: '^db/' },
     },
     {
       name: 'engines-load-on-demand',
       severity: 'error',
       comment: 'The factory loads an engine only when it is chosen (import()): the CLI on SQLite never loads the PostgreSQL client, and `scan --no-save` no driver.',
-      from: { path: '^src/store/open\\.ts$' },
+      from: { path: '^src/open-storage\\.ts$' },
       to: { path: '^db/', dynamic: false },
     },
     {
@@ -106,7 +106,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/store/port.ts is the contract: row types and interfaces, no engine, no Slack, no commands.',
       from: { path: '^src/store/port\\.ts$' },
-      to: { path: '^(db/|commands/|src/slack/|src/store/open)' },
+      to: { path: '^(db/|commands/|src/slack/|src/open-storage)' },
     },
     {
       name: 'engines-do-not-know-each-other',

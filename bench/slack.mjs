@@ -37,7 +37,7 @@ const TOKEN = 'xoxb-bench-token';
 if (!isMainThread) {
   // ── the app, in its worker ──────────────────────────────────────────────────────────────────────────────
   const { createBot } = await import(join(root, 'dist/src/slack/app.js'));
-  const { openStorage } = await import(join(root, 'dist/src/store/open.js'));
+  const { openStorage } = await import(join(root, 'dist/src/open-storage.js'));
   const { loadConfig } = await import(join(root, 'dist/src/config.js'));
   const { createLogger } = await import(join(root, 'dist/src/log.js'));
   const config = loadConfig(

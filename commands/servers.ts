@@ -1,6 +1,6 @@
 import type { ServerList } from '../src/conversation/intents.js';
 import { renderServerListAnswer, type ListedServer } from '../src/render/server-lists.js';
-import { FLEET_BUCKETS, type FleetBucket } from '../src/status/fleet.js';
+import { FLEET_BUCKETS, type FleetBucket } from '../src/fleet/status.js';
 import { loadFleetStatus } from '../src/status/query.js';
 import type { CommandContext, Reply } from './types.js';
 

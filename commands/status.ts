@@ -1,7 +1,7 @@
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText } from '../src/render/status-text.js';
-import type { FleetStatus } from '../src/status/fleet.js';
+import type { FleetStatus } from '../src/fleet/status.js';
 import { loadFleetStatus } from '../src/status/query.js';
 import { clientHealthJson } from '../src/render/client-health.js';
 import type { ReportingServer } from '../src/store/port.js';

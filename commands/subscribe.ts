@@ -4,7 +4,7 @@ import { isAdmin } from '../src/admins.js';
 import { LANGS, type Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import { slackDate } from '../src/render/slack-date.js';
-import { isTimeZone, nextPostTime } from '../src/status/post-time.js';
+import { isTimeZone, nextPostTime } from '../src/fleet/post-time.js';
 import { refusal, usageError, type CommandContext, type Reply } from './types.js';
 
 export const SUBSCRIBE_USAGE = 'subscribe [HH:MM] [ja|en] [TIME_ZONE]  |  unsubscribe';

@@ -8,7 +8,7 @@
  * code). A subcommand one surface has no use for (`scan`, `serve`, … on the CLI; `subscribe`, `lang`, the form on
  * Slack) is a row with only that surface, and a `main` that does the whole of it.
  *
- * Adding a subcommand: its file in commands/ (or src/cli/ for a CLI-only one), one row below, its sentences in both
+ * Adding a subcommand: its file in commands/ (or commands/cli/ for a CLI-only one), one row below, its sentences in both
  * catalogues (src/render/messages/), and, for Slack, its part of the usage hint in manifest.yml.
  *
  * Rows import their code on demand (import()): the CLI loads only what the subcommand it runs needs, and `scan`
@@ -16,9 +16,9 @@
  */
 import type { Config } from '../src/config.js';
 import type { Lang } from '../src/lang.js';
-import { UsageError, type ParseOptions } from '../src/cli/io.js';
-import { scan } from '../src/cli/scan.js';
-import { printUsage } from '../src/cli/usage.js';
+import { UsageError, type ParseOptions } from './cli/io.js';
+import { scan } from './cli/scan.js';
+import { printUsage } from './cli/usage.js';
 import type { CommandContext, Reply } from './types.js';
 
 /** Everything a slash command may need beyond the common context. */
@@ -52,7 +52,7 @@ export interface CliParse<A> {
   readonly flags?: ParseOptions;
   /** A signed decimal (`-2145107934`) is an argument, not an option. */
   readonly negativeNumbers?: boolean;
-  /** Throws UsageError (src/cli/io.ts) on words it cannot take. */
+  /** Throws UsageError (commands/cli/io.ts) on words it cannot take. */
   args(positionals: string[], values: Record<string, unknown>): A;
 }
 
@@ -213,7 +213,7 @@ export const SUBCOMMANDS: readonly Subcommand<unknown>[] = [
     cli: {
       synopsis: 'db backup FILE [--db PATH]',
       usage: 'db backup FILE [--db PATH]      an online copy of the database, safe while the bot runs',
-      main: async (argv, config) => (await import('../src/cli/db-backup.js')).dbBackupOrRestore('backup', argv, config),
+      main: async (argv, config) => (await import('./cli/db-backup.js')).dbBackupOrRestore('backup', argv, config),
     },
   }),
   row({
@@ -221,7 +221,7 @@ export const SUBCOMMANDS: readonly Subcommand<unknown>[] = [
     cli: {
       synopsis: 'db restore FILE [--db PATH]',
       usage: "db restore FILE [--db PATH]     replace the (stopped) bot's database with a backup",
-      main: async (argv, config) => (await import('../src/cli/db-backup.js')).dbBackupOrRestore('restore', argv, config),
+      main: async (argv, config) => (await import('./cli/db-backup.js')).dbBackupOrRestore('restore', argv, config),
     },
   }),
   row({
@@ -229,16 +229,16 @@ export const SUBCOMMANDS: readonly Subcommand<unknown>[] = [
     cli: {
       synopsis: 'db copy --to postgres://user:password@host:5432/database [--db PATH]',
       usage: 'db copy --to postgres://… [--db PATH] [--json]\n                                           copy the SQLite database into an empty PostgreSQL one (then set DATABASE_URL)',
-      main: async (argv, config) => (await import('../src/cli/db-copy.js')).dbCopy(argv, config),
+      main: async (argv, config) => (await import('./cli/db-copy.js')).dbCopy(argv, config),
     },
   }),
   row({
     name: 'enroll',
-    cli: { usage: "enroll NAME [--json] [--revoke] a WSUS server's reporting key, printed once (--revoke ends it)", main: async (argv, config) => (await import('../src/cli/enroll.js')).enroll(argv, config) },
+    cli: { usage: "enroll NAME [--json] [--revoke] a WSUS server's reporting key, printed once (--revoke ends it)", main: async (argv, config) => (await import('./cli/enroll.js')).enroll(argv, config) },
   }),
   row({
     name: 'ingest',
-    cli: { usage: 'ingest FILE... [--json]         record reports the server script wrote with -OutFile', main: async (argv, config) => (await import('../src/cli/ingest.js')).ingest(argv, config) },
+    cli: { usage: 'ingest FILE... [--json]         record reports the server script wrote with -OutFile', main: async (argv, config) => (await import('./cli/ingest.js')).ingest(argv, config) },
   }),
   row({
     name: 'serve',

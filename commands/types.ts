@@ -1,5 +1,5 @@
 import type { Storage } from '../src/store/port.js';
-import { adminMentions } from '../src/admins.js';
+import { adminMentions } from '../src/render/admins.js';
 import type { Lang } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import type { TextTimes } from '../src/render/times.js';

@@ -1,6 +1,3 @@
-import type { Lang } from './lang.js';
-import { msg } from './render/messages/index.js';
-
 /** Who asks: a Slack user, or no one for the CLI (the machine's operator is trusted). */
 export interface Requester {
   readonly userId?: string;
@@ -23,14 +20,4 @@ export function isAdmin(r: Requester): boolean {
  */
 export function trustsPlacement(requester: string | null | undefined, placed: { readonly userId: string | null; readonly byAdmin: boolean }): boolean {
   return placed.byAdmin || (requester != null && placed.userId === requester);
-}
-
-/** Admins named in a reply, as Slack mentions: a few, not a wall of pings. */
-const MENTIONED_ADMINS = 3;
-
-/** `<@U1>, <@U2>, <@U3> and 2 more` (ja: `<@U1>、<@U2>、<@U3> ほか 2 名`). IDs are validated by config (U…/W…). */
-export function adminMentions(adminUserIds: readonly string[], lang: Lang): string {
-  const m = msg(lang);
-  const shown = adminUserIds.slice(0, MENTIONED_ADMINS).map((id) => `<@${id}>`);
-  return m.adminMentions({ mentions: shown.join(m.mentionSeparator), more: adminUserIds.length - shown.length });
 }

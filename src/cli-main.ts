@@ -7,9 +7,9 @@ import { isBot, isMain, isRefused, SUBCOMMANDS, type CliParse, type Subcommand }
 import type { CommandContext } from '../commands/types.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { InputError } from './ingest/decode.js';
-import { commandContext, fail, langFlag, openStore, parse, print, UsageError, type ParseOptions } from './cli/io.js';
+import { commandContext, fail, langFlag, openStore, parse, print, UsageError, type ParseOptions } from '../commands/cli/io.js';
 import { serveCli } from './cli/serve.js';
-import { printUsage } from './cli/usage.js';
+import { printUsage } from '../commands/cli/usage.js';
 
 const cliRows = SUBCOMMANDS.filter((s) => s.cli);
 

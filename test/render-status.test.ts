@@ -7,7 +7,7 @@ import { linksFor } from '../src/kb954960.js';
 import { msg } from '../src/render/messages/index.js';
 import { slackDate } from '../src/render/slack-date.js';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
-import { FLEET_BUCKETS, STATUS } from '../src/status/fleet.js';
+import { FLEET_BUCKETS, STATUS } from '../src/fleet/status.js';
 import { loadFleetStatus } from '../src/status/query.js';
 import { buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW } from './support/clock.js';

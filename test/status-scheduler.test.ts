@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatusStore } from '../db/sqlite/status-store.js';
 import { Store } from '../db/sqlite/store.js';
 import { purgeOnce } from '../src/retention.js';
-import { dueToday, localParts, nextPostTime, postTimeOn } from '../src/status/post-time.js';
+import { dueToday, localParts, nextPostTime, postTimeOn } from '../src/fleet/post-time.js';
 import { postedAfter, StatusScheduler, STATUS_EVENT_TYPE, type SchedulerDeps } from '../src/status/scheduler.js';
 import { clockAt, fakeSlack, httpError, platformError, rateLimited, recordAffected, subscribe, tempDb } from './support/status-fixtures.js';
 import { waitUntil } from './support/wait.js';

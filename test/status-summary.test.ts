@@ -7,7 +7,7 @@ import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText } from '../src/render/status-text.js';
 import { newDetectionsHeading } from '../src/render/status-words.js';
-import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/status/fleet.js';
+import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/fleet/status.js';
 import { linkedStatusMessage, loadFleetStatus } from '../src/status/query.js';
 import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
 import { port } from './support/storage.js';

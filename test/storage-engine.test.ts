@@ -1,4 +1,4 @@
-// Which engine the CLI (and `serve`, through the same factory, src/store/open.ts) stores in: DATABASE_URL picks
+// Which engine the CLI (and `serve`, through the same factory, src/open-storage.ts) stores in: DATABASE_URL picks
 // PostgreSQL, else the SQLite file; the SQLite path never loads the PostgreSQL client; a database that cannot be
 // reached is one line and exit 2, its URL (which may hold a password) never printed. Runs the built CLI.
 import { spawnSync } from 'node:child_process';

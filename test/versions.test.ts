@@ -6,7 +6,7 @@ import { classifyBuild, parseVersion, type BuildClass } from '../src/diagnose/ve
 import { renderDiagnosisBlocks } from '../src/render/diagnosis-blocks.js';
 import { noteText } from '../src/render/i18n.js';
 import { renderText } from '../src/render/text.js';
-import { buildFleetStatus } from '../src/status/fleet.js';
+import { buildFleetStatus } from '../src/fleet/status.js';
 import { KB_CLIENT_EXAMPLE, KB_SERVER_LINE } from './support/fixtures.js';
 
 const NOW = '2026-11-24T00:00:00.000Z';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LANG, isLang, type Lang } from '../../src/lang.js';
-import type { DetectionEntry, OtherProblemCount } from '../../src/status/fleet.js';
+import type { DetectionEntry, OtherProblemCount } from '../../src/fleet/status.js';
 import type { Claim, ClaimResult, StatusPostRow, Subscription } from '../../src/store/port.js';
 import type { Store } from './store.js';
 

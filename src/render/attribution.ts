@@ -5,7 +5,7 @@ import { LANGS, type Lang } from '../lang.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from './action-ids.js';
 import { underVerdict } from './diagnosis-blocks.js';
 import { context, escapeMrkdwn, LIMITS, section, truncate, type SlackMessage } from './blocks.js';
-import { adminMentions } from '../admins.js';
+import { adminMentions } from './admins.js';
 import { msg } from './messages/index.js';
 
 /** block_id of the "which server?" question, so the button's answer replaces exactly it. */

@@ -1,4 +1,4 @@
-import { adminMentions } from '../admins.js';
+import { adminMentions } from './admins.js';
 import type { WithheldFacts } from '../check.js';
 import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { Lang } from '../lang.js';

@@ -1,9 +1,9 @@
 /**
  * "Which servers are affected / not fixed / silent?": the fleet's servers of one kind, in a few lines. The buckets are
- * the status post's (src/status/fleet.ts), so a list and `/kb954960 status` never disagree about a server.
+ * the status post's (src/fleet/status.ts), so a list and `/kb954960 status` never disagree about a server.
  */
 import type { Lang } from '../lang.js';
-import { STATUS, type FleetBucket } from '../status/fleet.js';
+import { STATUS, type FleetBucket } from '../fleet/status.js';
 import { context, escapeMrkdwn, section, truncate, type SlackMessage } from './blocks.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';

@@ -1,4 +1,4 @@
-import { formatLocal } from '../status/post-time.js';
+import { formatLocal } from '../fleet/post-time.js';
 
 export type SlackDateFormat = '{date_short_pretty} {time}' | '{date_short_pretty}';
 

@@ -4,10 +4,10 @@
  */
 import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
-import { localParts } from '../status/post-time.js';
+import { localParts } from '../fleet/post-time.js';
 import { slackDate } from './slack-date.js';
 import { SILENT_AFTER_HOURS } from '../fleet/alerts.js';
-import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus, type OtherProblemCount } from '../status/fleet.js';
+import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus, type OtherProblemCount } from '../fleet/status.js';
 import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './blocks.js';
 import type { types } from '@slack/bolt';
 import { msg } from './messages/index.js';

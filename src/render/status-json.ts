@@ -1,7 +1,7 @@
 /** The fleet status as `kb954960 status --json` prints it (part of the external contract: docs/contract.md). */
 import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
-import { FLEET_BUCKETS, type FleetBucket, type FleetStatus } from '../status/fleet.js';
+import { FLEET_BUCKETS, type FleetBucket, type FleetStatus } from '../fleet/status.js';
 import { nextActionText, problemTitle } from './status-words.js';
 
 /** The status as `kb954960 status --json` prints it. */

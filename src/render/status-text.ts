@@ -1,8 +1,8 @@
 /** The fleet status as plain text: the terminal (`kb954960 status`) and Slack's `text` fallback. */
 import type { Lang } from '../lang.js';
 import { linksFor } from '../kb954960.js';
-import { formatLocal } from '../status/post-time.js';
-import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../status/fleet.js';
+import { formatLocal } from '../fleet/post-time.js';
+import { FLEET_BUCKETS, STATUS, type Detection, type FleetServer, type FleetStatus } from '../fleet/status.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
 import { timeIn } from './times.js';

@@ -6,7 +6,7 @@ import { lookupCode } from '../detect/result-codes.js';
 import { PROBLEM_PACKS } from '../detect/problems/index.js';
 import type { Lang } from '../lang.js';
 import { VERIFY_COMMANDS } from '../kb954960.js';
-import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction, type OtherProblemCount } from '../status/fleet.js';
+import { FLEET_BUCKETS, type FleetBucket, type FleetStatus, type NextAction, type OtherProblemCount } from '../fleet/status.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
 

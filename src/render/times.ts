@@ -3,7 +3,7 @@
  * reader's own zone, see slack-date.ts); the text Slack shows in notifications writes the local time in the zone the
  * post is for and names it; the CLI prints ISO 8601 with the offset.
  */
-import { formatIso, formatLocal } from '../status/post-time.js';
+import { formatIso, formatLocal } from '../fleet/post-time.js';
 
 export interface TextTimes {
   /** The zone the text is for: a subscription's, or STATUS_TIMEZONE. */

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { ConfigError, type Config } from '../config.js';
 import { boltLogger, createLogger, type Logger } from '../log.js';
-import { openStorage } from '../store/open.js';
+import { openStorage } from '../open-storage.js';
 import type { Storage } from '../store/port.js';
 import { createBot, type BotIdentity } from './app.js';
 

@@ -9,7 +9,7 @@ import { decideAlerts, isSilent, type AlertChange, type AlertMemory, type Observ
 import type { ClientHealth } from '../fleet/health.js';
 import { renderFleetAlert } from '../render/fleet-alert.js';
 import type { Storage } from '../store/port.js';
-import { STATUS } from './fleet.js';
+import { STATUS } from '../fleet/status.js';
 import type { Logger, StatusClient } from './scheduler.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../render/status-blocks.js';
 import type { RenderOptions } from '../render/status-words.js';
 import type { Storage } from '../store/port.js';
-import { buildFleetStatus, STATUS, threadOf, type DetectionEntry, type FleetInput, type FleetStatus } from './fleet.js';
+import { buildFleetStatus, STATUS, threadOf, type DetectionEntry, type FleetInput, type FleetStatus } from '../fleet/status.js';
 
 export interface LoadOptions {
   readonly windowHours?: number;

@@ -12,7 +12,7 @@
  *   the call; any failure that remains gives the claim back, and the next sweep tries again, up to maxAttempts.
  */
 import { Cron } from 'croner';
-import { dueToday, nextPostTime } from './post-time.js';
+import { dueToday, nextPostTime } from '../fleet/post-time.js';
 import { linkedStatusMessage } from './query.js';
 import type { StatusPort, Storage, Subscription } from '../store/port.js';
 

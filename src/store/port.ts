@@ -1,6 +1,6 @@
 /**
  * The storage port: every question the app asks of its data, async, with its row types. Built once at start
- * (src/store/open.ts) and passed in; an engine (db/sqlite/, later db/postgres/) implements it, and only an engine
+ * (src/open-storage.ts) and passed in; an engine (db/sqlite/, later db/postgres/) implements it, and only an engine
  * knows a driver or speaks SQL. Grouped by concern, one group per kind of data, so that a caller names what it touches
  * (`storage.inbox.accept`) and an engine can keep each concern's SQL in a file of its own.
  *
@@ -15,7 +15,7 @@ import type { ClientHealth } from '../fleet/health.js';
 import type { ServerResolution } from '../diagnose/server-name.js';
 import type { ServerFacts } from '../diagnose/server-state.js';
 import type { Lang } from '../lang.js';
-import type { DetectionEntry, OtherProblemCount } from '../status/fleet.js';
+import type { DetectionEntry, OtherProblemCount } from '../fleet/status.js';
 
 export type { FaultId, ServerFacts, ServerResolution };
 

@@ -1,4 +1,4 @@
-// The storage port over a test's SQLite store: what `serve` and the CLI pass in (src/store/open.ts), built over the
+// The storage port over a test's SQLite store: what `serve` and the CLI pass in (src/open-storage.ts), built over the
 // synchronous store the test sets up and inspects the database with.
 import { SqliteStorage } from '../../db/sqlite/storage.js';
 import type { Store } from '../../db/sqlite/store.js';

@@ -6,7 +6,7 @@
 import type { Action, Verdict } from '../../diagnose/diagnose.js';
 import type { ServerState } from '../../diagnose/server-state.js';
 import { FIXED_DLL_VERSION, VERIFY_COMMANDS } from '../../kb954960.js';
-import type { FleetBucket, NextAction } from '../../status/fleet.js';
+import type { FleetBucket, NextAction } from '../../fleet/status.js';
 
 const plural = (n: number) => (n === 1 ? '' : 's');
 const P = String.raw`C:\Program Files\Update Services\LogFiles\SoftwareDistribution.log`;

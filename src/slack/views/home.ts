@@ -4,7 +4,7 @@ import { renderHelp } from '../../render/help.js';
 import { renderServerList, type ProofLine } from '../../render/server.js';
 import { renderStatusBlocks } from '../../render/status-blocks.js';
 import type { ServerFacts } from '../../diagnose/server-state.js';
-import type { FleetStatus } from '../../status/fleet.js';
+import type { FleetStatus } from '../../fleet/status.js';
 import { loadFleetStatus } from '../../status/query.js';
 import type { Storage } from '../../store/port.js';
 

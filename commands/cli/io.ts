@@ -1,10 +1,10 @@
 /** The CLI's plumbing every subcommand shares: output to fd 1, flags, the store, usage errors. */
 import { constants, accessSync, existsSync, statSync, writeSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Storage } from '../store/port.js';
-import type { CommandContext, Reply } from '../../commands/types.js';
-import type { Config } from '../config.js';
-import { isLang, LANGS, type Lang } from '../lang.js';
+import type { Storage } from '../../src/store/port.js';
+import type { CommandContext, Reply } from '../types.js';
+import type { Config } from '../../src/config.js';
+import { isLang, LANGS, type Lang } from '../../src/lang.js';
 
 /** Bad usage or input: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -67,7 +67,7 @@ export function maxBytesFlag(value: unknown): number {
  * database driver costs start-up time that `scan --no-save` need not pay.
  */
 export async function openStore(dbFlag: string | undefined, config: Config, options: { readonly?: boolean } = {}): Promise<Storage> {
-  const { openStorage } = await import('../store/open.js');
+  const { openStorage } = await import('../../src/open-storage.js');
   const path = dbFlag ?? config.databasePath;
   const databaseUrl = dbFlag === undefined ? config.databaseUrl : undefined;
   try {

@@ -1,12 +1,12 @@
 /** `kb954960 ingest FILE...`: record reports the server script wrote with -OutFile. */
-import type { Config } from '../config.js';
+import type { Config } from '../../src/config.js';
 import { checkFiles, langFlag, openStore, parse, UsageError, write } from './io.js';
 
 export async function ingest(args: string[], config: Config): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, db: { type: 'string' }, lang: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('ingest takes the report files the server script wrote (-OutFile)');
   checkFiles(positionals);
-  const { ingestFiles } = await import('../reports/ingest-files.js');
+  const { ingestFiles } = await import('../../src/reports/ingest-files.js');
   const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
   try {
     const results = await ingestFiles(positionals, { store, now: config.clock(), lang: langFlag(values.lang, config.lang) });

@@ -1,12 +1,12 @@
 /** `kb954960 enroll NAME [--revoke]`: a WSUS server's reporting key, printed once. */
 import { chmodSync, existsSync } from 'node:fs';
-import type { Config } from '../config.js';
+import type { Config } from '../../src/config.js';
 import { openStore, parse, UsageError, write } from './io.js';
 
 export async function enroll(args: string[], config: Config): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, revoke: { type: 'boolean' }, db: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('enroll takes one server name: kb954960 enroll NAME [--revoke]');
-  const { enrollServer, revokeServer, EnrolError } = await import('../reports/keys.js');
+  const { enrollServer, revokeServer, EnrolError } = await import('../../src/reports/keys.js');
   const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
   try {
     const name = positionals[0]!;

@@ -6,8 +6,8 @@
  */
 import { fixedSince, isAffectedNow, serverState, type ServerFacts, type ServerState } from '../diagnose/server-state.js';
 import { KB } from '../kb954960.js';
-import { failingThreshold, isSilent } from '../fleet/alerts.js';
-import type { ClientHealth } from '../fleet/health.js';
+import { failingThreshold, isSilent } from './alerts.js';
+import type { ClientHealth } from './health.js';
 
 /** Knobs of the post. */
 export const STATUS = {

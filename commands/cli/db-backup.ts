@@ -1,5 +1,5 @@
 /** `kb954960 db backup|restore FILE`: the SQLite file (PostgreSQL: pg_dump and pg_restore, docs/operations.md). */
-import type { Config } from '../config.js';
+import type { Config } from '../../src/config.js';
 import { parse, UsageError, write } from './io.js';
 
 export const BACKUP_SYNOPSIS = 'db backup FILE [--db PATH]';
@@ -10,7 +10,7 @@ export async function dbBackupOrRestore(action: 'backup' | 'restore', args: stri
   const [file, extra] = positionals;
   if (file === undefined || extra !== undefined) throw new UsageError(`usage: ${action === 'backup' ? BACKUP_SYNOPSIS : RESTORE_SYNOPSIS}`);
   const dbPath = (values.db as string | undefined) ?? config.databasePath;
-  const { backupDatabase, restoreDatabase, isBackupRefusal } = await import('../store/open.js');
+  const { backupDatabase, restoreDatabase, isBackupRefusal } = await import('../../src/open-storage.js');
   const started = performance.now();
   try {
     const info = action === 'backup' ? await backupDatabase(dbPath, file) : await restoreDatabase(dbPath, file, config.clock);

@@ -1,6 +1,6 @@
 /** `kb954960 db copy`: the SQLite database into an empty PostgreSQL one. */
 import { existsSync } from 'node:fs';
-import type { Config } from '../config.js';
+import type { Config } from '../../src/config.js';
 import { parse, UsageError, write } from './io.js';
 
 const SYNOPSIS = 'db copy --to postgres://user:password@host:5432/database [--db PATH]';
@@ -12,7 +12,7 @@ export async function dbCopy(args: string[], config: Config): Promise<number> {
   if (!to || !/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError('db copy: --to must be a postgres://user:password@host:5432/database URL');
   const from = (values.db as string | undefined) ?? config.databasePath;
   if (!existsSync(from)) throw new UsageError(`db copy: ${from}: no such database file`);
-  const { copyToPostgres } = await import('../store/open.js');
+  const { copyToPostgres } = await import('../../src/open-storage.js');
   let copied: { table: string; rows: number }[];
   try {
     copied = await copyToPostgres(from, to, config.clock);

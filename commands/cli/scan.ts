@@ -1,15 +1,15 @@
 /** `kb954960 scan`: the CLI's diagnosis of log files (the bot's counterpart is a paste or an upload). */
 import { existsSync } from 'node:fs';
-import { check, RECORD_ALWAYS, RECORD_NEVER, type ScanStrategy } from '../check.js';
-import type { Config } from '../config.js';
-import { needsAction } from '../diagnose/diagnose.js';
-import { canonicalServerName } from '../diagnose/server-name.js';
-import { openLogFile, openLogs, type LogSource } from '../ingest/archive.js';
-import { InputError } from '../ingest/decode.js';
-import { scanInline } from '../scan/runner.js';
-import { scanFileInParts } from '../scan/split.js';
-import { renderJson } from '../render/json.js';
-import { renderText } from '../render/text.js';
+import { check, RECORD_ALWAYS, RECORD_NEVER, type ScanStrategy } from '../../src/check.js';
+import type { Config } from '../../src/config.js';
+import { needsAction } from '../../src/diagnose/diagnose.js';
+import { canonicalServerName } from '../../src/diagnose/server-name.js';
+import { openLogFile, openLogs, type LogSource } from '../../src/ingest/archive.js';
+import { InputError } from '../../src/ingest/decode.js';
+import { scanInline } from '../../src/scan/runner.js';
+import { scanFileInParts } from '../../src/scan/split.js';
+import { renderJson } from '../../src/render/json.js';
+import { renderText } from '../../src/render/text.js';
 import { checkFiles, langFlag, maxBytesFlag, openStore, parse, UsageError, write } from './io.js';
 
 /** Each FILE (or stdin) as the logs in it: a ZIP's text logs are scanned as `logs.zip:WindowsUpdate.log`. */

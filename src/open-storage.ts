@@ -1,4 +1,4 @@
-import type { Storage } from './port.js';
+import type { Storage } from './store/port.js';
 
 export interface StorageOptions {
   /** The SQLite file (DATABASE_PATH); created with its directory if needed. */
@@ -18,10 +18,10 @@ export interface StorageOptions {
  */
 export async function openStorage(o: StorageOptions): Promise<Storage> {
   if (o.databaseUrl) {
-    const { openPostgresStorage } = await import('../../db/postgres/storage.js');
+    const { openPostgresStorage } = await import('../db/postgres/storage.js');
     return openPostgresStorage(o.databaseUrl, { clock: o.clock });
   }
-  const { openSqliteStorage } = await import('../../db/sqlite/storage.js');
+  const { openSqliteStorage } = await import('../db/sqlite/storage.js');
   return openSqliteStorage(o.databasePath, { readonly: o.readonly, clock: o.clock });
 }
 
@@ -30,7 +30,7 @@ export async function openStorage(o: StorageOptions): Promise<Storage> {
  * all or nothing. Returns each table's rows.
  */
 export async function copyToPostgres(sqlitePath: string, url: string, clock?: () => Date): Promise<{ table: string; rows: number }[]> {
-  const { copySqliteToPostgres } = await import('../../db/copy.js');
+  const { copySqliteToPostgres } = await import('../db/copy.js');
   return copySqliteToPostgres(sqlitePath, url, { clock });
 }
 
@@ -46,13 +46,13 @@ export interface BackupInfo {
  * with its own pg_dump: docs/operations.md.) A refusal is an Error whose message is the one line to print.
  */
 export async function backupDatabase(databasePath: string, file: string): Promise<BackupInfo> {
-  const { backupSqlite } = await import('../../db/sqlite/backup.js');
+  const { backupSqlite } = await import('../db/sqlite/backup.js');
   return backupSqlite(databasePath, file);
 }
 
 /** `kb954960 db restore FILE`: replaces the (stopped) bot's database with a backup, brought to this version's schema. */
 export async function restoreDatabase(databasePath: string, file: string, clock?: () => Date): Promise<BackupInfo> {
-  const { restoreSqlite } = await import('../../db/sqlite/backup.js');
+  const { restoreSqlite } = await import('../db/sqlite/backup.js');
   return restoreSqlite(databasePath, file, clock);
 }
 
