@@ -26,16 +26,41 @@ function freePort() {
 /** Starts a throwaway cluster; resolves { url, stop }. Fails with one line when PostgreSQL's server is not installed. */
 export async function startCluster() {
   const root = '/usr/lib/postgresql';
-  const version = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => b - a)[0] : undefined;
+  const version = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => b - a)[0]
+    : undefined;
   if (!version) throw new Error('PostgreSQL is not installed (apt-get install postgresql), and DATABASE_URL is not set');
   const bin = join(root, version, 'bin');
   const dir = mkdtempSync(join(tmpdir(), 'kb954960-bench-pg-'));
   if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'])), Number(execFileSync('id', ['-g', 'postgres'])));
-  const [initCmd, initArgs] = asServerUser(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '--locale=C', '--encoding=UTF8']);
+  const [initCmd, initArgs] = asServerUser(join(bin, 'initdb'), [
+    '-D',
+    join(dir, 'data'),
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '--locale=C',
+    '--encoding=UTF8',
+  ]);
   execFileSync(initCmd, initArgs, { env: serverEnv(), stdio: 'ignore' });
   const port = await freePort();
   // Durability off as in the tests' clusters (fsync=off): the benches measure the bot's queries, not this disk.
-  const [cmd, args] = asServerUser(join(bin, 'postgres'), ['-D', join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off']);
+  const [cmd, args] = asServerUser(join(bin, 'postgres'), [
+    '-D',
+    join(dir, 'data'),
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+  ]);
   const server = spawn(cmd, args, { env: serverEnv(), stdio: 'ignore' });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   for (const deadline = Date.now() + 30_000; ; ) {

@@ -40,7 +40,12 @@ try {
   }
 
   // ── both engines side by side ──
-  const rows = existsSync(results) ? readFileSync(results, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const rows = existsSync(results)
+    ? readFileSync(results, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   const of = (bench, engine) => rows.find((r) => r.bench === bench && (engine === undefined || r.engine === engine));
   const ms = (v) => (v === undefined ? '—' : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
   const s = (e) => of('status', e);
@@ -48,15 +53,23 @@ try {
   console.log('\n━━ both engines ━━');
   console.log('| | SQLite | PostgreSQL | target |');
   console.log('|---|---|---|---|');
-  console.log(`| status post over ${(s('sqlite') ?? s('postgres'))?.diagnoses?.toLocaleString('en-US') ?? '?'} diagnoses, 500 servers (median) | ${ms(s('sqlite')?.medianMs)} | ${ms(s('postgres')?.medianMs)} | < 100 ms each |`);
+  console.log(
+    `| status post over ${(s('sqlite') ?? s('postgres'))?.diagnoses?.toLocaleString('en-US') ?? '?'} diagnoses, 500 servers (median) | ${ms(s('sqlite')?.medianMs)} | ${ms(s('postgres')?.medianMs)} | < 100 ms each |`,
+  );
   console.log(`| … its cold first run | ${ms(s('sqlite')?.coldMs)} | ${ms(s('postgres')?.coldMs)} | |`);
   console.log(`| seeding that history | ${ms(s('sqlite')?.seedMs)} | ${ms(s('postgres')?.seedMs)} | (set-up) |`);
-  if (s('sqlite') && s('postgres')) console.log(`| the same post on both | ${s('sqlite').text === s('postgres').text ? 'yes' : 'NO: the fallback texts differ'} | | |`);
-  console.log(`| burst of ${k('sqlite')?.concurrency ?? 50} pastes: ack p99 | ${ms(k('sqlite')?.pasteAck.p99)} | ${ms(k('postgres')?.pasteAck.p99)} | PostgreSQL ≤ 1.5× SQLite${k('sqlite') && k('postgres') ? ` (${(k('postgres').pasteAck.p99 / k('sqlite').pasteAck.p99).toFixed(2)}×)` : ''} |`);
+  if (s('sqlite') && s('postgres'))
+    console.log(`| the same post on both | ${s('sqlite').text === s('postgres').text ? 'yes' : 'NO: the fallback texts differ'} | | |`);
+  console.log(
+    `| burst of ${k('sqlite')?.concurrency ?? 50} pastes: ack p99 | ${ms(k('sqlite')?.pasteAck.p99)} | ${ms(k('postgres')?.pasteAck.p99)} | PostgreSQL ≤ 1.5× SQLite${k('sqlite') && k('postgres') ? ` (${(k('postgres').pasteAck.p99 / k('sqlite').pasteAck.p99).toFixed(2)}×)` : ''} |`,
+  );
   console.log(`| … ack p50 | ${ms(k('sqlite')?.pasteAck.p50)} | ${ms(k('postgres')?.pasteAck.p50)} | |`);
   console.log(`| … paste → reply p99 | ${ms(k('sqlite')?.pasteReply.p99)} | ${ms(k('postgres')?.pasteReply.p99)} | |`);
   const st = of('startup');
-  if (st) console.log(`| CLI start-up (scan, one-line file; median) | ${ms(st.scanMs)}, pg not loaded: ${st.sqliteLoadsPg ? 'NO' : 'yes'} | — | the SQLite path must not load pg |`);
+  if (st)
+    console.log(
+      `| CLI start-up (scan, one-line file; median) | ${ms(st.scanMs)}, pg not loaded: ${st.sqliteLoadsPg ? 'NO' : 'yes'} | — | the SQLite path must not load pg |`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -38,7 +38,9 @@ function measure(label, env) {
   console.log(`  kb954960 scan (one-line file)  ${scan.toFixed(0).padStart(5)} ms   ${rss.toFixed(0)} MiB`);
   lastScanMs = scan;
   const ratio = scan / node;
-  console.log(`  ratio ${ratio.toFixed(2)}× node -e 0 (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'}); RSS ${rss.toFixed(0)} MiB (target ≤ 50 MiB: ${rss <= 50 ? 'met' : 'MISSED'})`);
+  console.log(
+    `  ratio ${ratio.toFixed(2)}× node -e 0 (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'}); RSS ${rss.toFixed(0)} MiB (target ≤ 50 MiB: ${rss <= 50 ? 'met' : 'MISSED'})`,
+  );
 }
 
 /** The packages a CLI run loads (bench/loaded-packages.cjs tells), with its environment over ours. */
@@ -60,7 +62,9 @@ function sqlitePathWithoutPg() {
   console.log('packages a saved scan loads');
   console.log(`  on SQLite (DATABASE_PATH)      ${sqlite.join(', ')}`);
   console.log(`  on PostgreSQL (DATABASE_URL)   ${postgres.join(', ')}`);
-  console.log(`  the SQLite path loads pg: ${sqlite.includes('pg') ? 'YES (MISSED)' : 'no (met)'}${postgres.includes('pg') ? '' : ' — but the PostgreSQL path did not load it either: the check sees nothing'}`);
+  console.log(
+    `  the SQLite path loads pg: ${sqlite.includes('pg') ? 'YES (MISSED)' : 'no (met)'}${postgres.includes('pg') ? '' : ' — but the PostgreSQL path did not load it either: the check sees nothing'}`,
+  );
   return ok;
 }
 
@@ -69,7 +73,8 @@ try {
   measure(process.env.NODE_EXTRA_CA_CERTS ? 'with this environment (NODE_EXTRA_CA_CERTS set)' : 'with this environment', {});
   if (process.env.NODE_EXTRA_CA_CERTS) measure('without NODE_EXTRA_CA_CERTS', { NODE_EXTRA_CA_CERTS: undefined });
   const withoutPg = sqlitePathWithoutPg();
-  if (process.env.BENCH_RESULT) appendFileSync(process.env.BENCH_RESULT, `${JSON.stringify({ bench: 'startup', scanMs: lastScanMs, sqliteLoadsPg: !withoutPg })}\n`);
+  if (process.env.BENCH_RESULT)
+    appendFileSync(process.env.BENCH_RESULT, `${JSON.stringify({ bench: 'startup', scanMs: lastScanMs, sqliteLoadsPg: !withoutPg })}\n`);
   if (!withoutPg) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,7 @@ const YEAR_MS = 365 * 86_400_000;
  */
 function* history() {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const iso = (ms) => new Date(ms).toISOString();
   const names = Array.from({ length: SERVERS }, (_, i) => `wsus${String(i).padStart(4, '0')}.corp.example`);
   const verdicts = ['clean', 'clean', 'clean', 'clean', 'clean', 'fixed', 'vulnerable', 'possible', 'affected'];
@@ -51,7 +51,22 @@ function* history() {
     const ts = `${Math.floor(at / 1000)}.${String(i % 1e6).padStart(6, '0')}`;
     const fromSlack = rand() < 0.7;
     const fault = verdict === 'affected' || verdict === 'possible' ? `${String(Math.floor(i / 27)).padStart(8, '0')}-bench-fault` : null;
-    yield { kind: 'diagnosis', id: i + 1, row: [iso(at), fromSlack ? 'message' : 'cli', server, verdict, 'unknown', 1000, fromSlack ? 'C0WSUS' : null, fromSlack ? ts : null, fromSlack ? ts : null], fault };
+    yield {
+      kind: 'diagnosis',
+      id: i + 1,
+      row: [
+        iso(at),
+        fromSlack ? 'message' : 'cli',
+        server,
+        verdict,
+        'unknown',
+        1000,
+        fromSlack ? 'C0WSUS' : null,
+        fromSlack ? ts : null,
+        fromSlack ? ts : null,
+      ],
+      fault,
+    };
     if (verdict === 'affected') lastAffected.set(server, iso(at));
   }
   for (const [i, name] of names.entries()) {
@@ -59,7 +74,20 @@ function* history() {
     const dll = k === 1 ? '3.1.6001.65' : k === 2 ? '3.1.6001.66' : null;
     const wsus = k === 0 ? '3.0.6000.273' : null;
     const fix = k === 3 ? iso(NOW.getTime() - 200 * 86_400_000) : null;
-    yield { kind: 'server', row: [name, dll, dll ? iso(NOW.getTime() - 300 * 86_400_000) : null, wsus, wsus ? iso(NOW.getTime() - 300 * 86_400_000) : null, fix, lastAffected.get(name) ?? null, iso(NOW.getTime() - YEAR_MS), iso(NOW.getTime())] };
+    yield {
+      kind: 'server',
+      row: [
+        name,
+        dll,
+        dll ? iso(NOW.getTime() - 300 * 86_400_000) : null,
+        wsus,
+        wsus ? iso(NOW.getTime() - 300 * 86_400_000) : null,
+        fix,
+        lastAffected.get(name) ?? null,
+        iso(NOW.getTime() - YEAR_MS),
+        iso(NOW.getTime()),
+      ],
+    };
   }
 }
 
@@ -72,7 +100,9 @@ function seedSqlite(path) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   const insertServer = db.prepare(`INSERT INTO servers (${SERVER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertDiagnosis = db.prepare(`INSERT INTO diagnoses (id, ${DIAGNOSIS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'en', ?, NULL, 'T0BENCH', ?, ?, ?, 'U0BENCH')`);
+  const insertDiagnosis = db.prepare(
+    `INSERT INTO diagnoses (id, ${DIAGNOSIS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 'en', ?, NULL, 'T0BENCH', ?, ?, ?, 'U0BENCH')`,
+  );
   const insertFault = db.prepare("INSERT OR IGNORE INTO fault_ids (diagnosis_id, fault_id, side) VALUES (?, ?, 'client')");
   db.transaction(() => {
     for (const r of history()) {
@@ -109,7 +139,11 @@ async function seedPostgres(url) {
          AS t(id, created_at, origin, server, verdict, server_state, lines, channel_id, message_ts, reply_ts)`,
       columns(diagnoses, 10),
     );
-    if (faults.length) await client.query("INSERT INTO fault_ids (diagnosis_id, fault_id, side) SELECT d, f, 'client' FROM unnest($1::bigint[], $2::text[]) AS t(d, f) ON CONFLICT DO NOTHING", columns(faults, 2));
+    if (faults.length)
+      await client.query(
+        "INSERT INTO fault_ids (diagnosis_id, fault_id, side) SELECT d, f, 'client' FROM unnest($1::bigint[], $2::text[]) AS t(d, f) ON CONFLICT DO NOTHING",
+        columns(faults, 2),
+      );
     diagnoses = [];
     faults = [];
   };
@@ -124,7 +158,12 @@ async function seedPostgres(url) {
       }
     }
     await flushDiagnoses();
-    await client.query(`INSERT INTO servers (${SERVER_COLUMNS}) SELECT * FROM unnest(${SERVER_COLUMNS.split(', ').map((_, i) => `$${i + 1}::text[]`).join(', ')})`, columns(servers, 9));
+    await client.query(
+      `INSERT INTO servers (${SERVER_COLUMNS}) SELECT * FROM unnest(${SERVER_COLUMNS.split(', ')
+        .map((_, i) => `$${i + 1}::text[]`)
+        .join(', ')})`,
+      columns(servers, 9),
+    );
     await client.query("SELECT setval(pg_get_serial_sequence('diagnoses', 'id'), (SELECT max(id) FROM diagnoses))");
     await client.query('COMMIT');
     await client.query('ANALYZE');
@@ -163,11 +202,18 @@ try {
 
   const blocks = cold.msg.blocks.length;
   console.log(`${ENGINE}: ${count.toLocaleString('en-US')} diagnoses over ${SERVERS} servers (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
-  console.log(`status post (query + build + render): median ${median.toFixed(1)} ms of ${RUNS} (min ${runs[0].toFixed(1)}, max ${runs.at(-1).toFixed(1)}; cold first ${cold.ms.toFixed(1)} ms); ${blocks} blocks, fallback ${cold.msg.text.length} chars`);
+  console.log(
+    `status post (query + build + render): median ${median.toFixed(1)} ms of ${RUNS} (min ${runs[0].toFixed(1)}, max ${runs.at(-1).toFixed(1)}; cold first ${cold.ms.toFixed(1)} ms); ${blocks} blocks, fallback ${cold.msg.text.length} chars`,
+  );
   console.log(`target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'OK' : 'MISSED'} (${(median / TARGET_MS).toFixed(2)}× of the budget)`);
   // For bench/run.mjs's table of both engines.
-  if (process.env.BENCH_RESULT) appendFileSync(process.env.BENCH_RESULT, `${JSON.stringify({ bench: 'status', engine: ENGINE, diagnoses: count, seedMs, medianMs: median, coldMs: cold.ms, text: cold.msg.text })}\n`);
+  if (process.env.BENCH_RESULT)
+    appendFileSync(
+      process.env.BENCH_RESULT,
+      `${JSON.stringify({ bench: 'status', engine: ENGINE, diagnoses: count, seedMs, medianMs: median, coldMs: cold.ms, text: cold.msg.text })}\n`,
+    );
   process.exitCode = median < TARGET_MS ? 0 : 1;
 } finally {
-  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(ENGINE === 'postgres' ? 'kept the PostgreSQL database' : path);
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  else console.log(ENGINE === 'postgres' ? 'kept the PostgreSQL database' : path);
 }

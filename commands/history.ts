@@ -8,7 +8,10 @@ export const historyArgs = z.object({
   // A name, an FQDN or a URL; the store finds the server under any of its spellings.
   server: z
     .string()
-    .transform((s, ctx) => canonicalServerName(s) ?? (ctx.addIssue({ code: 'custom', message: `'${s.length > 60 ? `${s.slice(0, 59)}…` : s}' is not a server name` }), z.NEVER))
+    .transform(
+      (s, ctx) =>
+        canonicalServerName(s) ?? (ctx.addIssue({ code: 'custom', message: `'${s.length > 60 ? `${s.slice(0, 59)}…` : s}' is not a server name` }), z.NEVER),
+    )
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(10),
 });

@@ -35,7 +35,9 @@ export async function runSlashCommand(rawText: string, ctx: SlashContext): Promi
       return reply(helpReply(ctx.lang, undefined, ctx));
     case 'check':
       // Keep the pasted lines' own breaks and tabs: only the subcommand word is cut off.
-      return reply(await checkCommand({ text: text.slice(head.length), origin: 'command', channelId: ctx.channelId, teamId: ctx.teamId, maxBytes: ctx.maxBytes }, ctx));
+      return reply(
+        await checkCommand({ text: text.slice(head.length), origin: 'command', channelId: ctx.channelId, teamId: ctx.teamId, maxBytes: ctx.maxBytes }, ctx),
+      );
     case 'code':
       return reply(codeCommand(rest, ctx.lang));
     case 'server':

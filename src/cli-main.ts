@@ -117,7 +117,8 @@ async function openStore(dbFlag: string | undefined, config: Config, options: { 
 
 /** Checks every FILE before reading any, so a typo costs nothing and records nothing. */
 function checkFiles(files: readonly string[]): void {
-  if (files.length === 0 && process.stdin.isTTY) throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
+  if (files.length === 0 && process.stdin.isTTY)
+    throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
   if (files.filter((f) => f === '-').length > 1) throw new UsageError("'-' (stdin) can be given once");
   for (const file of files) {
     if (file === '-') continue;
@@ -138,7 +139,11 @@ async function inputsFrom(files: readonly string[], maxBytes: number): Promise<L
   for (const file of files.length === 0 ? ['-'] : files) {
     const name = file === '-' ? 'stdin' : file;
     try {
-      inputs.push(...(file === '-' ? await openLogs(process.stdin, name, { maxBytes, limitName: '--max-bytes' }) : await openLogFile(file, { maxBytes, limitName: '--max-bytes' })));
+      inputs.push(
+        ...(file === '-'
+          ? await openLogs(process.stdin, name, { maxBytes, limitName: '--max-bytes' })
+          : await openLogFile(file, { maxBytes, limitName: '--max-bytes' })),
+      );
     } catch (e) {
       if (e instanceof InputError) throw new InputError(e.problem, `${name}: ${e.message}`, { cause: e });
       throw e;
@@ -234,7 +239,10 @@ async function main(argv: string[]): Promise<number> {
       return scan(rest, config);
     case 'code': {
       // A signed decimal HRESULT (-2145107934) is the code, not an option.
-      const { values, positionals } = parse(rest.map((a) => (/^-\d+$/.test(a) ? `=${a}` : a)), { json: { type: 'boolean' }, lang: { type: 'string' } });
+      const { values, positionals } = parse(
+        rest.map((a) => (/^-\d+$/.test(a) ? `=${a}` : a)),
+        { json: { type: 'boolean' }, lang: { type: 'string' } },
+      );
       const args = positionals.map((a) => (a.startsWith('=-') ? a.slice(1) : a));
       const { codeCommand } = await import('../commands/code.js');
       return print(codeCommand(args, langFlag(values.lang, config.lang)), !!values.json);
@@ -250,12 +258,21 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'history': {
-      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, server: { type: 'string' }, limit: { type: 'string' }, db: { type: 'string' }, lang: { type: 'string' } });
+      const { values, positionals } = parse(rest, {
+        json: { type: 'boolean' },
+        server: { type: 'string' },
+        limit: { type: 'string' },
+        db: { type: 'string' },
+        lang: { type: 'string' },
+      });
       if (positionals.length > 0) throw new UsageError(`history takes no arguments (got '${positionals[0]}'); use --server NAME`);
       const { historyCommand } = await import('../commands/history.js');
       const store = await openStore(values.db as string | undefined, config);
       try {
-        const reply = await historyCommand({ server: values.server as string | undefined, limit: values.limit as string | undefined }, commandContext(store, config, langFlag(values.lang, config.lang)));
+        const reply = await historyCommand(
+          { server: values.server as string | undefined, limit: values.limit as string | undefined },
+          commandContext(store, config, langFlag(values.lang, config.lang)),
+        );
         return print(reply, !!values.json);
       } finally {
         await store.close();
@@ -274,7 +291,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'db': {
       const { values, positionals } = parse(rest, { to: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
-      if (positionals[0] !== 'copy' || positionals.length > 1) throw new UsageError('usage: db copy --to postgres://user:password@host:5432/database [--db PATH]');
+      if (positionals[0] !== 'copy' || positionals.length > 1)
+        throw new UsageError('usage: db copy --to postgres://user:password@host:5432/database [--db PATH]');
       const to = values.to as string | undefined;
       if (!to || !/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError('db copy: --to must be a postgres://user:password@host:5432/database URL');
       const from = (values.db as string | undefined) ?? config.databasePath;
@@ -293,14 +311,20 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'enroll': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, revoke: { type: 'boolean' }, db: { type: 'string' } });
-      if (positionals.length !== 1) throw new UsageError("enroll takes one server name: kb954960 enroll NAME [--revoke]");
+      if (positionals.length !== 1) throw new UsageError('enroll takes one server name: kb954960 enroll NAME [--revoke]');
       const { enrollServer, revokeServer, EnrolError } = await import('./reports/keys.js');
       const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
       try {
         const name = positionals[0]!;
         if (values.revoke) {
           const { server, revoked } = await revokeServer(store, name, config.clock());
-          write(values.json ? JSON.stringify({ server, revoked }) : revoked ? `${server}: key revoked; its reports are refused from now on.` : `${server}: no key in force; nothing to revoke.`);
+          write(
+            values.json
+              ? JSON.stringify({ server, revoked })
+              : revoked
+                ? `${server}: key revoked; its reports are refused from now on.`
+                : `${server}: no key in force; nothing to revoke.`,
+          );
           return revoked ? 0 : 1;
         }
         const { server, key } = await enrollServer(store, name, config.clock());

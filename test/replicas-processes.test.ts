@@ -96,7 +96,8 @@ function sqlitePeek(path: string): Peek {
   return {
     unfinished: async () => read<{ n: number }>('SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL')[0]!.n,
     heldBy: async (pid) => read<{ n: number }>(`SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL AND taken_by LIKE '%:${pid}:%'`)[0]!.n,
-    diagnosesPerMessage: async () => new Map(read<{ k: string; n: number }>("SELECT channel_id || ':' || message_ts AS k, COUNT(*) AS n FROM diagnoses GROUP BY 1").map((r) => [r.k, r.n])),
+    diagnosesPerMessage: async () =>
+      new Map(read<{ k: string; n: number }>("SELECT channel_id || ':' || message_ts AS k, COUNT(*) AS n FROM diagnoses GROUP BY 1").map((r) => [r.k, r.n])),
     close: async () => undefined,
   };
 }
@@ -108,16 +109,23 @@ function postgresPeek(url: string): Peek {
     unfinished: () => count('SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL'),
     heldBy: (pid) => count(`SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL AND taken_by LIKE '%:${pid}:%'`),
     diagnosesPerMessage: async () =>
-      new Map((await pool.query<{ k: string; n: string }>("SELECT channel_id || ':' || message_ts AS k, COUNT(*) AS n FROM diagnoses GROUP BY 1")).rows.map((r) => [r.k, Number(r.n)])),
+      new Map(
+        (await pool.query<{ k: string; n: string }>("SELECT channel_id || ':' || message_ts AS k, COUNT(*) AS n FROM diagnoses GROUP BY 1")).rows.map((r) => [
+          r.k,
+          Number(r.n),
+        ]),
+      ),
     close: () => pool.end(),
   };
 }
 
 async function pool<T>(items: readonly T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 const engines = [
@@ -157,7 +165,15 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
     const clockOrigin = performance.now();
     const nowForChild = () => new Date(Date.parse(TEST_NOW) + (performance.now() - clockOrigin)).toISOString();
     const start = async (name: string, port: number): Promise<Replica> => {
-      const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...db };
+      const env = {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        ...db,
+      };
       const proc = spawn(process.execPath, [CLI, 'serve'], { env: { ...childEnv(env), KB954960_NOW: nowForChild() }, stdio: ['ignore', 'ignore', 'pipe'] });
       const r: Replica = { name, url: `http://127.0.0.1:${port}`, proc, stderr: [], exited: new Promise((res) => proc.once('exit', () => res())) };
       proc.stderr!.setEncoding('utf8').on('data', (d: string) => r.stderr.push(d));
@@ -166,7 +182,10 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
         () => `${name} to be ready:\n${r.stderr.join('')}`,
         async () => {
           if (proc.exitCode !== null) throw new Error(`${name} exited (${proc.exitCode}) before it was ready:\n${r.stderr.join('')}`);
-          return get(`${r.url}/healthz`, 500).then((x) => x.status === 200, () => false);
+          return get(`${r.url}/healthz`, 500).then(
+            (x) => x.status === 200,
+            () => false,
+          );
         },
         20_000,
       );
@@ -196,7 +215,10 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
       const deliver = async (r: Replica, e: Ev, retry: boolean): Promise<void> => {
         delivered++;
         try {
-          const res = await postEvent(`${r.url}/slack/events`, SECRET, e.envelope, { timeoutMs: 10_000, ...(retry ? { retryNum: 1, retryReason: 'http_timeout' } : {}) });
+          const res = await postEvent(`${r.url}/slack/events`, SECRET, e.envelope, {
+            timeoutMs: 10_000,
+            ...(retry ? { retryNum: 1, retryReason: 'http_timeout' } : {}),
+          });
           if (res.status === 200) acked.add(e.i);
           else throw new Error(`event ${e.i} to ${r.name}: HTTP ${res.status} ${res.body}`);
         } catch (err) {
@@ -224,7 +246,11 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
       expect(b.proc.signalCode).toBe('SIGKILL');
 
       // The survivor's sweep finds what the dead one held and finishes it.
-      await waitUntil(() => `A to finish the ${k.held} items the dead B held`, async () => (await peek.heldBy(k.pid)) === 0, TAKEOVER_LIMIT_MS + 5_000);
+      await waitUntil(
+        () => `A to finish the ${k.held} items the dead B held`,
+        async () => (await peek.heldBy(k.pid)) === 0,
+        TAKEOVER_LIMIT_MS + 5_000,
+      );
       const takeoverMs = performance.now() - k.at;
       fake.latency('chat.postMessage', null);
 
@@ -234,9 +260,11 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
       await pool(retried, CONCURRENCY, (e) => deliver(b, e, true));
 
       const replyKeys = () => new Set(fake.callsTo('chat.postMessage').map((c) => `${c.body.channel}:${c.body.thread_ts}`)).size;
-      await waitUntil('every event answered and the queue worked off', async () => replyKeys() >= EVENTS && (await peek.unfinished()) === 0, 60_000).catch(() => {
-        /* the verdict below says which were lost */
-      });
+      await waitUntil('every event answered and the queue worked off', async () => replyKeys() >= EVENTS && (await peek.unfinished()) === 0, 60_000).catch(
+        () => {
+          /* the verdict below says which were lost */
+        },
+      );
       for (const r of [a, b]) r.proc.kill('SIGTERM');
       await Promise.all([a.exited, b.exited]);
       expect(a.proc.exitCode, a.stderr.join('')).toBe(0);
@@ -258,7 +286,8 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
         if (replies >= 1) answered++;
         if (replies === 0 || rows === 0) lost++;
         if (replies > 1 || rows > 1) duplicated++;
-        if ((replies !== 1 || rows !== 1) && problems.length < 10) problems.push(`event ${e.i} (${key}, ${acked.has(e.i) ? 'acked' : 'not acked'}): ${rows} diagnoses, ${replies} replies`);
+        if ((replies !== 1 || rows !== 1) && problems.length < 10)
+          problems.push(`event ${e.i} (${key}, ${acked.has(e.i) ? 'acked' : 'not acked'}): ${rows} diagnoses, ${replies} replies`);
       }
       const eventKeys = new Set(events.map((e) => `${e.channel}:${e.ts}`));
       const strays = posts.filter((c) => !eventKeys.has(`${c.body.channel}:${c.body.thread_ts}`)).length;

@@ -25,7 +25,15 @@ export interface InboxDeps {
 export function createInbox(d: InboxDeps): SlackInbox {
   const { config, store, client, clock } = d;
   const apiHost = new URL(config.slack.apiUrl).host;
-  const message = messageWorker({ store, client, clock, apiHost, botToken: config.slack.botToken!, maxBytes: config.maxFileBytes, adminUserIds: config.adminUserIds });
+  const message = messageWorker({
+    store,
+    client,
+    clock,
+    apiHost,
+    botToken: config.slack.botToken!,
+    maxBytes: config.maxFileBytes,
+    adminUserIds: config.adminUserIds,
+  });
   return new SlackInbox({
     store,
     clock,
