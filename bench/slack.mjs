@@ -414,6 +414,14 @@ if (!isMainThread) {
   const logAck = report('whole-log paste ack', all.pasteAck, 50);
   const logFloor = report('  bare HTTP server (floor)', all.pasteFloor);
   const logReply = report('whole-log paste → reply', all.reply, 250);
+  // For bench/run.mjs's table of both engines.
+  if (process.env.BENCH_RESULT) {
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(
+      process.env.BENCH_RESULT,
+      `${JSON.stringify({ bench: 'slack', engine: process.env.DATABASE_URL ? 'postgres' : 'sqlite', concurrency: CONCURRENCY, pasteAck: logAck, pasteReply: logReply, lineAck })}\n`,
+    );
+  }
   console.log(`  whole-log vs one-line pastes, p99: ack ${(logAck.p99 / lineAck.p99).toFixed(2)}×, reply ${(logReply.p99 / lineReply.p99).toFixed(2)}×`);
   const overFloor = (label, bot, floor) =>
     console.log(

@@ -2,7 +2,7 @@
 // run; the median wall time, its ratio to node's, and peak RSS. Targets (printed, never enforced): ≤ 1.5×, ≤ 50 MiB.
 //
 //   npm run build && node bench/startup.mjs [--reps 15]
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ writeFileSync(file, '2008-08-12\t05:15:41:253\t 940\tf54\tAU\t###########  AU: I
  * on the development machine), which inflates the baseline and flatters the ratio: where it is set, the run is repeated
  * without it, and that is the ratio that says how the CLI itself starts.
  */
+let lastScanMs;
 function measure(label, env) {
   const runs = interleaved(Number(values.reps), {
     node: () => timed(process.execPath, ['-e', '0'], env),
@@ -35,16 +36,46 @@ function measure(label, env) {
   console.log(label);
   console.log(`  node -e 0                      ${node.toFixed(0).padStart(5)} ms   ${(median(runs.node, 'rssKiB') / 1024).toFixed(0)} MiB`);
   console.log(`  kb954960 scan (one-line file)  ${scan.toFixed(0).padStart(5)} ms   ${rss.toFixed(0)} MiB`);
+  lastScanMs = scan;
   const ratio = scan / node;
   console.log(
     `  ratio ${ratio.toFixed(2)}× node -e 0 (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'}); RSS ${rss.toFixed(0)} MiB (target ≤ 50 MiB: ${rss <= 50 ? 'met' : 'MISSED'})`,
   );
 }
 
+/** The packages a CLI run loads (bench/loaded-packages.cjs tells), with its environment over ours. */
+function packagesLoaded(args, env) {
+  const out = join(dir, 'loaded.txt');
+  writeFileSync(out, '');
+  timed(process.execPath, ['-r', new URL('loaded-packages.cjs', import.meta.url).pathname, CLI, ...args], { LOADED_PACKAGES_OUT: out, ...env });
+  return readFileSync(out, 'utf8').split('\n').filter(Boolean);
+}
+
+/**
+ * The SQLite path (a saved scan: the database opened and written) must not load the PostgreSQL client; the same run
+ * with DATABASE_URL (a server that is not there: it fails, after loading the client) shows that the check sees it.
+ */
+function sqlitePathWithoutPg() {
+  const sqlite = packagesLoaded(['scan', '--json', file], { DATABASE_PATH: join(dir, 'saved.db'), DATABASE_URL: undefined });
+  const postgres = packagesLoaded(['scan', '--json', file], { DATABASE_URL: 'postgres://bench@127.0.0.1:1/none' });
+  const ok = !sqlite.includes('pg') && postgres.includes('pg');
+  console.log('packages a saved scan loads');
+  console.log(`  on SQLite (DATABASE_PATH)      ${sqlite.join(', ')}`);
+  console.log(`  on PostgreSQL (DATABASE_URL)   ${postgres.join(', ')}`);
+  console.log(
+    `  the SQLite path loads pg: ${sqlite.includes('pg') ? 'YES (MISSED)' : 'no (met)'}${postgres.includes('pg') ? '' : ' — but the PostgreSQL path did not load it either: the check sees nothing'}`,
+  );
+  return ok;
+}
+
 try {
   console.log(`${loadLine()} (${availableParallelism()}); ${values.reps} interleaved reps, medians`);
   measure(process.env.NODE_EXTRA_CA_CERTS ? 'with this environment (NODE_EXTRA_CA_CERTS set)' : 'with this environment', {});
   if (process.env.NODE_EXTRA_CA_CERTS) measure('without NODE_EXTRA_CA_CERTS', { NODE_EXTRA_CA_CERTS: undefined });
+  const withoutPg = sqlitePathWithoutPg();
+  if (process.env.BENCH_RESULT)
+    appendFileSync(process.env.BENCH_RESULT, `${JSON.stringify({ bench: 'startup', scanMs: lastScanMs, sqliteLoadsPg: !withoutPg })}\n`);
+  if (!withoutPg) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

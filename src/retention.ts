@@ -44,7 +44,10 @@ export async function purgeOnce(o: Pick<RetentionOptions, 'store' | 'historyDays
 export function startRetention(o: RetentionOptions): { stop(): void } {
   const run = () => {
     // A purge that fails (database busy, closed during shutdown) is retried at the next tick; never fatal.
-    purgeOnce(o).catch((err: unknown) => o.logger?.warn({ err }, 'history purge failed; will retry'));
+    // On one replica at a time: another one's purge under way makes this tick a no-op.
+    o.store
+      .withExclusive('retention', async () => void (await purgeOnce(o)))
+      .catch((err: unknown) => o.logger?.warn({ err }, 'history purge failed; will retry'));
   };
   run();
   const timer = setInterval(run, o.everyMs ?? DAY_MS);

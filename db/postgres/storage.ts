@@ -53,7 +53,19 @@ const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
 const MIGRATION_LOCK = 954_960_001;
 /** …and of reshaping server identities ("one server"): two merges at once could each move the other's rows. */
 const IDENTITY_LOCK = 954_960_002;
+/**
+ * First half of the two-key advisory locks of the sweeps (storage.withExclusive); the second is a hash of the job's
+ * name. Two-key locks live apart from the one-key locks above: they cannot collide.
+ */
+const EXCLUSIVE_LOCK_SPACE = 954_960;
 const EXPIRED = '1970-01-01T00:00:00.000Z';
+
+/** A stable 32-bit signed hash of a job's name (FNV-1a): the advisory lock's second key. */
+function jobKey(name: string): number {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(name, 'utf8')) h = Math.imul(h ^ b, 0x01000193);
+  return h | 0;
+}
 
 type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
@@ -647,6 +659,31 @@ export class PostgresStorage implements Storage {
   }
 
   async housekeeping(): Promise<void> {}
+
+  async withExclusive(name: string, fn: () => Promise<void>): Promise<boolean> {
+    // A session lock on a connection of its own, held while fn runs on the pool: the lock is not a transaction, so the
+    // sweep's own statements commit as they go. A replica that dies loses its connection, and the server the lock.
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    // A connection cut while it holds the lock (the server restarted) errors on the client, not on the pool: noted
+    // here (the pool's listener only covers idle ones), it must not end the process.
+    const onError = (e: Error) => (broken = e);
+    client.on('error', onError);
+    try {
+      const got = await one(client, 'SELECT pg_try_advisory_lock($1, $2) AS got', [EXCLUSIVE_LOCK_SPACE, jobKey(name)]);
+      if (!got?.got) return false;
+      try {
+        await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [EXCLUSIVE_LOCK_SPACE, jobKey(name)]).catch((e: Error) => (broken = e));
+      }
+      return true;
+    } finally {
+      // A connection whose unlock failed may still hold the lock: it is closed rather than handed back to the pool.
+      client.off('error', onError);
+      client.release(broken ?? false);
+    }
+  }
 
   async ping(): Promise<boolean> {
     if (this.closed) return false;

@@ -33,6 +33,8 @@ export class SqliteStorage implements Storage {
   readonly status: StatusPort;
   readonly readers: ReadersPort;
   readonly fleet: FleetPort;
+  /** Jobs under withExclusive now. */
+  private readonly running = new Set<string>();
 
   /**
    * The synchronous store underneath: for this engine's own code and the tests that set up or inspect a database
@@ -179,6 +181,21 @@ export class SqliteStorage implements Storage {
 
   housekeeping(): Promise<void> {
     return this.raw.checkpoint();
+  }
+
+  /**
+   * In this process only: a SQLite file is meant for one process, and the sweeps are safe to run twice over one file
+   * anyway (the purge deletes by a cutoff, each daily post is claimed in a write transaction).
+   */
+  async withExclusive(name: string, fn: () => Promise<void>): Promise<boolean> {
+    if (this.running.has(name)) return false;
+    this.running.add(name);
+    try {
+      await fn();
+      return true;
+    } finally {
+      this.running.delete(name);
+    }
   }
 
   async ping(): Promise<boolean> {

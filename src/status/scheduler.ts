@@ -18,6 +18,9 @@ import type { StatusPort, Storage, Subscription } from '../store/port.js';
 
 export const STATUS_EVENT_TYPE = 'kb954960_status';
 
+/** The storage's exclusive job name of the sweep (and of the catch-up run at start). */
+const SWEEP_JOB = 'status-sweep';
+
 export interface StatusClient {
   chat: {
     // `any` args: Bolt's WebClient (app.client) fits without casts.
@@ -129,11 +132,21 @@ export class StatusScheduler {
     if (this.sweepPattern) {
       this.sweepJob = new Cron(this.sweepPattern, { timezone: 'UTC', protect: true, catch: true, unref: true }, async () => {
         await this.refresh();
-        await this.track(this.runDue());
-        await this.track(this.runAlso());
+        await this.track(this.sweepOnce());
       });
     }
-    void this.track(this.runDue());
+    void this.track(this.store.withExclusive(SWEEP_JOB, async () => void (await this.runDue())));
+  }
+
+  /**
+   * One sweep — what is due, then the extra work — on one replica at a time: while another replica sharing the
+   * database runs it, this one skips it (false) and the next tick looks again.
+   */
+  sweepOnce(now: Date = this.clock()): Promise<boolean> {
+    return this.store.withExclusive(SWEEP_JOB, async () => {
+      await this.runDue(now);
+      await this.runAlso(now);
+    });
   }
 
   private async runAlso(now: Date = this.clock()): Promise<void> {

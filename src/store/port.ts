@@ -409,6 +409,13 @@ export interface Storage {
    */
   deferHousekeeping(onError: (err: Error) => void): void;
   housekeeping(): Promise<void>;
+  /**
+   * Runs `fn` unless the job `name` (a sweep: retention, the status sweep) is already running — on any replica sharing
+   * the database (PostgreSQL: a session advisory lock, held for the run and dropped by the server if the replica dies)
+   * or in this process (SQLite, where one process per file is the norm). Returns false, without running it, when the
+   * job was busy elsewhere: the next tick tries again.
+   */
+  withExclusive(name: string, fn: () => Promise<void>): Promise<boolean>;
   /** Whether the database answers (/healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

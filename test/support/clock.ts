@@ -11,7 +11,8 @@ export function testClock(start: string = TEST_NOW): Clock {
 }
 
 /** The app's own environment variables: a developer's shell must not leak them into a spawned CLI. */
-const APP_VARS = /^(SLACK_|KB954960_|DATABASE_PATH$|PORT$|HOST$|INGEST_|BOT_LANG$|STATUS_|ADMIN_USER_IDS$|MAX_FILE_BYTES$|HISTORY_DAYS$|LOG_LEVEL$)/;
+const APP_VARS =
+  /^(SLACK_|KB954960_|DATABASE_PATH$|DATABASE_URL$|PORT$|HOST$|INGEST_|BOT_LANG$|STATUS_|ADMIN_USER_IDS$|MAX_FILE_BYTES$|HISTORY_DAYS$|LOG_LEVEL$)/;
 
 /**
  * The environment for a child process the tests spawn: this process's own (so libfaketime's LD_PRELOAD and FAKETIME
