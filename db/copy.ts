@@ -24,6 +24,11 @@ const TABLES = [
   'subscriptions',
   'status_posts',
   'reader_langs',
+  'report_keys',
+  'reports',
+  'client_health',
+  'fleet_alerts',
+  'fleet_alert_threads',
 ] as const;
 
 /** SQLite keeps these flags as 0/1; PostgreSQL as BOOLEAN. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -11,7 +11,13 @@ import { testDatabase } from './support/postgres.js';
 // fresh database, it has every table, column, key and index the SQLite migrations build, and two test files'
 // databases do not see each other.
 
-const SCHEMA = readFileSync(new URL('../db/postgres/001_schema.sql', import.meta.url), 'utf8');
+// The PostgreSQL schema is every migration of its engine, in order (001 the first release, then one file per change).
+const PG_DIR = new URL('../db/postgres/', import.meta.url);
+const SCHEMA = readdirSync(PG_DIR)
+  .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+  .sort()
+  .map((f) => readFileSync(new URL(f, PG_DIR), 'utf8'))
+  .join('\n');
 
 /** Tables the migration runner keeps for itself (each engine's own), not the app's data. */
 const RUNNER_TABLES = new Set(['schema_migrations']);

@@ -347,7 +347,8 @@ describe.each(engines)('the storage port on $name', (engine) => {
 
   it('the evidence first, in line order; when an affected episode began; where a thread was answered', async () => {
     const s = await open();
-    const d = diagnose(scanText(KB_CLIENT_EXAMPLE), { lang: 'en', now: at(1) });
+    // A failure counts from its own time (failedAt, read off its log lines), not from when it was pasted.
+    const d = { ...diagnose(scanText(KB_CLIENT_EXAMPLE), { lang: 'en', now: at(1) }), failedAt: at(1) };
     const id = await s.history.record({ diagnosis: d, origin: 'message', at: at(1), channelId: 'C1', messageTs: '1.1', threadTs: '1.1', userId: 'U1' });
     const evidence = await s.history.evidenceOf(id, 2);
     expect(evidence).toEqual(
@@ -356,7 +357,9 @@ describe.each(engines)('the storage port on $name', (engine) => {
         .map((f) => ({ rule: f.rule, line: f.line, text: f.text }))
         .sort((x, y) => x.line - y.line),
     );
-    await s.history.record({ diagnosis: affectedLog('wsusebc'), origin: 'cli', at: at(3) });
+    await s.history.record({ diagnosis: { ...affectedLog('wsusebc'), failedAt: at(3) }, origin: 'cli', at: at(3) });
+    // The same failure pasted again on day 6 (its lines say day 1) is no new failure after day 2.
+    await s.history.record({ diagnosis: affectedLog('wsusebc'), origin: 'cli', at: at(6), sourceName: 'old.log' });
     const since = await s.status.firstAffectedAfter([
       { name: 'wsusebc', after: null },
       { name: 'wsusebc2', after: null },

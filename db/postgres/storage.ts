@@ -175,12 +175,12 @@ export class PostgresStorage implements Storage {
             [...origins],
           ]);
           for (const server of new Set(gone.map((r) => r.server).filter((v): v is string => typeof v === 'string'))) {
-            const times = gone.filter((r) => r.server === server).map((r) => String(r.created_at));
             const names = await spellingsOf(c, server);
+            // The last failure is the newest still on record, by its own time (event time, as when it was recorded).
             await c.query(
-              `UPDATE servers SET last_affected_at = (SELECT MAX(created_at) FROM diagnoses WHERE verdict = 'affected' AND server = ANY($1))
-               WHERE name = $2 AND last_affected_at = ANY($3)`,
-              [names, server, times],
+              `UPDATE servers SET last_affected_at = (SELECT MAX(COALESCE(failed_at, created_at)) FROM diagnoses WHERE verdict = 'affected' AND server = ANY($1))
+               WHERE name = $2`,
+              [names, server],
             );
             // A server known only through what was retracted is not known at all: no row left to show in the fleet.
             await c.query(
@@ -458,7 +458,7 @@ export class PostgresStorage implements Storage {
         if (servers.length === 0) return out;
         const found = await rows(
           pool,
-          `SELECT s.name, (SELECT MIN(created_at) FROM diagnoses d WHERE d.server = s.name AND d.verdict = 'affected' AND d.created_at > s.since_at) AS t
+          `SELECT s.name, (SELECT MIN(COALESCE(d.failed_at, d.created_at)) FROM diagnoses d WHERE d.server = s.name AND d.verdict = 'affected' AND COALESCE(d.failed_at, d.created_at) > s.since_at) AS t
            FROM unnest($1::text[], $2::text[]) AS s (name, since_at)`,
           [servers.map((s) => s.name), servers.map((s) => s.after ?? '')],
         );
@@ -847,8 +847,8 @@ async function recordDiagnosis(c: pg.PoolClient, r: DiagnosisRecord): Promise<nu
   const server = d.server ? await serverRowFor(c, d.server, r.at, byAdmin) : null;
   const inserted = await one(
     c,
-    `INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id`,
+    `INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin, failed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT DO NOTHING RETURNING id`,
     [
       r.at,
       r.origin,
@@ -865,6 +865,7 @@ async function recordDiagnosis(c: pg.PoolClient, r: DiagnosisRecord): Promise<nu
       r.userId ?? null,
       r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
       byAdmin,
+      d.failedAt ?? null,
     ],
   );
   if (!inserted) {

@@ -238,8 +238,8 @@ export class Store {
       const byAdmin = r.byAdmin ?? true;
       const server = d.server ? this.serverRowFor(d.server, r.at, byAdmin) : null;
       const info = this.statement(
-        `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin, failed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         r.at,
         r.origin,
@@ -256,6 +256,7 @@ export class Store {
         r.userId ?? null,
         r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
         byAdmin ? 1 : 0,
+        d.failedAt ?? null,
       );
       if (info.changes === 0) {
         // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
@@ -305,13 +306,13 @@ export class Store {
       if (gone.length === 0) return 0;
       this.statement(`DELETE FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).run(channelId, messageTs, ...origins);
       for (const server of new Set(gone.map((r) => r.server).filter((v): v is string => typeof v === 'string'))) {
-        const times = gone.filter((r) => r.server === server).map((r) => String(r.created_at));
         const names = this.spellingsOf(server);
+        // The last failure is the newest that is still on record, by its own time (event time, as when it was recorded).
         this.statement(
           `UPDATE servers SET last_affected_at =
-               (SELECT MAX(created_at) FROM diagnoses WHERE verdict = 'affected' AND server IN (${names.map(() => '?').join(', ')}))
-             WHERE name = ? AND last_affected_at IN (${times.map(() => '?').join(', ')})`,
-        ).run(...names, server, ...times);
+               (SELECT MAX(COALESCE(failed_at, created_at)) FROM diagnoses WHERE verdict = 'affected' AND server IN (${names.map(() => '?').join(', ')}))
+             WHERE name = ?`,
+        ).run(...names, server);
         // A server known only through what was retracted is not known at all: no row left to show in the fleet.
         this.statement(
           `DELETE FROM servers WHERE name = ? AND dll_version IS NULL AND wsus_version IS NULL AND fix_event_at IS NULL AND last_affected_at IS NULL
