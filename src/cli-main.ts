@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = sub.name.includes(' ') ? rest.slice(1) : rest;
   if (isMain(sub.cli)) return sub.cli.main(args, config!);
-  return isBot(sub.cli) ? serveCli() : runShared(sub, sub.cli, args, config!);
+  return runShared(sub, sub.cli as CliParse<unknown>, args, config!);
 }
 
 main(process.argv.slice(2)).then(

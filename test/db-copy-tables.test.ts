@@ -18,7 +18,9 @@ it('copies every table of the SQLite schema (but its migration record), fleet re
   await s.fleet.enroll('wsus01', 'key-1', '2026-11-01T00:00:00.000Z');
   await s.close();
   const db = new Database(path, { readonly: true });
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as { name: string }[])
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as { name: string }[]
+  )
     .map((t) => t.name)
     .sort();
   db.close();

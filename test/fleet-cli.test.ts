@@ -113,3 +113,19 @@ describe('kb954960 ingest', () => {
     expect(run(['ingest', bad])).toMatchObject({ code: 2, stdout: `${bad}: refused: generated: not an ISO 8601 time\n` });
   });
 });
+
+describe('kb954960 ingest refuses what no way in may record', () => {
+  test("a revoked server's report file, and standard input (reports are files)", () => {
+    const own = join(dir, 'revoked.db');
+    const runOn = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: own }), encoding: 'utf8', timeout: 20_000 });
+    expect(runOn(['enroll', 'wsus01']).status).toBe(0);
+    expect(runOn(['enroll', 'wsus01', '--revoke']).status).toBe(0);
+    const refused = runOn(['ingest', FIXTURE]);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe(`${FIXTURE}: refused: server.name: wsus01's reporting key was revoked; enroll it again to record its reports\n`);
+    expect(JSON.parse(runOn(['history', '--json']).stdout)).toEqual([]);
+    const stdin = runOn(['ingest', '-']);
+    expect(stdin.status).toBe(2);
+    expect(stdin.stdout).toContain('-: refused: reports are files the script wrote (-OutFile), not standard input');
+  });
+});

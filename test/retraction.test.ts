@@ -128,6 +128,24 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     expect(await slash(t, 'status')).not.toContain(server);
   });
 
+  it("a file's caption edited: the file's answer and diagnosis stay (the caption alone is no log)", async () => {
+    const server = fresh('wsuscaption');
+    const channel = fresh('CCAPTION');
+    const ts = slackTs();
+    const file = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: Buffer.from(log503On(server)), mimetype: 'text/plain', filetype: 'text' });
+    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: ADMIN, ts, text: 'see attached', files: [file] }))).status).toBe(200);
+    await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
+    await t.idle();
+    expect(t.store.history({ server })).toHaveLength(1);
+    // Edited to hold lines of its own: answered as a caption, they would replace the file's answer.
+    const edit = edited(channel, ts, 'see attached', `see attached\n${log503On(fresh('wsusother'))}`);
+    (edit.event as { message: { files?: unknown[] } }).message.files = [file];
+    expect((await postEvent(t.events, SIGNING_SECRET, edit)).status).toBe(200);
+    await t.idle();
+    expect(t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel)).toEqual([]);
+    expect(t.store.history({ server })).toHaveLength(1);
+  });
+
   it('an edit that still holds a log is diagnosed again, and counts once', async () => {
     const before = fresh('wsusbefore');
     const after = fresh('wsusafter');

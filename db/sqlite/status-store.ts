@@ -178,7 +178,9 @@ export class StatusStore {
   firstAffectedAfter(servers: readonly { name: string; after: string | null }[]): Map<string, string> {
     const out = new Map<string, string>();
     if (servers.length === 0) return out;
-    const stmt = this.db.prepare("SELECT MIN(COALESCE(failed_at, created_at)) AS t FROM diagnoses WHERE server = ? AND verdict = 'affected' AND COALESCE(failed_at, created_at) > ?");
+    const stmt = this.db.prepare(
+      "SELECT MIN(COALESCE(failed_at, created_at)) AS t FROM diagnoses WHERE server = ? AND verdict = 'affected' AND COALESCE(failed_at, created_at) > ?",
+    );
     for (const s of servers) {
       const row = stmt.get(s.name, s.after ?? '') as { t: string | null };
       if (row.t) out.set(s.name, row.t);

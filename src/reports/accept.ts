@@ -75,9 +75,11 @@ export async function acceptReport(
   const report = parsed.report;
   if (canonicalServerName(report.server.name) !== server)
     return refuse(401, `server.name: ${report.server.name} is not ${server}, the server this key reports for`);
-  if (deps.inFlight.has(report.id) || (await deps.store.fleet.seen(report.id))) return { status: 200, body: { ok: true, duplicate: true } };
+  // Marked in flight before the store is asked: a retry arriving meanwhile is the duplicate, never a second record.
+  if (deps.inFlight.has(report.id)) return { status: 200, body: { ok: true, duplicate: true } };
   deps.inFlight.add(report.id);
   try {
+    if (await deps.store.fleet.seen(report.id)) return { status: 200, body: { ok: true, duplicate: true } };
     const recorded = await recordReport(report, { store: deps.store, now: deps.clock(), lang: deps.lang, offThread: deps.offThread });
     if (!recorded.recorded) return { status: 200, body: { ok: true, duplicate: true } };
     return { status: 202, body: { ok: true }, recorded };

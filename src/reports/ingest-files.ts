@@ -4,6 +4,7 @@
  * same recording as the listener; a report already recorded is said to be so and recorded again never.
  */
 import { readFile } from 'node:fs/promises';
+import { canonicalServerName } from '../diagnose/server-name.js';
 import { parseReportText } from '../fleet/report.js';
 import type { Lang } from '../lang.js';
 import type { Storage } from '../store/port.js';
@@ -24,6 +25,15 @@ export interface IngestedFile {
 export async function ingestFiles(files: readonly string[], deps: { store: Storage; now: Date; lang: Lang }): Promise<IngestedFile[]> {
   const out: IngestedFile[] = [];
   for (const file of files) {
+    if (file === '-') {
+      out.push({
+        file,
+        ok: false,
+        error: 'reports are files the script wrote (-OutFile), not standard input',
+        line: `${file}: refused: reports are files the script wrote (-OutFile), not standard input`,
+      });
+      continue;
+    }
     const bytes = await readFile(file);
     let text: string;
     try {
@@ -35,6 +45,13 @@ export async function ingestFiles(files: readonly string[], deps: { store: Stora
     const parsed = parseReportText(text);
     if (!parsed.ok) {
       out.push({ file, ok: false, error: parsed.error, line: `${file}: refused: ${parsed.error}` });
+      continue;
+    }
+    // The operator carries a file over by hand (no key needed), but a revoked server's word is refused on every way in.
+    const server = canonicalServerName(parsed.report.server.name);
+    if (server && (await deps.store.fleet.reportingOf(server))?.revoked && (await deps.store.fleet.keyOf(server)) === null) {
+      const error = `server.name: ${server}'s reporting key was revoked; enroll it again to record its reports`;
+      out.push({ file, ok: false, error, line: `${file}: refused: ${error}` });
       continue;
     }
     if (await deps.store.fleet.seen(parsed.report.id)) {

@@ -42,7 +42,8 @@ function readCapped(req: IncomingMessage, res: ServerResponse): Promise<Buffer |
     const declared = Number(req.headers['content-length']);
     const tooLarge = () => {
       answer(res, 413, { ok: false, error: `(body): over ${MAX_WIRE_BYTES} bytes` }, { connection: 'close' });
-      req.destroy();
+      // The socket goes once the answer is out: destroyed at once, the 413 could be lost and the sender retry.
+      res.once('finish', () => req.destroy());
       resolve(null);
     };
     if (Number.isFinite(declared) && declared > MAX_WIRE_BYTES) return tooLarge();
@@ -65,6 +66,9 @@ export async function startIngestListener(o: IngestListenerOptions): Promise<Ing
   const deps: AcceptDeps = { store: o.store, clock: o.clock, lang: o.lang, offThread: o.offThread, inFlight: new Set() };
   const afterwards = new Set<Promise<void>>();
   let running = 0;
+  // Bodies being read count with those waiting for a slot: at most MAX_WAITING × 8 MiB is ever held, before any key
+  // or signature is checked.
+  let reading = 0;
   const waiting: (() => void)[] = [];
   const acquire = async () => {
     if (running < MAX_AT_ONCE) {
@@ -83,11 +87,17 @@ export async function startIngestListener(o: IngestListenerOptions): Promise<Ing
     const path = (req.url ?? '').split('?')[0];
     if (path !== INGEST_PATH) return answer(res, 404, { ok: false, error: `not found: reports go to POST ${INGEST_PATH}` });
     if (req.method !== 'POST') return answer(res, 405, { ok: false, error: 'POST only' }, { allow: 'POST' });
-    if (waiting.length >= MAX_WAITING) {
+    if (reading + waiting.length >= MAX_WAITING) {
       req.resume();
       return answer(res, 503, { ok: false, error: 'busy: try again later' }, { 'retry-after': '60' });
     }
-    const wire = await readCapped(req, res);
+    reading++;
+    let wire: Buffer | null;
+    try {
+      wire = await readCapped(req, res);
+    } finally {
+      reading--;
+    }
     if (wire === null) return;
     const header = (name: string) => {
       const v = req.headers[name];

@@ -273,7 +273,14 @@ export class SlackInbox {
       this.settled(key, { kind: item.kind, outcome: result.outcome });
     } catch (e) {
       clearInterval(heartbeat);
-      await this.retryLater(item, e, log);
+      try {
+        await this.retryLater(item, e, log);
+      } catch (releaseErr) {
+        // Not even released (the database is away): let go of it here, so the sweep (on any replica) takes it again.
+        this.mine.delete(key);
+        this.settled(key);
+        log.warn({ err: releaseErr }, 'could not put Slack work back in the queue; the sweep takes it again');
+      }
     }
     this.afterWork();
   }

@@ -45,7 +45,16 @@ export async function serve(config: Config): Promise<void> {
     );
   }
   const bot = createBot(config, { store, logger, identity, clock: config.clock });
-  const { port } = await bot.start();
+  let port: number | undefined;
+  try {
+    ({ port } = await bot.start());
+  } catch (e) {
+    // Half started (a port taken, say): stop what did start, so the process ends and its supervisor restarts it,
+    // rather than a bot that answers Slack without its report port.
+    await bot.stop().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw e;
+  }
   logger.info(
     { mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databaseUrl ? 'postgres' : config.databasePath },
     'kb954960 bot is running',

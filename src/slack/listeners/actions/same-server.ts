@@ -3,6 +3,7 @@ import { isAdmin } from '../../../admins.js';
 import { sameServer } from '../../../attribute.js';
 import { onlyAdminsJoin, parseSameServerValue, replaceFaultConflict, sameServerText } from '../../../render/attribution.js';
 import { langOf } from '../../../render/i18n.js';
+import { DEFAULT_LANG } from '../../../lang.js';
 import { msg } from '../../../render/messages/index.js';
 import type { ActionDeps, BlockActionArgs } from './handler.js';
 
@@ -14,7 +15,7 @@ export async function sameServerClicked({ action, body, client }: Omit<BlockActi
   const value = parseSameServerValue('value' in action ? action.value : undefined);
   const channel = body.channel?.id ?? body.container?.channel_id;
   const message = body.message as { ts?: string; text?: string; blocks?: types.KnownBlock[] } | undefined;
-  const lang = langOf(message?.text ?? '', deps.store && deps.config ? await deps.store.readers.langFor(body.user.id, deps.config.lang) : 'en');
+  const lang = langOf(message?.text ?? '', deps.store && deps.config ? await deps.store.readers.langFor(body.user.id, deps.config.lang) : DEFAULT_LANG);
   const user = body.user.id;
   const tell = async (text: string) => {
     if (channel) await client.chat.postEphemeral({ channel, user, text });

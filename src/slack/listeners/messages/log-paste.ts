@@ -11,8 +11,8 @@ export function isUserMessage(m: { subtype?: string; bot_id?: string; user?: str
 }
 
 /**
- * Pasted logs and uploads in channels, DMs and threads. The listener only writes the work to the inbox (SQLite, no
- * network), then the inbox works it off. Slack is answered only after that write, in both modes: HTTP mode with
+ * Pasted logs and uploads in channels, DMs and threads. The listener only writes the work to the inbox (the database,
+ * no Slack round trip), then the inbox works it off. Slack is answered only after that write, in both modes: HTTP mode with
  * processBeforeResponse, Socket Mode with our receiver (socket-receiver.ts), which sends the envelope ack Bolt records
  * for an event once the listeners have returned — so an acked event is always in the inbox, and one lost to a crash
  * before the write is not acked and Slack redelivers it.
@@ -58,7 +58,12 @@ async function deletedMessage(deps: Pick<ListenerDeps, 'inbox'>, e: DeleteEvent,
  * An edited message is read again when its text changed (Slack also sends message_changed when a link unfurls):
  * keyed by the edit, so each edit is answered once; the worker updates an earlier answer instead of repeating it.
  */
-async function editedMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>, e: EditEvent, botUserId: string | undefined, eventId: string): Promise<void> {
+async function editedMessage(
+  deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'>,
+  e: EditEvent,
+  botUserId: string | undefined,
+  eventId: string,
+): Promise<void> {
   const m = e.message;
   // A thread's first message deleted while replies remain is no deletion event but this edit: to a tombstone.
   if (m?.subtype === 'tombstone' && m.ts) {
@@ -67,10 +72,13 @@ async function editedMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>, e: Ed
   }
   if (!m || !isUserMessage({ ...m, subtype: undefined }, botUserId)) return;
   if ((m.text ?? '') === (e.previous_message?.text ?? '')) return;
+  // A file's caption edited: the answer is the file's (its diagnosis and reply stay); the caption alone is no log.
+  if ((m as { files?: unknown[] }).files?.length) return;
   const edit = m.edited?.ts ?? 'edit';
   const items = messageItems(
     { ...m, channel: e.channel, channel_type: e.channel_type, files: undefined },
-    { defaultLang: deps.config.lang, eventId, botUserId, edit: true, keyPrefix: `edit:${edit}:` },
+    // The reader's chosen language, as for the first answer: an update never switches language.
+    { defaultLang: await deps.store.readers.langFor(m.user, deps.config.lang), eventId, botUserId, edit: true, keyPrefix: `edit:${edit}:` },
   );
   await deps.inbox.enqueue(items);
 }
