@@ -84,6 +84,21 @@ describe('mentions and DMs converse', () => {
     return t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
   }
 
+  it('"@kb954960 status" says its times in the zone `/kb954960 status` uses in that channel (its daily post\'s)', async () => {
+    const channel = freshChannel();
+    const responseUrl = t.fake.responseUrl();
+    await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text: 'subscribe 08:00', user_id: USER, channel_id: channel, response_url: responseUrl }));
+    await t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
+    const slashUrl = t.fake.responseUrl();
+    await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text: 'status', user_id: USER, channel_id: channel, response_url: slashUrl }));
+    const bySlash = await t.fake.waitFor('response_url', (c) => c.path === new URL(slashUrl).pathname);
+    const r = await reply(mention('status', USER, channel));
+    // The text (notifications) names the zone; both name the same one.
+    const zoneOf = (text: string) => text.match(/\(([A-Za-z_]+\/[A-Za-z_]+|UTC)\)/)?.[1];
+    expect(zoneOf(String(bySlash.body.text))).toEqual(expect.any(String));
+    expect(zoneOf(String(r.body.text))).toBe(zoneOf(String(bySlash.body.text)));
+  });
+
   it('"@kb954960 status" is the fleet status — what `/kb954960 status` answers', async () => {
     const r = await reply(mention('status'));
     expect(shown(r)).not.toContain('Nothing is known');

@@ -35,6 +35,7 @@ export function createInbox(d: InboxDeps): SlackInbox {
     botToken: config.slack.botToken!,
     maxBytes: config.maxFileBytes,
     adminUserIds: config.adminUserIds,
+    statusTimeZone: config.statusTimeZone,
     metrics: d.metrics,
   });
   return new SlackInbox({

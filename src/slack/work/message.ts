@@ -141,6 +141,8 @@ export interface MessageWorkerDeps {
   /** ADMIN_USER_IDS: whose pastes and uploads may record a server's versions and fix events. */
   readonly adminUserIds: readonly string[];
   readonly clock: () => Date;
+  /** STATUS_TIMEZONE: the zone of a channel without a subscription of its own. */
+  readonly statusTimeZone?: string;
   /** Scans: how many, their bytes and time. */
   readonly metrics?: Metrics;
 }
@@ -239,6 +241,9 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
   const threadQuestion = !deleted && threadReplyName(m) ? await openQuestion(d.store, work) : null;
   const first = beforeScan(m, { deleted, admin, threadQuestion });
   if (first.do === 'ask-table') {
+    // Times in the zone `/kb954960 status` uses in this channel (its daily post's, else STATUS_TIMEZONE): asked in
+    // words or by the command, one answer.
+    const timeZone = (await d.store.status.subscription(work.channel))?.timeZone ?? d.statusTimeZone ?? 'UTC';
     const table = await answerIntent(first.intent, {
       store: d.store,
       lang: work.lang,
@@ -246,6 +251,7 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
       userId: work.user,
       channelId: work.channel,
       adminUserIds: d.adminUserIds,
+      times: { timeZone },
     });
     return carryOut(d, work, afterTable(m, first.intent, !!table), { admin, table });
   }
