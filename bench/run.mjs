@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['startup.mjs', 'scan.mjs', 'literal-search.mjs', 'transcode.mjs', 'slack.mjs', 'status.mjs', 'fleet-report.mjs'];
+const benches = ['startup.mjs', 'scan.mjs', 'literal-search.mjs', 'transcode.mjs', 'slack.mjs', 'status.mjs', 'fleet-report.mjs', 'fleet-scale.mjs'];
 let failed = 0;
 for (const name of benches) {
   const path = new URL(name, import.meta.url).pathname;
