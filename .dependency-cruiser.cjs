@@ -81,8 +81,7 @@ module.exports = {
     {
       name: 'only-engines-know-a-driver',
       severity: 'error',
-      comment:
-        'Only the storage engines (db/sqlite, db/postgres) load a database driver; the app speaks to its data through the port (src/store/port.ts).',
+      comment: 'Only the storage engines (db/sqlite, db/postgres) load a database driver; the app speaks to its data through the port (src/store/port.ts).',
       from: { path: '^(src|commands)/' },
       to: { path: 'node_modules/(better-sqlite3|pg|pg-[a-z-]+)/' },
     },
@@ -97,7 +96,8 @@ module.exports = {
     {
       name: 'engines-load-on-demand',
       severity: 'error',
-      comment: 'The factory loads an engine only when it is chosen (import()): the CLI on SQLite never loads the PostgreSQL client, and `scan --no-save` no driver.',
+      comment:
+        'The factory loads an engine only when it is chosen (import()): the CLI on SQLite never loads the PostgreSQL client, and `scan --no-save` no driver.',
       from: { path: '^src/open-storage\\.ts$' },
       to: { path: '^db/', dynamic: false },
     },

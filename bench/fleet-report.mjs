@@ -27,8 +27,14 @@ function body(n) {
   const items = [];
   for (let i = 0; i < CLIENTS; i++) {
     const sync = NOW.getTime() - ((i * 7919) % (5 * 86_400_000));
-    const c = { name: `pc${String(i).padStart(5, '0')}.corp.example`, lastSync: iso(sync), lastSyncResult: i % 10 === 0 ? 'Failed' : 'Succeeded', lastReported: iso(sync) };
-    if (i % 10 === 0) c.errors = [{ code: '0x8024400E', count: 3, last: iso(sync + 60_000) }, ...(i % 20 === 0 ? [{ code: '0x80244022', count: 1, last: iso(sync) }] : [])];
+    const c = {
+      name: `pc${String(i).padStart(5, '0')}.corp.example`,
+      lastSync: iso(sync),
+      lastSyncResult: i % 10 === 0 ? 'Failed' : 'Succeeded',
+      lastReported: iso(sync),
+    };
+    if (i % 10 === 0)
+      c.errors = [{ code: '0x8024400E', count: 3, last: iso(sync + 60_000) }, ...(i % 20 === 0 ? [{ code: '0x80244022', count: 1, last: iso(sync) }] : [])];
     items.push(c);
   }
   return JSON.stringify({

@@ -39,8 +39,17 @@ function healthOf(server, variant) {
   const items = [];
   for (let i = 0; i < CLIENTS; i++) {
     const sync = NOW.getTime() - (((i + variant) * 7919) % (5 * 86_400_000));
-    const c = { name: `pc${String(i).padStart(5, '0')}.${server}`, lastSync: iso(sync), lastSyncResult: i % 10 === variant % 10 ? 'Failed' : 'Succeeded', lastReported: iso(sync) };
-    if (i % 10 === variant % 10) c.errors = [{ code: '0x8024400E', count: 3, last: iso(sync + 60_000) }, ...(i % 20 === 0 ? [{ code: `0x8024402${variant % 3}`, count: 1, last: iso(sync + 60_000) }] : [])];
+    const c = {
+      name: `pc${String(i).padStart(5, '0')}.${server}`,
+      lastSync: iso(sync),
+      lastSyncResult: i % 10 === variant % 10 ? 'Failed' : 'Succeeded',
+      lastReported: iso(sync),
+    };
+    if (i % 10 === variant % 10)
+      c.errors = [
+        { code: '0x8024400E', count: 3, last: iso(sync + 60_000) },
+        ...(i % 20 === 0 ? [{ code: `0x8024402${variant % 3}`, count: 1, last: iso(sync + 60_000) }] : []),
+      ];
     items.push(c);
   }
   return clientHealth({ generated: iso(NOW.getTime()), clients: { total: CLIENTS, items } });
@@ -59,7 +68,14 @@ async function seedReports(store) {
   for (const [i, name] of names.entries()) {
     const at = NOW.getTime() - (i % 60) * 60_000;
     const health = { ...shapes[i % shapes.length], at: iso(at) };
-    await store.fleet.recordReport({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, server: name, generated: iso(at), receivedAt: iso(at + 5_000), diagnosisId: null, health });
+    await store.fleet.recordReport({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      server: name,
+      generated: iso(at),
+      receivedAt: iso(at + 5_000),
+      diagnosisId: null,
+      health,
+    });
   }
 }
 
@@ -90,7 +106,13 @@ async function measure(store) {
   const reporting = (await store.fleet.reporting()).length;
   const shown = JSON.stringify(fleetView.first.blocks).includes('0x8024400E');
   if (reporting !== SERVERS || !shown) throw new Error(`not seeded: ${reporting} reporting, health shown: ${shown}`);
-  return { seedMs, rows: [['daily post (query + build + render)', basePost, fleetPost], ['server view (`server NAME` reply)', baseView, fleetView]] };
+  return {
+    seedMs,
+    rows: [
+      ['daily post (query + build + render)', basePost, fleetPost],
+      ['server view (`server NAME` reply)', baseView, fleetView],
+    ],
+  };
 }
 
 let failed = false;
@@ -99,11 +121,15 @@ async function engine(label, open) {
   const store = await open();
   try {
     const { seedMs, rows } = await measure(store);
-    console.log(`${label}: ${SERVERS} servers × ${CLIENTS.toLocaleString('en-US')} clients recorded through fleet.recordReport in ${(seedMs / 1000).toFixed(1)} s`);
+    console.log(
+      `${label}: ${SERVERS} servers × ${CLIENTS.toLocaleString('en-US')} clients recorded through fleet.recordReport in ${(seedMs / 1000).toFixed(1)} s`,
+    );
     for (const [what, base, fleet] of rows) {
       const ok = fleet.median < TARGET_MS;
       failed ||= !ok;
-      table.push(`| ${label.padEnd(10)} | ${what.padEnd(36)} | ${base.median.toFixed(1).padStart(7)} ms | ${fleet.median.toFixed(1).padStart(7)} ms (max ${fleet.max.toFixed(1)}) | ${(fleet.median / base.median).toFixed(2)}× | ${ok ? 'met' : 'MISSED'} |`);
+      table.push(
+        `| ${label.padEnd(10)} | ${what.padEnd(36)} | ${base.median.toFixed(1).padStart(7)} ms | ${fleet.median.toFixed(1).padStart(7)} ms (max ${fleet.max.toFixed(1)}) | ${(fleet.median / base.median).toFixed(2)}× | ${ok ? 'met' : 'MISSED'} |`,
+      );
     }
   } finally {
     await store.close();

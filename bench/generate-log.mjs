@@ -23,7 +23,7 @@ export const KB954960_SIGNATURE = [
 
 export function* windowsUpdateLines(seed = 42) {
   let s = seed >>> 0;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const pick = (a) => a[Math.floor(rand() * a.length)];
   const pid = () => String(pick([940, 1104, 1276, 588])).padStart(4, ' ');
   const tid = () => pick(['f54', '4a8', 'b2c', '1a0', '3f4']);
@@ -37,7 +37,7 @@ export function* windowsUpdateLines(seed = 42) {
     ['Agent', '** START **  Agent: Finding updates [CallerId = AutomaticUpdates]'],
     ['Agent', '*********'],
     ['Agent', '  * Online = Yes; Ignore download priority = No'],
-    ['Agent', '  * Criteria = "IsHidden=0 and IsInstalled=0 and DeploymentAction=\'Installation\' or IsPresent=1 and DeploymentAction=\'Uninstallation\'"'],
+    ['Agent', "  * Criteria = \"IsHidden=0 and IsInstalled=0 and DeploymentAction='Installation' or IsPresent=1 and DeploymentAction='Uninstallation'\""],
     ['Agent', '  * ServiceID = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7} Managed'],
     ['Agent', '  * Search Scope = {Machine}'],
     ['Setup', 'Checking for agent SelfUpdate'],
@@ -54,7 +54,10 @@ export function* windowsUpdateLines(seed = 42) {
     ['AU', '>>##  RESUMED  ## AU: Search for updates [CallId = {8D0E4B9F-27B6-4B8A-9F3A-53A6A2E1D9C2}]'],
     ['AU', '  # 0 updates detected'],
     ['AU', '## END ##  AU: Search for updates [CallId = {8D0E4B9F-27B6-4B8A-9F3A-53A6A2E1D9C2}]'],
-    ['Report', 'REPORT EVENT: {5F1A2B3C-4D5E-6F70-8192-A3B4C5D6E7F8}\t2008-08-12 09:15:41:203+0900\t1\t147\t101\t{00000000-0000-0000-0000-000000000000}\t0\t0\tAutomaticUpdates\tSuccess\tSoftware Synchronization\tWindows Update Client successfully detected 0 updates.'],
+    [
+      'Report',
+      'REPORT EVENT: {5F1A2B3C-4D5E-6F70-8192-A3B4C5D6E7F8}\t2008-08-12 09:15:41:203+0900\t1\t147\t101\t{00000000-0000-0000-0000-000000000000}\t0\t0\tAutomaticUpdates\tSuccess\tSoftware Synchronization\tWindows Update Client successfully detected 0 updates.',
+    ],
     ['DnldMgr', 'Asking handlers to generate non-range requests...'],
     ['PT', 'WARNING: Cached cookie has expired or new PID is available'],
     ['PT', 'Initializing simple targeting cookie, clientId = 4c1f0e3a-2b7d-4d9e-9f11-0a1b2c3d4e5f, target group = , DNS name = pc-0142.corp.example'],

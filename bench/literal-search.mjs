@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWindowsUpdateLog } from './generate-log.mjs';
 
-
 const CHUNK = 1 << 20;
 
 function time(reps, fn) {
@@ -80,7 +79,10 @@ function countIndexOf(whole, literals) {
 }
 
 function countRegExp(whole, literals) {
-  const esc = (s) => Buffer.from(s, 'utf8').toString('latin1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = (s) =>
+    Buffer.from(s, 'utf8')
+      .toString('latin1')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(literals.map(esc).join('|'), 'g');
   const text = whole.toString('latin1');
   let total = 0;
@@ -130,12 +132,22 @@ async function main() {
 
   const idx = time(reps, () => countIndexOf(whole, literals));
   row(`${literals.length}x Buffer.indexOf (in memory)`, idx);
-  row('latin1 RegExp alternation (in memory)', time(reps, () => countRegExp(whole, literals)), '(non-overlapping)');
-  row('newline count, 1 MiB readSync chunks', time(reps, () => countNewlinesChunked(file)));
-  row('readSync only, 1 MiB chunks', time(reps, () => {
-    forEachChunk(file, 0, () => {});
-    return 0;
-  }));
+  row(
+    'latin1 RegExp alternation (in memory)',
+    time(reps, () => countRegExp(whole, literals)),
+    '(non-overlapping)',
+  );
+  row(
+    'newline count, 1 MiB readSync chunks',
+    time(reps, () => countNewlinesChunked(file)),
+  );
+  row(
+    'readSync only, 1 MiB chunks',
+    time(reps, () => {
+      forEachChunk(file, 0, () => {});
+      return 0;
+    }),
+  );
 
   const search = new LiteralSearch(literals);
   const ours = time(reps, () => countChunked(search, file, maxLen));
@@ -147,7 +159,11 @@ async function main() {
   });
   row('LiteralSearch, whole file in memory', mem);
   const sampled = new LiteralSearch(literals, { sample: whole.subarray(0, CHUNK) });
-  row('LiteralSearch {sample: first MiB}, chunks', time(reps, () => countChunked(sampled, file, maxLen)), planText(sampled));
+  row(
+    'LiteralSearch {sample: first MiB}, chunks',
+    time(reps, () => countChunked(sampled, file, maxLen)),
+    planText(sampled),
+  );
 
   // The scanner's set, as the scanner runs it (a plan tuned on the first MiB, 1 MiB chunks), and untuned.
   const scannerMaxLen = Math.max(...scannerLiterals.map((l) => Buffer.byteLength(l)));
@@ -166,11 +182,15 @@ async function main() {
     ['  + 1-byte literal "~"', [...literals, '~']],
   ]) {
     const s = new LiteralSearch(set);
-    row(`${name}, in memory`, time(reps, () => {
-      let n = 0;
-      s.scan(whole, 0, size, () => void n++);
-      return n;
-    }), planText(s));
+    row(
+      `${name}, in memory`,
+      time(reps, () => {
+        let n = 0;
+        s.scan(whole, 0, size, () => void n++);
+        return n;
+      }),
+      planText(s),
+    );
   }
 
   const grepMs = rows[0].ms;

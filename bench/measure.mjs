@@ -25,4 +25,7 @@ export const median = (sorted, key = 'ms') => {
   return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 };
 
-export const loadLine = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on the machine's cores`;
+export const loadLine = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on the machine's cores`;

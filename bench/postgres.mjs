@@ -14,7 +14,11 @@ const as = (cmd, args) => (root ? ['runuser', ['-u', 'postgres', '--', cmd, ...a
 
 function binDir() {
   const base = '/usr/lib/postgresql';
-  const v = existsSync(base) ? readdirSync(base).filter((d) => existsSync(join(base, d, 'bin', 'initdb'))).sort((a, b) => b - a)[0] : undefined;
+  const v = existsSync(base)
+    ? readdirSync(base)
+        .filter((d) => existsSync(join(base, d, 'bin', 'initdb')))
+        .sort((a, b) => b - a)[0]
+    : undefined;
   if (!v) throw new Error(`PostgreSQL's server is not installed (no ${base}/*/bin/initdb): set DATABASE_URL or apt-get install postgresql`);
   return join(base, v, 'bin');
 }

@@ -36,7 +36,9 @@ function measure(label, env) {
   console.log(`  node -e 0                      ${node.toFixed(0).padStart(5)} ms   ${(median(runs.node, 'rssKiB') / 1024).toFixed(0)} MiB`);
   console.log(`  kb954960 scan (one-line file)  ${scan.toFixed(0).padStart(5)} ms   ${rss.toFixed(0)} MiB`);
   const ratio = scan / node;
-  console.log(`  ratio ${ratio.toFixed(2)}× node -e 0 (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'}); RSS ${rss.toFixed(0)} MiB (target ≤ 50 MiB: ${rss <= 50 ? 'met' : 'MISSED'})`);
+  console.log(
+    `  ratio ${ratio.toFixed(2)}× node -e 0 (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'}); RSS ${rss.toFixed(0)} MiB (target ≤ 50 MiB: ${rss <= 50 ? 'met' : 'MISSED'})`,
+  );
 }
 
 try {

@@ -40,7 +40,7 @@ try {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const iso = (ms) => new Date(ms).toISOString();
   const names = Array.from({ length: SERVERS }, (_, i) => `wsus${String(i).padStart(4, '0')}.corp.example`);
   const insertServer = db.prepare(
@@ -62,7 +62,17 @@ try {
       const verdict = verdicts[Math.floor(rand() * verdicts.length)];
       const ts = `${Math.floor(at / 1000)}.${String(i % 1e6).padStart(6, '0')}`;
       const fromSlack = rand() < 0.7;
-      const { lastInsertRowid } = insertDiagnosis.run(iso(at), fromSlack ? 'message' : 'cli', server, verdict, 'unknown', 1000, fromSlack ? 'C0WSUS' : null, fromSlack ? ts : null, fromSlack ? ts : null);
+      const { lastInsertRowid } = insertDiagnosis.run(
+        iso(at),
+        fromSlack ? 'message' : 'cli',
+        server,
+        verdict,
+        'unknown',
+        1000,
+        fromSlack ? 'C0WSUS' : null,
+        fromSlack ? ts : null,
+        fromSlack ? ts : null,
+      );
       // Failures carry fault IDs, and pastes of one failure share one (three pastes each here): the post counts it once.
       if (verdict === 'affected' || verdict === 'possible') insertFault.run(lastInsertRowid, `${String(Math.floor(i / 27)).padStart(8, '0')}-bench-fault`);
       if (verdict === 'affected') lastAffected.set(server, iso(at));
@@ -73,7 +83,17 @@ try {
       const dll = k === 1 ? '3.1.6001.65' : k === 2 ? '3.1.6001.66' : null;
       const wsus = k === 0 ? '3.0.6000.273' : null;
       const fix = k === 3 ? iso(NOW.getTime() - 200 * 86_400_000) : null;
-      insertServer.run(name, dll, dll ? iso(NOW.getTime() - 300 * 86_400_000) : null, wsus, wsus ? iso(NOW.getTime() - 300 * 86_400_000) : null, fix, lastAffected.get(name) ?? null, iso(NOW.getTime() - YEAR_MS), iso(NOW.getTime()));
+      insertServer.run(
+        name,
+        dll,
+        dll ? iso(NOW.getTime() - 300 * 86_400_000) : null,
+        wsus,
+        wsus ? iso(NOW.getTime() - 300 * 86_400_000) : null,
+        fix,
+        lastAffected.get(name) ?? null,
+        iso(NOW.getTime() - YEAR_MS),
+        iso(NOW.getTime()),
+      );
     });
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -97,9 +117,12 @@ try {
 
   const blocks = cold.msg.blocks.length;
   console.log(`history: ${count.toLocaleString('en-US')} diagnoses over ${SERVERS} servers (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
-  console.log(`status post (query + build + render): median ${median.toFixed(1)} ms of ${RUNS} (min ${runs[0].toFixed(1)}, max ${runs.at(-1).toFixed(1)}; cold first ${cold.ms.toFixed(1)} ms); ${blocks} blocks, fallback ${cold.msg.text.length} chars`);
+  console.log(
+    `status post (query + build + render): median ${median.toFixed(1)} ms of ${RUNS} (min ${runs[0].toFixed(1)}, max ${runs.at(-1).toFixed(1)}; cold first ${cold.ms.toFixed(1)} ms); ${blocks} blocks, fallback ${cold.msg.text.length} chars`,
+  );
   console.log(`target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'OK' : 'MISSED'} (${(median / TARGET_MS).toFixed(2)}× of the budget)`);
   process.exitCode = median < TARGET_MS ? 0 : 1;
 } finally {
-  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(path);
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  else console.log(path);
 }

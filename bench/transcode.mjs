@@ -13,7 +13,6 @@ const size = Number(values.mib) * 1024 * 1024;
 const reps = Number(values.reps);
 const { decodeToUtf8, fileChunks } = await import(new URL('../dist/src/ingest/decode.js', import.meta.url).pathname);
 
-
 // Japanese Windows writes its WindowsUpdate.log lines with localized text: a mix of ASCII and CJK.
 const lines = [
   '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7\r\n',
@@ -46,7 +45,9 @@ try {
       for await (const c of decodeToUtf8(fileChunks(p, { reuse: true }), { maxBytes: 2 ** 31, borrowed: true })) out += c.length;
       if (r > 0) best = Math.min(best, performance.now() - t0); // r = 0 warms up
     }
-    console.log(`${name.padEnd(16)} ${(bytes.length / 1e6).toFixed(0).padStart(4)} MB in  ${best.toFixed(0).padStart(6)} ms  ${(bytes.length / 1e6 / (best / 1000)).toFixed(0).padStart(5)} MB/s   → ${(out / 1e6).toFixed(0)} MB UTF-8`);
+    console.log(
+      `${name.padEnd(16)} ${(bytes.length / 1e6).toFixed(0).padStart(4)} MB in  ${best.toFixed(0).padStart(6)} ms  ${(bytes.length / 1e6 / (best / 1000)).toFixed(0).padStart(5)} MB/s   → ${(out / 1e6).toFixed(0)} MB UTF-8`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

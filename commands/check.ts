@@ -48,8 +48,14 @@ export async function checkCommand(input: CheckCommandInput, ctx: CommandContext
       { storage: ctx.store, scan: inlineScan(input.maxBytes), record: RECORD_ALWAYS },
     );
     // The same reply as a paste or a file of the same text (a 503 log leads with the 503, not "no KB954960 signature").
-    const message = answersAsProblem(diagnosis) ? withRemarks(renderProblemReply(diagnosis), input.remarks) : renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks: input.remarks });
-    return { ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang), diagnosis) : message), json: renderJson(diagnosis), exitCode: 0 };
+    const message = answersAsProblem(diagnosis)
+      ? withRemarks(renderProblemReply(diagnosis), input.remarks)
+      : renderDiagnosisBlocks(diagnosis, { diagnosisId, remarks: input.remarks });
+    return {
+      ...(withheld ? withNotRecorded(message, notRecordedText(withheld, ctx.adminUserIds, lang), diagnosis) : message),
+      json: renderJson(diagnosis),
+      exitCode: 0,
+    };
   } catch (e) {
     if (e instanceof InputError) return { text: refusalText({ kind: 'input', problem: e.problem }, lang, { maxBytes: input.maxBytes }), exitCode: 2 };
     throw e;

@@ -26,7 +26,13 @@ export function codeCommand(args: readonly string[], lang: Lang): Reply {
   if (!info.failure) lines.push(m.notAFailure);
   if (kb954960) lines.push(msg(lang).codeIsKb954960);
   for (const p of packs) {
-    lines.push('', `${msg(lang).knownProblem}: ${p.title[lang]}`, `  ${msg(lang).cause}: ${p.cause[lang]}`, `  ${msg(lang).firstStep}: ${p.remedy[lang]}`, `  ${msg(lang).source}: ${p.source.url}`);
+    lines.push(
+      '',
+      `${msg(lang).knownProblem}: ${p.title[lang]}`,
+      `  ${msg(lang).cause}: ${p.cause[lang]}`,
+      `  ${msg(lang).firstStep}: ${p.remedy[lang]}`,
+      `  ${msg(lang).source}: ${p.source.url}`,
+    );
   }
   if (packs.length === 0 && !kb954960 && info.failure) lines.push(msg(lang).noKnownProblem);
   const text = lines.join('\n');

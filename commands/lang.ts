@@ -8,7 +8,8 @@ import { usageError, type CommandContext, type Reply } from './types.js';
  */
 export async function langCommand(args: readonly string[], ctx: CommandContext & { readonly defaultLang: Lang }): Promise<Reply> {
   const [choice, ...extra] = args.map((a) => a.toLowerCase());
-  if (ctx.userId === undefined || extra.length > 0 || (choice !== undefined && !isLang(choice))) return usageError(msg(ctx.lang).usage({ syntax: '/kb954960 lang [ja|en]' }));
+  if (ctx.userId === undefined || extra.length > 0 || (choice !== undefined && !isLang(choice)))
+    return usageError(msg(ctx.lang).usage({ syntax: '/kb954960 lang [ja|en]' }));
   const langs = ctx.store.readers;
   if (choice !== undefined) {
     await langs.choose(ctx.userId, choice, ctx.now.toISOString());

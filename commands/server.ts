@@ -53,9 +53,20 @@ export async function serverCommand(args: readonly string[], ctx: CommandContext
   const reporting = await ctx.store.fleet.reportingOf(facts.name);
   const blocks = renderServerBlocks(facts, ctx.lang, proofs);
   const beforeNote = blocks.findIndex((b) => b.type === 'context');
-  blocks.splice(beforeNote < 0 ? blocks.length : beforeNote, 0, ...serverFailuresBlocks(failures, ctx.lang), ...clientHealthBlocks(reporting, ctx.lang, ctx.now));
+  blocks.splice(
+    beforeNote < 0 ? blocks.length : beforeNote,
+    0,
+    ...serverFailuresBlocks(failures, ctx.lang),
+    ...clientHealthBlocks(reporting, ctx.lang, ctx.now),
+  );
   return {
-    text: [renderServerText(facts, ctx.lang, proofs, ctx.times), serverFailuresText(failures, ctx.lang), clientHealthText(reporting, ctx.lang, ctx.now, ctx.times)].filter(Boolean).join('\n'),
+    text: [
+      renderServerText(facts, ctx.lang, proofs, ctx.times),
+      serverFailuresText(failures, ctx.lang),
+      clientHealthText(reporting, ctx.lang, ctx.now, ctx.times),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     blocks,
     json: {
       server: facts.name,

@@ -31,8 +31,7 @@ export async function serversCommand(which: ServerList, ctx: CommandContext): Pr
       // The longest silent first.
       .sort((a, b) => (a.lastHeardAt ?? '').localeCompare(b.lastHeardAt ?? '') || a.name.localeCompare(b.name));
   }
-  const answer =
-    which === 'silent' ? { which, total: status.total, hours: SILENT_AFTER_HOURS, servers } : { which, total: status.total, servers };
+  const answer = which === 'silent' ? { which, total: status.total, hours: SILENT_AFTER_HOURS, servers } : { which, total: status.total, servers };
   const message = renderServerListAnswer(answer, ctx.lang);
   return { text: message.text, blocks: message.blocks, json: { which, total: status.total, servers }, exitCode: 0 };
 }

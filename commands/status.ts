@@ -29,4 +29,3 @@ function replyOf(status: FleetStatus, reporting: readonly ReportingServer[], ctx
 export async function buildStatusReply(ctx: CommandContext, options: { timeZone?: string } = {}): Promise<Reply> {
   return replyOf(await loadFleetStatus(ctx.store, ctx.now), await ctx.store.fleet.reporting(), ctx, options.timeZone ?? ctx.times?.timeZone);
 }
-

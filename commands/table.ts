@@ -142,7 +142,12 @@ export const SUBCOMMANDS: readonly Subcommand<unknown>[] = [
   row<readonly string[]>({
     name: 'code',
     run: async (args, ctx) => (await import('./code.js')).codeCommand(args, ctx.lang),
-    cli: { usage: 'code CODE [--json] [--lang ja|en]  what a Windows Update error code means (e.g. 0x80244022)', store: false, negativeNumbers: true, args: (p) => p },
+    cli: {
+      usage: 'code CODE [--json] [--lang ja|en]  what a Windows Update error code means (e.g. 0x80244022)',
+      store: false,
+      negativeNumbers: true,
+      args: (p) => p,
+    },
     slack: { hint: 'code <code>', args: ({ words }) => words },
   }),
   row<readonly string[]>({
@@ -228,17 +233,24 @@ export const SUBCOMMANDS: readonly Subcommand<unknown>[] = [
     name: 'db copy',
     cli: {
       synopsis: 'db copy --to postgres://user:password@host:5432/database [--db PATH]',
-      usage: 'db copy --to postgres://… [--db PATH] [--json]\n                                           copy the SQLite database into an empty PostgreSQL one (then set DATABASE_URL)',
+      usage:
+        'db copy --to postgres://… [--db PATH] [--json]\n                                           copy the SQLite database into an empty PostgreSQL one (then set DATABASE_URL)',
       main: async (argv, config) => (await import('./cli/db-copy.js')).dbCopy(argv, config),
     },
   }),
   row({
     name: 'enroll',
-    cli: { usage: "enroll NAME [--json] [--revoke] a WSUS server's reporting key, printed once (--revoke ends it)", main: async (argv, config) => (await import('./cli/enroll.js')).enroll(argv, config) },
+    cli: {
+      usage: "enroll NAME [--json] [--revoke] a WSUS server's reporting key, printed once (--revoke ends it)",
+      main: async (argv, config) => (await import('./cli/enroll.js')).enroll(argv, config),
+    },
   }),
   row({
     name: 'ingest',
-    cli: { usage: 'ingest FILE... [--json]         record reports the server script wrote with -OutFile', main: async (argv, config) => (await import('./cli/ingest.js')).ingest(argv, config) },
+    cli: {
+      usage: 'ingest FILE... [--json]         record reports the server script wrote with -OutFile',
+      main: async (argv, config) => (await import('./cli/ingest.js')).ingest(argv, config),
+    },
   }),
   row({
     name: 'serve',

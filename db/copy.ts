@@ -49,9 +49,11 @@ export async function copySqliteToPostgres(sqlitePath: string, url: string, opti
       for (const table of TABLES) {
         const existing = Number((await target.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0].n);
         if (existing > 0) throw new Error(`the PostgreSQL database is not empty (${table} has ${existing} rows): copy into a new one`);
-        const columns = ((await target.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table])).rows as { column_name: string }[]).map(
-          (r) => r.column_name,
-        );
+        const columns = (
+          (await target.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table])).rows as {
+            column_name: string;
+          }[]
+        ).map((r) => r.column_name);
         // findings.seq is SQLite's rowid: the order the evidence was recorded in.
         const select = columns.map((c) => (table === 'findings' && c === 'seq' ? 'rowid AS seq' : `"${c}"`)).join(', ');
         const rows = source.prepare(`SELECT ${select} FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>;

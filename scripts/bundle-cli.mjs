@@ -74,8 +74,8 @@ try {
     env: { PATH: process.env.PATH, DATABASE_PATH: join(scratch, 'none.db'), KB954960_CODE_CACHE: 'write' },
     encoding: 'utf8',
   });
-  if ((r.status !== 0 && r.status !== 1) || !existsSync(join(OUT, CACHE))) throw new Error(`the scan that makes the code cache failed (${r.status}): ${r.stderr}`);
+  if ((r.status !== 0 && r.status !== 1) || !existsSync(join(OUT, CACHE)))
+    throw new Error(`the scan that makes the code cache failed (${r.status}): ${r.stderr}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
-

@@ -3,7 +3,9 @@
 // db/ must not linger in dist/ and be applied from there.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
-for (const engine of readdirSync('db', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+for (const engine of readdirSync('db', { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)) {
   const out = `dist/db/${engine}`;
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(out)) if (file.endsWith('.sql')) rmSync(`${out}/${file}`);

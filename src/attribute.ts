@@ -18,7 +18,15 @@ export type SameServerResult =
  * (`into`) are one server: the alias is recorded (its row, if it had one, merged into `into`) and the two pastes are
  * one failure on it. Only admins reshape identities.
  */
-export async function sameServer(o: { store: Storage; diagnosisId: number; earlierId: number; alias: string; into: string; now: Date; mayRecord: boolean }): Promise<SameServerResult> {
+export async function sameServer(o: {
+  store: Storage;
+  diagnosisId: number;
+  earlierId: number;
+  alias: string;
+  into: string;
+  now: Date;
+  mayRecord: boolean;
+}): Promise<SameServerResult> {
   if (!o.mayRecord) return { kind: 'not-admin' };
   return o.store.attribution.sameServer({ diagnosisId: o.diagnosisId, earlierId: o.earlierId, alias: o.alias, into: o.into, at: o.now.toISOString() });
 }
@@ -28,7 +36,14 @@ export async function sameServer(o: { store: Storage; diagnosisId: number; earli
  * a "Record for …" button or a reply in the thread. Obeys the same rule as every way in: only admins record facts.
  * The log is not needed: the diagnosis kept what it reported.
  */
-export async function recordFor(o: { store: Storage; diagnosisId: number; server: string; now: Date; mayRecordFacts: boolean; by?: string | null }): Promise<RecordForResult> {
+export async function recordFor(o: {
+  store: Storage;
+  diagnosisId: number;
+  server: string;
+  now: Date;
+  mayRecordFacts: boolean;
+  by?: string | null;
+}): Promise<RecordForResult> {
   const d = await o.store.attribution.diagnosisReport(o.diagnosisId);
   if (!d) return { kind: 'gone' }; // purged with the history, or never reported facts
   if (d.server) return { kind: 'already', server: d.server };

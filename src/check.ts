@@ -132,7 +132,10 @@ export async function check<I extends CheckInput>(request: CheckRequest<I>, deps
   const diagnosisId = decided.record && store ? await store.history.record(decided.record, decided.same) : null;
   const { earlier, shared, conflicting, diagnosis, withheld } = decided;
   const serverSide = faultIds.some((f) => f.id === shared?.faultId && f.side === 'server') ? ('this' as const) : ('earlier' as const);
-  const faultConflict = conflicting && shared?.server && named && shared.id !== diagnosisId ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide } : null;
+  const faultConflict =
+    conflicting && shared?.server && named && shared.id !== diagnosisId
+      ? { earlier: { ...shared, server: shared.server }, server: diagnosis.server ?? named, serverSide }
+      : null;
   return { diagnosis, scannedBytes: scan.bytes, diagnosisId, withheld, confirms: earlier && earlier.id !== diagnosisId ? earlier : null, faultConflict };
 }
 
@@ -147,7 +150,15 @@ function decide(
   context: CheckContext | null,
   request: CheckRequest,
   policy: RecordPolicy,
-): { diagnosis: Diagnosis; withheld: WithheldFacts | null; shared: LinkedDiagnosis | null; earlier: LinkedDiagnosis | null; conflicting: boolean; record: DiagnosisRecord | null; same: SameFailure } {
+): {
+  diagnosis: Diagnosis;
+  withheld: WithheldFacts | null;
+  shared: LinkedDiagnosis | null;
+  earlier: LinkedDiagnosis | null;
+  conflicting: boolean;
+  record: DiagnosisRecord | null;
+  same: SameFailure;
+} {
   const now = request.now.toISOString();
   const shared = context?.shared ?? null;
   // The same fault ID under another server's name is a question, never a silent merge.
@@ -172,7 +183,9 @@ function decide(
   // "no KB954960 signature" row under it. Only the failure such input shows is anyone's to record.
   const recording = !!context && wanted && (withheld === null || showsFailure(diagnosis));
   const { affected: _affected, ...reported } = shown.learned;
-  const record: DiagnosisRecord | null = recording ? { origin: 'cli', ...request.from, diagnosis, at: now, reported, faultIds, byAdmin: request.mayRecordFacts } : null;
+  const record: DiagnosisRecord | null = recording
+    ? { origin: 'cli', ...request.from, diagnosis, at: now, reported, faultIds, byAdmin: request.mayRecordFacts }
+    : null;
   // One failure, one record: the earlier paste that named no server learns it from this one — when this sender may
   // place it: an admin, or the one who pasted it.
   const mayPlaceEarlier = request.mayRecordFacts || (sender != null && earlier?.placedBy.userId === sender);
@@ -192,7 +205,12 @@ function splitFacts(d: Diagnosis, mayRecordFacts: boolean): { recorded: FactsLea
   if (mayRecordFacts || !d.server || (!dllVersion && !wsusVersion && fixEvent === undefined)) return { recorded: d.learned, withheld: null };
   return {
     recorded: { affected },
-    withheld: { server: d.server, ...(dllVersion ? { dllVersion } : {}), ...(wsusVersion ? { wsusVersion } : {}), ...(fixEvent !== undefined ? { fixEvent } : {}) },
+    withheld: {
+      server: d.server,
+      ...(dllVersion ? { dllVersion } : {}),
+      ...(wsusVersion ? { wsusVersion } : {}),
+      ...(fixEvent !== undefined ? { fixEvent } : {}),
+    },
   };
 }
 

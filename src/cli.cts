@@ -35,7 +35,9 @@ function runBundle(): boolean {
   // No import() in it (the build checks): a script compiled by vm has no module loader to import with.
   const script = new Script(source, { filename: BUNDLE, cachedData });
   if (process.env.LOG_LEVEL === 'debug' && script.cachedDataRejected !== false) {
-    process.stderr.write(`kb954960: ${cachedData ? 'the code cache was rejected (another Node version or V8 flags)' : `no code cache at ${CACHE}`}; compiling the CLI\n`);
+    process.stderr.write(
+      `kb954960: ${cachedData ? 'the code cache was rejected (another Node version or V8 flags)' : `no code cache at ${CACHE}`}; compiling the CLI\n`,
+    );
   }
   const bundle = new Module(BUNDLE, module);
   bundle.filename = BUNDLE;

@@ -116,7 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { forS
     },
     databasePath: read.text('DATABASE_PATH') ?? './data/kb954960.db',
     // Checked by its scheme only, and never echoed: the URL may hold a password.
-    databaseUrl: read.text('DATABASE_URL') === undefined ? undefined : read.checked('DATABASE_URL', '', (v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'must be a postgres://user:password@host:5432/database URL'),
+    databaseUrl:
+      read.text('DATABASE_URL') === undefined
+        ? undefined
+        : read.checked('DATABASE_URL', '', (v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'must be a postgres://user:password@host:5432/database URL'),
     lang: read.oneOf('BOT_LANG', LANGS, DEFAULT_LANG, `must be ${LANGS.join(' or ')}`),
     statusTime: read.checked('STATUS_TIME', '09:00', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be HH:MM (24-hour), e.g. 09:00'),
     statusTimeZone: read.checked('STATUS_TIMEZONE', 'Asia/Tokyo', isTimeZone, 'must be an IANA time zone such as Asia/Tokyo'),

@@ -52,10 +52,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         // URLs in error data) is scrubbed before it is written.
         streamWrite: scrubSecrets,
         logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>,
-          );
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>);
         },
       },
       formatters: {

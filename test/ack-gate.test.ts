@@ -110,7 +110,8 @@ describe('Store checkpoints: outside the inserts Slack waits on', () => {
     try {
       const store = Store.open(file);
       store.deferCheckpoints();
-      for (let i = 0; i < 20; i++) new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text: 'x'.repeat(8192) }, at: '2026-11-25T12:00:00.000Z' });
+      for (let i = 0; i < 20; i++)
+        new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text: 'x'.repeat(8192) }, at: '2026-11-25T12:00:00.000Z' });
       await Promise.all([store.checkpoint(), store.checkpoint(), store.checkpoint()]); // coalesced, all resolve
       expect(existsSync(`${file}-wal`)).toBe(true);
       store.close();
@@ -136,7 +137,8 @@ describe('Store checkpoints: when the checkpoint thread is lost', () => {
       store.deferCheckpoints((err) => errors.push(err));
       await waitUntil('the checkpoint thread to report', () => errors.length > 0, 5000);
       expect(errors[0]?.message).toMatch(/open|exist/i);
-      for (let i = 0; i < 20; i++) new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text: 'x'.repeat(8192) }, at: '2026-11-25T12:00:00.000Z' });
+      for (let i = 0; i < 20; i++)
+        new InboxStore(store).accept({ key: `k${i}`, kind: 'message', payload: { text: 'x'.repeat(8192) }, at: '2026-11-25T12:00:00.000Z' });
       await store.checkpoint();
       const frames = (store.db.pragma('wal_checkpoint(NOOP)' as string) as { log: number; checkpointed: number }[])[0]!;
       expect(frames.log).toBeGreaterThan(0);

@@ -74,11 +74,13 @@ describe('openLogArchive: ZIP', () => {
   it('refuses entries that overlap (two directory entries on one member), naming them, before inflating any', async () => {
     const e = await refusal(overlappingZip({ name: 'WindowsUpdate.log', data: LOG }, 2));
     expect(e.problem).toBe('bad-archive');
-    expect(e.message).toBe("The ZIP archive's entries WindowsUpdate.log and WindowsUpdate-1.log overlap (share the same bytes), which only a crafted archive does: refused.");
+    expect(e.message).toBe(
+      "The ZIP archive's entries WindowsUpdate.log and WindowsUpdate-1.log overlap (share the same bytes), which only a crafted archive does: refused.",
+    );
     expect(e.reason).toEqual({ kind: 'overlapping', first: 'WindowsUpdate.log', second: 'WindowsUpdate-1.log' });
   });
 
-  it('refuses an entry hidden inside another one\'s data (a quoted local header), naming both', async () => {
+  it("refuses an entry hidden inside another one's data (a quoted local header), naming both", async () => {
     // b.log's local header and data, stored as a.log's data; then a directory entry for b.log pointing inside a.log.
     const inner = zip([{ name: 'b.log', data: SD_LOG, method: 0 }]);
     const innerDir = inner.readUInt32LE(inner.length - 22 + 16);
@@ -157,7 +159,12 @@ describe('openLogArchive: ZIP', () => {
   it.each(['../../Windows/WindowsUpdate.log', '/etc/WindowsUpdate.log', 'C:\\Windows\\WindowsUpdate.log', 'logs\\..\\..\\x.log', 'a/../../x.log'])(
     'refuses the path trick %s',
     async (name) => {
-      const e = await refusal(zip([{ name: 'ok.log', data: SD_LOG }, { name, data: SD_LOG }]));
+      const e = await refusal(
+        zip([
+          { name: 'ok.log', data: SD_LOG },
+          { name, data: SD_LOG },
+        ]),
+      );
       expect(e.problem).toBe('bad-archive');
       expect(e.message).toMatch(/points outside the archive/);
     },
@@ -262,7 +269,13 @@ describe('kb954960 scan logs.zip (the built CLI)', () => {
 
   it('scans the logs inside, each named logs.zip:<member> in the findings', () => {
     const p = join(dir, 'logs.zip');
-    writeFileSync(p, zip([{ name: 'WindowsUpdate.log', data: LOG }, { name: 'notes.txt', data: Buffer.from('nothing here\r\n') }]));
+    writeFileSync(
+      p,
+      zip([
+        { name: 'WindowsUpdate.log', data: LOG },
+        { name: 'notes.txt', data: Buffer.from('nothing here\r\n') },
+      ]),
+    );
     const r = run(['scan', '--no-save', '--json', p]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
@@ -338,7 +351,7 @@ describe('hostile archives on the upload path (the built ingest, in a child proc
   });
 });
 
-describe('an archive refused through the bot: the true reason, in the reader\'s language', () => {
+describe("an archive refused through the bot: the true reason, in the reader's language", () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot();
@@ -372,6 +385,8 @@ describe('an archive refused through the bot: the true reason, in the reader\'s 
   it('65535 entries: too many entries, not "ZIP64 or split" (English and Japanese)', async () => {
     const many = zip(Array.from({ length: 65535 }, (_, i) => ({ name: `${i}.log`, data: Buffer.alloc(0), method: 0 })));
     expect(await upload('CZIPEN2', 'many.zip', many)).toBe('many.zip: the ZIP archive has 65535 entries, more than the 1000 I open. Send only the logs.');
-    expect(await upload('CZIPJA2', 'many.zip', many, 'UJA')).toBe('many.zip: この ZIP には 65535 個のエントリがあり、開ける上限 (1000 個) を超えています。ログだけを送ってください。');
+    expect(await upload('CZIPJA2', 'many.zip', many, 'UJA')).toBe(
+      'many.zip: この ZIP には 65535 個のエントリがあり、開ける上限 (1000 個) を超えています。ログだけを送ってください。',
+    );
   });
 });

@@ -4,13 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
 import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
-import { eventCallback, messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
+import {
+  eventCallback,
+  messageEvent,
+  messageShortcut,
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  slackTs,
+  slashCommand,
+  viewSubmission,
+} from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const NOBODY = 'UNOBODY';
 const DLL = '3.1.6001.66';
 const DLL_LINE = `Microsoft.UpdateServices.WebServices.Client.dll ${DLL}`;
-const FIX_EVENT_LINE = "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.";
+const FIX_EVENT_LINE =
+  "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.";
 /** What an admin pastes after installing the fix: the server, the fixed DLL, the MsiInstaller event. */
 const facts = (server: string) => [`WSUS server: http://${server}`, DLL_LINE, FIX_EVENT_LINE].join('\n');
 
@@ -65,7 +76,11 @@ const WAYS_IN: readonly { name: string; send: WayIn; recordsFixEvent: boolean }[
         server: { name: { type: 'plain_text_input', value: server } },
         lang: { lang: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } },
       };
-      const res = await postInteraction(t.events, SIGNING_SECRET, viewSubmission({ callback_id: 'kb954960_check', user, values, private_metadata: JSON.stringify({ channel_id: channel }) }));
+      const res = await postInteraction(
+        t.events,
+        SIGNING_SECRET,
+        viewSubmission({ callback_id: 'kb954960_check', user, values, private_metadata: JSON.stringify({ channel_id: channel }) }),
+      );
       expect(res.status).toBe(200);
       return postedIn(t, channel);
     },
@@ -141,7 +156,7 @@ afterAll(async () => {
   expect(await leftovers()).toEqual([]);
 });
 
-describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way in', () => {
+describe("ADMIN_USER_IDS=UADMIN: who may record a server's facts, way in by way in", () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ env: { ADMIN_USER_IDS: ADMIN } });
@@ -176,7 +191,7 @@ describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way
       }
     });
 
-    it('a non-admin naming another domain\'s FQDN of an admin\'s server: filed as itself, no alias; the admin\'s FQDN still reaches it', async () => {
+    it("a non-admin naming another domain's FQDN of an admin's server: filed as itself, no alias; the admin's FQDN still reaches it", async () => {
       const server = freshServer('named');
       await slash(t, ADMIN, `server ${server} dll ${DLL}`);
       await send(t, NOBODY, `${server}.evil.example`);
@@ -200,7 +215,7 @@ describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way
     });
   });
 
-  it('a non-admin\'s failure paste is recorded as evidence: the diagnosis and the last-affected time', async () => {
+  it("a non-admin's failure paste is recorded as evidence: the diagnosis and the last-affected time", async () => {
     const server = freshServer('failure');
     const channel = freshChannel();
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: NOBODY, text: clientExampleOn(server) }));
@@ -212,7 +227,7 @@ describe('ADMIN_USER_IDS=UADMIN: who may record a server\'s facts, way in by way
     expect(t.store.history({ server })).toEqual([expect.objectContaining({ verdict: 'affected', userId: NOBODY, origin: 'message' })]);
   });
 
-  it('a non-admin\'s failure with the fixed DLL next to it: the failure is recorded, the DLL is not', async () => {
+  it("a non-admin's failure with the fixed DLL next to it: the failure is recorded, the DLL is not", async () => {
     const server = freshServer('mixed');
     const reply = await slash(t, NOBODY, `check ${clientExampleOn(server)}\n${DLL_LINE}`);
     expect(reply.header).toMatch(/^KB954960: affected/);
@@ -245,7 +260,9 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
   async function paste(channel: string, user: string, text: string, threadTs?: string): Promise<{ ts: string; reply: Reply | null }> {
     const ts = slackTs();
     const before = t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel).length;
-    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user, text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) }))).status).toBe(200);
+    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user, text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) }))).status).toBe(
+      200,
+    );
     await t.idle();
     const posts = t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
     return { ts, reply: posts.length > before ? replyOf(posts.at(-1)!.body) : null };
@@ -256,7 +273,7 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     `2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://<WSUS server>/ClientWebService/client.asmx, ID=${id}, ErrorCode=InternalServerError, Message=, Client=?`;
   const OLD_DLL = '3.1.6001.65';
 
-  it('alias: a non-admin\'s FQDN is filed as itself, and the admin\'s FQDN still reaches the admin\'s server', async () => {
+  it("alias: a non-admin's FQDN is filed as itself, and the admin's FQDN still reaches the admin's server", async () => {
     expect((await slash(t, ADMIN, `server wsus03 dll ${DLL}`)).text).toMatch(/^wsus03: fixed/);
     // A colleague who is no admin pastes a client log whose server URL is another domain's wsus03.
     const evil = await paste(freshChannel(), NOBODY, clientExampleOn('wsus03.evil.example'));
@@ -269,11 +286,16 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     expect(check.reply?.shown).toContain('*wsus03.corp.example* — SP1, fix not verified');
     expect(t.store.server('wsus03')).toMatchObject({ name: 'wsus03', dllVersion: OLD_DLL });
     expect(t.store.aliasesOf('wsus03')).toEqual(['wsus03.corp.example']);
-    expect(t.store.servers().map((s) => s.name).filter((n) => n.startsWith('wsus03'))).toEqual(['wsus03', 'wsus03.evil.example']);
+    expect(
+      t.store
+        .servers()
+        .map((s) => s.name)
+        .filter((n) => n.startsWith('wsus03')),
+    ).toEqual(['wsus03', 'wsus03.evil.example']);
     expect((await slash(t, ADMIN, 'server wsus03')).text).not.toMatch(/^wsus03: fixed/);
   });
 
-  it('alias: a non-admin\'s short name reaches the one FQDN admins use, without making an alias', async () => {
+  it("alias: a non-admin's short name reaches the one FQDN admins use, without making an alias", async () => {
     await slash(t, ADMIN, `server wsus04.corp.example dll ${DLL}`);
     const r = await paste(freshChannel(), NOBODY, clientExampleOn('wsus04'));
     expect(r.reply?.shown).toContain('*wsus04* — fixed'); // what is known of wsus04.corp.example
@@ -281,7 +303,7 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     expect(t.store.aliasesOf('wsus04.corp.example')).toEqual([]);
   });
 
-  it('re-attribution by fault ID: a non-admin\'s client paste does not move the admin\'s unattributed output; the admin\'s answer records it', async () => {
+  it("re-attribution by fault ID: a non-admin's client paste does not move the admin's unattributed output; the admin's answer records it", async () => {
     const id = '5e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
     const channel = freshChannel();
     const root = await paste(channel, ADMIN, [serverLineNamingNoServer(id), `Microsoft.UpdateServices.WebServices.Client.dll ${OLD_DLL}`].join('\n'));
@@ -295,7 +317,7 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     expect(t.store.history({ server: 'wsus21' })).toEqual([expect.objectContaining({ userId: ADMIN })]);
   });
 
-  it('re-attribution by fault ID: an admin\'s client paste gives the admin\'s unattributed output its server', async () => {
+  it("re-attribution by fault ID: an admin's client paste gives the admin's unattributed output its server", async () => {
     const id = '6f2a1b3c-4d5e-4f60-9b8c-1d2e3f4a5b6c';
     const root = await paste(freshChannel(), ADMIN, serverLineNamingNoServer(id));
     expect(t.store.history({ limit: 1000 }).find((h) => h.messageTs === root.ts)?.server).toBeNull();
@@ -303,7 +325,7 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     expect(t.store.history({ server: 'wsus22' })).toHaveLength(2);
   });
 
-  it('re-attribution by thread: an admin\'s output in a thread a non-admin named is not placed under that name', async () => {
+  it("re-attribution by thread: an admin's output in a thread a non-admin named is not placed under that name", async () => {
     const channel = freshChannel();
     const root = await paste(channel, NOBODY, clientExampleOn('wsus23'));
     expect(root.reply?.shown).toContain('*wsus23*');
@@ -317,17 +339,32 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     expect(t.store.server('wsus23')).toMatchObject({ dllVersion: DLL, fixEventAt: expect.any(String) });
   });
 
-  it('re-attribution by thread: in an admin\'s thread, anyone\'s output counts for its server (evidence only)', async () => {
+  it("re-attribution by thread: in an admin's thread, anyone's output counts for its server (evidence only)", async () => {
     const channel = freshChannel();
     const root = await paste(channel, ADMIN, clientExampleOn('wsus24'));
-    const more = await paste(channel, NOBODY, withId(KB_CLIENT_EXAMPLE.split('\n').filter((l) => !l.includes('Server URL')).join('\n'), '7a3b2c4d-5e6f-4a70-8c9d-2e3f4a5b6c7d'), root.ts);
+    const more = await paste(
+      channel,
+      NOBODY,
+      withId(
+        KB_CLIENT_EXAMPLE.split('\n')
+          .filter((l) => !l.includes('Server URL'))
+          .join('\n'),
+        '7a3b2c4d-5e6f-4a70-8c9d-2e3f4a5b6c7d',
+      ),
+      root.ts,
+    );
     expect(more.reply?.shown).toContain('*wsus24*');
-    expect(t.store.history({ server: 'wsus24' }).map((h) => h.userId).sort()).toEqual([ADMIN, NOBODY]);
+    expect(
+      t.store
+        .history({ server: 'wsus24' })
+        .map((h) => h.userId)
+        .sort(),
+    ).toEqual([ADMIN, NOBODY]);
   });
 });
 
 describe('ADMIN_USER_IDS empty: everyone is an admin', () => {
-  it('anyone\'s paste records the DLL version and the fix event', async () => {
+  it("anyone's paste records the DLL version and the fix event", async () => {
     const t = await startTestBot();
     try {
       const channel = freshChannel();
@@ -372,7 +409,7 @@ describe('ADMIN_USER_IDS empty: never silent about it', () => {
   });
 });
 
-describe('workspace: only the installation\'s own team and app reach the bot', () => {
+describe("workspace: only the installation's own team and app reach the bot", () => {
   const FOREIGN_TEAM = 'T0EVIL';
   const FOREIGN_APP = 'A0EVIL';
   /** Ignored: logged at warn with the ids only, never a secret or the paste. */
@@ -392,7 +429,7 @@ describe('workspace: only the installation\'s own team and app reach the bot', (
       await t?.close();
     });
 
-    it('a paste and an admin\'s facts from team T0EVIL, signed with our secret: acked, nothing answered or recorded', async () => {
+    it("a paste and an admin's facts from team T0EVIL, signed with our secret: acked, nothing answered or recorded", async () => {
       const channel = freshChannel();
       const foreign = [
         messageEvent({ channel, user: NOBODY, team: FOREIGN_TEAM, text: clientExampleOn('wsus-ws-evil') }),
@@ -413,7 +450,13 @@ describe('workspace: only the installation\'s own team and app reach the bot', (
     it('a slash command and a message shortcut from team T0EVIL: acked with nothing, nothing recorded', async () => {
       const channel = freshChannel();
       const responseUrl = t.fake.responseUrl();
-      const command = slashCommand({ text: `server wsus-ws-cmd dll ${DLL}`, user_id: ADMIN, team_id: FOREIGN_TEAM, channel_id: channel, response_url: responseUrl });
+      const command = slashCommand({
+        text: `server wsus-ws-cmd dll ${DLL}`,
+        user_id: ADMIN,
+        team_id: FOREIGN_TEAM,
+        channel_id: channel,
+        response_url: responseUrl,
+      });
       const res = await postSlashCommand(t.events, SIGNING_SECRET, command);
       expect(res.status).toBe(200);
       expect(res.body).toBe('');
@@ -447,7 +490,13 @@ describe('workspace: only the installation\'s own team and app reach the bot', (
       const otherApp = { ...messageEvent({ channel, user: ADMIN, text: facts('wsus-ws-sock') }), api_app_id: FOREIGN_APP };
       const otherTeam = messageEvent({ channel, user: ADMIN, team: FOREIGN_TEAM, text: facts('wsus-ws-sock') });
       for (const body of [otherApp, otherTeam]) await socket.waitForAck(await socket.sendEvent(body));
-      const command = slashCommand({ text: `server wsus-ws-sock dll ${DLL}`, user_id: ADMIN, team_id: FOREIGN_TEAM, api_app_id: FOREIGN_APP, channel_id: channel });
+      const command = slashCommand({
+        text: `server wsus-ws-sock dll ${DLL}`,
+        user_id: ADMIN,
+        team_id: FOREIGN_TEAM,
+        api_app_id: FOREIGN_APP,
+        channel_id: channel,
+      });
       await socket.waitForAck(await socket.sendSlashCommand(command));
       await socket.waitForAck(await socket.sendEvent(messageEvent({ channel, user: NOBODY, text: clientExampleOn('wsus-ws-sock-own') })));
       const own = await postedIn(t, channel);

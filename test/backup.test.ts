@@ -39,7 +39,9 @@ function cliAsync(...args: string[]): Promise<{ status: number | null; stdout: s
 function database(name: string, n = 0): string {
   const path = join(scratch, name);
   const store = Store.open(path, { clock: testClock() });
-  const diagnosis = store.db.prepare("INSERT INTO diagnoses (created_at, origin, verdict, server_state, lang, lines) VALUES ('2026-11-25T00:00:00Z', 'cli', 'affected', 'unknown', 'en', 1)");
+  const diagnosis = store.db.prepare(
+    "INSERT INTO diagnoses (created_at, origin, verdict, server_state, lang, lines) VALUES ('2026-11-25T00:00:00Z', 'cli', 'affected', 'unknown', 'en', 1)",
+  );
   const finding = store.db.prepare("INSERT INTO findings (diagnosis_id, rule, line, text) VALUES (?, 'sync-failure', 1, 'x')");
   store.db.transaction(() => {
     for (let i = 0; i < n; i++) finding.run(diagnosis.run().lastInsertRowid);
@@ -105,7 +107,9 @@ describe('kb954960 db backup, while another process writes', () => {
 
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^backed up .*live\\.db to .*live-backup\\.db \\(schema version ${knownSchemaVersion()}, (\\d+) diagnoses, \\d+ bytes\\) in \\d+\\.\\d s\\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(`^backed up .*live\\.db to .*live-backup\\.db \\(schema version ${knownSchemaVersion()}, (\\d+) diagnoses, \\d+ bytes\\) in \\d+\\.\\d s\\n$`),
+    );
     expect(during).toBeGreaterThan(0); // the writer went on while the backup ran
     expect(existsSync(`${backup}.partial`)).toBe(false);
 
@@ -121,7 +125,9 @@ describe('kb954960 db backup, while another process writes', () => {
     const restored = cli('db', 'restore', backup, '--db', path);
     expect(restored.stderr).toBe('');
     expect(restored.status).toBe(0);
-    expect(restored.stdout).toMatch(new RegExp(`^restored .*live-backup\\.db to .*live\\.db \\(schema version ${knownSchemaVersion()}, ${inBackup} diagnoses, \\d+ bytes\\)`));
+    expect(restored.stdout).toMatch(
+      new RegExp(`^restored .*live-backup\\.db to .*live\\.db \\(schema version ${knownSchemaVersion()}, ${inBackup} diagnoses, \\d+ bytes\\)`),
+    );
     expect(count(path, 'diagnoses')).toBe(inBackup);
     expect(count(path, 'findings')).toBe(inBackup);
     const db = new Database(path, { readonly: true });

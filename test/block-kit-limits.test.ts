@@ -5,7 +5,12 @@ import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { expectModalWithinBlockKit, expectWithinBlockKit, visibleText } from './support/block-kit.js';
 
-const button = (action_id: string, extra: Partial<types.Button> = {}): types.Button => ({ type: 'button', text: { type: 'plain_text', text: 'Go' }, action_id, ...extra });
+const button = (action_id: string, extra: Partial<types.Button> = {}): types.Button => ({
+  type: 'button',
+  text: { type: 'plain_text', text: 'Go' },
+  action_id,
+  ...extra,
+});
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const ok = (): types.KnownBlock[] => [
   { type: 'header', text: { type: 'plain_text', text: 'Title' } },
@@ -26,7 +31,11 @@ describe('expectWithinBlockKit', () => {
     ['section text over 3,000', (b) => [...b, section('x'.repeat(3001))], 'message'],
     ['11 fields', (b) => [...b, { type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'f' })) }], 'message'],
     ['a header over 150', (b) => [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }, ...b], 'message'],
-    ['11 context elements', (b) => [...b, { type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'c' })) }], 'message'],
+    [
+      '11 context elements',
+      (b) => [...b, { type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'c' })) }],
+      'message',
+    ],
     ['button text over 75', (b) => [...b, { type: 'actions', elements: [button('c', { text: { type: 'plain_text', text: 'b'.repeat(76) } })] }], 'message'],
     ['a url over 3,000', (b) => [...b, { type: 'actions', elements: [button('c', { url: `https://example.com/${'u'.repeat(3000)}` })] }], 'message'],
     ['an action_id twice in a message', (b) => [...b, { type: 'actions', elements: [button('a')] }], 'message'],
@@ -48,7 +57,12 @@ describe('visibleText', () => {
     const plain = (text: string) => ({ type: 'plain_text' as const, text });
     const blocks: types.AnyBlock[] = [
       ...ok(),
-      { type: 'section', block_id: 'b-id', fields: [{ type: 'mrkdwn', text: 'field one' }], accessory: button('acc', { url: 'https://example.com/acc', value: 'acc-value' }) },
+      {
+        type: 'section',
+        block_id: 'b-id',
+        fields: [{ type: 'mrkdwn', text: 'field one' }],
+        accessory: button('acc', { url: 'https://example.com/acc', value: 'acc-value' }),
+      },
       {
         type: 'actions',
         elements: [
@@ -61,11 +75,24 @@ describe('visibleText', () => {
           },
         ],
       },
-      { type: 'input', label: plain('Log'), hint: plain('Paste it'), element: { type: 'plain_text_input', action_id: 'log', placeholder: plain('WindowsUpdate.log') } },
+      {
+        type: 'input',
+        label: plain('Log'),
+        hint: plain('Paste it'),
+        element: { type: 'plain_text_input', action_id: 'log', placeholder: plain('WindowsUpdate.log') },
+      },
       { type: 'image', image_url: 'https://example.com/i.png', alt_text: 'alt', title: plain('Image title') },
       {
         type: 'rich_text',
-        elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: 'rich words' }, { type: 'link', url: 'https://example.com/l', text: 'a link' }] }],
+        elements: [
+          {
+            type: 'rich_text_section',
+            elements: [
+              { type: 'text', text: 'rich words' },
+              { type: 'link', url: 'https://example.com/l', text: 'a link' },
+            ],
+          },
+        ],
       },
     ];
     expect(visibleText(blocks).split('\n')).toEqual([

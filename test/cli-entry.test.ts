@@ -35,7 +35,9 @@ describe('the kb954960 entry', () => {
     const r = run(BIN, ['scan', '--no-save', '--json', fixturePath('client-affected.log')], { env: { LOG_LEVEL: 'debug' } });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).verdict).toBe('affected');
-    expect(readFileSync(fileURLToPath(new URL('../dist/src/cli.bundle.cjs', import.meta.url)), 'latin1')).toMatch(/^\(function \(exports, require, module, __filename, __dirname\) \{/);
+    expect(readFileSync(fileURLToPath(new URL('../dist/src/cli.bundle.cjs', import.meta.url)), 'latin1')).toMatch(
+      /^\(function \(exports, require, module, __filename, __dirname\) \{/,
+    );
   });
 
   it.each([

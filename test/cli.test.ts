@@ -34,7 +34,10 @@ function run(args: string[], options: { input?: string | Buffer; env?: Record<st
 
 /** About 5 KB: routine WindowsUpdate.log lines, then the KB's client example (server wsusebc). */
 function fiveKbText(): string {
-  const routine = Array.from({ length: 40 }, (_, i) => `2008-08-12\t09:14:${String(i % 60).padStart(2, '0')}:000\t 940\tf54\tAgent\t** END **  Agent: Finding updates [CallerId = AutomaticUpdates]`);
+  const routine = Array.from(
+    { length: 40 },
+    (_, i) => `2008-08-12\t09:14:${String(i % 60).padStart(2, '0')}:000\t 940\tf54\tAgent\t** END **  Agent: Finding updates [CallerId = AutomaticUpdates]`,
+  );
   const text = `${[...routine, KB_CLIENT_EXAMPLE].join('\r\n')}\r\n`;
   const bytes = Buffer.byteLength(text);
   if (bytes < 4000 || bytes > 6000) throw new Error(`fiveKbText is ${bytes} bytes`);
@@ -64,7 +67,9 @@ describe('kb954960 scan', () => {
   it('a client line logging HTTP status code = 401 beside a Win32 HRESULT is a known problem: exit 1 and its first step', () => {
     const r = run(['scan', '--no-save', fixturePath('excerpts/sus-blog-http-401.log')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Other problems found \(not KB954960\):\n {2}- 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n {4}First step: Check the IIS authentication settings/);
+    expect(r.stdout).toMatch(
+      /Other problems found \(not KB954960\):\n {2}- 401\/403 on the WSUS virtual directories \(lines 2\)\n[^\n]*\n {4}First step: Check the IIS authentication settings/,
+    );
   });
 
   it('a failure that is not KB954960 leads with that failure, as the Slack reply does (no KB954960 download to bury it)', () => {
@@ -94,12 +99,28 @@ describe('kb954960 scan', () => {
     expect(Object.keys(out).sort()).toEqual(['actions', 'errors', 'findings', 'kb', 'lang', 'links', 'notes', 'problems', 'server', 'server_state', 'verdict']);
     // KB954960's own code is listed among the errors, and is no other problem; it failed the sync, so it comes first
     expect(out.errors.map((e: { code: string }) => e.code)).toEqual(['0x8024400E', '0x80242013']);
-    expect(out.errors[0]).toEqual({ code: '0x8024400E', name: 'WU_E_PT_SOAP_SERVER', meaning: expect.stringContaining('SOAP_E_SERVER'), count: 4, lines: [153, 160, 161, 162] });
+    expect(out.errors[0]).toEqual({
+      code: '0x8024400E',
+      name: 'WU_E_PT_SOAP_SERVER',
+      meaning: expect.stringContaining('SOAP_E_SERVER'),
+      count: 4,
+      lines: [153, 160, 161, 162],
+    });
     expect(out.problems).toEqual([]);
     expect(out).toMatchObject({ verdict: 'affected', kb: 'KB954960', server: 'wsusebc', lang: 'en' });
-    expect(out.links).toEqual({ download: DOWNLOAD_EN, kb: 'http://support.microsoft.com/kb/954960/', advisory: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960' });
+    expect(out.links).toEqual({
+      download: DOWNLOAD_EN,
+      kb: 'http://support.microsoft.com/kb/954960/',
+      advisory: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960',
+    });
     const fault = out.findings.find((f: { rule: string }) => f.rule === 'client-soap-fault-0x000190');
-    expect(fault).toEqual({ rule: 'client-soap-fault-0x000190', source: 'WindowsUpdate.log', line: 154, text: expect.stringContaining('SOAP Fault: 0x000190'), fields: {} });
+    expect(fault).toEqual({
+      rule: 'client-soap-fault-0x000190',
+      source: 'WindowsUpdate.log',
+      line: 154,
+      text: expect.stringContaining('SOAP Fault: 0x000190'),
+      fields: {},
+    });
     expect(out.actions.length).toBeGreaterThan(0);
     expect(out.actions.every((a: unknown) => typeof a === 'string')).toBe(true);
   });
@@ -138,7 +159,9 @@ describe('kb954960 scan', () => {
 
   it('lists an unknown code with name null', () => {
     const r = run(['scan', '--json', '--no-save', '-'], { input: 'Agent  WARNING: failed, hr = 0x80991234\n' });
-    expect(JSON.parse(r.stdout).errors).toEqual([{ code: '0x80991234', name: null, meaning: expect.stringMatching(/^Not in the bot's code tables/), count: 1, lines: [1] }]);
+    expect(JSON.parse(r.stdout).errors).toEqual([
+      { code: '0x80991234', name: null, meaning: expect.stringMatching(/^Not in the bot's code tables/), count: 1, lines: [1] },
+    ]);
     expect(r.code).toBe(0);
   });
 
@@ -206,18 +229,46 @@ describe('kb954960 scan', () => {
       ['a missing file', () => ({ args: ['scan', join(dir, 'nope.log')] }), /nope\.log: no such file/],
       ['a directory', () => ({ args: ['scan', badDir()] }), /is a directory/],
       ['a binary file', () => ({ args: ['scan', binary()] }), /image\.png: .*(not|binary)/i],
-      ['a file over --max-bytes', () => ({ args: ['scan', '--max-bytes', '1000', fiveKbLog()] }), /five-kb\.log: The file is larger than the 1000 bytes limit \(--max-bytes\)/],
-      ['stdin over --max-bytes', () => ({ args: ['scan', '--max-bytes', '1000', '-'], input: fiveKbText() }), /stdin: The file is larger than the 1000 bytes limit \(--max-bytes\)/],
-      ['a --max-bytes that is not a number', () => ({ args: ['scan', '--max-bytes', '1M', fiveKbLog()] }), /^kb954960: --max-bytes must be a positive whole number of bytes \(got '1M'\)$/m],
+      [
+        'a file over --max-bytes',
+        () => ({ args: ['scan', '--max-bytes', '1000', fiveKbLog()] }),
+        /five-kb\.log: The file is larger than the 1000 bytes limit \(--max-bytes\)/,
+      ],
+      [
+        'stdin over --max-bytes',
+        () => ({ args: ['scan', '--max-bytes', '1000', '-'], input: fiveKbText() }),
+        /stdin: The file is larger than the 1000 bytes limit \(--max-bytes\)/,
+      ],
+      [
+        'a --max-bytes that is not a number',
+        () => ({ args: ['scan', '--max-bytes', '1M', fiveKbLog()] }),
+        /^kb954960: --max-bytes must be a positive whole number of bytes \(got '1M'\)$/m,
+      ],
       ['a --max-bytes of 0', () => ({ args: ['scan', '--max-bytes', '0', fiveKbLog()] }), /--max-bytes must be a positive whole number of bytes \(got '0'\)/],
-      ['a negative --max-bytes', () => ({ args: ['scan', '--max-bytes=-5', fiveKbLog()] }), /--max-bytes must be a positive whole number of bytes \(got '-5'\)/],
-      ['a ZIP archive over --max-bytes', () => ({ args: ['scan', '--max-bytes', '1000', bigZip()] }), /logs\.zip: The file is larger than the 1000 bytes limit \(--max-bytes\)/],
+      [
+        'a negative --max-bytes',
+        () => ({ args: ['scan', '--max-bytes=-5', fiveKbLog()] }),
+        /--max-bytes must be a positive whole number of bytes \(got '-5'\)/,
+      ],
+      [
+        'a ZIP archive over --max-bytes',
+        () => ({ args: ['scan', '--max-bytes', '1000', bigZip()] }),
+        /logs\.zip: The file is larger than the 1000 bytes limit \(--max-bytes\)/,
+      ],
       ['a --max-bytes without a value', () => ({ args: ['scan', fiveKbLog(), '--max-bytes'] }), /Option '--max-bytes <value>' argument missing/],
       ['an unknown flag', () => ({ args: ['scan', '--frobnicate', fixturePath('client-affected.log')] }), /Unknown option '--frobnicate'/],
       ['an unknown command', () => ({ args: ['scna'] }), /unknown command 'scna'/],
       ['a bad --lang', () => ({ args: ['scan', '--lang', 'fr', fixturePath('client-affected.log')] }), /--lang must be en or ja/],
-      ['a bad environment variable', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { BOT_LANG: 'fr' } }), /^kb954960: BOT_LANG: must be en or ja$/m],
-      ['a bad KB954960_NOW', () => ({ args: ['scan', fixturePath('client-affected.log')], env: { KB954960_NOW: 'yesterday' } }), /^kb954960: KB954960_NOW: must be an ISO date-time/m],
+      [
+        'a bad environment variable',
+        () => ({ args: ['scan', fixturePath('client-affected.log')], env: { BOT_LANG: 'fr' } }),
+        /^kb954960: BOT_LANG: must be en or ja$/m,
+      ],
+      [
+        'a bad KB954960_NOW',
+        () => ({ args: ['scan', fixturePath('client-affected.log')], env: { KB954960_NOW: 'yesterday' } }),
+        /^kb954960: KB954960_NOW: must be an ISO date-time/m,
+      ],
     ];
     it.each(cases)('%s', (_name, make, message) => {
       const before = historyCount();
@@ -241,8 +292,11 @@ describe('kb954960 code', () => {
     expect(r.stdout).toContain('Known problem: WSUS application pool stopped or recycling (HTTP 503)');
   });
 
-  it('explains E_ACCESSDENIED in Windows\' own words and names its facility, in both languages', () => {
-    expect(run(['code', '0x80070005']).stdout.split('\n').slice(0, 2)).toEqual(['0x80070005 E_ACCESSDENIED — General access denied error', 'Facility: Win32 (FACILITY_WIN32 = 7)']);
+  it("explains E_ACCESSDENIED in Windows' own words and names its facility, in both languages", () => {
+    expect(run(['code', '0x80070005']).stdout.split('\n').slice(0, 2)).toEqual([
+      '0x80070005 E_ACCESSDENIED — General access denied error',
+      'Facility: Win32 (FACILITY_WIN32 = 7)',
+    ]);
     const ja = run(['code', '0x80070005', '--lang', 'ja']);
     expect(ja.code).toBe(0);
     expect(ja.stdout.split('\n').slice(0, 2)).toEqual(['0x80070005 E_ACCESSDENIED — アクセスが拒否されました。', 'ファシリティ: Win32 (FACILITY_WIN32 = 7)']);
@@ -356,7 +410,9 @@ describe('kb954960 serve', () => {
     try {
       const r = await serve({ SLACK_BOT_TOKEN: 'xoxb-a-wrong-one', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1' });
       expect(r.code).toBe(2);
-      expect(r.stderr.trim()).toBe('kb954960: SLACK_BOT_TOKEN: Slack refused it (invalid_auth); copy the Bot User OAuth Token again from "OAuth & Permissions"');
+      expect(r.stderr.trim()).toBe(
+        'kb954960: SLACK_BOT_TOKEN: Slack refused it (invalid_auth); copy the Bot User OAuth Token again from "OAuth & Permissions"',
+      );
     } finally {
       await fake.close();
     }

@@ -143,7 +143,8 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
 
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`the crash test runs the built CLI: ${CLI} is missing — run \`npm run build\` first (\`npm test\` does)`);
-    if (statSync(CLI).mtimeMs < newestSourceMtime()) console.warn('[crash] dist/ is older than the sources: this run tests the last build (`npm test` rebuilds first)');
+    if (statSync(CLI).mtimeMs < newestSourceMtime())
+      console.warn('[crash] dist/ is older than the sources: this run tests the last build (`npm test` rebuilds first)');
     fake = await startFakeSlack({ botToken: BOT_TOKEN });
     dir = mkdtempSync(join(tmpdir(), 'kb954960-crash-'));
   });
@@ -159,7 +160,9 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loses no acked event, replies exactly once, keeps the database intact, and is ready again within a second of a cold start', { timeout: 60_000 }, async () => {
+  it('loses no acked event, replies exactly once, keeps the database intact, and is ready again within a second of a cold start', {
+    timeout: 60_000,
+  }, async () => {
     const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seed);
     const port = await freePort();
@@ -249,7 +252,12 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
     let redeliveredOk = 0;
     await pool(redeliver, CONCURRENCY, async (e: Ev) => {
       const wasSent = attempted.has(e.i);
-      const r = await postEvent(`${url}/slack/events`, SECRET, e.envelope, wasSent ? { retryNum: 1, retryReason: acked.has(e.i) ? 'http_timeout' : 'http_error' } : {});
+      const r = await postEvent(
+        `${url}/slack/events`,
+        SECRET,
+        e.envelope,
+        wasSent ? { retryNum: 1, retryReason: acked.has(e.i) ? 'http_timeout' : 'http_error' } : {},
+      );
       expect(r.status, `redelivery of event ${e.i}`).toBe(200);
       redeliveredOk++;
     });
@@ -264,7 +272,11 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
 
     // A graceful stop (SIGTERM): in-flight work drains, the database is closed cleanly.
     second.proc.kill('SIGTERM');
-    await waitUntil(() => `the bot to exit on SIGTERM:\n${second.stderr.join('')}`, () => second.proc.exitCode !== null || second.proc.signalCode !== null, 10_000);
+    await waitUntil(
+      () => `the bot to exit on SIGTERM:\n${second.stderr.join('')}`,
+      () => second.proc.exitCode !== null || second.proc.signalCode !== null,
+      10_000,
+    );
     expect(second.proc.exitCode, second.stderr.join('')).toBe(0);
 
     // ── the verdict ────────────────────────────────────────────────────────────────────────────────────
@@ -280,7 +292,11 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
     // Items the first life had posted a reply for but not yet recorded as done: settled by the earlier reply's metadata.
     const resumed = db.prepare('SELECT reply_ts FROM slack_inbox WHERE attempts > 1').all() as { reply_ts: string | null }[];
     const recovered = resumed.filter((r) => r.reply_ts && preKill.has(r.reply_ts)).length;
-    const inbox = db.prepare("SELECT COUNT(*) AS n, SUM(done_at IS NULL) AS pending, SUM(outcome = 'replied') AS replied FROM slack_inbox").get() as { n: number; pending: number; replied: number };
+    const inbox = db.prepare("SELECT COUNT(*) AS n, SUM(done_at IS NULL) AS pending, SUM(outcome = 'replied') AS replied FROM slack_inbox").get() as {
+      n: number;
+      pending: number;
+      replied: number;
+    };
     let lost = 0;
     let duplicated = 0;
     let lostAcked = 0;
@@ -294,7 +310,8 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
         if (acked.has(e.i)) lostAcked++;
       }
       if (replies > 1 || rows > 1) duplicated++;
-      if ((replies !== 1 || rows !== 1) && problems.length < 10) problems.push(`event ${e.i} (${key}, ${acked.has(e.i) ? 'acked' : 'not acked'}): ${rows} diagnoses, ${replies} replies`);
+      if ((replies !== 1 || rows !== 1) && problems.length < 10)
+        problems.push(`event ${e.i} (${key}, ${acked.has(e.i) ? 'acked' : 'not acked'}): ${rows} diagnoses, ${replies} replies`);
     }
     db.close();
     const strays = posts.filter((c) => !events.some((e) => e.channel === c.body.channel && e.ts === c.body.thread_ts)).length;
@@ -324,7 +341,15 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const dbPath = join(dir, 'slash.db');
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, LOG_LEVEL: 'warn' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: dbPath,
+      LOG_LEVEL: 'warn',
+    };
     const responseUrl = fake.responseUrl();
     const command = slashCommand({ text: `check ${pastedLog(1)}`, response_url: responseUrl, channel_id: 'C0SLASH1', user_id: 'U0SLASH1' });
     const toThisUrl = (c: { path: string }) => c.path === new URL(responseUrl).pathname;
@@ -359,7 +384,11 @@ describe('crash: kill -9 mid-stream, restart, redeliver', () => {
     expect(answers[1]!.body).toEqual(answers[0]!.body); // the kept answer, delivered as worked out
     const db = new Database(dbPath, { readonly: true });
     const diagnoses = db.prepare("SELECT COUNT(*) AS n FROM diagnoses WHERE origin = 'command' AND channel_id = 'C0SLASH1'").get() as { n: number };
-    const item = db.prepare("SELECT outcome, attempts, payload FROM slack_inbox WHERE key = ?").get(`command:${command.trigger_id}`) as { outcome: string; attempts: number; payload: string };
+    const item = db.prepare('SELECT outcome, attempts, payload FROM slack_inbox WHERE key = ?').get(`command:${command.trigger_id}`) as {
+      outcome: string;
+      attempts: number;
+      payload: string;
+    };
     db.close();
     expect(diagnoses.n).toBe(1);
     expect(item).toMatchObject({ outcome: 'replied', attempts: 2 });

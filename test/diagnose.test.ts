@@ -33,7 +33,9 @@ describe('client signature', () => {
   });
 
   it('needs InternalServerError(5): 0x8024400E alone is only possible', () => {
-    const d = verdictOf('PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200\nAgent  * WARNING: Failed to synchronize, error = 0x8024400E');
+    const d = verdictOf(
+      'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200\nAgent  * WARNING: Failed to synchronize, error = 0x8024400E',
+    );
     expect(d.verdict).toBe('possible');
     expect(d.actions[0]).toBe('check-server-log');
   });
@@ -106,7 +108,9 @@ describe('server signature', () => {
   });
 
   it('fires with the placeholders KB pages print, without inventing a server name', () => {
-    const d = verdictOf('SoapUtilities.CreateException ThrowException: actor = http://<server>/ClientWebService/client.asmx, ID=<guid>, ErrorCode=InternalServerError, Message=, Client=?');
+    const d = verdictOf(
+      'SoapUtilities.CreateException ThrowException: actor = http://<server>/ClientWebService/client.asmx, ID=<guid>, ErrorCode=InternalServerError, Message=, Client=?',
+    );
     expect(d.verdict).toBe('affected');
     expect(d.server).toBeNull();
   });
@@ -118,7 +122,11 @@ describe('versions and the fix', () => {
     ['Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.65', 'vulnerable', 'vulnerable'],
     ['    VersionString    REG_SZ    3.0.6000.374', 'vulnerable', 'needs-sp1'],
     ['    VersionString    REG_SZ    3.1.6001.65', 'vulnerable', 'vulnerable'],
-    ["MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.", 'fixed', 'fixed'],
+    [
+      "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.",
+      'fixed',
+      'fixed',
+    ],
     ['Microsoft.UpdateServices.WebServices.Client.dll 3.2.7600.226', 'clean', 'not-applicable'],
   ] as const)('%s → %s (server %s)', (line, verdict, state) => {
     const d = diagnose(scanText(line), { lang: 'en', now: NOW, serverName: 'wsus01' });
@@ -157,7 +165,8 @@ describe('verdict × known server state', () => {
   };
   const inputs = {
     signature: KB_CLIENT_EXAMPLE,
-    partial: 'PT  WARNING: PTError: 0x8024400e\nPT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsusebc/ClientWebService/client.asmx',
+    partial:
+      'PT  WARNING: PTError: 0x8024400e\nPT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsusebc/ClientWebService/client.asmx',
     nothing: 'PT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsusebc/ClientWebService/client.asmx',
   };
   const expected: Record<keyof typeof inputs, Record<ServerState, Verdict>> = {
@@ -177,7 +186,9 @@ describe('verdict × known server state', () => {
   }
 
   it('calls failures that predate a recorded fix fixed, and says so', () => {
-    const logged = KB_CLIENT_EXAMPLE.split('\n').map((l) => `2008-08-12\t09:15:41:203\t 940\tf54\t${l.replace(/^PT\s+/, 'PT\t')}`).join('\n');
+    const logged = KB_CLIENT_EXAMPLE.split('\n')
+      .map((l) => `2008-08-12\t09:15:41:203\t 940\tf54\t${l.replace(/^PT\s+/, 'PT\t')}`)
+      .join('\n');
     const d = verdictOf(logged, { dllVersion: '3.1.6001.66', dllVersionAt: '2008-09-01T00:00:00.000Z' });
     expect(d.verdict).toBe('fixed');
     expect(d.notes).toContainEqual({ kind: 'failures-predate-fix', since: '2008-09-01T00:00:00.000Z' });

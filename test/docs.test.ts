@@ -45,7 +45,12 @@ describe('README', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb954960-readme-'));
     let r: ReturnType<typeof spawnSync<string>>;
     try {
-      r = spawnSync(process.execPath, [bin, ...m![1]!.split(' ')], { cwd: ROOT, env: childEnv({ DATABASE_PATH: join(dir, 'kb.db') }), encoding: 'utf8', timeout: 20_000 });
+      r = spawnSync(process.execPath, [bin, ...m![1]!.split(' ')], {
+        cwd: ROOT,
+        env: childEnv({ DATABASE_PATH: join(dir, 'kb.db') }),
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,7 +11,17 @@ import { childEnv } from './support/clock.js';
 import { PROBLEM_PACKS } from '../src/detect/problems/index.js';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
-import { appHomeOpened, messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
+import {
+  appHomeOpened,
+  messageEvent,
+  messageShortcut,
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  slackTs,
+  slashCommand,
+  viewSubmission,
+} from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const NOBODY = 'UNOBODY';
@@ -45,7 +55,9 @@ const paste =
   (dm: boolean, mention = false): WayIn =>
   async (t, user, text) => {
     const channel = freshChannel(dm);
-    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user, text: mention ? `<@UBOT> this fails:\n${text}` : text }))).status).toBe(200);
+    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user, text: mention ? `<@UBOT> this fails:\n${text}` : text }))).status).toBe(
+      200,
+    );
     return postedIn(t, channel);
   };
 
@@ -77,7 +89,15 @@ const WAYS_IN: readonly { name: string; send: WayIn }[] = [
     send: async (t, user, text) => {
       const channel = freshChannel();
       const values = { log: { text: { type: 'plain_text_input', value: text } }, server: { name: { type: 'plain_text_input', value: '' } } };
-      expect((await postInteraction(t.events, SIGNING_SECRET, viewSubmission({ callback_id: 'kb954960_check', user, values, private_metadata: JSON.stringify({ channel_id: channel }) }))).status).toBe(200);
+      expect(
+        (
+          await postInteraction(
+            t.events,
+            SIGNING_SECRET,
+            viewSubmission({ callback_id: 'kb954960_check', user, values, private_metadata: JSON.stringify({ channel_id: channel }) }),
+          )
+        ).status,
+      ).toBe(200);
       return postedIn(t, channel);
     },
   },
@@ -100,13 +120,15 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     await t?.close();
   });
 
-  it('App Home shows the server\'s 503 (first: the only failure on record yet)', async () => {
+  it("App Home shows the server's 503 (first: the only failure on record yet)", async () => {
     const server = freshServer();
     await paste(false)(t, NOBODY, clientLog(server, APP_POOL_503));
     await t.idle();
     expect((await postEvent(t.events, SIGNING_SECRET, appHomeOpened({ user: ADMIN }))).status).toBe(200);
     const home = await t.fake.waitFor('views.publish', (c) => c.body.user_id === ADMIN);
-    expect(visibleText((home.body.view as { blocks: never[] }).blocks)).toContain(`*${server}* — WSUS application pool stopped or recycling (HTTP 503) in 1 log since`);
+    expect(visibleText((home.body.view as { blocks: never[] }).blocks)).toContain(
+      `*${server}* — WSUS application pool stopped or recycling (HTTP 503) in 1 log since`,
+    );
   });
 
   it.each(WAYS_IN)('$name: the 503 is in the history and in `server`', async ({ send }) => {
@@ -179,7 +201,8 @@ describe('the CLI: `scan` records the failure, `server` and `history` show it', 
     dir = mkdtempSync(join(tmpdir(), 'kb954960-fail-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: join(dir, 'kb.db') }), encoding: 'utf8', timeout: 20_000 });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: join(dir, 'kb.db') }), encoding: 'utf8', timeout: 20_000 });
 
   it('a 503 and an unexplained code on wsus05', () => {
     const log = join(dir, 'WindowsUpdate.log');

@@ -38,7 +38,9 @@ describe.each(EXCERPTS.map((e) => [e.file, e] as const))('real excerpt %s', (fil
 
 describe('the excerpt index', () => {
   it('lists every excerpt file, and every file is listed', () => {
-    const files = readdirSync(fixturePath('excerpts')).filter((f) => f !== 'index.json').sort();
+    const files = readdirSync(fixturePath('excerpts'))
+      .filter((f) => f !== 'index.json')
+      .sort();
     expect(EXCERPTS.map((e) => e.file).sort()).toEqual(files);
   });
 });

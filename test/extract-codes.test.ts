@@ -41,7 +41,9 @@ describe('failure codes in a line', () => {
       hex(40).map((h) => `Thumbprint: ${h}`),
       hex(64).map((h) => `hash = ${h}`),
       hex(32).map((h) => `[${h}]`),
-      fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff })).map(([a, b]) => `2023/05/22 08:08:32.6295131 ${a} ${b} ComApi  * START *`),
+      fc
+        .tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff }))
+        .map(([a, b]) => `2023/05/22 08:08:32.6295131 ${a} ${b} ComApi  * START *`),
       fc.integer({ min: 0, max: 0xfff }).map((t) => `2008-08-12\t09:15:41:156\t 940\t${t.toString(16)}\tPT\tWARNING: something`),
     );
     fc.assert(
@@ -123,7 +125,7 @@ describe('failure codes over whole logs, in the scanner pass', () => {
     expect(result.codes).toEqual([{ code: '0x80244022', count: 1, lines: [1] }]);
   });
 
-  it('finds bracketed codes at a chunk\'s first and last bytes, whatever the split and the chunk\'s alignment', async () => {
+  it("finds bracketed codes at a chunk's first and last bytes, whatever the split and the chunk's alignment", async () => {
     const log = Buffer.from('[8024402C] first\r\nmid [CallId = {8D0E}] [c0000005]\r\n[C004F074]');
     const expected = [
       { code: '0x8024402C', count: 1, lines: [1] },
@@ -159,7 +161,8 @@ describe('bare codes in parentheses and decimal codes after an error word', () =
       '* START * Finding updates CallerId = UpdateOrchestrator (cV = K8n0gmSm9UWA8yf2.1.1.0.2)',
       'Agent (8024402c] not closed',
       'Agent error 21482048011 (eleven digits)',
-    ]) expect(codesInLine(line), line).toEqual([]);
+    ])
+      expect(codesInLine(line), line).toEqual([]);
   });
 
   it('the scanner reads them in its single pass, as codesInLine does', () => {

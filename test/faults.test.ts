@@ -138,7 +138,7 @@ describe('Slack API faults', () => {
     expect(await threadReplies(fake, channel, ts3)).toHaveLength(1);
   });
 
-  it('a garbled answer (a proxy\'s HTML page with 200) is retried like any failure', async () => {
+  it("a garbled answer (a proxy's HTML page with 200) is retried like any failure", async () => {
     const { fake } = r;
     fake.respondWith('chat.postMessage', reply(200, '<html><body>502 Bad Gateway</body></html>', { 'content-type': 'text/html' }), { times: 1 });
     const channel = 'C0FAULT4';
@@ -180,7 +180,15 @@ describe('the daily status post under faults', () => {
     fake.respondWith('chat.postMessage', rateLimited(1), { times: 1 });
     fake.respondWith('chat.postMessage', reply(500, 'Internal Server Error', { 'content-type': 'text/plain' }), { times: 1 });
     const subscribe = (store: Store) =>
-      void new StatusStore(store).upsertSubscription({ channelId: channel, teamId: 'T1', postTime: '09:00', timeZone: 'Asia/Tokyo', lang: 'en', createdBy: 'UADMIN', at: '2025-03-01T00:00:00Z' });
+      void new StatusStore(store).upsertSubscription({
+        channelId: channel,
+        teamId: 'T1',
+        postTime: '09:00',
+        timeZone: 'Asia/Tokyo',
+        lang: 'en',
+        createdBy: 'UADMIN',
+        at: '2025-03-01T00:00:00Z',
+      });
     // The one retry policy for the daily post: the Web API client retries the 500 and waits out the 429 inside the
     // call; what it cannot get through gives the claim back to the next sweep (test/status-scheduler.test.ts).
     r = await startBot({ useFake: fake, dir, clock: () => now, beforeStart: subscribe, apiRetries: 2 });

@@ -25,7 +25,12 @@ function send(bot: TestBot, key: string, report: Record<string, unknown>): Promi
         port: bot.ingestPort,
         method: 'POST',
         path: '/ingest/v1/reports',
-        headers: { 'x-kb954960-server': 'WSUS01', 'x-kb954960-timestamp': ts, 'x-kb954960-signature': reportSignature(key, ts, body), 'content-length': String(body.length) },
+        headers: {
+          'x-kb954960-server': 'WSUS01',
+          'x-kb954960-timestamp': ts,
+          'x-kb954960-signature': reportSignature(key, ts, body),
+          'content-length': String(body.length),
+        },
       },
       (res) => {
         res.resume();
@@ -37,7 +42,8 @@ function send(bot: TestBot, key: string, report: Record<string, unknown>): Promi
   });
 }
 
-const alertsIn = (bot: TestBot) => bot.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL && /turned worse|recovered/.test(String(c.body.text)));
+const alertsIn = (bot: TestBot) =>
+  bot.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL && /turned worse|recovered/.test(String(c.body.text)));
 const blocksText = (call: { body: Record<string, any> }) => (call.body.blocks as { text: { text: string } }[]).map((b) => b.text.text).join('\n');
 
 describe('fleet alerts in subscribed channels', () => {
@@ -75,8 +81,12 @@ describe('fleet alerts in subscribed channels', () => {
     const text = blocksText(alertsIn(bot)[0]!);
     expect(text).toContain('*:warning: wsus01 turned worse*');
     expect(text).toContain('• KB954960: affected — clients fail with the known WSUS 3.0 sync failure.');
-    expect(text).toMatch(/• 12 of 40 clients fail with 0x8024400E since <!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+> \(PC0001, PC0002, PC0003, PC0004, PC0005, …\)\./);
-    expect(text).toContain('• KB954960 is the first suspect: 0x8024400E on many clients of an SP1 server without the fix. Install KB954960 on wsus01, then verify.');
+    expect(text).toMatch(
+      /• 12 of 40 clients fail with 0x8024400E since <!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+> \(PC0001, PC0002, PC0003, PC0004, PC0005, …\)\./,
+    );
+    expect(text).toContain(
+      '• KB954960 is the first suspect: 0x8024400E on many clients of an SP1 server without the fix. Install KB954960 on wsus01, then verify.',
+    );
   });
 
   test('the same condition the next day: no second post', async () => {

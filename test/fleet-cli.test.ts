@@ -62,7 +62,12 @@ describe('kb954960 ingest', () => {
     expect(server).toMatchObject({
       server: 'wsus01',
       state: 'vulnerable',
-      reporting: { server: 'wsus01', silent: false, revoked: false, clients: { total: 40, notSynced: 0, failing: [{ code: '0x8024400E', clients: 12, since: '2026-03-01T22:00:00.000Z' }] } },
+      reporting: {
+        server: 'wsus01',
+        silent: false,
+        revoked: false,
+        clients: { total: 40, notSynced: 0, failing: [{ code: '0x8024400E', clients: 12, since: '2026-03-01T22:00:00.000Z' }] },
+      },
     });
     expect(run(['server', 'wsus01']).stdout).toContain(
       "  Clients (from the server's own reports):\n    40 clients, as of 2026-03-02T15:00+09:00.\n    12 failing with 0x8024400E since 2026-03-02T07:00+09:00.\n",
@@ -70,13 +75,24 @@ describe('kb954960 ingest', () => {
     const status = JSON.parse(run(['status', '--json']).stdout);
     expect(status.reporting.find((r: { server: string }) => r.server === 'wsus01')).toMatchObject({ silent: false, clients: { total: 40 } });
     // Enrolled, never reported: listed, not silent (silence needs a first report).
-    expect(status.reporting.find((r: { server: string }) => r.server === 'wsus03')).toEqual({ server: 'wsus03', lastReportAt: null, silent: false, revoked: false, clients: null });
+    expect(status.reporting.find((r: { server: string }) => r.server === 'wsus03')).toEqual({
+      server: 'wsus03',
+      lastReportAt: null,
+      silent: false,
+      revoked: false,
+      clients: null,
+    });
     const again = run(['ingest', FIXTURE, '--json']);
-    expect(JSON.parse(again.stdout)).toEqual([{ file: FIXTURE, ok: true, duplicate: true, line: `${FIXTURE}: already recorded (report 00000000-0000-4000-8000-000000000001)` }]);
+    expect(JSON.parse(again.stdout)).toEqual([
+      { file: FIXTURE, ok: true, duplicate: true, line: `${FIXTURE}: already recorded (report 00000000-0000-4000-8000-000000000001)` },
+    ]);
   });
 
   test('a day later the server view says it went silent', () => {
-    const r = spawnSync(process.execPath, [BIN, 'server', 'wsus01'], { env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T12:00:01Z' }), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'server', 'wsus01'], {
+      env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T12:00:01Z' }),
+      encoding: 'utf8',
+    });
     expect(r.stdout).toContain("  Clients (from the server's own reports):\n    No report for 24 h or more: the last came 2026-11-25T21:00+09:00.\n");
   });
 
@@ -84,7 +100,10 @@ describe('kb954960 ingest', () => {
     const r = spawnSync(process.execPath, [BIN, 'status'], { env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T12:00:01Z' }), encoding: 'utf8' });
     expect(r.stdout).toContain('Reporting servers silent for 24 h or more: 1\n  wsus01 — last report 2026-11-25T21:00+09:00\n');
     expect(r.stdout).toContain('Reporting servers with many clients failing: 1\n  wsus01 — 12 of 40 clients fail with 0x8024400E\n');
-    const before = spawnSync(process.execPath, [BIN, 'status'], { env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T11:59:00Z' }), encoding: 'utf8' });
+    const before = spawnSync(process.execPath, [BIN, 'status'], {
+      env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T11:59:00Z' }),
+      encoding: 'utf8',
+    });
     expect(before.stdout).not.toContain('silent for 24 h');
   });
 

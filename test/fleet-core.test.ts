@@ -30,8 +30,16 @@ describe('report schema', () => {
     ['a server name that is no host', (r) => (r.server.name = 'wsus 01!'), 'server.name: not a host name or address'],
     ['event 1022 as a time', (r) => (r.server.event1022 = '2026-02-20T10:00:00Z'), 'server.event1022: not a YYYY-MM-DD date'],
     ['a client sync time that is no time', (r) => (r.clients.items[3].lastSync = '03/01/2026'), 'clients.items[3].lastSync: not an ISO 8601 time'],
-    ['a client sync result of another word', (r) => (r.clients.items[2].lastSyncResult = 'Ok'), 'clients.items[2].lastSyncResult: not Succeeded, Failed or Unknown'],
-    ['an error code that is no code', (r) => (r.clients.items[0].errors[0].code = 'oops'), 'clients.items[0].errors[0].code: not a failure code (0x8024400E or a signed decimal HRESULT)'],
+    [
+      'a client sync result of another word',
+      (r) => (r.clients.items[2].lastSyncResult = 'Ok'),
+      'clients.items[2].lastSyncResult: not Succeeded, Failed or Unknown',
+    ],
+    [
+      'an error code that is no code',
+      (r) => (r.clients.items[0].errors[0].code = 'oops'),
+      'clients.items[0].errors[0].code: not a failure code (0x8024400E or a signed decimal HRESULT)',
+    ],
     ['an error count as text', (r) => (r.clients.items[0].errors[0].count = '3'), 'clients.items[0].errors[0].count: number expected, string found'],
     ['a total below the listed', (r) => (r.clients.total = 2), 'clients.total: fewer in total than listed'],
     ['log text missing', (r) => delete r.log.text, 'log.text: missing (string expected)'],
@@ -80,7 +88,9 @@ describe('report signature', () => {
 
   test('matches an independent HMAC of the same string', async () => {
     const { createHmac } = await import('node:crypto');
-    const independent = createHmac('sha256', Buffer.from(key)).update(Buffer.from(`v1:${ts}:{"a":1}`)).digest('hex');
+    const independent = createHmac('sha256', Buffer.from(key))
+      .update(Buffer.from(`v1:${ts}:{"a":1}`))
+      .digest('hex');
     expect(sig).toBe(`v1=${independent}`);
   });
 });
@@ -93,9 +103,22 @@ describe('client health', () => {
       { name: 'OLD2', lastSync: '2026-02-27T06:00:01Z', lastSyncResult: 'Succeeded' as const }, // 1 s short
       { name: 'NEVER', lastSync: null },
       // An error followed by a successful sync is over.
-      { name: 'HEALED', lastSync: '2026-03-02T05:00:00Z', lastSyncResult: 'Succeeded' as const, errors: [{ code: '0x80244022', count: 1, last: '2026-03-02T04:00:00Z' }] },
+      {
+        name: 'HEALED',
+        lastSync: '2026-03-02T05:00:00Z',
+        lastSyncResult: 'Succeeded' as const,
+        errors: [{ code: '0x80244022', count: 1, last: '2026-03-02T04:00:00Z' }],
+      },
       // The same code twice on one client counts the client once; the earliest latest-failure is the since.
-      { name: 'EARLY', lastSync: '2026-03-02T05:00:00Z', lastSyncResult: 'Failed' as const, errors: [{ code: '0x8024400E', count: 2, last: '2026-02-28T10:00:00Z' }, { code: '0x8024400e', count: 1, last: '2026-03-02T01:00:00Z' }] },
+      {
+        name: 'EARLY',
+        lastSync: '2026-03-02T05:00:00Z',
+        lastSyncResult: 'Failed' as const,
+        errors: [
+          { code: '0x8024400E', count: 2, last: '2026-02-28T10:00:00Z' },
+          { code: '0x8024400e', count: 1, last: '2026-03-02T01:00:00Z' },
+        ],
+      },
     ];
     const h = clientHealth(parsed({ clients, total: 20 }))!;
     expect(h).toEqual({
@@ -124,7 +147,14 @@ describe('alert decision', () => {
   const E = '0x8024400E';
 
   test.each([
-    [1, 1], [9, 1], [10, 1], [11, 2], [30, 3], [50, 5], [1000, 5], [20_000, 5],
+    [1, 1],
+    [9, 1],
+    [10, 1],
+    [11, 2],
+    [30, 3],
+    [50, 5],
+    [1000, 5],
+    [20_000, 5],
   ])('%i clients: %i failing with one code is worth a post', (total, n) => {
     expect(failingThreshold(total)).toBe(n);
   });
@@ -142,14 +172,38 @@ describe('alert decision', () => {
     ['1 of 20 failing', null, { health: health(20, { [E]: 1 }) }, [], {}],
     ['still 9 failing: no second post', mem({ failingCodes: [E] }), { health: health(1000, { [E]: 9 }) }, [], { failingCodes: [E] }],
     ['down to 3 of 1000: not yet recovered (hysteresis)', mem({ failingCodes: [E] }), { health: health(1000, { [E]: 3 }) }, [], { failingCodes: [E] }],
-    ['down to 2 of 1000: recovered', mem({ failingCodes: [E] }), { health: health(1000, { [E]: 2 }) }, [`clients-failing ${E} recovered 2/1000`], { failingCodes: [] }],
-    ['no failing clients: recovered', mem({ failingCodes: [E] }), { health: health(1000, {}) }, [`clients-failing ${E} recovered 0/1000`], { failingCodes: [] }],
+    [
+      'down to 2 of 1000: recovered',
+      mem({ failingCodes: [E] }),
+      { health: health(1000, { [E]: 2 }) },
+      [`clients-failing ${E} recovered 2/1000`],
+      { failingCodes: [] },
+    ],
+    [
+      'no failing clients: recovered',
+      mem({ failingCodes: [E] }),
+      { health: health(1000, {}) },
+      [`clients-failing ${E} recovered 0/1000`],
+      { failingCodes: [] },
+    ],
     ['no client list this time: codes kept', mem({ failingCodes: [E] }), { health: null }, [], { failingCodes: [E] }],
-    ['a second code joins', mem({ failingCodes: [E] }), { health: health(100, { [E]: 9, '0x80244022': 7 }) }, ['clients-failing 0x80244022 worse 7/100'], { failingCodes: [E, '0x80244022'] }],
+    [
+      'a second code joins',
+      mem({ failingCodes: [E] }),
+      { health: health(100, { [E]: 9, '0x80244022': 7 }) },
+      ['clients-failing 0x80244022 worse 7/100'],
+      { failingCodes: [E, '0x80244022'] },
+    ],
     ['goes silent', mem({}), { silent: true }, ['silent worse'], { silent: true }],
     ['still silent (the sweep again)', mem({ silent: true }), { silent: true }, [], { silent: true }],
     ['reports again', mem({ silent: true }), { silent: false, affected: false }, ['silent recovered'], { silent: false }],
-    ['worse first, then recoveries', mem({ affected: true, silent: true }), { affected: false, silent: false, needsAction: ['x'] }, ['problem x worse', 'affected recovered', 'silent recovered'], { needsAction: ['x'], affected: false, silent: false }],
+    [
+      'worse first, then recoveries',
+      mem({ affected: true, silent: true }),
+      { affected: false, silent: false, needsAction: ['x'] },
+      ['problem x worse', 'affected recovered', 'silent recovered'],
+      { needsAction: ['x'], affected: false, silent: false },
+    ],
   ];
   test.each(table)('%s', (_what, prev, seen, expected, memory) => {
     const d = decideAlerts(prev, seen);

@@ -18,7 +18,11 @@ if (process.env.UPDATE_REPORT_FIXTURES === '1') {
 }
 
 test('the committed example reports are exactly the builder output', () => {
-  expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(examples).sort());
+  expect(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort(),
+  ).toEqual(Object.keys(examples).sort());
   for (const [name, r] of Object.entries(examples)) expect(readFileSync(dir + name, 'utf8'), name).toBe(text(r));
 });
 

@@ -27,11 +27,14 @@ interface Sent {
 
 function post(port: number, headers: Record<string, string>, body: Buffer): Promise<Sent> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/ingest/v1/reports', headers: { 'content-length': String(body.length), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/ingest/v1/reports', headers: { 'content-length': String(body.length), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      },
+    );
     // A refusal may close the connection before the whole body is written (413): the answer still comes.
     req.on('error', reject);
     req.end(body);
@@ -73,7 +76,14 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
     store = Store.open(join(dir, 'kb.db'), { clock: () => NOW });
     ({ key } = await enrollServer(storage(), 'WSUS01', NOW));
     ({ key: key2 } = await enrollServer(storage(), 'wsus02', NOW));
-    listener = await startIngestListener({ host: '127.0.0.1', port: 0, store: storage(), clock: () => NOW, lang: 'en', logger: createLogger(process.env.DEBUG_INGEST ? 'error' : 'silent') });
+    listener = await startIngestListener({
+      host: '127.0.0.1',
+      port: 0,
+      store: storage(),
+      clock: () => NOW,
+      lang: 'en',
+      logger: createLogger(process.env.DEBUG_INGEST ? 'error' : 'silent'),
+    });
   });
   afterAll(async () => {
     await listener.close();
@@ -114,24 +124,64 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
   });
 
   const refusals: [string, () => [Record<string, string>, Buffer], number, string][] = [
-    ['forged (another key)', () => signed('not-the-key', 'WSUS01', json({ ...sp1Report, id: reportId(101) })), 401, 'X-KB954960-Signature: does not match (wrong key, or the body changed on the way)'],
-    ['the body changed after signing', () => {
-      const [h] = signed(key, 'WSUS01', json({ ...sp1Report, id: reportId(102) }));
-      return [h, json({ ...sp1Report, id: reportId(102), server: { name: 'WSUS01', dll: '3.1.6001.66' } })];
-    }, 401, 'X-KB954960-Signature: does not match (wrong key, or the body changed on the way)'],
-    ['stale (signed 6 minutes ago)', () => signed(key, 'WSUS01', json({ ...sp1Report, id: reportId(103) }), { at: new Date(NOW.getTime() - 360_000) }), 401, "X-KB954960-Timestamp: more than 5 minutes from the bot's clock (check the server's time)"],
-    ['an unknown server', () => signed(key, 'WSUS09', json({ ...sp1Report, id: reportId(104), server: { name: 'WSUS09' } })), 401, 'wsus09: not enrolled, or its key was revoked (kb954960 enroll wsus09)'],
-    ['for another server (WSUS01 key, body says wsus02)', () => signed(key, 'WSUS01', json({ ...sp1Report, id: reportId(105), server: { name: 'wsus02', dll: '3.1.6001.66' } })), 401, 'server.name: wsus02 is not wsus01, the server this key reports for'],
-    ['wsus02 key naming WSUS01 in the header', () => signed(key2, 'WSUS01', json({ ...sp1Report, id: reportId(106) })), 401, 'X-KB954960-Signature: does not match (wrong key, or the body changed on the way)'],
-    ['malformed (a client sync time)', () => {
-      const r = structuredClone(sp1Report) as any;
-      r.id = reportId(107);
-      r.clients.items[3].lastSync = 'yesterday';
-      return signed(key, 'WSUS01', json(r));
-    }, 400, 'clients.items[3].lastSync: not an ISO 8601 time'],
+    [
+      'forged (another key)',
+      () => signed('not-the-key', 'WSUS01', json({ ...sp1Report, id: reportId(101) })),
+      401,
+      'X-KB954960-Signature: does not match (wrong key, or the body changed on the way)',
+    ],
+    [
+      'the body changed after signing',
+      () => {
+        const [h] = signed(key, 'WSUS01', json({ ...sp1Report, id: reportId(102) }));
+        return [h, json({ ...sp1Report, id: reportId(102), server: { name: 'WSUS01', dll: '3.1.6001.66' } })];
+      },
+      401,
+      'X-KB954960-Signature: does not match (wrong key, or the body changed on the way)',
+    ],
+    [
+      'stale (signed 6 minutes ago)',
+      () => signed(key, 'WSUS01', json({ ...sp1Report, id: reportId(103) }), { at: new Date(NOW.getTime() - 360_000) }),
+      401,
+      "X-KB954960-Timestamp: more than 5 minutes from the bot's clock (check the server's time)",
+    ],
+    [
+      'an unknown server',
+      () => signed(key, 'WSUS09', json({ ...sp1Report, id: reportId(104), server: { name: 'WSUS09' } })),
+      401,
+      'wsus09: not enrolled, or its key was revoked (kb954960 enroll wsus09)',
+    ],
+    [
+      'for another server (WSUS01 key, body says wsus02)',
+      () => signed(key, 'WSUS01', json({ ...sp1Report, id: reportId(105), server: { name: 'wsus02', dll: '3.1.6001.66' } })),
+      401,
+      'server.name: wsus02 is not wsus01, the server this key reports for',
+    ],
+    [
+      'wsus02 key naming WSUS01 in the header',
+      () => signed(key2, 'WSUS01', json({ ...sp1Report, id: reportId(106) })),
+      401,
+      'X-KB954960-Signature: does not match (wrong key, or the body changed on the way)',
+    ],
+    [
+      'malformed (a client sync time)',
+      () => {
+        const r = structuredClone(sp1Report) as any;
+        r.id = reportId(107);
+        r.clients.items[3].lastSync = 'yesterday';
+        return signed(key, 'WSUS01', json(r));
+      },
+      400,
+      'clients.items[3].lastSync: not an ISO 8601 time',
+    ],
     ['not JSON', () => signed(key, 'WSUS01', Buffer.from('{"schema": "kb954960.report/1",')), 400, '(body): not JSON'],
     ['oversized on the wire (9 MiB)', () => signed(key, 'WSUS01', Buffer.alloc(9 * 1024 * 1024, 0x20)), 413, '(body): over 8388608 bytes'],
-    ['a gzip bomb (small on the wire, 80 MiB expanded)', () => signed(key, 'WSUS01', Buffer.alloc(80 * 1024 * 1024, 0x20), { gzip: true }), 413, '(body): over 67108864 bytes once expanded'],
+    [
+      'a gzip bomb (small on the wire, 80 MiB expanded)',
+      () => signed(key, 'WSUS01', Buffer.alloc(80 * 1024 * 1024, 0x20), { gzip: true }),
+      413,
+      '(body): over 67108864 bytes once expanded',
+    ],
   ];
   test.each(refusals)('refused, nothing recorded: %s', async (_what, make, status, error) => {
     const before = recorded();
@@ -141,7 +191,14 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
   });
 
   test('gzip on the wire, signed as sent: accepted', async () => {
-    const r = buildReport({ id: reportId(110), generated: '2026-11-25T11:59:00Z', server: 'wsus02', dll: '3.1.6001.66', wsus: '3.1.6001.65', clients: fleetOf(5) });
+    const r = buildReport({
+      id: reportId(110),
+      generated: '2026-11-25T11:59:00Z',
+      server: 'wsus02',
+      dll: '3.1.6001.66',
+      wsus: '3.1.6001.65',
+      clients: fleetOf(5),
+    });
     const res = await post(listener.port, ...signed(key2, 'wsus02', json(r), { gzip: true }));
     expect(res).toEqual({ status: 202, body: { ok: true } });
     expect((await storage().servers.facts('wsus02'))?.dllVersion).toBe('3.1.6001.66');
@@ -181,7 +238,7 @@ describe('the bot opens the listener with INGEST_PORT, in both modes, apart from
     }
   });
 
-  test.each([false, true])('Socket Mode %s: /metrics, /healthz and /readyz answered on the listener\'s port too, the same as on PORT', async (socketMode) => {
+  test.each([false, true])("Socket Mode %s: /metrics, /healthz and /readyz answered on the listener's port too, the same as on PORT", async (socketMode) => {
     const bot = await startTestBot({ socketMode, clock: () => NOW, env: { INGEST_PORT: '0', INGEST_HOST: '127.0.0.1' } });
     try {
       const ingest = `http://127.0.0.1:${bot.ingestPort}`;

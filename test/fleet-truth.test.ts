@@ -6,12 +6,24 @@ import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './su
 import { buttonsIn, visibleText } from './support/block-kit.js';
 import { ACTION_IDS } from '../src/render/action-ids.js';
 import { fixture } from './support/fixtures.js';
-import { appHomeOpened, blockAction, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
+import {
+  appHomeOpened,
+  blockAction,
+  messageEvent,
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  slackTs,
+  slashCommand,
+  type RecordedCall,
+} from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const COLLEAGUE = 'UCOLLEAGUE';
 /** A client log from 2008 whose failing sync is against wsus41. */
-const OLD_LOG = fixture('client-affected.log').toString('utf8').replace(/wsusebc/g, 'wsus41');
+const OLD_LOG = fixture('client-affected.log')
+  .toString('utf8')
+  .replace(/wsusebc/g, 'wsus41');
 
 /** The server's side of a KB954960 failure: its fault ID (`ID=`) and the server it happened on. */
 const serverPaste = (server: string, id: string) =>
@@ -50,7 +62,15 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
   async function paste(channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}): Promise<{ ts: string; reply: RecordedCall }> {
     const ts = slackTs();
     const before = postsIn(channel).length;
-    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text, user: extra.user ?? ADMIN, ...(extra.thread_ts ? { thread_ts: extra.thread_ts } : {}) }))).status).toBe(200);
+    expect(
+      (
+        await postEvent(
+          t.events,
+          SIGNING_SECRET,
+          messageEvent({ channel, ts, text, user: extra.user ?? ADMIN, ...(extra.thread_ts ? { thread_ts: extra.thread_ts } : {}) }),
+        )
+      ).status,
+    ).toBe(200);
     await t.idle();
     const posts = postsIn(channel);
     expect(posts.length).toBe(before + 1);
@@ -121,9 +141,15 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
 
   it('event 1022 pasted from the Event Viewer counts from the date on its line, in either language', async () => {
     const channel = freshChannel();
-    await paste(channel, "on wsus46: 1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully.");
+    await paste(
+      channel,
+      "on wsus46: 1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully.",
+    );
     expect(t.store.server('wsus46')?.fixEventAt).toBe('2008-08-13T10:12:33.000Z');
-    await paste(channel, "on wsus47: 情報  2008/08/13 22:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム 'KB954960' が正常にインストールされました。");
+    await paste(
+      channel,
+      "on wsus47: 情報  2008/08/13 22:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム 'KB954960' が正常にインストールされました。",
+    );
     expect(t.store.server('wsus47')?.fixEventAt).toBe('2008-08-13T22:12:33.000Z');
   });
 
@@ -189,7 +215,16 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       expect((button.text as { text: string }).text).toBe('wsus01 and wsus02 are one server');
       const replyTs = t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
       const click = (user: string) =>
-        postInteraction(t.events, SIGNING_SECRET, blockAction({ action_id: String(button.action_id), user, element: button, container: { type: 'message', channel, message_ts: replyTs, blocks: reply.body.blocks as unknown[] } }));
+        postInteraction(
+          t.events,
+          SIGNING_SECRET,
+          blockAction({
+            action_id: String(button.action_id),
+            user,
+            element: button,
+            container: { type: 'message', channel, message_ts: replyTs, blocks: reply.body.blocks as unknown[] },
+          }),
+        );
 
       expect((await click(COLLEAGUE)).status).toBe(200);
       const refused = await t.fake.waitFor('chat.postEphemeral', (c) => c.body.user === COLLEAGUE && c.body.channel === channel);
@@ -207,7 +242,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       expect(newDetections(await slash('status'), 'wsus02')).toBe('1');
     });
 
-    it('client first, server log second under another name: also a conflict; the server log\'s own name is kept', async () => {
+    it("client first, server log second under another name: also a conflict; the server log's own name is kept", async () => {
       const id = '24000000-0000-4000-8000-000000000024';
       await paste(freshChannel(), clientFragment(id, 'wsus11'));
       const channel = freshChannel();
@@ -216,7 +251,16 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       expect(shown(reply)).not.toContain('this confirms');
       const button = buttonsIn(reply.body.blocks).find((b) => b.element.action_id === ACTION_IDS.sameServer)!.element;
       const replyTs = t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
-      await postInteraction(t.events, SIGNING_SECRET, blockAction({ action_id: String(button.action_id), user: ADMIN, element: button, container: { type: 'message', channel, message_ts: replyTs, blocks: reply.body.blocks as unknown[] } }));
+      await postInteraction(
+        t.events,
+        SIGNING_SECRET,
+        blockAction({
+          action_id: String(button.action_id),
+          user: ADMIN,
+          element: button,
+          container: { type: 'message', channel, message_ts: replyTs, blocks: reply.body.blocks as unknown[] },
+        }),
+      );
       const updated = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel && c.body.ts === replyTs);
       expect(visibleText(updated.body.blocks)).toContain('wsus11 is another name of *wsus12*.');
       expect(t.store.resolveServer('wsus11')).toMatchObject({ kind: 'known', name: 'wsus12' });

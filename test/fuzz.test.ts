@@ -28,7 +28,11 @@ function counted<T extends (...args: never[]) => unknown>(name: string, fn: T): 
 }
 afterAll(() => {
   const total = Object.values(runs).reduce((a, b) => a + b, 0);
-  console.log(`[fuzz] ${total} generated cases: ${Object.entries(runs).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  console.log(
+    `[fuzz] ${total} generated cases: ${Object.entries(runs)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+  );
 });
 
 const MB = 1024 * 1024;
@@ -90,9 +94,40 @@ const LITERALS = [...new Set(RULES.flatMap((r) => r.literals))];
 /** Pieces of the rules' patterns: what makes a regex try hard without matching. */
 const PATTERN_PIECES = [
   ...LITERALS,
-  ' ', '\t', '=', ',', ':', '(', ')', "'", '"', '<', '>', '[', ']', '.', '/', 'a', '0', 'x', 'E', '-',
-  'http://', 'https://', 'Server URL = ', 'actor = ', 'ID=', 'ID:', 'ErrorCode=', '/ClientWebService/client.asmx',
-  'c0a7445f-b989-43fa-ac20-11f8ca65fa8c', '3.1.6001.', 'KB954960 ', 'Key in dictionary: \'', 'SOAP Fault: ', '0x',
+  ' ',
+  '\t',
+  '=',
+  ',',
+  ':',
+  '(',
+  ')',
+  "'",
+  '"',
+  '<',
+  '>',
+  '[',
+  ']',
+  '.',
+  '/',
+  'a',
+  '0',
+  'x',
+  'E',
+  '-',
+  'http://',
+  'https://',
+  'Server URL = ',
+  'actor = ',
+  'ID=',
+  'ID:',
+  'ErrorCode=',
+  '/ClientWebService/client.asmx',
+  'c0a7445f-b989-43fa-ac20-11f8ca65fa8c',
+  '3.1.6001.',
+  'KB954960 ',
+  "Key in dictionary: '",
+  'SOAP Fault: ',
+  '0x',
 ];
 
 describe('scanner: random and hostile bytes', () => {
@@ -115,7 +150,7 @@ describe('scanner: random and hostile bytes', () => {
     );
   });
 
-  it('never throws on random text built from the rules\' own literals and signature lines', () => {
+  it("never throws on random text built from the rules' own literals and signature lines", () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.constantFrom(...PATTERN_PIECES, ...SIGNATURE_LINES, '\n', '\r\n'), fc.string({ maxLength: 20 })), { maxLength: 200 }),
@@ -132,7 +167,7 @@ describe('scanner: random and hostile bytes', () => {
     );
   });
 
-  it('a 1 MB line of any mix of the rules\' literals and pattern pieces scans in < 100 ms (no regex backtracking)', () => {
+  it("a 1 MB line of any mix of the rules' literals and pattern pieces scans in < 100 ms (no regex backtracking)", () => {
     // Warm up the JIT, as a long-running bot would be.
     scanBuffer(Buffer.from(SIGNATURE_LINES.join('\n').repeat(100)));
     let worst = { ms: 0, sample: '' };
@@ -152,8 +187,8 @@ describe('scanner: random and hostile bytes', () => {
     console.log(`[fuzz] worst 1 MB line: ${worst.ms.toFixed(1)} ms for ${worst.sample}`);
   });
 
-  it('every rule\'s literal followed by 1 MB of each filler scans in < 100 ms', () => {
-    const fillers = [' ', '\t', 'a', '0', '=', ',', '-', ':', '.', '<', "'", 'ID=', ' actor = http://a', 'ErrorCode=', 'Key in dictionary: \''];
+  it("every rule's literal followed by 1 MB of each filler scans in < 100 ms", () => {
+    const fillers = [' ', '\t', 'a', '0', '=', ',', '-', ':', '.', '<', "'", 'ID=', ' actor = http://a', 'ErrorCode=', "Key in dictionary: '"];
     scanBuffer(Buffer.from(SIGNATURE_LINES.join('\n')));
     let worst = { ms: 0, what: '' };
     for (const rule of RULES) {
@@ -228,12 +263,17 @@ describe('ingest: hostile bytes', () => {
           const text = lines.join('\r\n');
           const utf16le = Buffer.from(text, 'utf16le');
           const bytes =
-            enc === 'utf8' ? Buffer.from(text)
-            : enc === 'utf8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
-            : enc === 'utf16le-bom' ? Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le])
-            : enc === 'utf16be-bom' ? Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16le).swap16()])
-            : enc === 'utf16le' ? utf16le
-            : gzipSync(Buffer.from(text));
+            enc === 'utf8'
+              ? Buffer.from(text)
+              : enc === 'utf8-bom'
+                ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
+                : enc === 'utf16le-bom'
+                  ? Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le])
+                  : enc === 'utf16be-bom'
+                    ? Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16le).swap16()])
+                    : enc === 'utf16le'
+                      ? utf16le
+                      : gzipSync(Buffer.from(text));
           const out = await decodeAll(chunked(bytes, cuts));
           if (out instanceof InputError) {
             expect(['binary', 'empty']).toContain(out.problem);
@@ -251,7 +291,10 @@ describe('ingest: hostile bytes', () => {
   it('invalid UTF-16 (lone surrogates, odd length) decodes to valid UTF-8 with U+FFFD, never throws', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0x20, max: 0x7e }), fc.constant(0x0a)), { minLength: 1, maxLength: 2000 }),
+        fc.array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0x20, max: 0x7e }), fc.constant(0x0a)), {
+          minLength: 1,
+          maxLength: 2000,
+        }),
         fc.boolean(),
         fc.boolean(),
         fc.array(fc.nat(), { maxLength: 6 }),
@@ -335,7 +378,11 @@ describe('Slack text: any shape', () => {
       fc.property(
         fc.oneof(
           fc.string({ unit: 'binary', maxLength: 2000 }),
-          fc.array(fc.constantFrom('```', '`', '<', '>', '|', '&lt;', '&gt;', '&amp;', '&gt; ', '\n', '<http://x|y>', '<@U1>', '<!here>', 'text\n', 'a', ' '), { maxLength: 500 }).map((a) => a.join('')),
+          fc
+            .array(fc.constantFrom('```', '`', '<', '>', '|', '&lt;', '&gt;', '&amp;', '&gt; ', '\n', '<http://x|y>', '<@U1>', '<!here>', 'text\n', 'a', ' '), {
+              maxLength: 500,
+            })
+            .map((a) => a.join('')),
         ),
         counted('slack-text', (s: string) => {
           const out = normalizeSlackText(s);
@@ -352,7 +399,18 @@ describe('Slack text: any shape', () => {
       expect(ms, JSON.stringify(unit)).toBeLessThan(500);
     }
     // Not a string at all (a hostile payload's `text` can be anything): no throw.
-    for (const v of [null, undefined, 42, {}, [], { toString: () => { throw new Error('boom'); } }]) {
+    for (const v of [
+      null,
+      undefined,
+      42,
+      {},
+      [],
+      {
+        toString: () => {
+          throw new Error('boom');
+        },
+      },
+    ]) {
       expect(() => normalizeSlackText(v as never)).not.toThrow();
     }
   });
@@ -384,7 +442,31 @@ describe('slash commands: text of every shape', () => {
       defaults: { statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
     });
     const word = fc.oneof(
-      fc.constantFrom('help', 'check', 'server', 'history', 'status', 'subscribe', 'unsubscribe', 'dll', 'wsus', 'HELP', 'Check', '3.1.6001.66', 'wsus01', '--json', '-', '', '\u0000', '`', '```', '<@U1>', '&lt;', 'ｃｈｅｃｋ', 'チェック'),
+      fc.constantFrom(
+        'help',
+        'check',
+        'server',
+        'history',
+        'status',
+        'subscribe',
+        'unsubscribe',
+        'dll',
+        'wsus',
+        'HELP',
+        'Check',
+        '3.1.6001.66',
+        'wsus01',
+        '--json',
+        '-',
+        '',
+        '\u0000',
+        '`',
+        '```',
+        '<@U1>',
+        '&lt;',
+        'ｃｈｅｃｋ',
+        'チェック',
+      ),
       fc.string({ maxLength: 30 }),
       fc.string({ unit: 'binary', maxLength: 30 }),
       fc.constantFrom(...SIGNATURE_LINES),
@@ -394,27 +476,37 @@ describe('slash commands: text of every shape', () => {
       fc.string({ unit: 'binary', maxLength: 500 }),
     );
     await fc.assert(
-      fc.asyncProperty(text, fc.constantFrom('U1', 'UADMIN'), counted('slash-text', async (t: string, user: string) => {
-        const before = store.diagnosisCount();
-        const t0 = performance.now();
-        const outcome = await runSlashCommand(t, ctx(user));
-        expect(performance.now() - t0).toBeLessThan(1000);
-        if (outcome.kind === 'open-modal') {
-          expect(t.trim()).toBe('');
-          return;
-        }
-        const r = outcome.reply;
-        expect(typeof r.text).toBe('string');
-        expect(r.text.length).toBeGreaterThan(0);
-        expect(r.text).not.toMatch(/\n\s+at \S+ \(|\[object Object\]/); // a sentence, never a stack or a dumped object
-        // A refused or failed input records nothing.
-        if (r.exitCode === 2) expect(store.diagnosisCount()).toBe(before);
-        else expect(store.diagnosisCount() - before).toBeLessThanOrEqual(1);
-      })),
+      fc.asyncProperty(
+        text,
+        fc.constantFrom('U1', 'UADMIN'),
+        counted('slash-text', async (t: string, user: string) => {
+          const before = store.diagnosisCount();
+          const t0 = performance.now();
+          const outcome = await runSlashCommand(t, ctx(user));
+          expect(performance.now() - t0).toBeLessThan(1000);
+          if (outcome.kind === 'open-modal') {
+            expect(t.trim()).toBe('');
+            return;
+          }
+          const r = outcome.reply;
+          expect(typeof r.text).toBe('string');
+          expect(r.text.length).toBeGreaterThan(0);
+          expect(r.text).not.toMatch(/\n\s+at \S+ \(|\[object Object\]/); // a sentence, never a stack or a dumped object
+          // A refused or failed input records nothing.
+          if (r.exitCode === 2) expect(store.diagnosisCount()).toBe(before);
+          else expect(store.diagnosisCount() - before).toBeLessThanOrEqual(1);
+        }),
+      ),
       { numRuns: 400 },
     );
     // Huge pastes: bounded time, a sentence back.
-    for (const big of [`check ${'a'.repeat(MB)}`, `check ${SIGNATURE_LINES.join('\n').repeat(2000)}`, `check ${'\u0000'.repeat(100_000)}`, `server ${'a'.repeat(100_000)}`, `history ${'x'.repeat(100_000)}`]) {
+    for (const big of [
+      `check ${'a'.repeat(MB)}`,
+      `check ${SIGNATURE_LINES.join('\n').repeat(2000)}`,
+      `check ${'\u0000'.repeat(100_000)}`,
+      `server ${'a'.repeat(100_000)}`,
+      `history ${'x'.repeat(100_000)}`,
+    ]) {
       runs['slash-huge'] = (runs['slash-huge'] ?? 0) + 1;
       const before = store.diagnosisCount();
       const t0 = performance.now();
@@ -431,7 +523,7 @@ describe('slash commands: text of every shape', () => {
   });
 });
 
-describe('hostile HTTP requests at the running app (signed: they passed Slack\'s signature check)', () => {
+describe("hostile HTTP requests at the running app (signed: they passed Slack's signature check)", () => {
   const SECRET = 'fuzz-signing-secret-0123456789abcdef';
   const TOKEN = 'xoxb-1-fuzz-bot-token';
   let fake: FakeSlack;
@@ -445,7 +537,15 @@ describe('hostile HTTP requests at the running app (signed: they passed Slack\'s
     fake = await startFakeSlack({ botToken: TOKEN });
     dir = mkdtempSync(join(tmpdir(), 'kb-fuzz-http-'));
     const config = loadConfig(
-      { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'kb.db'), LOG_LEVEL: 'debug' },
+      {
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_PATH: join(dir, 'kb.db'),
+        LOG_LEVEL: 'debug',
+      },
       { forServe: true },
     );
     store = Store.open(config.databasePath);
@@ -476,16 +576,40 @@ describe('hostile HTTP requests at the running app (signed: they passed Slack\'s
     const bodies: Array<[string, string, string]> = [
       ['bare deep array', deepArray, 'application/json'],
       ['bare deep object', deepObject, 'application/json'],
-      ['event_callback with a deep field', `{"type":"event_callback","team_id":"T1","api_app_id":"A1","event_id":"EvDEEP1","event_time":1,"event":{"type":"message","channel":"C1","user":"U1","ts":"1.000001","text":"hello","blocks":${deepArray}},"x":${deepObject}}`, 'application/json'],
-      ['event_callback whose event is deep', `{"type":"event_callback","team_id":"T1","api_app_id":"A1","event_id":"EvDEEP2","event_time":1,"event":${deepObject}}`, 'application/json'],
-      ['interaction with a deep payload', new URLSearchParams({ payload: `{"type":"block_actions","user":{"id":"U1"},"actions":${deepArray},"deep":${deepObject}}` }).toString(), 'application/x-www-form-urlencoded'],
-      ['view submission with deep state', new URLSearchParams({ payload: `{"type":"view_submission","user":{"id":"U1"},"team":{"id":"T1"},"view":{"id":"V1","callback_id":"check_modal","private_metadata":"","state":{"values":${deepObject}}}}` }).toString(), 'application/x-www-form-urlencoded'],
+      [
+        'event_callback with a deep field',
+        `{"type":"event_callback","team_id":"T1","api_app_id":"A1","event_id":"EvDEEP1","event_time":1,"event":{"type":"message","channel":"C1","user":"U1","ts":"1.000001","text":"hello","blocks":${deepArray}},"x":${deepObject}}`,
+        'application/json',
+      ],
+      [
+        'event_callback whose event is deep',
+        `{"type":"event_callback","team_id":"T1","api_app_id":"A1","event_id":"EvDEEP2","event_time":1,"event":${deepObject}}`,
+        'application/json',
+      ],
+      [
+        'interaction with a deep payload',
+        new URLSearchParams({ payload: `{"type":"block_actions","user":{"id":"U1"},"actions":${deepArray},"deep":${deepObject}}` }).toString(),
+        'application/x-www-form-urlencoded',
+      ],
+      [
+        'view submission with deep state',
+        new URLSearchParams({
+          payload: `{"type":"view_submission","user":{"id":"U1"},"team":{"id":"T1"},"view":{"id":"V1","callback_id":"check_modal","private_metadata":"","state":{"values":${deepObject}}}}`,
+        }).toString(),
+        'application/x-www-form-urlencoded',
+      ],
       ['not JSON at all', '{"type":"event_callback",'.repeat(1000), 'application/json'],
-      ['JSON with a lone surrogate', '{"type":"event_callback","event":{"type":"message","channel":"C1","user":"U1","ts":"1.000002","text":"\\ud800 SyncUpdates failure, error = 0x8024400E"}}', 'application/json'],
+      [
+        'JSON with a lone surrogate',
+        '{"type":"event_callback","event":{"type":"message","channel":"C1","user":"U1","ts":"1.000002","text":"\\ud800 SyncUpdates failure, error = 0x8024400E"}}',
+        'application/json',
+      ],
     ];
     // All at once (a body Bolt cannot route is answered after its 3 s unhandled-request timeout), health checks between.
     runs['http-hostile'] = (runs['http-hostile'] ?? 0) + bodies.length;
-    const results = await Promise.all(bodies.map(async ([what, body, type]) => [what, (await postSigned(events(), SECRET, body, type, { timeoutMs: 8000 })).status] as const));
+    const results = await Promise.all(
+      bodies.map(async ([what, body, type]) => [what, (await postSigned(events(), SECRET, body, type, { timeoutMs: 8000 })).status] as const),
+    );
     for (const [what, status] of results) {
       expect(status, what).toBeGreaterThanOrEqual(200);
       expect(status, what).toBeLessThan(500);
@@ -515,7 +639,20 @@ describe('hostile HTTP requests at the running app (signed: they passed Slack\'s
           fc.string({ unit: 'binary', maxLength: 2000 }),
           fc.json({ maxDepth: 20 }),
           fc.json({ maxDepth: 5 }).map((j) => new URLSearchParams({ payload: j }).toString()),
-          fc.constantFrom('null', '1', '"x"', '[]', 'true', 'payload=null', 'payload=1', 'payload=%5B%5D', 'payload=', 'ssl_check=1&payload=null', '\ufeff{}', ' {"type":"url_verification","challenge":"c"}'),
+          fc.constantFrom(
+            'null',
+            '1',
+            '"x"',
+            '[]',
+            'true',
+            'payload=null',
+            'payload=1',
+            'payload=%5B%5D',
+            'payload=',
+            'ssl_check=1&payload=null',
+            '\ufeff{}',
+            ' {"type":"url_verification","challenge":"c"}',
+          ),
         ),
         fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data', 'application/json; charset=utf-8'),
       ),
@@ -523,7 +660,9 @@ describe('hostile HTTP requests at the running app (signed: they passed Slack\'s
     );
     runs['http-junk'] = (runs['http-junk'] ?? 0) + cases.length;
     const before = store.diagnosisCount();
-    const results = await Promise.all(cases.map(([body, type]) => postSigned(events(), SECRET, body, type, { timeoutMs: 10_000 }).then((r) => [body, type, r.status] as const)));
+    const results = await Promise.all(
+      cases.map(([body, type]) => postSigned(events(), SECRET, body, type, { timeoutMs: 10_000 }).then((r) => [body, type, r.status] as const)),
+    );
     for (const [body, type, status] of results) expect(status, `${type}: ${JSON.stringify(body).slice(0, 100)}`).toBeLessThan(500);
     await alive();
     await bot.inbox.idle();

@@ -17,7 +17,7 @@ describe('a paste the database cannot take is not acked', () => {
     const ts = slackTs();
     const envelope = messageEvent({ channel, ts, text: KB_CLIENT_EXAMPLE });
     t.store.db.exec("CREATE TRIGGER refuse_inbox BEFORE INSERT ON slack_inbox BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END");
-    expect(typeof envelope.event.text).toBe("string");
+    expect(typeof envelope.event.text).toBe('string');
     const refused = await postEvent(t.events, SIGNING_SECRET, envelope);
     expect(refused.status).toBe(500);
     expect(refused.body).not.toMatch(/at .*\.js|SqliteError|disk is full/); // no stack trace or internals to Slack

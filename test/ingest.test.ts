@@ -6,14 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  InputError,
-  decodeToUtf8,
-  fileChunks,
-  formatBytes,
-  type DecodedInfo,
-  type InputProblem,
-} from '../src/ingest/decode.js';
+import { InputError, decodeToUtf8, fileChunks, formatBytes, type DecodedInfo, type InputProblem } from '../src/ingest/decode.js';
 import { waitUntil } from './support/wait.js';
 
 // Real lines from the KB954960 material (classic WindowsUpdate.log: TABs, CRLF).
@@ -206,7 +199,6 @@ describe('decodeToUtf8: encodings', () => {
   });
 });
 
-
 describe('decodeToUtf8: gzip', () => {
   it('decompresses gzip of UTF-8', async () => {
     const { text, info } = await decodeAll([gzipSync(Buffer.from(LOG + SERVER_LINE))]);
@@ -228,9 +220,7 @@ describe('decodeToUtf8: gzip', () => {
   });
 
   it('refuses garbage after the gzip magic', async () => {
-    expect(await problemOf([Buffer.from([0x1f, 0x8b, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09])])).toBe(
-      'bad-gzip',
-    );
+    expect(await problemOf([Buffer.from([0x1f, 0x8b, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09, 0x09])])).toBe('bad-gzip');
     const gz = gzipSync(Buffer.from(LOG.repeat(50)));
     const corrupt = Buffer.from(gz);
     for (let i = 20; i < corrupt.length - 8; i += 7) corrupt[i] = corrupt[i]! ^ 0x5a;
@@ -248,8 +238,8 @@ describe('decodeToUtf8: gzip', () => {
 
 describe('decodeToUtf8: refusals', () => {
   const pngHeader = Buffer.from([
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00,
-    0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00, 0x5c, 0x72, 0xa8, 0x66,
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06,
+    0x00, 0x00, 0x00, 0x5c, 0x72, 0xa8, 0x66,
   ]);
 
   it('refuses a PNG (header bytes, and header + data)', async () => {
@@ -440,7 +430,9 @@ describe('borrowed chunks: a source that reuses one buffer', () => {
 
   const text = (lines: number) =>
     Array.from({ length: lines }, (_, i) =>
-      i % 97 === 0 ? 'PT  WARNING: SOAP Fault: 0x000190 ErrorCode:InternalServerError(5)SyncUpdates failure, error = 0x8024400E' : `2008-08-12\t09:15:41:203\t 940\tf54\tAgent\t  * line ${i} 更新プログラム`,
+      i % 97 === 0
+        ? 'PT  WARNING: SOAP Fault: 0x000190 ErrorCode:InternalServerError(5)SyncUpdates failure, error = 0x8024400E'
+        : `2008-08-12\t09:15:41:203\t 940\tf54\tAgent\t  * line ${i} 更新プログラム`,
     ).join('\r\n');
   const encodings: Record<string, (t: string) => Buffer> = {
     'utf-8': (t) => Buffer.from(t, 'utf8'),
@@ -452,11 +444,15 @@ describe('borrowed chunks: a source that reuses one buffer', () => {
 
   it.each(Object.keys(encodings))('decodes %s exactly as an owning source does, whatever the chunk sizes', async (name) => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 4000 }), fc.array(fc.integer({ min: 1, max: 400_000 }), { minLength: 1, maxLength: 4 }), async (lines, sizes) => {
-        const bytes = encodings[name]!(text(lines));
-        const expected = await decodeCopying([bytes], false);
-        expect((await decodeCopying(scribbling(bytes, sizes), true)).equals(expected)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4000 }),
+        fc.array(fc.integer({ min: 1, max: 400_000 }), { minLength: 1, maxLength: 4 }),
+        async (lines, sizes) => {
+          const bytes = encodings[name]!(text(lines));
+          const expected = await decodeCopying([bytes], false);
+          expect((await decodeCopying(scribbling(bytes, sizes), true)).equals(expected)).toBe(true);
+        },
+      ),
       { numRuns: 25 },
     );
   });

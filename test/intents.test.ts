@@ -123,7 +123,11 @@ describe('the table', () => {
   it('every intent is exercised above in English and in Japanese', () => {
     const nameOf = (i: Intent): IntentName => (i.kind === 'servers' ? `servers:${i.which}` : i.kind);
     for (const name of names) {
-      for (const lang of ['en', 'ja'] as const) expect(ASKED.some(([, i, l]) => nameOf(i) === name && l === lang), `${name} in ${lang}`).toBe(true);
+      for (const lang of ['en', 'ja'] as const)
+        expect(
+          ASKED.some(([, i, l]) => nameOf(i) === name && l === lang),
+          `${name} in ${lang}`,
+        ).toBe(true);
     }
   });
 

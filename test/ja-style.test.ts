@@ -116,7 +116,10 @@ const FIXTURES = readdirSync(fixturePath('.'), { recursive: true, withFileTypes:
   .sort();
 
 async function jaReplies(name: string): Promise<{ text: string; slack: string[] }> {
-  const { diagnosis } = await check({ inputs: [{ name, chunks: [fixture(name)] }], lang: 'ja', now: new Date('2026-11-01T00:00:00Z'), mayRecordFacts: true }, { storage: null, scan: inlineScan(1 << 22) });
+  const { diagnosis } = await check(
+    { inputs: [{ name, chunks: [fixture(name)] }], lang: 'ja', now: new Date('2026-11-01T00:00:00Z'), mayRecordFacts: true },
+    { storage: null, scan: inlineScan(1 << 22) },
+  );
   const message = renderDiagnosisBlocks(diagnosis);
   return { text: renderText(diagnosis), slack: [message.text, ...blockTexts(message.blocks)] };
 }
@@ -144,7 +147,10 @@ describe('Japanese as a Japanese WSUS admin writes it (docs/ja-style.md)', () =>
     expect(text).toMatch(KANA_OR_KANJI);
     const found = [...faults(`${name} (terminal)`, text), ...slack.flatMap((t) => faults(`${name} (Slack)`, t))];
     // Evidence lines and the verification commands are quoted log and shell text, not the bot's words.
-    const ownLines = [...text.split('\n').filter((l) => !/^\s+\d+: /.test(l) && !/^ {4}\S/.test(l)), ...slack.flatMap((t) => t.replace(/```[\s\S]*?```/g, ' ').split('\n'))];
+    const ownLines = [
+      ...text.split('\n').filter((l) => !/^\s+\d+: /.test(l) && !/^ {4}\S/.test(l)),
+      ...slack.flatMap((t) => t.replace(/```[\s\S]*?```/g, ' ').split('\n')),
+    ];
     for (const line of ownLines) {
       const english = englishSentence(line);
       if (english) found.push(`${name}: English sentence — ${english} (in: ${line.trim()})`);
@@ -160,7 +166,7 @@ describe('Japanese as a Japanese WSUS admin writes it (docs/ja-style.md)', () =>
     expect(englishSentence('0x8024400E WU_E_PT_SOAP_SERVER — サーバー エラー (`wuauclt /detectnow`)')).toBeNull();
   });
 
-  it('code 0x80070005 in Japanese: Windows\' own words and its facility, no English', () => {
+  it("code 0x80070005 in Japanese: Windows' own words and its facility, no English", () => {
     const reply = codeCommand(['0x80070005'], 'ja');
     expect(reply.text.split('\n').slice(0, 2)).toEqual(['0x80070005 E_ACCESSDENIED — アクセスが拒否されました。', 'ファシリティ: Win32 (FACILITY_WIN32 = 7)']);
     expect(faults('code 0x80070005', reply.text)).toEqual([]);

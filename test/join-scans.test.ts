@@ -5,7 +5,11 @@ import { MAX_FINDINGS_PER_RULE, scanText } from '../src/detect/scanner.js';
 import { fixture } from './support/fixtures.js';
 
 /** A fixture's non-empty lines. */
-const linesOf = (name: string) => fixture(name).toString('utf8').split(/\r?\n/).filter((l) => l.length > 0);
+const linesOf = (name: string) =>
+  fixture(name)
+    .toString('utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
 const LINES = [
   ...linesOf('client-affected.log'),
   ...linesOf('client-other-errors.log'),

@@ -72,7 +72,14 @@ describe('the one list of languages', () => {
       store.close();
       db.cleanup();
     });
-    const ctx = (userId: string) => ({ store: port(store), lang: DEFAULT_LANG, now: new Date('2024-06-01T12:00:00Z'), userId, adminUserIds: [], defaultLang: DEFAULT_LANG });
+    const ctx = (userId: string) => ({
+      store: port(store),
+      lang: DEFAULT_LANG,
+      now: new Date('2024-06-01T12:00:00Z'),
+      userId,
+      adminUserIds: [],
+      defaultLang: DEFAULT_LANG,
+    });
 
     it('each of LANGS is chosen and read back; anything else is a usage error and stores nothing', async () => {
       for (const lang of LANGS) {
@@ -89,7 +96,8 @@ describe('the one list of languages', () => {
 
   it('the CLI: --lang takes each of LANGS (answering in it) and refuses anything else naming them all', () => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does it)`);
-    const cli = (lang: string) => spawnSync(process.execPath, [BIN, 'code', '0x80244022', '--json', '--lang', lang], { env: childEnv({}), encoding: 'utf8', timeout: 20_000 });
+    const cli = (lang: string) =>
+      spawnSync(process.execPath, [BIN, 'code', '0x80244022', '--json', '--lang', lang], { env: childEnv({}), encoding: 'utf8', timeout: 20_000 });
     for (const lang of LANGS) {
       const r = cli(lang);
       expect(r.status, r.stderr).toBe(0);

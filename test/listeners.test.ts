@@ -43,15 +43,21 @@ interface LogLine {
 /** A Web API client that records the calls the listeners make (the only Slack they talk to directly). */
 function recordingClient() {
   const calls: { method: string; args: Record<string, unknown> }[] = [];
-  const record = (method: string, result: Record<string, unknown> = {}) => async (args: Record<string, unknown>) => {
-    calls.push({ method, args });
-    return { ok: true, ...result };
-  };
+  const record =
+    (method: string, result: Record<string, unknown> = {}) =>
+    async (args: Record<string, unknown>) => {
+      calls.push({ method, args });
+      return { ok: true, ...result };
+    };
   return {
     calls,
     client: {
       views: { publish: record('views.publish') },
-      chat: { postEphemeral: record('chat.postEphemeral'), update: record('chat.update'), getPermalink: record('chat.getPermalink', { permalink: 'https://example.slack.com/archives/C1/p1' }) },
+      chat: {
+        postEphemeral: record('chat.postEphemeral'),
+        update: record('chat.update'),
+        getPermalink: record('chat.getPermalink', { permalink: 'https://example.slack.com/archives/C1/p1' }),
+      },
     },
   };
 }
@@ -97,7 +103,7 @@ describe('messages: logPasteMessage', () => {
   const listener = () => logPasteMessage(deps);
   const call = (body: ReturnType<typeof messageEvent>) => listener()(argsOf(listener(), { event: body.event, body, context: { botUserId: BOT_USER } }));
 
-  it('a pasted log: one item keyed by channel and ts, kind message, with the text and the reader\'s language', async () => {
+  it("a pasted log: one item keyed by channel and ts, kind message, with the text and the reader's language", async () => {
     const ts = slackTs();
     const body = messageEvent({ channel: 'C1', user: 'U1', ts, text: KB_CLIENT_EXAMPLE });
     await call(body);
@@ -105,7 +111,14 @@ describe('messages: logPasteMessage', () => {
     expect(queue().item(key)).toMatchObject({ key, kind: 'message', eventId: body.event_id });
     await inbox.idle();
     expect(worked.map((i) => i.key)).toEqual([key]);
-    expect(worked[0]!.payload).toMatchObject({ channel: 'C1', ts, replyThreadTs: ts, user: 'U1', lang: 'en', alwaysAnswer: false } satisfies Partial<MessageWork>);
+    expect(worked[0]!.payload).toMatchObject({
+      channel: 'C1',
+      ts,
+      replyThreadTs: ts,
+      user: 'U1',
+      lang: 'en',
+      alwaysAnswer: false,
+    } satisfies Partial<MessageWork>);
     expect((worked[0]!.payload as MessageWork).text).toContain('InternalServerError(5)');
 
     // Slack delivers it again (a retry, or a second process): the key is there, nothing new is queued or worked.
@@ -127,7 +140,15 @@ describe('messages: logPasteMessage', () => {
 
   it('an upload: kind file, the file referenced (not downloaded by the listener)', async () => {
     const ts = slackTs();
-    await call(messageEvent({ channel: 'D1', user: 'U1', ts, text: '', files: [{ id: 'F1', name: 'WindowsUpdate.log', size: 1234, mimetype: 'text/plain', url_private_download: 'https://files.slack.com/F1' }] }));
+    await call(
+      messageEvent({
+        channel: 'D1',
+        user: 'U1',
+        ts,
+        text: '',
+        files: [{ id: 'F1', name: 'WindowsUpdate.log', size: 1234, mimetype: 'text/plain', url_private_download: 'https://files.slack.com/F1' }],
+      }),
+    );
     expect(queue().item(`message:D1:${ts}`)).toMatchObject({ kind: 'file' });
     await inbox.idle();
     expect(worked[0]!.payload).toMatchObject({ alwaysAnswer: true, files: [{ id: 'F1', name: 'WindowsUpdate.log', url: 'https://files.slack.com/F1' }] });
@@ -151,7 +172,13 @@ describe('messages: logPasteMessage', () => {
   it('an edit that changes the text: keyed by the edit; an unfurl (same text) is not an edit', async () => {
     const ts = slackTs();
     const edited = (text: string, before: string, editTs: string) =>
-      messageEvent({ channel: 'C1', ts: slackTs(), subtype: 'message_changed', message: { type: 'message', user: 'U1', text, ts, edited: { user: 'U1', ts: editTs } }, previous_message: { type: 'message', user: 'U1', text: before, ts } });
+      messageEvent({
+        channel: 'C1',
+        ts: slackTs(),
+        subtype: 'message_changed',
+        message: { type: 'message', user: 'U1', text, ts, edited: { user: 'U1', ts: editTs } },
+        previous_message: { type: 'message', user: 'U1', text: before, ts },
+      });
     await call(edited(KB_CLIENT_EXAMPLE, 'wrong paste', '1764072222.000001'));
     await call(edited(KB_CLIENT_EXAMPLE, KB_CLIENT_EXAMPLE, '1764072333.000001'));
     await inbox.idle();
@@ -170,7 +197,11 @@ describe('commands: kb954960Command', () => {
     expect(acks).toEqual([{ args: [], queued: true }]); // written before the ack
     await inbox.idle();
     expect(worked).toHaveLength(1);
-    expect(worked[0]).toMatchObject({ key, kind: 'command', payload: { text: 'server wsus01', userId: 'U1', channelId: 'C1', teamId: 'T1', triggerId: command.trigger_id, responseUrl: command.response_url } });
+    expect(worked[0]).toMatchObject({
+      key,
+      kind: 'command',
+      payload: { text: 'server wsus01', userId: 'U1', channelId: 'C1', teamId: 'T1', triggerId: command.trigger_id, responseUrl: command.response_url },
+    });
 
     // Slack retries the request (same trigger_id): acked again, run once.
     await listener(argsOf(listener, { command, ack }));
@@ -225,7 +256,7 @@ describe('events: appMention and appHomeOpened', () => {
 });
 
 describe('shortcuts: diagnoseShortcut', () => {
-  it("queues the message it was run on, keyed by the trigger, always answered; acks after the write", async () => {
+  it('queues the message it was run on, keyed by the trigger, always answered; acks after the write', async () => {
     const ts = slackTs();
     const trigger = triggerId();
     const shortcut = messageShortcut({ user: 'URUNNER', channel: 'C1', trigger_id: trigger, message: { ts, user: 'UAUTHOR', text: KB_CLIENT_EXAMPLE } });
@@ -255,7 +286,9 @@ describe('views: checkModalSubmission', () => {
       const id = b.block_id!;
       const el = b.element as { action_id: string; type: string };
       const v = id === 'log' ? fill.log : id === 'server' ? fill.server : fill.lang;
-      values[id] = { [el.action_id]: el.type === 'static_select' ? { type: el.type, selected_option: v ? { value: v } : null } : { type: el.type, value: v ?? null } };
+      values[id] = {
+        [el.action_id]: el.type === 'static_select' ? { type: el.type, selected_option: v ? { value: v } : null } : { type: el.type, value: v ?? null },
+      };
     }
     return viewSubmission({ user: 'U1', callback_id: form.callback_id, private_metadata: form.private_metadata, values });
   }
@@ -279,7 +312,7 @@ describe('views: checkModalSubmission', () => {
     expect(worked[1]!.payload).toMatchObject({ lang: 'ja' }); // changed in the form: forces the reply's language
   });
 
-  it('no log or a bad server name: the form shows the error in the reader\'s language, nothing is queued', async () => {
+  it("no log or a bad server name: the form shows the error in the reader's language, nothing is queued", async () => {
     const empty = await call(submit({ log: '   ' }));
     expect(empty.acks).toEqual([{ args: [{ response_action: 'errors', errors: { log: msg('en').modal.noLog } }], queued: false }]);
     new ReaderLangStore(t.store).choose('U1', 'ja', TEST_NOW);
@@ -293,7 +326,12 @@ describe('actions: answerBlockAction', () => {
   const listener = () => answerBlockAction({ logger: deps.logger, afterAck: inbox, store: port(t.store), config: deps.config, clock: deps.clock });
   /** Bolt's arguments for a click on `element` in `blocks` of a bot message in C1. */
   function click(element: types.Button, blocks: types.KnownBlock[], user: string, messageTs = slackTs()) {
-    const body = blockAction({ action_id: element.action_id!, element: element as unknown as Record<string, unknown>, user, container: { type: 'message', channel: 'C1', message_ts: messageTs, blocks } });
+    const body = blockAction({
+      action_id: element.action_id!,
+      element: element as unknown as Record<string, unknown>,
+      user,
+      container: { type: 'message', channel: 'C1', message_ts: messageTs, blocks },
+    });
     (body.message as { text?: string }).text = 'KB954960';
     const responses: Record<string, unknown>[] = [];
     const { client, calls } = recordingClient();
@@ -329,9 +367,17 @@ describe('actions: answerBlockAction', () => {
   });
 
   it('"Record for …": an admin records the pasted facts for that server; anyone else is told only admins can', async () => {
-    const r = await checkInput(t.store, 'Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.66', { lang: 'en', channelId: 'C1', messageTs: '1764072000.000100' });
+    const r = await checkInput(t.store, 'Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.66', {
+      lang: 'en',
+      channelId: 'C1',
+      messageTs: '1764072000.000100',
+    });
     expect(r.diagnosis.server).toBeNull();
-    const reply = withAskServer(renderDiagnosisBlocks(r.diagnosis, { diagnosisId: r.diagnosisId }), askServerBlocks(r.diagnosisId!, { dllVersion: '3.1.6001.66' }, ['wsus01', 'wsus02'], 'en'), 'en');
+    const reply = withAskServer(
+      renderDiagnosisBlocks(r.diagnosis, { diagnosisId: r.diagnosisId }),
+      askServerBlocks(r.diagnosisId!, { dllVersion: '3.1.6001.66' }, ['wsus01', 'wsus02'], 'en'),
+      'en',
+    );
     const button = buttonIn(reply.blocks, RECORD_FOR_ACTION_IDS[1]);
 
     const nobody = click(button, reply.blocks, 'UNOBODY');

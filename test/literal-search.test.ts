@@ -209,10 +209,29 @@ describe('LiteralSearch — hand-made cases', () => {
     const cases: [string, Hit[]][] = [
       ['[c[#[\xC3[C', [[6, 0]]],
       ['hr =hr -hr ]hr \x1D', [[0, 1]]],
-      ['x#xCxcx\xC3xc#x#', [[0, 2], [11, 2]]],
-      ['ode code Code Cod# ode C', [[5, 3], [10, 3], [19, 3]]],
+      [
+        'x#xCxcx\xC3xc#x#',
+        [
+          [0, 2],
+          [11, 2],
+        ],
+      ],
+      [
+        'ode code Code Cod# ode C',
+        [
+          [5, 3],
+          [10, 3],
+          [19, 3],
+        ],
+      ],
     ];
-    for (const [text, hits] of cases) expect(expectAllPlans(lits, Uint8Array.from(text, (ch) => ch.charCodeAt(0)))).toEqual(hits);
+    for (const [text, hits] of cases)
+      expect(
+        expectAllPlans(
+          lits,
+          Uint8Array.from(text, (ch) => ch.charCodeAt(0)),
+        ),
+      ).toEqual(hits);
   });
 
   it('width 3 at strides 4, 8 and 12 (one aligned 32-bit load per sample) finds matches up to the last byte', () => {
@@ -265,8 +284,7 @@ describe('LiteralSearch — hand-made cases', () => {
 
 describe('LiteralSearch — randomized against the naive reference', () => {
   const alphabet = ['a', 'b', 'c', 'é'];
-  const word = (max: number) =>
-    fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+  const word = (max: number) => fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
 
   it('agrees with the reference for random literals, text, ranges and plans', () => {
     fc.assert(
@@ -325,7 +343,10 @@ describe('LiteralSearch — randomized against the naive reference', () => {
     // starts before one already found, which the pending queue must hold back.
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.constantFrom('a', 'b'), { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')), { minLength: 2, maxLength: 5 }),
+        fc.array(
+          fc.array(fc.constantFrom('a', 'b'), { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')),
+          { minLength: 2, maxLength: 5 },
+        ),
         fc.array(fc.constantFrom('a', 'b'), { maxLength: 200 }).map((cs) => enc.encode(cs.join(''))),
         fc.integer({ min: 1, max: 11 }),
         fc.constantFrom(1 as const, 2 as const, 3 as const),
@@ -378,9 +399,16 @@ describe('LiteralSearch — randomized against the naive reference', () => {
     const lits = scanLiterals(RULES);
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constantFrom(...lits), fc.constantFrom('\t', ' ', '0', '2008-08-12', 'WARNING: ', 'Server', 'I', 'D', '[', '[C', '8'), fc.string({ maxLength: 8 })), {
-          maxLength: 60,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...lits),
+            fc.constantFrom('\t', ' ', '0', '2008-08-12', 'WARNING: ', 'Server', 'I', 'D', '[', '[C', '8'),
+            fc.string({ maxLength: 8 }),
+          ),
+          {
+            maxLength: 60,
+          },
+        ),
         (parts) => {
           const text = enc.encode(parts.join(''));
           const expected = naive(lits, text, 0, text.length);

@@ -6,12 +6,24 @@ import { RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { buttonsIn, visibleText } from './support/block-kit.js';
 import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
-import { appHomeOpened, blockAction, eventCallback, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
+import {
+  appHomeOpened,
+  blockAction,
+  eventCallback,
+  messageEvent,
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  slackTs,
+  slashCommand,
+  type RecordedCall,
+} from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const NOBODY = 'UNOBODY';
 const DLL_LINE = 'Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.66';
-const FIX_EVENT_LINE = "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.";
+const FIX_EVENT_LINE =
+  "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.";
 /** What the verification commands print when they name no computer. */
 const VERIFICATION = [DLL_LINE, FIX_EVENT_LINE].join('\n');
 /** The client's side of a failure without the server URL line: only its fault ID can say which server. */
@@ -46,12 +58,21 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
   const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
   const shown = (c: RecordedCall) => visibleText(c.body.blocks);
   /** The ts of the bot's answer to a message, as the bot recorded it. */
-  const replyTsOf = (channel: string, ts: string) => t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)?.replyTs ?? null;
+  const replyTsOf = (channel: string, ts: string) =>
+    t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)?.replyTs ?? null;
 
   async function paste(channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}): Promise<{ ts: string; reply: RecordedCall }> {
     const ts = slackTs();
     const before = postsIn(channel).length;
-    expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text, user: extra.user ?? ADMIN, ...(extra.thread_ts ? { thread_ts: extra.thread_ts } : {}) }))).status).toBe(200);
+    expect(
+      (
+        await postEvent(
+          t.events,
+          SIGNING_SECRET,
+          messageEvent({ channel, ts, text, user: extra.user ?? ADMIN, ...(extra.thread_ts ? { thread_ts: extra.thread_ts } : {}) }),
+        )
+      ).status,
+    ).toBe(200);
     await t.idle();
     const posts = postsIn(channel);
     expect(posts.length).toBe(before + 1);
@@ -93,7 +114,6 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     await postEvent(t.events, SIGNING_SECRET, appHomeOpened({ user: NOBODY }));
     const home = await t.fake.waitFor('views.publish', (c) => c.body.user_id === NOBODY);
     expect(visibleText(home.body.view)).toMatch(/\*wsus01\* — fixed · DLL 3\.1\.6001\.66, <!date\^\d+\^[^>]+> by <@UADMIN>/);
-
   });
 
   it('"on wsus02:" in front of the output names its server', async () => {
@@ -103,7 +123,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     expect(t.store.server('wsus02')?.dllVersion).toBe('3.1.6001.66');
   });
 
-  it('output that names no server, where none is known: the reply asks, a non-admin\'s click records nothing, an admin\'s records and says so', async () => {
+  it("output that names no server, where none is known: the reply asks, a non-admin's click records nothing, an admin's records and says so", async () => {
     const channel = freshChannel();
     const { ts, reply } = await paste(channel, DLL_LINE.replace('.66', '.65'), { user: NOBODY });
     // What to do first, then why it is asked.
@@ -124,7 +144,12 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
       postInteraction(
         t.events,
         SIGNING_SECRET,
-        blockAction({ action_id: forWsus01.action_id, user, element: forWsus01, container: { type: 'message', channel, message_ts: replyTsOf(channel, ts)!, blocks: reply.body.blocks as unknown[] } }),
+        blockAction({
+          action_id: forWsus01.action_id,
+          user,
+          element: forWsus01,
+          container: { type: 'message', channel, message_ts: replyTsOf(channel, ts)!, blocks: reply.body.blocks as unknown[] },
+        }),
       );
 
     expect((await click(NOBODY)).status).toBe(200);
@@ -146,7 +171,9 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
   it('a Record button whose output is no longer kept says so, and what to do instead', async () => {
     const channel = freshChannel();
     const { ts, reply } = await paste(channel, DLL_LINE.replace('.66', '.64'));
-    const actions = (reply.body.blocks as { type: string; elements?: { action_id: string; value?: string; text: { text: string } }[] }[]).find((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id.startsWith('kb954960_record_for')));
+    const actions = (reply.body.blocks as { type: string; elements?: { action_id: string; value?: string; text: { text: string } }[] }[]).find(
+      (b) => b.type === 'actions' && b.elements?.some((e) => e.action_id.startsWith('kb954960_record_for')),
+    );
     const button = actions!.elements![0]!;
     // The diagnosis the button points at, as if purged with the history since the question was asked.
     const value = JSON.parse(button.value!) as { d: number; s: string };
@@ -154,7 +181,12 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const response = await postInteraction(
       t.events,
       SIGNING_SECRET,
-      blockAction({ action_id: purged.action_id, user: ADMIN, element: purged, container: { type: 'message', channel, message_ts: replyTsOf(channel, ts)!, blocks: reply.body.blocks as unknown[] } }),
+      blockAction({
+        action_id: purged.action_id,
+        user: ADMIN,
+        element: purged,
+        container: { type: 'message', channel, message_ts: replyTsOf(channel, ts)!, blocks: reply.body.blocks as unknown[] },
+      }),
     );
     expect(response.status).toBe(200);
     const ephemeral = await t.fake.waitFor('chat.postEphemeral', (c) => c.body.user === ADMIN && c.body.channel === channel);
@@ -201,20 +233,25 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     expect(shown(second.reply)).toContain('this confirms <https://example.slack.com/archives/');
     expect(shown(second.reply)).toContain(id);
     const firstChannel = String(first.reply.body.channel);
-    expect(t.fake.callsTo('chat.getPermalink').some((c) => c.body.channel === firstChannel && c.body.message_ts === replyTsOf(firstChannel, first.ts))).toBe(true);
+    expect(t.fake.callsTo('chat.getPermalink').some((c) => c.body.channel === firstChannel && c.body.message_ts === replyTsOf(firstChannel, first.ts))).toBe(
+      true,
+    );
     const onServer = t.store.history({ server: 'wsus07' });
     expect(onServer).toHaveLength(2);
     expect(onServer.map((h) => h.origin)).toEqual(['message', 'message']);
   });
 
-  it('within one paste, a client\'s fault ID belongs to its own sync attempt\'s server', async () => {
-    const ok = ['PT  +++++++++++  PT: Synchronizing server updates  +++++++++++', 'PT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsus-old/ClientWebService/client.asmx'];
+  it("within one paste, a client's fault ID belongs to its own sync attempt's server", async () => {
+    const ok = [
+      'PT  +++++++++++  PT: Synchronizing server updates  +++++++++++',
+      'PT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsus-old/ClientWebService/client.asmx',
+    ];
     const { reply } = await paste(freshChannel(), [...ok, clientExampleOn('wsus08')].join('\n'), { user: NOBODY });
     expect(shown(reply)).toContain('*wsus08*');
     expect(t.store.history({ server: 'wsus08' })).toHaveLength(1);
   });
 
-  it('files uploaded together are diagnosed together: one answer, the client\'s failure on the server log\'s server', async () => {
+  it("files uploaded together are diagnosed together: one answer, the client's failure on the server log's server", async () => {
     const channel = freshChannel();
     const id = '1a2b3c4d-0000-4000-8000-00000000000a';
     const client = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: clientWithoutServer(id) });
@@ -247,7 +284,10 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
       const channel = freshChannel();
       const ts = slackTs();
       const text = `<@UBOT> ${clientExampleOn('wsus10')}`;
-      await Promise.all([postEvent(t.events, SIGNING_SECRET, mention(channel, ts, text)), postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text, user: NOBODY }))]);
+      await Promise.all([
+        postEvent(t.events, SIGNING_SECRET, mention(channel, ts, text)),
+        postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text, user: NOBODY })),
+      ]);
       await t.idle();
       const posts = postsIn(channel);
       expect(posts).toHaveLength(1);
@@ -261,7 +301,14 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
       await t.idle();
       expect(postsIn(channel)).toHaveLength(0);
       const edit = (text: string, previous: string) =>
-        messageEvent({ channel, subtype: 'message_changed', text: '', user: undefined, message: { type: 'message', user: NOBODY, text, ts, edited: { user: NOBODY, ts: slackTs() } }, previous_message: { type: 'message', user: NOBODY, text: previous, ts } });
+        messageEvent({
+          channel,
+          subtype: 'message_changed',
+          text: '',
+          user: undefined,
+          message: { type: 'message', user: NOBODY, text, ts, edited: { user: NOBODY, ts: slackTs() } },
+          previous_message: { type: 'message', user: NOBODY, text: previous, ts },
+        });
       const first = edit(clientExampleOn('wsus11'), 'one moment, pasting the log');
       await postEvent(t.events, SIGNING_SECRET, first);
       await postEvent(t.events, SIGNING_SECRET, first, { retryNum: 1, retryReason: 'http_timeout' }); // a redelivery

@@ -146,7 +146,9 @@ describe('mentions and DMs converse', () => {
     const affected = shown(await reply(mention('まだ影響を受けているサーバーは？')));
     expect(affected).toMatch(/^:red_circle: \*現在 KB954960 に該当: サーバー 4 台中 1 台\*\n\*wsus01\*/);
     const server = await reply(mention('wsus02 は適用済み？'));
-    expect(server.body.blocks).toEqual((await serverCommand(['wsus02'], { store: port(t.store), lang: 'ja', now: new Date(TEST_NOW), adminUserIds: [] })).blocks);
+    expect(server.body.blocks).toEqual(
+      (await serverCommand(['wsus02'], { store: port(t.store), lang: 'ja', now: new Date(TEST_NOW), adminUserIds: [] })).blocks,
+    );
     const code = await reply(mention('0x80244022 とは？'));
     expect(code.body.blocks).toEqual(codeCommand(['0x80244022'], 'ja').blocks);
     const status = shown(await reply(mention('status', JA_USER)));

@@ -11,7 +11,6 @@ const SAME_IN_BOTH = new Set(['originWord.cli', 'verifyPowershell']);
 /** Entries with no words of their own (separators, the order of parameters): no kana or kanji expected. */
 const NO_WORDS = new Set(['status.listSeparator', 'notRecorded.listSeparator', 'mentionSeparator', 'status.count', 'status.quietLink', 'attribution.onServer']);
 
-
 describe('the message catalogues', () => {
   const enEntries = entries(en);
   const jaEntries = new Map(entries(ja).map((e) => [e.path, e.value]));

@@ -56,7 +56,11 @@ describe('HTTP mode: /metrics on Slack port', () => {
     await t.worked(`message:${CHANNEL}:${ts}`);
     // A daily post.
     const responseUrl = t.fake.responseUrl();
-    await postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text: 'subscribe 08:30 en', channel_id: 'CMETRICS2', user_id: USER, response_url: responseUrl }));
+    await postSlashCommand(
+      t.events,
+      SIGNING_SECRET,
+      slashCommand({ text: 'subscribe 08:30 en', channel_id: 'CMETRICS2', user_id: USER, response_url: responseUrl }),
+    );
     await t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
     await t.idle();
     const due = new Date(Date.parse(TEST_NOW) + 11.6 * 3_600_000); // 08:36 the next morning in Tokyo
@@ -123,7 +127,10 @@ describe('/readyz says 503', () => {
   it('while the oldest work has waited past the bound (the queue is stuck)', async () => {
     const metrics = new Metrics();
     metrics.watchQueue(() => ({ depth: 4, oldestSeconds: 601 }));
-    expect(await ask(opsHandlers({ store: store(true), metrics, stuckAfterSeconds: 600 }))).toEqual({ status: 503, body: { ok: false, database: true, queue: { ok: false, depth: 4, oldestSeconds: 601 } } });
+    expect(await ask(opsHandlers({ store: store(true), metrics, stuckAfterSeconds: 600 }))).toEqual({
+      status: 503,
+      body: { ok: false, database: true, queue: { ok: false, depth: 4, oldestSeconds: 601 } },
+    });
     metrics.watchQueue(() => ({ depth: 4, oldestSeconds: 599 }));
     expect((await ask(opsHandlers({ store: store(true), metrics, stuckAfterSeconds: 600 }))).status).toBe(200);
   });

@@ -32,7 +32,9 @@ beforeAll(() => {
   sqliteDir = mkdtempSync(join(tmpdir(), 'kb954960-schema-'));
   const store = Store.open(join(sqliteDir, 'kb.db'), { clock: testClock() });
   try {
-    const tables = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const tables = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[];
     sqliteTables = new Map(
       tables
         .filter((t) => !RUNNER_TABLES.has(t.name))

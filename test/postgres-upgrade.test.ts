@@ -11,7 +11,9 @@ import { testClock } from './support/clock.js';
 import { testDatabase } from './support/postgres.js';
 
 const MIGRATIONS = fileURLToPath(new URL('../db/postgres/', import.meta.url));
-const FILES = readdirSync(MIGRATIONS).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+const FILES = readdirSync(MIGRATIONS)
+  .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+  .sort();
 const KNOWN = Number(FILES.at(-1)!.slice(0, 3));
 const scratch = mkdtempSync(join(tmpdir(), 'kb954960-pg-upgrade-'));
 const clock = testClock();
@@ -66,7 +68,11 @@ describe('a PostgreSQL migration that fails', () => {
     const store = await openPostgresStorage(url, { clock });
     await store.servers.recordVersion('wsus01.corp.example', 'dll', '3.1.6001.65', '2026-11-25T12:00:00.000Z');
     await store.close();
-    const before = { tables: await tables(url), servers: await query(url, 'SELECT * FROM servers'), versions: await query(url, 'SELECT * FROM schema_migrations') };
+    const before = {
+      tables: await tables(url),
+      servers: await query(url, 'SELECT * FROM servers'),
+      versions: await query(url, 'SELECT * FROM schema_migrations'),
+    };
 
     const broken = `${String(KNOWN + 1).padStart(3, '0')}_broken.sql`;
     await expect(openPostgresStorage(url, { clock, migrationsDir: withBroken(broken) })).rejects.toThrow(`migration ${broken} failed, nothing was changed`);

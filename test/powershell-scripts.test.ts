@@ -81,10 +81,11 @@ describe('the JSON the script writes', () => {
   function schemaKeys(s: any, into = new Set<string>()): Set<string> {
     const def = s?._zod?.def;
     if (!def) return into;
-    if (def.type === 'object') for (const [k, v] of Object.entries(def.shape)) {
-      into.add(k);
-      schemaKeys(v, into);
-    }
+    if (def.type === 'object')
+      for (const [k, v] of Object.entries(def.shape)) {
+        into.add(k);
+        schemaKeys(v, into);
+      }
     for (const inner of [def.innerType, def.element, def.in, def.out, def.schema]) if (inner) schemaKeys(inner, into);
     return into;
   }

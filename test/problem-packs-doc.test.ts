@@ -33,7 +33,17 @@ function evidence(p: ProblemPack): string {
 function shortEvidence(p: ProblemPack): string {
   const codes = [...new Set(p.signatures.flatMap((s) => s.codes ?? []))];
   const http = [...new Set(p.signatures.flatMap((s) => s.http ?? []))];
-  const parts = [...(codes.length > 0 ? [codes.slice(0, 3).map((c) => `\`${c}\``).join(', ') + (codes.length > 3 ? ', …' : '')] : []), ...(http.length > 0 ? [`HTTP ${http.join('/')}`] : [])];
+  const parts = [
+    ...(codes.length > 0
+      ? [
+          codes
+            .slice(0, 3)
+            .map((c) => `\`${c}\``)
+            .join(', ') + (codes.length > 3 ? ', …' : ''),
+        ]
+      : []),
+    ...(http.length > 0 ? [`HTTP ${http.join('/')}`] : []),
+  ];
   if (parts.length > 0) return parts.join('; ');
   const line = p.signatures.flatMap((s) => [...(s.lines ?? []), ...(s.all ?? [])])[0];
   return line ? `“${RULE_TITLES.get(line) ?? line}”` : '';
@@ -48,14 +58,19 @@ function renderReadmePacks(): string {
     README_START,
     '| problem | evidence | first step | source |',
     '|---|---|---|---|',
-    ...PROBLEM_PACKS.map((p) => `| ${cell(p.title.en)} | ${cell(shortEvidence(p))} | ${cell(firstSentence(p.remedy.en))} | [${cell(p.source.title.replace(/^(.{40}).+$/, '$1…'))}](${p.source.url}) |`),
+    ...PROBLEM_PACKS.map(
+      (p) =>
+        `| ${cell(p.title.en)} | ${cell(shortEvidence(p))} | ${cell(firstSentence(p.remedy.en))} | [${cell(p.source.title.replace(/^(.{40}).+$/, '$1…'))}](${p.source.url}) |`,
+    ),
     README_END,
   ].join('\n');
 }
 
 function renderPackTable(): string {
   const rows = PROBLEM_PACKS.map((p) => {
-    const step = p.withoutWsus ? `${p.remedy.en} *Client not on WSUS:* ${p.withoutWsus.remedy.en} ([${p.withoutWsus.source.title}](${p.withoutWsus.source.url}))` : p.remedy.en;
+    const step = p.withoutWsus
+      ? `${p.remedy.en} *Client not on WSUS:* ${p.withoutWsus.remedy.en} ([${p.withoutWsus.source.title}](${p.withoutWsus.source.url}))`
+      : p.remedy.en;
     const pinned = EXCERPTS.filter((e) => e.must.includes(p.id)).map((e) => `[${e.file}](${e.source})`);
     return `| \`${p.id}\` | ${cell(evidence(p))} | ${cell(step)} | [${cell(p.source.title)}](${p.source.url}) | ${pinned.length > 0 ? pinned.join(', ') : 'examples in the pack only'} |`;
   });

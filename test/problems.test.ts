@@ -134,7 +134,8 @@ describe('problems in the diagnosis', () => {
 // Evidence beside the code, steps that fit the context, the order of the codes. The log lines are in
 // the shapes real logs print (Windows 10 `Get-WindowsUpdateLog` output, the classic WindowsUpdate.log, the WSUS server).
 describe('what an expert reads beside the code', () => {
-  const W10 = (ms: number, component: string, text: string) => `2019/03/14 10:21:${String(10 + (ms % 40)).padStart(2, '0')}.${String(1000000 + ms)} 1104  5412  ${component.padEnd(15)} ${text}`;
+  const W10 = (ms: number, component: string, text: string) =>
+    `2019/03/14 10:21:${String(10 + (ms % 40)).padStart(2, '0')}.${String(1000000 + ms)} 1104  5412  ${component.padEnd(15)} ${text}`;
 
   it('on a Windows 10 proxy log the 21 name-resolution failures come first, not the incidental codes seen earlier', () => {
     const log = [
@@ -149,7 +150,7 @@ describe('what an expert reads beside the code', () => {
     expect(JSON.stringify(reply.blocks)).toMatch(/Proxy or name resolution[\s\S]*`0x8024402C`[\s\S]*`0x80247140`/);
   });
 
-  it('the failing sync\'s own code comes before a more frequent incidental one', () => {
+  it("the failing sync's own code comes before a more frequent incidental one", () => {
     const d = diag([...Array(5).fill(`${CLIENT} Failed to evaluate Installed rule, hr = 80242013`), `${CLIENT} Sync of Updates: 0x80244019`].join('\n'));
     expect(d.errors.map((e) => e.code)).toEqual(['0x80244019', '0x80242013']);
   });
@@ -166,14 +167,20 @@ describe('what an expert reads beside the code', () => {
     expect(diag(`Agent   * WSUS server: http://wsus01:8530\n${CLIENT} Sync of Updates: 0x80244022`).problems[0]!.actions[0]).toMatch(/^Start the WsusPool/);
   });
 
-  it('reads a bare code in parentheses and a decimal code after an error word, and 0x800B0109 in the server\'s own sync is SHA-2 (KB4484071)', () => {
-    const upstream = diag('2019-07-16 02:00:13.456 UTC\tError\tWsusService.12\tCatalogSyncAgent.SyncFailed\tSynchronization failed: certificate chain not trusted (800B0109)');
+  it("reads a bare code in parentheses and a decimal code after an error word, and 0x800B0109 in the server's own sync is SHA-2 (KB4484071)", () => {
+    const upstream = diag(
+      '2019-07-16 02:00:13.456 UTC\tError\tWsusService.12\tCatalogSyncAgent.SyncFailed\tSynchronization failed: certificate chain not trusted (800B0109)',
+    );
     expect(upstream.errors.map((e) => e.code)).toEqual(['0x800B0109']);
     expect(upstream.problems.map((p) => p.id)).toEqual(['wsus30sp2-sha2-kb4484071']);
     expect(upstream.problems[0]!.actions[0]).toMatch(/^Install KB4484071/);
     expect(diag('Content file download failed. Reason: error 2148204801').errors.map((e) => e.code)).toEqual(['0x800B0101']);
     // `code 800B0109` alone names both well-known causes
-    expect(packsForCode('0x800B0109').map((p) => p.id).sort()).toEqual(['untrusted-root-local-publishing', 'wsus30sp2-sha2-kb4484071']);
+    expect(
+      packsForCode('0x800B0109')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['untrusted-root-local-publishing', 'wsus30sp2-sha2-kb4484071']);
   });
 
   it('an HTTP status beside another HRESULT names its problem; 404 has a step', () => {
@@ -200,7 +207,7 @@ describe('`code` names every well-known cause of a code', () => {
 });
 
 describe('which service the client talks to', () => {
-  it('a WSUS client that also asks Microsoft\'s SLS is still a WSUS client (its WsusPool step stays)', () => {
+  it("a WSUS client that also asks Microsoft's SLS is still a WSUS client (its WsusPool step stays)", () => {
     const log = [
       '03E4 1668 SLS Making request with URL HTTPS://sls.update.microsoft.com/SLS/{9482F4B4-E343-43B6-B170-9A65BC822C77}/x64/10.0.14393.0/0?CH=531',
       '2016-09-08\t10:48:19:500\t 848\t604\tAgent\t  * ServiceID = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7} Managed',

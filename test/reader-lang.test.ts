@@ -16,8 +16,7 @@ const ADVISORY_EN = 'https://learn.microsoft.com/en-us/security-updates/security
 
 type Block = { type: string; text?: { text: string }; elements?: { url?: string; action_id?: string }[] };
 const headerText = (blocks: unknown) => (blocks as Block[]).find((b) => b.type === 'header')?.text?.text ?? '';
-const advisoryUrl = (blocks: unknown) =>
-  (blocks as Block[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'kb954960_advisory')?.url;
+const advisoryUrl = (blocks: unknown) => (blocks as Block[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'kb954960_advisory')?.url;
 
 let leftovers: () => Promise<string[]>;
 beforeAll(() => {
@@ -89,7 +88,9 @@ describe("the reader's language", () => {
     expect(advisoryUrl(help.blocks)).toBe(ADVISORY_JA);
     expect((await slash('lang fr')).text).toBe('使い方: /kb954960 lang [ja|en]');
     expect((await slash('code 0x80244022')).text).toContain('既知の問題:');
-    expect((await slash('subscribe 09:00', 'UJA', 'CLANGSUB')).text).toMatch(/^このチャンネルを購読しました: KB954960 の状況を毎日 09:00 \(Asia\/Tokyo\) に日本語で投稿します/);
+    expect((await slash('subscribe 09:00', 'UJA', 'CLANGSUB')).text).toMatch(
+      /^このチャンネルを購読しました: KB954960 の状況を毎日 09:00 \(Asia\/Tokyo\) に日本語で投稿します/,
+    );
     expect((await slash('unsubscribe', 'UJA', 'CLANGSUB')).text).toBe('購読を解除しました。このチャンネルへの KB954960 の日次投稿は止まります。');
   });
 
@@ -103,7 +104,7 @@ describe("the reader's language", () => {
     expect((await slash('status', 'UOTHER')).text).toMatch(STATUS_EN);
   });
 
-  it('the form opens in the user\'s language, its errors too, and English text submitted through it gets Japanese', async () => {
+  it("the form opens in the user's language, its errors too, and English text submitted through it gets Japanese", async () => {
     const fields = slashCommand({ text: '', user_id: 'UJA', channel_id: 'CLANGFORM' });
     await postSlashCommand(t.events, SIGNING_SECRET, fields);
     const open = await t.fake.waitFor('views.open', (c) => c.body.trigger_id === fields.trigger_id);
@@ -117,7 +118,16 @@ describe("the reader's language", () => {
       lang: { lang: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: lang } } },
     });
     const submit = (log: string, lang: string) =>
-      postInteraction(t.events, SIGNING_SECRET, viewSubmission({ callback_id: 'kb954960_check', user: 'UJA', values: values(log, lang), private_metadata: JSON.stringify({ channel_id: 'CLANGFORM' }) }));
+      postInteraction(
+        t.events,
+        SIGNING_SECRET,
+        viewSubmission({
+          callback_id: 'kb954960_check',
+          user: 'UJA',
+          values: values(log, lang),
+          private_metadata: JSON.stringify({ channel_id: 'CLANGFORM' }),
+        }),
+      );
     expect((await submit('  ', 'ja')).json).toEqual({ response_action: 'errors', errors: { log: 'ログを 1 行以上貼り付けてください' } });
 
     await submit(englishPaste, 'ja');

@@ -6,7 +6,14 @@ import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';
 import { askServerBlocks, withAskServer } from '../src/render/attribution.js';
-import { parseButtonValue, renderDiagnosisBlocks, renderHowToVerify, renderMoreEvidence, REPLY_BUDGET, type MoreLinesValue } from '../src/render/diagnosis-blocks.js';
+import {
+  parseButtonValue,
+  renderDiagnosisBlocks,
+  renderHowToVerify,
+  renderMoreEvidence,
+  REPLY_BUDGET,
+  type MoreLinesValue,
+} from '../src/render/diagnosis-blocks.js';
 import { msg } from '../src/render/messages/index.js';
 import { MAX_BLOCKS, renderCodePointer, renderProblemReply } from '../src/render/problem-reply.js';
 import { actionIds, buttonsIn, buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';

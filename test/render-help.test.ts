@@ -36,7 +36,15 @@ describe.each(['en', 'ja'] as const)('the help in %s', (lang: Lang) => {
   it('is what `/kb954960 help` and an unknown word answer', async () => {
     const t = tempStore();
     try {
-      const ctx = { store: t.store, lang, now: new Date(TEST_NOW), adminUserIds: [], channelId: 'C1', maxBytes: 1000, defaults: { lang, statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' } };
+      const ctx = {
+        store: t.store,
+        lang,
+        now: new Date(TEST_NOW),
+        adminUserIds: [],
+        channelId: 'C1',
+        maxBytes: 1000,
+        defaults: { lang, statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
+      };
       expect(await runSlashCommand('help', ctx)).toEqual({ kind: 'reply', reply: { ...renderHelp(lang), exitCode: 0 } });
       expect(await runSlashCommand('frobnicate now', ctx)).toEqual({ kind: 'reply', reply: { ...renderHelp(lang, 'frobnicate'), exitCode: 2 } });
     } finally {

@@ -24,7 +24,7 @@ describe.each(['en', 'ja'] as const)('App Home in %s', (lang: Lang) => {
   it('the fleet status first, then the servers with their proof, then the help', async () => {
     await checkInput(t.store, fixture('client-affected.log'), { lang, serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
     await checkInput(t.store, 'KB954960-CHECK computer=WSUS02 dll=3.1.6001.66', { lang, userId: 'UADMIN', channelId: 'C1', messageTs: '1764072100.000100' });
-    const view = homeView((await readHomeInput(port(t.store), lang, new Date(TEST_NOW))));
+    const view = homeView(await readHomeInput(port(t.store), lang, new Date(TEST_NOW)));
     expect(view.type).toBe('home');
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks.slice(0, 1)).startsWith(msg(lang).status.title)).toBe(true);
@@ -44,16 +44,21 @@ describe.each(['en', 'ja'] as const)('App Home in %s', (lang: Lang) => {
   it('a large fleet stays within a Home tab and keeps the help', async () => {
     for (let i = 0; i < 150; i++) {
       const name = `wsus-${String(i).padStart(3, '0')}.a-long-branch-office-name-${i}.corp.example.com`;
-      await checkInput(t.store, fixture('seed-run-together.txt'), { lang, serverName: name, channelId: 'C1', messageTs: `1764070000.${String(i).padStart(6, '0')}` });
+      await checkInput(t.store, fixture('seed-run-together.txt'), {
+        lang,
+        serverName: name,
+        channelId: 'C1',
+        messageTs: `1764070000.${String(i).padStart(6, '0')}`,
+      });
       await checkInput(t.store, `KB954960-CHECK computer=FIXED-${i} dll=3.1.6001.66`, { lang, userId: `U${i}` });
     }
-    const view = homeView((await readHomeInput(port(t.store), lang, new Date(TEST_NOW))));
+    const view = homeView(await readHomeInput(port(t.store), lang, new Date(TEST_NOW)));
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks).endsWith(visibleText(renderHelp(lang).blocks.filter((b) => b.type !== 'actions')))).toBe(true);
   });
 
   it('an empty workspace: the quiet line and the help, no server list', async () => {
-    const view = homeView((await readHomeInput(port(t.store), lang, new Date(TEST_NOW))));
+    const view = homeView(await readHomeInput(port(t.store), lang, new Date(TEST_NOW)));
     expectWithinBlockKit(view.blocks, 'view');
     expect(visibleText(view.blocks)).toContain(msg(lang).status.quietHead);
     expect(view.blocks.filter((b) => b.type === 'divider')).toHaveLength(1);

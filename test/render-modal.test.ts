@@ -12,7 +12,7 @@ const KANA = /[\u3040-\u30ff]/;
 describe.each(['en', 'ja'] as const)('the check form in %s', (lang: Lang) => {
   const view = checkModal(lang, 'C0CHANNEL', 100 * 1024 * 1024);
 
-  it('fits Slack\'s limits for a modal, its words in the reader\'s language', () => {
+  it("fits Slack's limits for a modal, its words in the reader's language", () => {
     expectModalWithinBlockKit(view);
     expect(view.callback_id).toBe(CHECK_MODAL_ID);
     expect(view.title.text).toBe(msg(lang).modal.title);

@@ -29,7 +29,10 @@ afterEach(() => t.close());
 /** The refusal the real ingest gives `bytes` (with a cap of `maxBytes`). */
 async function refusalFor(bytes: Buffer, maxBytes = Number.POSITIVE_INFINITY): Promise<Refusal> {
   try {
-    await check({ inputs: [{ name: NAME, chunks: [bytes] }], lang: 'en', now: new Date(TEST_NOW), mayRecordFacts: false }, { storage: port(t.store), scan: inlineScan(maxBytes) });
+    await check(
+      { inputs: [{ name: NAME, chunks: [bytes] }], lang: 'en', now: new Date(TEST_NOW), mayRecordFacts: false },
+      { storage: port(t.store), scan: inlineScan(maxBytes) },
+    );
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     return refusalOf(e);
@@ -79,7 +82,9 @@ describe.each(['en', 'ja'] as const)('refusals in %s', (lang: Lang) => {
   });
 
   it('a message with many refused files: one answer, still one section Slack takes', () => {
-    const sentences = Array.from({ length: 40 }, (_, i) => refusalText({ kind: 'input', problem: 'too-large' }, lang, { maxBytes: 1024, fileName: `upload-${i}-<&>.log` }));
+    const sentences = Array.from({ length: 40 }, (_, i) =>
+      refusalText({ kind: 'input', problem: 'too-large' }, lang, { maxBytes: 1024, fileName: `upload-${i}-<&>.log` }),
+    );
     const m = renderRefusals(sentences);
     expectMessageWithinBlockKit(m);
     expect(m.blocks).toHaveLength(1);

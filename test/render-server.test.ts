@@ -25,14 +25,25 @@ const withProofs = (store: Store, name: string) => ({ facts: store.server(name)!
 
 describe.each(['en', 'ja'] as const)('a server in %s', (lang: Lang) => {
   it('affected, then fixed by a pasted check: the name first, the state, the DLL with who recorded it, the next step', async () => {
-    await checkInput(t.store, fixture('client-affected.log'), { lang, name: 'WindowsUpdate.log', serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
+    await checkInput(t.store, fixture('client-affected.log'), {
+      lang,
+      name: 'WindowsUpdate.log',
+      serverName: 'wsus01',
+      channelId: 'C1',
+      messageTs: '1764072000.000100',
+    });
     const before = withProofs(t.store, 'wsus01');
     const affected = { text: renderServerText(before.facts, lang, before.proofs), blocks: renderServerBlocks(before.facts, lang, before.proofs) };
     expectMessageWithinBlockKit(affected);
     expect(affected.blocks[0]).toMatchObject({ type: 'header', text: { text: 'wsus01' } });
     expect(visibleText(affected.blocks)).toContain(msg(lang).stateLabel.affected);
 
-    await checkInput(t.store, `KB954960-CHECK computer=WSUS01 dll=${FIXED_DLL_VERSION}`, { lang, userId: 'UADMIN', channelId: 'C1', messageTs: '1764072100.000200' });
+    await checkInput(t.store, `KB954960-CHECK computer=WSUS01 dll=${FIXED_DLL_VERSION}`, {
+      lang,
+      userId: 'UADMIN',
+      channelId: 'C1',
+      messageTs: '1764072100.000200',
+    });
     const after = withProofs(t.store, 'wsus01');
     expect(after.facts.dllVersion).toBe(FIXED_DLL_VERSION);
     const blocks = renderServerBlocks(after.facts, lang, after.proofs);

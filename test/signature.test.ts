@@ -19,7 +19,8 @@ const METHOD = (m: string) => `PT  WARNING:     Method:"http://www.microsoft.com
 const FAULT_ID = 'PT  WARNING:     ID:c0a7445f-b989-43fa-ac20-11f8ca65fa8c';
 const THROW =
   '2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?';
-const DUPLICATE = "2008-06-14 02:59:57.642 UTC Error w3wp.12 ClientImplementation.SyncUpdates System.ArgumentException: Item has already been added. Key in dictionary: '8862'  Key being added: '8862'";
+const DUPLICATE =
+  "2008-06-14 02:59:57.642 UTC Error w3wp.12 ClientImplementation.SyncUpdates System.ArgumentException: Item has already been added. Key in dictionary: '8862'  Key being added: '8862'";
 
 const evaluate = (lines: string[], signature: Signature = KB954960_SIGNATURE) => evaluateSignature(signature, scanText(lines.join('\n')).findings, roleOf);
 
@@ -74,7 +75,15 @@ describe('the KB954960 signature as data', () => {
 
   it('evaluates another signature written in the same shape (the evaluator knows no KB954960)', () => {
     const officeWithFault: Signature = {
-      anyOf: [{ id: 'c', source: 'WindowsUpdate.log', within: 'input', all: [['office-2003'], ['client-soap-fault-0x000190']], evidence: { rules: ['client-soap-fault-0x000190'] } }],
+      anyOf: [
+        {
+          id: 'c',
+          source: 'WindowsUpdate.log',
+          within: 'input',
+          all: [['office-2003'], ['client-soap-fault-0x000190']],
+          evidence: { rules: ['client-soap-fault-0x000190'] },
+        },
+      ],
       accompaniedBy: [],
     };
     const office = 'Agent  * Title = Update for Office 2003 (KB907417)';
@@ -111,7 +120,7 @@ describe('each rule carries its sources and look-alikes', () => {
     expect(lookalikeFor('0xDEADBEEF')).toBeUndefined();
   });
 
-  it('the look-alike note says what the reporting rule says, in the reader\'s language', () => {
+  it("the look-alike note says what the reporting rule says, in the reader's language", () => {
     const rule = (RULES as readonly Rule[]).find((r) => r.id === 'client-other-wu-error')!;
     const timeout = rule.lookalikes!.find((l) => l.code === '0x8024401C')!;
     expect(noteText({ kind: 'lookalike', code: '0x8024401C' }, 'en')).toBe(timeout.en);

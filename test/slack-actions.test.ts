@@ -62,12 +62,18 @@ describe('block_actions: every button the bot posts is acknowledged (HTTP mode)'
     });
 
     const daily = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CDAILY');
-    kinds.set('daily status post', buttonsIn('daily status post', daily.body.blocks, { type: 'message', channel: 'CDAILY', message_ts: slackTs(), blocks: daily.body.blocks }));
+    kinds.set(
+      'daily status post',
+      buttonsIn('daily status post', daily.body.blocks, { type: 'message', channel: 'CDAILY', message_ts: slackTs(), blocks: daily.body.blocks }),
+    );
 
     const ts = slackTs();
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: 'CDIAG', ts, text: KB_CLIENT_EXAMPLE }));
     const diagnosis = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CDIAG');
-    kinds.set('diagnosis reply', buttonsIn('diagnosis reply', diagnosis.body.blocks, { type: 'message', channel: 'CDIAG', message_ts: slackTs(), blocks: diagnosis.body.blocks }));
+    kinds.set(
+      'diagnosis reply',
+      buttonsIn('diagnosis reply', diagnosis.body.blocks, { type: 'message', channel: 'CDIAG', message_ts: slackTs(), blocks: diagnosis.body.blocks }),
+    );
     await t.idle();
 
     for (const command of ['status', 'server wsusebc', 'history', 'help']) {
@@ -118,7 +124,11 @@ describe('block_actions: every button the bot posts is acknowledged (HTTP mode)'
 
   it('answers an action id it does not know with 200 and a warning that names it', async () => {
     const before = t.logs.length;
-    const res = await postInteraction(t.events, SIGNING_SECRET, blockAction({ action_id: 'kb954960_from_a_future_version', element: { text: { type: 'plain_text', text: 'New' }, value: 'x' } }));
+    const res = await postInteraction(
+      t.events,
+      SIGNING_SECRET,
+      blockAction({ action_id: 'kb954960_from_a_future_version', element: { text: { type: 'plain_text', text: 'New' }, value: 'x' } }),
+    );
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(1000);
     const warned = t.logs.slice(before).filter((l: LogLine) => l.level === WARN);
@@ -163,9 +173,25 @@ describe('answerBlockAction: a handler table behind one ack', () => {
         ack: async () => void events.push('ack'),
         next: async () => undefined,
         action: { type: 'button', action_id: actionId, block_id: 'b1', action_ts: '1.1', text: { type: 'plain_text', text: 'x' } },
-        body: { type: 'block_actions', user: { id: 'U1', username: 'u' }, actions: [], team: null, token: '', response_url: '', trigger_id: '', api_app_id: '', container: {} },
+        body: {
+          type: 'block_actions',
+          user: { id: 'U1', username: 'u' },
+          actions: [],
+          team: null,
+          token: '',
+          response_url: '',
+          trigger_id: '',
+          api_app_id: '',
+          container: {},
+        },
       }) as unknown as BlockActionArgs;
-    return { listener: answerBlockAction({ logger, afterAck: { runAfterAck: (what, fn) => background.run(what, fn) } }, handlers), background, events, lines, args };
+    return {
+      listener: answerBlockAction({ logger, afterAck: { runAfterAck: (what, fn) => background.run(what, fn) } }, handlers),
+      background,
+      events,
+      lines,
+      args,
+    };
   }
 
   it("acks once, then runs the id's handler after the ack, without handing it ack", async () => {

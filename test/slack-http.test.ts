@@ -12,17 +12,7 @@ import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js
 import { BOT_TOKEN, SIGNING_SECRET, handleBaseline, rawPost, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
 import { clientExampleOn } from './support/fixtures.js';
-import {
-  get,
-  messageEvent,
-  messageShortcut,
-  postEvent,
-  postInteraction,
-  postSlashCommand,
-  slackTs,
-  slashCommand,
-  viewSubmission,
-} from './support/index.js';
+import { get, messageEvent, messageShortcut, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission } from './support/index.js';
 
 // ── fixtures: the lines of docs/kb954960.md "How to tell" ─────────────────────────────────────────────────────────
 /** The KB's client example as people paste it (TABs lost), server named wsus01. */
@@ -84,7 +74,6 @@ const freshChannel = (prefix = 'C') => `${prefix}${String(++channelSeq).padStart
 function expectNoStack(text: string) {
   expect(text).not.toMatch(/\bat .+\(.+:\d+:\d+\)|Error:|TypeError|ZodError|undefined/);
 }
-
 
 // Every server, socket and timer this file opened is closed at the end (the timer polling here excepted).
 let leftovers: () => Promise<string[]>;
@@ -237,7 +226,9 @@ describe('HTTP mode', () => {
       const all = visibleText(post.body.blocks);
       expect(all).toContain('*wsusebc*');
       // evidence: the line number of the ThrowException line (3), the auto-link undone
-      expect(all).toMatch(/(?:^|```)\s*3: 2008-06-14 02:59:57\.642 UTC .*ThrowException: actor = http:\/\/wsusebc\/ClientWebService\/client\.asmx, ID=c0a7445f/m);
+      expect(all).toMatch(
+        /(?:^|```)\s*3: 2008-06-14 02:59:57\.642 UTC .*ThrowException: actor = http:\/\/wsusebc\/ClientWebService\/client\.asmx, ID=c0a7445f/m,
+      );
       expect(all).not.toContain('|http://');
       expect(buttonUrls(post.body.blocks)[0]).toBe(DOWNLOAD_EN);
       // recorded: a message diagnosis for that Slack message, with the reply's ts
@@ -295,7 +286,11 @@ describe('HTTP mode', () => {
     it('many codes: one compact block of five, "… and N more", within the size limits', async () => {
       const channel = freshChannel();
       const codes = ['0x80244022', '0x8024401C', '0x8024402C', '0x80244017', '0x80072F0C', '0x8024400D', '0x80244010', '0x80991234', '0x80070057'];
-      await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: codes.map((c, i) => `2017-08-24\t10:02:1${i}:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: ${c}`).join('\n') }));
+      await postEvent(
+        t.events,
+        SIGNING_SECRET,
+        messageEvent({ channel, text: codes.map((c, i) => `2017-08-24\t10:02:1${i}:000\t 912\t1a2c\tPT\tWARNING: Sync of Updates: ${c}`).join('\n') }),
+      );
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       const all = visibleText(post.body.blocks);
       expect(all).toContain('… and 4 more');
@@ -335,7 +330,13 @@ describe('HTTP mode', () => {
         postEvent(
           t.events,
           SIGNING_SECRET,
-          messageEvent({ channel, subtype: 'message_changed', text: '', message: { type: 'message', user: 'U1', text: CLIENT_PASTE, ts: slackTs() }, previous_message: { type: 'message', user: 'U1', text: CLIENT_PASTE } }),
+          messageEvent({
+            channel,
+            subtype: 'message_changed',
+            text: '',
+            message: { type: 'message', user: 'U1', text: CLIENT_PASTE, ts: slackTs() },
+            previous_message: { type: 'message', user: 'U1', text: CLIENT_PASTE },
+          }),
         ),
         postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: 'UBOT', text: CLIENT_PASTE })),
         postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, subtype: 'channel_join', text: '<@U1> has joined the channel' })),
@@ -368,7 +369,11 @@ describe('HTTP mode', () => {
       const res = await postInteraction(
         t.events,
         SIGNING_SECRET,
-        viewSubmission({ callback_id: 'kb954960_check', values: values(CLIENT_PASTE.replace(/wsus01/g, '&lt;WSUS server&gt;'), 'wsusmodal'), private_metadata: JSON.stringify({ channel_id: channel }) }),
+        viewSubmission({
+          callback_id: 'kb954960_check',
+          values: values(CLIENT_PASTE.replace(/wsus01/g, '&lt;WSUS server&gt;'), 'wsusmodal'),
+          private_metadata: JSON.stringify({ channel_id: channel }),
+        }),
       );
       expect(res.status).toBe(200);
       expect(res.body).toBe('');
@@ -383,14 +388,24 @@ describe('HTTP mode', () => {
       const res = await postInteraction(
         t.events,
         SIGNING_SECRET,
-        viewSubmission({ callback_id: 'kb954960_check', view_id: 'VBADFORM1', values: values('   ', 'bad name!'), private_metadata: JSON.stringify({ channel_id: channel }) }),
+        viewSubmission({
+          callback_id: 'kb954960_check',
+          view_id: 'VBADFORM1',
+          values: values('   ', 'bad name!'),
+          private_metadata: JSON.stringify({ channel_id: channel }),
+        }),
       );
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ response_action: 'errors', errors: { log: expect.any(String) } });
       const res2 = await postInteraction(
         t.events,
         SIGNING_SECRET,
-        viewSubmission({ callback_id: 'kb954960_check', view_id: 'VBADFORM2', values: values(CLIENT_PASTE, 'bad name!'), private_metadata: JSON.stringify({ channel_id: channel }) }),
+        viewSubmission({
+          callback_id: 'kb954960_check',
+          view_id: 'VBADFORM2',
+          values: values(CLIENT_PASTE, 'bad name!'),
+          private_metadata: JSON.stringify({ channel_id: channel }),
+        }),
       );
       expect(res2.json).toMatchObject({ response_action: 'errors', errors: { server: expect.any(String) } });
       // Refused in the ack, so no work was written (a valid form's is, before its ack): nothing can still come.
@@ -487,7 +502,9 @@ describe('HTTP mode', () => {
       const channel = freshChannel();
       const ts = slackTs();
       const envelope = messageEvent({ channel, ts, text: SERVER_PASTE });
-      const statuses = await Promise.all([0, 1, 2].map((n) => postEvent(t.events, SIGNING_SECRET, envelope, n ? { retryNum: n, retryReason: 'http_error' } : {})));
+      const statuses = await Promise.all(
+        [0, 1, 2].map((n) => postEvent(t.events, SIGNING_SECRET, envelope, n ? { retryNum: n, retryReason: 'http_error' } : {})),
+      );
       expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
@@ -524,14 +541,26 @@ describe('HTTP mode', () => {
     it('work a crash left unfinished is resumed at start; a reply already posted is not posted twice', async () => {
       const channel = freshChannel();
       const at = new Date().toISOString();
-      const work = (ts: string): MessageWork => ({ channel, ts, replyThreadTs: ts, alwaysAnswer: false, user: 'U1', team: 'T1', lang: 'en', text: SERVER_TEXT });
+      const work = (ts: string): MessageWork => ({
+        channel,
+        ts,
+        replyThreadTs: ts,
+        alwaysAnswer: false,
+        user: 'U1',
+        team: 'T1',
+        lang: 'en',
+        text: SERVER_TEXT,
+      });
       const tsPosted = slackTs();
       const tsPending = slackTs();
       const keyPosted = `message:${channel}:${tsPosted}`;
       const keyPending = `message:${channel}:${tsPending}`;
       // A process that died (pid 2^22+1 does not exist) took both; it had posted the first reply, not the second.
       const dead = `${(await import('node:os')).hostname()}:${2 ** 22 + 1}:dead`;
-      for (const [key, ts] of [[keyPosted, tsPosted], [keyPending, tsPending]] as const) {
+      for (const [key, ts] of [
+        [keyPosted, tsPosted],
+        [keyPending, tsPending],
+      ] as const) {
         expect(queue().accept({ key, kind: 'message', payload: work(ts), at })).toBe(true);
         expect(queue().take(key, dead, at, '1970-01-01T00:00:00.000Z', () => false)).not.toBeNull();
       }
@@ -540,7 +569,17 @@ describe('HTTP mode', () => {
         has_more: false,
         messages:
           call.body.ts === tsPosted
-            ? [{ type: 'message', ts: tsPosted, user: 'U1', text: 'x' }, { type: 'message', ts: '1700000000.999999', thread_ts: tsPosted, bot_id: 'BBOT', text: 'reply', metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { key: keyPosted } } }]
+            ? [
+                { type: 'message', ts: tsPosted, user: 'U1', text: 'x' },
+                {
+                  type: 'message',
+                  ts: '1700000000.999999',
+                  thread_ts: tsPosted,
+                  bot_id: 'BBOT',
+                  text: 'reply',
+                  metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { key: keyPosted } },
+                },
+              ]
             : [{ type: 'message', ts: tsPending, user: 'U1', text: 'x' }],
       }));
       try {
@@ -566,7 +605,7 @@ describe('HTTP mode', () => {
     };
     const downloadsOf = (fileId: string) => t.fake.fileHost.downloads.filter((d) => d.path.includes(`/${fileId}/`));
 
-    it('a UTF-16LE (BOM) WindowsUpdate.log: affected, in the file\'s thread, downloaded with the bot token', async () => {
+    it("a UTF-16LE (BOM) WindowsUpdate.log: affected, in the file's thread, downloaded with the bot token", async () => {
       const channel = freshChannel();
       const file = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: utf16le(clientLogFile()), mimetype: 'text/plain', filetype: 'text' });
       const { ts, envelope } = share(channel, [file]);
@@ -581,12 +620,21 @@ describe('HTTP mode', () => {
       expect(dl).toHaveLength(1);
       expect(dl[0]!.authorization).toBe(`Bearer ${BOT_TOKEN}`);
       expect(dl[0]!.status).toBe(200);
-      expect(t.store.history({ limit: 50 }).find((e) => e.messageTs === ts)).toMatchObject({ origin: 'file', sourceName: 'WindowsUpdate.log', verdict: 'affected' });
+      expect(t.store.history({ limit: 50 }).find((e) => e.messageTs === ts)).toMatchObject({
+        origin: 'file',
+        sourceName: 'WindowsUpdate.log',
+        verdict: 'affected',
+      });
     });
 
-    it('the same log gzip\'d: affected', async () => {
+    it("the same log gzip'd: affected", async () => {
       const channel = freshChannel();
-      const file = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log.gz', bytes: gzipSync(utf16le(clientLogFile())), mimetype: 'application/gzip', filetype: 'gzip' });
+      const file = t.fake.fileHost.addFile({
+        name: 'WindowsUpdate.log.gz',
+        bytes: gzipSync(utf16le(clientLogFile())),
+        mimetype: 'application/gzip',
+        filetype: 'gzip',
+      });
       const { ts, envelope } = share(channel, [file]);
       await postEvent(t.events, SIGNING_SECRET, envelope);
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
@@ -606,7 +654,7 @@ describe('HTTP mode', () => {
       expect(downloadsOf(file.id)).toHaveLength(1);
     });
 
-    describe('a link to a host that is not Slack\'s', () => {
+    describe("a link to a host that is not Slack's", () => {
       let foreign: Server;
       let foreignHost: string;
       const seen: IncomingHttpHeaders[] = [];
@@ -639,7 +687,15 @@ describe('HTTP mode', () => {
 
       it('is refused: the token (and the request) never leaves for it, and the user is told', async () => {
         const channel = freshChannel();
-        const file = { id: 'FFOREIGN1', name: 'WindowsUpdate.log', mimetype: 'text/plain', filetype: 'text', size: 2000, url_private: `http://${foreignHost}/x`, url_private_download: `http://${foreignHost}/x?download=1` };
+        const file = {
+          id: 'FFOREIGN1',
+          name: 'WindowsUpdate.log',
+          mimetype: 'text/plain',
+          filetype: 'text',
+          size: 2000,
+          url_private: `http://${foreignHost}/x`,
+          url_private_download: `http://${foreignHost}/x?download=1`,
+        };
         const { ts, envelope } = share(channel, [file]);
         await postEvent(t.events, SIGNING_SECRET, envelope);
         const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
@@ -650,7 +706,7 @@ describe('HTTP mode', () => {
         expect(t.store.history({ limit: 50 }).some((e) => e.messageTs === ts)).toBe(false);
       });
 
-      it('a redirect from Slack\'s file host to it is not followed', async () => {
+      it("a redirect from Slack's file host to it is not followed", async () => {
         const channel = freshChannel();
         const file = t.fake.fileHost.addFile({ name: 'redirected.log', bytes: clientLogFile() });
         t.fake.respondWith('file_download', { status: 302, headers: { location: `http://${foreignHost}/stolen` } }, { times: 1 });
@@ -677,7 +733,11 @@ describe('HTTP mode', () => {
     it('Slack\'s sign-in page instead of the file (no files:read): the user is told why, not "send it again"', async () => {
       const channel = freshChannel();
       const file = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: clientLogFile() });
-      t.fake.respondWith('file_download', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html>Sign in</html>' }, { times: 1 });
+      t.fake.respondWith(
+        'file_download',
+        { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html>Sign in</html>' },
+        { times: 1 },
+      );
       await postEvent(t.events, SIGNING_SECRET, share(channel, [file]).envelope);
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(post.body.text).toContain('files:read');
@@ -750,7 +810,8 @@ describe('HTTP mode with a small MAX_FILE_BYTES', () => {
   });
 
   /** A log whose failure is at its end, past the first MAX_FILE_BYTES: filler lines first. */
-  const longLog = () => `${Array.from({ length: 60 }, (_, i) => `2008-06-14 02:${String(i % 60).padStart(2, '0')}:00.000 UTC Info w3wp.12 routine line ${i}`).join('\n')}\n${SERVER_TEXT.split('\n')[2]}\n`;
+  const longLog = () =>
+    `${Array.from({ length: 60 }, (_, i) => `2008-06-14 02:${String(i % 60).padStart(2, '0')}:00.000 UTC Info w3wp.12 routine line ${i}`).join('\n')}\n${SERVER_TEXT.split('\n')[2]}\n`;
 
   it('a log over the limit: its most recent part is read, and the reply says which part', async () => {
     const file = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log', bytes: longLog() });
@@ -761,7 +822,9 @@ describe('HTTP mode with a small MAX_FILE_BYTES', () => {
     expect(post.body.thread_ts).toBe(ts);
     expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
     const all = visibleText(post.body.blocks);
-    expect(all).toMatch(/SoftwareDistribution\.log: over the 1000 bytes limit, so I read its most recent part — the last \d+ bytes \(\d+ earlier lines skipped\)/);
+    expect(all).toMatch(
+      /SoftwareDistribution\.log: over the 1000 bytes limit, so I read its most recent part — the last \d+ bytes \(\d+ earlier lines skipped\)/,
+    );
     expect(all).not.toMatch(/gzip/);
     await t.idle();
     expect(t.fake.fileHost.downloads.filter((d) => d.path.includes(`/${file.id}/`))).toHaveLength(1);

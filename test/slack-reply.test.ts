@@ -6,7 +6,17 @@ import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { zip } from './support/zip.js';
-import { blockAction, messageEvent, postEvent, postInteraction, postSlashCommand, slackTs, slashCommand, viewSubmission, type RecordedCall } from './support/index.js';
+import {
+  blockAction,
+  messageEvent,
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  slackTs,
+  slashCommand,
+  viewSubmission,
+  type RecordedCall,
+} from './support/index.js';
 
 type Block = { type: string; text?: { text: string }; elements?: { type: string; action_id: string; url?: string; value?: string; text: { text: string } }[] };
 
@@ -37,12 +47,14 @@ afterEach(async () => {
 });
 
 describe('the diagnosis reply', () => {
-
   const paste = async (text: string, extra: Record<string, unknown> = {}) => {
     const channel = (extra.channel as string | undefined) ?? freshChannel();
     const ts = slackTs();
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text, ...extra }));
-    const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel && c.body.thread_ts === ((extra.thread_ts as string | undefined) ?? ts));
+    const post = await t.fake.waitFor(
+      'chat.postMessage',
+      (c) => c.body.channel === channel && c.body.thread_ts === ((extra.thread_ts as string | undefined) ?? ts),
+    );
     return { channel, ts, post, blocks: post.body.blocks as Block[] };
   };
 
@@ -53,7 +65,12 @@ describe('the diagnosis reply', () => {
     const res = await postInteraction(
       t.events,
       SIGNING_SECRET,
-      blockAction({ action_id: actionId, element: element as unknown as Record<string, unknown>, container: { type: 'message', channel, blocks: post.body.blocks as unknown[] }, response_url: responseUrl }),
+      blockAction({
+        action_id: actionId,
+        element: element as unknown as Record<string, unknown>,
+        container: { type: 'message', channel, blocks: post.body.blocks as unknown[] },
+        response_url: responseUrl,
+      }),
     );
     expect(res.status).toBe(200);
     return t.fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
@@ -92,7 +109,11 @@ describe('the diagnosis reply', () => {
     const lines = text.split('\n').filter((l) => /^\s*(?:```)?\s*\d+: /.test(l));
     expect(lines).toHaveLength(n);
     // the lines the reply did not show, in line order, after the ones it did
-    const shownLast = Math.max(...visibleText(blocks).split('\n').map((l) => Number(/^\s*(?:```)?\s*(\d+): /.exec(l)?.[1] ?? 0)));
+    const shownLast = Math.max(
+      ...visibleText(blocks)
+        .split('\n')
+        .map((l) => Number(/^\s*(?:```)?\s*(\d+): /.exec(l)?.[1] ?? 0)),
+    );
     const numbers = lines.map((l) => Number(/(\d+): /.exec(l)![1]));
     expect(numbers[0]).toBeGreaterThan(shownLast);
     expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
@@ -119,7 +140,9 @@ describe('the diagnosis reply', () => {
   });
 
   it('Slack words: a missing server is asked for in the thread, no CLI flags anywhere, dates as <!date> tokens', async () => {
-    const noServer = KB_CLIENT_EXAMPLE.split('\n').filter((l) => !l.includes('Server URL')).join('\n');
+    const noServer = KB_CLIENT_EXAMPLE.split('\n')
+      .filter((l) => !l.includes('Server URL'))
+      .join('\n');
     const { blocks } = await paste(noServer);
     expect(visibleText(blocks)).toContain('*Server:* not named — reply in this thread with the server name');
     const replies: string[] = [visibleText(blocks)];
@@ -138,12 +161,22 @@ describe('the diagnosis reply', () => {
     await postSlashCommand(t.events, SIGNING_SECRET, fields);
     const open = await t.fake.waitFor('views.open', (c) => c.body.trigger_id === fields.trigger_id);
     const log = (open.body.view as { blocks: { block_id: string; hint?: { text: string } }[] }).blocks.find((b) => b.block_id === 'log')!;
-    expect(log.hint?.text).toBe('Up to 3,000 characters. For a longer log, upload the file in a channel with the bot or in a DM to it instead (up to 100 MB; a larger log is read from its end).');
+    expect(log.hint?.text).toBe(
+      'Up to 3,000 characters. For a longer log, upload the file in a channel with the bot or in a DM to it instead (up to 100 MB; a larger log is read from its end).',
+    );
 
     // a full form (Slack cut it at 3,000): said under the verdict
     const full = `${KB_CLIENT_EXAMPLE}\n${'2008-08-12\t09:15:41:203\t 940\tf54\tAU\troutine line\n'.repeat(200)}`.slice(0, 3000);
-    const values = { log: { text: { type: 'plain_text_input', value: full } }, server: { name: { type: 'plain_text_input', value: 'wsusmodal2' } }, lang: { lang: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } } };
-    const res = await postInteraction(t.events, SIGNING_SECRET, viewSubmission({ callback_id: 'kb954960_check', user: 'UASKER', values, private_metadata: JSON.stringify({ channel_id: 'CMODAL1' }) }));
+    const values = {
+      log: { text: { type: 'plain_text_input', value: full } },
+      server: { name: { type: 'plain_text_input', value: 'wsusmodal2' } },
+      lang: { lang: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } },
+    };
+    const res = await postInteraction(
+      t.events,
+      SIGNING_SECRET,
+      viewSubmission({ callback_id: 'kb954960_check', user: 'UASKER', values, private_metadata: JSON.stringify({ channel_id: 'CMODAL1' }) }),
+    );
     expect(res.status).toBe(200);
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CMODAL1');
     const blocks = post.body.blocks as Block[];
@@ -162,7 +195,6 @@ describe('the diagnosis reply', () => {
 });
 
 describe('channel etiquette and the files admins send', () => {
-
   const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
   const send = async (channel: string, fields: Record<string, unknown>) => {
     const ts = slackTs();
@@ -202,7 +234,15 @@ describe('channel etiquette and the files admins send', () => {
 
   it('a .zip of logs: the text logs inside are read', async () => {
     const channel = freshChannel();
-    const file = t.fake.fileHost.addFile({ name: 'logs.zip', bytes: zip([{ name: 'pc-0142/WindowsUpdate.log', data: fixture('client-affected.log') }, { name: 'readme.rtf', data: Buffer.from('{\\rtf1}') }]), mimetype: 'application/zip', filetype: 'zip' });
+    const file = t.fake.fileHost.addFile({
+      name: 'logs.zip',
+      bytes: zip([
+        { name: 'pc-0142/WindowsUpdate.log', data: fixture('client-affected.log') },
+        { name: 'readme.rtf', data: Buffer.from('{\\rtf1}') },
+      ]),
+      mimetype: 'application/zip',
+      filetype: 'zip',
+    });
     await send(channel, { text: '', files: [file] });
     const [post] = postsIn(channel);
     expect(visibleText(post!.body.blocks)).toMatch(/^KB954960: affected/);
@@ -211,7 +251,12 @@ describe('channel etiquette and the files admins send', () => {
 
   it('an .evtx: the one-line wevtutil export, without downloading it', async () => {
     const channel = freshChannel();
-    const file = t.fake.fileHost.addFile({ name: 'Application.evtx', bytes: Buffer.concat([Buffer.from('ElfFile\0'), Buffer.alloc(4088)]), mimetype: 'application/octet-stream', filetype: 'binary' });
+    const file = t.fake.fileHost.addFile({
+      name: 'Application.evtx',
+      bytes: Buffer.concat([Buffer.from('ElfFile\0'), Buffer.alloc(4088)]),
+      mimetype: 'application/octet-stream',
+      filetype: 'binary',
+    });
     await send(channel, { text: '', files: [file] });
     const posts = postsIn(channel);
     expect(posts).toHaveLength(1);
@@ -226,7 +271,10 @@ describe('channel etiquette and the files admins send', () => {
     const junk = Buffer.alloc(4096);
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
     const channel = freshChannel();
-    await send(channel, { text: '', files: [t.fake.fileHost.addFile({ name: 'budget.xlsx.bin', bytes: junk, mimetype: 'application/octet-stream', filetype: 'binary' })] });
+    await send(channel, {
+      text: '',
+      files: [t.fake.fileHost.addFile({ name: 'budget.xlsx.bin', bytes: junk, mimetype: 'application/octet-stream', filetype: 'binary' })],
+    });
     expect(postsIn(channel)).toHaveLength(0);
     await send(channel, { text: '', files: [t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: junk, mimetype: 'text/plain', filetype: 'text' })] });
     expect(postsIn(channel)).toHaveLength(1);
@@ -249,6 +297,9 @@ describe('channel etiquette and the files admins send', () => {
     const server = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log', bytes: fixture('server-affected.log') });
     const ts = await send(channel, { text: '', files: [client, server] });
     expect(postsIn(channel)).toHaveLength(1);
-    expect(t.store.history({ limit: 5 }).find((e) => e.messageTs === ts)).toMatchObject({ sourceName: 'WindowsUpdate.log, SoftwareDistribution.log', verdict: 'affected' });
+    expect(t.store.history({ limit: 5 }).find((e) => e.messageTs === ts)).toMatchObject({
+      sourceName: 'WindowsUpdate.log, SoftwareDistribution.log',
+      verdict: 'affected',
+    });
   });
 });

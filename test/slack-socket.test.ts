@@ -58,7 +58,6 @@ function inboxAtAck(t: TestBot) {
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-
 // Every server, socket and timer this file opened is closed at the end (the timer polling here excepted).
 let leftovers: () => Promise<string[]>;
 beforeAll(() => {
@@ -177,7 +176,12 @@ describe('Socket Mode', () => {
       const badServer = await t.fake.socket!.sendInteractive(viewSubmission({ callback_id: 'kb954960_check', values: modalValues(SERVER_PASTE, 'bad name!') }));
       expect((await t.fake.socket!.waitForAck(badServer)).payload).toMatchObject({ response_action: 'errors', errors: { server: expect.any(String) } });
       const view_id = `VSOCK${Date.now()}`;
-      const submission = viewSubmission({ callback_id: 'kb954960_check', view_id, values: modalValues(SERVER_PASTE), private_metadata: JSON.stringify({ channel_id: 'CSOCK6' }) });
+      const submission = viewSubmission({
+        callback_id: 'kb954960_check',
+        view_id,
+        values: modalValues(SERVER_PASTE),
+        private_metadata: JSON.stringify({ channel_id: 'CSOCK6' }),
+      });
       const good = await t.fake.socket!.sendInteractive(submission, { envelopeId: at.expectRow(`view:${view_id}`) });
       expect((await t.fake.socket!.waitForAck(good)).payload ?? {}).toEqual({});
       expect(at.rowWasThere(good)).toBe(true);
@@ -197,7 +201,9 @@ describe('Socket Mode', () => {
       throw new Error('a view listener broke after its ack');
     });
     const errorsBefore = t.logs.filter((l) => l.msg === 'unhandled error in a Slack listener').length;
-    const event = await t.fake.socket!.sendEvent(eventCallback({ type: 'reaction_added', user: 'U1', reaction: 'eyes', item: { type: 'message', channel: 'CSOCK7', ts: slackTs() }, event_ts: slackTs() }));
+    const event = await t.fake.socket!.sendEvent(
+      eventCallback({ type: 'reaction_added', user: 'U1', reaction: 'eyes', item: { type: 'message', channel: 'CSOCK7', ts: slackTs() }, event_ts: slackTs() }),
+    );
     expect((await t.fake.socket!.waitForAck(event)).envelope_id).toBe(event);
     const view = await t.fake.socket!.sendInteractive(viewSubmission({ callback_id: 'kb954960_test_throws' }));
     expect((await t.fake.socket!.waitForAck(view)).payload).toEqual({ response_action: 'clear' });
@@ -212,7 +218,9 @@ describe('Socket Mode', () => {
 
   it('an interactive envelope (message shortcut): acked, answered in the thread', async () => {
     const ts = slackTs();
-    const id = await t.fake.socket!.sendInteractive(messageShortcut({ callback_id: 'kb954960_diagnose', channel: 'CSOCK4', message: { text: SERVER_PASTE, ts } }));
+    const id = await t.fake.socket!.sendInteractive(
+      messageShortcut({ callback_id: 'kb954960_diagnose', channel: 'CSOCK4', message: { text: SERVER_PASTE, ts } }),
+    );
     await t.fake.socket!.waitForAck(id);
     const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSOCK4');
     expect(post.body.thread_ts).toBe(ts);

@@ -26,9 +26,9 @@ describe('normalizeSlackText: links', () => {
   });
 
   it('unescapes entities inside links', () => {
-    expect(
-      normalizeSlackText('<http://www.microsoft.com/downloads/details.aspx?displaylang=ja&amp;FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281>'),
-    ).toBe('http://www.microsoft.com/downloads/details.aspx?displaylang=ja&FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281');
+    expect(normalizeSlackText('<http://www.microsoft.com/downloads/details.aspx?displaylang=ja&amp;FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281>')).toBe(
+      'http://www.microsoft.com/downloads/details.aspx?displaylang=ja&FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281',
+    );
   });
 
   it('uses the label of a mailto link', () => {
@@ -129,9 +129,12 @@ describe('normalizeSlackText: robustness', () => {
       { numRuns: 500 },
     );
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '|', '&', 'lt;', 'gt;', 'amp;', '`', '```', '\n', '@', '#', '!', 'http://x', ' ', 'a') }), (s) => {
-        expect(normalizeSlackText(s)).toBeTypeOf('string');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('<', '>', '|', '&', 'lt;', 'gt;', 'amp;', '`', '```', '\n', '@', '#', '!', 'http://x', ' ', 'a') }),
+        (s) => {
+          expect(normalizeSlackText(s)).toBeTypeOf('string');
+        },
+      ),
       { numRuns: 2000 },
     );
     fc.assert(
@@ -154,7 +157,14 @@ describe('normalizeSlackText: robustness', () => {
   });
 
   it('stays fast on pathological input (many fences, brackets, entities)', () => {
-    const inputs = ['```a'.repeat(50_000), '`'.repeat(200_000), '<'.repeat(100_000) + '>'.repeat(100_000), '&amp;'.repeat(50_000), `x${' '.repeat(100_000)}${'``` '.repeat(20_000)}`, '```\n'.repeat(50_000)];
+    const inputs = [
+      '```a'.repeat(50_000),
+      '`'.repeat(200_000),
+      '<'.repeat(100_000) + '>'.repeat(100_000),
+      '&amp;'.repeat(50_000),
+      `x${' '.repeat(100_000)}${'``` '.repeat(20_000)}`,
+      '```\n'.repeat(50_000),
+    ];
     const t0 = performance.now();
     for (const s of inputs) expect(normalizeSlackText(s)).toBeTypeOf('string');
     expect(performance.now() - t0).toBeLessThan(2000);

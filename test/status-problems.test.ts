@@ -37,7 +37,7 @@ describe('other problems per server', () => {
     return store.recordDiagnosis({ diagnosis: d, origin: 'cli', at });
   }
 
-  it('counts each server\'s problems in the window, in how many logs and since when, most logs first', () => {
+  it("counts each server's problems in the window, in how many logs and since when, most logs first", () => {
     const store = open();
     record(store, 'wsus03', APP_POOL_503, day(10)); // before the 7-day window
     for (const n of [6, 4, 2, 1]) record(store, 'wsus03', APP_POOL_503, day(n));
@@ -61,7 +61,9 @@ describe('other problems per server', () => {
     const text = renderStatusText(status, 'en', { timeZone: 'UTC' });
     expect(text).toContain('Other problems (last 7 days): 1');
     expect(text).toContain('wsus03 — WSUS application pool stopped or recycling (HTTP 503) in 4 logs since 2024-05-28');
-    expect(renderStatusText(status, 'ja', { timeZone: 'UTC' })).toContain('wsus03 — WSUS アプリケーション プールの停止・リサイクル (HTTP 503): ログ 4 件 (2024 年 5 月 28 日以降)');
+    expect(renderStatusText(status, 'ja', { timeZone: 'UTC' })).toContain(
+      'wsus03 — WSUS アプリケーション プールの停止・リサイクル (HTTP 503): ログ 4 件 (2024 年 5 月 28 日以降)',
+    );
 
     const { blocks, text: fallback } = renderStatusBlocks(status, 'en', { timeZone: 'UTC' });
     const section = JSON.stringify(blocks.find((b) => JSON.stringify(b).includes('Other problems')));
@@ -77,13 +79,17 @@ describe('other problems per server', () => {
 
   it('a KB954960 log records no other problem: its 0x8024400E is the signature, not another failure', async () => {
     const store = open();
-    const kb = ['PT\t+++++++++++  PT: Synchronizing server updates  +++++++++++', 'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7', 'PT  WARNING:     ErrorCode:InternalServerError(5)'].join('\n');
+    const kb = [
+      'PT\t+++++++++++  PT: Synchronizing server updates  +++++++++++',
+      'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7',
+      'PT  WARNING:     ErrorCode:InternalServerError(5)',
+    ].join('\n');
     record(store, 'wsus02', kb, day(1));
     expect(new StatusStore(store).otherProblemsPerServerSince(day(7))).toEqual([]);
     expect((await loadFleetStatus(port(store), NOW)).otherProblems.entries).toEqual([]);
   });
 
-  it('the history names each diagnosis\'s other problems', () => {
+  it("the history names each diagnosis's other problems", () => {
     const store = open();
     record(store, 'wsus01', `${APP_POOL_503}\n${TIMEOUT}`, day(2));
     record(store, 'wsus01', 'nothing to see', day(1));
@@ -92,7 +98,9 @@ describe('other problems per server', () => {
     const text = renderHistoryText(entries, 'en').split('\n');
     expect(text[0]).not.toContain('also:');
     expect(text[1]).toMatch(/ — also: WSUS application pool stopped or recycling \(HTTP 503\), Time-outs talking to the WSUS server$/);
-    expect(renderHistoryText(entries, 'ja')).toContain('ほかに: WSUS アプリケーション プールの停止・リサイクル (HTTP 503)、WSUS サーバーとの通信のタイムアウト');
+    expect(renderHistoryText(entries, 'ja')).toContain(
+      'ほかに: WSUS アプリケーション プールの停止・リサイクル (HTTP 503)、WSUS サーバーとの通信のタイムアウト',
+    );
     expect(JSON.stringify(renderHistoryBlocks(entries, 'en'))).toContain('also: WSUS application pool stopped or recycling (HTTP 503)');
   });
 

@@ -181,7 +181,14 @@ describe('StatusScheduler.runDue', () => {
     const store = open();
     subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     // a process claimed and died before calling Slack
-    const dead = new StatusStore(store).claimPost({ channelId: 'C1', localDate: '2024-06-02', now: clock().toISOString(), instanceId: 'dead', leaseMs: 300_000, maxAttempts: 6 });
+    const dead = new StatusStore(store).claimPost({
+      channelId: 'C1',
+      localDate: '2024-06-02',
+      now: clock().toISOString(),
+      instanceId: 'dead',
+      leaseMs: 300_000,
+      maxAttempts: 6,
+    });
     expect(dead.kind).toBe('claimed');
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock, instanceId: 'alive' });
@@ -362,7 +369,15 @@ describe('StatusScheduler.runDue', () => {
   });
 
   it('dueToday and postedAfter', () => {
-    const sub = { channelId: 'C', teamId: null, postTime: '09:00', timeZone: 'Asia/Tokyo', lang: 'en' as const, createdBy: null, createdAt: '2024-01-01T00:00:00Z' };
+    const sub = {
+      channelId: 'C',
+      teamId: null,
+      postTime: '09:00',
+      timeZone: 'Asia/Tokyo',
+      lang: 'en' as const,
+      createdBy: null,
+      createdAt: '2024-01-01T00:00:00Z',
+    };
     expect(dueToday(sub, new Date('2024-06-01T23:59:59Z')).due).toBe(false);
     expect(dueToday(sub, new Date('2024-06-02T00:00:00Z'))).toMatchObject({ due: true, localDate: '2024-06-02' });
     // 'no': Slack answered that it did not post; 'unknown': it may have, look in the channel before posting again

@@ -29,7 +29,16 @@ const FLEET: ServerFacts[] = [
 ];
 
 const DETECTIONS: DetectionEntry[] = [
-  { id: 9, createdAt: day(0.2), server: 'wsus-tokyo01', channelId: 'C0WSUS', origin: 'message', messageTs: '1717272000.000100', replyTs: '1717272001.000200', count: 1 },
+  {
+    id: 9,
+    createdAt: day(0.2),
+    server: 'wsus-tokyo01',
+    channelId: 'C0WSUS',
+    origin: 'message',
+    messageTs: '1717272000.000100',
+    replyTs: '1717272001.000200',
+    count: 1,
+  },
   { id: 8, createdAt: day(0.9), server: null, channelId: null, origin: 'cli', messageTs: null, replyTs: null, count: 1 },
 ];
 
@@ -79,7 +88,12 @@ describe('buildFleetStatus', () => {
   it('affected for more than 7 days, using when the episode began', async () => {
     expect(status.longAffected.servers.map((s) => [s.name, s.affectedDays])).toEqual([['wsus-osaka', 12]]);
     // tokyo01's last signature is recent, but it has been failing for 10 days
-    const longer = buildFleetStatus({ servers: FLEET, newDetections: { entries: [], total: 0, groups: 0 }, now: NOW, affectedSince: new Map([['wsus-tokyo01', day(10)]]) });
+    const longer = buildFleetStatus({
+      servers: FLEET,
+      newDetections: { entries: [], total: 0, groups: 0 },
+      now: NOW,
+      affectedSince: new Map([['wsus-tokyo01', day(10)]]),
+    });
     expect(longer.longAffected.servers.map((s) => s.name)).toEqual(['wsus-osaka', 'wsus-tokyo01']);
   });
 
@@ -134,8 +148,14 @@ describe('buildFleetStatus', () => {
     ];
     const s = buildFleetStatus({ servers: FLEET, newDetections: { entries, total: 4, groups: 2 }, now: NOW });
     expect(s.servers.fixed.map((f) => f.name)).toContain('wsus-sendai');
-    expect(s.newDetections.entries.map((e) => [e.server, e.fixedSince])).toEqual([['wsus-tokyo01', false], ['wsus-sendai', true]]);
-    for (const [lang, note] of [['en', 'fixed since'], ['ja', 'その後適用済み']] as const) {
+    expect(s.newDetections.entries.map((e) => [e.server, e.fixedSince])).toEqual([
+      ['wsus-tokyo01', false],
+      ['wsus-sendai', true],
+    ]);
+    for (const [lang, note] of [
+      ['en', 'fixed since'],
+      ['ja', 'その後適用済み'],
+    ] as const) {
       const blockLines = JSON.stringify(renderStatusBlocks(s, lang, { timeZone: 'Asia/Tokyo' }).blocks).split('\\n');
       expect(blockLines.find((l) => l.includes('wsus-sendai*'))).toContain(` — ${note}`);
       expect(blockLines.find((l) => l.includes('wsus-tokyo01*'))).not.toContain(note);
@@ -164,7 +184,11 @@ describe('buildFleetStatus', () => {
   });
 
   it('escapes mrkdwn in server names', async () => {
-    const s = buildFleetStatus({ servers: [{ name: 'evil<!channel>&', lastAffectedAt: day(1) }], newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
+    const s = buildFleetStatus({
+      servers: [{ name: 'evil<!channel>&', lastAffectedAt: day(1) }],
+      newDetections: { entries: [], total: 0, groups: 0 },
+      now: NOW,
+    });
     const json = JSON.stringify(renderStatusBlocks(s, 'en').blocks);
     expect(json).not.toContain('<!channel>');
     expect(json).toContain('evil&lt;!channel&gt;&amp;');
@@ -241,7 +265,18 @@ describe('large fleets', () => {
     });
     fc.assert(
       fc.property(fc.array(facts, { maxLength: 700 }), fc.nat(5000), fc.constantFrom('en' as const, 'ja' as const), (servers, total, lang) => {
-        const entries = servers.slice(0, 10).map((s, i) => ({ id: i, createdAt: day(0.5), server: s.name, channelId: 'C1', origin: 'message', messageTs: '1.2', replyTs: null, count: 1 + (total % (i + 1)) }));
+        const entries = servers
+          .slice(0, 10)
+          .map((s, i) => ({
+            id: i,
+            createdAt: day(0.5),
+            server: s.name,
+            channelId: 'C1',
+            origin: 'message',
+            messageTs: '1.2',
+            replyTs: null,
+            count: 1 + (total % (i + 1)),
+          }));
         const status = buildFleetStatus({ servers, newDetections: { entries, total, groups: Math.floor(total / 3) }, now: NOW });
         expectWithinSlackLimits(renderStatusBlocks(status, lang));
       }),
@@ -278,7 +313,7 @@ describe('loadFleetStatus (from the store)', () => {
     expect(status.newDetections.total).toBe(1);
     expect(status.newDetections.entries[0]).toMatchObject({ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717200000.000100', count: 1 });
 
-    const msg = renderStatusBlocks((await loadFleetStatus(port(store), NOW)), 'en', { timeZone: 'Asia/Tokyo' });
+    const msg = renderStatusBlocks(await loadFleetStatus(port(store), NOW), 'en', { timeZone: 'Asia/Tokyo' });
     expectWithinSlackLimits(msg);
     expect(JSON.stringify(msg.blocks)).toContain('<#C0WSUS>'); // no permalink resolved: the channel is named
   });
@@ -290,16 +325,25 @@ describe('loadFleetStatus (from the store)', () => {
     const hours = (n: number) => day(n / 24);
     recordAffected(store, 'wsus02', hours(20), { channelId: 'C0TWO', messageTs: '1717200000.000200' }); // the oldest of the day
     // wsusebc failed 12 times since, more than the post lists: the old list was wsusebc ×10 and nothing else.
-    for (let i = 0; i < 12; i++) recordAffected(store, 'wsusebc', hours(12 - i), { channelId: 'C0EBC', messageTs: `17172100${String(i).padStart(2, '0')}.000100` });
+    for (let i = 0; i < 12; i++)
+      recordAffected(store, 'wsusebc', hours(12 - i), { channelId: 'C0EBC', messageTs: `17172100${String(i).padStart(2, '0')}.000100` });
     recordAffected(store, 'wsusebc', day(3), { channelId: 'C0EBC', messageTs: '1716900000.000100' }); // before the window
     // A row recorded before aliases existed, under another spelling of wsusebc: the same server.
     store.db.prepare('INSERT INTO server_aliases (alias, name) VALUES (?, ?)').run('wsusebc.corp.example', 'wsusebc');
     store.db
-      .prepare("INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines) VALUES (?, 'cli', 'wsusebc.corp.example', 'affected', 'unknown', 'en', 1)")
+      .prepare(
+        "INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines) VALUES (?, 'cli', 'wsusebc.corp.example', 'affected', 'unknown', 'en', 1)",
+      )
       .run(hours(13));
     // No server named: grouped per channel (two pastes in C0ASK), and the CLI's (no channel) together.
     const unnamed = (at: string, where: { channelId?: string; messageTs?: string } = {}) =>
-      store.recordDiagnosis({ diagnosis: diagnosis(null, 'affected'), origin: where.channelId ? 'message' : 'cli', at, channelId: where.channelId ?? null, messageTs: where.messageTs ?? null });
+      store.recordDiagnosis({
+        diagnosis: diagnosis(null, 'affected'),
+        origin: where.channelId ? 'message' : 'cli',
+        at,
+        channelId: where.channelId ?? null,
+        messageTs: where.messageTs ?? null,
+      });
     unnamed(hours(10), { channelId: 'C0ASK', messageTs: '1717220000.000100' });
     unnamed(hours(6), { channelId: 'C0ASK', messageTs: '1717230000.000100' });
     unnamed(hours(15));
@@ -351,7 +395,11 @@ describe('loadFleetStatus (from the store)', () => {
       expect(lines[3]).toContain(lang === 'en' ? '(from the CLI)' : '(CLI から)');
       expect(lines[4]).toMatch(lang === 'en' ? /^• \*wsus02\* — 1 detection, <!date.*C0TWO.*\)$/ : /^• \*wsus02\* — 検出 1 件、<!date.*C0TWO.*\)$/);
       expect(lines).toHaveLength(5);
-      expect(msg.text).toContain(lang === 'en' ? 'New detections in the last 24 h: 18 on 4 servers (wsusebc, wsus02)' : '過去 24 時間の新しい検出: 18 件、サーバー 4 台 (wsusebc、wsus02)');
+      expect(msg.text).toContain(
+        lang === 'en'
+          ? 'New detections in the last 24 h: 18 on 4 servers (wsusebc, wsus02)'
+          : '過去 24 時間の新しい検出: 18 件、サーバー 4 台 (wsusebc、wsus02)',
+      );
     }
 
     // The terminal: the same lines, times in the zone asked for.
@@ -363,7 +411,11 @@ describe('loadFleetStatus (from the store)', () => {
       '  (server not named) — 2 detections, newest 2024-06-01 19:00  (from the CLI)',
       '  wsus02 — 1 detection, 2024-06-01 13:00  (C0TWO)',
     ]);
-    expect(statusJson(status, 'en').newDetections).toMatchObject({ total: 18, groups: 4, entries: [{ server: 'wsusebc', count: 13, threadTs: '1717210011.000100' }, {}, {}, { server: 'wsus02', count: 1 }] });
+    expect(statusJson(status, 'en').newDetections).toMatchObject({
+      total: 18,
+      groups: 4,
+      entries: [{ server: 'wsusebc', count: 13, threadTs: '1717210011.000100' }, {}, {}, { server: 'wsus02', count: 1 }],
+    });
   });
 
   it('a detection without a channel says how it came in: the form is not labelled as the CLI', async () => {
@@ -372,7 +424,8 @@ describe('loadFleetStatus (from the store)', () => {
     dbs.push({ store, cleanup: tmp.cleanup });
     const hours = (n: number) => day(n / 24);
     // The check form opened from a global shortcut has no channel; nor has the CLI.
-    const outside = (server: string | null, origin: 'modal' | 'cli', at: string) => store.recordDiagnosis({ diagnosis: diagnosis(server, 'affected'), origin, at });
+    const outside = (server: string | null, origin: 'modal' | 'cli', at: string) =>
+      store.recordDiagnosis({ diagnosis: diagnosis(server, 'affected'), origin, at });
     outside('wsusform', 'modal', hours(1));
     outside(null, 'modal', hours(2));
     outside('wsuscli', 'cli', hours(3));
@@ -415,13 +468,13 @@ describe('loadFleetStatus (from the store)', () => {
     const tmp = tempDb();
     const store = Store.open(tmp.path);
     dbs.push({ store, cleanup: tmp.cleanup });
-    const msg = renderStatusBlocks((await loadFleetStatus(port(store), NOW)), 'en');
+    const msg = renderStatusBlocks(await loadFleetStatus(port(store), NOW), 'en');
     expect(msg.blocks).toHaveLength(1);
     // Nothing known yet: the line says how to tell the bot of a server (the 'no-servers' next action), not only that.
     expect(msg.text).toBe(
       'KB954960 — quiet day: no new detections in the last 24 h. No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
     );
-    expect(renderStatusText((await loadFleetStatus(port(store), NOW)), 'ja')).toBe(
+    expect(renderStatusText(await loadFleetStatus(port(store), NOW), 'ja')).toBe(
       'KB954960 — 新しい検出なし: 過去 24 時間に新しい検出はありません。まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server <名前> wsus <バージョン>` で記録してください。',
     );
   });

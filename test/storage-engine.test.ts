@@ -18,7 +18,10 @@ beforeAll(() => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
   dir = mkdtempSync(join(tmpdir(), 'kb954960-engine-'));
   // Notes every package the CLI requires (the bundle loads its packages with require()).
-  writeFileSync(join(dir, 'trace.cjs'), `const M = require('node:module'); const load = M._load; M._load = function (r, ...a) { if (!r.startsWith('.') && !r.startsWith('/') && !r.startsWith('node:')) require('node:fs').appendFileSync(process.env.TRACE_FILE, r + '\\n'); return load.call(this, r, ...a); };`);
+  writeFileSync(
+    join(dir, 'trace.cjs'),
+    `const M = require('node:module'); const load = M._load; M._load = function (r, ...a) { if (!r.startsWith('.') && !r.startsWith('/') && !r.startsWith('node:')) require('node:fs').appendFileSync(process.env.TRACE_FILE, r + '\\n'); return load.call(this, r, ...a); };`,
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

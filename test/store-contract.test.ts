@@ -136,7 +136,10 @@ describe.each(engines)('the storage port on $name', (engine) => {
     expect((await s.history.list({ server: 'WSUS-B' })).map((e) => e.createdAt)).toEqual([at(4), at(2)]);
     const detections = await s.status.newDetectionsSince(at(3), 10);
     expect([detections.total, detections.groups]).toEqual([3, 2]);
-    expect(detections.entries.map((e) => [e.server, e.count, e.createdAt])).toEqual([['wsus-a', 2, at(5)], ['wsus-b', 1, at(4)]]);
+    expect(detections.entries.map((e) => [e.server, e.count, e.createdAt])).toEqual([
+      ['wsus-a', 2, at(5)],
+      ['wsus-b', 1, at(4)],
+    ]);
     expect(await s.history.purgeBefore(at(3))).toBe(2);
     expect(await s.history.count()).toBe(3);
   });
@@ -159,11 +162,25 @@ describe.each(engines)('the storage port on $name', (engine) => {
     const clientIds = faultIdsOf(scanText(clientLog).findings);
     expect(clientIds).toEqual([{ id: 'c0a7445f-b989-43fa-ac20-11f8ca65fa8c', side: 'client' }]);
     const partial = { ...client, server: null, verdict: 'possible' as const };
-    const earlierId = await s.history.record({ diagnosis: partial, origin: 'message', at: at(1), channelId: 'C1', messageTs: '1.1', userId: 'U1', faultIds: clientIds });
+    const earlierId = await s.history.record({
+      diagnosis: partial,
+      origin: 'message',
+      at: at(1),
+      channelId: 'C1',
+      messageTs: '1.1',
+      userId: 'U1',
+      faultIds: clientIds,
+    });
 
     const serverIds = [{ id: clientIds[0]!.id, side: 'server' as const }];
     const ctx = await s.history.checkContext({ faultIds: serverIds, names: ['wsusebc'], byAdmin: true });
-    expect(ctx.shared).toMatchObject({ id: earlierId, server: null, faultId: clientIds[0]!.id, verdict: 'possible', placedBy: { userId: 'U1', byAdmin: true } });
+    expect(ctx.shared).toMatchObject({
+      id: earlierId,
+      server: null,
+      faultId: clientIds[0]!.id,
+      verdict: 'possible',
+      placedBy: { userId: 'U1', byAdmin: true },
+    });
     expect(ctx.resolved.get('wsusebc')).toMatchObject({ kind: 'new' });
     expect(ctx.facts.get('wsusebc')).toBeNull();
     // The same side again is a repeat, not the other half of the failure.
@@ -174,7 +191,10 @@ describe.each(engines)('the storage port on $name', (engine) => {
       { adopt: { earlierId, byAdmin: true }, confirm: earlierId },
     );
     const rows = await s.history.list({ server: 'wsusebc' });
-    expect(rows.map((r) => [r.id, r.verdict])).toEqual([[id, 'affected'], [earlierId, 'affected']]);
+    expect(rows.map((r) => [r.id, r.verdict])).toEqual([
+      [id, 'affected'],
+      [earlierId, 'affected'],
+    ]);
     const after = await s.history.checkContext({ faultIds: serverIds, names: ['wsusebc'], byAdmin: true });
     expect(after.resolved.get('wsusebc')).toMatchObject({ kind: 'known', name: 'wsusebc' });
     expect(after.facts.get('wsusebc')).toMatchObject({ name: 'wsusebc', lastAffectedAt: at(2) });
@@ -182,7 +202,15 @@ describe.each(engines)('the storage port on $name', (engine) => {
 
   it('a thread is about the server its diagnosis named; a reply to it is found; a retracted message no longer counts', async () => {
     const s = await open();
-    const id = await s.history.record({ diagnosis: affectedLog('wsus07'), origin: 'message', at: at(1), channelId: 'C1', messageTs: '1.1', threadTs: '1.1', userId: 'U1' });
+    const id = await s.history.record({
+      diagnosis: affectedLog('wsus07'),
+      origin: 'message',
+      at: at(1),
+      channelId: 'C1',
+      messageTs: '1.1',
+      threadTs: '1.1',
+      userId: 'U1',
+    });
     await s.inbox.accept({ key: 'message:C1:1.1', kind: 'message', payload: { channel: 'C1' }, at: at(1) });
     await s.inbox.finish('message:C1:1.1', 'replied', at(1), '1.2', id);
     expect(await s.attribution.threadServer('C1', '1.1')).toBe('wsus07');
@@ -196,7 +224,15 @@ describe.each(engines)('the storage port on $name', (engine) => {
   it('"Record for …" files what a paste reported for the server an admin named, all at once', async () => {
     const s = await open();
     const reported = { dllVersion: '3.1.6001.66' };
-    const id = await s.history.record({ diagnosis: diagnosis(null, 'not-affected', reported), origin: 'message', at: at(1), channelId: 'C1', messageTs: '1.1', threadTs: '1.1', reported });
+    const id = await s.history.record({
+      diagnosis: diagnosis(null, 'not-affected', reported),
+      origin: 'message',
+      at: at(1),
+      channelId: 'C1',
+      messageTs: '1.1',
+      threadTs: '1.1',
+      reported,
+    });
     const report = (await s.attribution.unattributedInThread('C1', '1.1'))!;
     expect(report).toMatchObject({ id, server: null, reported });
     const r = await s.attribution.recordFor({ report, server: 'WSUS09', at: at(2), by: 'U0ADMIN' });
@@ -209,7 +245,10 @@ describe.each(engines)('the storage port on $name', (engine) => {
     const s = await open();
     const a = await s.history.record({ diagnosis: affectedLog('wsus-old'), origin: 'cli', at: at(1) });
     const b = await s.history.record({ diagnosis: affectedLog('wsus-new'), origin: 'cli', at: at(2) });
-    expect(await s.attribution.sameServer({ diagnosisId: a, earlierId: b, alias: 'wsus-old', into: 'wsus-new', at: at(3) })).toEqual({ kind: 'joined', server: 'wsus-new' });
+    expect(await s.attribution.sameServer({ diagnosisId: a, earlierId: b, alias: 'wsus-old', into: 'wsus-new', at: at(3) })).toEqual({
+      kind: 'joined',
+      server: 'wsus-new',
+    });
     expect((await s.servers.list()).map((f) => f.name)).toEqual(['wsus-new']);
     expect(await s.servers.resolve('wsus-old')).toMatchObject({ kind: 'known', name: 'wsus-new' });
     expect((await s.history.list({ server: 'wsus-new' })).map((e) => e.server)).toEqual(['wsus-new', 'wsus-new']);
@@ -281,14 +320,28 @@ describe.each(engines)('the storage port on $name', (engine) => {
     }
     const failures = await s.servers.failuresOf('WSUS01');
     expect(failures.find((f) => f.kind === 'code')).toEqual({ kind: 'code', id: '0x80242013', logs: 2, since: at(1), last: at(2) });
-    expect(failures.filter((f) => f.kind === 'problem').map((f) => [f.id, f.logs]).sort()).toEqual([
-      ['invalid-parameters-kb4096317', 2], ['proxy-name-resolution', 2], ['wsus-app-pool-503', 2], ['wsus-timeouts', 2],
+    expect(
+      failures
+        .filter((f) => f.kind === 'problem')
+        .map((f) => [f.id, f.logs])
+        .sort(),
+    ).toEqual([
+      ['invalid-parameters-kb4096317', 2],
+      ['proxy-name-resolution', 2],
+      ['wsus-app-pool-503', 2],
+      ['wsus-timeouts', 2],
     ]);
     const fleet = await s.status.otherProblemsPerServerSince(at(2));
     expect(fleet.map((p) => [p.server, p.problem, p.logs, p.since]).sort()).toEqual([
-      ['wsus01', 'invalid-parameters-kb4096317', 1, at(2)], ['wsus01', 'proxy-name-resolution', 1, at(2)], ['wsus01', 'wsus-app-pool-503', 1, at(2)], ['wsus01', 'wsus-timeouts', 1, at(2)],
+      ['wsus01', 'invalid-parameters-kb4096317', 1, at(2)],
+      ['wsus01', 'proxy-name-resolution', 1, at(2)],
+      ['wsus01', 'wsus-app-pool-503', 1, at(2)],
+      ['wsus01', 'wsus-timeouts', 1, at(2)],
     ]);
-    expect((await s.history.list())[0]).toMatchObject({ problems: ['invalid-parameters-kb4096317', 'proxy-name-resolution', 'wsus-app-pool-503', 'wsus-timeouts'], codes: ['0x80242013'] });
+    expect((await s.history.list())[0]).toMatchObject({
+      problems: ['invalid-parameters-kb4096317', 'proxy-name-resolution', 'wsus-app-pool-503', 'wsus-timeouts'],
+      codes: ['0x80242013'],
+    });
     expect([...(await s.status.lastHeardOf())]).toEqual([['wsus01', at(2)]]);
   });
 
@@ -297,9 +350,17 @@ describe.each(engines)('the storage port on $name', (engine) => {
     const d = diagnose(scanText(KB_CLIENT_EXAMPLE), { lang: 'en', now: at(1) });
     const id = await s.history.record({ diagnosis: d, origin: 'message', at: at(1), channelId: 'C1', messageTs: '1.1', threadTs: '1.1', userId: 'U1' });
     const evidence = await s.history.evidenceOf(id, 2);
-    expect(evidence).toEqual(d.evidence.slice(0, 2).map((f) => ({ rule: f.rule, line: f.line, text: f.text })).sort((x, y) => x.line - y.line));
+    expect(evidence).toEqual(
+      d.evidence
+        .slice(0, 2)
+        .map((f) => ({ rule: f.rule, line: f.line, text: f.text }))
+        .sort((x, y) => x.line - y.line),
+    );
     await s.history.record({ diagnosis: affectedLog('wsusebc'), origin: 'cli', at: at(3) });
-    const since = await s.status.firstAffectedAfter([{ name: 'wsusebc', after: null }, { name: 'wsusebc2', after: null }]);
+    const since = await s.status.firstAffectedAfter([
+      { name: 'wsusebc', after: null },
+      { name: 'wsusebc2', after: null },
+    ]);
     expect([...since]).toEqual([['wsusebc', at(1)]]);
     expect([...(await s.status.firstAffectedAfter([{ name: 'wsusebc', after: at(2) }]))]).toEqual([['wsusebc', at(3)]]);
     await s.inbox.accept({ key: 'message:C1:1.1', kind: 'message', payload: { channel: 'C1', replyThreadTs: '1.1' }, at: at(1) });
@@ -318,11 +379,17 @@ describe.each(engines)('the storage port on $name', (engine) => {
     await s.fleet.enroll('wsus01', 'k2', at(2)); // a new enrolment replaces the key
     expect(await s.fleet.keyOf('wsus01')).toBe('k2');
     const health = (day: number, total: number) => ({ at: at(day), total, failing: [], notSynced: 1, notSyncedSample: ['pc1'] });
-    expect(await s.fleet.recordReport({ id: 'r1', server: 'wsus01', generated: at(3), receivedAt: at(3), diagnosisId: null, health: health(3, 40) })).toBe(true);
-    expect(await s.fleet.recordReport({ id: 'r1', server: 'wsus01', generated: at(3), receivedAt: at(4), diagnosisId: null, health: health(9, 99) })).toBe(false);
+    expect(await s.fleet.recordReport({ id: 'r1', server: 'wsus01', generated: at(3), receivedAt: at(3), diagnosisId: null, health: health(3, 40) })).toBe(
+      true,
+    );
+    expect(await s.fleet.recordReport({ id: 'r1', server: 'wsus01', generated: at(3), receivedAt: at(4), diagnosisId: null, health: health(9, 99) })).toBe(
+      false,
+    );
     expect(await s.fleet.seen('r1')).toBe(true);
     // An older report arriving late keeps the newer health.
-    expect(await s.fleet.recordReport({ id: 'r0', server: 'wsus01', generated: at(2), receivedAt: at(5), diagnosisId: null, health: health(2, 10) })).toBe(true);
+    expect(await s.fleet.recordReport({ id: 'r0', server: 'wsus01', generated: at(2), receivedAt: at(5), diagnosisId: null, health: health(2, 10) })).toBe(
+      true,
+    );
     expect(await s.fleet.reportingOf('wsus01')).toEqual({ server: 'wsus01', lastReportAt: at(5), health: health(3, 40), revoked: false });
     expect(await s.fleet.revoke('wsus01', at(6))).toBe(true);
     expect(await s.fleet.revoke('wsus01', at(6))).toBe(false);
@@ -357,7 +424,8 @@ describe('only the engines speak SQL', () => {
     readdirSync(join(repo, dir), { withFileTypes: true, recursive: true })
       .filter((e) => e.isFile() && e.name.endsWith('.ts'))
       .map((e) => join(e.parentPath, e.name));
-  const SQL = /\b(SELECT\s[\s\S]{0,200}?\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX)\s)|\.(prepare|pragma)\(/;
+  const SQL =
+    /\b(SELECT\s[\s\S]{0,200}?\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX)\s)|\.(prepare|pragma)\(/;
 
   it('src/ and commands/ hold no SQL and call no driver; db/ does', () => {
     const offenders = [...sources('src'), ...sources('commands')].filter((f) => SQL.test(readFileSync(f, 'utf8'))).map((f) => relative(repo, f));

@@ -37,11 +37,22 @@ describe('the SQLite store', () => {
 
   it('keeps the migrations beside the engine, by the numbers and names databases already recorded', () => {
     const s = Store.open(path);
-    const names = (s.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[]).map((r) => r.name);
+    const names = (s.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[]).map(
+      (r) => r.name,
+    );
     // A database made before the engines had folders of their own recorded these very names: it opens fully migrated.
     expect(names.slice(0, 11)).toEqual([
-      '001_history.sql', '002_slack_inbox.sql', '003_status.sql', '004_status_claims.sql', '005_server_aliases.sql', '006_reader_lang.sql',
-      '007_diagnosis_problems.sql', '008_attribution.sql', '009_inbox_content.sql', '010_trust.sql', '011_failure_codes.sql',
+      '001_history.sql',
+      '002_slack_inbox.sql',
+      '003_status.sql',
+      '004_status_claims.sql',
+      '005_server_aliases.sql',
+      '006_reader_lang.sql',
+      '007_diagnosis_problems.sql',
+      '008_attribution.sql',
+      '009_inbox_content.sql',
+      '010_trust.sql',
+      '011_failure_codes.sql',
     ]);
     expect(readdirSync(join(REPO, 'db', 'sqlite')).filter((f) => f.endsWith('.sql'))).toEqual(names);
     expect(readdirSync(join(REPO, 'db')).filter((f) => f.endsWith('.sql'))).toEqual([]);
@@ -50,7 +61,8 @@ describe('the SQLite store', () => {
 
   it('deletes a purged diagnosis’s findings with it', () => {
     const s = Store.open(path);
-    for (let day = 1; day <= 3; day++) s.recordDiagnosis({ diagnosis: diagnose(scanText(clientExampleOn('wsus-a')), { lang: 'en', now: at(day) }), origin: 'cli', at: at(day) });
+    for (let day = 1; day <= 3; day++)
+      s.recordDiagnosis({ diagnosis: diagnose(scanText(clientExampleOn('wsus-a')), { lang: 'en', now: at(day) }), origin: 'cli', at: at(day) });
     expect(s.purgeDiagnosesBefore(at(3))).toBe(2);
     expect(s.db.prepare('SELECT COUNT(*) AS n FROM findings WHERE diagnosis_id NOT IN (SELECT id FROM diagnoses)').get()).toEqual({ n: 0 });
     expect(s.db.prepare('SELECT COUNT(*) AS n FROM findings').get()).not.toEqual({ n: 0 });
@@ -77,7 +89,9 @@ describe('the SQLite store', () => {
     expect(queue.item('message:C1:1.0001')?.payload).toEqual({ channel: 'C1', ts: '1.0001', lang: 'en' });
     expect(s.db.prepare('SELECT COUNT(*) AS n FROM slack_inbox_content').get()).toEqual({ n: 0 });
     // An item queued before db/009 has its text in the row: taken whole, and scrubbed when done.
-    s.db.prepare("INSERT INTO slack_inbox (key, kind, payload, received_at) VALUES ('message:C1:0.9', 'message', ?, ?)").run(JSON.stringify({ channel: 'C1', text: 'old paste' }), at(0));
+    s.db
+      .prepare("INSERT INTO slack_inbox (key, kind, payload, received_at) VALUES ('message:C1:0.9', 'message', ?, ?)")
+      .run(JSON.stringify({ channel: 'C1', text: 'old paste' }), at(0));
     expect(queue.take('message:C1:0.9', 'host:1:a', at(1), at(0), () => false)?.payload).toEqual({ channel: 'C1', text: 'old paste' });
     queue.finish('message:C1:0.9', 'replied', at(2), '2.0002');
     expect(queue.item('message:C1:0.9')?.payload).toEqual({ channel: 'C1' });

@@ -64,7 +64,12 @@ describe('subscribe', () => {
     const reply = await subscribeCommand(['18:45', 'EN', 'America/New_York'], ctx({ now: later, lang: 'ja' }));
     expect(reply.exitCode).toBe(0);
     expect(reply.text).toContain('購読を更新しました');
-    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({ postTime: '18:45', lang: 'en', timeZone: 'America/New_York', createdAt: NOW.toISOString() });
+    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({
+      postTime: '18:45',
+      lang: 'en',
+      timeZone: 'America/New_York',
+      createdAt: NOW.toISOString(),
+    });
     expect(new StatusStore(store).subscriptions()).toHaveLength(1);
   });
 

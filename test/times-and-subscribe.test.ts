@@ -49,7 +49,7 @@ describe('Slack: times in the zone the post is for; subscribe explains itself (H
     expect(JSON.stringify(body.blocks)).toContain(`<!date^${UNIX_NOW}^{date_short_pretty} {time}|2026-11-25 07:00>`);
   });
 
-  it('subscribe: the next post as <!date> (each reader\'s own time)', async () => {
+  it("subscribe: the next post as <!date> (each reader's own time)", async () => {
     const body = await slash('subscribe 08:30', 'CZONE3');
     // 08:30 in Tokyo next is 2026-11-25T23:30Z.
     expect(body.text).toContain(`Next post: <!date^${Date.parse('2026-11-25T23:30:00Z') / 1000}^{date_short_pretty} {time}|2026-11-26 08:30>.`);
@@ -64,9 +64,15 @@ describe('Slack: times in the zone the post is for; subscribe explains itself (H
   });
 
   it('subscribe 25:00: the time is invalid and the form it takes (HH:MM, 00:00–23:59); nothing subscribed', async () => {
-    for (const [bad, user] of [['25:00', 'U0ADMIN'], ['9', 'U0ADMIN'], ['24:00', 'U0BOB']] as const) {
+    for (const [bad, user] of [
+      ['25:00', 'U0ADMIN'],
+      ['9', 'U0ADMIN'],
+      ['24:00', 'U0BOB'],
+    ] as const) {
       const body = await slash(`subscribe ${bad} ja`, 'CZONE5', user);
-      expect(body.text).toBe(`${bad} is not a time of day: give it as HH:MM, from 00:00 to 23:59 (e.g. \`/kb954960 subscribe 09:00 ja\`). Nothing was changed.`);
+      expect(body.text).toBe(
+        `${bad} is not a time of day: give it as HH:MM, from 00:00 to 23:59 (e.g. \`/kb954960 subscribe 09:00 ja\`). Nothing was changed.`,
+      );
     }
     await slash('lang ja', 'CZONE5', 'U0ADMIN');
     expect((await slash('subscribe 25:00', 'CZONE5')).text).toBe(
@@ -76,7 +82,7 @@ describe('Slack: times in the zone the post is for; subscribe explains itself (H
     expect(t.store.db.prepare('SELECT count(*) AS n FROM subscriptions WHERE channel_id = ?').get('CZONE5')).toEqual({ n: 0 });
   });
 
-  it('a non-admin\'s subscribe is refused naming the admins to ask (en, ja)', async () => {
+  it("a non-admin's subscribe is refused naming the admins to ask (en, ja)", async () => {
     expect((await slash('subscribe 08:30', 'CZONE6', 'U0BOB')).text).toBe(
       'Sorry — only the admins listed in ADMIN_USER_IDS can change this: ask <@U0ADMIN>, <@U0ADM2>. Reading is open to everyone.',
     );
@@ -96,7 +102,11 @@ describe('the CLI: times as ISO 8601 with the offset (STATUS_TIMEZONE)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], zone = 'Asia/Tokyo') =>
-    spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: join(dir, 'kb.db'), STATUS_TIMEZONE: zone }), encoding: 'utf8', timeout: 20_000 });
+    spawnSync(process.execPath, [BIN, ...args], {
+      env: childEnv({ DATABASE_PATH: join(dir, 'kb.db'), STATUS_TIMEZONE: zone }),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
 
   it('status, history and server print 2026-11-25T21:00+09:00, never "(UTC)" or raw milliseconds', () => {
     const log = join(dir, 'WindowsUpdate.log');

@@ -15,7 +15,9 @@ import { startFakeSlack } from './support/index.js';
 
 const MIGRATIONS = fileURLToPath(new URL('../db/sqlite/', import.meta.url));
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
-const FILES = readdirSync(MIGRATIONS).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+const FILES = readdirSync(MIGRATIONS)
+  .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+  .sort();
 const VERSIONS = FILES.map((f) => Number(f.slice(0, 3)));
 const scratch = mkdtempSync(join(tmpdir(), 'kb954960-upgrade-'));
 const clock = testClock();
@@ -33,7 +35,11 @@ function migrationsUpTo(version: number, extra: Record<string, string> = {}): st
 type Snapshot = Record<string, Record<string, unknown>[]>;
 
 const userTables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
 
 /**
  * Rows in every table the schema has, made from the columns alone (so a table added later is filled without this
@@ -111,7 +117,9 @@ describe('a database from a newer version', () => {
 
   it('is refused by the store, and left untouched', () => {
     const path = newer();
-    expect(() => Store.open(path, { clock })).toThrow(`the database is from a newer kb954960 (schema version ${knownSchemaVersion() + 1}; this one knows up to ${knownSchemaVersion()})`);
+    expect(() => Store.open(path, { clock })).toThrow(
+      `the database is from a newer kb954960 (schema version ${knownSchemaVersion() + 1}; this one knows up to ${knownSchemaVersion()})`,
+    );
   });
 
   it('is one line when `serve` starts on it, exit 2', async () => {
@@ -119,14 +127,23 @@ describe('a database from a newer version', () => {
     try {
       // Not spawnSync: the fake Slack the child asks (auth.test) runs in this process's event loop.
       const child = spawn(process.execPath, [BIN, 'serve'], {
-        env: childEnv({ SLACK_BOT_TOKEN: 'xoxb-1-upgrade', SLACK_SIGNING_SECRET: 'upgrade-secret', SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: newer() }),
+        env: childEnv({
+          SLACK_BOT_TOKEN: 'xoxb-1-upgrade',
+          SLACK_SIGNING_SECRET: 'upgrade-secret',
+          SLACK_API_URL: fake.apiUrl,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_PATH: newer(),
+        }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
       expect(status).toBe(2);
-      expect(stderr).toMatch(/^kb954960: DATABASE_PATH: cannot open the database at .*: the database is from a newer kb954960 \(schema version \d+; this one knows up to \d+\): run that version, or restore a backup made with this one\n$/);
+      expect(stderr).toMatch(
+        /^kb954960: DATABASE_PATH: cannot open the database at .*: the database is from a newer kb954960 \(schema version \d+; this one knows up to \d+\): run that version, or restore a backup made with this one\n$/,
+      );
     } finally {
       await fake.close();
     }
@@ -137,7 +154,9 @@ describe('a database from a newer version', () => {
     const r = spawnSync(process.execPath, [BIN, 'history', '--db', path], { env: childEnv(), encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^kb954960: cannot open the database at .*: the database is from a newer kb954960 \(schema version \d+; this one knows up to \d+\): run that version, or restore a backup made with this one\n$/);
+    expect(r.stderr).toMatch(
+      /^kb954960: cannot open the database at .*: the database is from a newer kb954960 \(schema version \d+; this one knows up to \d+\): run that version, or restore a backup made with this one\n$/,
+    );
   });
 });
 

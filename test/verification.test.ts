@@ -67,7 +67,13 @@ describe('verification output read back, named for its server', () => {
       const d = read(consoleOf('WSUS01', { wsus: '3.1.6001.65', dll: '3.1.6001.66', event: 'present 2008-08-13' }));
       expect(d.server).toBe('wsus01');
       // The event's own date, as the verification command prints it: the fix counts from then.
-      expect(d.learned).toEqual({ wsusVersion: '3.1.6001.65', dllVersion: '3.1.6001.66', fixEvent: true, fixEventOn: '2008-08-13T00:00:00.000Z', affected: false });
+      expect(d.learned).toEqual({
+        wsusVersion: '3.1.6001.65',
+        dllVersion: '3.1.6001.66',
+        fixEvent: true,
+        fixEventOn: '2008-08-13T00:00:00.000Z',
+        affected: false,
+      });
       expect(d.verdict).toBe('fixed');
       expect(d.evidence).toHaveLength(3);
     });
@@ -129,7 +135,10 @@ describe('recorded for the server the output names', () => {
   });
 
   const paste = (text: string, at: string, mayRecordFacts = true) =>
-    check({ inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', now: new Date(at), mayRecordFacts, from: { origin: 'message' } }, { storage: port(store), scan: inlineScan(1e6) });
+    check(
+      { inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', now: new Date(at), mayRecordFacts, from: { origin: 'message' } },
+      { storage: port(store), scan: inlineScan(1e6) },
+    );
 
   it('a non-admin\'s "event absent" neither records nor clears anything', async () => {
     await paste(`${CHECK_TAG} computer=WSUS06 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');

@@ -25,11 +25,46 @@ const TABLE: readonly {
   verdict?: string;
   actions?: readonly Action[];
 }[] = [
-  { row: '3.0.6000.x — WSUS 3.0 RTM', versions: ['3.0.6000.374', '3.0.6000.273'], build: 'rtm', state: 'needs-sp1', verdict: 'vulnerable', actions: ['install-sp1-then-fix', 'or-workaround', 'verify-fix'] },
-  { row: '3.1.6001.x below .66 — SP1 without the fix', versions: ['3.1.6001.65', '3.1.6001.1'], build: 'sp1', state: 'vulnerable', verdict: 'vulnerable', actions: ['install-fix', 'or-workaround', 'verify-fix'] },
-  { row: 'DLL 3.1.6001.66 or a later 3.1.6001 build', versions: ['3.1.6001.66', '3.1.6001.70'], build: 'sp1-fixed', state: 'fixed', verdict: 'fixed', actions: ['nothing-to-do'] },
-  { row: '3.2.7600.x — WSUS 3.0 SP2 and its updates', versions: ['3.2.7600.226', '3.2.7600.251', '3.2.7600.283'], build: 'sp2', state: 'not-applicable', verdict: 'clean', actions: [] },
-  { row: 'WSUS 4.0+ (6.2.9200.x, 6.3.9600.x, 10.0.x)', versions: ['6.2.9200.16384', '6.3.9600.18228', '10.0.14393.2969', '10.0.17763.1'], build: 'wsus4', state: 'not-applicable', verdict: 'clean', actions: [] },
+  {
+    row: '3.0.6000.x — WSUS 3.0 RTM',
+    versions: ['3.0.6000.374', '3.0.6000.273'],
+    build: 'rtm',
+    state: 'needs-sp1',
+    verdict: 'vulnerable',
+    actions: ['install-sp1-then-fix', 'or-workaround', 'verify-fix'],
+  },
+  {
+    row: '3.1.6001.x below .66 — SP1 without the fix',
+    versions: ['3.1.6001.65', '3.1.6001.1'],
+    build: 'sp1',
+    state: 'vulnerable',
+    verdict: 'vulnerable',
+    actions: ['install-fix', 'or-workaround', 'verify-fix'],
+  },
+  {
+    row: 'DLL 3.1.6001.66 or a later 3.1.6001 build',
+    versions: ['3.1.6001.66', '3.1.6001.70'],
+    build: 'sp1-fixed',
+    state: 'fixed',
+    verdict: 'fixed',
+    actions: ['nothing-to-do'],
+  },
+  {
+    row: '3.2.7600.x — WSUS 3.0 SP2 and its updates',
+    versions: ['3.2.7600.226', '3.2.7600.251', '3.2.7600.283'],
+    build: 'sp2',
+    state: 'not-applicable',
+    verdict: 'clean',
+    actions: [],
+  },
+  {
+    row: 'WSUS 4.0+ (6.2.9200.x, 6.3.9600.x, 10.0.x)',
+    versions: ['6.2.9200.16384', '6.3.9600.18228', '10.0.14393.2969', '10.0.17763.1'],
+    build: 'wsus4',
+    state: 'not-applicable',
+    verdict: 'clean',
+    actions: [],
+  },
   { row: 'any other number — not a WSUS build', versions: ['99.0.0.1', '3.1.6002.66', '13.1.6001.66', '7.6.7600.256'], build: 'not-wsus', state: 'refused' },
 ];
 
@@ -98,10 +133,13 @@ describe('conflicting facts are shown, not guessed', () => {
     ['SP2 VersionString with an SP1 DLL', { wsusVersion: '3.2.7600.226', dllVersion: '3.1.6001.65' }],
     ['WSUS 4.0 VersionString with a 3.1 DLL', { wsusVersion: '6.3.9600.18228', dllVersion: '3.1.6001.66' }],
   ])('%s', (_name, facts) => {
-    expect(assessServer({ ...facts, dllVersionAt: at, wsusVersionAt: at })).toEqual({ state: 'conflict', conflict: { wsusVersion: facts.wsusVersion, dllVersion: facts.dllVersion } });
+    expect(assessServer({ ...facts, dllVersionAt: at, wsusVersionAt: at })).toEqual({
+      state: 'conflict',
+      conflict: { wsusVersion: facts.wsusVersion, dllVersion: facts.dllVersion },
+    });
   });
 
-  it('the fix\'s install event on an RTM server is a conflict too', () => {
+  it("the fix's install event on an RTM server is a conflict too", () => {
     expect(serverState({ wsusVersion: '3.0.6000.374', fixEventAt: at })).toBe('conflict');
   });
 
@@ -122,7 +160,8 @@ describe('conflicting facts are shown, not guessed', () => {
 
 describe('every reply explains the evidence it actually has', () => {
   it('a server-only ArgumentException line does not talk about 0x8024400E', () => {
-    const line = "2008-06-14 02:59:57.642 UTC Error w3wp.12 ClientImplementation.SyncUpdates System.ArgumentException: Item has already been added. Key in dictionary: '8862'  Key being added: '8862'";
+    const line =
+      "2008-06-14 02:59:57.642 UTC Error w3wp.12 ClientImplementation.SyncUpdates System.ArgumentException: Item has already been added. Key in dictionary: '8862'  Key being added: '8862'";
     const d = check(line, null);
     expect(d.verdict).toBe('possible');
     expect(d.actions[0]).toBe('confirm-duplicate-key');
@@ -146,7 +185,10 @@ describe('every reply explains the evidence it actually has', () => {
   });
 
   it('"fixed" never comes with verify-again steps or the verification commands', () => {
-    for (const text of [dll('3.1.6001.66'), "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully."]) {
+    for (const text of [
+      dll('3.1.6001.66'),
+      "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.",
+    ]) {
       const d = check(text);
       expect(d.verdict).toBe('fixed');
       expect(d.actions).toEqual(['nothing-to-do']);

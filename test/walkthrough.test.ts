@@ -43,7 +43,8 @@ const OTHER_ERRORS = fixture('client-other-errors.log').toString('utf8');
 const SERVER_LOG = fixture('server-affected.log').toString('utf8');
 /** Two lines of verification output copied without the computer name (a console copy). */
 const DLL_LINE = `Microsoft.UpdateServices.WebServices.Client.dll ${FIXED_DLL_VERSION}`;
-const FIX_EVENT_LINE = "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.";
+const FIX_EVENT_LINE =
+  "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully.";
 /** What the bot's own verification block prints on the affected server (it names the computer). */
 const CHECK_OUTPUT = [
   'KB954960-CHECK computer=WSUSEBC wsus=3.1.6001.65',
@@ -61,7 +62,13 @@ interface Said {
   readonly shown: string;
 }
 
-type Block = { type: string; block_id?: string; text?: { text: string }; fields?: unknown[]; elements?: { type: string; action_id?: string; url?: string; text?: { text: string } | string }[] };
+type Block = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  fields?: unknown[];
+  elements?: { type: string; action_id?: string; url?: string; text?: { text: string } | string }[];
+};
 
 function rendered(c: RecordedCall): string {
   const b = c.body;
@@ -97,7 +104,10 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     const seen = t.fake.calls.length;
     const res = await fn();
     await t.idle();
-    const out = t.fake.calls.slice(seen).filter((c) => SAYING.has(c.method)).map((call) => ({ step: label, call, shown: rendered(call) }));
+    const out = t.fake.calls
+      .slice(seen)
+      .filter((c) => SAYING.has(c.method))
+      .map((call) => ({ step: label, call, shown: rendered(call) }));
     said.push(...out);
     transcript.push(`\n=== ${label} ===`);
     const r = res as PostResult | undefined;
@@ -112,18 +122,26 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
   }
   const one = async (label: string, fn: () => Promise<unknown>): Promise<Said> => {
     const out = await step(label, fn);
-    expect(out.map((s) => s.call.method), label).toHaveLength(1);
+    expect(
+      out.map((s) => s.call.method),
+      label,
+    ).toHaveLength(1);
     return out[0]!;
   };
 
-  const paste = (channel: string, text: string, extra: Record<string, unknown> = {}) => postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text, user: ADMIN, ...extra }));
+  const paste = (channel: string, text: string, extra: Record<string, unknown> = {}) =>
+    postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text, user: ADMIN, ...extra }));
   const slash = (text: string, user = ADMIN, channel = 'CWALK') =>
     postSlashCommand(t.events, SIGNING_SECRET, slashCommand({ text, user_id: user, channel_id: channel, response_url: t.fake.responseUrl() }));
   const upload = (channel: string, name: string, bytes: Buffer, mimetype = 'text/plain') =>
     postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: '', files: [t.fake.fileHost.addFile({ name, bytes, mimetype })], user: ADMIN }));
   /** The ts Slack gave a posted message (read back as the bot would: conversations.history). */
   async function tsOf(post: Said): Promise<string> {
-    const res = await fetch(`${t.fake.apiUrl}conversations.history`, { method: 'POST', headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ channel: post.call.body.channel }) });
+    const res = await fetch(`${t.fake.apiUrl}conversations.history`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: post.call.body.channel }),
+    });
     const { messages } = (await res.json()) as { messages: { ts: string; thread_ts?: string; text: string }[] };
     const found = messages.find((m) => m.thread_ts === post.call.body.thread_ts && m.text === post.call.body.text);
     expect(found, `the posted message of "${post.step}"`).toBeDefined();
@@ -131,7 +149,11 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
   }
   const click = (b: { blockId?: string; element: Record<string, unknown> & { action_id: string } }, container: ActionContainer, user = ADMIN) => {
     const { action_id, ...element } = b.element;
-    return postInteraction(t.events, SIGNING_SECRET, blockAction({ action_id, block_id: b.blockId, element, container, user, response_url: t.fake.responseUrl() }));
+    return postInteraction(
+      t.events,
+      SIGNING_SECRET,
+      blockAction({ action_id, block_id: b.blockId, element, container, user, response_url: t.fake.responseUrl() }),
+    );
   };
 
   beforeAll(async () => {
@@ -155,7 +177,9 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
 
   it('walks every flow; each reply reads right', async () => {
     // ── the daily post, as it went out at start ──
-    const daily = t.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel.startsWith('CDAILY')).map((call) => ({ step: `daily status post in ${call.body.channel}`, call, shown: rendered(call) }));
+    const daily = t.fake.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.body.channel.startsWith('CDAILY'))
+      .map((call) => ({ step: `daily status post in ${call.body.channel}`, call, shown: rendered(call) }));
     for (const d of daily) transcript.push(`=== ${d.step} ===`, d.shown);
     const [dailyEn, dailyJa] = daily;
     // Next action straight under the title, not under a grid of zero counts.
@@ -163,7 +187,11 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(blocksOf(dailyEn!).some((b) => b.fields)).toBe(false);
     expect(visibleText([blocksOf(dailyEn!)[2]])).toBe('1 server: 1 affected');
     expect(visibleText([blocksOf(dailyJa!)[1]])).toMatch(/^:point_right: \*次の対応:\* 該当している 1 台 \(wsusdaily\)/);
-    expect(factsIn(dailyJa!.shown)).toEqual(factsIn(dailyEn!.shown).map((f) => f.replace('displaylang=en', 'displaylang=ja').replace('/en-us/', '/ja-jp/')).sort());
+    expect(factsIn(dailyJa!.shown)).toEqual(
+      factsIn(dailyEn!.shown)
+        .map((f) => f.replace('displaylang=en', 'displaylang=ja').replace('/en-us/', '/ja-jp/'))
+        .sort(),
+    );
 
     // ── a pasted affected client log: channel, DM, a repeat in the thread ──
     const rootTs = slackTs();
@@ -209,7 +237,19 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(edited.shown).toContain('*Server:* *wsus02*');
     const mentionTs = slackTs();
     const mention = await one('@mention with a log', () =>
-      postEvent(t.events, SIGNING_SECRET, eventCallback({ type: 'app_mention', user: ADMIN, text: `<@UBOT> can you check this?\n${clientExampleOn('wsus03')}`, ts: mentionTs, event_ts: mentionTs, channel: 'CMENTION', team: 'T1' })),
+      postEvent(
+        t.events,
+        SIGNING_SECRET,
+        eventCallback({
+          type: 'app_mention',
+          user: ADMIN,
+          text: `<@UBOT> can you check this?\n${clientExampleOn('wsus03')}`,
+          ts: mentionTs,
+          event_ts: mentionTs,
+          channel: 'CMENTION',
+          team: 'T1',
+        }),
+      ),
     );
     expect(mention.shown).toMatch(/^KB954960: affected[\s\S]*\*Server:\* \*wsus03\*/);
     for (const [label, name, bytes, type] of [
@@ -223,11 +263,15 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     // ── logs that are not KB954960, chat lines ──
     const healthy = await one('paste: healthy log in a channel', () => paste('CHEALTHY', HEALTHY));
     // Never a dead end: no code failed a sync there, so the step says what to collect if updates still fail.
-    expect(healthy.shown).toMatch(/^\*Not KB954960\* — no known WSUS problem matches the failure codes below\.\n:point_right: \*Next step:\* None of these codes failed a sync or a search in this log\. If the client still gets no updates, collect [^\n]*\n\*Failure codes in the input\*\n• `0x80242013`/);
+    expect(healthy.shown).toMatch(
+      /^\*Not KB954960\* — no known WSUS problem matches the failure codes below\.\n:point_right: \*Next step:\* None of these codes failed a sync or a search in this log\. If the client still gets no updates, collect [^\n]*\n\*Failure codes in the input\*\n• `0x80242013`/,
+    );
     await one('paste: healthy log in a DM', () => paste('DHEALTHY', HEALTHY, { channel_type: 'im' }));
     const other = await one('paste: a log with only other errors', () => paste('COTHER', OTHER_ERRORS));
     // What failed first leads: the SyncUpdates failure (0x80244007, InvalidParameters), the 503 after it.
-    expect(other.shown).toMatch(/^\*Not KB954960 — InvalidParameters: too many installed prerequisites \(KB4096317\):\* On the WSUS server[\s\S]*WSUS application pool stopped or recycling \(HTTP 503\)/);
+    expect(other.shown).toMatch(
+      /^\*Not KB954960 — InvalidParameters: too many installed prerequisites \(KB4096317\):\* On the WSUS server[\s\S]*WSUS application pool stopped or recycling \(HTTP 503\)/,
+    );
     expect(other.shown).not.toContain('Download KB954960');
     const serverLog = await one('paste: the server log fixture', () => paste('CSERVER', SERVER_LOG));
     expect(serverLog.shown).toMatch(/^KB954960: affected[\s\S]*The server's client web service logged ThrowException/);
@@ -236,7 +280,9 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     // A question for people: silence in a channel, a pointer in a DM, and no diagnosis in the history either way.
     expect(await step('chat line in a channel mentioning the code', () => paste('CCHAT', 'is 0x8024400E the KB954960 thing?', { ts: pointerTs }))).toEqual([]);
     const dmPointerTs = slackTs();
-    const pointer = await one('chat line in a DM mentioning the code', () => paste('DCHAT', 'is 0x8024400E the KB954960 thing?', { ts: dmPointerTs, channel_type: 'im' }));
+    const pointer = await one('chat line in a DM mentioning the code', () =>
+      paste('DCHAT', 'is 0x8024400E the KB954960 thing?', { ts: dmPointerTs, channel_type: 'im' }),
+    );
     expect(pointer.shown).toBe(en.chatPointer);
     expect(t.store.history({ limit: 1000 }).filter((h) => h.messageTs === pointerTs || h.messageTs === dmPointerTs)).toEqual([]);
     expect(await step('chat line in a channel without a log', () => paste('CCHAT', 'good morning, anyone seen wsus01 today?'))).toEqual([]);
@@ -278,9 +324,13 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     }
     // "Which server?" for a reader who chose Japanese: asked, answered in the thread, the question edited — in Japanese.
     const askJaTs = slackTs();
-    const askJa = await one('verification line without a computer name, reader in Japanese', () => paste('CASKJA', DLL_LINE.replace('.66', '.65'), { ts: askJaTs }));
+    const askJa = await one('verification line without a computer name, reader in Japanese', () =>
+      paste('CASKJA', DLL_LINE.replace('.66', '.65'), { ts: askJaTs }),
+    );
     expect(askJa.shown).toContain(`*サーバー:* ${ja.attribution.serverNotNamed}\n`);
-    expect(askJa.shown).toContain(':question: *この出力はどのサーバーのものですか?* サーバーのボタンを押すか、このスレッドにサーバー名を返信すると記録します。出力にコンピューター名がありません (DLL 3.1.6001.65)。');
+    expect(askJa.shown).toContain(
+      ':question: *この出力はどのサーバーのものですか?* サーバーのボタンを押すか、このスレッドにサーバー名を返信すると記録します。出力にコンピューター名がありません (DLL 3.1.6001.65)。',
+    );
     const answeredJa = await step('the admin answers "wsus08" in the thread (ja)', () => paste('CASKJA', 'wsus08', { thread_ts: askJaTs }));
     const questionJa = answeredJa.find((x) => x.call.method === 'chat.update');
     expect(questionJa?.shown).toContain('*サーバー:* *wsus08* — SP1、適用未確認');
@@ -292,12 +342,17 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     for (const cmd of ['help', 'check', 'server wsusebc', 'status', 'code 0x8024400E']) {
       const [e, j] = [en1.get(cmd)!, ja1.get(cmd)!];
       // The same blocks, the same versions, codes, commands and links (each language's own pages).
-      expect(blocksOf(j).map((b) => b.type), cmd).toEqual(blocksOf(e).map((b) => b.type));
+      expect(
+        blocksOf(j).map((b) => b.type),
+        cmd,
+      ).toEqual(blocksOf(e).map((b) => b.type));
       expect(factsIn(j.shown), cmd).toEqual(factsIn(e.shown).map(localized).sort());
       expect(j.shown, cmd).toMatch(/[\u3040-\u30ff]/);
     }
     expect(ja1.get('check')!.shown).toContain(`*次の対応:* ${ja.installFixUnknownVersion}`);
-    expect(ja1.get('check')!.shown).toContain('*次の対応:* サーバーが WSUS 3.0 の初期出荷版 (RTM、3.0.6000.x) のままなら、先に WSUS 3.0 SP1 をインストールしてください (KB954960 は SP1 にのみ適用できます)。その後 KB954960 を適用してください');
+    expect(ja1.get('check')!.shown).toContain(
+      '*次の対応:* サーバーが WSUS 3.0 の初期出荷版 (RTM、3.0.6000.x) のままなら、先に WSUS 3.0 SP1 をインストールしてください (KB954960 は SP1 にのみ適用できます)。その後 KB954960 を適用してください',
+    );
     expect(ja1.get('check')!.shown).not.toContain('特別な注意');
     expect(ja1.get('check')!.shown).not.toMatch(/。 /); // no English sentence spacing inside Japanese
     expect(visibleText([blocksOf(ja1.get('server wsusebc')!)[2]])).toBe(`:point_right: *次の対応:* ${ja.installFixUnknownVersion}`);
@@ -311,11 +366,19 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
 
     // ── the shortcut and the form ──
     const shortcut = await one('shortcut on a message with the KB example', () =>
-      postInteraction(t.events, SIGNING_SECRET, messageShortcut({ callback_id: 'kb954960_diagnose', user: ADMIN, channel: 'CSHORT', message: { text: clientExampleOn('wsus05') } })),
+      postInteraction(
+        t.events,
+        SIGNING_SECRET,
+        messageShortcut({ callback_id: 'kb954960_diagnose', user: ADMIN, channel: 'CSHORT', message: { text: clientExampleOn('wsus05') } }),
+      ),
     );
     expect(shortcut.shown).toContain('*Server:* *wsus05*');
     const nothing = await one('shortcut on a chat message without a log', () =>
-      postInteraction(t.events, SIGNING_SECRET, messageShortcut({ callback_id: 'kb954960_diagnose', user: ADMIN, channel: 'CSHORT', message: { text: 'lunch at noon?' } })),
+      postInteraction(
+        t.events,
+        SIGNING_SECRET,
+        messageShortcut({ callback_id: 'kb954960_diagnose', user: ADMIN, channel: 'CSHORT', message: { text: 'lunch at noon?' } }),
+      ),
     );
     expect(nothing.shown).toBe(en.nothingFound);
     const modal = await one('/kb954960 alone opens the form', () => slash(''));
@@ -334,18 +397,31 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     let res: PostResult | undefined;
     expect(await step('form submit: empty log', async () => (res = await postInteraction(t.events, SIGNING_SECRET, form({ log: '   ' }))))).toEqual([]);
     expect(res!.json).toEqual({ response_action: 'errors', errors: { log: en.modal.noLog } });
-    expect(await step('form submit: bad server name', async () => (res = await postInteraction(t.events, SIGNING_SECRET, form({ log: KB_CLIENT_EXAMPLE, server: 'wsus 01!' }))))).toEqual([]);
+    expect(
+      await step(
+        'form submit: bad server name',
+        async () => (res = await postInteraction(t.events, SIGNING_SECRET, form({ log: KB_CLIENT_EXAMPLE, server: 'wsus 01!' }))),
+      ),
+    ).toEqual([]);
     expect(res!.json).toEqual({ response_action: 'errors', errors: { server: en.modal.badServer } });
-    const submitted = await one('form submit: the KB example without its URL, for wsus06', () => postInteraction(t.events, SIGNING_SECRET, form({ log: KB_CLIENT_EXAMPLE.replace(/Server URL = \S+/, ''), server: 'wsus06' })));
+    const submitted = await one('form submit: the KB example without its URL, for wsus06', () =>
+      postInteraction(t.events, SIGNING_SECRET, form({ log: KB_CLIENT_EXAMPLE.replace(/Server URL = \S+/, ''), server: 'wsus06' })),
+    );
     expect(submitted.shown).toMatch(/^<@UADMIN> checked a log with \/kb954960\nKB954960: affected[\s\S]*\*Server:\* \*wsus06\*/);
 
     // ── verification output in the affected thread: a non-admin's is not recorded, the admin's is ──
-    const notRecorded = await one('verification output (KB954960-CHECK) as a non-admin, in the affected thread', () => paste('CWALK', CHECK_OUTPUT, { thread_ts: rootTs, user: NOBODY }));
+    const notRecorded = await one('verification output (KB954960-CHECK) as a non-admin, in the affected thread', () =>
+      paste('CWALK', CHECK_OUTPUT, { thread_ts: rootTs, user: NOBODY }),
+    );
     // Not "No KB954960 signature found" over the very lines that show the fix: what happened, and whom to ask.
-    expect(notRecorded.shown).toMatch(/^Not recorded: DLL 3\.1\.6001\.66, WSUS 3\.1\.6001\.65, the fix event \(MsiInstaller 1022\) for wsusebc\. .* ask <@UADMIN>\.\n```/);
+    expect(notRecorded.shown).toMatch(
+      /^Not recorded: DLL 3\.1\.6001\.66, WSUS 3\.1\.6001\.65, the fix event \(MsiInstaller 1022\) for wsusebc\. .* ask <@UADMIN>\.\n```/,
+    );
     expect(notRecorded.shown).not.toMatch(/No KB954960 signature|Nothing of KB954960/);
     expect(t.store.server('wsusebc')?.dllVersion ?? null).toBeNull();
-    const verified = await one('verification output (KB954960-CHECK) as the admin, in the affected thread', () => paste('CWALK', CHECK_OUTPUT, { thread_ts: rootTs }));
+    const verified = await one('verification output (KB954960-CHECK) as the admin, in the affected thread', () =>
+      paste('CWALK', CHECK_OUTPUT, { thread_ts: rootTs }),
+    );
     expect(verified.shown).toMatch(/^KB954960: fixed[\s\S]*\*Server:\* \*wsusebc\* — fixed/);
     // It had failed: the step left is to see a client sync again — not "nothing to do", not the verification commands.
     expect(verified.shown).toContain(`*Next step:* ${en.action['rerun-client-detection']}`);
@@ -412,7 +488,13 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
           ? { type: 'view', view_type: 'home', blocks }
           : s.call.method === 'response_url'
             ? { type: 'message', channel: 'CWALK', is_ephemeral: true, blocks }
-            : { type: 'message', channel: String(s.call.body.channel), message_ts: String(s.call.body.ts ?? slackTs()), blocks, text: String(s.call.body.text ?? '') };
+            : {
+                type: 'message',
+                channel: String(s.call.body.channel),
+                message_ts: String(s.call.body.ts ?? slackTs()),
+                blocks,
+                text: String(s.call.body.text ?? ''),
+              };
       for (const b of buttons) {
         const label = `click "${(b.element.text as { text?: string } | undefined)?.text}" (${b.element.action_id}) on: ${s.step}`;
         let r: PostResult | undefined;
@@ -439,4 +521,3 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     }
   }, 180_000);
 });
-

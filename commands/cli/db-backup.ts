@@ -15,7 +15,7 @@ export async function dbBackupOrRestore(action: 'backup' | 'restore', args: stri
   try {
     const info = action === 'backup' ? await backupDatabase(dbPath, file) : await restoreDatabase(dbPath, file, config.clock);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const what = `schema version ${info.schemaVersion}, ${info.diagnoses} ${info.diagnoses === 1 ? "diagnosis" : "diagnoses"}, ${info.bytes} bytes`;
+    const what = `schema version ${info.schemaVersion}, ${info.diagnoses} ${info.diagnoses === 1 ? 'diagnosis' : 'diagnoses'}, ${info.bytes} bytes`;
     write(action === 'backup' ? `backed up ${dbPath} to ${file} (${what}) in ${seconds} s` : `restored ${file} to ${dbPath} (${what}) in ${seconds} s`);
     return 0;
   } catch (e) {

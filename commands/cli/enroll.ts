@@ -12,7 +12,13 @@ export async function enroll(args: string[], config: Config): Promise<number> {
     const name = positionals[0]!;
     if (values.revoke) {
       const { server, revoked } = await revokeServer(store, name, config.clock());
-      write(values.json ? JSON.stringify({ server, revoked }) : revoked ? `${server}: key revoked; its reports are refused from now on.` : `${server}: no key in force; nothing to revoke.`);
+      write(
+        values.json
+          ? JSON.stringify({ server, revoked })
+          : revoked
+            ? `${server}: key revoked; its reports are refused from now on.`
+            : `${server}: no key in force; nothing to revoke.`,
+      );
       return revoked ? 0 : 1;
     }
     const { server, key } = await enrollServer(store, name, config.clock());

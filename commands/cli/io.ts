@@ -80,7 +80,8 @@ export async function openStore(dbFlag: string | undefined, config: Config, opti
 
 /** Checks every FILE before reading any, so a typo costs nothing and records nothing. */
 export function checkFiles(files: readonly string[]): void {
-  if (files.length === 0 && process.stdin.isTTY) throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
+  if (files.length === 0 && process.stdin.isTTY)
+    throw new UsageError("no input: name log files, or pipe one in (use '-' for stdin). Run 'kb954960 help' for usage.");
   if (files.filter((f) => f === '-').length > 1) throw new UsageError("'-' (stdin) can be given once");
   for (const file of files) {
     if (file === '-') continue;

@@ -19,7 +19,11 @@ async function inputsFrom(files: readonly string[], maxBytes: number): Promise<L
   for (const file of files.length === 0 ? ['-'] : files) {
     const name = file === '-' ? 'stdin' : file;
     try {
-      inputs.push(...(file === '-' ? await openLogs(process.stdin, name, { maxBytes, limitName: '--max-bytes' }) : await openLogFile(file, { maxBytes, limitName: '--max-bytes' })));
+      inputs.push(
+        ...(file === '-'
+          ? await openLogs(process.stdin, name, { maxBytes, limitName: '--max-bytes' })
+          : await openLogFile(file, { maxBytes, limitName: '--max-bytes' })),
+      );
     } catch (e) {
       if (e instanceof InputError) throw new InputError(e.problem, `${name}: ${e.message}`, { cause: e });
       throw e;

@@ -115,7 +115,13 @@ export class PostgresStorage implements Storage {
            ORDER BY last DESC, kind DESC, id`,
           [names],
         );
-        return found.map((r) => ({ kind: String(r.kind) as 'problem' | 'code', id: String(r.id), logs: num(r.logs), since: String(r.since), last: String(r.last) }));
+        return found.map((r) => ({
+          kind: String(r.kind) as 'problem' | 'code',
+          id: String(r.id),
+          logs: num(r.logs),
+          since: String(r.since),
+          last: String(r.last),
+        }));
       },
       recent: async (limit) => (await rows(pool, 'SELECT name FROM servers ORDER BY last_seen_at DESC, name LIMIT $1', [limit])).map((r) => String(r.name)),
       recordVersion: async (name, kind, version, at, source = {}) => {
@@ -197,10 +203,11 @@ export class PostgresStorage implements Storage {
         })),
       evidenceOf: async (id, count) =>
         (
-          await rows(pool, 'SELECT rule, line, text FROM (SELECT seq, rule, line, text FROM findings WHERE diagnosis_id = $1 ORDER BY seq LIMIT $2) f ORDER BY line, seq', [
-            id,
-            Math.max(0, Math.min(count, MAX_STORED_FINDINGS)),
-          ])
+          await rows(
+            pool,
+            'SELECT rule, line, text FROM (SELECT seq, rule, line, text FROM findings WHERE diagnosis_id = $1 ORDER BY seq LIMIT $2) f ORDER BY line, seq',
+            [id, Math.max(0, Math.min(count, MAX_STORED_FINDINGS))],
+          )
         ).map((r) => ({ rule: String(r.rule), line: num(r.line), text: String(r.text) })),
       count: async () => num((await one(pool, 'SELECT COUNT(*) AS n FROM diagnoses'))!.n),
       purgeBefore: (before) => changes(pool, 'DELETE FROM diagnoses WHERE created_at < $1', [before]),
@@ -230,7 +237,14 @@ export class PostgresStorage implements Storage {
         return row ? toUnattributed(row) : null;
       },
       replyTo: async (channelId, messageTs) =>
-        str((await one(pool, "SELECT reply_ts FROM diagnoses WHERE origin = 'message' AND channel_id = $1 AND message_ts = $2 AND reply_ts IS NOT NULL", [channelId, messageTs]))?.reply_ts),
+        str(
+          (
+            await one(pool, "SELECT reply_ts FROM diagnoses WHERE origin = 'message' AND channel_id = $1 AND message_ts = $2 AND reply_ts IS NOT NULL", [
+              channelId,
+              messageTs,
+            ])
+          )?.reply_ts,
+        ),
       setPermalink: async (id, permalink) => {
         await pool.query('UPDATE server_fact_sources SET permalink = $1 WHERE diagnosis_id = $2', [permalink, id]);
       },
@@ -257,7 +271,13 @@ export class PostgresStorage implements Storage {
         tx(async (c) => {
           const d = o.report;
           const row = await serverRowFor(c, o.server, o.at, true);
-          await applyFacts(c, row, { ...d.reported, affected: false }, o.at, { userId: o.by, channelId: d.channelId, messageTs: d.messageTs, threadTs: d.threadTs, diagnosisId: d.id });
+          await applyFacts(c, row, { ...d.reported, affected: false }, o.at, {
+            userId: o.by,
+            channelId: d.channelId,
+            messageTs: d.messageTs,
+            threadTs: d.threadTs,
+            diagnosisId: d.id,
+          });
           const facts = await serverFacts(c, row, true);
           await c.query('UPDATE diagnoses SET server = $1, server_state = $2, server_by_admin = TRUE WHERE id = $3', [row, serverState(facts), d.id]);
           return { server: row, facts };
@@ -305,7 +325,8 @@ export class PostgresStorage implements Storage {
           [JSON.stringify(answer), diagnosisId, key],
         );
       },
-      renew: async (key, by, at) => (await changes(pool, 'UPDATE slack_inbox SET taken_at = $1 WHERE key = $2 AND taken_by = $3 AND done_at IS NULL', [at, key, by])) > 0,
+      renew: async (key, by, at) =>
+        (await changes(pool, 'UPDATE slack_inbox SET taken_at = $1 WHERE key = $2 AND taken_by = $3 AND done_at IS NULL', [at, key, by])) > 0,
       release: async (key) => {
         await pool.query('UPDATE slack_inbox SET taken_by = NULL, taken_at = NULL WHERE key = $1 AND done_at IS NULL', [key]);
       },
@@ -351,9 +372,12 @@ export class PostgresStorage implements Storage {
             'INSERT INTO status_posts (channel_id, local_date, claimed_at, claimed_by, attempts) VALUES ($1, $2, $3, $4, 1) ON CONFLICT (channel_id, local_date) DO NOTHING',
             [o.channelId, o.localDate, o.now, claimedBy],
           );
-          if (inserted === 1) return { kind: 'claimed', claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: 1, mustVerify: false } };
+          if (inserted === 1)
+            return { kind: 'claimed', claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: 1, mustVerify: false } };
           // The day's row exists: held under lock while it is judged, so two replicas cannot both take it over.
-          const row = toStatusPost((await one(c, 'SELECT * FROM status_posts WHERE channel_id = $1 AND local_date = $2 FOR UPDATE', [o.channelId, o.localDate]))!);
+          const row = toStatusPost(
+            (await one(c, 'SELECT * FROM status_posts WHERE channel_id = $1 AND local_date = $2 FOR UPDATE', [o.channelId, o.localDate]))!,
+          );
           if (row.postedTs) return { kind: 'posted', ts: row.postedTs };
           const leaseEnd = new Date(Date.parse(row.claimedAt) + o.leaseMs).toISOString();
           if (leaseEnd > o.now) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
@@ -366,7 +390,14 @@ export class PostgresStorage implements Storage {
           ]);
           return {
             kind: 'claimed',
-            claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: row.attempts + 1, mustVerify: row.postStartedAt !== null },
+            claim: {
+              channelId: o.channelId,
+              localDate: o.localDate,
+              claimedBy,
+              claimedAt: o.now,
+              attempts: row.attempts + 1,
+              mustVerify: row.postStartedAt !== null,
+            },
           };
         }),
       markPostStarted: async (claim, at) => {
@@ -380,13 +411,11 @@ export class PostgresStorage implements Storage {
         return n > 0;
       },
       renewClaim: async (claim, at) => {
-        const n = await changes(pool, 'UPDATE status_posts SET claimed_at = $1 WHERE channel_id = $2 AND local_date = $3 AND claimed_by = $4 AND claimed_at = $5 AND posted_ts IS NULL', [
-          at,
-          claim.channelId,
-          claim.localDate,
-          claim.claimedBy,
-          claim.claimedAt,
-        ]);
+        const n = await changes(
+          pool,
+          'UPDATE status_posts SET claimed_at = $1 WHERE channel_id = $2 AND local_date = $3 AND claimed_by = $4 AND claimed_at = $5 AND posted_ts IS NULL',
+          [at, claim.channelId, claim.localDate, claim.claimedBy, claim.claimedAt],
+        );
         if (n > 0) claim.claimedAt = at;
         return n > 0;
       },
@@ -488,11 +517,10 @@ export class PostgresStorage implements Storage {
       },
       langFor: async (userId, fallback) => (userId === undefined ? null : await this.readers.chosenLang(userId)) ?? fallback,
       choose: async (userId, lang, at) => {
-        await pool.query('INSERT INTO reader_langs (user_id, lang, chosen_at) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, chosen_at = excluded.chosen_at', [
-          userId,
-          lang,
-          at,
-        ]);
+        await pool.query(
+          'INSERT INTO reader_langs (user_id, lang, chosen_at) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, chosen_at = excluded.chosen_at',
+          [userId, lang, at],
+        );
       },
     };
 
@@ -521,13 +549,11 @@ export class PostgresStorage implements Storage {
       seen: async (id) => (await one(pool, 'SELECT 1 AS x FROM reports WHERE id = $1', [id])) !== undefined,
       recordReport: (r) =>
         tx(async (c) => {
-          const added = await changes(c, 'INSERT INTO reports (id, server, generated, received_at, diagnosis_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING', [
-            r.id,
-            r.server,
-            r.generated,
-            r.receivedAt,
-            r.diagnosisId,
-          ]);
+          const added = await changes(
+            c,
+            'INSERT INTO reports (id, server, generated, received_at, diagnosis_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
+            [r.id, r.server, r.generated, r.receivedAt, r.diagnosisId],
+          );
           if (added === 0) return false;
           if (r.health) {
             // An older report arriving late (an -OutFile carried over) does not replace newer health.
@@ -550,10 +576,25 @@ export class PostgresStorage implements Storage {
       // Compare-and-set on the stored JSON (built with one key order by the alert decision): one change, one post.
       swapAlertMemory: async (server, previous, next, at) => {
         const text = JSON.stringify(next);
-        if (previous === null) return (await changes(pool, 'INSERT INTO fleet_alerts (server, memory, updated_at) VALUES ($1, $2, $3) ON CONFLICT (server) DO NOTHING', [server, text, at])) > 0;
-        return (await changes(pool, 'UPDATE fleet_alerts SET memory = $1, updated_at = $2 WHERE server = $3 AND memory = $4', [text, at, server, JSON.stringify(previous)])) > 0;
+        if (previous === null)
+          return (
+            (await changes(pool, 'INSERT INTO fleet_alerts (server, memory, updated_at) VALUES ($1, $2, $3) ON CONFLICT (server) DO NOTHING', [
+              server,
+              text,
+              at,
+            ])) > 0
+          );
+        return (
+          (await changes(pool, 'UPDATE fleet_alerts SET memory = $1, updated_at = $2 WHERE server = $3 AND memory = $4', [
+            text,
+            at,
+            server,
+            JSON.stringify(previous),
+          ])) > 0
+        );
       },
-      alertThread: async (server, channelId) => str((await one(pool, 'SELECT ts FROM fleet_alert_threads WHERE server = $1 AND channel_id = $2', [server, channelId]))?.ts),
+      alertThread: async (server, channelId) =>
+        str((await one(pool, 'SELECT ts FROM fleet_alert_threads WHERE server = $1 AND channel_id = $2', [server, channelId]))?.ts),
       setAlertThread: async (server, channelId, ts, at) => {
         if (ts === null) await pool.query('DELETE FROM fleet_alert_threads WHERE server = $1 AND channel_id = $2', [server, channelId]);
         else
@@ -633,7 +674,7 @@ export class PostgresStorage implements Storage {
 /** Connects to DATABASE_URL and applies the pending migrations. */
 export async function openPostgresStorage(
   url: string,
-  options: { clock?: () => Date; /** Another migrations directory (upgrade tests); db/postgres by default. */ migrationsDir?: string } = {},
+  options: { clock?: () => Date /** Another migrations directory (upgrade tests); db/postgres by default. */; migrationsDir?: string } = {},
 ): Promise<PostgresStorage> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // An idle connection the server dropped is an error event on the pool: without a listener it would end the process.
@@ -691,7 +732,8 @@ async function serverRowFor(db: Db, name: string, at: string, byAdmin: boolean):
      ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at, named_by_admin = servers.named_by_admin OR excluded.named_by_admin`,
     [row, at, byAdmin],
   );
-  if (byAdmin && r.kind === 'known' && r.alias) await db.query('INSERT INTO server_aliases (alias, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.alias, row]);
+  if (byAdmin && r.kind === 'known' && r.alias)
+    await db.query('INSERT INTO server_aliases (alias, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.alias, row]);
   return row;
 }
 
@@ -764,7 +806,8 @@ async function mergeServerInto(db: Db, from: string, into: string, spellings: re
   // An admin said so: the merged row and its spellings are an admin's naming from now on.
   await db.query('UPDATE servers SET named_by_admin = TRUE WHERE name = $1', [into]);
   for (const s of new Set([from, ...spellings])) {
-    if (s !== into) await db.query('INSERT INTO server_aliases (alias, name) VALUES ($1, $2) ON CONFLICT (alias) DO UPDATE SET name = excluded.name', [s, into]);
+    if (s !== into)
+      await db.query('INSERT INTO server_aliases (alias, name) VALUES ($1, $2) ON CONFLICT (alias) DO UPDATE SET name = excluded.name', [s, into]);
   }
 }
 
@@ -779,42 +822,68 @@ async function recordDiagnosis(c: pg.PoolClient, r: DiagnosisRecord): Promise<nu
     `INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id`,
     [
-      r.at, r.origin, server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null,
-      r.threadTs ?? null, r.userId ?? null, r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null, byAdmin,
+      r.at,
+      r.origin,
+      server,
+      d.verdict,
+      d.serverState,
+      d.lang,
+      d.lines,
+      r.sourceName ?? null,
+      r.teamId ?? null,
+      r.channelId ?? null,
+      r.messageTs ?? null,
+      r.threadTs ?? null,
+      r.userId ?? null,
+      r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
+      byAdmin,
     ],
   );
   if (!inserted) {
     // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
-    const existing = await one(c, `SELECT id FROM diagnoses WHERE origin = $1 AND channel_id IS NOT DISTINCT FROM $2 AND message_ts = $3 AND COALESCE(source_name, '') = $4`, [
-      r.origin,
-      r.channelId ?? null,
-      r.messageTs ?? null,
-      r.sourceName ?? '',
-    ]);
+    const existing = await one(
+      c,
+      `SELECT id FROM diagnoses WHERE origin = $1 AND channel_id IS NOT DISTINCT FROM $2 AND message_ts = $3 AND COALESCE(source_name, '') = $4`,
+      [r.origin, r.channelId ?? null, r.messageTs ?? null, r.sourceName ?? ''],
+    );
     return num(existing!.id);
   }
   const id = num(inserted.id);
-  if (server) await applyFacts(c, server, d.learned, r.at, { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id }, d.failedAt);
+  if (server)
+    await applyFacts(
+      c,
+      server,
+      d.learned,
+      r.at,
+      { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id },
+      d.failedAt,
+    );
   const faults = r.faultIds ?? [];
   if (faults.length > 0) {
-    await c.query('INSERT INTO fault_ids (diagnosis_id, fault_id, side) SELECT $1::bigint, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING', [id, faults.map((f) => f.id), faults.map((f) => f.side)]);
+    await c.query('INSERT INTO fault_ids (diagnosis_id, fault_id, side) SELECT $1::bigint, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING', [
+      id,
+      faults.map((f) => f.id),
+      faults.map((f) => f.side),
+    ]);
   }
   // Evidence first, so that what the verdict rests on survives the cap (and evidenceOf reads it back first).
   const evidence = new Set(d.evidence);
   const ordered = [...d.evidence, ...d.findings.filter((f) => !evidence.has(f))].slice(0, MAX_STORED_FINDINGS);
   if (ordered.length > 0) {
-    await c.query(`INSERT INTO findings (diagnosis_id, rule, line, text, fields)
-       SELECT $1::bigint, f.rule, f.line, f.text, f.fields FROM unnest($2::text[], $3::int[], $4::text[], $5::text[]) WITH ORDINALITY AS f (rule, line, text, fields, n) ORDER BY f.n`, [
-      id,
-      ordered.map((f) => f.rule),
-      ordered.map((f) => f.line),
-      ordered.map((f) => f.text),
-      ordered.map((f) => JSON.stringify(f.fields)),
-    ]);
+    await c.query(
+      `INSERT INTO findings (diagnosis_id, rule, line, text, fields)
+       SELECT $1::bigint, f.rule, f.line, f.text, f.fields FROM unnest($2::text[], $3::int[], $4::text[], $5::text[]) WITH ORDINALITY AS f (rule, line, text, fields, n) ORDER BY f.n`,
+      [id, ordered.map((f) => f.rule), ordered.map((f) => f.line), ordered.map((f) => f.text), ordered.map((f) => JSON.stringify(f.fields))],
+    );
   }
-  if (d.problems.length > 0) await c.query('INSERT INTO diagnosis_problems (diagnosis_id, problem) SELECT $1::bigint, * FROM unnest($2::text[]) ON CONFLICT DO NOTHING', [id, d.problems.map((p) => p.id)]);
+  if (d.problems.length > 0)
+    await c.query('INSERT INTO diagnosis_problems (diagnosis_id, problem) SELECT $1::bigint, * FROM unnest($2::text[]) ON CONFLICT DO NOTHING', [
+      id,
+      d.problems.map((p) => p.id),
+    ]);
   const codes = unexplainedCodes(d);
-  if (codes.length > 0) await c.query('INSERT INTO diagnosis_codes (diagnosis_id, code) SELECT $1::bigint, * FROM unnest($2::text[]) ON CONFLICT DO NOTHING', [id, codes]);
+  if (codes.length > 0)
+    await c.query('INSERT INTO diagnosis_codes (diagnosis_id, code) SELECT $1::bigint, * FROM unnest($2::text[]) ON CONFLICT DO NOTHING', [id, codes]);
   return id;
 }
 
@@ -829,7 +898,16 @@ async function sharingFault(db: Db, ids: readonly FaultId[]): Promise<LinkedDiag
     [ids.map((f) => f.id), ids.map((f) => f.side)],
   );
   if (!row) return null;
-  return { id: num(row.id), server: str(row.server), channelId: str(row.channel_id), messageTs: str(row.message_ts), replyTs: str(row.reply_ts), faultId: String(row.fault_id), placedBy: placedBy(row), verdict: String(row.verdict) };
+  return {
+    id: num(row.id),
+    server: str(row.server),
+    channelId: str(row.channel_id),
+    messageTs: str(row.message_ts),
+    replyTs: str(row.reply_ts),
+    faultId: String(row.fault_id),
+    placedBy: placedBy(row),
+    verdict: String(row.verdict),
+  };
 }
 
 // ── rows ────────────────────────────────────────────────────────────────────────────────────────────
@@ -857,7 +935,10 @@ function toInboxItem(row: Row): InboxItem {
     key: String(row.key),
     eventId: str(row.event_id),
     kind: String(row.kind) as InboxKind,
-    payload: row.content == null ? (JSON.parse(String(row.payload)) as unknown) : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
+    payload:
+      row.content == null
+        ? (JSON.parse(String(row.payload)) as unknown)
+        : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
     receivedAt: String(row.received_at),
     takenBy: str(row.taken_by),
     attempts: num(row.attempts),

@@ -22,23 +22,28 @@ export class AttributionStore {
    */
   applyFacts(server: string, l: FactsLearned, at: string, source: FactSource, failedAt?: string): void {
     this.sql(
-        `UPDATE servers SET
+      `UPDATE servers SET
            dll_version = COALESCE(?, dll_version), dll_version_at = CASE WHEN ? IS NULL THEN dll_version_at ELSE ? END,
            wsus_version = COALESCE(?, wsus_version), wsus_version_at = CASE WHEN ? IS NULL THEN wsus_version_at ELSE ? END,
            fix_event_at = CASE ? WHEN 1 THEN ? WHEN 0 THEN NULL ELSE fix_event_at END,
            last_affected_at = CASE WHEN ? THEN MAX(COALESCE(last_affected_at, ''), ?) ELSE last_affected_at END
          WHERE name = ?`,
-      )
-      .run(
-        l.dllVersion ?? null, l.dllVersion ?? null, at,
-        l.wsusVersion ?? null, l.wsusVersion ?? null, at,
-        // The server's own output saying the install event is absent supersedes an earlier sighting. The event counts
-        // from its own date when the output printed it.
-        l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0, (l.fixEvent && l.fixEventOn) || at,
-        // A failure counts from its own time (diagnose: Diagnosis.failedAt), and an older log never moves it back.
-        l.affected ? 1 : 0, failedAt ?? at,
-        server,
-      );
+    ).run(
+      l.dllVersion ?? null,
+      l.dllVersion ?? null,
+      at,
+      l.wsusVersion ?? null,
+      l.wsusVersion ?? null,
+      at,
+      // The server's own output saying the install event is absent supersedes an earlier sighting. The event counts
+      // from its own date when the output printed it.
+      l.fixEvent === undefined ? null : l.fixEvent ? 1 : 0,
+      (l.fixEvent && l.fixEventOn) || at,
+      // A failure counts from its own time (diagnose: Diagnosis.failedAt), and an older log never moves it back.
+      l.affected ? 1 : 0,
+      failedAt ?? at,
+      server,
+    );
     if (l.dllVersion) this.keepSource(server, 'dll', l.dllVersion, at, source);
     if (l.wsusVersion) this.keepSource(server, 'wsus', l.wsusVersion, at, source);
     if (l.fixEvent) this.keepSource(server, 'fix-event', null, at, source);
@@ -47,13 +52,12 @@ export class AttributionStore {
 
   keepSource(server: string, fact: FactKind, value: string | null, at: string, s: FactSource): void {
     this.sql(
-        `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
+      `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (server, fact) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, user_id = excluded.user_id,
            channel_id = excluded.channel_id, message_ts = excluded.message_ts, thread_ts = excluded.thread_ts, permalink = excluded.permalink,
            diagnosis_id = excluded.diagnosis_id`,
-      )
-      .run(server, fact, value, at, s.userId ?? null, s.channelId ?? null, s.messageTs ?? null, s.threadTs ?? null, s.permalink ?? null, s.diagnosisId ?? null);
+    ).run(server, fact, value, at, s.userId ?? null, s.channelId ?? null, s.messageTs ?? null, s.threadTs ?? null, s.permalink ?? null, s.diagnosisId ?? null);
   }
 
   /** The link to the thread a diagnosis was answered in, once Slack gave it (after the facts were recorded). */
@@ -90,12 +94,20 @@ export class AttributionStore {
     if (ids.length === 0) return null;
     const match = ids.map(() => '(f.fault_id = ? AND f.side <> ?)').join(' OR ');
     const row = this.sql(
-        `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, d.user_id, d.server_by_admin, d.verdict, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
+      `SELECT d.id, d.server, d.channel_id, d.message_ts, d.reply_ts, d.user_id, d.server_by_admin, d.verdict, f.fault_id FROM fault_ids f JOIN diagnoses d ON d.id = f.diagnosis_id
          WHERE (${match}) AND d.id IS NOT ? ORDER BY d.created_at, d.id LIMIT 1`,
-      )
-      .get(...ids.flatMap((f) => [f.id, f.side]), except ?? null) as Row | undefined;
+    ).get(...ids.flatMap((f) => [f.id, f.side]), except ?? null) as Row | undefined;
     if (!row) return null;
-    return { id: Number(row.id), server: str(row, 'server'), channelId: str(row, 'channel_id'), messageTs: str(row, 'message_ts'), replyTs: str(row, 'reply_ts'), faultId: String(row.fault_id), placedBy: placedBy(row), verdict: String(row.verdict) };
+    return {
+      id: Number(row.id),
+      server: str(row, 'server'),
+      channelId: str(row, 'channel_id'),
+      messageTs: str(row, 'message_ts'),
+      replyTs: str(row, 'reply_ts'),
+      faultId: String(row.fault_id),
+      placedBy: placedBy(row),
+      verdict: String(row.verdict),
+    };
   }
 
   /**
@@ -113,7 +125,7 @@ export class AttributionStore {
    */
   mergeServerInto(from: string, into: string, spellings: readonly string[]): void {
     this.sql(
-        `UPDATE servers SET
+      `UPDATE servers SET
            dll_version = CASE WHEN f.dll_version_at > COALESCE(servers.dll_version_at, '') THEN f.dll_version ELSE servers.dll_version END,
            dll_version_at = MAX(COALESCE(servers.dll_version_at, ''), COALESCE(f.dll_version_at, '')),
            wsus_version = CASE WHEN f.wsus_version_at > COALESCE(servers.wsus_version_at, '') THEN f.wsus_version ELSE servers.wsus_version END,
@@ -122,23 +134,20 @@ export class AttributionStore {
            last_affected_at = MAX(COALESCE(servers.last_affected_at, ''), COALESCE(f.last_affected_at, '')),
            first_seen_at = MIN(servers.first_seen_at, f.first_seen_at)
          FROM (SELECT * FROM servers WHERE name = ?) AS f WHERE servers.name = ?`,
-      )
-      .run(from, into);
+    ).run(from, into);
     // MAX over '' leaves '' where neither had the fact: back to unknown.
     this.sql(
-        `UPDATE servers SET dll_version_at = NULLIF(dll_version_at, ''), wsus_version_at = NULLIF(wsus_version_at, ''), last_affected_at = NULLIF(last_affected_at, '')
+      `UPDATE servers SET dll_version_at = NULLIF(dll_version_at, ''), wsus_version_at = NULLIF(wsus_version_at, ''), last_affected_at = NULLIF(last_affected_at, '')
          WHERE name = ?`,
-      )
-      .run(into);
+    ).run(into);
     this.sql(
-        `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
+      `INSERT INTO server_fact_sources (server, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id)
          SELECT ?, fact, value, recorded_at, user_id, channel_id, message_ts, thread_ts, permalink, diagnosis_id FROM server_fact_sources WHERE server = ? AND true
          ON CONFLICT (server, fact) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, user_id = excluded.user_id,
            channel_id = excluded.channel_id, message_ts = excluded.message_ts, thread_ts = excluded.thread_ts, permalink = excluded.permalink,
            diagnosis_id = excluded.diagnosis_id
          WHERE excluded.recorded_at > server_fact_sources.recorded_at`,
-      )
-      .run(into, from);
+    ).run(into, from);
     this.sql('DELETE FROM server_fact_sources WHERE server = ?').run(from);
     this.sql('UPDATE diagnoses SET server = ? WHERE server = ?').run(into, from);
     this.sql('UPDATE server_aliases SET name = ? WHERE name = ?').run(into, from);
@@ -154,10 +163,9 @@ export class AttributionStore {
     // Only an admin joins two pastes (src/attribute.ts): the placement is an admin's.
     this.sql('UPDATE diagnoses SET server = ?, server_by_admin = 1 WHERE id IN (?, ?)').run(server, diagnosisId, earlierId);
     this.sql(
-        `UPDATE diagnoses SET verdict = 'affected' WHERE id IN (?, ?) AND verdict = 'possible'
+      `UPDATE diagnoses SET verdict = 'affected' WHERE id IN (?, ?) AND verdict = 'possible'
            AND EXISTS (SELECT 1 FROM diagnoses o WHERE o.id IN (?, ?) AND o.verdict = 'affected')`,
-      )
-      .run(diagnosisId, earlierId, diagnosisId, earlierId);
+    ).run(diagnosisId, earlierId, diagnosisId, earlierId);
   }
 
   /**
@@ -165,7 +173,11 @@ export class AttributionStore {
    * caller decides whether `byAdmin` may (src/check.ts).
    */
   adoptServer(diagnosisId: number, from: number, byAdmin: boolean): void {
-    this.sql('UPDATE diagnoses SET server = (SELECT server FROM diagnoses WHERE id = ?), server_by_admin = ? WHERE id = ? AND server IS NULL').run(from, byAdmin ? 1 : 0, diagnosisId);
+    this.sql('UPDATE diagnoses SET server = (SELECT server FROM diagnoses WHERE id = ?), server_by_admin = ? WHERE id = ? AND server IS NULL').run(
+      from,
+      byAdmin ? 1 : 0,
+      diagnosisId,
+    );
   }
 
   /**
@@ -175,18 +187,18 @@ export class AttributionStore {
    */
   threadServer(channelId: string, threadTs: string, trusts: (p: PlacedBy) => boolean = () => true): string | null {
     const rows = this.sql(
-        `SELECT server, user_id, server_by_admin FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NOT NULL
+      `SELECT server, user_id, server_by_admin FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NOT NULL
          ORDER BY (message_ts = ?) DESC, created_at, id LIMIT 50`,
-      )
-      .all(channelId, threadTs, threadTs, threadTs) as Row[];
+    ).all(channelId, threadTs, threadTs, threadTs) as Row[];
     const row = rows.find((r) => trusts(placedBy(r)));
     return row ? String(row.server) : null;
   }
 
   /** The latest diagnosis in a thread that reported facts and named no server. */
   unattributedInThread(channelId: string, threadTs: string): Unattributed | null {
-    const row = this.sql(`SELECT * FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NULL AND reported IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
-      .get(channelId, threadTs, threadTs) as Row | undefined;
+    const row = this.sql(
+      `SELECT * FROM diagnoses WHERE channel_id = ? AND (thread_ts = ? OR message_ts = ?) AND server IS NULL AND reported IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
+    ).get(channelId, threadTs, threadTs) as Row | undefined;
     return row ? toUnattributed(row) : null;
   }
 
@@ -197,7 +209,10 @@ export class AttributionStore {
 
   /** The bot's answer to a pasted message (its text, as first written or as last edited). */
   replyTo(channelId: string, messageTs: string): string | null {
-    const row = this.sql("SELECT reply_ts FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ? AND reply_ts IS NOT NULL").get(channelId, messageTs) as Row | undefined;
+    const row = this.sql("SELECT reply_ts FROM diagnoses WHERE origin = 'message' AND channel_id = ? AND message_ts = ? AND reply_ts IS NOT NULL").get(
+      channelId,
+      messageTs,
+    ) as Row | undefined;
     return row ? String(row.reply_ts) : null;
   }
 

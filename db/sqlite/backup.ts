@@ -35,7 +35,8 @@ function inspect(file: string): BackupInfo {
     } catch {
       throw new BackupRefused(`${file}: not a kb954960 database (not an SQLite file)`);
     }
-    if (!CORE_TABLES.every((t) => tables.includes(t))) throw new BackupRefused(`${file}: not a kb954960 database (no ${CORE_TABLES.find((t) => !tables.includes(t))} table)`);
+    if (!CORE_TABLES.every((t) => tables.includes(t)))
+      throw new BackupRefused(`${file}: not a kb954960 database (no ${CORE_TABLES.find((t) => !tables.includes(t))} table)`);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new BackupRefused(`${file}: the database is damaged (${String(check)})`);
     const version = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
@@ -106,7 +107,8 @@ function refuseIfInUse(databasePath: string): void {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new BackupRefused(`${databasePath} is in use (is the bot running?); stop it, then restore`);
+    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+      throw new BackupRefused(`${databasePath} is in use (is the bot running?); stop it, then restore`);
     throw e;
   } finally {
     db.close();

@@ -9,7 +9,9 @@ export class FleetStore {
 
   enroll(server: string, key: string, at: string): void {
     this.store
-      .statement('INSERT INTO report_keys (server, key, enrolled_at, revoked_at) VALUES (?, ?, ?, NULL) ON CONFLICT (server) DO UPDATE SET key = excluded.key, enrolled_at = excluded.enrolled_at, revoked_at = NULL')
+      .statement(
+        'INSERT INTO report_keys (server, key, enrolled_at, revoked_at) VALUES (?, ?, ?, NULL) ON CONFLICT (server) DO UPDATE SET key = excluded.key, enrolled_at = excluded.enrolled_at, revoked_at = NULL',
+      )
       .run(server, key, at);
   }
 
@@ -53,7 +55,9 @@ export class FleetStore {
     const sql = `SELECT s.server, k.revoked_at, (SELECT MAX(received_at) FROM reports r WHERE r.server = s.server) AS last_report_at, h.health
          FROM (SELECT server FROM report_keys UNION SELECT server FROM reports) s
          LEFT JOIN report_keys k ON k.server = s.server LEFT JOIN client_health h ON h.server = s.server`;
-    const rows = (server === undefined ? this.store.statement(`${sql} ORDER BY s.server`).all() : this.store.statement(`${sql} WHERE s.server = ?`).all(server)) as { server: string; revoked_at: string | null; last_report_at: string | null; health: string | null }[];
+    const rows = (
+      server === undefined ? this.store.statement(`${sql} ORDER BY s.server`).all() : this.store.statement(`${sql} WHERE s.server = ?`).all(server)
+    ) as { server: string; revoked_at: string | null; last_report_at: string | null; health: string | null }[];
     return rows.map((r) => ({
       server: r.server,
       lastReportAt: r.last_report_at,
@@ -71,13 +75,21 @@ export class FleetStore {
   swapAlertMemory(server: string, previous: AlertMemory | null, next: AlertMemory, at: string): boolean {
     const text = JSON.stringify(next);
     if (previous === null) {
-      return this.store.statement('INSERT INTO fleet_alerts (server, memory, updated_at) VALUES (?, ?, ?) ON CONFLICT (server) DO NOTHING').run(server, text, at).changes > 0;
+      return (
+        this.store.statement('INSERT INTO fleet_alerts (server, memory, updated_at) VALUES (?, ?, ?) ON CONFLICT (server) DO NOTHING').run(server, text, at)
+          .changes > 0
+      );
     }
-    return this.store.statement('UPDATE fleet_alerts SET memory = ?, updated_at = ? WHERE server = ? AND memory = ?').run(text, at, server, JSON.stringify(previous)).changes > 0;
+    return (
+      this.store.statement('UPDATE fleet_alerts SET memory = ?, updated_at = ? WHERE server = ? AND memory = ?').run(text, at, server, JSON.stringify(previous))
+        .changes > 0
+    );
   }
 
   alertThread(server: string, channelId: string): string | null {
-    const row = this.store.statement('SELECT ts FROM fleet_alert_threads WHERE server = ? AND channel_id = ?').get(server, channelId) as { ts: string } | undefined;
+    const row = this.store.statement('SELECT ts FROM fleet_alert_threads WHERE server = ? AND channel_id = ?').get(server, channelId) as
+      | { ts: string }
+      | undefined;
     return row?.ts ?? null;
   }
 
@@ -85,7 +97,9 @@ export class FleetStore {
     if (ts === null) this.store.statement('DELETE FROM fleet_alert_threads WHERE server = ? AND channel_id = ?').run(server, channelId);
     else
       this.store
-        .statement('INSERT INTO fleet_alert_threads (server, channel_id, ts, posted_at) VALUES (?, ?, ?, ?) ON CONFLICT (server, channel_id) DO UPDATE SET ts = excluded.ts, posted_at = excluded.posted_at')
+        .statement(
+          'INSERT INTO fleet_alert_threads (server, channel_id, ts, posted_at) VALUES (?, ?, ?, ?) ON CONFLICT (server, channel_id) DO UPDATE SET ts = excluded.ts, posted_at = excluded.posted_at',
+        )
         .run(server, channelId, ts, at);
   }
 }

@@ -92,7 +92,9 @@ export class InboxStore {
    */
   keepAnswer(key: string, answer: unknown, diagnosisId: number | null): void {
     this.store
-      .statement("UPDATE slack_inbox SET payload = json_set(payload, '$.answer', json(?)), diagnosis_id = COALESCE(?, diagnosis_id) WHERE key = ? AND done_at IS NULL")
+      .statement(
+        "UPDATE slack_inbox SET payload = json_set(payload, '$.answer', json(?)), diagnosis_id = COALESCE(?, diagnosis_id) WHERE key = ? AND done_at IS NULL",
+      )
       .run(JSON.stringify(answer), diagnosisId, key);
   }
 
@@ -136,7 +138,10 @@ function toInboxItem(row: Row): InboxItem {
     key: String(row.key),
     eventId: s('event_id'),
     kind: String(row.kind) as InboxKind,
-    payload: row.content == null ? (JSON.parse(String(row.payload)) as unknown) : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
+    payload:
+      row.content == null
+        ? (JSON.parse(String(row.payload)) as unknown)
+        : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
     receivedAt: String(row.received_at),
     takenBy: s('taken_by'),
     attempts: Number(row.attempts),

@@ -17,7 +17,10 @@ export class ReaderLangStore {
   }
 
   choose(userId: string, lang: Lang, at: string): void {
-    this.store.statement('INSERT INTO reader_langs (user_id, lang, chosen_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, chosen_at = excluded.chosen_at')
+    this.store
+      .statement(
+        'INSERT INTO reader_langs (user_id, lang, chosen_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET lang = excluded.lang, chosen_at = excluded.chosen_at',
+      )
       .run(userId, lang, at);
   }
 }

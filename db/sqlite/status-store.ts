@@ -27,26 +27,23 @@ export class StatusStore {
   // ── subscriptions ────────────────────────────────────────────────────────────────────────────────
 
   /** Creates or changes a channel's subscription (keeping when it was first made). */
-  upsertSubscription(s: {
-    channelId: string;
-    teamId?: string | null;
-    postTime: string;
-    timeZone: string;
-    lang: Lang;
-    createdBy?: string | null;
-    at: string;
-  }): { subscription: Subscription; created: boolean } {
-    return this.db.transaction(() => {
-      const existed = !!this.db.prepare('SELECT 1 FROM subscriptions WHERE channel_id = ?').get(s.channelId);
-      this.db
-        .prepare(
-          `INSERT INTO subscriptions (channel_id, team_id, post_time, time_zone, lang, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+  upsertSubscription(s: { channelId: string; teamId?: string | null; postTime: string; timeZone: string; lang: Lang; createdBy?: string | null; at: string }): {
+    subscription: Subscription;
+    created: boolean;
+  } {
+    return this.db
+      .transaction(() => {
+        const existed = !!this.db.prepare('SELECT 1 FROM subscriptions WHERE channel_id = ?').get(s.channelId);
+        this.db
+          .prepare(
+            `INSERT INTO subscriptions (channel_id, team_id, post_time, time_zone, lang, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (channel_id) DO UPDATE SET team_id = COALESCE(excluded.team_id, team_id), post_time = excluded.post_time,
              time_zone = excluded.time_zone, lang = excluded.lang`,
-        )
-        .run(s.channelId, s.teamId ?? null, s.postTime, s.timeZone, s.lang, s.createdBy ?? null, s.at);
-      return { subscription: this.subscription(s.channelId)!, created: !existed };
-    }).immediate();
+          )
+          .run(s.channelId, s.teamId ?? null, s.postTime, s.timeZone, s.lang, s.createdBy ?? null, s.at);
+        return { subscription: this.subscription(s.channelId)!, created: !existed };
+      })
+      .immediate();
   }
 
   /** Ends a channel's subscription; false when it had none. */
@@ -72,30 +69,39 @@ export class StatusStore {
    */
   claimPost(o: { channelId: string; localDate: string; now: string; instanceId: string; leaseMs: number; maxAttempts: number }): ClaimResult {
     const claimedBy = `${o.instanceId}/${randomUUID().slice(0, 8)}`;
-    return this.db.transaction((): ClaimResult => {
-      const row = this.statusPost(o.channelId, o.localDate);
-      if (!row) {
-        this.db
-          .prepare('INSERT INTO status_posts (channel_id, local_date, claimed_at, claimed_by, attempts) VALUES (?, ?, ?, ?, 1)')
-          .run(o.channelId, o.localDate, o.now, claimedBy);
-        return { kind: 'claimed', claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: 1, mustVerify: false } };
-      }
-      if (row.postedTs) return { kind: 'posted', ts: row.postedTs };
-      const leaseEnd = new Date(Date.parse(row.claimedAt) + o.leaseMs).toISOString();
-      if (leaseEnd > o.now) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
-      if (row.attempts >= o.maxAttempts) return { kind: 'exhausted', attempts: row.attempts };
-      const changed = this.db
-        .prepare(
-          `UPDATE status_posts SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1
+    return this.db
+      .transaction((): ClaimResult => {
+        const row = this.statusPost(o.channelId, o.localDate);
+        if (!row) {
+          this.db
+            .prepare('INSERT INTO status_posts (channel_id, local_date, claimed_at, claimed_by, attempts) VALUES (?, ?, ?, ?, 1)')
+            .run(o.channelId, o.localDate, o.now, claimedBy);
+          return { kind: 'claimed', claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: 1, mustVerify: false } };
+        }
+        if (row.postedTs) return { kind: 'posted', ts: row.postedTs };
+        const leaseEnd = new Date(Date.parse(row.claimedAt) + o.leaseMs).toISOString();
+        if (leaseEnd > o.now) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
+        if (row.attempts >= o.maxAttempts) return { kind: 'exhausted', attempts: row.attempts };
+        const changed = this.db
+          .prepare(
+            `UPDATE status_posts SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1
            WHERE channel_id = ? AND local_date = ? AND claimed_at = ? AND claimed_by = ? AND posted_ts IS NULL`,
-        )
-        .run(o.now, claimedBy, o.channelId, o.localDate, row.claimedAt, row.claimedBy).changes;
-      if (changed === 0) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
-      return {
-        kind: 'claimed',
-        claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: row.attempts + 1, mustVerify: row.postStartedAt !== null },
-      };
-    }).immediate();
+          )
+          .run(o.now, claimedBy, o.channelId, o.localDate, row.claimedAt, row.claimedBy).changes;
+        if (changed === 0) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
+        return {
+          kind: 'claimed',
+          claim: {
+            channelId: o.channelId,
+            localDate: o.localDate,
+            claimedBy,
+            claimedAt: o.now,
+            attempts: row.attempts + 1,
+            mustVerify: row.postStartedAt !== null,
+          },
+        };
+      })
+      .immediate();
   }
 
   /**
@@ -126,7 +132,9 @@ export class StatusStore {
   recordPosted(channelId: string, localDate: string, ts: string, at: string): boolean {
     return (
       this.db
-        .prepare('UPDATE status_posts SET posted_ts = ?, posted_at = ?, post_started_at = NULL, last_error = NULL WHERE channel_id = ? AND local_date = ? AND posted_ts IS NULL')
+        .prepare(
+          'UPDATE status_posts SET posted_ts = ?, posted_at = ?, post_started_at = NULL, last_error = NULL WHERE channel_id = ? AND local_date = ? AND posted_ts IS NULL',
+        )
         .run(ts, at, channelId, localDate).changes > 0
     );
   }

@@ -15,7 +15,10 @@ export { newerSchema };
 
 /** The schema version the migrations beside this file bring a database to. */
 export function knownSchemaVersion(dir: string = MIGRATIONS_DIR): number {
-  const last = readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort().at(-1);
+  const last = readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .at(-1);
   return last === undefined ? 0 : Number(last.slice(0, 3));
 }
 
@@ -147,10 +150,11 @@ export class Store {
 
   /** Every known name and alias → its server's row name, split by whose naming it is. */
   private serverDirectory(): ServerDirectory {
-    const names = this.statement(
-        'SELECT name AS alias, name, named_by_admin FROM servers UNION ALL SELECT alias, name, 1 FROM server_aliases',
-      )
-      .all() as { alias: string; name: string; named_by_admin: number }[];
+    const names = this.statement('SELECT name AS alias, name, named_by_admin FROM servers UNION ALL SELECT alias, name, 1 FROM server_aliases').all() as {
+      alias: string;
+      name: string;
+      named_by_admin: number;
+    }[];
     const trusted = new Map<string, string>();
     const unvouched = new Set<string>();
     for (const r of names) {
@@ -210,10 +214,9 @@ export class Store {
 
   private touchServer(name: string, at: string, byAdmin: boolean): void {
     this.statement(
-        `INSERT INTO servers (name, first_seen_at, last_seen_at, named_by_admin) VALUES (?, ?, ?, ?)
+      `INSERT INTO servers (name, first_seen_at, last_seen_at, named_by_admin) VALUES (?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at, named_by_admin = MAX(named_by_admin, excluded.named_by_admin)`,
-      )
-      .run(name, at, at, byAdmin ? 1 : 0);
+    ).run(name, at, at, byAdmin ? 1 : 0);
   }
 
   // ── diagnoses ────────────────────────────────────────────────────────────────────────────────────
@@ -226,22 +229,42 @@ export class Store {
       const byAdmin = r.byAdmin ?? true;
       const server = d.server ? this.serverRowFor(d.server, r.at, byAdmin) : null;
       const info = this.statement(
-          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin)
+        `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          r.at, r.origin, server, d.verdict, d.serverState, d.lang, d.lines, r.sourceName ?? null, r.teamId ?? null, r.channelId ?? null, r.messageTs ?? null,
-          r.threadTs ?? null, r.userId ?? null, r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null, byAdmin ? 1 : 0,
-        );
+      ).run(
+        r.at,
+        r.origin,
+        server,
+        d.verdict,
+        d.serverState,
+        d.lang,
+        d.lines,
+        r.sourceName ?? null,
+        r.teamId ?? null,
+        r.channelId ?? null,
+        r.messageTs ?? null,
+        r.threadTs ?? null,
+        r.userId ?? null,
+        r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
+        byAdmin ? 1 : 0,
+      );
       if (info.changes === 0) {
         // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
-        const existing = this.statement(`SELECT id FROM diagnoses WHERE origin = ? AND channel_id IS ? AND message_ts = ? AND COALESCE(source_name, '') = ?`)
-          .get(r.origin, r.channelId ?? null, r.messageTs ?? null, r.sourceName ?? '') as { id: number };
+        const existing = this.statement(
+          `SELECT id FROM diagnoses WHERE origin = ? AND channel_id IS ? AND message_ts = ? AND COALESCE(source_name, '') = ?`,
+        ).get(r.origin, r.channelId ?? null, r.messageTs ?? null, r.sourceName ?? '') as { id: number };
         return existing.id;
       }
       const id = Number(info.lastInsertRowid);
       const attribution = new AttributionStore(this);
-      if (server) attribution.applyFacts(server, d.learned, r.at, { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id }, d.failedAt);
+      if (server)
+        attribution.applyFacts(
+          server,
+          d.learned,
+          r.at,
+          { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id },
+          d.failedAt,
+        );
       attribution.recordFaultIds(id, r.faultIds ?? []);
       const insert = this.statement('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
       // Evidence first, so that what the verdict rests on survives the cap.
@@ -265,26 +288,27 @@ export class Store {
   retractMessage(channelId: string, messageTs: string, origins: readonly Origin[] = ['message', 'file']): number {
     return this.db.transaction(() => {
       const inOrigins = origins.map(() => '?').join(', ');
-      const gone = this.statement(`SELECT id, server, created_at FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`)
-        .all(channelId, messageTs, ...origins) as Row[];
+      const gone = this.statement(`SELECT id, server, created_at FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).all(
+        channelId,
+        messageTs,
+        ...origins,
+      ) as Row[];
       if (gone.length === 0) return 0;
       this.statement(`DELETE FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).run(channelId, messageTs, ...origins);
       for (const server of new Set(gone.map((r) => r.server).filter((v): v is string => typeof v === 'string'))) {
         const times = gone.filter((r) => r.server === server).map((r) => String(r.created_at));
         const names = this.spellingsOf(server);
         this.statement(
-            `UPDATE servers SET last_affected_at =
+          `UPDATE servers SET last_affected_at =
                (SELECT MAX(created_at) FROM diagnoses WHERE verdict = 'affected' AND server IN (${names.map(() => '?').join(', ')}))
              WHERE name = ? AND last_affected_at IN (${times.map(() => '?').join(', ')})`,
-          )
-          .run(...names, server, ...times);
+        ).run(...names, server, ...times);
         // A server known only through what was retracted is not known at all: no row left to show in the fleet.
         this.statement(
-            `DELETE FROM servers WHERE name = ? AND dll_version IS NULL AND wsus_version IS NULL AND fix_event_at IS NULL AND last_affected_at IS NULL
+          `DELETE FROM servers WHERE name = ? AND dll_version IS NULL AND wsus_version IS NULL AND fix_event_at IS NULL AND last_affected_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM diagnoses WHERE server IN (${names.map(() => '?').join(', ')}))
                AND NOT EXISTS (SELECT 1 FROM server_fact_sources WHERE server = ?)`,
-          )
-          .run(server, ...names, server);
+        ).run(server, ...names, server);
       }
       return gone.length;
     })();
@@ -298,12 +322,11 @@ export class Store {
     const where = options.server ? `WHERE d.server IN (${names.map(() => '?').join(', ')})` : '';
     const params: unknown[] = [...names, limit];
     const rows = this.statement(
-        `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count,
+      `SELECT d.*, (SELECT COUNT(*) FROM findings f WHERE f.diagnosis_id = d.id) AS finding_count,
                 (SELECT group_concat(p.problem, ' ') FROM diagnosis_problems p WHERE p.diagnosis_id = d.id) AS problem_ids,
                 (SELECT group_concat(c.code, ' ') FROM diagnosis_codes c WHERE c.diagnosis_id = d.id) AS codes
          FROM diagnoses d ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
-      )
-      .all(...params) as Row[];
+    ).all(...params) as Row[];
     return rows.map(toHistoryEntry);
   }
 
@@ -315,15 +338,20 @@ export class Store {
     const names = this.spellingsOf(name);
     const inNames = names.map(() => '?').join(', ');
     const rows = this.statement(
-        `SELECT 'problem' AS kind, p.problem AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+      `SELECT 'problem' AS kind, p.problem AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
            FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY p.problem
          UNION ALL
          SELECT 'code' AS kind, c.code AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
            FROM diagnosis_codes c JOIN diagnoses d ON d.id = c.diagnosis_id WHERE d.server IN (${inNames}) GROUP BY c.code
          ORDER BY last DESC, kind DESC, id`,
-      )
-      .all(...names, ...names) as Row[];
-    return rows.map((r) => ({ kind: String(r.kind) as ServerFailure['kind'], id: String(r.id), logs: Number(r.logs), since: String(r.since), last: String(r.last) }));
+    ).all(...names, ...names) as Row[];
+    return rows.map((r) => ({
+      kind: String(r.kind) as ServerFailure['kind'],
+      id: String(r.id),
+      logs: Number(r.logs),
+      since: String(r.since),
+      last: String(r.last),
+    }));
   }
 
   private spellingsOf(name: string): string[] {
@@ -346,8 +374,9 @@ export class Store {
    * (a reply's "Show N more lines" button carries the count). In line order.
    */
   evidenceOf(diagnosisId: number, count: number): { rule: string; line: number; text: string }[] {
-    const rows = this.statement('SELECT rule, line, text FROM (SELECT rowid, rule, line, text FROM findings WHERE diagnosis_id = ? ORDER BY rowid LIMIT ?) ORDER BY line, rowid')
-      .all(diagnosisId, Math.max(0, Math.min(count, MAX_STORED_FINDINGS))) as Row[];
+    const rows = this.statement(
+      'SELECT rule, line, text FROM (SELECT rowid, rule, line, text FROM findings WHERE diagnosis_id = ? ORDER BY rowid LIMIT ?) ORDER BY line, rowid',
+    ).all(diagnosisId, Math.max(0, Math.min(count, MAX_STORED_FINDINGS))) as Row[];
     return rows.map((r) => ({ rule: String(r.rule), line: Number(r.line), text: String(r.text) }));
   }
 

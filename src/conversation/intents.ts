@@ -42,7 +42,11 @@ export const INTENTS: readonly IntentRow[] = [
   {
     intent: 'code',
     en: ["what[ does| is|'s]( the)( error| code| error code) {code}( mean)", '[explain|meaning of|define]( error| code) {code}', '(error |code ){code}'],
-    ja: ['(エラー|コード|エラーコード){code}[とは|って|は][何|なに|どういう意味|なんですか]', '(エラー|コード){code}の意味(は)', '(エラー|コード){code}(とは|って)'],
+    ja: [
+      '(エラー|コード|エラーコード){code}[とは|って|は][何|なに|どういう意味|なんですか]',
+      '(エラー|コード){code}の意味(は)',
+      '(エラー|コード){code}(とは|って)',
+    ],
   },
   {
     intent: 'servers:not-fixed',
@@ -95,7 +99,11 @@ export const INTENTS: readonly IntentRow[] = [
       "[what's|what is|how's|how is] the (fleet |overall )status",
       'how [is|are] [the fleet|everything|things|the servers|we]( doing| going| looking)',
     ],
-    ja: ['(全体の|全サーバーの|今の|現在の|いまの)[状況|状態|ステータス|概要|サマリー](は)(どう|どうですか)', '全体(は)(どう|どうですか)', '[全サーバー|サーバー全体](は)どう'],
+    ja: [
+      '(全体の|全サーバーの|今の|現在の|いまの)[状況|状態|ステータス|概要|サマリー](は)(どう|どうですか)',
+      '全体(は)(どう|どうですか)',
+      '[全サーバー|サーバー全体](は)どう',
+    ],
   },
   {
     intent: 'help',
@@ -104,9 +112,7 @@ export const INTENTS: readonly IntentRow[] = [
   },
   {
     intent: 'thanks',
-    en: [
-      '[thanks|thank you|thx|ty|cheers|many thanks|much appreciated|appreciated|great|perfect|nice|cool|awesome]( a lot| so much| very much| again)',
-    ],
+    en: ['[thanks|thank you|thx|ty|cheers|many thanks|much appreciated|appreciated|great|perfect|nice|cool|awesome]( a lot| so much| very much| again)'],
     ja: ['[ありがとう|ありがとうございます|ありがとうございました|どうも|どうもありがとう|助かりました|助かります|サンキュー|感謝します]'],
   },
   {
@@ -142,7 +148,10 @@ const JA_LEAD = String.raw`(?:ねえ|ねぇ|あの|すみません|すいませ�
 /** The polite endings a Japanese question takes (「…を教えてください」「…ですか」). */
 const JA_TAIL = String.raw`(?:は|を)?(?:教えて(?:ください|下さい)?|見せて(?:ください|下さい)?|ですか|でしょうか|ますか|か|なの|の)?`;
 /** What may come around a phrase, per language: a language added to LANGS fails `tsc` here until given its own. */
-const AROUND: Readonly<Record<Lang, { readonly lead: string; readonly tail: string }>> = { en: { lead: EN_LEAD, tail: EN_TAIL }, ja: { lead: JA_LEAD, tail: JA_TAIL } };
+const AROUND: Readonly<Record<Lang, { readonly lead: string; readonly tail: string }>> = {
+  en: { lead: EN_LEAD, tail: EN_TAIL },
+  ja: { lead: JA_LEAD, tail: JA_TAIL },
+};
 const CODE = String.raw`0x[0-9a-f]{1,8}|[0-9a-f]{8}|-?\d{9,10}`;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^$\\/]/g, '\\$&');

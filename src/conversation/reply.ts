@@ -97,12 +97,23 @@ export type Write =
 
 export type Decision =
   | { readonly do: 'silent' }
-  | { readonly do: 'reply'; readonly outcome: 'replied' | 'refused'; readonly reply: ReplyKind; readonly diagnosisId?: number | null; readonly writes?: readonly Write[] };
+  | {
+      readonly do: 'reply';
+      readonly outcome: 'replied' | 'refused';
+      readonly reply: ReplyKind;
+      readonly diagnosisId?: number | null;
+      readonly writes?: readonly Write[];
+    };
 
 export type BeforeScan = Decision | { readonly do: 'ask-table'; readonly intent: Intent } | { readonly do: 'scan' };
 
 const SILENT: Decision = { do: 'silent' };
-const say = (reply: ReplyKind, more: { diagnosisId?: number | null; writes?: readonly Write[] } = {}): Decision => ({ do: 'reply', outcome: 'replied', reply, ...more });
+const say = (reply: ReplyKind, more: { diagnosisId?: number | null; writes?: readonly Write[] } = {}): Decision => ({
+  do: 'reply',
+  outcome: 'replied',
+  reply,
+  ...more,
+});
 
 /** Talking to the bot (a mention, a DM) without a file: questions and thread answers are read before any scan. */
 export function talking(m: Incoming): boolean {
@@ -150,7 +161,10 @@ function threadAnswer(m: Incoming, view: Pick<BeforeScanView, 'admin' | 'threadQ
  * What recording a thread's answer came to (src/attribute.ts recordFor): recorded as decided; or, recorded meanwhile
  * by someone else, the server it was recorded for; or purged meanwhile: nothing to say.
  */
-export function afterRecording(decided: Decision, r: { readonly kind: 'recorded' | 'not-admin' | 'gone' } | { readonly kind: 'already'; readonly server: string }): Decision {
+export function afterRecording(
+  decided: Decision,
+  r: { readonly kind: 'recorded' | 'not-admin' | 'gone' } | { readonly kind: 'already'; readonly server: string },
+): Decision {
   if (r.kind === 'recorded') return decided;
   if (r.kind === 'not-admin') return say({ kind: 'thread-not-admin' });
   if (r.kind === 'already') return say({ kind: 'thread-already', server: r.server });
@@ -272,7 +286,10 @@ const NOT_LOGS = /^(image|video|audio)\/|^application\/(pdf|msword|vnd\.)/;
 const EVTX_NAME = /\.evtx$/i;
 
 /** Why a file is not read before it is downloaded, or null to read it. */
-export function unreadFile(f: { readonly name: string; readonly mimetype?: string; readonly size?: number }, readCap: number): 'not-a-log' | 'event-log' | 'too-large' | null {
+export function unreadFile(
+  f: { readonly name: string; readonly mimetype?: string; readonly size?: number },
+  readCap: number,
+): 'not-a-log' | 'event-log' | 'too-large' | null {
   if (NOT_LOGS.test(f.mimetype ?? '')) return 'not-a-log';
   if (EVTX_NAME.test(f.name)) return 'event-log';
   if (f.size !== undefined && f.size > readCap) return 'too-large';

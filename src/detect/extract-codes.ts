@@ -96,7 +96,8 @@ export const MAX_DISTINCT_CODES = 500;
  * A line that gives a code as the result of a sync or a search (the client's and the WSUS server's wording): the code
  * that failed the operation, beside the codes it met on the way.
  */
-const OUTCOME = /Exit code\s*=|Sync of Updates:|SyncUpdates failure|Failed to synchroni[sz]e|Failed to find updates|FATAL:|SyncUpdates_WithRecovery failed|Synchroni[sz]ation failed|Search failed|failed to search/i;
+const OUTCOME =
+  /Exit code\s*=|Sync of Updates:|SyncUpdates failure|Failed to synchroni[sz]e|Failed to find updates|FATAL:|SyncUpdates_WithRecovery failed|Synchroni[sz]ation failed|Search failed|failed to search/i;
 
 export class CodeTally {
   private readonly byCode = new Map<string, { count: number; lines: number[]; outcome: boolean }>();

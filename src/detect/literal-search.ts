@@ -155,18 +155,12 @@ const COMMON_BIGRAMS =
 const STATIC_FLOOR = 3e-4;
 
 type ByteClass = 0 | 1 | 2 | 3; // upper, lower, digit, other
-const byteClass = (b: number): ByteClass =>
-  b >= 0x41 && b <= 0x5a ? 0 : b >= 0x61 && b <= 0x7a ? 1 : b >= 0x30 && b <= 0x39 ? 2 : 3;
+const byteClass = (b: number): ByteClass => (b >= 0x41 && b <= 0x5a ? 0 : b >= 0x61 && b <= 0x7a ? 1 : b >= 0x30 && b <= 0x39 ? 2 : 3);
 // SHAPE[class(a) * 4 + class(b)]: how much more (or less) often a follows b than chance would say.
 // Upper→lower starts words ("Server"); lower→Upper is a CamelCase seam and rare; digits come in
 // runs (timestamps, HRESULTs); letter/digit seams are rare except upper-case hex in GUIDs.
 // prettier-ignore
-const SHAPE = [
-  /* U→ */ 0.6, 3, 0.6, 1,
-  /* L→ */ 0.2, 1, 0.4, 1,
-  /* D→ */ 0.6, 0.4, 2, 1,
-  /* O→ */ 1, 1, 1, 1,
-];
+const SHAPE = [/* U→ */ 0.6, 3, 0.6, 1, /* L→ */ 0.2, 1, 0.4, 1, /* D→ */ 0.6, 0.4, 2, 1, /* O→ */ 1, 1, 1, 1];
 
 /**
  * The static model, built once per process (every untuned search — the CLI's small inputs, the bot's pastes — asks
@@ -478,7 +472,10 @@ class Emitter {
   head = 0;
   tail = 0;
   stopped = false;
-  constructor(readonly onMatch: (position: number, literalIndex: number) => unknown, readonly stopAfterFirst: boolean) {}
+  constructor(
+    readonly onMatch: (position: number, literalIndex: number) => unknown,
+    readonly stopAfterFirst: boolean,
+  ) {}
 
   push(position: number, literalIndex: number): void {
     if (this.tail === this.pos.length) {
@@ -588,9 +585,7 @@ export class LiteralSearch {
         const wins = windowsOf(bytes, width, model);
         let maxStride = Infinity;
         for (let i = 0; i < bytes.length; i++) maxStride = Math.min(maxStride, wins.start[i + 1]! - wins.start[i]!);
-        const strides = options.stride
-          ? [Math.max(1, Math.min(maxStride, Math.floor(options.stride)))]
-          : Array.from({ length: maxStride }, (_, i) => i + 1);
+        const strides = options.stride ? [Math.max(1, Math.min(maxStride, Math.floor(options.stride)))] : Array.from({ length: maxStride }, (_, i) => i + 1);
         for (const stride of strides) {
           const t = planFor(wins, width, stride, hitScale);
           if (best === undefined || t.cost < best.cost) {

@@ -4,7 +4,8 @@
  */
 
 /** A line as Windows Update and WSUS logs print it: a date first, TAB-separated columns, or a component's WARNING. */
-const LOG_LINE = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\t[^\t]*\t|\bWARNING:|\bFAILED\b|\bThrowException\b|^\s*(?:PT|Agent|AU|Misc|Report|Setup|Handler|DnldMgr|ProtocolTalker|Shared)\s{2,}/;
+const LOG_LINE =
+  /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\t[^\t]*\t|\bWARNING:|\bFAILED\b|\bThrowException\b|^\s*(?:PT|Agent|AU|Misc|Report|Setup|Handler|DnldMgr|ProtocolTalker|Shared)\s{2,}/;
 
 /** One non-empty line without the shape of a log line. */
 export function isChatLine(text: string): boolean {

@@ -20,11 +20,36 @@ export interface CodeSource {
 }
 
 export const CODE_SOURCES: Readonly<Record<CodeSourceId, CodeSource>> = {
-  'wuerror.h': { title: 'Windows SDK wuerror.h', repo: 'microsoft/win32metadata', path: 'generation/WinSDK/RecompiledIdlHeaders/um/wuerror.h', commit: '1e548b0abd16444e620215b801447c70253f5aae' },
-  winhttp: { title: 'Error Messages (Winhttp.h)', repo: 'MicrosoftDocs/win32', path: 'desktop-src/WinHttp/error-messages.md', commit: '0f5c32f961152335e1589cf9e3b785324ce751fe' },
-  'winerror.h': { title: 'Windows SDK winerror.h', repo: 'microsoft/win32metadata', path: 'generation/WinSDK/RecompiledIdlHeaders/shared/winerror.h', commit: 'c41ef7458f008ba4ccea85ee33163be71b9112bb' },
-  wsw: { title: 'Windows Web Services return values (as quoted by the MBAM documentation)', repo: 'MicrosoftDocs/win32', path: 'desktop-src/wsw', commit: null },
-  bits: { title: 'BITS Return Values', repo: 'MicrosoftDocs/win32', path: 'desktop-src/Bits/bits-return-values.md', commit: '017eca30720c0164e0f158803ce65dfd462022b7' },
+  'wuerror.h': {
+    title: 'Windows SDK wuerror.h',
+    repo: 'microsoft/win32metadata',
+    path: 'generation/WinSDK/RecompiledIdlHeaders/um/wuerror.h',
+    commit: '1e548b0abd16444e620215b801447c70253f5aae',
+  },
+  winhttp: {
+    title: 'Error Messages (Winhttp.h)',
+    repo: 'MicrosoftDocs/win32',
+    path: 'desktop-src/WinHttp/error-messages.md',
+    commit: '0f5c32f961152335e1589cf9e3b785324ce751fe',
+  },
+  'winerror.h': {
+    title: 'Windows SDK winerror.h',
+    repo: 'microsoft/win32metadata',
+    path: 'generation/WinSDK/RecompiledIdlHeaders/shared/winerror.h',
+    commit: 'c41ef7458f008ba4ccea85ee33163be71b9112bb',
+  },
+  wsw: {
+    title: 'Windows Web Services return values (as quoted by the MBAM documentation)',
+    repo: 'MicrosoftDocs/win32',
+    path: 'desktop-src/wsw',
+    commit: null,
+  },
+  bits: {
+    title: 'BITS Return Values',
+    repo: 'MicrosoftDocs/win32',
+    path: 'desktop-src/Bits/bits-return-values.md',
+    commit: '017eca30720c0164e0f158803ce65dfd462022b7',
+  },
 };
 
 export interface CodeEntry {

@@ -19,7 +19,6 @@ export type LogSource = 'WindowsUpdate.log' | 'SoftwareDistribution.log' | 'serv
  */
 export type RuleRole = 'signature' | 'partial' | 'version' | 'fix' | 'context' | 'lookalike' | 'problem';
 
-
 export interface RuleExample {
   readonly line: string;
   /** Fields the match must capture (a subset of what the rule captures). */

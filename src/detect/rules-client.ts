@@ -40,7 +40,10 @@ export const CLIENT_RULES = [
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
-      { en: 'A SimpleAuthWebService URL is where the client gets its cookie, not the server it syncs with.', ja: 'SimpleAuthWebService の URL は Cookie の取得先で、同期するサーバーではありません。' },
+      {
+        en: 'A SimpleAuthWebService URL is where the client gets its cookie, not the server it syncs with.',
+        ja: 'SimpleAuthWebService の URL は Cookie の取得先で、同期するサーバーではありません。',
+      },
     ],
     examples: {
       match: [
@@ -48,7 +51,10 @@ export const CLIENT_RULES = [
           line: 'PT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://wsus01:8530/ClientWebService/client.asmx',
           fields: { server: 'wsus01', port: '8530' },
         },
-        { line: '2023/05/22 08:08:33.1234567 8096  8116  ProtocolTalker  ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = https://WSUS.corp.example:8531/ClientWebService/client.asmx', fields: { server: 'wsus.corp.example' } },
+        {
+          line: '2023/05/22 08:08:33.1234567 8096  8116  ProtocolTalker  ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = https://WSUS.corp.example:8531/ClientWebService/client.asmx',
+          fields: { server: 'wsus.corp.example' },
+        },
         { line: 'PT    + ServiceId = {3DA21691-E39D-4DA6-8A4B-B43877BCB1B7}, Server URL = http://<WSUS server>/ClientWebService/client.asmx' },
       ],
       noMatch: ['PT\t  Server URL = http://wsus01:8530/SimpleAuthWebService/SimpleAuth.asmx'],
@@ -69,7 +75,10 @@ export const CLIENT_RULES = [
     },
     sources: [KB954960_ARTICLE],
     lookalikes: [
-      { en: 'The WSUS status server is where the client reports, not the server it syncs with.', ja: 'WSUS の状態サーバーはレポートの送信先で、同期するサーバーではありません。' },
+      {
+        en: 'The WSUS status server is where the client reports, not the server it syncs with.',
+        ja: 'WSUS の状態サーバーはレポートの送信先で、同期するサーバーではありません。',
+      },
     ],
     examples: {
       match: [{ line: '2008-08-12\t09:15:40:875\t 940\tf54\tAgent\t  * WSUS server: http://wsus01:8530', fields: { server: 'wsus01', port: '8530' } }],
@@ -98,7 +107,9 @@ export const CLIENT_RULES = [
     examples: {
       match: [
         { line: 'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200' },
-        { line: '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SyncUpdates failure, error = 0x8024400e, soap client error = 7, soap error code = 400, HTTP status code = 200' },
+        {
+          line: '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SyncUpdates failure, error = 0x8024400e, soap client error = 7, soap error code = 400, HTTP status code = 200',
+        },
         { line: 'SOAP Fault: 0x000190 ErrorCode:InternalServerError(5)SyncUpdates failure, error = 0x8024400E' },
       ],
       noMatch: ['PT  WARNING: SyncUpdates failure, error = 0x80244007, soap client error = 7, soap error code = 400, HTTP status code = 200'],
@@ -122,7 +133,10 @@ export const CLIENT_RULES = [
         en: '0x8024400E without InternalServerError(5) has other causes: check the server log before taking it for KB954960.',
         ja: 'InternalServerError(5) を伴わない 0x8024400E には他の原因もあります。KB954960 と判断する前にサーバーのログを確認してください。',
       },
-      { en: '0x8024400D is a different fault (the SOAP message is not valid or too large), not KB954960.', ja: '0x8024400D は別のエラー (SOAP メッセージが不正・過大) で、KB954960 ではありません。' },
+      {
+        en: '0x8024400D is a different fault (the SOAP message is not valid or too large), not KB954960.',
+        ja: '0x8024400D は別のエラー (SOAP メッセージが不正・過大) で、KB954960 ではありません。',
+      },
     ],
     examples: {
       match: [
@@ -145,9 +159,7 @@ export const CLIENT_RULES = [
       ja: 'クライアント Web サービスが SOAP Fault を返しました。',
     },
     sources: [KB954960_ARTICLE],
-    lookalikes: [
-      SIMPLEAUTH_LOOKALIKE,
-    ],
+    lookalikes: [SIMPLEAUTH_LOOKALIKE],
     examples: {
       match: [
         { line: '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SOAP Fault: 0x000190' },
@@ -168,15 +180,16 @@ export const CLIENT_RULES = [
       ja: 'サーバーが同期に対して InternalServerError(5) を返しました。KB954960 を示す詳細です。',
     },
     sources: [KB954960_ARTICLE],
-    lookalikes: [
-      SIMPLEAUTH_LOOKALIKE,
-    ],
+    lookalikes: [SIMPLEAUTH_LOOKALIKE],
     examples: {
       match: [
         { line: 'PT  WARNING:     ErrorCode:InternalServerError(5)' },
         { line: 'SOAP Fault: 0x000190 ErrorCode:InternalServerError(5)SyncUpdates failure, error = 0x8024400E' },
       ],
-      noMatch: ['PT  WARNING:     ErrorCode:InvalidCookie(2)', '2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?'],
+      noMatch: [
+        'PT  WARNING:     ErrorCode:InvalidCookie(2)',
+        '2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?',
+      ],
     },
   },
   {
@@ -191,13 +204,17 @@ export const CLIENT_RULES = [
       ja: '失敗した Web メソッドです。KB954960 では ClientWebService/SyncUpdates が失敗します。',
     },
     sources: [KB954960_ARTICLE],
-    lookalikes: [
-      SIMPLEAUTH_LOOKALIKE,
-    ],
+    lookalikes: [SIMPLEAUTH_LOOKALIKE],
     examples: {
       match: [
-        { line: 'PT  WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"', fields: { service: 'ClientWebService', method: 'SyncUpdates' } },
-        { line: 'PT  WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/SimpleAuthWebService/GetAuthorizationCookie"', fields: { method: 'GetAuthorizationCookie' } },
+        {
+          line: 'PT  WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"',
+          fields: { service: 'ClientWebService', method: 'SyncUpdates' },
+        },
+        {
+          line: 'PT  WARNING:     Method:"http://www.microsoft.com/SoftwareDistribution/Server/SimpleAuthWebService/GetAuthorizationCookie"',
+          fields: { method: 'GetAuthorizationCookie' },
+        },
       ],
       noMatch: ['PT  WARNING:     Message:(null)'],
     },
@@ -237,18 +254,33 @@ export const CLIENT_RULES = [
     lookalikes: [
       {
         code: '0x80244007',
-        en: '0x80244007 is a SOAP client fault (e.g. InvalidParameters: KB4096317, maxInstalledPrerequisites in the client web service\'s web.config; or InternalServerError on SimpleAuthWebService/GetAuthorizationCookie) — not KB954960.',
+        en: "0x80244007 is a SOAP client fault (e.g. InvalidParameters: KB4096317, maxInstalledPrerequisites in the client web service's web.config; or InternalServerError on SimpleAuthWebService/GetAuthorizationCookie) — not KB954960.",
         ja: '0x80244007 は SOAP クライアントのエラーです (例: InvalidParameters は KB4096317 で、クライアント Web サービスの web.config の maxInstalledPrerequisites。SimpleAuthWebService/GetAuthorizationCookie の InternalServerError も同じコード)。KB954960 ではありません。',
       },
-      { code: '0x80244022', en: '0x80244022 is HTTP 503: the WSUS application pool is stopped — not KB954960.', ja: '0x80244022 は HTTP 503 で、WSUS のアプリケーション プールが停止しています。KB954960 ではありません。' },
+      {
+        code: '0x80244022',
+        en: '0x80244022 is HTTP 503: the WSUS application pool is stopped — not KB954960.',
+        ja: '0x80244022 は HTTP 503 で、WSUS のアプリケーション プールが停止しています。KB954960 ではありません。',
+      },
       { code: '0x8024401C', en: '0x8024401C is a timeout — not KB954960.', ja: '0x8024401C はタイムアウトです。KB954960 ではありません。' },
       { code: '0x80072EE2', en: '0x80072EE2 is a timeout — not KB954960.', ja: '0x80072EE2 はタイムアウトです。KB954960 ではありません。' },
-      { code: '0x8024402C', en: '0x8024402C is a proxy or name-resolution failure — not KB954960.', ja: '0x8024402C はプロキシまたは名前解決のエラーです。KB954960 ではありません。' },
-      { code: '0x80244008', en: '0x80244008 with SQL timeouts on the server is KB909131 — not KB954960.', ja: '0x80244008 でサーバー側に SQL タイムアウトがある場合は KB909131 です。KB954960 ではありません。' },
+      {
+        code: '0x8024402C',
+        en: '0x8024402C is a proxy or name-resolution failure — not KB954960.',
+        ja: '0x8024402C はプロキシまたは名前解決のエラーです。KB954960 ではありません。',
+      },
+      {
+        code: '0x80244008',
+        en: '0x80244008 with SQL timeouts on the server is KB909131 — not KB954960.',
+        ja: '0x80244008 でサーバー側に SQL タイムアウトがある場合は KB909131 です。KB954960 ではありません。',
+      },
     ],
     examples: {
       match: [
-        { line: 'PT  WARNING: SyncUpdates failure, error = 0x80244007, soap client error = 7, soap error code = 400, HTTP status code = 200', fields: { code: '0x80244007' } },
+        {
+          line: 'PT  WARNING: SyncUpdates failure, error = 0x80244007, soap client error = 7, soap error code = 400, HTTP status code = 200',
+          fields: { code: '0x80244007' },
+        },
         { line: 'PT  WARNING: Sync of Updates: 0x80244022', fields: { code: '0x80244022' } },
         { line: 'Misc  WARNING: WinHttp: SendRequestToServerForFileInformation failed with 0x80072ee2', fields: { code: '0x80072EE2' } },
       ],

@@ -15,7 +15,9 @@ export const SERVER_FACT_RULES = [
     source: 'server-facts',
     role: 'version',
     literals: ['KB954960-CHECK'],
-    pattern: new RegExp(String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+(?<kind>wsus|dll)=(?:(?<version>\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5})|absent)(?![\w.])`),
+    pattern: new RegExp(
+      String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+(?<kind>wsus|dll)=(?:(?<version>\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5})|absent)(?![\w.])`,
+    ),
     fields: (g) => ({
       server: (g.server ?? '').toLowerCase(),
       component: g.kind === 'dll' ? 'client-web-service-dll' : 'wsus',
@@ -55,12 +57,14 @@ export const SERVER_FACT_RULES = [
     source: 'server-facts',
     role: 'fix',
     literals: ['KB954960-CHECK'],
-    pattern: new RegExp(String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+event1022=(?<event>present|absent)\b(?:\s+(?<date>\d{4}-\d{2}-\d{2})\b)?`),
+    pattern: new RegExp(
+      String.raw`KB954960-CHECK\s+computer=(?<server>${HOST_NAME})\s+event1022=(?<event>present|absent)\b(?:\s+(?<date>\d{4}-\d{2}-\d{2})\b)?`,
+    ),
     // The date the verification command prints after `present` is the event's own: when the fix was installed.
     fields: (g) => ({ server: (g.server ?? '').toLowerCase(), event: g.event ?? '', ...(g.date ? { date: g.date } : {}) }),
     group: 'server-fact',
     meaning: {
-      en: 'Whether the named server\'s Application log has the MsiInstaller event 1022 for KB954960: present, the fix is installed; absent is evidence too (that log holds no record of the install: the DLL version tells).',
+      en: "Whether the named server's Application log has the MsiInstaller event 1022 for KB954960: present, the fix is installed; absent is evidence too (that log holds no record of the install: the DLL version tells).",
       ja: '名前付きのサーバーのアプリケーション イベント ログに KB954960 のイベント ID 1022 (ソース: MsiInstaller) があるかどうかです。「あり」なら KB954960 は適用済みです。「なし」も根拠になります (このログにはインストールの記録がないため、DLL のバージョンで確認します)。',
     },
     sources: [KB954960_ARTICLE],
@@ -96,15 +100,24 @@ export const SERVER_FACT_RULES = [
     },
     sources: [KB954960_ARTICLE, ADVISORY_954960],
     lookalikes: [
-      { en: 'The Windows Update agent version on a client (7.x) is not a WSUS build.', ja: 'クライアントの Windows Update エージェントのバージョン (7.x) は WSUS のビルドではありません。' },
+      {
+        en: 'The Windows Update agent version on a client (7.x) is not a WSUS build.',
+        ja: 'クライアントの Windows Update エージェントのバージョン (7.x) は WSUS のビルドではありません。',
+      },
     ],
     examples: {
       match: [
         { line: 'Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.66', fields: { version: '3.1.6001.66', component: 'client-web-service-dll' } },
-        { line: 'c:\\program files\\update services\\webservices\\clientwebservice\\bin\\microsoft.updateservices.webservices.client.dll  3.1.6001.65', fields: { version: '3.1.6001.65', component: 'client-web-service-dll' } },
+        {
+          line: 'c:\\program files\\update services\\webservices\\clientwebservice\\bin\\microsoft.updateservices.webservices.client.dll  3.1.6001.65',
+          fields: { version: '3.1.6001.65', component: 'client-web-service-dll' },
+        },
         { line: '    VersionString    REG_SZ    3.0.6000.374', fields: { version: '3.0.6000.374', component: 'wsus' } },
         { line: 'Version=3.1.6001.66', fields: { version: '3.1.6001.66', component: 'unknown' } },
-        { line: '3.1.6001.65      3.1.6001.65      C:\\Program Files\\Update Services\\WebServices\\ClientWebService\\bin\\Microsoft.UpdateServices.WebServices.Client.dll', fields: { version: '3.1.6001.65' } },
+        {
+          line: '3.1.6001.65      3.1.6001.65      C:\\Program Files\\Update Services\\WebServices\\ClientWebService\\bin\\Microsoft.UpdateServices.WebServices.Client.dll',
+          fields: { version: '3.1.6001.65' },
+        },
       ],
       noMatch: ['Setup  Client version: Core: 7.6.7600.256  Aux: 7.6.7600.256', 'Version=13.1.6001.66', 'Version=3.1.6001.66.1'],
     },
@@ -149,7 +162,8 @@ export const SERVER_FACT_RULES = [
     literals: ['954960'],
     // Anchored lookaheads: linear on long lines. KB954960 plus a sign that it is the install event.
     // Not the commands that look for it (echoed in a pasted console, they name both the KB and MsiInstaller/1022).
-    pattern: /^(?!.*?(?:Get-EventLog|Get-WinEvent|wmic\s|wevtutil\s|KB954960-CHECK))(?=.*?\bKB ?954960\b)(?=.*?(?:\b1022\b|MsiInstaller|installed successfully|正常にインストールされました|インストールされました))/i,
+    pattern:
+      /^(?!.*?(?:Get-EventLog|Get-WinEvent|wmic\s|wevtutil\s|KB954960-CHECK))(?=.*?\bKB ?954960\b)(?=.*?(?:\b1022\b|MsiInstaller|installed successfully|正常にインストールされました|インストールされました))/i,
     group: 'server-fact',
     meaning: {
       en: 'The Application log records the KB954960 install (MsiInstaller, event 1022): the fix is installed.',
@@ -161,18 +175,27 @@ export const SERVER_FACT_RULES = [
         en: 'The commands that look for the event (Get-EventLog, wmic, wevtutil), echoed in a pasted console, name KB954960 and 1022 too: they are not the event.',
         ja: 'イベントを探すコマンド (Get-EventLog、wmic、wevtutil) もコンソールに表示されると KB954960 と 1022 を含みますが、イベントそのものではありません。',
       },
-      { en: 'Event 1022 for another product (Office 2003 updates, for one) is not the KB954960 install.', ja: '別の製品 (例: Office 2003 の更新プログラム) のイベント ID 1022 は KB954960 のインストールではありません。' },
+      {
+        en: 'Event 1022 for another product (Office 2003 updates, for one) is not the KB954960 install.',
+        ja: '別の製品 (例: Office 2003 の更新プログラム) のイベント ID 1022 は KB954960 のインストールではありません。',
+      },
     ],
     examples: {
       match: [
         { line: "MsiInstaller 1022 08/13/2008 10:12:33 Product: Microsoft Windows Server Update Services 3.0 SP1 - Update 'KB954960' installed successfully." },
-        { line: "1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully." },
-        { line: '情報  2008/08/13 10:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム \'KB954960\' が正常にインストールされました。' },
+        {
+          line: "1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully.",
+        },
+        {
+          line: "情報  2008/08/13 10:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム 'KB954960' が正常にインストールされました。",
+        },
       ],
       noMatch: [
         `wmic ntevent where "LogFile='Application' and SourceName='MsiInstaller' and EventCode=1022" get Message 2>nul | find "KB954960"`,
         "Get-EventLog -LogName Application -Source MsiInstaller | Where-Object { $_.EventID -eq 1022 -and $_.Message -match 'KB954960' }",
-        'Does KB954960 apply to our WSUS?', 'MsiInstaller 1022 Product: Microsoft Office 2003 - Update \'KB907417\' installed successfully.'],
+        'Does KB954960 apply to our WSUS?',
+        "MsiInstaller 1022 Product: Microsoft Office 2003 - Update 'KB907417' installed successfully.",
+      ],
     },
   },
 ] as const satisfies readonly Rule[];

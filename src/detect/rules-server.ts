@@ -25,7 +25,7 @@ export const SERVER_RULES = [
     lookalikes: [
       SIMPLEAUTH_LOOKALIKE,
       {
-        en: 'ThrowException on ServerSyncWebService (GetUpdateData) is the server\'s own upstream sync (KB4482416), not KB954960.',
+        en: "ThrowException on ServerSyncWebService (GetUpdateData) is the server's own upstream sync (KB4482416), not KB954960.",
         ja: 'ServerSyncWebService (GetUpdateData) の ThrowException はサーバー自身の上位同期 (KB4482416) で、KB954960 ではありません。',
       },
     ],
@@ -39,7 +39,9 @@ export const SERVER_RULES = [
           line: '2008-06-14 02:59:57.657 UTC\tWarning\tw3wp.12\tSoapUtilities.CreateException\tThrowException: actor = https://WSUS02.corp.example:8531/ClientWebService/client.asmx, ID=0f3c5a8e-1b2d-4e6f-9a7b-8c9d0e1f2a3b, ErrorCode=InternalServerError, Message=, Client=?',
           fields: { server: 'wsus02.corp.example', port: '8531' },
         },
-        { line: 'SoapUtilities.CreateException ThrowException: actor = http://<server>/ClientWebService/client.asmx, ID=<guid>, ErrorCode=InternalServerError, Message=, Client=?' },
+        {
+          line: 'SoapUtilities.CreateException ThrowException: actor = http://<server>/ClientWebService/client.asmx, ID=<guid>, ErrorCode=InternalServerError, Message=, Client=?',
+        },
       ],
       noMatch: [
         '2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/SimpleAuthWebService/SimpleAuth.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?',
@@ -79,7 +81,9 @@ export const SERVER_RULES = [
           fields: { code: 'InvalidParameters', server: 'wsus01' },
         },
       ],
-      noMatch: ['2018-03-01 10:00:00.000 UTC\tWarning\tw3wp.5\tSoapUtilities.CreateException\tThrowException: actor = http://wsus01:8530/ServerSyncWebService/serversyncwebservice.asmx, ID=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d, ErrorCode=InternalServerError, Message=, Client=?'],
+      noMatch: [
+        '2018-03-01 10:00:00.000 UTC\tWarning\tw3wp.5\tSoapUtilities.CreateException\tThrowException: actor = http://wsus01:8530/ServerSyncWebService/serversyncwebservice.asmx, ID=1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d, ErrorCode=InternalServerError, Message=, Client=?',
+      ],
     },
   },
   {

@@ -6,7 +6,10 @@ import type { Source } from './rule.js';
  * lists the packs with their sources.
  */
 
-export const KB954960_ARTICLE: Source = { title: 'Some computers do not receive updates from the WSUS server (KB954960)', url: 'http://support.microsoft.com/kb/954960/' };
+export const KB954960_ARTICLE: Source = {
+  title: 'Some computers do not receive updates from the WSUS server (KB954960)',
+  url: 'http://support.microsoft.com/kb/954960/',
+};
 export const ADVISORY_954960: Source = {
   title: 'Microsoft Security Advisory 954960',
   url: 'https://learn.microsoft.com/en-us/security-updates/securityadvisories/2008/954960',
@@ -40,7 +43,10 @@ export const KB900935: Source = {
   title: 'How the Windows Update client determines which proxy server to use (KB 900935)',
   url: 'https://learn.microsoft.com/troubleshoot/windows-server/installing-updates-features-roles/windows-update-client-determines-proxy-server-connect',
 };
-export const KB4484071: Source = { title: 'SHA-2 support for Windows Server Update Services 3.0 SP2 (KB4484071)', url: 'https://support.microsoft.com/help/4484071' };
+export const KB4484071: Source = {
+  title: 'SHA-2 support for Windows Server Update Services 3.0 SP2 (KB4484071)',
+  url: 'https://support.microsoft.com/help/4484071',
+};
 export const KB4014345: Source = {
   title: 'How to block user access to Windows Update (KB 4014345)',
   url: 'https://learn.microsoft.com/troubleshoot/windows-server/installing-updates-features-roles/block-user-access-windows-update',

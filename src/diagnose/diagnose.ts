@@ -225,11 +225,7 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
 
   const versionAndFixLines = said.lines;
   const evidence = sortByLine(
-    affected && verdict !== 'possible'
-      ? [...signatureLines, ...versionAndFixLines]
-      : possible
-        ? [...partialLines, ...versionAndFixLines]
-        : versionAndFixLines,
+    affected && verdict !== 'possible' ? [...signatureLines, ...versionAndFixLines] : possible ? [...partialLines, ...versionAndFixLines] : versionAndFixLines,
   );
 
   // ── the other known problems: KB954960 first, its signature lines are evidence of nothing else ────
@@ -242,7 +238,8 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   if (assessment.conflict) notes.push({ kind: 'conflict', ...assessment.conflict });
   if (byRule('office-2003').length > 0) notes.push({ kind: 'office-2003' });
   // A look-alike that a diagnosed problem explains is said there, with its cause and remedy.
-  for (const f of findings) if (ROLE.get(f.rule) === 'lookalike' && f.fields.code && !explained.has(f.fields.code)) notes.push({ kind: 'lookalike', code: f.fields.code });
+  for (const f of findings)
+    if (ROLE.get(f.rule) === 'lookalike' && f.fields.code && !explained.has(f.fields.code)) notes.push({ kind: 'lookalike', code: f.fields.code });
   const names = new Set(findings.map((f) => f.fields.server).filter((s): s is string => !!s));
   if (server) names.delete(server);
   if (names.size > 0) notes.push({ kind: 'other-servers', servers: [...names].sort() });
@@ -253,7 +250,12 @@ export function diagnose(scan: ScanResult, ctx: DiagnoseContext): Diagnosis {
   if (verdict !== 'fixed' && verdict !== 'clean' && verdict !== 'conflict') notes.push({ kind: 'intermittent' });
 
   const partialSides = new Set(partialLines.map((f) => f.source));
-  const actions = nextActions(verdict, state, notes, { failing: affected || possible, clientPartial: partialSides.has('WindowsUpdate.log'), serverPartial: partialSides.has('SoftwareDistribution.log'), failedBefore: !!ctx.known?.lastAffectedAt });
+  const actions = nextActions(verdict, state, notes, {
+    failing: affected || possible,
+    clientPartial: partialSides.has('WindowsUpdate.log'),
+    serverPartial: partialSides.has('SoftwareDistribution.log'),
+    failedBefore: !!ctx.known?.lastAffectedAt,
+  });
   return {
     kb: KB,
     verdict,
@@ -304,7 +306,10 @@ function nextActions(verdict: Verdict, state: ServerState, notes: readonly Note[
             : ['check-server-version', 'install-fix', 'or-workaround'];
   const first: Action[] =
     verdict === 'possible'
-      ? [...(seen.clientPartial || !seen.serverPartial ? (['check-server-log'] as const) : []), ...(seen.serverPartial ? (['confirm-duplicate-key'] as const) : [])]
+      ? [
+          ...(seen.clientPartial || !seen.serverPartial ? (['check-server-log'] as const) : []),
+          ...(seen.serverPartial ? (['confirm-duplicate-key'] as const) : []),
+        ]
       : [];
   const after: Action[] = state === 'fixed' || state === 'conflict' ? [] : verdict === 'vulnerable' ? ['verify-fix'] : ['verify-fix', 'rerun-client-detection'];
   return [...first, ...fix, ...after];

@@ -43,7 +43,10 @@ export function compareVersions(a: string, b: string): number {
 export function normalizeVersion(text: string): string | null {
   const bare = text.trim().replace(/^v/i, '');
   if (!VERSION.test(bare)) return null;
-  return bare.split('.').map((p) => String(Number(p))).join('.');
+  return bare
+    .split('.')
+    .map((p) => String(Number(p)))
+    .join('.');
 }
 
 export function classifyBuild(version: string): BuildClass {
@@ -77,7 +80,9 @@ export function notApplicableReason(build: BuildClass): NotApplicableReason | un
   return build === 'sp2' || build === 'wsus4' ? build : undefined;
 }
 
-export type ParsedVersion = { readonly ok: true; readonly version: string; readonly build: Exclude<BuildClass, 'not-wsus'> } | { readonly ok: false; readonly reason: 'format' | 'not-wsus' };
+export type ParsedVersion =
+  | { readonly ok: true; readonly version: string; readonly build: Exclude<BuildClass, 'not-wsus'> }
+  | { readonly ok: false; readonly reason: 'format' | 'not-wsus' };
 
 /** A version an admin typed: `3.1.6001.66` or `v3.1.6001.66`; refused when it is no WSUS build at all. */
 export function parseVersion(text: string): ParsedVersion {

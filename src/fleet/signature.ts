@@ -16,9 +16,7 @@ export function reportSignature(key: string, timestamp: string, body: Uint8Array
   return `v1=${mac.digest('hex')}`;
 }
 
-export type SignatureCheck =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'missing' | 'timestamp' | 'signature' };
+export type SignatureCheck = { readonly ok: true } | { readonly ok: false; readonly reason: 'missing' | 'timestamp' | 'signature' };
 
 /**
  * Whether `signature` signs `body` at `timestamp` with `key`, and the timestamp is within the window of `now`.

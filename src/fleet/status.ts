@@ -166,7 +166,15 @@ export function threadOf(e: Pick<DetectionEntry, 'messageTs' | 'replyTs'>): stri
 export function buildFleetStatus(input: FleetInput): FleetStatus {
   const now = input.now.getTime();
   const longDays = input.longAffectedDays ?? STATUS.longAffectedDays;
-  const servers: Record<FleetBucket, FleetServer[]> = { affected: [], 'needs-sp1': [], vulnerable: [], conflict: [], unknown: [], 'not-applicable': [], fixed: [] };
+  const servers: Record<FleetBucket, FleetServer[]> = {
+    affected: [],
+    'needs-sp1': [],
+    vulnerable: [],
+    conflict: [],
+    unknown: [],
+    'not-applicable': [],
+    fixed: [],
+  };
   for (const f of input.servers) {
     const state = serverState(f);
     const affected = isAffectedNow(f);
@@ -211,7 +219,9 @@ export function buildFleetStatus(input: FleetInput): FleetStatus {
   const reporting = {
     silent: live.flatMap((r) => (r.lastReportAt !== null && isSilent(r.lastReportAt, input.now) ? [{ server: r.server, lastReportAt: r.lastReportAt }] : [])),
     failingClients: live.flatMap((r) =>
-      (r.health?.failing ?? []).filter((f) => f.clients >= failingThreshold(r.health!.total)).map((f) => ({ server: r.server, code: f.code, clients: f.clients, total: r.health!.total })),
+      (r.health?.failing ?? [])
+        .filter((f) => f.clients >= failingThreshold(r.health!.total))
+        .map((f) => ({ server: r.server, code: f.code, clients: f.clients, total: r.health!.total })),
     ),
   };
   const reportingQuiet = reporting.silent.length === 0 && reporting.failingClients.length === 0;
@@ -240,11 +250,11 @@ function nextAction(servers: Readonly<Record<FleetBucket, readonly FleetServer[]
     servers: list.slice(0, 3).map((s) => s.name),
     ...extra,
   });
-  if (servers.affected.length > 0) return pick('fix-affected', servers.affected, { rtmAmongThem: servers.affected.filter((s) => s.state === 'needs-sp1').length });
+  if (servers.affected.length > 0)
+    return pick('fix-affected', servers.affected, { rtmAmongThem: servers.affected.filter((s) => s.state === 'needs-sp1').length });
   if (servers['needs-sp1'].length > 0) return pick('sp1-then-fix', servers['needs-sp1']);
   if (servers.vulnerable.length > 0) return pick('install-fix', servers.vulnerable);
   if (servers.conflict.length > 0) return pick('resolve-conflicts', servers.conflict);
   if (servers.unknown.length > 0) return pick('check-versions', servers.unknown);
   return { kind: total === 0 ? 'no-servers' : 'none', count: 0, servers: [] };
 }
-

@@ -2,16 +2,7 @@
  * ingest/errors — the one error ingest throws (`InputError`, a user-facing English sentence) and the mapping of
  * raw fs / zlib / stream errors onto it. Nothing else in ingest builds refusal messages.
  */
-export type InputProblem =
-  | 'too-large'
-  | 'binary'
-  | 'truncated-gzip'
-  | 'bad-gzip'
-  | 'empty'
-  | 'unreadable'
-  | 'bad-archive'
-  | 'archive-limit'
-  | 'event-log';
+export type InputProblem = 'too-large' | 'binary' | 'truncated-gzip' | 'bad-gzip' | 'empty' | 'unreadable' | 'bad-archive' | 'archive-limit' | 'event-log';
 
 /**
  * Why an archive is refused, as data, where the reader needs the true reason in their own language (the catalogues
@@ -63,10 +54,7 @@ export interface LimitOptions {
 
 export function tooLarge(options: LimitOptions, decompressed: boolean): InputError {
   const what = decompressed ? 'The decompressed file' : 'The file';
-  return new InputError(
-    'too-large',
-    `${what} is larger than the ${formatBytes(options.maxBytes)} limit (${options.limitName ?? 'MAX_FILE_BYTES'}).`,
-  );
+  return new InputError('too-large', `${what} is larger than the ${formatBytes(options.maxBytes)} limit (${options.limitName ?? 'MAX_FILE_BYTES'}).`);
 }
 
 export function emptyError(): InputError {
@@ -75,10 +63,7 @@ export function emptyError(): InputError {
 
 export function binaryError(kind?: string): InputError {
   const what = kind ? `This looks like ${kind}, not a text log` : 'This does not look like a text log (it contains binary data)';
-  return new InputError(
-    'binary',
-    `${what}. Send WindowsUpdate.log or SoftwareDistribution.log as plain text (a gzip'd log is fine too).`,
-  );
+  return new InputError('binary', `${what}. Send WindowsUpdate.log or SoftwareDistribution.log as plain text (a gzip'd log is fine too).`);
 }
 
 /** The command that exports the one event the bot asks for (MsiInstaller 1022) as text it reads. */
@@ -121,11 +106,7 @@ export function zlibError(e: unknown, what = 'gzip file'): InputError {
   if (e instanceof InputError) return e;
   const code = errorCode(e);
   if (code === 'Z_BUF_ERROR' || (e instanceof Error && /unexpected end of file/i.test(e.message))) {
-    return new InputError(
-      'truncated-gzip',
-      `The ${what} is truncated (it ends before the compressed data does). Upload the complete file.`,
-      { cause: e },
-    );
+    return new InputError('truncated-gzip', `The ${what} is truncated (it ends before the compressed data does). Upload the complete file.`, { cause: e });
   }
   if (code !== undefined && (code.startsWith('Z_') || code.startsWith('ERR_ZLIB') || code === 'ERR_BUFFER_TOO_LARGE')) {
     const starts = what === 'gzip file' ? 'The file starts like gzip but is not valid gzip data' : `The ${what} is not valid compressed data`;

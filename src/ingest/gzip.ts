@@ -43,8 +43,12 @@ export async function* inflate(
 
 export function gunzip(input: AsyncIterable<Buffer>, limit: LimitOptions): AsyncGenerator<Buffer> {
   let total = 0;
-  return inflate(input, (zlib) => zlib.createGunzip({ chunkSize: 256 * 1024 }), (n) => {
-    total += n;
-    if (total > limit.maxBytes) throw tooLarge(limit, true);
-  });
+  return inflate(
+    input,
+    (zlib) => zlib.createGunzip({ chunkSize: 256 * 1024 }),
+    (n) => {
+      total += n;
+      if (total > limit.maxBytes) throw tooLarge(limit, true);
+    },
+  );
 }

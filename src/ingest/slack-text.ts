@@ -7,9 +7,34 @@
 
 /** Opening-fence "language tags" that are dropped (anything else glued to a fence is content). */
 const FENCE_LANGS = new Set([
-  'text', 'txt', 'plain', 'plaintext', 'log', 'logs', 'output', 'console', 'code', 'none', 'nohighlight',
-  'shell', 'sh', 'bash', 'cmd', 'bat', 'batch', 'powershell', 'ps', 'ps1', 'pwsh', 'xml', 'json', 'csv',
-  'ini', 'diff', 'yaml', 'yml',
+  'text',
+  'txt',
+  'plain',
+  'plaintext',
+  'log',
+  'logs',
+  'output',
+  'console',
+  'code',
+  'none',
+  'nohighlight',
+  'shell',
+  'sh',
+  'bash',
+  'cmd',
+  'bat',
+  'batch',
+  'powershell',
+  'ps',
+  'ps1',
+  'pwsh',
+  'xml',
+  'json',
+  'csv',
+  'ini',
+  'diff',
+  'yaml',
+  'yml',
 ]);
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&' };

@@ -105,13 +105,7 @@ export function looksLikeShiftJis(bytes: Buffer, complete: boolean): boolean {
   let odd = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (
-      (c < 0x20 && !ASCII_CONTROL_OK.has(c)) ||
-      c === 0x7f ||
-      (c >= 0xff61 && c <= 0xff9f) ||
-      (c >= 0xe000 && c <= 0xf8ff) ||
-      c === 0xfffd
-    ) {
+    if ((c < 0x20 && !ASCII_CONTROL_OK.has(c)) || c === 0x7f || (c >= 0xff61 && c <= 0xff9f) || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) {
       odd++;
     }
   }

@@ -92,14 +92,20 @@ function refused(problem: 'bad-archive' | 'archive-limit', message: string, reas
 }
 
 function zip64Refusal(): InputError {
-  return refused('bad-archive', 'This is a ZIP64 archive (the format for very large archives), which the bot does not read: zip the logs again as a usual ZIP, or send the logs themselves.', { kind: 'zip64' });
+  return refused(
+    'bad-archive',
+    'This is a ZIP64 archive (the format for very large archives), which the bot does not read: zip the logs again as a usual ZIP, or send the logs themselves.',
+    { kind: 'zip64' },
+  );
 }
 
 function readDirectory(zip: Buffer, maxEntries: number): Entry[] {
   const end = findEndRecord(zip);
   if (end < 0) throw damaged('its directory is missing');
   if (zip.readUInt16LE(end + 4) !== 0 || zip.readUInt16LE(end + 6) !== 0) {
-    throw refused('bad-archive', 'This ZIP archive is split into several files, which the bot does not read: send it as one archive, or the logs themselves.', { kind: 'split' });
+    throw refused('bad-archive', 'This ZIP archive is split into several files, which the bot does not read: send it as one archive, or the logs themselves.', {
+      kind: 'split',
+    });
   }
   const count = zip.readUInt16LE(end + 10);
   const dirSize = zip.readUInt32LE(end + 12);
@@ -156,11 +162,15 @@ function refuseOverlaps(zip: Buffer, entries: readonly Entry[]): void {
     if (b.to > a.to) reach = b;
     if (b.from < a.to) {
       const [first, second] = [shown(a.e.path), shown(b.e.path)];
-      throw refused('bad-archive', `The ZIP archive's entries ${first} and ${second} overlap (share the same bytes), which only a crafted archive does: refused.`, {
-        kind: 'overlapping',
-        first,
-        second,
-      });
+      throw refused(
+        'bad-archive',
+        `The ZIP archive's entries ${first} and ${second} overlap (share the same bytes), which only a crafted archive does: refused.`,
+        {
+          kind: 'overlapping',
+          first,
+          second,
+        },
+      );
     }
   }
 }

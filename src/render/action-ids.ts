@@ -22,7 +22,13 @@ export const ACTION_IDS = {
  * "Record for <server>" buttons, one per candidate server (at most five). Slack wants action_ids unique within a
  * block, so each position has its own id; all have one handler.
  */
-export const RECORD_FOR_ACTION_IDS = ['kb954960_record_for_1', 'kb954960_record_for_2', 'kb954960_record_for_3', 'kb954960_record_for_4', 'kb954960_record_for_5'] as const;
+export const RECORD_FOR_ACTION_IDS = [
+  'kb954960_record_for_1',
+  'kb954960_record_for_2',
+  'kb954960_record_for_3',
+  'kb954960_record_for_4',
+  'kb954960_record_for_5',
+] as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS] | (typeof RECORD_FOR_ACTION_IDS)[number];
 

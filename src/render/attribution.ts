@@ -83,11 +83,7 @@ export function recordedText(r: { server: string; reported: Omit<FactsLearned, '
  * Server line that said "not named yet" names the server and its state — whichever way the answer came (a button,
  * a reply in the thread).
  */
-export function replaceAskServer(
-  blocks: readonly types.KnownBlock[],
-  sentence: string,
-  answer?: { server: string; state: ServerState },
-): types.KnownBlock[] {
+export function replaceAskServer(blocks: readonly types.KnownBlock[], sentence: string, answer?: { server: string; state: ServerState }): types.KnownBlock[] {
   const out: types.KnownBlock[] = [];
   for (const b of blocks) {
     if (b.block_id === ASK_SERVER_BLOCK) out.push({ ...section(sentence), block_id: ASK_SERVER_BLOCK });
@@ -155,7 +151,10 @@ export function withFaultConflict(
   const m = msg(lang).attribution;
   const where = r.permalink ? `<${r.permalink}|${m.earlierReport}>` : m.earlierReport;
   const blocks: types.KnownBlock[] = [
-    { ...section(m.faultConflict({ id: `\`${escapeMrkdwn(r.faultId)}\``, where, other: escapeMrkdwn(r.other), server: escapeMrkdwn(r.server) })), block_id: FAULT_CONFLICT_BLOCK },
+    {
+      ...section(m.faultConflict({ id: `\`${escapeMrkdwn(r.faultId)}\``, where, other: escapeMrkdwn(r.other), server: escapeMrkdwn(r.server) })),
+      block_id: FAULT_CONFLICT_BLOCK,
+    },
   ];
   if (r.diagnosisId !== null) {
     blocks.push({
@@ -167,7 +166,13 @@ export function withFaultConflict(
           text: { type: 'plain_text', text: truncate(m.sameServer({ server: r.server, other: r.other }), LIMITS.buttonText) },
           action_id: ACTION_IDS.sameServer,
           // The name the server log used is kept (the server's own name for itself); the other becomes its alias.
-          value: JSON.stringify({ d: r.diagnosisId, e: r.earlierId, a: r.keep === r.server ? r.other : r.server, n: r.keep, f: r.faultId } satisfies SameServerValue),
+          value: JSON.stringify({
+            d: r.diagnosisId,
+            e: r.earlierId,
+            a: r.keep === r.server ? r.other : r.server,
+            n: r.keep,
+            f: r.faultId,
+          } satisfies SameServerValue),
         },
       ],
     });
@@ -186,7 +191,12 @@ export function replaceFaultConflict(blocks: readonly types.KnownBlock[], senten
 /** What an admin's "one server" click recorded. */
 export function sameServerText(r: { server: string; other: string; faultId: string; by?: string | null }, lang: Lang): string {
   const m = msg(lang).attribution;
-  return m.sameServerRecorded({ server: escapeMrkdwn(r.server), other: escapeMrkdwn(r.other), id: `\`${escapeMrkdwn(r.faultId)}\``, by: r.by ? m.recordedBy({ user: `<@${r.by}>` }) : '' });
+  return m.sameServerRecorded({
+    server: escapeMrkdwn(r.server),
+    other: escapeMrkdwn(r.other),
+    id: `\`${escapeMrkdwn(r.faultId)}\``,
+    by: r.by ? m.recordedBy({ user: `<@${r.by}>` }) : '',
+  });
 }
 
 export function onlyAdminsJoin(adminUserIds: readonly string[], lang: Lang): string {

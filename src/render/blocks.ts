@@ -57,11 +57,19 @@ export function linkButtons(lang: Lang): types.ActionsBlock {
 const PROBLEMS_LISTED = 3;
 
 /** Known problems one line each (title: first step, source link) in one block, "… and N more". */
-export function problemListBlock(problems: readonly DiagnosedProblem[], lang: Lang, heading: string, options: { links?: boolean; actionChars?: number } = {}): types.SectionBlock {
+export function problemListBlock(
+  problems: readonly DiagnosedProblem[],
+  lang: Lang,
+  heading: string,
+  options: { links?: boolean; actionChars?: number } = {},
+): types.SectionBlock {
   const { links = true, actionChars = 200 } = options;
   const lines = problems
     .slice(0, PROBLEMS_LISTED)
-    .map((p) => `• *${escapeMrkdwn(p.title)}*: ${escapeMrkdwn(truncate(p.actions[0] ?? '', actionChars))}${links ? ` <${p.links.source}|${msg(lang).source}>` : ''}`);
+    .map(
+      (p) =>
+        `• *${escapeMrkdwn(p.title)}*: ${escapeMrkdwn(truncate(p.actions[0] ?? '', actionChars))}${links ? ` <${p.links.source}|${msg(lang).source}>` : ''}`,
+    );
   if (problems.length > PROBLEMS_LISTED) lines.push(`… ${msg(lang).andMore({ n: problems.length - PROBLEMS_LISTED })}`);
   return section(`*${heading}*\n${lines.join('\n')}`);
 }

@@ -28,7 +28,14 @@ export function clientHealthLines(r: ReportingServer, lang: Lang, now: Date, dat
   out.push(m.total({ total: h.total, at: date(h.at) }));
   if (h.failing.length === 0) out.push(m.noneFailing);
   for (const f of h.failing.slice(0, MAX_CODES)) out.push(m.failing({ clients: f.clients, code: f.code, since: date(f.since) }));
-  if (h.notSynced > 0) out.push(m.notSynced({ n: h.notSynced, days: NOT_SYNCED_DAYS, sample: h.notSyncedSample.map(esc).join(', ') + (h.notSynced > h.notSyncedSample.length ? ', …' : '') }));
+  if (h.notSynced > 0)
+    out.push(
+      m.notSynced({
+        n: h.notSynced,
+        days: NOT_SYNCED_DAYS,
+        sample: h.notSyncedSample.map(esc).join(', ') + (h.notSynced > h.notSyncedSample.length ? ', …' : ''),
+      }),
+    );
   return out;
 }
 
@@ -39,7 +46,14 @@ export function clientHealthJson(r: ReportingServer, now: Date) {
     lastReportAt: r.lastReportAt,
     silent: isSilent(r.lastReportAt, now),
     revoked: r.revoked,
-    clients: r.health ? { at: r.health.at, total: r.health.total, notSynced: r.health.notSynced, failing: r.health.failing.map(({ code, clients, since }) => ({ code, clients, since })) } : null,
+    clients: r.health
+      ? {
+          at: r.health.at,
+          total: r.health.total,
+          notSynced: r.health.notSynced,
+          failing: r.health.failing.map(({ code, clients, since }) => ({ code, clients, since })),
+        }
+      : null,
   };
 }
 

@@ -10,7 +10,19 @@ import type { Finding } from '../detect/types.js';
 import type { Lang } from '../lang.js';
 import { FIXED_DLL_VERSION, VERIFY_BLOCKS } from '../kb954960.js';
 import { ACTION_IDS } from './action-ids.js';
-import { codeBlock, context, escapeMrkdwn, header, LIMITS, linkButtons, problemListBlock, section, truncate, visibleText, type SlackMessage } from './blocks.js';
+import {
+  codeBlock,
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  linkButtons,
+  problemListBlock,
+  section,
+  truncate,
+  visibleText,
+  type SlackMessage,
+} from './blocks.js';
 import { actionText, DOWNLOADING_STEPS, noteText, stepText, VERDICT_EMOJI } from './i18n.js';
 import { msg } from './messages/index.js';
 import { slackDate } from './slack-date.js';
@@ -20,7 +32,13 @@ import { renderSummaryLine } from './text.js';
 export const REPLY_BUDGET = { blocks: 7, textChars: 2000, evidenceShown: 5, evidenceLineChars: 200, notesChars: 300 } as const;
 
 /** Notes the CLI prints and the Slack reply leaves out: general advice, or said by the why line already. */
-const CLI_ONLY_NOTES: ReadonlySet<Note['kind']> = new Set<Note['kind']>(['intermittent', 'fault-id-joins', 'failures-predate-fix', 'not-applicable', 'conflict']);
+const CLI_ONLY_NOTES: ReadonlySet<Note['kind']> = new Set<Note['kind']>([
+  'intermittent',
+  'fault-id-joins',
+  'failures-predate-fix',
+  'not-applicable',
+  'conflict',
+]);
 
 /**
  * The one next step. A diagnosis lists its steps in the order to do them; in Slack the first that changes the
@@ -109,7 +127,10 @@ export function renderDiagnosisBlocks(d: Diagnosis, o: ReplyOptions = {}): Slack
   }
   if (verifiesNow(d)) blocks.push(...verificationBlocks(lang));
 
-  const notes = [...(o.remarks ?? []), ...d.notes.filter((n) => !CLI_ONLY_NOTES.has(n.kind)).map((n) => noteText(n, lang, { date: (iso) => slackDate(iso), value: escapeMrkdwn }))];
+  const notes = [
+    ...(o.remarks ?? []),
+    ...d.notes.filter((n) => !CLI_ONLY_NOTES.has(n.kind)).map((n) => noteText(n, lang, { date: (iso) => slackDate(iso), value: escapeMrkdwn })),
+  ];
   const notesBlock = notes.length > 0 ? context(truncateLines(notes, REPLY_BUDGET.notesChars)) : null;
 
   // After the KB954960 part (KB954960 always comes first): the other known problems, one line each.
@@ -207,7 +228,9 @@ export function whyLine(d: Diagnosis): string {
   const v = (version: string | undefined) => (version ? ` (${version})` : '');
   switch (d.verdict) {
     case 'affected': {
-      const attempts = new Set(d.evidence.filter((f) => f.source === 'WindowsUpdate.log' && f.rule === 'client-internal-server-error-5').map((f) => `${f.file ?? ''}:${f.attempt}`)).size;
+      const attempts = new Set(
+        d.evidence.filter((f) => f.source === 'WindowsUpdate.log' && f.rule === 'client-internal-server-error-5').map((f) => `${f.file ?? ''}:${f.attempt}`),
+      ).size;
       if (attempts > 0) return msg(lang).whyAffectedClient({ n: attempts });
       // Neither side's signature in this input: the server's, pasted earlier, proved it through the fault ID.
       if (!d.evidence.some((f) => f.source === 'SoftwareDistribution.log')) return msg(lang).whyAffectedByFaultId;

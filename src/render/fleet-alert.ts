@@ -37,7 +37,8 @@ function line(c: AlertChange, server: string, ctx: AlertContext): string[] {
       if (!worse) return [m.clientsFailingEnded({ clients: c.clients, total: c.total, code: c.code })];
       const sample = c.sample.map(escapeMrkdwn).join(', ') + (c.clients > c.sample.length ? ', …' : '');
       const out = [m.clientsFailing({ clients: c.clients, total: c.total, code: c.code, since: c.since ? slackDate(c.since) : '?', sample })];
-      if (c.code === KB954960_CLIENT_CODE && (ctx.state === 'vulnerable' || ctx.state === 'needs-sp1')) out.push(m.kbFirstSuspect({ server: escapeMrkdwn(server) }));
+      if (c.code === KB954960_CLIENT_CODE && (ctx.state === 'vulnerable' || ctx.state === 'needs-sp1'))
+        out.push(m.kbFirstSuspect({ server: escapeMrkdwn(server) }));
       return out;
     }
     case 'silent':
@@ -52,7 +53,8 @@ export function renderFleetAlert(server: string, changes: readonly AlertChange[]
   const worse = changes.filter((c) => c.turn === 'worse');
   const better = changes.filter((c) => c.turn === 'recovered');
   if (worse.length > 0) sections.push([`*${m.worseTitle({ server: name })}*`, ...worse.flatMap((c) => line(c, server, ctx).map((l) => `• ${l}`))].join('\n'));
-  if (better.length > 0) sections.push([`*${m.recoveredTitle({ server: name })}*`, ...better.flatMap((c) => line(c, server, ctx).map((l) => `• ${l}`))].join('\n'));
+  if (better.length > 0)
+    sections.push([`*${m.recoveredTitle({ server: name })}*`, ...better.flatMap((c) => line(c, server, ctx).map((l) => `• ${l}`))].join('\n'));
   const text = (worse.length > 0 ? m.worseTitle({ server }) : m.recoveredTitle({ server })).replace(/^:[a-z_]+: /, '');
   return { text, blocks: sections.map((s) => ({ type: 'section', text: { type: 'mrkdwn', text: s.slice(0, 2900) } })) };
 }

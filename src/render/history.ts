@@ -29,7 +29,9 @@ export function renderHistoryText(entries: readonly HistoryLine[], lang: Lang, t
   const m = msg(lang);
   if (entries.length === 0) return m.history.none;
   return entries
-    .map((e) => `${textTime(e.createdAt, times)}  ${m.verdictWord[e.verdict].padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}${alsoText(e, lang)}`.trimEnd())
+    .map((e) =>
+      `${textTime(e.createdAt, times)}  ${m.verdictWord[e.verdict].padEnd(10)} ${(e.server ?? '-').padEnd(24)} ${e.origin.padEnd(8)} ${e.sourceName ?? ''}${alsoText(e, lang)}`.trimEnd(),
+    )
     .join('\n');
 }
 
@@ -42,7 +44,8 @@ export function renderHistoryBlocks(entries: readonly HistoryLine[], lang: Lang)
     return e.channelId ? m.history.inChannel({ origin: how, channel: `<#${e.channelId}>` }) : how;
   };
   const rows = entries.map(
-    (e) => `${VERDICT_EMOJI[e.verdict]} ${slackDate(e.createdAt)} *${m.verdictWord[e.verdict]}* ${escapeMrkdwn(e.server ?? '—')} · ${where(e)}${escapeMrkdwn(alsoText(e, lang))}`,
+    (e) =>
+      `${VERDICT_EMOJI[e.verdict]} ${slackDate(e.createdAt)} *${m.verdictWord[e.verdict]}* ${escapeMrkdwn(e.server ?? '—')} · ${where(e)}${escapeMrkdwn(alsoText(e, lang))}`,
   );
   return [header(m.history.title), section(rows.join('\n')), context(m.history.newestFirst)];
 }

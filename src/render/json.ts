@@ -17,7 +17,16 @@ export interface DiagnosisJson {
   links: Links;
   lang: Lang;
   errors: { code: string; name: string | null; meaning: string; count: number; lines: number[] }[];
-  problems: { id: string; title: string; cause: string; evidence: number[]; codes: string[]; actions: string[]; links: { source: string }; needs_action: boolean }[];
+  problems: {
+    id: string;
+    title: string;
+    cause: string;
+    evidence: number[];
+    codes: string[];
+    actions: string[];
+    links: { source: string };
+    needs_action: boolean;
+  }[];
 }
 
 export function renderJson(d: Diagnosis): DiagnosisJson {
@@ -26,7 +35,14 @@ export function renderJson(d: Diagnosis): DiagnosisJson {
     kb: d.kb,
     server: d.server,
     server_state: d.serverState,
-    findings: d.findings.map((f) => ({ rule: f.rule, source: f.source, ...(f.file !== undefined ? { file: f.file } : {}), line: f.line, text: f.text, fields: { ...f.fields } })),
+    findings: d.findings.map((f) => ({
+      rule: f.rule,
+      source: f.source,
+      ...(f.file !== undefined ? { file: f.file } : {}),
+      line: f.line,
+      text: f.text,
+      fields: { ...f.fields },
+    })),
     actions: d.actions.map((a) => actionText(a, d.lang)),
     notes: d.notes.map((n) => noteText(n, d.lang)),
     links: linksFor(d.lang),

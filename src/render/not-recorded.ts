@@ -13,7 +13,11 @@ import { msg } from './messages/index.js';
  */
 export function notRecordedText(w: WithheldFacts, adminUserIds: readonly string[], lang: Lang): string {
   const { server, ...facts } = w;
-  return msg(lang).notRecorded.sentence({ what: escapeMrkdwn(factsPhrase(facts, lang)), server: escapeMrkdwn(server), admins: adminMentions(adminUserIds, lang) });
+  return msg(lang).notRecorded.sentence({
+    what: escapeMrkdwn(factsPhrase(facts, lang)),
+    server: escapeMrkdwn(server),
+    admins: adminMentions(adminUserIds, lang),
+  });
 }
 
 /**

@@ -20,7 +20,9 @@ const CODE_LINE_CHARS = 150;
 
 /** The codes found, one line each, at most MAX_CODES_LISTED, "… and N more". */
 export function codesBlock(errors: readonly ExplainedCode[], lang: Lang): types.SectionBlock {
-  const shown = errors.slice(0, MAX_CODES_LISTED).map((e) => `• \`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))} (${e.count}×)`);
+  const shown = errors
+    .slice(0, MAX_CODES_LISTED)
+    .map((e) => `• \`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))} (${e.count}×)`);
   if (errors.length > MAX_CODES_LISTED) shown.push(`… ${msg(lang).andMore({ n: errors.length - MAX_CODES_LISTED })}`);
   return section(`*${msg(lang).failureCodes}*\n${shown.join('\n')}`);
 }
@@ -59,7 +61,9 @@ export function renderProblemReply(d: Diagnosis): SlackMessage {
 /** A message that merely mentions codes: one block, what they mean and "paste the log". */
 export function renderCodePointer(d: Diagnosis): SlackMessage {
   const lang = d.lang;
-  const lines = d.errors.slice(0, MAX_CODES_LISTED).map((e) => `\`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))}`);
+  const lines = d.errors
+    .slice(0, MAX_CODES_LISTED)
+    .map((e) => `\`${e.code}\` ${escapeMrkdwn(truncate(codeLine(e).slice(e.code.length + 1), CODE_LINE_CHARS))}`);
   const text = `${lines.join('\n')}\n${msg(lang).pasteTheLog}`;
   return { text: truncate(`${d.errors[0]?.code ?? ''} — ${msg(lang).pasteTheLog}`, 300), blocks: [section(text)] };
 }

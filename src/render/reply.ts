@@ -26,7 +26,14 @@ export interface AttributionParts {
   /** The earlier diagnosis of the same failure this one confirms. */
   readonly confirms: { readonly permalink: string | null; readonly faultId: string; readonly server: string | null } | null;
   /** One fault ID under two server names. */
-  readonly faultConflict: { readonly earlierId: number; readonly faultId: string; readonly server: string; readonly other: string; readonly keep: string; readonly permalink: string | null } | null;
+  readonly faultConflict: {
+    readonly earlierId: number;
+    readonly faultId: string;
+    readonly server: string;
+    readonly other: string;
+    readonly keep: string;
+    readonly permalink: string | null;
+  } | null;
 }
 
 export interface ReplyParts {
@@ -95,7 +102,14 @@ function diagnosisReply(diagnosis: Diagnosis, reply: Extract<ReplyKind, { kind: 
   // Said under the verdict: which part of a long log was read, and which files were not.
   const remarks = [
     ...(parts.partsRead ?? []).map(({ name, tail }) =>
-      escapeMrkdwn(msg(lang).partRead({ file: name, limit: formatBytes(parts.maxBytes ?? 0), kept: formatBytes(tail.keptBytes), skipped: tail.skippedLines.toLocaleString('en-US') })),
+      escapeMrkdwn(
+        msg(lang).partRead({
+          file: name,
+          limit: formatBytes(parts.maxBytes ?? 0),
+          kept: formatBytes(tail.keptBytes),
+          skipped: tail.skippedLines.toLocaleString('en-US'),
+        }),
+      ),
     ),
     ...refusals.map(escapeMrkdwn),
   ];

@@ -42,7 +42,13 @@ export function renderServerListAnswer(a: ServerListAnswer, lang: Lang): SlackMe
     lines =
       a.servers.length === 0
         ? [`${BUCKET_EMOJI.fixed} ${m.converse.noneAffected({ of })}`]
-        : [`${BUCKET_EMOJI.affected} *${m.converse.affectedTitle({ n, of })}*`, ...fitted(a.servers.map((s) => `${md(s.name)}${since(s)}`), lang)];
+        : [
+            `${BUCKET_EMOJI.affected} *${m.converse.affectedTitle({ n, of })}*`,
+            ...fitted(
+              a.servers.map((s) => `${md(s.name)}${since(s)}`),
+              lang,
+            ),
+          ];
   } else if (a.which === 'not-fixed') {
     if (a.servers.length === 0) {
       lines = [`${BUCKET_EMOJI.fixed} ${nextActionText({ kind: 'none', count: 0, servers: [] }, lang, true)}`];
@@ -63,7 +69,13 @@ export function renderServerListAnswer(a: ServerListAnswer, lang: Lang): SlackMe
       lines = [m.converse.noneSilent({ of, h })];
     } else {
       const heard = (s: ListedServer) => (s.lastHeardAt ? ` — ${m.converse.lastHeard({ d: slackDate(s.lastHeardAt) })}` : '');
-      lines = [`*${m.converse.silentTitle({ n, of, h })}*`, ...fitted(a.servers.map((s) => `${BUCKET_EMOJI[s.bucket]} ${md(s.name)}${heard(s)}`), lang)];
+      lines = [
+        `*${m.converse.silentTitle({ n, of, h })}*`,
+        ...fitted(
+          a.servers.map((s) => `${BUCKET_EMOJI[s.bucket]} ${md(s.name)}${heard(s)}`),
+          lang,
+        ),
+      ];
       note = m.converse.silentNote;
     }
   }

@@ -77,7 +77,9 @@ export function renderServerText(f: ServerFacts, lang: Lang, proofs: readonly Pr
   lines.push(...assessmentLines(f, lang).map((l) => `  ${l}`));
   const fact = (label: string, value: string | null | undefined, at: string | null | undefined, kind?: ProofLine['fact']) => {
     const by = kind && proofOf(proofs, kind)?.userId;
-    lines.push(`  ${label}: ${value ?? m.serverFacts.notKnown}${value && at ? ` (${textTime(at, times)}${by ? `${m.status.listSeparator}${m.serverFacts.byUser({ user: by })}` : ''})` : ''}`);
+    lines.push(
+      `  ${label}: ${value ?? m.serverFacts.notKnown}${value && at ? ` (${textTime(at, times)}${by ? `${m.status.listSeparator}${m.serverFacts.byUser({ user: by })}` : ''})` : ''}`,
+    );
   };
   fact(m.serverFacts.dll, f.dllVersion, f.dllVersionAt, 'dll');
   fact(m.serverFacts.wsusVersion, f.wsusVersion, f.wsusVersionAt, 'wsus');
@@ -107,7 +109,8 @@ export function renderServerBlocks(f: ServerFacts, lang: Lang, proofs: readonly 
   const state = assessServer(f).state;
   const affected = isAffectedNow(f) ? ` — :red_circle: ${m.stateLabel.affected}` : '';
   const evidence: string[] = [];
-  if (f.dllVersion && f.dllVersionAt) evidence.push(proofLine(m.serverFacts.dllSeen({ v: `*${escapeMrkdwn(f.dllVersion)}*` }), f.dllVersionAt, proofOf(proofs, 'dll'), lang));
+  if (f.dllVersion && f.dllVersionAt)
+    evidence.push(proofLine(m.serverFacts.dllSeen({ v: `*${escapeMrkdwn(f.dllVersion)}*` }), f.dllVersionAt, proofOf(proofs, 'dll'), lang));
   if (f.fixEventAt) evidence.push(proofLine(m.serverFacts.fixEventSeenLine, f.fixEventAt, proofOf(proofs, 'fix-event'), lang));
   if (f.wsusVersion && f.wsusVersionAt) evidence.push(proofLine(`WSUS *${escapeMrkdwn(f.wsusVersion)}*`, f.wsusVersionAt, proofOf(proofs, 'wsus'), lang));
   if (f.lastAffectedAt) evidence.push(`• ${lastAffectedLabel(f, lang)} — ${slackDate(f.lastAffectedAt)}`);

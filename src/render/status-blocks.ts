@@ -12,7 +12,19 @@ import { context, escapeMrkdwn, header, LIMITS, linkButtons, truncate } from './
 import type { types } from '@slack/bolt';
 import { msg } from './messages/index.js';
 import { statusFallbackText } from './status-text.js';
-import { BUCKET_EMOJI, bucketLabel, countsLine, fitLines, fromOrigin, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
+import {
+  BUCKET_EMOJI,
+  bucketLabel,
+  countsLine,
+  fitLines,
+  fromOrigin,
+  newDetectionsHeading,
+  nextActionText,
+  num,
+  otherProblemText,
+  quietLine,
+  type RenderOptions,
+} from './status-words.js';
 
 function sectionOf(text: string): types.KnownBlock {
   // The text was built to fit; truncate() is only a last guard and never fires on what this module builds.
@@ -67,12 +79,18 @@ export function renderStatusBlocks(status: FleetStatus, lang: Lang, options: Ren
 
   const r = status.reporting;
   if (r && r.silent.length > 0) {
-    const line = (x: { server: string; lastReportAt: string }) => `• *${name(x.server)}* — ${msg(lang).clientHealth.statusSilentLine({ last: slackDate(x.lastReportAt, '{date_short_pretty} {time}', tz) })}`;
-    blocks.push(list(`:satellite: *${msg(lang).clientHealth.statusSilent({ n: num(r.silent.length), h: SILENT_AFTER_HOURS })}*`, r.silent, line, r.silent.length, top));
+    const line = (x: { server: string; lastReportAt: string }) =>
+      `• *${name(x.server)}* — ${msg(lang).clientHealth.statusSilentLine({ last: slackDate(x.lastReportAt, '{date_short_pretty} {time}', tz) })}`;
+    blocks.push(
+      list(`:satellite: *${msg(lang).clientHealth.statusSilent({ n: num(r.silent.length), h: SILENT_AFTER_HOURS })}*`, r.silent, line, r.silent.length, top),
+    );
   }
   if (r && r.failingClients.length > 0) {
-    const line = (x: { server: string; code: string; clients: number; total: number }) => `• *${name(x.server)}* — ${msg(lang).clientHealth.statusFailingLine(x)}`;
-    blocks.push(list(`:warning: *${msg(lang).clientHealth.statusFailing({ n: num(r.failingClients.length) })}*`, r.failingClients, line, r.failingClients.length, top));
+    const line = (x: { server: string; code: string; clients: number; total: number }) =>
+      `• *${name(x.server)}* — ${msg(lang).clientHealth.statusFailingLine(x)}`;
+    blocks.push(
+      list(`:warning: *${msg(lang).clientHealth.statusFailing({ n: num(r.failingClients.length) })}*`, r.failingClients, line, r.failingClients.length, top),
+    );
   }
 
   for (const b of FLEET_BUCKETS) {

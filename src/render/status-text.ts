@@ -7,7 +7,19 @@ import { escapeMrkdwn, truncate } from './blocks.js';
 import { msg } from './messages/index.js';
 import { timeIn } from './times.js';
 import { SILENT_AFTER_HOURS } from '../fleet/alerts.js';
-import { bucketLabel, countsLine, fitLines, fromOrigin, names, newDetectionsHeading, nextActionText, num, otherProblemText, quietLine, type RenderOptions } from './status-words.js';
+import {
+  bucketLabel,
+  countsLine,
+  fitLines,
+  fromOrigin,
+  names,
+  newDetectionsHeading,
+  nextActionText,
+  num,
+  otherProblemText,
+  quietLine,
+  type RenderOptions,
+} from './status-words.js';
 
 export function renderStatusText(status: FleetStatus, lang: Lang, options: RenderOptions = {}): string {
   const tz = options.timeZone ?? 'UTC';
@@ -20,7 +32,8 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
 
   const more = (k: number) => `  … ${msg(lang).status.more({ n: num(k) })}`;
   const name = (n: string | null) => (n === null ? msg(lang).status.noServerName : truncate(n, STATUS.nameChars));
-  const list = <T>(items: readonly T[], line: (item: T) => string, total: number, max: number) => fitLines(items, line, total, Number.MAX_SAFE_INTEGER, more, max);
+  const list = <T>(items: readonly T[], line: (item: T) => string, total: number, max: number) =>
+    fitLines(items, line, total, Number.MAX_SAFE_INTEGER, more, max);
   const out: string[] = [`${msg(lang).status.title} — ${at(status.generatedAt)}${options.iso ? '' : ` (${tz})`}`, countsLine(status, lang), ''];
   out.push(`${msg(lang).status.nextAction}: ${nextActionText(status.nextAction, lang)}`, '');
 
@@ -43,7 +56,9 @@ export function renderStatusText(status: FleetStatus, lang: Lang, options: Rende
   const o = status.otherProblems;
   if (o.entries.length > 0) {
     out.push('', `${msg(lang).status.otherProblems({ d: o.days })}: ${num(o.entries.length)}`);
-    out.push(...list(o.entries, (p) => `  ${name(p.server)} — ${otherProblemText(p, lang, (iso) => formatLocal(iso, tz).slice(0, 10))}`, o.entries.length, top));
+    out.push(
+      ...list(o.entries, (p) => `  ${name(p.server)} — ${otherProblemText(p, lang, (iso) => formatLocal(iso, tz).slice(0, 10))}`, o.entries.length, top),
+    );
   }
   const r = status.reporting;
   if (r && r.silent.length > 0) {
@@ -83,7 +98,14 @@ export function statusFallbackText(status: FleetStatus, lang: Lang, timeZone = '
     lines.push(`${newDetectionsHeading(status, lang)}${listed}`);
   }
   const l = status.longAffected;
-  if (l.servers.length > 0) lines.push(`${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)} (${names(l.servers.slice(0, 5).map((s) => s.name), l.servers.length, lang)})`);
+  if (l.servers.length > 0)
+    lines.push(
+      `${msg(lang).status.longAffected({ d: l.days })}: ${num(l.servers.length)} (${names(
+        l.servers.slice(0, 5).map((s) => s.name),
+        l.servers.length,
+        lang,
+      )})`,
+    );
   const o = status.otherProblems;
   if (o.entries.length > 0) {
     const servers = [...new Set(o.entries.map((p) => p.server))];

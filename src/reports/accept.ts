@@ -49,7 +49,7 @@ export async function acceptReport(
   if (key === null) return refuse(401, `${server}: not enrolled, or its key was revoked (kb954960 enroll ${server})`);
   const sig = checkReportSignature({ key, timestamp: headers.timestamp, signature: headers.signature, body: wire, now: deps.clock() });
   if (!sig.ok) {
-    if (sig.reason === 'timestamp') return refuse(401, 'X-KB954960-Timestamp: more than 5 minutes from the bot\'s clock (check the server\'s time)');
+    if (sig.reason === 'timestamp') return refuse(401, "X-KB954960-Timestamp: more than 5 minutes from the bot's clock (check the server's time)");
     if (sig.reason === 'missing') return refuse(401, 'X-KB954960-Timestamp and X-KB954960-Signature are required');
     return refuse(401, 'X-KB954960-Signature: does not match (wrong key, or the body changed on the way)');
   }
@@ -59,7 +59,8 @@ export async function acceptReport(
     try {
       body = await gunzipAsync(wire, { maxOutputLength: MAX_EXPANDED_BYTES });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return refuse(413, `(body): over ${MAX_EXPANDED_BYTES} bytes once expanded`);
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
+        return refuse(413, `(body): over ${MAX_EXPANDED_BYTES} bytes once expanded`);
       return refuse(400, '(body): not valid gzip');
     }
   } else if (encoding !== 'identity') return refuse(400, `Content-Encoding: ${encoding} is not gzip`);
@@ -72,7 +73,8 @@ export async function acceptReport(
   const parsed = parseReportText(text);
   if (!parsed.ok) return refuse(400, parsed.error);
   const report = parsed.report;
-  if (canonicalServerName(report.server.name) !== server) return refuse(401, `server.name: ${report.server.name} is not ${server}, the server this key reports for`);
+  if (canonicalServerName(report.server.name) !== server)
+    return refuse(401, `server.name: ${report.server.name} is not ${server}, the server this key reports for`);
   if (deps.inFlight.has(report.id) || (await deps.store.fleet.seen(report.id))) return { status: 200, body: { ok: true, duplicate: true } };
   deps.inFlight.add(report.id);
   try {

@@ -106,7 +106,12 @@ export async function startIngestListener(o: IngestListenerOptions): Promise<Ing
     let result: IngestAnswer;
     try {
       result = await acceptReport(
-        { server: header('x-kb954960-server'), timestamp: header('x-kb954960-timestamp'), signature: header('x-kb954960-signature'), encoding: header('content-encoding') },
+        {
+          server: header('x-kb954960-server'),
+          timestamp: header('x-kb954960-timestamp'),
+          signature: header('x-kb954960-signature'),
+          encoding: header('content-encoding'),
+        },
         wire,
         deps,
       );

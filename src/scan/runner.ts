@@ -59,7 +59,10 @@ async function* concatSources(head: Uint8Array[], it: AsyncIterator<Uint8Array> 
   for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
 }
 
-type Outgoing = { id: number; type: 'info'; info: DecodedInfo } | { id: number; type: 'done'; scan: ScanResult } | { id: number; type: 'error'; error: { problem?: InputProblem; message: string } };
+type Outgoing =
+  | { id: number; type: 'info'; info: DecodedInfo }
+  | { id: number; type: 'done'; scan: ScanResult }
+  | { id: number; type: 'error'; error: { problem?: InputProblem; message: string } };
 
 interface Job {
   resolve: (scan: ScanResult) => void;
@@ -83,7 +86,12 @@ class ScanThread {
     this.worker.on('exit', (code) => this.fail(new Error(`scan thread exited (${code})`)));
   }
 
-  async scan(head: Uint8Array[], rest: AsyncIterator<Uint8Array> | Iterator<Uint8Array> | null, options: DecodeOptions, onInfo?: (info: DecodedInfo) => void): Promise<ScanResult> {
+  async scan(
+    head: Uint8Array[],
+    rest: AsyncIterator<Uint8Array> | Iterator<Uint8Array> | null,
+    options: DecodeOptions,
+    onInfo?: (info: DecodedInfo) => void,
+  ): Promise<ScanResult> {
     const { id, result } = this.startJob(onInfo);
     jobsOffThread++;
     this.worker.postMessage({ id, type: 'start', options: { ...options, borrowed: false } });

@@ -40,7 +40,10 @@ export function countingFetch(metrics: Metrics, base: typeof fetch = globalThis.
       remember(key);
     } else if (/json/.test(res.headers.get('content-type') ?? '')) {
       // Slack's platform errors are HTTP 200 with ok: false (not retried by the client).
-      const body = (await res.clone().json().catch(() => null)) as { ok?: boolean; error?: unknown } | null;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { ok?: boolean; error?: unknown } | null;
       if (body?.ok === false) metrics.apiErrors.inc({ method, error: errorLabel(body.error) });
     }
     return res;

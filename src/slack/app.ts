@@ -141,7 +141,9 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     async start() {
       installation = await learnInstallation(app.client, appToken);
       if (config.adminUserIds.length === 0) {
-        logger.warn('ADMIN_USER_IDS is empty: everyone in the workspace can change server facts and subscriptions; set it to the admins\' member IDs (U…) to restrict that');
+        logger.warn(
+          "ADMIN_USER_IDS is empty: everyone in the workspace can change server facts and subscriptions; set it to the admins' member IDs (U…) to restrict that",
+        );
       }
       let port: number | undefined;
       if (socketMode) {

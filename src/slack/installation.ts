@@ -43,7 +43,10 @@ export function ownInstallationOnly(installation: () => Installation | undefined
       return;
     }
     // Ids only: never the body, which may carry a legacy verification token and a user's paste.
-    logger.warn({ team_id: teamId ?? null, api_app_id: appId ?? null, type: body.event?.type ?? body.type ?? null }, 'ignored a request from another workspace or app');
+    logger.warn(
+      { team_id: teamId ?? null, api_app_id: appId ?? null, type: body.event?.type ?? body.type ?? null },
+      'ignored a request from another workspace or app',
+    );
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
   };
 }

@@ -9,7 +9,14 @@ import { opsRoutes, STUCK_AFTER_SECONDS } from '../ops-routes.js';
 import { guardRequests } from './request-guard.js';
 
 /** HTTP mode's receiver: /slack/events behind our request guard, and /healthz, /readyz and /metrics. */
-export function httpReceiver(o: { signingSecret: string; store: Storage; logger: Logger; logLevel: LogLevel; ackGate: AckGate; metrics: Metrics }): HTTPReceiver {
+export function httpReceiver(o: {
+  signingSecret: string;
+  store: Storage;
+  logger: Logger;
+  logLevel: LogLevel;
+  ackGate: AckGate;
+  metrics: Metrics;
+}): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: o.signingSecret,
     endpoints: '/slack/events',

@@ -53,7 +53,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * bodies over the limit, and signed bodies that are not JSON objects (which crash Bolt). Bolt then verifies the
  * signature on the body read here (`rawBody`).
  */
-export function guardRequests(verified: RequestListener, { wallClock, logger, ackGate }: { wallClock: Clock; logger: Logger; ackGate?: AckGate }): RequestListener {
+export function guardRequests(
+  verified: RequestListener,
+  { wallClock, logger, ackGate }: { wallClock: Clock; logger: Logger; ackGate?: AckGate },
+): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     if (ackGate && req.method === 'POST') {
       const answered = ackGate.enter();

@@ -24,7 +24,12 @@ export function isSlackResponseUrl(url: URL, apiHost: string): boolean {
 export async function postToResponseUrl(rawUrl: string, message: ResponseMessage, o: { apiHost: string; fetch?: typeof fetch }): Promise<void> {
   const url = new URL(rawUrl);
   if (!isSlackResponseUrl(url, o.apiHost)) throw new Error(`response_url outside Slack (${url.host}): not answered`);
-  const res = await (o.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message), redirect: 'error' });
+  const res = await (o.fetch ?? fetch)(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message),
+    redirect: 'error',
+  });
   await res.body?.cancel();
   if (!res.ok) throw new Error(`response_url answered ${res.status}`);
 }

@@ -16,12 +16,14 @@ export async function verifyBotToken(config: Config, logger: Logger): Promise<Bo
   const client = new webApi.WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2 }, logger: boltLogger(logger) });
   try {
     const res = await client.auth.test();
-    if (!res.bot_id || !res.user_id) throw new ConfigError('SLACK_BOT_TOKEN: this is not a bot token (auth.test names no bot); use the Bot User OAuth Token, xoxb-…');
+    if (!res.bot_id || !res.user_id)
+      throw new ConfigError('SLACK_BOT_TOKEN: this is not a bot token (auth.test names no bot); use the Bot User OAuth Token, xoxb-…');
     return { botId: res.bot_id, botUserId: res.user_id };
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = (e as { data?: { error?: string } }).data?.error;
-    if (code && BAD_TOKEN.has(code)) throw new ConfigError(`SLACK_BOT_TOKEN: Slack refused it (${code}); copy the Bot User OAuth Token again from "OAuth & Permissions"`);
+    if (code && BAD_TOKEN.has(code))
+      throw new ConfigError(`SLACK_BOT_TOKEN: Slack refused it (${code}); copy the Bot User OAuth Token again from "OAuth & Permissions"`);
     throw new ConfigError(`SLACK_API_URL: cannot reach Slack at ${config.slack.apiUrl} (${(e as Error).message}); check the network or proxy`);
   }
 }
@@ -44,7 +46,10 @@ export async function serve(config: Config): Promise<void> {
   }
   const bot = createBot(config, { store, logger, identity, clock: config.clock });
   const { port } = await bot.start();
-  logger.info({ mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databaseUrl ? 'postgres' : config.databasePath }, 'kb954960 bot is running');
+  logger.info(
+    { mode: config.slack.appToken ? 'socket' : 'http', port, database: config.databaseUrl ? 'postgres' : config.databasePath },
+    'kb954960 bot is running',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

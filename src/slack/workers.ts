@@ -27,7 +27,16 @@ export interface InboxDeps {
 export function createInbox(d: InboxDeps): SlackInbox {
   const { config, store, client, clock } = d;
   const apiHost = new URL(config.slack.apiUrl).host;
-  const message = messageWorker({ store, client, clock, apiHost, botToken: config.slack.botToken!, maxBytes: config.maxFileBytes, adminUserIds: config.adminUserIds, metrics: d.metrics });
+  const message = messageWorker({
+    store,
+    client,
+    clock,
+    apiHost,
+    botToken: config.slack.botToken!,
+    maxBytes: config.maxFileBytes,
+    adminUserIds: config.adminUserIds,
+    metrics: d.metrics,
+  });
   return new SlackInbox({
     store,
     clock,

@@ -61,7 +61,8 @@ export class FleetAlerts {
       if (previous !== null && JSON.stringify(previous) === JSON.stringify(decision.memory)) return null;
       if (!(await fleet.swapAlertMemory(server, previous, decision.memory, now.toISOString()))) continue;
       if (decision.changes.length === 0) return null;
-      const allClear = !decision.memory.affected && decision.memory.needsAction.length === 0 && decision.memory.failingCodes.length === 0 && !decision.memory.silent;
+      const allClear =
+        !decision.memory.affected && decision.memory.needsAction.length === 0 && decision.memory.failingCodes.length === 0 && !decision.memory.silent;
       return { server, changes: decision.changes, channels: await this.post(server, decision.changes, lastReportAt, allClear, now) };
     }
     return null;

@@ -172,7 +172,9 @@ export class StatusScheduler {
   /** Posts every subscription due at `now` and not yet posted today (its local today). Drive it with any clock. */
   async runDue(now: Date = this.clock(), options: { channelId?: string } = {}): Promise<RunResult> {
     const result: RunResult = { posted: [], skipped: [], failed: [] };
-    const subs = options.channelId ? [await this.status.subscription(options.channelId)].filter((s): s is Subscription => !!s) : await this.status.subscriptions();
+    const subs = options.channelId
+      ? [await this.status.subscription(options.channelId)].filter((s): s is Subscription => !!s)
+      : await this.status.subscriptions();
     for (const sub of subs) {
       let due: ReturnType<typeof dueToday>;
       try {
@@ -261,10 +263,13 @@ export class StatusScheduler {
       return 'skipped';
     }
     // While the call is in flight (the client may retry inside it for a long time), keep the lease alive.
-    const heartbeat = setInterval(() => {
-      // recordPosted does not depend on the lease; a lost lease only lets another process look for the post
-      this.status.renewClaim(claim, this.clock().toISOString()).catch(() => undefined);
-    }, Math.max(1_000, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        // recordPosted does not depend on the lease; a lost lease only lets another process look for the post
+        this.status.renewClaim(claim, this.clock().toISOString()).catch(() => undefined);
+      },
+      Math.max(1_000, Math.floor(this.leaseMs / 3)),
+    );
     heartbeat.unref?.();
     try {
       const res = await this.client.chat.postMessage({

@@ -272,9 +272,13 @@ export interface AttributionPort {
    * An admin said `alias` and `into` are one server, and the two diagnoses one failure on it: the alias's row merges
    * into `into`'s, and both diagnoses count for it. All or nothing.
    */
-  sameServer(o: { diagnosisId: number; earlierId: number; alias: string; into: string; at: string }): Promise<
-    { readonly kind: 'joined'; readonly server: string } | { readonly kind: 'unclear'; readonly candidates: readonly string[] }
-  >;
+  sameServer(o: {
+    diagnosisId: number;
+    earlierId: number;
+    alias: string;
+    into: string;
+    at: string;
+  }): Promise<{ readonly kind: 'joined'; readonly server: string } | { readonly kind: 'unclear'; readonly candidates: readonly string[] }>;
   /** The facts a diagnosis reported are recorded for `server` (an admin said which), and it counts for it. All or nothing. */
   recordFor(o: { report: Unattributed; server: string; at: string; by?: string | null }): Promise<{ server: string; facts: ServerFacts | null }>;
 }
@@ -303,7 +307,15 @@ export interface InboxPort {
 
 /** The daily post: subscriptions, the exactly-once claim per (channel, local date), and the fleet's queries. */
 export interface StatusPort {
-  upsertSubscription(s: { channelId: string; teamId?: string | null; postTime: string; timeZone: string; lang: Lang; createdBy?: string | null; at: string }): Promise<{
+  upsertSubscription(s: {
+    channelId: string;
+    teamId?: string | null;
+    postTime: string;
+    timeZone: string;
+    lang: Lang;
+    createdBy?: string | null;
+    at: string;
+  }): Promise<{
     subscription: Subscription;
     created: boolean;
   }>;
@@ -357,7 +369,14 @@ export interface FleetPort {
    * Records an accepted report: its id (once; false when it was already there, and then nothing is written) and, when
    * it listed clients, the server's client health. All or nothing.
    */
-  recordReport(r: { id: string; server: string; generated: string; receivedAt: string; diagnosisId: number | null; health: ClientHealth | null }): Promise<boolean>;
+  recordReport(r: {
+    id: string;
+    server: string;
+    generated: string;
+    receivedAt: string;
+    diagnosisId: number | null;
+    health: ClientHealth | null;
+  }): Promise<boolean>;
   /** Every server enrolled or reported for, with its latest report and client health, by name. */
   reporting(): Promise<ReportingServer[]>;
   /** One server's (null when it never enrolled nor reported). */

@@ -74,7 +74,15 @@ async function startBot(command: string[], cwd: string, env: Record<string, stri
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(command[0]!, command.slice(1), {
     cwd,
-    env: childEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, PORT: String(port) }),
+    env: childEnv({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+      PORT: String(port),
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -122,7 +130,11 @@ describe('npm pack → npm install --omit=dev into an empty directory', () => {
   it('installs the kb954960 command, whose scan diagnoses the sample log', () => {
     const bin = join(prefix, 'node_modules/.bin/kb954960');
     expect(existsSync(bin)).toBe(true);
-    const r = spawnSync(bin, ['scan', join(ROOT, 'examples/WindowsUpdate.log')], { cwd: prefix, env: childEnv({ DATABASE_PATH: join(prefix, 'data/kb954960.db') }), encoding: 'utf8' });
+    const r = spawnSync(bin, ['scan', join(ROOT, 'examples/WindowsUpdate.log')], {
+      cwd: prefix,
+      env: childEnv({ DATABASE_PATH: join(prefix, 'data/kb954960.db') }),
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^KB954960: affected/);
     expect(r.status).toBe(1);
@@ -146,7 +158,11 @@ interface Instruction {
 
 /** The instructions of the Dockerfile's last stage (the image), continuation lines joined, comments dropped. */
 function runtimeStage(dockerfile: string): Instruction[] {
-  const lines = dockerfile.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages: Instruction[][] = [];
   for (const line of lines) {
     const [, op, args] = /^(\w+)\s+(.*)$/.exec(line)!;
@@ -247,7 +263,11 @@ describe('the Dockerfile, its runtime stage replayed in a clean directory', () =
     const bot = await startBot(commandOf(instruction(stage, 'CMD')!.args), good.workdir, good.env);
     expect(await healthy(bot), bot.output()).toBe(true);
     const check = instruction(stage, 'HEALTHCHECK')!.args.replace(/^(--\S+\s+)*CMD\s+/, '');
-    const hc = spawnSync(commandOf(check)[0]!, commandOf(check).slice(1), { cwd: good.workdir, env: { ...process.env, ...good.env, PORT: String(bot.port) }, encoding: 'utf8' });
+    const hc = spawnSync(commandOf(check)[0]!, commandOf(check).slice(1), {
+      cwd: good.workdir,
+      env: { ...process.env, ...good.env, PORT: String(bot.port) },
+      encoding: 'utf8',
+    });
     expect(hc.status, hc.stderr).toBe(0);
     expect(existsSync(good.env.DATABASE_PATH!)).toBe(true);
     bot.child.kill(instruction(stage, 'STOPSIGNAL')!.args as NodeJS.Signals);

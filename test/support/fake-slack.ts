@@ -38,10 +38,7 @@ export interface FakeResponse {
   delayMs?: number;
 }
 
-export type Handler = (
-  call: RecordedCall,
-  fake: FakeSlack,
-) => FakeResponse | Record<string, unknown> | Promise<FakeResponse | Record<string, unknown>>;
+export type Handler = (call: RecordedCall, fake: FakeSlack) => FakeResponse | Record<string, unknown> | Promise<FakeResponse | Record<string, unknown>>;
 
 export interface RegisteredFile {
   id: string;
@@ -146,8 +143,7 @@ export const rateLimited = (retryAfterSec = 1): FakeResponse => ({
 /** `{ok:false, error}` with status 200, as Slack reports platform errors. */
 export const slackError = (error: string, extra: Record<string, unknown> = {}) => ({ ok: false, error, ...extra });
 
-const isFakeResponse = (v: unknown): v is FakeResponse =>
-  typeof v === 'object' && v !== null && typeof (v as { status?: unknown }).status === 'number';
+const isFakeResponse = (v: unknown): v is FakeResponse => typeof v === 'object' && v !== null && typeof (v as { status?: unknown }).status === 'number';
 
 const DEFAULT_TIMEOUT_MS = 3000;
 
@@ -292,7 +288,12 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       case 'chat.update': {
         // The message as Slack keeps it changes too: a later conversations.replies/history reads the edit.
         const kept = posted.find((m) => m.channel === body.channel && m.ts === body.ts);
-        if (kept) Object.assign(kept, { text: body.text ?? kept.text, ...(body.blocks !== undefined ? { blocks: body.blocks } : {}), edited: { user: 'UBOT', ts: nextTs() } });
+        if (kept)
+          Object.assign(kept, {
+            text: body.text ?? kept.text,
+            ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
+            edited: { user: 'UBOT', ts: nextTs() },
+          });
         return {
           ok: true,
           channel: body.channel,
@@ -348,7 +349,14 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
       }
       case 'conversations.history':
-        return { ok: true, messages: posted.filter((m) => m.channel === body.channel).reverse().map(withMetadataIf(body)), has_more: false };
+        return {
+          ok: true,
+          messages: posted
+            .filter((m) => m.channel === body.channel)
+            .reverse()
+            .map(withMetadataIf(body)),
+          has_more: false,
+        };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users ?? 'U1').split(',')[0]}` } };
       case 'conversations.join':
@@ -482,11 +490,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         waiters.delete(waiter);
         const list = calls.length ? calls.map(describe).join('\n') : '  (none)';
         const some = calls.some((c) => c.method === method);
-        reject(
-          new Error(
-            `fake slack: no ${some ? 'matching ' : ''}call to ${method} within ${timeoutMs} ms. Recorded calls:\n${list}`,
-          ),
-        );
+        reject(new Error(`fake slack: no ${some ? 'matching ' : ''}call to ${method} within ${timeoutMs} ms. Recorded calls:\n${list}`));
       }, timeoutMs);
       waiters.add(waiter);
     });

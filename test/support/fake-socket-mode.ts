@@ -129,7 +129,13 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
       if (parsed && typeof parsed === 'object' && 'envelope_id' in parsed) {
         const p = parsed as { envelope_id: string; payload?: unknown };
         const sent = sentAt.get(p.envelope_id);
-        const ack: SocketAck = { envelope_id: p.envelope_id, payload: p.payload, at: Date.now(), latencyMs: sent === undefined ? undefined : performance.now() - sent, raw };
+        const ack: SocketAck = {
+          envelope_id: p.envelope_id,
+          payload: p.payload,
+          at: Date.now(),
+          latencyMs: sent === undefined ? undefined : performance.now() - sent,
+          raw,
+        };
         acks.push(ack);
         for (const hook of [...ackHooks]) hook(ack);
         for (const w of [...ackWaiters]) {
@@ -157,8 +163,7 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
     }
   });
 
-  const openConnection = (): SocketConnection | undefined =>
-    [...connections].reverse().find((c) => c.closedAt === undefined && c.ws.readyState === c.ws.OPEN);
+  const openConnection = (): SocketConnection | undefined => [...connections].reverse().find((c) => c.closedAt === undefined && c.ws.readyState === c.ws.OPEN);
 
   const waitForConnection = (timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SocketConnection> => {
     const open = openConnection();
@@ -230,10 +235,8 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
         retry_reason: opts.retryReason ?? '',
         accepts_response_payload: false,
       }),
-    sendSlashCommand: (fields, opts = {}) =>
-      send({ type: 'slash_commands', payload: fields, envelope_id: opts.envelopeId, accepts_response_payload: true }),
-    sendInteractive: (payload, opts = {}) =>
-      send({ type: 'interactive', payload, envelope_id: opts.envelopeId, accepts_response_payload: true }),
+    sendSlashCommand: (fields, opts = {}) => send({ type: 'slash_commands', payload: fields, envelope_id: opts.envelopeId, accepts_response_payload: true }),
+    sendInteractive: (payload, opts = {}) => send({ type: 'interactive', payload, envelope_id: opts.envelopeId, accepts_response_payload: true }),
     waitForAck,
     onAck: (fn) => {
       ackHooks.add(fn);

@@ -217,7 +217,18 @@ export function blockAction(input: {
     c.type === 'view'
       ? (() => {
           const id = c.view_id ?? `V${next()}`;
-          const view = { id, team_id: 'T1', type: c.view_type ?? 'home', blocks: c.blocks ?? [], private_metadata: '', callback_id: '', state: { values: {} }, hash: `${Date.now()}.${rand(8)}`, app_id: 'A1', bot_id: 'BBOT' };
+          const view = {
+            id,
+            team_id: 'T1',
+            type: c.view_type ?? 'home',
+            blocks: c.blocks ?? [],
+            private_metadata: '',
+            callback_id: '',
+            state: { values: {} },
+            hash: `${Date.now()}.${rand(8)}`,
+            app_id: 'A1',
+            bot_id: 'BBOT',
+          };
           return { container: { type: 'view', view_id: id }, view };
         })()
       : (() => {

@@ -40,7 +40,17 @@ export function syntaxErrors(root: Node): Problem[] {
 
 // What PowerShell 3.0 and later added (and scripts for 2.0 must not use), by how the grammar names it.
 const PS3_COMMANDS = new Set(
-  ['ConvertTo-Json', 'ConvertFrom-Json', 'Invoke-RestMethod', 'Invoke-WebRequest', 'Get-CimInstance', 'Invoke-CimMethod', 'Register-ScheduledTask', 'New-ScheduledTaskAction', 'New-ScheduledTaskTrigger'].map((s) => s.toLowerCase()),
+  [
+    'ConvertTo-Json',
+    'ConvertFrom-Json',
+    'Invoke-RestMethod',
+    'Invoke-WebRequest',
+    'Get-CimInstance',
+    'Invoke-CimMethod',
+    'Register-ScheduledTask',
+    'New-ScheduledTaskAction',
+    'New-ScheduledTaskTrigger',
+  ].map((s) => s.toLowerCase()),
 );
 const PS3_TYPES = new Set(['ordered', 'pscustomobject']);
 const PS3_VARIABLES = new Set(['$psitem', '$psscriptroot', '$pscommandpath']);

@@ -28,7 +28,14 @@ export function checkInput(store: Store, input: Buffer | string, as: CheckAs): P
       serverName: as.serverName,
       now: as.now ?? new Date(TEST_NOW),
       mayRecordFacts: true,
-      from: { origin: as.channelId ? 'message' : 'cli', sourceName: as.name ?? null, userId: as.userId, channelId: as.channelId, messageTs: as.messageTs, threadTs: as.messageTs },
+      from: {
+        origin: as.channelId ? 'message' : 'cli',
+        sourceName: as.name ?? null,
+        userId: as.userId,
+        channelId: as.channelId,
+        messageTs: as.messageTs,
+        threadTs: as.messageTs,
+      },
     },
     { storage: port(store), scan: inlineScan(Number.POSITIVE_INFINITY) },
   );

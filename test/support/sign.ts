@@ -83,13 +83,7 @@ export function postInteraction(url: string, secret: string, payload: unknown, o
   return postSigned(url, secret, raw, 'application/x-www-form-urlencoded', opts);
 }
 
-export function httpRequest(
-  method: string,
-  url: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-  timeoutMs: number,
-): Promise<PostResult> {
+export function httpRequest(method: string, url: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<PostResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers: { connection: 'close', ...headers }, agent: false }, (res) => {

@@ -34,7 +34,13 @@ export function diagnosis(server: string | null, verdict: Diagnosis['verdict'], 
 /** An affected diagnosis: from a Slack message when given where (so the post can link its thread), else from the CLI. */
 export function recordAffected(store: Store, server: string, at: string, where: { channelId?: string; messageTs?: string } = {}): number {
   const origin = where.channelId ? 'message' : 'cli';
-  return store.recordDiagnosis({ diagnosis: diagnosis(server, 'affected'), origin, at, channelId: where.channelId ?? null, messageTs: where.messageTs ?? null });
+  return store.recordDiagnosis({
+    diagnosis: diagnosis(server, 'affected'),
+    origin,
+    at,
+    channelId: where.channelId ?? null,
+    messageTs: where.messageTs ?? null,
+  });
 }
 
 export function subscribe(store: Store, channelId: string, postTime: string, timeZone: string, createdAt: string, lang: 'en' | 'ja' = 'en'): void {
@@ -101,7 +107,10 @@ export function fakeSlack(clock: () => Date) {
         historyCalls.push(args);
         if (historyFails > 0) {
           historyFails--;
-          throw Object.assign(new Error('An API error occurred: missing_scope'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'missing_scope' } });
+          throw Object.assign(new Error('An API error occurred: missing_scope'), {
+            code: 'slack_webapi_platform_error',
+            data: { ok: false, error: 'missing_scope' },
+          });
         }
         const oldest = Number(args.oldest ?? 0);
         const found = messages.filter((m) => m.channel === args.channel && Number(m.ts) >= oldest).reverse();
@@ -125,7 +134,8 @@ export const rateLimited = (seconds: number) =>
   Object.assign(new Error('A rate limit was exceeded'), { code: 'slack_webapi_rate_limited_error', retryAfter: seconds });
 export const httpError = (statusCode: number) =>
   Object.assign(new Error(`An HTTP protocol error occurred: statusCode = ${statusCode}`), { code: 'slack_webapi_http_error', statusCode });
-export const platformError = (error: string) => Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
+export const platformError = (error: string) =>
+  Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
 
 /** A settable clock. */
 export function clockAt(iso: string) {

@@ -20,7 +20,11 @@ const ECP_DIGEST = {
   },
   sources: [WU_COMMON_ERRORS],
   examples: {
-    match: [{ line: '1060 15a8 PT WARNING: ECP: Failed to validate cab file digest downloaded from http://www.download.windowsupdate.com/msdownload/update/software/svpk/2008/06/1319061_d1590aa04b224974f0cf46ee7937bda90a815268.cab with error 0x80246003' }],
+    match: [
+      {
+        line: '1060 15a8 PT WARNING: ECP: Failed to validate cab file digest downloaded from http://www.download.windowsupdate.com/msdownload/update/software/svpk/2008/06/1319061_d1590aa04b224974f0cf46ee7937bda90a815268.cab with error 0x80246003',
+      },
+    ],
     noMatch: ['PT WARNING: ECP: This is an external cab file', 'PT WARNING: Cab file digest validated'],
   },
 } as const satisfies Rule;
@@ -39,14 +43,22 @@ export const CAB_CHECK_0X8024402F: ProblemPackOf<ClientRuleId> = {
     ja: '外部 cab ファイルの処理がエラーを含んで完了しました (ダウンロードした cab が確認に合格していません)。Microsoft は原因の 1 つに Web フィルター ソフトウェア (Lightspeed Rocket) を挙げています。',
   },
   remedy: {
-    en: 'Add the IP addresses of the devices that should get updates to the web filter\'s exceptions list (Microsoft names Lightspeed Rocket), so that no filter or proxy alters the downloads.',
+    en: "Add the IP addresses of the devices that should get updates to the web filter's exceptions list (Microsoft names Lightspeed Rocket), so that no filter or proxy alters the downloads.",
     ja: '更新プログラムを受け取るデバイスの IP アドレスを Web フィルターの例外リストに追加し (Microsoft は Lightspeed Rocket を挙げています)、フィルターやプロキシがダウンロードを変更しないようにしてください。',
   },
   source: WU_COMMON_ERRORS,
-  lookalikes: [{ en: '0x80246002 (hash mismatch of an update\'s own file) is a download of the update content, not of the cab metadata.', ja: '0x80246002 (更新プログラムのファイルのハッシュ不一致) は更新プログラムのコンテンツのダウンロードの問題で、cab メタデータのものではありません。' }],
+  lookalikes: [
+    {
+      en: "0x80246002 (hash mismatch of an update's own file) is a download of the update content, not of the cab metadata.",
+      ja: '0x80246002 (更新プログラムのファイルのハッシュ不一致) は更新プログラムのコンテンツのダウンロードの問題で、cab メタデータのものではありません。',
+    },
+  ],
   needsAction: true,
   examples: {
-    present: [`${CLIENT} Sync of Updates: 0x8024402F`, '1060 15a8 PT WARNING: ECP: Failed to validate cab file digest downloaded from http://www.download.windowsupdate.com/msdownload/update/software/svpk/2008/06/1319061_d1590aa04b224974f0cf46ee7937bda90a815268.cab with error 0x80246003'],
+    present: [
+      `${CLIENT} Sync of Updates: 0x8024402F`,
+      '1060 15a8 PT WARNING: ECP: Failed to validate cab file digest downloaded from http://www.download.windowsupdate.com/msdownload/update/software/svpk/2008/06/1319061_d1590aa04b224974f0cf46ee7937bda90a815268.cab with error 0x80246003',
+    ],
     absent: [GUIDLINE, `${CLIENT} Sync of Updates: 0x8024402C`],
   },
 };
@@ -62,11 +74,16 @@ export const WU_ACCESS_TURNED_OFF: ProblemPackOf<never> = {
     ja: '管理外のサーバーへのアクセスが許可されていません。ポリシー [Windows Update のすべての機能へのアクセスを削除する] が有効で、クライアントが WSUS サーバーを指していません。',
   },
   remedy: {
-    en: 'Check the client\'s Windows Update policies (`gpresult /h`): point it at WSUS (Specify intranet Microsoft update service location), or turn off Computer Configuration\\Administrative Templates\\Windows Components\\Windows Update\\Remove access to use all Windows Update features where it should use Microsoft Update.',
+    en: "Check the client's Windows Update policies (`gpresult /h`): point it at WSUS (Specify intranet Microsoft update service location), or turn off Computer Configuration\\Administrative Templates\\Windows Components\\Windows Update\\Remove access to use all Windows Update features where it should use Microsoft Update.",
     ja: 'クライアントの Windows Update のポリシーを確認し (`gpresult /h`)、WSUS を指すように設定するか ([イントラネットの Microsoft 更新サービスの場所を指定する])、Microsoft Update を使うべきクライアントでは [コンピューターの構成]\\[管理用テンプレート]\\[Windows コンポーネント]\\[Windows Update]\\[Windows Update のすべての機能へのアクセスを削除する] を無効にしてください。',
   },
   source: KB4014345,
-  lookalikes: [{ en: '0x80244011 means the WUServer policy value is missing on a client set to use WSUS.', ja: '0x80244011 は WSUS を使う設定のクライアントで WUServer ポリシー値がない状態です。' }],
+  lookalikes: [
+    {
+      en: '0x80244011 means the WUServer policy value is missing on a client set to use WSUS.',
+      ja: '0x80244011 は WSUS を使う設定のクライアントで WUServer ポリシー値がない状態です。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: [`${CLIENT} Sync of Updates: 0x8024002E`, 'AU WARNING: Failed to find updates with error code 8024002e'],

@@ -7,7 +7,6 @@ import { CLIENT, GUIDLINE, NO_WSUS, type ProblemPackOf } from './pack.js';
  * (HTTP statuses, IIS lines, proxy lists) is read by the shared rules of evidence.ts.
  */
 
-
 export const WSUS_APP_POOL_503: ProblemPackOf<never> = {
   id: 'wsus-app-pool-503',
   title: { en: 'WSUS application pool stopped or recycling (HTTP 503)', ja: 'WSUS アプリケーション プールの停止・リサイクル (HTTP 503)' },
@@ -32,7 +31,12 @@ export const WSUS_APP_POOL_503: ProblemPackOf<never> = {
     },
     source: WU_ERROR_REFERENCE,
   },
-  lookalikes: [{ en: '0x8024401F is HTTP 500: an error inside the web service, not a stopped pool.', ja: '0x8024401F は HTTP 500 で、Web サービス内部のエラーです (プールの停止ではありません)。' }],
+  lookalikes: [
+    {
+      en: '0x8024401F is HTTP 500: an error inside the web service, not a stopped pool.',
+      ja: '0x8024401F は HTTP 500 で、Web サービス内部のエラーです (プールの停止ではありません)。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: [
@@ -67,7 +71,12 @@ export const WSUS_TIMEOUTS: ProblemPackOf<never> = {
     },
     source: WU_COMMON_ERRORS,
   },
-  lookalikes: [{ en: '0x80072EFD (cannot connect) means nothing answered at all: a firewall or a stopped site.', ja: '0x80072EFD (接続できない) は応答がまったくない状態で、ファイアウォールやサイトの停止を疑います。' }],
+  lookalikes: [
+    {
+      en: '0x80072EFD (cannot connect) means nothing answered at all: a firewall or a stopped site.',
+      ja: '0x80072EFD (接続できない) は応答がまったくない状態で、ファイアウォールやサイトの停止を疑います。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: ['Misc\tWARNING: WinHttp: SendRequestToServerForFileInformation failed with 0x80072ee2', 'PT\tWARNING: Sync of Updates: 0x8024401c'],
@@ -102,10 +111,19 @@ export const PROXY_NAME_RESOLUTION: ProblemPackOf<never> = {
     source: WU_COMMON_ERRORS,
   },
   source: KB3090184,
-  lookalikes: [{ en: '0x80244011 means the WUServer policy value is missing, not that its name fails to resolve.', ja: '0x80244011 は WUServer ポリシー値そのものがない状態で、名前解決の失敗ではありません。' }],
+  lookalikes: [
+    {
+      en: '0x80244011 means the WUServer policy value is missing, not that its name fails to resolve.',
+      ja: '0x80244011 は WUServer ポリシー値そのものがない状態で、名前解決の失敗ではありません。',
+    },
+  ],
   needsAction: true,
   examples: {
-    present: [`${CLIENT} Sync of Updates: 0x8024402C`, 'PT\tWARNING: Failed to get server URL, hr = 80072EE7', 'PT + Last proxy send request failed with hr = 0x80072EFD, HTTP status code = 407'],
+    present: [
+      `${CLIENT} Sync of Updates: 0x8024402C`,
+      'PT\tWARNING: Failed to get server URL, hr = 80072EE7',
+      'PT + Last proxy send request failed with hr = 0x80072EFD, HTTP status code = 407',
+    ],
     absent: [
       GUIDLINE,
       `${CLIENT} Sync of Updates: 0x80244011`,
@@ -118,7 +136,13 @@ export const PROXY_NAME_RESOLUTION: ProblemPackOf<never> = {
 export const PROXY_BYPASS_LIST: ProblemPackOf<never> = {
   id: 'proxy-bypass-list',
   title: { en: 'WSUS reached through the proxy: the bypass list is empty', ja: 'WSUS への要求がプロキシ経由 (バイパス リストが空)' },
-  signatures: [{ codes: ['0x80072EE2', '0x8024401C', '0x80244023', '0x80072EFD', '0x8024402C', '0x80072EE7', '0x80244021', '0x8024401B'], lines: ['evidence-proxy-list-set'], all: ['evidence-bypass-list-empty'] }],
+  signatures: [
+    {
+      codes: ['0x80072EE2', '0x8024401C', '0x80244023', '0x80072EFD', '0x8024402C', '0x80072EE7', '0x80244021', '0x8024401B'],
+      lines: ['evidence-proxy-list-set'],
+      all: ['evidence-bypass-list-empty'],
+    },
+  ],
   codes: ['0x80072EE2', '0x8024401C', '0x80244023', '0x80072EFD', '0x8024402C', '0x80072EE7', '0x80244021', '0x8024401B'],
   rules: [],
   cause: {
@@ -130,7 +154,12 @@ export const PROXY_BYPASS_LIST: ProblemPackOf<never> = {
     ja: 'WSUS サーバーを WinHTTP プロキシのバイパス リストに追加し (`netsh winhttp set proxy <プロキシ>:<ポート> "<local>;*.<ドメイン>"`、またはプロキシを設定している WPAD ファイルのバイパス リスト)、`netsh winhttp show proxy` で確認してください。',
   },
   source: KB900935,
-  lookalikes: [{ en: 'A time-out with no proxy in use (`Proxy List used: <(null)>`) is the WSUS server or the network: see the time-out problem.', ja: 'プロキシを使っていない (`Proxy List used: <(null)>`) タイムアウトは、WSUS サーバーかネットワークの問題です (タイムアウトの項目を参照)。' }],
+  lookalikes: [
+    {
+      en: 'A time-out with no proxy in use (`Proxy List used: <(null)>`) is the WSUS server or the network: see the time-out problem.',
+      ja: 'プロキシを使っていない (`Proxy List used: <(null)>`) タイムアウトは、WSUS サーバーかネットワークの問題です (タイムアウトの項目を参照)。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: ['PT + Last proxy send request failed with hr = 0x80072EE2, HTTP status code = 0\nPT + Proxy list used = theproxyip:80\nPT + Bypass list used ='],
@@ -144,7 +173,10 @@ export const PROXY_BYPASS_LIST: ProblemPackOf<never> = {
 
 export const WSUS_URL_NOT_FOUND: ProblemPackOf<never> = {
   id: 'wsus-url-not-found-404',
-  title: { en: 'HTTP 404 from the WSUS server: wrong URL, port or virtual directory', ja: 'WSUS サーバーからの HTTP 404: URL、ポート、または仮想ディレクトリの誤り' },
+  title: {
+    en: 'HTTP 404 from the WSUS server: wrong URL, port or virtual directory',
+    ja: 'WSUS サーバーからの HTTP 404: URL、ポート、または仮想ディレクトリの誤り',
+  },
   signatures: [{ codes: ['0x80244019'] }, { http: ['404'] }],
   codes: ['0x80244019'],
   rules: [],
@@ -157,7 +189,12 @@ export const WSUS_URL_NOT_FOUND: ProblemPackOf<never> = {
     ja: 'WUServer ポリシーの URL (サーバー名とポート 80/443 または 8530/8531) を確認し、クライアントからその URL の /ClientWebService/wusserverversion.xml、/SimpleAuthWebService/SimpleAuth.asmx、/Selfupdate/wuident.cab を開いてください。',
   },
   source: KB3090184,
-  lookalikes: [{ en: '0x80244011 means the WUServer policy value is missing altogether; 0x8024402C that its name does not resolve.', ja: '0x80244011 は WUServer ポリシー値そのものがない状態、0x8024402C はその名前が解決できない状態です。' }],
+  lookalikes: [
+    {
+      en: '0x80244011 means the WUServer policy value is missing altogether; 0x8024402C that its name does not resolve.',
+      ja: '0x80244011 は WUServer ポリシー値そのものがない状態、0x8024402C はその名前が解決できない状態です。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: [`${CLIENT} Sync of Updates: 0x80244019`, 'PT + Last proxy send request failed with hr = 0x80244019, HTTP status code = 404'],

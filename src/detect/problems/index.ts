@@ -30,7 +30,6 @@ import { INVALID_PARAMETERS_KB4096317, MAX_SERVER_ROUND_TRIPS, MESSAGE_TOO_LARGE
  * matching a scan against the packs is src/diagnose/problems.ts; docs/problem-packs.md is their table.
  */
 
-
 /** The packs' line rules' ids: a pack's signature names them, and they are part of every finding's `RuleId`. */
 export type ProblemRuleId = AccessRuleId | ClientRuleId | SyncSizeRuleId | ServerRuleId | EvidenceRuleId;
 

@@ -16,13 +16,15 @@ const UPSTREAM_SYNC = {
   // Anchored lookaheads: linear on a long line.
   pattern: /^(?=.*?(?:ServerSyncWebService|GetUpdateData))(?=.*?(?:SoapException|ThrowException|InternalServerError))/,
   meaning: {
-    en: 'The WSUS server\'s own sync with its upstream server failed with a SOAP fault.',
+    en: "The WSUS server's own sync with its upstream server failed with a SOAP fault.",
     ja: 'WSUS サーバー自身の上位サーバーとの同期が SOAP Fault で失敗しました。',
   },
   sources: [KB4482416],
   examples: {
     match: [
-      { line: '2019-07-10 02:00:13.456 UTC\tError\tWsusService.25\tSoapUtilities.LogException\tUSS ThrowException: Actor = https://fe2.update.microsoft.com/v6/ServerSyncWebService/ServerSyncWebService.asmx, Method = "http://www.microsoft.com/SoftwareDistribution/GetUpdateData", ID=6b1f0d1e-3c52-4bd6-9a3e-2f4b5c6d7e8f, ErrorCode=InternalServerError, Message=' },
+      {
+        line: '2019-07-10 02:00:13.456 UTC\tError\tWsusService.25\tSoapUtilities.LogException\tUSS ThrowException: Actor = https://fe2.update.microsoft.com/v6/ServerSyncWebService/ServerSyncWebService.asmx, Method = "http://www.microsoft.com/SoftwareDistribution/GetUpdateData", ID=6b1f0d1e-3c52-4bd6-9a3e-2f4b5c6d7e8f, ErrorCode=InternalServerError, Message=',
+      },
     ],
     noMatch: [
       '   at Microsoft.UpdateServices.ServerSyncWebServices.ServerSync.ServerSyncProxy.GetUpdateData(Cookie cookie, UpdateIdentity[] updateIds)',
@@ -45,7 +47,10 @@ const SQL_TIMEOUT = {
   sources: [KB909131],
   examples: {
     match: [{ line: 'LineNumber 0: Timeout expired. The timeout period elapsed prior to completion of the operation or the server is not responding.' }],
-    noMatch: ['PT\tWARNING: Timeout expired while waiting for the proxy', 'Misc\tWARNING: WinHttp: SendRequestToServerForFileInformation failed with 0x80072ee2'],
+    noMatch: [
+      'PT\tWARNING: Timeout expired while waiting for the proxy',
+      'Misc\tWARNING: WinHttp: SendRequestToServerForFileInformation failed with 0x80072ee2',
+    ],
   },
 } as const satisfies Rule;
 
@@ -54,12 +59,12 @@ export type ServerRuleId = (typeof UPSTREAM_SYNC | typeof SQL_TIMEOUT)['id'];
 
 export const UPSTREAM_SYNC_SOAPEXCEPTION: ProblemPackOf<typeof UPSTREAM_SYNC.id> = {
   id: 'upstream-sync-soapexception',
-  title: { en: 'WSUS server\'s upstream sync fails with a SoapException (KB4482416)', ja: 'WSUS サーバーの上位同期が SoapException で失敗 (KB4482416)' },
+  title: { en: "WSUS server's upstream sync fails with a SoapException (KB4482416)", ja: 'WSUS サーバーの上位同期が SoapException で失敗 (KB4482416)' },
   signatures: [{ lines: [UPSTREAM_SYNC.id] }],
   codes: [],
   rules: [UPSTREAM_SYNC],
   cause: {
-    en: 'The WSUS server\'s own sync with its upstream fails — a server problem, not a client one. KB4482416: the server is configured to use the old endpoint https://fe2.update.microsoft.com/v6, decommissioned after July 8, 2019.',
+    en: "The WSUS server's own sync with its upstream fails — a server problem, not a client one. KB4482416: the server is configured to use the old endpoint https://fe2.update.microsoft.com/v6, decommissioned after July 8, 2019.",
     ja: 'WSUS サーバー自身の上位との同期が失敗しています (クライアントではなくサーバーの問題)。KB4482416: 2019 年 7 月 8 日以降に廃止された旧エンドポイント https://fe2.update.microsoft.com/v6 を使う設定になっています。',
   },
   remedy: {
@@ -67,11 +72,20 @@ export const UPSTREAM_SYNC_SOAPEXCEPTION: ProblemPackOf<typeof UPSTREAM_SYNC.id>
     ja: '出典を参照してください: 最上位の WSUS サーバーで同期のエンドポイント (MUUrl) を https://sws.update.microsoft.com に変更し、同期が成功することを確認します。',
   },
   source: KB4482416,
-  lookalikes: [{ en: 'ThrowException for /ClientWebService/client.asmx with InternalServerError is KB954960 (a client sync), not the upstream sync.', ja: '/ClientWebService/client.asmx の ThrowException (InternalServerError) は KB954960 (クライアントの同期) で、上位同期ではありません。' }],
+  lookalikes: [
+    {
+      en: 'ThrowException for /ClientWebService/client.asmx with InternalServerError is KB954960 (a client sync), not the upstream sync.',
+      ja: '/ClientWebService/client.asmx の ThrowException (InternalServerError) は KB954960 (クライアントの同期) で、上位同期ではありません。',
+    },
+  ],
   needsAction: true,
   examples: {
-    present: ['2019-07-10 02:00:13.456 UTC\tError\tWsusService.25\tSoapUtilities.LogException\tUSS ThrowException: Actor = https://fe2.update.microsoft.com/v6/ServerSyncWebService/ServerSyncWebService.asmx, Method = "http://www.microsoft.com/SoftwareDistribution/GetUpdateData", ID=6b1f0d1e-3c52-4bd6-9a3e-2f4b5c6d7e8f, ErrorCode=InternalServerError, Message='],
-    absent: ['2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?'],
+    present: [
+      '2019-07-10 02:00:13.456 UTC\tError\tWsusService.25\tSoapUtilities.LogException\tUSS ThrowException: Actor = https://fe2.update.microsoft.com/v6/ServerSyncWebService/ServerSyncWebService.asmx, Method = "http://www.microsoft.com/SoftwareDistribution/GetUpdateData", ID=6b1f0d1e-3c52-4bd6-9a3e-2f4b5c6d7e8f, ErrorCode=InternalServerError, Message=',
+    ],
+    absent: [
+      '2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?',
+    ],
   },
 };
 
@@ -90,7 +104,12 @@ export const SQL_TIMEOUTS_KB909131: ProblemPackOf<typeof SQL_TIMEOUT.id> = {
     ja: '出典 (KB909131) を参照し、記事の手順で tbEventInstance テーブルのレポート イベントを減らしてください。',
   },
   source: KB909131,
-  lookalikes: [{ en: '0x80244008 alone (no SQL time-out on the server) is only a SOAP fault the client could not parse.', ja: 'サーバー側に SQL タイムアウトのない 0x80244008 だけなら、クライアントが SOAP Fault を解析できなかったというだけです。' }],
+  lookalikes: [
+    {
+      en: '0x80244008 alone (no SQL time-out on the server) is only a SOAP fault the client could not parse.',
+      ja: 'サーバー側に SQL タイムアウトのない 0x80244008 だけなら、クライアントが SOAP Fault を解析できなかったというだけです。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: [

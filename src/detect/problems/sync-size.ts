@@ -21,8 +21,12 @@ const INVALID_PARAMETERS = {
   sources: [KB4096317],
   examples: {
     match: [
-      { line: 'WS error: <detail><ErrorCode>InvalidParameters</ErrorCode><Message>parameters.InstalledNonLeafUpdateIDs</Message><ID>GUID</ID><Method> http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"</Method></detail>"' },
-      { line: 'ThrowException: actor = http://WSUSServerName:8530/ClientWebService/client.asmxs, ID=GUID, ErrorCode=InvalidParameters, Message=parameters.InstalledNonLeafUpdateIDs, Client=Client_ID' },
+      {
+        line: 'WS error: <detail><ErrorCode>InvalidParameters</ErrorCode><Message>parameters.InstalledNonLeafUpdateIDs</Message><ID>GUID</ID><Method> http://www.microsoft.com/SoftwareDistribution/Server/ClientWebService/SyncUpdates"</Method></detail>"',
+      },
+      {
+        line: 'ThrowException: actor = http://WSUSServerName:8530/ClientWebService/client.asmxs, ID=GUID, ErrorCode=InvalidParameters, Message=parameters.InstalledNonLeafUpdateIDs, Client=Client_ID',
+      },
     ],
     noMatch: ['PT\tWARNING:     ErrorCode:InternalServerError(5)', 'Agent\t  * InvalidParametersCount = 0'],
   },
@@ -68,7 +72,12 @@ export const INVALID_PARAMETERS_KB4096317: ProblemPackOf<typeof INVALID_PARAMETE
     ja: 'WSUS サーバーの %programfiles%\\Update Services\\WebServices\\ClientWebService\\web.config で maxInstalledPrerequisites を 400 から 800 に変更して保存し、IISReset を実行してください。',
   },
   source: KB4096317,
-  lookalikes: [{ en: '0x80244007 with InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure.', ja: 'SimpleAuthWebService/GetAuthorizationCookie での InternalServerError を伴う 0x80244007 は SimpleAuth の障害です。' }],
+  lookalikes: [
+    {
+      en: '0x80244007 with InternalServerError on SimpleAuthWebService/GetAuthorizationCookie is the SimpleAuth failure.',
+      ja: 'SimpleAuthWebService/GetAuthorizationCookie での InternalServerError を伴う 0x80244007 は SimpleAuth の障害です。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: [
@@ -94,10 +103,18 @@ export const MAX_SERVER_ROUND_TRIPS: ProblemPackOf<typeof ROUND_TRIPS.id> = {
     ja: '多くは次回以降の同期で成功します。不要な更新プログラムを拒否し、サーバー クリーンアップ ウィザードを実行してください。',
   },
   source: WSUS_BLOG_ROUND_TRIPS,
-  lookalikes: [{ en: '0x8024400D (message too large) also comes from too much update metadata, but fails at once.', ja: '0x8024400D (メッセージが大きすぎる) もメタデータの多さが原因ですが、即座に失敗します。' }],
+  lookalikes: [
+    {
+      en: '0x8024400D (message too large) also comes from too much update metadata, but fails at once.',
+      ja: '0x8024400D (メッセージが大きすぎる) もメタデータの多さが原因ですが、即座に失敗します。',
+    },
+  ],
   needsAction: false,
   examples: {
-    present: ['2008-09-11 15:08:57:651 4908 738 PT WARNING: SyncServerUpdatesInternal failed: 0x80244010', '2008-09-11 15:08:57:651 4908 738 Agent * WARNING: Exit code = 0x80244010'],
+    present: [
+      '2008-09-11 15:08:57:651 4908 738 PT WARNING: SyncServerUpdatesInternal failed: 0x80244010',
+      '2008-09-11 15:08:57:651 4908 738 Agent * WARNING: Exit code = 0x80244010',
+    ],
     absent: [GUIDLINE, '2008-09-11 15:08:57:651 4908 738 PT WARNING: SyncServerUpdatesInternal failed: 0x8024401C'],
   },
 };
@@ -112,9 +129,17 @@ export const MESSAGE_TOO_LARGE: ProblemPackOf<never> = {
     en: 'Too many expired or superseded updates on the server make the message too large.',
     ja: 'サーバー上の期限切れの更新プログラムや置き換えられた更新プログラムが多すぎて、メッセージが大きくなりすぎています。',
   },
-  remedy: { en: 'Run the WSUS server clean-up; decline superseded updates.', ja: 'WSUS のサーバー クリーンアップ ウィザードを実行し、置き換えられた更新プログラムを拒否してください。' },
-  source: { title: 'Admins\' write-ups (e.g. blog.thomasmarcussen.com)', url: 'https://blog.thomasmarcussen.com/' },
-  lookalikes: [{ en: '0x8024400E (a SOAP server error) is a different fault; with InternalServerError(5) it is KB954960.', ja: '0x8024400E (SOAP サーバー エラー) は別のエラーで、InternalServerError(5) を伴えば KB954960 です。' }],
+  remedy: {
+    en: 'Run the WSUS server clean-up; decline superseded updates.',
+    ja: 'WSUS のサーバー クリーンアップ ウィザードを実行し、置き換えられた更新プログラムを拒否してください。',
+  },
+  source: { title: "Admins' write-ups (e.g. blog.thomasmarcussen.com)", url: 'https://blog.thomasmarcussen.com/' },
+  lookalikes: [
+    {
+      en: '0x8024400E (a SOAP server error) is a different fault; with InternalServerError(5) it is KB954960.',
+      ja: '0x8024400E (SOAP サーバー エラー) は別のエラーで、InternalServerError(5) を伴えば KB954960 です。',
+    },
+  ],
   needsAction: true,
   examples: {
     present: [`${CLIENT} SyncUpdates failure, error = 0x8024400D, soap client error = 7, soap error code = 300`],

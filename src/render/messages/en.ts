@@ -40,7 +40,10 @@ export const en = {
     clean: 'no KB954960 signature',
   } satisfies Record<Verdict, string>,
   /** How a diagnosis came in (src/store/port.ts Origin), in a word: history rows, and the status post's channel-less detections. */
-  originWord: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut', report: 'server report' } as Record<string, string>,
+  originWord: { cli: 'CLI', message: 'paste', file: 'file', command: 'slash command', modal: 'form', shortcut: 'shortcut', report: 'server report' } as Record<
+    string,
+    string
+  >,
   stateLabel: {
     'needs-sp1': 'WSUS 3.0 RTM — SP1 needed first',
     vulnerable: 'SP1, fix not verified',
@@ -76,7 +79,8 @@ export const en = {
     failuresPredateFix: (p: { since: string }) => `The failures in this log predate the fix recorded at ${p.since}.`,
     fixedButFailing: (p: { since: string }) => `This server is recorded as fixed since ${p.since}.`,
     otherLookalike: (p: { code: string }) => `ErrorCode=${p.code} on the client web service is a different problem — not KB954960.`,
-    notApplicableSp2: 'KB954960 does not apply: this server runs WSUS 3.0 SP2 (3.2.7600.x). The advisory names only WSUS 3.0 RTM and SP1; SP2 (2009) came after it.',
+    notApplicableSp2:
+      'KB954960 does not apply: this server runs WSUS 3.0 SP2 (3.2.7600.x). The advisory names only WSUS 3.0 RTM and SP1; SP2 (2009) came after it.',
     notApplicableWsus4: 'KB954960 does not apply: this server runs WSUS 4.0 or later (6.2.9200.x / 6.3.9600.x / 10.0.x), not WSUS 3.0.',
     conflictWithDll: (p: { wsusVersion: string; dllVersion: string }) =>
       `Conflict: WSUS version ${p.wsusVersion} and a client web service DLL ${p.dllVersion} cannot both be true of one server. The bot does not guess which is right: check the server again.`,
@@ -165,7 +169,8 @@ export const en = {
     `${p.file}: over the ${p.limit} limit, so I read its most recent part — the last ${p.kept} (${p.skipped} earlier lines skipped).`,
   modalHint: (p: { chars: string; max: string }) =>
     `Up to ${p.chars} characters. For a longer log, upload the file in a channel with the bot or in a DM to it instead (up to ${p.max}; a larger log is read from its end).`,
-  modalFull: (p: { chars: string }) => `The form stops at ${p.chars} characters, so only that much was read: upload the log file instead to have all of it read.`,
+  modalFull: (p: { chars: string }) =>
+    `The form stops at ${p.chars} characters, so only that much was read: upload the log file instead to have all of it read.`,
   modalAskedBy: (p: { user: string }) => `${p.user} checked a log with /kb954960`,
   chatPointer:
     'To check a client or server for KB954960, paste the log lines here (WindowsUpdate.log on the client, SoftwareDistribution.log on the WSUS server) or upload the file.',
@@ -231,10 +236,12 @@ export const en = {
     'check-versions': (p: NextParams) =>
       `Find out the version of the ${p.count} server${plural(p.count)} of unknown version (${p.list}): run ${p.cmd} and paste the output to the bot.`,
     none: (_: NextParams) => 'Nothing to do: every known server has the fix or is one KB954960 does not apply to.',
-    'no-servers': (_: NextParams) => 'No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
+    'no-servers': (_: NextParams) =>
+      'No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
   } satisfies Record<NextAction['kind'], (p: NextParams) => string>,
   // ── a server, its history (src/render/server.ts, commands/server*.ts, commands/history.ts) ──
-  retractedAfterEdit: 'The message I answered was edited and no longer holds the log: its diagnosis was withdrawn and no longer counts (history, server, status).',
+  retractedAfterEdit:
+    'The message I answered was edited and no longer holds the log: its diagnosis was withdrawn and no longer counts (history, server, status).',
   serverFacts: {
     otherFailures: 'Other failures seen (not KB954960)',
     notKnown: 'not known',
@@ -248,7 +255,8 @@ export const en = {
     nothingKnown: (p: { server: string }) => `Nothing is known of ${p.server} yet.`,
     ambiguous: (p: { server: string; candidates: string }) => `${p.server} could be any of ${p.candidates}: name the server in full.`,
     notAName: (p: { input: string }) => `${p.input} is not a server name (try wsus01, wsus01.corp.example or http://wsus01:8530).`,
-    notAVersion: (p: { input: string }) => `usage: server NAME dll|wsus VERSION — ${p.input} is not a version (it looks like 3.1.6001.66). Nothing was recorded.`,
+    notAVersion: (p: { input: string }) =>
+      `usage: server NAME dll|wsus VERSION — ${p.input} is not a version (it looks like 3.1.6001.66). Nothing was recorded.`,
     notABuild: (p: { input: string; builds: string }) => `${p.input} is not a WSUS build: WSUS versions are ${p.builds}. Nothing was recorded.`,
     byUser: (p: { user: string }) => `by ${p.user}`,
     /** A fact with a date of its own (event 1022's), recorded later: when it was recorded. */
@@ -274,7 +282,8 @@ export const en = {
 
   // ── refusals (src/render/refusals.ts, commands/types.ts, src/render/not-recorded.ts) ──
   refusal: {
-    tooLarge: (p: { name: string; limit: string }) => `${p.name}the file is larger than the ${p.limit} limit (MAX_FILE_BYTES). Send the part around the failure.`,
+    tooLarge: (p: { name: string; limit: string }) =>
+      `${p.name}the file is larger than the ${p.limit} limit (MAX_FILE_BYTES). Send the part around the failure.`,
     eventLog: (p: { name: string; command: string }) => `${p.name}I can't read .evtx event logs: on the server run ${p.command} and send MsiInstaller.txt.`,
     /** `detail` is the ingest's own English sentence (what in the archive), used when there is one. */
     badArchive: (p: { name: string; detail?: string }) => `${p.name}${p.detail ?? 'the ZIP archive is damaged or incomplete. Upload the complete file.'}`,
@@ -282,9 +291,12 @@ export const en = {
       `${p.name}${p.detail ?? 'this ZIP is past what I read (number of files, expanded size or compression ratio). Send the logs (.log / .txt) themselves.'}`,
     /** An archive refused for what it is, not for damage (src/ingest/zip.ts finds out). */
     archive: {
-      zip64: (p: { name: string }) => `${p.name}this is a ZIP64 archive (the format for very large archives), which I do not read. Zip the logs again as a usual ZIP, or send the logs themselves.`,
-      split: (p: { name: string }) => `${p.name}this ZIP archive is split into several files, which I do not read. Send it as one archive, or the logs themselves.`,
-      tooManyEntries: (p: { name: string; count: number; max: number }) => `${p.name}the ZIP archive has ${p.count} entries, more than the ${p.max} I open. Send only the logs.`,
+      zip64: (p: { name: string }) =>
+        `${p.name}this is a ZIP64 archive (the format for very large archives), which I do not read. Zip the logs again as a usual ZIP, or send the logs themselves.`,
+      split: (p: { name: string }) =>
+        `${p.name}this ZIP archive is split into several files, which I do not read. Send it as one archive, or the logs themselves.`,
+      tooManyEntries: (p: { name: string; count: number; max: number }) =>
+        `${p.name}the ZIP archive has ${p.count} entries, more than the ${p.max} I open. Send only the logs.`,
       overlapping: (p: { name: string; first: string; second: string }) =>
         `${p.name}the ZIP archive's entries ${p.first} and ${p.second} overlap (share the same bytes), which only a crafted archive does: refused. Zip the logs again, or send them themselves.`,
     },
@@ -320,7 +332,8 @@ export const en = {
       `:question: *Which server is this output from?* ${p.buttons ? "Press the server's button or reply" : 'Reply'} in this thread with its name to record it — the output names no computer (${p.what}).`,
     askFallback: 'Which server is this output from?',
     recordFor: (p: { server: string }) => `Record for ${p.server}`,
-    recorded: (p: { server: string; by: string; what: string; state: string }) => `:white_check_mark: Recorded for *${p.server}*${p.by}: ${p.what}. Now: ${p.state}.`,
+    recorded: (p: { server: string; by: string; what: string; state: string }) =>
+      `:white_check_mark: Recorded for *${p.server}*${p.by}: ${p.what}. Now: ${p.state}.`,
     recordedBy: (p: { user: string }) => ` by ${p.user}`,
     onlyAdmins: (p: { admins: string }) => `Nothing was recorded: only the admins (ADMIN_USER_IDS) can record server versions and fixes — ask ${p.admins}.`,
     already: (p: { server: string }) => `This output is already recorded for ${p.server}.`,
@@ -335,7 +348,8 @@ export const en = {
     sameServer: (p: { server: string; other: string }) => `${p.server} and ${p.other} are one server`,
     sameServerRecorded: (p: { server: string; other: string; by: string; id: string }) =>
       `:white_check_mark: Recorded${p.by}: ${p.server} is another name of *${p.other}*. Fault ID ${p.id} is one KB954960 failure on ${p.other}, counted once.`,
-    onlyAdminsJoin: (p: { admins: string }) => `Nothing was recorded: only the admins (ADMIN_USER_IDS) can say that two names are one server — ask ${p.admins}.`,
+    onlyAdminsJoin: (p: { admins: string }) =>
+      `Nothing was recorded: only the admins (ADMIN_USER_IDS) can say that two names are one server — ask ${p.admins}.`,
   },
   /** `<@U1>, <@U2>, <@U3> and 2 more`. */
   adminMentions: (p: { mentions: string; more: number }) => (p.more > 0 ? `${p.mentions} and ${p.more} more` : p.mentions),
@@ -376,7 +390,8 @@ export const en = {
       `${p.created ? 'Subscribed' : 'Subscription updated'}: this channel gets the KB954960 status every day at ${p.time} (${p.timeZone}), in ${p.lang}. Next post: ${p.next}. To stop: \`/kb954960 unsubscribe\`.`,
     removed: 'Unsubscribed: this channel no longer gets the daily KB954960 status.',
     notSubscribed: 'This channel was not subscribed.',
-    badTime: (p: { input: string }) => `${p.input} is not a time of day: give it as HH:MM, from 00:00 to 23:59 (e.g. \`/kb954960 subscribe 09:00 ja\`). Nothing was changed.`,
+    badTime: (p: { input: string }) =>
+      `${p.input} is not a time of day: give it as HH:MM, from 00:00 to 23:59 (e.g. \`/kb954960 subscribe 09:00 ja\`). Nothing was changed.`,
   },
   lang: {
     chosen: (p: { lang: string }) => `From now on I answer you in ${p.lang}: commands, App Home and the form. Text you write in Japanese still gets Japanese.`,
@@ -404,7 +419,7 @@ export const en = {
 
   /** A reporting server's clients (its own reports), in the server view and the status. */
   clientHealth: {
-    title: 'Clients (from the server\'s own reports)',
+    title: "Clients (from the server's own reports)",
     total: (p: { total: number; at: string }) => `${p.total} client${plural(p.total)}, as of ${p.at}.`,
     failing: (p: { clients: number; code: string; since: string }) => `${p.clients} failing with ${p.code} since ${p.since}.`,
     noneFailing: 'None failing.',
@@ -432,7 +447,8 @@ export const en = {
     clientsFailingEnded: (p: { clients: number; total: number; code: string }) => `${p.code}: down to ${p.clients} of ${p.total} client${plural(p.total)}.`,
     kbFirstSuspect: (p: { server: string }) =>
       `KB954960 is the first suspect: 0x8024400E on many clients of an SP1 server without the fix. Install KB954960 on ${p.server}, then verify.`,
-    silent: (p: { hours: number; last: string }) => `No report for ${p.hours} h (the last came ${p.last}): check the scheduled task KB954960-Report and the route to the bot.`,
+    silent: (p: { hours: number; last: string }) =>
+      `No report for ${p.hours} h (the last came ${p.last}): check the scheduled task KB954960-Report and the route to the bot.`,
     silentEnded: 'Reporting again.',
   },
 };

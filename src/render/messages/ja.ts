@@ -39,7 +39,15 @@ export const ja: Catalogue = {
     fixed: '適用済み',
     clean: 'KB954960 特有のエラーなし',
   },
-  originWord: { cli: 'CLI', message: '貼り付け', file: 'ファイル', command: 'スラッシュ コマンド', modal: 'フォーム', shortcut: 'ショートカット', report: 'サーバーからの報告' },
+  originWord: {
+    cli: 'CLI',
+    message: '貼り付け',
+    file: 'ファイル',
+    command: 'スラッシュ コマンド',
+    modal: 'フォーム',
+    shortcut: 'ショートカット',
+    report: 'サーバーからの報告',
+  },
   stateLabel: {
     'needs-sp1': 'WSUS 3.0 RTM — 先に SP1 が必要',
     vulnerable: 'SP1、適用未確認',
@@ -70,7 +78,8 @@ export const ja: Catalogue = {
   },
 
   note: {
-    intermittent: 'この問題は再現性が低く、影響を受けるサーバーのすべてのクライアントで起きるわけではありません。症状が出ていなくても KB954960 の適用をお勧めします。',
+    intermittent:
+      'この問題は再現性が低く、影響を受けるサーバーのすべてのクライアントで起きるわけではありません。症状が出ていなくても KB954960 の適用をお勧めします。',
     office2003: 'このクライアントには Office 2003 製品があります (KB954960 の影響を受けるクライアントです)。',
     failuresPredateFix: (p) => `このログの失敗は、KB954960 の適用が記録された ${then(jaDate(p.since), 'より前のものです。')}`,
     fixedButFailing: (p) => `このサーバーは ${then(jaDate(p.since), 'から適用済みとして記録されています。')}`,
@@ -139,7 +148,8 @@ export const ja: Catalogue = {
   afterInstalling: 'KB954960 の適用後',
   evidenceRest: (p) => `根拠となる行 (${p.n} 行中 ${p.from}–${p.to})`,
   evidenceGone: 'これらの行はもう保存されていません (履歴の保存期間を過ぎました)。',
-  whyAffectedClient: (p) => `${p.n} 回の同期で SyncUpdates が SOAP Fault 0x000190 / ErrorCode:InternalServerError(5) で失敗しています。KB954960 特有のエラーです。`,
+  whyAffectedClient: (p) =>
+    `${p.n} 回の同期で SyncUpdates が SOAP Fault 0x000190 / ErrorCode:InternalServerError(5) で失敗しています。KB954960 特有のエラーです。`,
   whyAffectedServer: 'サーバーのクライアント Web サービスが ThrowException … ErrorCode=InternalServerError を記録しています。KB954960 特有のエラーです。',
   whyAffectedByFaultId:
     'クライアントの SyncUpdates の失敗に、先に報告されたサーバーの ThrowException … ErrorCode=InternalServerError と同じ Fault ID があります。同じ 1 件の失敗で、KB954960 特有のエラーです。',
@@ -152,10 +162,12 @@ export const ja: Catalogue = {
   whyClean: (p) => `${p.n} 行に KB954960 に関するものはありません。`,
   repeatInThread: (p) => `${p.emoji} 上と同じです: ${p.server} — ${p.verdict}。この貼り付けに新しい情報はありません。`,
   partRead: (p) => `${p.file}: 上限 ${p.limit} を超えているため、最新の部分 (末尾 ${p.kept}) だけを読みました (それより前の ${p.skipped} 行は読んでいません)。`,
-  modalHint: (p) => `${p.chars} 文字まで入力できます。それより長いログは、ボットのいるチャンネルか DM にファイルとしてアップロードしてください (${p.max} まで。それより大きいログは末尾を読みます)。`,
+  modalHint: (p) =>
+    `${p.chars} 文字まで入力できます。それより長いログは、ボットのいるチャンネルか DM にファイルとしてアップロードしてください (${p.max} まで。それより大きいログは末尾を読みます)。`,
   modalFull: (p) => `フォームは ${p.chars} 文字で入力が止まるため、その分だけを読みました。全体を読むにはログ ファイルをアップロードしてください。`,
   modalAskedBy: (p) => `${p.user} さんが /kb954960 でログを確認しました`,
-  chatPointer: 'KB954960 を確認するには、ログの行 (クライアントの WindowsUpdate.log、WSUS サーバーの SoftwareDistribution.log) をここに貼り付けるか、ファイルをアップロードしてください。',
+  chatPointer:
+    'KB954960 を確認するには、ログの行 (クライアントの WindowsUpdate.log、WSUS サーバーの SoftwareDistribution.log) をここに貼り付けるか、ファイルをアップロードしてください。',
   checkEmpty: '診断するログの行を貼り付けてください: `/kb954960 check <ログの行>`',
   usage: (p) => `使い方: ${p.syntax}`,
   usageExample: (p) => ` (例: ${p.example})`,
@@ -205,11 +217,14 @@ export const ja: Catalogue = {
       `該当している ${p.count} 台 (${p.list}) に KB954960 を適用してください${p.rtm > 0 ? ` (うち ${p.rtm} 台は WSUS 3.0 RTM: 先に SP1)` : ''}。適用後、クライアント Web サービスの DLL が ${FIXED_DLL_VERSION} であることを確認し、クライアントで ${p.cmd} を実行します。`,
     'sp1-then-fix': (p) =>
       `WSUS 3.0 RTM の ${p.count} 台 (${p.list}) に先に WSUS 3.0 SP1 をインストールし、その後 KB954960 を適用してください (${ONLY_ON_SP1})。`,
-    'install-fix': (p) => `KB954960 の適用を確認できていない SP1 サーバー ${p.count} 台 (${p.list}) に KB954960 を適用し、DLL が ${FIXED_DLL_VERSION} であることを確認してください。`,
-    'resolve-conflicts': (p) => `バージョン情報が矛盾している ${p.count} 台 (${p.list}) で確認用ブロックを実行し、出力をボットに貼り付けてください (ボットはどちらが正しいかを推測しません)。`,
+    'install-fix': (p) =>
+      `KB954960 の適用を確認できていない SP1 サーバー ${p.count} 台 (${p.list}) に KB954960 を適用し、DLL が ${FIXED_DLL_VERSION} であることを確認してください。`,
+    'resolve-conflicts': (p) =>
+      `バージョン情報が矛盾している ${p.count} 台 (${p.list}) で確認用ブロックを実行し、出力をボットに貼り付けてください (ボットはどちらが正しいかを推測しません)。`,
     'check-versions': (p) => `バージョン不明の ${p.count} 台 (${p.list}) で ${p.cmd} を実行し、出力をボットに貼り付けてください。`,
     none: () => '対応は不要です。把握しているすべてのサーバーは適用済みか、KB954960 の対象外です。',
-    'no-servers': () => 'まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server <名前> wsus <バージョン>` で記録してください。',
+    'no-servers': () =>
+      'まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server <名前> wsus <バージョン>` で記録してください。',
   },
 
   retractedAfterEdit: '回答したメッセージが編集され、ログが含まれなくなりました。この診断は取り消し、履歴・サーバー・状況の集計に含めません。',
@@ -233,7 +248,8 @@ export const ja: Catalogue = {
     dllSeen: (p) => `クライアント Web サービス DLL ${p.v} (適用済みは ${FIXED_DLL_VERSION} 以上)`,
     fixEventSeenLine: 'イベント ID 1022 (ソース: MsiInstaller、KB954960) あり',
     noFacts: '記録された事実はまだありません。',
-    proofNote: '適用の根拠は DLL のファイル バージョンかイベント ID 1022 (ソース: MsiInstaller) です (KB954960 は「プログラムの追加と削除」には表示されません)。',
+    proofNote:
+      '適用の根拠は DLL のファイル バージョンかイベント ID 1022 (ソース: MsiInstaller) です (KB954960 は「プログラムの追加と削除」には表示されません)。',
     listTitle: 'サーバーと適用の根拠',
     moreServers: (p) => `ほか ${p.n} 台`,
     noServers: 'まだサーバーの記録はありません。',
@@ -257,7 +273,8 @@ export const ja: Catalogue = {
       zip64: (p) => `${p.name}ZIP64 形式 (非常に大きなアーカイブ用の形式) の ZIP は読めません。ログを通常の ZIP で圧縮し直すか、ログそのものを送ってください。`,
       split: (p) => `${p.name}複数のファイルに分割された ZIP は読めません。1 つの ZIP にまとめるか、ログそのものを送ってください。`,
       tooManyEntries: (p) => `${p.name}この ZIP には ${p.count} 個のエントリがあり、開ける上限 (${p.max} 個) を超えています。ログだけを送ってください。`,
-      overlapping: (p) => `${p.name}この ZIP のエントリ ${p.first} と ${p.second} が同じデータを指しています。通常の圧縮ツールでは作られない、細工された ZIP のため受け付けません。ログを圧縮し直すか、ログそのものを送ってください。`,
+      overlapping: (p) =>
+        `${p.name}この ZIP のエントリ ${p.first} と ${p.second} が同じデータを指しています。通常の圧縮ツールでは作られない、細工された ZIP のため受け付けません。ログを圧縮し直すか、ログそのものを送ってください。`,
     },
     binary: (p) => `${p.name}テキストのログではないようです。WindowsUpdate.log か SoftwareDistribution.log をそのまま (または .gz で) 送ってください。`,
     badGzip: (p) => `${p.name}gzip ファイルが壊れているか途中で切れています。圧縮し直して送ってください。`,
@@ -277,7 +294,8 @@ export const ja: Catalogue = {
   },
   notRecorded: {
     listSeparator: '、',
-    sentence: (p) => `記録していません: ${p.server} の ${p.what}。サーバーのバージョンと KB954960 の適用を記録できるのは管理者 (ADMIN_USER_IDS) だけです。${p.admins} に依頼してください。`,
+    sentence: (p) =>
+      `記録していません: ${p.server} の ${p.what}。サーバーのバージョンと KB954960 の適用を記録できるのは管理者 (ADMIN_USER_IDS) だけです。${p.admins} に依頼してください。`,
   },
   attribution: {
     fixEvent: '適用のイベント (イベント ID 1022、MsiInstaller)',
@@ -289,7 +307,8 @@ export const ja: Catalogue = {
     recordFor: (p) => `${p.server} として記録`,
     recorded: (p) => `:white_check_mark: ${p.by}*${p.server}* の ${p.what} を記録しました。現在の状態: ${p.state}`,
     recordedBy: (p) => `${p.user} さんが `,
-    onlyAdmins: (p) => `何も記録していません。サーバーのバージョンと KB954960 の適用を記録できるのは管理者 (ADMIN_USER_IDS) だけです。${p.admins} に依頼してください。`,
+    onlyAdmins: (p) =>
+      `何も記録していません。サーバーのバージョンと KB954960 の適用を記録できるのは管理者 (ADMIN_USER_IDS) だけです。${p.admins} に依頼してください。`,
     already: (p) => `この出力は既に ${p.server} の記録です。`,
     gone: 'この出力の記録はもうありません (履歴の保存期間を過ぎました)。記録するには、もう一度貼り付けてください。',
     confirms: (p) => `:link: 同じ失敗です: ${p.where}${p.on} を裏付けます (Fault ID ${p.id})。`,
@@ -299,7 +318,8 @@ export const ja: Catalogue = {
       `:warning: *矛盾:* Fault ID ${p.id} は *${p.other}* で報告されています (${p.where}) が、この貼り付けは *${p.server}* を指しています。1 つの失敗は 1 台のサーバーで起きるため、2 つを結び付けていません。${p.server} と ${p.other} が同じサーバーの別名なら、管理者がボタンで記録できます。別のサーバーなら、どちらかの貼り付けのサーバー名が誤っています。`,
     faultConflictFallback: '矛盾: 同じ Fault ID が 2 つのサーバー名で報告されています。',
     sameServer: (p) => `${p.server} と ${p.other} は同じサーバー`,
-    sameServerRecorded: (p) => `:white_check_mark: ${p.by}記録しました: ${p.server} は *${p.other}* の別名です。Fault ID ${p.id} は ${p.other} の KB954960 特有のエラー 1 件として数えます。`,
+    sameServerRecorded: (p) =>
+      `:white_check_mark: ${p.by}記録しました: ${p.server} は *${p.other}* の別名です。Fault ID ${p.id} は ${p.other} の KB954960 特有のエラー 1 件として数えます。`,
     onlyAdminsJoin: (p) => `何も記録していません。2 つの名前が同じサーバーだと記録できるのは管理者 (ADMIN_USER_IDS) だけです。${p.admins} に依頼してください。`,
   },
   adminMentions: (p) => (p.more > 0 ? `${p.mentions} ほか ${p.more} 名` : p.mentions),
@@ -338,7 +358,8 @@ export const ja: Catalogue = {
       `${p.created ? 'このチャンネルを購読しました' : '購読を更新しました'}: KB954960 の状況を毎日 ${p.time} (${p.timeZone}) に${p.lang}で投稿します。次回: ${jaDate(p.next)}。停止するには \`/kb954960 unsubscribe\`。`,
     removed: '購読を解除しました。このチャンネルへの KB954960 の日次投稿は止まります。',
     notSubscribed: 'このチャンネルは購読していません。',
-    badTime: (p) => `${p.input} は時刻として読めません。HH:MM 形式 (00:00～23:59) で指定してください (例: \`/kb954960 subscribe 09:00 ja\`)。購読は変更していません。`,
+    badTime: (p) =>
+      `${p.input} は時刻として読めません。HH:MM 形式 (00:00～23:59) で指定してください (例: \`/kb954960 subscribe 09:00 ja\`)。購読は変更していません。`,
   },
   lang: {
     chosen: (p) => `今後は${p.lang}で返信します (コマンド、App Home、フォーム)。日本語で書かれた内容には引き続き日本語で返信します。`,
@@ -349,14 +370,16 @@ export const ja: Catalogue = {
   converse: {
     hint: 'ログを貼り付けるかファイルをアップロードしていただければ診断します。サーバーについての質問にもお答えします (例: 「wsus01 は適用済み？」「該当しているサーバーは？」「ヘルプ」)。',
     welcome: 'どういたしまして。',
-    helpAsk: 'メンションで質問することもできます: `status`、「該当しているサーバーは？」「未適用のサーバーは？」「報告のないサーバーは？」「wsus01 は適用済み？」「0x80244022 とは？」',
+    helpAsk:
+      'メンションで質問することもできます: `status`、「該当しているサーバーは？」「未適用のサーバーは？」「報告のないサーバーは？」「wsus01 は適用済み？」「0x80244022 とは？」',
     affectedTitle: (p) => `現在 KB954960 に該当: ${p.of}中 ${p.n} 台`,
     noneAffected: (p) => `現在 KB954960 に該当しているサーバーはありません (記録のある${p.of})。`,
     notFixedTitle: (p) => `適用済みと確認できていない: ${p.of}中 ${p.n} 台`,
     silentTitle: (p) => `${p.h} 時間以上報告なし: ${p.of}中 ${p.n} 台`,
     noneSilent: (p) => `${p.of}すべてについて、過去 ${p.h} 時間以内に報告がありました。`,
     lastHeard: (p) => `最後の報告 ${p.d}`,
-    silentNote: '報告: そのサーバーのログ、または記録された情報が届いたこと。報告がないことは正常の証明にはなりません。確かめるには最新のログを貼り付けてください。',
+    silentNote:
+      '報告: そのサーバーのログ、または記録された情報が届いたこと。報告がないことは正常の証明にはなりません。確かめるには最新のログを貼り付けてください。',
   },
   clientHealth: {
     title: 'クライアント (サーバー自身の報告から)',
@@ -381,7 +404,8 @@ export const ja: Catalogue = {
     problemEnded: (p) => `1 週間検出されていません: ${p.title}。`,
     clientsFailing: (p) => `クライアント ${p.total} 台中 ${p.clients} 台が ${jaDate(p.since)} 以降 ${p.code} で失敗しています (${p.sample})。`,
     clientsFailingEnded: (p) => `${p.code}: 失敗しているクライアントは ${p.total} 台中 ${p.clients} 台に減りました。`,
-    kbFirstSuspect: (p) => `最も疑わしいのは KB954960 です: 更新プログラム (KB954960) 未適用の SP1 サーバーで、多数のクライアントが 0x8024400E で失敗しています。${p.server} に KB954960 を適用し、適用を確認してください。`,
+    kbFirstSuspect: (p) =>
+      `最も疑わしいのは KB954960 です: 更新プログラム (KB954960) 未適用の SP1 サーバーで、多数のクライアントが 0x8024400E で失敗しています。${p.server} に KB954960 を適用し、適用を確認してください。`,
     silent: (p) => `${p.hours} 時間報告がありません (最後の報告 ${p.last})。タスク スケジューラの KB954960-Report と、ボットまでの経路を確認してください。`,
     silentEnded: '報告が再開しました。',
   },

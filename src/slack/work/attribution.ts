@@ -52,13 +52,24 @@ export async function attributionParts(d: AttributionDeps, r: CheckResult, askSe
   const { diagnosis, diagnosisId, confirms, faultConflict } = r;
   const candidates = askServer && diagnosisId !== null ? await d.store.servers.recent(MAX_CANDIDATES) : null;
   const confirmed = confirms?.channelId
-    ? { permalink: await permalinkOf(d.client, confirms.channelId, confirms.replyTs ?? confirms.messageTs), faultId: confirms.faultId, server: confirms.server ?? diagnosis.server }
+    ? {
+        permalink: await permalinkOf(d.client, confirms.channelId, confirms.replyTs ?? confirms.messageTs),
+        faultId: confirms.faultId,
+        server: confirms.server ?? diagnosis.server,
+      }
     : null;
   let conflict: AttributionParts['faultConflict'] = null;
   if (faultConflict) {
     const { earlier, server, serverSide } = faultConflict;
     const permalink = earlier.channelId ? await permalinkOf(d.client, earlier.channelId, earlier.replyTs ?? earlier.messageTs) : null;
-    conflict = { earlierId: earlier.id, faultId: earlier.faultId, server, other: earlier.server, keep: serverSide === 'this' ? server : earlier.server, permalink };
+    conflict = {
+      earlierId: earlier.id,
+      faultId: earlier.faultId,
+      server,
+      other: earlier.server,
+      keep: serverSide === 'this' ? server : earlier.server,
+      permalink,
+    };
   }
   return { candidates, confirms: confirmed, faultConflict: conflict };
 }
@@ -77,11 +88,19 @@ export async function markQuestionAnswered(
 ): Promise<void> {
   const posted = message ?? (await postedMessage(client, where));
   if (!posted?.blocks) return;
-  await client.chat.update({ channel: where.channel, ts: where.ts, text: `${posted.text ?? ''}\n${sentence}`, blocks: replaceAskServer(posted.blocks, sentence, answer) });
+  await client.chat.update({
+    channel: where.channel,
+    ts: where.ts,
+    text: `${posted.text ?? ''}\n${sentence}`,
+    blocks: replaceAskServer(posted.blocks, sentence, answer),
+  });
 }
 
 /** One message of a thread as Slack has it now (the thread's first page holds it: the question follows the paste). */
-async function postedMessage(client: webApi.WebClient, where: { channel: string; threadTs: string; ts: string }): Promise<{ text?: string; blocks?: types.KnownBlock[] } | null> {
+async function postedMessage(
+  client: webApi.WebClient,
+  where: { channel: string; threadTs: string; ts: string },
+): Promise<{ text?: string; blocks?: types.KnownBlock[] } | null> {
   const res = await client.conversations.replies({ channel: where.channel, ts: where.threadTs, oldest: where.ts, inclusive: true, limit: 10 });
   const found = (res.messages ?? []).find((m) => m.ts === where.ts) as { text?: string; blocks?: types.KnownBlock[] } | undefined;
   return found ?? null;

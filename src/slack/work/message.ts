@@ -109,7 +109,9 @@ export function messageItems(
   const text = m.text ? normalizeSlackText(m.text.replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, '')) : '';
   const files = (m.files ?? [])
     .filter((f) => f.mode !== 'tombstone' && f.mode !== 'hidden_by_limit')
-    .map((f): SlackFileRef => ({ id: f.id, name: f.name, size: f.size, mimetype: f.mimetype, filetype: f.filetype, url: f.url_private_download ?? f.url_private }));
+    .map(
+      (f): SlackFileRef => ({ id: f.id, name: f.name, size: f.size, mimetype: f.mimetype, filetype: f.filetype, url: f.url_private_download ?? f.url_private }),
+    );
   if (!text.trim() && files.length === 0 && !mentioned) return [];
   const work: MessageWork = {
     channel: m.channel,
@@ -237,7 +239,14 @@ async function answerMessage(d: MessageWorkerDeps, work: MessageWork, deleted: b
   const threadQuestion = !deleted && threadReplyName(m) ? await openQuestion(d.store, work) : null;
   const first = beforeScan(m, { deleted, admin, threadQuestion });
   if (first.do === 'ask-table') {
-    const table = await answerIntent(first.intent, { store: d.store, lang: work.lang, now: d.clock(), userId: work.user, channelId: work.channel, adminUserIds: d.adminUserIds });
+    const table = await answerIntent(first.intent, {
+      store: d.store,
+      lang: work.lang,
+      now: d.clock(),
+      userId: work.user,
+      channelId: work.channel,
+      adminUserIds: d.adminUserIds,
+    });
     return carryOut(d, work, afterTable(m, first.intent, !!table), { admin, table });
   }
   if (first.do !== 'scan') return carryOut(d, work, first, { admin });

@@ -56,7 +56,12 @@ export function submissionWorker(d: SubmissionWorkerDeps): WorkHandler {
     const message = answer;
     const post = (channel: string, askedBy: boolean) => {
       const by = askedBy ? [context(msg(lang).modalAskedBy({ user: `<@${work.userId}>` }))] : [];
-      return d.client.chat.postMessage({ channel, text: message.text, blocks: [...by, ...(message.blocks ?? [section(escapeMrkdwn(message.text))])], unfurl_links: false });
+      return d.client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: [...by, ...(message.blocks ?? [section(escapeMrkdwn(message.text))])],
+        unfurl_links: false,
+      });
     };
     let posted: Awaited<ReturnType<typeof post>>;
     try {

@@ -22,4 +22,3 @@ export interface ActionDeps {
   /** Business time, passed in. */
   readonly clock?: () => Date;
 }
-

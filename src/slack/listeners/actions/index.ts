@@ -4,5 +4,8 @@ import { ACTION_HANDLERS, answerBlockAction, type ActionHandlers } from './block
 
 /** One registration for all block actions, so that no click is answered twice or not at all. */
 export function registerActionListeners(app: App, deps: ListenerDeps, handlers: ActionHandlers = ACTION_HANDLERS): void {
-  app.action<BlockAction>({ type: 'block_actions' }, answerBlockAction({ logger: deps.logger, afterAck: deps.inbox, store: deps.store, config: deps.config, clock: deps.clock }, handlers));
+  app.action<BlockAction>(
+    { type: 'block_actions' },
+    answerBlockAction({ logger: deps.logger, afterAck: deps.inbox, store: deps.store, config: deps.config, clock: deps.clock }, handlers),
+  );
 }

@@ -25,14 +25,24 @@ export async function recordForClicked({ action, body, client }: Omit<BlockActio
   };
   if (!value || !deps.store || !deps.config || !deps.clock) return deps.logger.warn({ actionId: action.action_id }, 'a Record button without a usable value');
   const store = deps.store;
-  const r = await recordFor({ store, diagnosisId: value.d, server: value.s, now: deps.clock(), mayRecordFacts: isAdmin({ userId: user, adminUserIds: deps.config.adminUserIds }), by: user });
+  const r = await recordFor({
+    store,
+    diagnosisId: value.d,
+    server: value.s,
+    now: deps.clock(),
+    mayRecordFacts: isAdmin({ userId: user, adminUserIds: deps.config.adminUserIds }),
+    by: user,
+  });
   if (r.kind === 'not-admin') return tell(onlyAdminsRecord(deps.config.adminUserIds, lang));
   if (r.kind === 'already') return tell(alreadyRecorded(r.server, lang));
   if (r.kind === 'gone') return tell(msg(lang).attribution.gone);
   const sentence = recordedText({ ...r, by: user }, lang);
   deps.logger.info({ server: r.server, diagnosisId: value.d, user }, 'recorded pasted facts for a server');
   if (channel && message?.ts) {
-    await markQuestionAnswered(client, { channel, threadTs: message.thread_ts ?? message.ts, ts: message.ts }, sentence, r, { text: message.text, blocks: message.blocks ?? [] });
+    await markQuestionAnswered(client, { channel, threadTs: message.thread_ts ?? message.ts, ts: message.ts }, sentence, r, {
+      text: message.text,
+      blocks: message.blocks ?? [],
+    });
     await keepThreadLink(client, store, value.d, channel, message.ts);
   }
 }

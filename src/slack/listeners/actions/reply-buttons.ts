@@ -1,6 +1,13 @@
 import type { ButtonAction } from '@slack/bolt';
 import { DEFAULT_LANG, isLang, type Lang } from '../../../lang.js';
-import { parseButtonValue, renderHowToVerify, renderMoreEvidence, REPLY_BUDGET, type HowToVerifyValue, type MoreLinesValue } from '../../../render/diagnosis-blocks.js';
+import {
+  parseButtonValue,
+  renderHowToVerify,
+  renderMoreEvidence,
+  REPLY_BUDGET,
+  type HowToVerifyValue,
+  type MoreLinesValue,
+} from '../../../render/diagnosis-blocks.js';
 import type { SlackMessage } from '../../../render/blocks.js';
 import type { ActionHandler, BlockActionArgs } from './handler.js';
 
@@ -15,7 +22,13 @@ function langOfValue(v: { lang?: unknown } | null): Lang {
 
 async function answerClicker(args: Omit<BlockActionArgs, 'ack' | 'next'>, message: SlackMessage): Promise<void> {
   const threadTs = args.body.message?.thread_ts;
-  await args.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+  await args.respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: message.text,
+    blocks: message.blocks,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
 }
 
 /** "Show N more lines": the evidence past the first five, read from the stored diagnosis the button names. */

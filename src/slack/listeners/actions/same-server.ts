@@ -19,7 +19,8 @@ export async function sameServerClicked({ action, body, client }: Omit<BlockActi
   const tell = async (text: string) => {
     if (channel) await client.chat.postEphemeral({ channel, user, text });
   };
-  if (!value || !deps.store || !deps.config || !deps.clock) return deps.logger.warn({ actionId: action.action_id }, 'a same-server button without a usable value');
+  if (!value || !deps.store || !deps.config || !deps.clock)
+    return deps.logger.warn({ actionId: action.action_id }, 'a same-server button without a usable value');
   const r = await sameServer({
     store: deps.store,
     diagnosisId: value.d,
@@ -34,6 +35,11 @@ export async function sameServerClicked({ action, body, client }: Omit<BlockActi
   deps.logger.info({ server: r.server, alias: value.a, diagnosisId: value.d, earlierId: value.e, user }, 'two server names recorded as one server');
   const sentence = sameServerText({ server: value.a, other: r.server, faultId: value.f, by: user }, lang);
   if (channel && message?.ts) {
-    await client.chat.update({ channel, ts: message.ts, text: `${message.text ?? ''}\n${sentence}`, blocks: replaceFaultConflict(message.blocks ?? [], sentence) });
+    await client.chat.update({
+      channel,
+      ts: message.ts,
+      text: `${message.text ?? ''}\n${sentence}`,
+      blocks: replaceFaultConflict(message.blocks ?? [], sentence),
+    });
   }
 }

@@ -12,6 +12,8 @@ export function appMention(deps: Pick<ListenerDeps, 'inbox' | 'config' | 'store'
   return async ({ event, body, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>): Promise<void> => {
     const m = event as unknown as IncomingMessage & { bot_id?: string; subtype?: string };
     if (m.bot_id || !m.user || m.user === context.botUserId) return;
-    await deps.inbox.enqueue(messageItems(m, { defaultLang: await deps.store.readers.langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
+    await deps.inbox.enqueue(
+      messageItems(m, { defaultLang: await deps.store.readers.langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }),
+    );
   };
 }

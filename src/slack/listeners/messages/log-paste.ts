@@ -23,7 +23,9 @@ export function logPasteMessage(deps: Pick<ListenerDeps, 'inbox' | 'config' | 's
     if (m.subtype === 'message_deleted') return deletedMessage(deps, event as unknown as DeleteEvent, context.botUserId, body.event_id);
     if (m.subtype === 'message_changed') return editedMessage(deps, event as unknown as EditEvent, context.botUserId, body.event_id);
     if (!isUserMessage(m, context.botUserId)) return;
-    await deps.inbox.enqueue(messageItems(m, { defaultLang: await deps.store.readers.langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }));
+    await deps.inbox.enqueue(
+      messageItems(m, { defaultLang: await deps.store.readers.langFor(m.user, deps.config.lang), eventId: body.event_id, botUserId: context.botUserId }),
+    );
   };
 }
 
@@ -66,6 +68,9 @@ async function editedMessage(deps: Pick<ListenerDeps, 'inbox' | 'config'>, e: Ed
   if (!m || !isUserMessage({ ...m, subtype: undefined }, botUserId)) return;
   if ((m.text ?? '') === (e.previous_message?.text ?? '')) return;
   const edit = m.edited?.ts ?? 'edit';
-  const items = messageItems({ ...m, channel: e.channel, channel_type: e.channel_type, files: undefined }, { defaultLang: deps.config.lang, eventId, botUserId, edit: true, keyPrefix: `edit:${edit}:` });
+  const items = messageItems(
+    { ...m, channel: e.channel, channel_type: e.channel_type, files: undefined },
+    { defaultLang: deps.config.lang, eventId, botUserId, edit: true, keyPrefix: `edit:${edit}:` },
+  );
   await deps.inbox.enqueue(items);
 }

@@ -10,7 +10,13 @@ export function diagnoseShortcut(deps: Pick<ListenerDeps, 'inbox' | 'config' | '
     const m = shortcut.message as unknown as IncomingMessage;
     const message: IncomingMessage = { ...m, channel: shortcut.channel.id, ts: shortcut.message_ts, user: shortcut.user.id, team: shortcut.team?.id };
     // Keyed by trigger: running the shortcut again on the same message is a new request, not a redelivery.
-    await deps.inbox.enqueue(messageItems(message, { defaultLang: await deps.store.readers.langFor(shortcut.user.id, deps.config.lang), keyPrefix: `shortcut:${shortcut.trigger_id}:`, alwaysAnswer: true }));
+    await deps.inbox.enqueue(
+      messageItems(message, {
+        defaultLang: await deps.store.readers.langFor(shortcut.user.id, deps.config.lang),
+        keyPrefix: `shortcut:${shortcut.trigger_id}:`,
+        alwaysAnswer: true,
+      }),
+    );
     await ack();
   };
 }
