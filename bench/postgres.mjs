@@ -102,3 +102,10 @@ export async function createDatabase(clusterUrl) {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** { url, stop() }: a fresh database of DATABASE_URL's cluster (stop leaves the cluster), or of a throwaway one. */
+export async function benchPostgres() {
+  if (process.env.DATABASE_URL) return { url: await createDatabase(process.env.DATABASE_URL), stop: async () => undefined };
+  const cluster = await startCluster();
+  return { url: await createDatabase(cluster.url), stop: () => cluster.stop() };
+}

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, startCluster } from './postgres.mjs';
 
-const benches = ['startup.mjs', 'scan.mjs', 'literal-search.mjs', 'transcode.mjs', 'slack.mjs', 'status.mjs', 'fleet-report.mjs'];
+const benches = ['startup.mjs', 'scan.mjs', 'literal-search.mjs', 'transcode.mjs', 'slack.mjs', 'status.mjs', 'fleet-report.mjs', 'fleet-scale.mjs'];
 /** On both engines. */
 const storageBenches = new Set(['slack.mjs', 'status.mjs']);
 const only = process.env.BENCH_ONLY?.split(',');

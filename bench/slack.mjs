@@ -9,6 +9,8 @@
 //   ack    — HTTP response time of each request (the app writes the work to the database before it answers)
 //   reply  — from sending a paste to the fake Slack receiving its chat.postMessage (after scan, record, render)
 //   respond — from sending a slash command to its respond() reaching the response_url sink
+//   reports — last: the whole-log burst again, alone and with REPORTS (env BENCH_REPORTS, 100) signed fleet reports
+//            sent at once to the report listener (INGEST_PORT): the ack p99 of each, and their ratio.
 //   floor  — the same bursts against a bare Node HTTP server in the same worker (read the body, answer 200): what
 //            this machine's loopback, the load generator and Node's HTTP parsing cost before the app does anything.
 //            The bot's ack is printed against it (ratio and difference).
@@ -47,6 +49,9 @@ if (!isMainThread) {
       SLACK_API_URL: workerData.apiUrl,
       PORT: '0',
       HOST: '127.0.0.1',
+      // The fleet reports' listener too: its bursts are measured beside Slack's (the last section).
+      INGEST_PORT: '0',
+      INGEST_HOST: '127.0.0.1',
       DATABASE_PATH: join(workerData.dir, 'bench.db'),
       // DATABASE_URL=postgres://… in the environment: the same bench on PostgreSQL (its database should be empty).
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
@@ -56,7 +61,10 @@ if (!isMainThread) {
   );
   const store = await openStorage({ databasePath: config.databasePath, databaseUrl: config.databaseUrl });
   const bot = createBot(config, { store, logger: createLogger('error'), apiRetries: 0, replyRetry: { attempts: 3, baseMs: 20 } });
-  const { port } = await bot.start();
+  const { port, ingestPort } = await bot.start();
+  const { enrollServer } = await import(join(root, 'dist/src/reports/keys.js'));
+  const reporters = [];
+  for (let i = 0; i < workerData.reporters; i++) reporters.push(await enrollServer(store, `wsusfleet${String(i).padStart(3, '0')}`, new Date()));
   // The floor: a bare HTTP server on the same thread, which reads the body and answers 200 as an ack does.
   const bare = createServer((req, res) => {
     const chunks = [];
@@ -80,7 +88,7 @@ if (!isMainThread) {
       parentPort.close();
     }
   });
-  parentPort.postMessage({ port, barePort: bare.address().port });
+  parentPort.postMessage({ port, barePort: bare.address().port, ingestPort, reporters });
 } else {
   if (!existsSync(join(root, 'dist/src/slack/app.js'))) {
     console.error('bench/slack.mjs: dist/ is missing — run `npm run build` first');
@@ -90,6 +98,8 @@ if (!isMainThread) {
   const CONCURRENCY = Number(process.argv[2] ?? 50);
   const PASTE_BYTES = Number(process.argv[3] ?? 40) * 1024;
   const ROUNDS = Number(process.argv[4] ?? 3);
+  /** Fleet reports sent at once in the last section, each from a server of its own. */
+  const REPORTS = Number(process.env.BENCH_REPORTS ?? 100);
   // ── a minimal fake Slack ─────────────────────────────────────────────────────────────────────────────────────
   function startFake() {
     const waiters = new Map(); // key → resolve(at)
@@ -234,7 +244,7 @@ if (!isMainThread) {
   // ── run ───────────────────────────────────────────────────────────────────────────────────────────────────
   const fake = await startFake();
   const dir = mkdtempSync(join(tmpdir(), 'kb954960-bench-'));
-  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { apiUrl: fake.apiUrl, dir } });
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { apiUrl: fake.apiUrl, dir, reporters: REPORTS } });
   const fromWorker = (key) =>
     new Promise((resolve, reject) => {
       const on = (m) => {
@@ -247,7 +257,7 @@ if (!isMainThread) {
       worker.on('message', on);
       worker.once('error', reject);
     });
-  const { port, barePort } = await fromWorker('port');
+  const { port, barePort, ingestPort, reporters } = await fromWorker('port');
   const idle = async () => {
     const answer = fromWorker('idle');
     worker.postMessage('idle');
@@ -448,6 +458,96 @@ if (!isMainThread) {
     const f = report('  bare HTTP server (floor)', bare);
     console.log(`  ${label} ack p50 over the bare server's: +${(b.p50 - f.p50).toFixed(2)} ms per request`);
   }
+
+  // ── fleet reports at once, beside Slack ──────────────────────────────────────────────────────────────────
+  // REPORTS servers report at the same moment (a scheduled task at one time on every WSUS server), over real HTTP to
+  // the listener on INGEST_PORT, while a burst of whole-log pastes arrives from Slack. The pastes' ack p99 is compared
+  // with the same burst's without reports, in the same run: the listener must not push a Slack ack past its usual p99.
+  // Each report is as the script sends it: 2,000 clients (one in ten failing) and a few server log lines.
+  const { reportSignature } = await import(join(root, 'dist/src/fleet/signature.js'));
+  let reportSeq = 0;
+  const firstLines = (lines, count) => {
+    const out = [];
+    for (const line of lines) if (out.push(line) >= count) break;
+    return out;
+  };
+  function reportRequests() {
+    const now = Date.now();
+    const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return reporters.map(({ server, key }) => {
+      const items = Array.from({ length: 2000 }, (_, i) => {
+        const sync = now - ((i * 7919) % (5 * 86_400_000));
+        const c = {
+          name: `pc${String(i).padStart(4, '0')}.${server}`,
+          lastSync: iso(sync),
+          lastSyncResult: i % 10 === 0 ? 'Failed' : 'Succeeded',
+          lastReported: iso(sync),
+        };
+        if (i % 10 === 0) c.errors = [{ code: '0x8024400E', count: 3, last: iso(sync + 60_000) }];
+        return c;
+      });
+      const body = Buffer.from(
+        JSON.stringify({
+          schema: 'kb954960.report/1',
+          id: `00000000-0000-4000-8000-${String(++reportSeq).padStart(12, '0')}`,
+          generated: iso(now),
+          server: { name: server, wsus: '3.1.6001.65', dll: '3.1.6001.65', event1022: null },
+          log: { name: 'SoftwareDistribution.log', text: firstLines(windowsUpdateLines(reportSeq), 200).join('\n') },
+          clients: { total: items.length, items },
+        }),
+      );
+      const ts = String(Math.floor(now / 1000));
+      return {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-kb954960-server': server,
+          'x-kb954960-timestamp': ts,
+          'x-kb954960-signature': reportSignature(key, ts, body),
+        },
+      };
+    });
+  }
+  function postReport({ body, headers }) {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const req = request(
+        `http://127.0.0.1:${ingestPort}/ingest/v1/reports`,
+        { method: 'POST', agent: false, headers: { ...headers, connection: 'close', 'content-length': body.length } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+  console.log(
+    `fleet reports: ${REPORTS} at once to the report listener (2,000 clients each, ~${(reportRequests()[0].body.length / 1024).toFixed(0)} KiB), beside ${CONCURRENCY} whole-log pastes`,
+  );
+  const quiet = [];
+  const busy = [];
+  const answered = new Map();
+  for (let round = 1; round <= ROUNDS; round++) {
+    await settle();
+    quiet.push(...(await pasteRound(CONCURRENCY)).map((x) => x.ack));
+    await idle();
+    await settle();
+    const reports = reportRequests(); // built and signed before the clock starts, as the pastes are
+    const [pastesBeside, reportAnswers] = await Promise.all([pasteRound(CONCURRENCY), Promise.all(reports.map(postReport))]);
+    busy.push(...pastesBeside.map((x) => x.ack));
+    for (const r of reportAnswers) answered.set(r.status, (answered.get(r.status) ?? 0) + 1);
+    await idle();
+  }
+  const usual = report(`whole-log paste ack, no reports (baseline)`, quiet, 50);
+  const beside = report(`… with ${REPORTS} reports at once`, busy, 50);
+  console.log(
+    `  reports answered: ${[...answered].map(([status, count]) => `${count}× ${status}`).join(', ')} (503: busy, Retry-After: the script sends again)`,
+  );
+  console.log(
+    `  Slack ack p99 with the reports vs without: ${(beside.p99 / usual.p99).toFixed(2)}× (${beside.p99 >= usual.p99 ? '+' : '−'}${Math.abs(beside.p99 - usual.p99).toFixed(1)} ms): ${beside.p99 <= usual.p99 ? 'not past the usual p99' : 'PAST the usual p99'}`,
+  );
   console.log(`diagnoses recorded: ${(await idle()).diagnoses}`);
 
   const stopped = fromWorker('stopped');

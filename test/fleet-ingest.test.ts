@@ -10,6 +10,7 @@ import { createLogger } from '../src/log.js';
 import { enrollServer, revokeServer } from '../src/reports/keys.js';
 import { startIngestListener, type IngestListener } from '../src/reports/listener.js';
 import { startTestBot } from './support/bot.js';
+import { get } from './support/index.js';
 import { buildReport, fleetOf, reportId } from './support/reports.js';
 import { port as portOf } from './support/storage.js';
 import { readFileSync } from 'node:fs';
@@ -232,6 +233,31 @@ describe('the bot opens the listener with INGEST_PORT, in both modes, apart from
       expect(res).toEqual({ status: 202, body: { ok: true } });
       // The key is never logged.
       expect(bot.rawLogs.join('\n')).not.toContain(key);
+    } finally {
+      await bot.close();
+    }
+  });
+
+  test.each([false, true])("Socket Mode %s: /metrics, /healthz and /readyz answered on the listener's port too, the same as on PORT", async (socketMode) => {
+    const bot = await startTestBot({ socketMode, clock: () => NOW, env: { INGEST_PORT: '0', INGEST_HOST: '127.0.0.1' } });
+    try {
+      const ingest = `http://127.0.0.1:${bot.ingestPort}`;
+      const { key } = await enrollServer(portOf(bot.store), 'WSUS01', NOW);
+      expect((await post(bot.ingestPort!, ...signed(key, 'WSUS01', json(buildReport({ id: reportId(210), server: 'WSUS01' }))))).status).toBe(202);
+      const metrics = await get(`${ingest}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(metrics.body).toMatch(/^kb954960_fleet_reports_total\{result="accepted"\} 1$/m);
+      // One registry behind both ports: the same counts on Slack's.
+      expect((await get(`${bot.url}/metrics`)).body).toMatch(/^kb954960_fleet_reports_total\{result="accepted"\} 1$/m);
+      const healthz = await get(`${ingest}/healthz`);
+      expect([healthz.status, JSON.parse(healthz.body)]).toEqual([200, { ok: true }]);
+      const readyz = await get(`${ingest}/readyz`);
+      expect(readyz.status).toBe(200);
+      expect(JSON.parse(readyz.body)).toMatchObject({ ok: true, database: true, queue: { ok: true } });
+      // Reports still go only to their path, by POST.
+      expect((await get(`${ingest}/ingest/v1/reports`)).status).toBe(405);
+      expect((await get(`${ingest}/nothing`)).status).toBe(404);
     } finally {
       await bot.close();
     }

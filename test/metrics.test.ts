@@ -3,7 +3,7 @@
 // channel ID, or text from a log or the bot's own log lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Metrics } from '../src/metrics.js';
-import { opsHandlers } from '../src/slack/ops-routes.js';
+import { opsHandlers } from '../src/ops-routes.js';
 import type { Storage } from '../src/store/port.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { TEST_NOW } from './support/clock.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -8,6 +8,7 @@ import { resolveServerAs, type ServerDirectory } from '../../src/diagnose/server
 import { serverState } from '../../src/diagnose/server-state.js';
 import { unexplainedCodes } from '../../src/diagnose/unexplained-codes.js';
 import type { AlertMemory } from '../../src/fleet/alerts.js';
+import { migrationFiles, newerSchema } from '../migrations.js';
 import type { ClientHealth } from '../../src/fleet/health.js';
 import { DEFAULT_LANG, isLang } from '../../src/lang.js';
 import {
@@ -633,22 +634,27 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  /** Applies db/postgres/NNN_*.sql not yet applied, in order, under one lock: replicas starting together migrate once. */
-  async migrate(clock: () => Date): Promise<void> {
-    const files = readdirSync(MIGRATIONS_DIR)
-      .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
-      .sort();
-    const numbers = files.map((f) => f.slice(0, 3));
-    const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
-    if (twice !== undefined) throw new Error(`two migrations are numbered ${twice}: ${files.filter((f) => f.startsWith(twice)).join(', ')}`);
+  /**
+   * Applies the NNN_*.sql files of `dir` (db/postgres) not yet applied, in order, in one transaction under one lock:
+   * replicas starting together migrate once, and a migration that fails leaves the database as it was (PostgreSQL's
+   * DDL is transactional), not half upgraded. A database from a newer version is refused, as on SQLite.
+   */
+  async migrate(clock: () => Date, dir: string = MIGRATIONS_DIR): Promise<void> {
+    const { files, known } = migrationFiles(dir);
     await this.transaction(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
       const done = new Set((await rows(c, 'SELECT version FROM schema_migrations')).map((r) => num(r.version)));
+      const current = Math.max(0, ...done);
+      if (current > known) throw new Error(newerSchema(current, known));
       for (const file of files) {
         const version = Number(file.slice(0, 3));
         if (done.has(version)) continue;
-        await c.query(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+        try {
+          await c.query(readFileSync(join(dir, file), 'utf8'));
+        } catch (e) {
+          throw new Error(`migration ${file} failed, nothing was changed: ${(e as Error).message}`, { cause: e });
+        }
         await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [version, file, clock().toISOString()]);
       }
     });
@@ -703,13 +709,16 @@ export class PostgresStorage implements Storage {
 }
 
 /** Connects to DATABASE_URL and applies the pending migrations. */
-export async function openPostgresStorage(url: string, options: { clock?: () => Date } = {}): Promise<PostgresStorage> {
+export async function openPostgresStorage(
+  url: string,
+  options: { clock?: () => Date /** Another migrations directory (upgrade tests); db/postgres by default. */; migrationsDir?: string } = {},
+): Promise<PostgresStorage> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // An idle connection the server dropped is an error event on the pool: without a listener it would end the process.
   pool.on('error', () => undefined);
   const storage = new PostgresStorage(pool);
   try {
-    await storage.migrate(options.clock ?? (() => new Date()));
+    await storage.migrate(options.clock ?? (() => new Date()), options.migrationsDir);
   } catch (e) {
     await pool.end().catch(() => undefined);
     throw e;

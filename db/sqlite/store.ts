@@ -9,11 +9,9 @@ import { unexplainedCodes } from '../../src/diagnose/unexplained-codes.js';
 import { AttributionStore } from './attribution-store.js';
 import { MAX_STORED_FINDINGS, type DiagnosisRecord, type FactSource, type HistoryEntry, type Origin, type ServerFailure } from '../../src/store/port.js';
 import { CheckpointThread } from './checkpoint-thread.js';
+import { migrationFiles, newerSchema } from '../migrations.js';
 
-/** The one line for a database written by a later kb954960 (`serve`, every command, `db restore`). */
-export function newerSchema(version: number, known: number): string {
-  return `the database is from a newer kb954960 (schema version ${version}; this one knows up to ${known}): run that version, or restore a backup made with this one`;
-}
+export { newerSchema };
 
 /** The schema version the migrations beside this file bring a database to. */
 export function knownSchemaVersion(dir: string = MIGRATIONS_DIR): number {
@@ -125,14 +123,7 @@ export class Store {
    */
   private migrate(clock: () => Date, dir: string): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const files = readdirSync(dir)
-      .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
-      .sort();
-    // Two files of one number would leave the second unapplied on every database: refuse to start instead.
-    const numbers = files.map((f) => f.slice(0, 3));
-    const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
-    if (twice !== undefined) throw new Error(`two migrations are numbered ${twice}: ${files.filter((f) => f.startsWith(twice)).join(', ')}`);
-    const known = files.length === 0 ? 0 : Number(files.at(-1)!.slice(0, 3));
+    const { files, known } = migrationFiles(dir);
     const apply = this.db.transaction(() => {
       const current = this.schemaVersion();
       if (current > known) throw new Error(newerSchema(current, known));

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
+import { answerOps, opsHandlers, type OpsDeps } from '../ops-routes.js';
 import { acceptReport, MAX_WIRE_BYTES, type AcceptDeps, type IngestAnswer } from './accept.js';
 
 export const INGEST_PATH = '/ingest/v1/reports';
@@ -28,6 +29,11 @@ export interface IngestListenerOptions extends Omit<AcceptDeps, 'inFlight'> {
   readonly onRecorded?: (answer: IngestAnswer) => Promise<void>;
   /** Called with each signed report's outcome (the operator's metrics): recorded or a duplicate, else refused. */
   readonly onAnswered?: (result: 'accepted' | 'refused') => void;
+  /**
+   * The operator's routes (/metrics, /healthz, /readyz) on this port too: a network that lets only the reports' port
+   * through to the bot can still be watched on it.
+   */
+  readonly ops?: OpsDeps;
 }
 
 function answer(res: ServerResponse, status: number, body: object, extra: Record<string, string> = {}): void {
@@ -83,7 +89,10 @@ export async function startIngestListener(o: IngestListenerOptions): Promise<Ing
     else running--;
   };
 
+  const ops = o.ops ? opsHandlers(o.ops) : {};
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (answerOps(ops, req, res)) return;
     const path = (req.url ?? '').split('?')[0];
     if (path !== INGEST_PATH) return answer(res, 404, { ok: false, error: `not found: reports go to POST ${INGEST_PATH}` });
     if (req.method !== 'POST') return answer(res, 405, { ok: false, error: 'POST only' }, { allow: 'POST' });

@@ -15,7 +15,7 @@ import { registerListeners } from './listeners/index.js';
 import { AckGate } from './queue/ack-gate.js';
 import { learnInstallation, ownInstallationOnly, type Installation } from './installation.js';
 import { countingFetch } from './api-metrics.js';
-import { startOpsServer, STUCK_AFTER_SECONDS } from './ops-routes.js';
+import { startOpsServer, STUCK_AFTER_SECONDS } from '../ops-routes.js';
 import { httpReceiver } from './receiver.js';
 import { DeferredAckSocketModeReceiver } from './socket-receiver.js';
 import { createInbox } from './workers.js';
@@ -172,6 +172,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
           offThread: true,
           logger: logger.child({ component: 'ingest' }),
           onAnswered: (result) => metrics.fleetReports.inc({ result }),
+          ops: { store, metrics, stuckAfterSeconds: STUCK_AFTER_SECONDS },
           onRecorded: async (a) => {
             if (a.recorded) await alerts.afterReport(a.recorded.server, a.recorded.health);
           },

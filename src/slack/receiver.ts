@@ -5,7 +5,7 @@ import type { Storage } from '../store/port.js';
 import { systemClock } from '../clock.js';
 import { boltLogger, type Logger } from '../log.js';
 import type { AckGate } from './queue/ack-gate.js';
-import { opsRoutes, STUCK_AFTER_SECONDS } from './ops-routes.js';
+import { opsRoutes, STUCK_AFTER_SECONDS } from '../ops-routes.js';
 import { guardRequests } from './request-guard.js';
 
 /** HTTP mode's receiver: /slack/events behind our request guard, and /healthz, /readyz and /metrics. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Metrics } from '../metrics.js';
-import type { Storage } from '../store/port.js';
+import type { Metrics } from './metrics.js';
+import type { Storage } from './store/port.js';
 
 export interface OpsDeps {
   readonly store: Storage;
@@ -49,13 +49,22 @@ export function opsRoutes(d: OpsDeps): { path: string; method: string[]; handler
   return Object.entries(opsHandlers(d)).map(([path, handler]) => ({ path, method: ['GET'], handler }));
 }
 
+/**
+ * Answers a request for one of the operator's routes (GET or HEAD) and says so; false leaves it to the caller. The one
+ * dispatch of every server of our own that carries them: Socket Mode's on PORT, and the fleet reports' listener.
+ */
+export function answerOps(handlers: Record<string, Handler>, req: IncomingMessage, res: ServerResponse): boolean {
+  const handler = req.method === 'GET' || req.method === 'HEAD' ? handlers[new URL(req.url ?? '/', 'http://x').pathname] : undefined;
+  if (!handler) return false;
+  handler(req, res).catch(() => json(res, 500, { ok: false }));
+  return true;
+}
+
 /** Socket Mode has no HTTP receiver: the same routes on a small server of their own, on PORT. */
 export async function startOpsServer(d: OpsDeps, port: number, host: string): Promise<{ server: Server; port: number }> {
   const handlers = opsHandlers(d);
   const server = createServer((req, res) => {
-    const handler = req.method === 'GET' || req.method === 'HEAD' ? handlers[new URL(req.url ?? '/', 'http://x').pathname] : undefined;
-    if (!handler) return json(res, 404, { ok: false });
-    handler(req, res).catch(() => json(res, 500, { ok: false }));
+    if (!answerOps(handlers, req, res)) json(res, 404, { ok: false });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
