@@ -86,3 +86,33 @@ describe('a PostgreSQL migration that fails', () => {
     await again.close();
   });
 });
+
+describe('a PostgreSQL database of each earlier schema', () => {
+  it('upgrades to today with nothing lost: every release of the engine, filled, then opened by this version', async () => {
+    for (const [n, upTo] of FILES.slice(0, -1).entries()) {
+      // The database as that release left it: its migrations only, and a diagnosis on a server in it.
+      const dir = mkdtempSync(join(scratch, `release-${n}-`));
+      for (const f of FILES.slice(0, n + 1)) copyFileSync(join(MIGRATIONS, f), join(dir, f));
+      const url = await testDatabase();
+      await (await openPostgresStorage(url, { clock, migrationsDir: dir })).close();
+      await query(
+        url,
+        "INSERT INTO servers (name, dll_version, dll_version_at, first_seen_at, last_seen_at) VALUES ('wsus01', '3.1.6001.65', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')",
+      );
+      await query(
+        url,
+        "INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines) VALUES ('2026-11-02T00:00:00.000Z', 'cli', 'wsus01', 'affected', 'vulnerable', 'en', 12)",
+      );
+      // Today's engine opens it: the later migrations applied, the rows still there and readable through the port.
+      const s = await openPostgresStorage(url, { clock });
+      try {
+        const [entry] = await s.history.list();
+        expect(entry, `from ${upTo}`).toMatchObject({ server: 'wsus01', verdict: 'affected', origin: 'cli' });
+        expect((await s.servers.facts('wsus01'))?.dllVersion).toBe('3.1.6001.65');
+      } finally {
+        await s.close();
+      }
+      expect((await query(url, 'SELECT MAX(version) AS v FROM schema_migrations'))[0]?.v).toBe(KNOWN);
+    }
+  });
+});

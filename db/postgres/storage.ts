@@ -10,7 +10,7 @@ import { unexplainedCodes } from '../../src/diagnose/unexplained-codes.js';
 import type { AlertMemory } from '../../src/fleet/alerts.js';
 import { migrationFiles, newerSchema } from '../migrations.js';
 import type { ClientHealth } from '../../src/fleet/health.js';
-import { DEFAULT_LANG, isLang } from '../../src/lang.js';
+import { isLang } from '../../src/lang.js';
 import {
   MAX_STORED_FINDINGS,
   type AttributionPort,
@@ -37,11 +37,10 @@ import {
   type ServerResolution,
   type ServersPort,
   type StatusPort,
-  type StatusPostRow,
   type Storage,
-  type Subscription,
   type Unattributed,
 } from '../../src/store/port.js';
+import { toStatusPost, toSubscription } from '../rows.js';
 
 /**
  * The PostgreSQL engine behind the storage port (DATABASE_URL): a pool of connections; each port method that writes
@@ -1032,31 +1031,5 @@ function toUnattributed(row: Row): Unattributed {
     messageTs: str(row.message_ts),
     threadTs: str(row.thread_ts),
     replyTs: str(row.reply_ts),
-  };
-}
-
-function toSubscription(row: Row): Subscription {
-  return {
-    channelId: String(row.channel_id),
-    teamId: str(row.team_id),
-    postTime: String(row.post_time),
-    timeZone: String(row.time_zone),
-    lang: isLang(row.lang) ? row.lang : DEFAULT_LANG,
-    createdBy: str(row.created_by),
-    createdAt: String(row.created_at),
-  };
-}
-
-function toStatusPost(row: Row): StatusPostRow {
-  return {
-    channelId: String(row.channel_id),
-    localDate: String(row.local_date),
-    claimedAt: String(row.claimed_at),
-    claimedBy: String(row.claimed_by),
-    attempts: num(row.attempts),
-    postedTs: str(row.posted_ts),
-    postedAt: str(row.posted_at),
-    postStartedAt: str(row.post_started_at),
-    lastError: str(row.last_error),
   };
 }

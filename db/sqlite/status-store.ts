@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LANG, isLang, type Lang } from '../../src/lang.js';
+import type { Lang } from '../../src/lang.js';
 import type { DetectionEntry, OtherProblemCount } from '../../src/fleet/status.js';
 import type { Claim, ClaimResult, StatusPostRow, Subscription } from '../../src/store/port.js';
 import type { Store } from './store.js';
+import { toStatusPost, toSubscription } from '../rows.js';
 
 /**
  * SQL of the daily status post: subscriptions, the exactly-once claim per (channel, local date), and the fleet queries
@@ -271,30 +272,4 @@ export class StatusStore {
       .all(since) as Row[];
     return rows.map((r) => ({ server: String(r.server), problem: String(r.problem), logs: Number(r.logs), since: String(r.first_at) }));
   }
-}
-
-function toSubscription(row: Row): Subscription {
-  return {
-    channelId: String(row.channel_id),
-    teamId: str(row.team_id),
-    postTime: String(row.post_time),
-    timeZone: String(row.time_zone),
-    lang: isLang(row.lang) ? row.lang : DEFAULT_LANG,
-    createdBy: str(row.created_by),
-    createdAt: String(row.created_at),
-  };
-}
-
-function toStatusPost(row: Row): StatusPostRow {
-  return {
-    channelId: String(row.channel_id),
-    localDate: String(row.local_date),
-    claimedAt: String(row.claimed_at),
-    claimedBy: String(row.claimed_by),
-    attempts: Number(row.attempts),
-    postedTs: str(row.posted_ts),
-    postedAt: str(row.posted_at),
-    postStartedAt: str(row.post_started_at),
-    lastError: str(row.last_error),
-  };
 }
