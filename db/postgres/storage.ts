@@ -620,16 +620,20 @@ export class PostgresStorage implements Storage {
   /** One transaction on one connection of the pool: committed when `fn` resolves, rolled back when it throws. */
   private async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await this.pool.connect();
+    // A connection whose ROLLBACK failed is broken or still in a transaction: it is closed, not handed to the next caller.
+    let broken: Error | undefined;
     try {
       await c.query('BEGIN');
       const out = await fn(c);
       await c.query('COMMIT');
       return out;
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
+      await c.query('ROLLBACK').catch((rollback: Error) => {
+        broken = rollback;
+      });
       throw e;
     } finally {
-      c.release();
+      c.release(broken);
     }
   }
 

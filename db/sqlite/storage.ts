@@ -85,12 +85,16 @@ export class SqliteStorage implements Storage {
         return { shared, resolved, facts };
       },
       record: async (r, same) =>
-        store.db.transaction(() => {
-          const id = store.recordDiagnosis(r);
-          if (same?.adopt) attribution.adoptServer(same.adopt.earlierId, id, same.adopt.byAdmin);
-          if (same?.confirm !== undefined) attribution.confirmFailure(same.confirm);
-          return id;
-        })(),
+        store.db
+          .transaction(() => {
+            const id = store.recordDiagnosis(r);
+            if (same?.adopt) attribution.adoptServer(same.adopt.earlierId, id, same.adopt.byAdmin);
+            if (same?.confirm !== undefined) attribution.confirmFailure(same.confirm);
+            return id;
+            // IMMEDIATE: it reads (the server directory) before it writes; with two processes on one file a deferred
+            // read-then-write fails with SQLITE_BUSY_SNAPSHOT instead of waiting its turn.
+          })
+          .immediate(),
       retractMessage: async (channelId, messageTs, origins) => store.retractMessage(channelId, messageTs, origins),
       list: async (options) => store.history(options),
       findingsOf: async (id) => store.findingsOf(id),
@@ -120,20 +124,22 @@ export class SqliteStorage implements Storage {
           })
           .immediate(),
       recordFor: async (o) =>
-        store.db.transaction(() => {
-          const d = o.report;
-          const row = store.serverRowFor(o.server, o.at);
-          attribution.applyFacts(row, { ...d.reported, affected: false }, o.at, {
-            userId: o.by,
-            channelId: d.channelId,
-            messageTs: d.messageTs,
-            threadTs: d.threadTs,
-            diagnosisId: d.id,
-          });
-          const facts = store.server(row);
-          attribution.attribute(d.id, row, serverState(facts));
-          return { server: row, facts };
-        })(),
+        store.db
+          .transaction(() => {
+            const d = o.report;
+            const row = store.serverRowFor(o.server, o.at);
+            attribution.applyFacts(row, { ...d.reported, affected: false }, o.at, {
+              userId: o.by,
+              channelId: d.channelId,
+              messageTs: d.messageTs,
+              threadTs: d.threadTs,
+              diagnosisId: d.id,
+            });
+            const facts = store.server(row);
+            attribution.attribute(d.id, row, serverState(facts));
+            return { server: row, facts };
+          })
+          .immediate(),
     };
 
     this.inbox = {

@@ -204,11 +204,13 @@ export class Store {
 
   /** A fact an admin typed (`server NAME dll|wsus VERSION`), with who typed it where. */
   recordServerVersion(name: string, kind: 'dll' | 'wsus', version: string, at: string, source: FactSource = {}): ServerFacts {
-    const row = this.db.transaction(() => {
-      const row = this.serverRowFor(name, at);
-      new AttributionStore(this).applyFacts(row, { affected: false, ...(kind === 'dll' ? { dllVersion: version } : { wsusVersion: version }) }, at, source);
-      return row;
-    })();
+    const row = this.db
+      .transaction(() => {
+        const row = this.serverRowFor(name, at);
+        new AttributionStore(this).applyFacts(row, { affected: false, ...(kind === 'dll' ? { dllVersion: version } : { wsusVersion: version }) }, at, source);
+        return row;
+      })
+      .immediate();
     return this.server(row)!;
   }
 
@@ -224,60 +226,62 @@ export class Store {
   /** Records a diagnosis, its findings and what it taught about its server: all or nothing. Returns its id. */
   recordDiagnosis(r: DiagnosisRecord): number {
     const d = r.diagnosis;
-    return this.db.transaction(() => {
-      // The diagnosis is filed under its server's one row, whichever spelling the log used.
-      const byAdmin = r.byAdmin ?? true;
-      const server = d.server ? this.serverRowFor(d.server, r.at, byAdmin) : null;
-      const info = this.statement(
-        `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin, failed_at)
+    return this.db
+      .transaction(() => {
+        // The diagnosis is filed under its server's one row, whichever spelling the log used.
+        const byAdmin = r.byAdmin ?? true;
+        const server = d.server ? this.serverRowFor(d.server, r.at, byAdmin) : null;
+        const info = this.statement(
+          `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin, failed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        r.at,
-        r.origin,
-        server,
-        d.verdict,
-        d.serverState,
-        d.lang,
-        d.lines,
-        r.sourceName ?? null,
-        r.teamId ?? null,
-        r.channelId ?? null,
-        r.messageTs ?? null,
-        r.threadTs ?? null,
-        r.userId ?? null,
-        r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
-        byAdmin ? 1 : 0,
-        d.failedAt ?? null,
-      );
-      if (info.changes === 0) {
-        // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
-        const existing = this.statement(
-          `SELECT id FROM diagnoses WHERE origin = ? AND channel_id IS ? AND message_ts = ? AND COALESCE(source_name, '') = ?`,
-        ).get(r.origin, r.channelId ?? null, r.messageTs ?? null, r.sourceName ?? '') as { id: number };
-        return existing.id;
-      }
-      const id = Number(info.lastInsertRowid);
-      const attribution = new AttributionStore(this);
-      if (server)
-        attribution.applyFacts(
-          server,
-          d.learned,
+        ).run(
           r.at,
-          { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id },
-          d.failedAt,
+          r.origin,
+          server,
+          d.verdict,
+          d.serverState,
+          d.lang,
+          d.lines,
+          r.sourceName ?? null,
+          r.teamId ?? null,
+          r.channelId ?? null,
+          r.messageTs ?? null,
+          r.threadTs ?? null,
+          r.userId ?? null,
+          r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
+          byAdmin ? 1 : 0,
+          d.failedAt ?? null,
         );
-      attribution.recordFaultIds(id, r.faultIds ?? []);
-      const insert = this.statement('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
-      // Evidence first, so that what the verdict rests on survives the cap.
-      const evidence = new Set(d.evidence);
-      const ordered = [...d.evidence, ...d.findings.filter((f) => !evidence.has(f))].slice(0, MAX_STORED_FINDINGS);
-      for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
-      const problem = this.statement('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
-      for (const p of d.problems) problem.run(id, p.id);
-      const code = this.statement('INSERT OR IGNORE INTO diagnosis_codes (diagnosis_id, code) VALUES (?, ?)');
-      for (const c of unexplainedCodes(d)) code.run(id, c);
-      return id;
-    })();
+        if (info.changes === 0) {
+          // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
+          const existing = this.statement(
+            `SELECT id FROM diagnoses WHERE origin = ? AND channel_id IS ? AND message_ts = ? AND COALESCE(source_name, '') = ?`,
+          ).get(r.origin, r.channelId ?? null, r.messageTs ?? null, r.sourceName ?? '') as { id: number };
+          return existing.id;
+        }
+        const id = Number(info.lastInsertRowid);
+        const attribution = new AttributionStore(this);
+        if (server)
+          attribution.applyFacts(
+            server,
+            d.learned,
+            r.at,
+            { userId: r.userId, channelId: r.channelId, messageTs: r.messageTs, threadTs: r.threadTs, diagnosisId: id },
+            d.failedAt,
+          );
+        attribution.recordFaultIds(id, r.faultIds ?? []);
+        const insert = this.statement('INSERT INTO findings (diagnosis_id, rule, line, text, fields) VALUES (?, ?, ?, ?, ?)');
+        // Evidence first, so that what the verdict rests on survives the cap.
+        const evidence = new Set(d.evidence);
+        const ordered = [...d.evidence, ...d.findings.filter((f) => !evidence.has(f))].slice(0, MAX_STORED_FINDINGS);
+        for (const f of ordered) insert.run(id, f.rule, f.line, f.text, JSON.stringify(f.fields));
+        const problem = this.statement('INSERT OR IGNORE INTO diagnosis_problems (diagnosis_id, problem) VALUES (?, ?)');
+        for (const p of d.problems) problem.run(id, p.id);
+        const code = this.statement('INSERT OR IGNORE INTO diagnosis_codes (diagnosis_id, code) VALUES (?, ?)');
+        for (const c of unexplainedCodes(d)) code.run(id, c);
+        return id;
+      })
+      .immediate();
   }
 
   /**
@@ -287,32 +291,34 @@ export class Store {
    * (an edited caption retracts the text's, not the file's). Returns how many went.
    */
   retractMessage(channelId: string, messageTs: string, origins: readonly Origin[] = ['message', 'file']): number {
-    return this.db.transaction(() => {
-      const inOrigins = origins.map(() => '?').join(', ');
-      const gone = this.statement(`SELECT id, server, created_at FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).all(
-        channelId,
-        messageTs,
-        ...origins,
-      ) as Row[];
-      if (gone.length === 0) return 0;
-      this.statement(`DELETE FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).run(channelId, messageTs, ...origins);
-      for (const server of new Set(gone.map((r) => r.server).filter((v): v is string => typeof v === 'string'))) {
-        const names = this.spellingsOf(server);
-        // The last failure is the newest that is still on record, by its own time (event time, as when it was recorded).
-        this.statement(
-          `UPDATE servers SET last_affected_at =
+    return this.db
+      .transaction(() => {
+        const inOrigins = origins.map(() => '?').join(', ');
+        const gone = this.statement(`SELECT id, server, created_at FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).all(
+          channelId,
+          messageTs,
+          ...origins,
+        ) as Row[];
+        if (gone.length === 0) return 0;
+        this.statement(`DELETE FROM diagnoses WHERE channel_id = ? AND message_ts = ? AND origin IN (${inOrigins})`).run(channelId, messageTs, ...origins);
+        for (const server of new Set(gone.map((r) => r.server).filter((v): v is string => typeof v === 'string'))) {
+          const names = this.spellingsOf(server);
+          // The last failure is the newest that is still on record, by its own time (event time, as when it was recorded).
+          this.statement(
+            `UPDATE servers SET last_affected_at =
                (SELECT MAX(COALESCE(failed_at, created_at)) FROM diagnoses WHERE verdict = 'affected' AND server IN (${names.map(() => '?').join(', ')}))
              WHERE name = ?`,
-        ).run(...names, server);
-        // A server known only through what was retracted is not known at all: no row left to show in the fleet.
-        this.statement(
-          `DELETE FROM servers WHERE name = ? AND dll_version IS NULL AND wsus_version IS NULL AND fix_event_at IS NULL AND last_affected_at IS NULL
+          ).run(...names, server);
+          // A server known only through what was retracted is not known at all: no row left to show in the fleet.
+          this.statement(
+            `DELETE FROM servers WHERE name = ? AND dll_version IS NULL AND wsus_version IS NULL AND fix_event_at IS NULL AND last_affected_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM diagnoses WHERE server IN (${names.map(() => '?').join(', ')}))
                AND NOT EXISTS (SELECT 1 FROM server_fact_sources WHERE server = ?)`,
-        ).run(server, ...names, server);
-      }
-      return gone.length;
-    })();
+          ).run(server, ...names, server);
+        }
+        return gone.length;
+      })
+      .immediate();
   }
 
   /** Recent diagnoses, newest first. */
@@ -362,7 +368,7 @@ export class Store {
   }
 
   findingsOf(diagnosisId: number): { rule: string; line: number; text: string; fields: Record<string, string> }[] {
-    return (this.statement('SELECT rule, line, text, fields FROM findings WHERE diagnosis_id = ? ORDER BY line').all(diagnosisId) as Row[]).map((r) => ({
+    return (this.statement('SELECT rule, line, text, fields FROM findings WHERE diagnosis_id = ? ORDER BY line, rowid').all(diagnosisId) as Row[]).map((r) => ({
       rule: String(r.rule),
       line: Number(r.line),
       text: String(r.text),
