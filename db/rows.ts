@@ -1,5 +1,5 @@
 import { DEFAULT_LANG, isLang } from '../src/lang.js';
-import type { StatusPostRow, Subscription } from '../src/store/port.js';
+import type { DiagnosisRecord, InboxItem, InboxKind, InboxOutcome, StatusPostRow, Subscription } from '../src/store/port.js';
 
 /**
  * Rows both engines return alike: each reads the same columns (times as ISO text, counts as numbers), so a row becomes
@@ -32,5 +32,74 @@ export function toStatusPost(row: Row): StatusPostRow {
     postedAt: str(row.posted_at),
     postStartedAt: str(row.post_started_at),
     lastError: str(row.last_error),
+  };
+}
+
+/**
+ * A diagnosis row's values, in the column order both engines insert them (created_at, origin, server, verdict,
+ * server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported,
+ * server_by_admin, failed_at); `byAdmin` as the engine keeps a flag (SQLite 0/1, PostgreSQL BOOLEAN).
+ */
+export function diagnosisValues(r: DiagnosisRecord, server: string | null, byAdmin: boolean | number): (string | number | boolean | null)[] {
+  const d = r.diagnosis;
+  return [
+    r.at,
+    r.origin,
+    server,
+    d.verdict,
+    d.serverState,
+    d.lang,
+    d.lines,
+    r.sourceName ?? null,
+    r.teamId ?? null,
+    r.channelId ?? null,
+    r.messageTs ?? null,
+    r.threadTs ?? null,
+    r.userId ?? null,
+    r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
+    byAdmin,
+    d.failedAt ?? null,
+  ];
+}
+
+/**
+ * The payload's fields that are what a person sent, or where to answer them: kept in slack_inbox_content, written
+ * when accepted and deleted when done, never rewritten in between.
+ */
+const CONTENT_FIELDS = ['text', 'responseUrl'] as const;
+
+/** A payload as its queue row keeps it and its content row; a payload that is no object is kept whole in the row. */
+export function splitPayload(payload: unknown): { row: string; content: string | null } {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return { row: JSON.stringify(payload), content: null };
+  const rest: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
+  const content: Record<string, unknown> = {};
+  for (const f of CONTENT_FIELDS) {
+    if (f in rest) {
+      content[f] = rest[f];
+      delete rest[f];
+    }
+  }
+  return { row: JSON.stringify(rest), content: Object.keys(content).length > 0 ? JSON.stringify(content) : null };
+}
+
+/** The queue row and its content (if any); `toInboxItem` makes the payload whole again. */
+export const ITEM_SQL = 'SELECT i.*, c.content FROM slack_inbox i LEFT JOIN slack_inbox_content c ON c.key = i.key';
+
+export function toInboxItem(row: Row): InboxItem {
+  return {
+    key: String(row.key),
+    eventId: str(row.event_id),
+    kind: String(row.kind) as InboxKind,
+    payload:
+      row.content == null
+        ? (JSON.parse(String(row.payload)) as unknown)
+        : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
+    receivedAt: String(row.received_at),
+    takenBy: str(row.taken_by),
+    attempts: Number(row.attempts),
+    doneAt: str(row.done_at),
+    outcome: str(row.outcome) as InboxOutcome | null,
+    replyTs: str(row.reply_ts),
+    diagnosisId: row.diagnosis_id == null ? null : Number(row.diagnosis_id),
   };
 }

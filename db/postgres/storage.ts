@@ -24,9 +24,6 @@ import {
   type FleetPort,
   type HistoryEntry,
   type HistoryPort,
-  type InboxItem,
-  type InboxKind,
-  type InboxOutcome,
   type InboxPort,
   type LinkedDiagnosis,
   type Origin,
@@ -40,7 +37,7 @@ import {
   type Storage,
   type Unattributed,
 } from '../../src/store/port.js';
-import { toStatusPost, toSubscription } from '../rows.js';
+import { diagnosisValues, ITEM_SQL, splitPayload, toInboxItem, toStatusPost, toSubscription } from '../rows.js';
 
 /**
  * The PostgreSQL engine behind the storage port (DATABASE_URL): a pool of connections; each port method that writes
@@ -861,24 +858,7 @@ async function recordDiagnosis(c: pg.PoolClient, r: DiagnosisRecord): Promise<nu
     c,
     `INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin, failed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT DO NOTHING RETURNING id`,
-    [
-      r.at,
-      r.origin,
-      server,
-      d.verdict,
-      d.serverState,
-      d.lang,
-      d.lines,
-      r.sourceName ?? null,
-      r.teamId ?? null,
-      r.channelId ?? null,
-      r.messageTs ?? null,
-      r.threadTs ?? null,
-      r.userId ?? null,
-      r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
-      byAdmin,
-      d.failedAt ?? null,
-    ],
+    diagnosisValues(r, server, byAdmin),
   );
   if (!inserted) {
     // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
@@ -952,43 +932,6 @@ async function sharingFault(db: Db, ids: readonly FaultId[]): Promise<LinkedDiag
 }
 
 // ── rows ────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The payload's fields that are what a person sent, or where to answer them: kept apart, deleted when done. */
-const CONTENT_FIELDS = ['text', 'responseUrl'] as const;
-
-function splitPayload(payload: unknown): { row: string; content: string | null } {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return { row: JSON.stringify(payload), content: null };
-  const rest: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
-  const content: Record<string, unknown> = {};
-  for (const f of CONTENT_FIELDS) {
-    if (f in rest) {
-      content[f] = rest[f];
-      delete rest[f];
-    }
-  }
-  return { row: JSON.stringify(rest), content: Object.keys(content).length > 0 ? JSON.stringify(content) : null };
-}
-
-const ITEM_SQL = 'SELECT i.*, c.content FROM slack_inbox i LEFT JOIN slack_inbox_content c ON c.key = i.key';
-
-function toInboxItem(row: Row): InboxItem {
-  return {
-    key: String(row.key),
-    eventId: str(row.event_id),
-    kind: String(row.kind) as InboxKind,
-    payload:
-      row.content == null
-        ? (JSON.parse(String(row.payload)) as unknown)
-        : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
-    receivedAt: String(row.received_at),
-    takenBy: str(row.taken_by),
-    attempts: num(row.attempts),
-    doneAt: str(row.done_at),
-    outcome: str(row.outcome) as InboxOutcome | null,
-    replyTs: str(row.reply_ts),
-    diagnosisId: row.diagnosis_id == null ? null : num(row.diagnosis_id),
-  };
-}
 
 function toFacts(row: Row): ServerFacts {
   return {

@@ -1,6 +1,7 @@
 import type { Verdict } from '../../src/diagnose/diagnose.js';
 import type { InboxItem, InboxKind, InboxOutcome } from '../../src/store/port.js';
 import type { Store } from './store.js';
+import { ITEM_SQL, splitPayload, toInboxItem } from '../rows.js';
 
 /**
  * SQL of the durable Slack work queue (db/sqlite/002_slack_inbox.sql): every piece of Slack work is written here before
@@ -9,29 +10,6 @@ import type { Store } from './store.js';
  */
 
 type Row = Record<string, unknown>;
-
-/**
- * The payload's fields that are what a person sent, or where to answer them: stored in slack_inbox_content
- * (db/sqlite/009_inbox_content.sql), written at accept() and deleted at finish(), never rewritten in between.
- */
-const CONTENT_FIELDS = ['text', 'responseUrl'] as const;
-
-/** A payload as its queue row keeps it and its content row; a payload that is no object is kept whole in the row. */
-function splitPayload(payload: unknown): { row: string; content: string | null } {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return { row: JSON.stringify(payload), content: null };
-  const rest: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
-  const content: Record<string, unknown> = {};
-  for (const f of CONTENT_FIELDS) {
-    if (f in rest) {
-      content[f] = rest[f];
-      delete rest[f];
-    }
-  }
-  return { row: JSON.stringify(rest), content: Object.keys(content).length > 0 ? JSON.stringify(content) : null };
-}
-
-/** The queue row and its content (if any), the payload whole again. */
-const ITEM_SQL = 'SELECT i.*, c.content FROM slack_inbox i LEFT JOIN slack_inbox_content c ON c.key = i.key';
 
 export class InboxStore {
   /** Shares the Store's connection and its prepared statements: accept() runs before every Slack ack. */
@@ -130,24 +108,4 @@ export class InboxStore {
       )
       .all(exceptKey, channelId, threadTs) as { server: string | null; verdict: Verdict; serverState: string }[];
   }
-}
-
-function toInboxItem(row: Row): InboxItem {
-  const s = (k: string) => (row[k] == null ? null : String(row[k]));
-  return {
-    key: String(row.key),
-    eventId: s('event_id'),
-    kind: String(row.kind) as InboxKind,
-    payload:
-      row.content == null
-        ? (JSON.parse(String(row.payload)) as unknown)
-        : { ...(JSON.parse(String(row.payload)) as object), ...(JSON.parse(String(row.content)) as object) },
-    receivedAt: String(row.received_at),
-    takenBy: s('taken_by'),
-    attempts: Number(row.attempts),
-    doneAt: s('done_at'),
-    outcome: s('outcome') as InboxOutcome | null,
-    replyTs: s('reply_ts'),
-    diagnosisId: row.diagnosis_id == null ? null : Number(row.diagnosis_id),
-  };
 }

@@ -10,6 +10,7 @@ import { AttributionStore } from './attribution-store.js';
 import { MAX_STORED_FINDINGS, type DiagnosisRecord, type FactSource, type HistoryEntry, type Origin, type ServerFailure } from '../../src/store/port.js';
 import { CheckpointThread } from './checkpoint-thread.js';
 import { migrationFiles, newerSchema } from '../migrations.js';
+import { diagnosisValues } from '../rows.js';
 
 export { newerSchema };
 
@@ -234,24 +235,7 @@ export class Store {
         const info = this.statement(
           `INSERT OR IGNORE INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines, source_name, team_id, channel_id, message_ts, thread_ts, user_id, reported, server_by_admin, failed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          r.at,
-          r.origin,
-          server,
-          d.verdict,
-          d.serverState,
-          d.lang,
-          d.lines,
-          r.sourceName ?? null,
-          r.teamId ?? null,
-          r.channelId ?? null,
-          r.messageTs ?? null,
-          r.threadTs ?? null,
-          r.userId ?? null,
-          r.reported && Object.keys(r.reported).length > 0 ? JSON.stringify(r.reported) : null,
-          byAdmin ? 1 : 0,
-          d.failedAt ?? null,
-        );
+        ).run(...diagnosisValues(r, server, byAdmin ? 1 : 0));
         if (info.changes === 0) {
           // This Slack message (or file) was diagnosed before: a resumed or repeated delivery. Keep the first.
           const existing = this.statement(
