@@ -1,14 +1,15 @@
 // Starts the product bot (createBot, the factory `serve` uses) against the fake Slack, for e2e tests.
 //
 // Order matters: the fake first (Bolt calls auth.test from its constructor), then a config built by the real
-// loadConfig() with SLACK_API_URL pointing at the fake, PORT=0 on 127.0.0.1, a fresh SQLite file in a temp
-// directory, and the bot's logs captured in memory (no stdout noise; tests can read them).
+// loadConfig() with SLACK_API_URL pointing at the fake, PORT=0 on 127.0.0.1, fresh storage (a SQLite file in a temp
+// directory, or on PostgreSQL runs a fresh database: test/support/storage.ts), and the bot's logs captured in memory
+// (no stdout noise; tests can read them).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../db/sqlite/store.js';
 import type { InboxItem, Storage } from '../../src/store/port.js';
-import { port as portOf } from './storage.js';
+import { openTestStorage, port as portOf, testEngine } from './storage.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
@@ -43,10 +44,13 @@ export interface StartBotOptions {
   signingSecret?: string;
   /** use this fake instead of starting one (its botToken must be the bot's); close() then leaves it open */
   useFake?: FakeSlack;
-  /** put the SQLite file in this directory instead of a new temp one (e.g. a restart on the same file); close() then leaves it */
+  /**
+   * keep the data in this directory instead of a new temp one (e.g. another bot on the same data: the same SQLite
+   * file, or on PostgreSQL runs the same database); close() then leaves it
+   */
   dir?: string;
-  /** runs on the opened store before the first bot starts (e.g. to subscribe a channel); not on restart() */
-  beforeStart?: (store: Store, fake: FakeSlack, ctx: { config: Config; logger: Logger }) => void;
+  /** runs on the opened storage before the first bot starts (e.g. to subscribe a channel); not on restart() */
+  beforeStart?: (storage: Storage, fake: FakeSlack, ctx: { config: Config; logger: Logger }) => void | Promise<void>;
   /** the bot's retries of a failed reply (default { attempts: 3, baseMs: 20 }) */
   replyRetry?: { attempts: number; baseMs: number };
   /** the Web API client's own retries of 429/5xx/network failures (default 0: each failure reaches the bot) */
@@ -54,8 +58,8 @@ export interface StartBotOptions {
   /** the bot's clock (default: testClock(), starting at TEST_NOW whatever today is) */
   clock?: () => Date;
   /**
-   * Opens the storage each life runs on instead of the SQLite file (e.g. PostgreSQL): then `storage` is the port and
-   * `store` (the SQLite file's own handle) is not there.
+   * Opens the storage each life runs on instead of the test engine's (test/support/storage.ts): then `store` (the
+   * SQLite file's own handle) is not there.
    */
   storage?: (config: Config) => Promise<Storage>;
 }
@@ -64,7 +68,10 @@ export interface TestBot {
   readonly fake: FakeSlack;
   /** the bot of the current life (changes on restart) */
   readonly bot: Bot;
-  /** the store of the current life (reopened on restart) */
+  /**
+   * The SQLite file's own handle, for the few tests of SQLite itself (they run on SQLite only): every other test reads
+   * and writes through `storage`, which is there on both engines.
+   */
   readonly store: Store;
   /** the storage port the current life runs on */
   readonly storage: Storage;
@@ -141,9 +148,11 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
   let ingestPort: number | undefined;
   let lives = 0;
   const startLife = async () => {
+    const clock = options.clock ?? defaultClock;
     if (options.storage) storage = await options.storage(config);
-    else storage = portOf((store = Store.open(config.databasePath, { clock: options.clock ?? defaultClock })));
-    if (lives++ === 0 && store) options.beforeStart?.(store, fake, { config, logger });
+    else if (testEngine() === 'postgres') storage = await openTestStorage(dir, { clock });
+    else storage = portOf((store = Store.open(config.databasePath, { clock })));
+    if (lives++ === 0) await options.beforeStart?.(storage, fake, { config, logger });
     bot = createBot(config, {
       store: storage,
       logger,
@@ -172,7 +181,7 @@ export async function startTestBot(options: StartBotOptions = {}): Promise<TestB
       return bot;
     },
     get store() {
-      if (!store) throw new Error('this bot runs on the storage given to startTestBot: use t.storage');
+      if (!store) throw new Error('this bot does not run on a SQLite file of its own: use t.storage');
       return store;
     },
     get storage() {

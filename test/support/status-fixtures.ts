@@ -2,10 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StatusStore } from '../../db/sqlite/status-store.js';
-import type { Store } from '../../db/sqlite/store.js';
 import type { Diagnosis } from '../../src/diagnose/diagnose.js';
 import type { StatusClient } from '../../src/status/scheduler.js';
+import type { Storage } from '../../src/store/port.js';
 
 export function tempDb(): { path: string; dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'kb954960-status-'));
@@ -32,9 +31,9 @@ export function diagnosis(server: string | null, verdict: Diagnosis['verdict'], 
 }
 
 /** An affected diagnosis: from a Slack message when given where (so the post can link its thread), else from the CLI. */
-export function recordAffected(store: Store, server: string, at: string, where: { channelId?: string; messageTs?: string } = {}): number {
+export function recordAffected(storage: Storage, server: string, at: string, where: { channelId?: string; messageTs?: string } = {}): Promise<number> {
   const origin = where.channelId ? 'message' : 'cli';
-  return store.recordDiagnosis({
+  return storage.history.record({
     diagnosis: diagnosis(server, 'affected'),
     origin,
     at,
@@ -43,8 +42,15 @@ export function recordAffected(store: Store, server: string, at: string, where: 
   });
 }
 
-export function subscribe(store: Store, channelId: string, postTime: string, timeZone: string, createdAt: string, lang: 'en' | 'ja' = 'en'): void {
-  new StatusStore(store).upsertSubscription({ channelId, postTime, timeZone, lang, at: createdAt });
+export async function subscribe(
+  storage: Storage,
+  channelId: string,
+  postTime: string,
+  timeZone: string,
+  createdAt: string,
+  lang: 'en' | 'ja' = 'en',
+): Promise<void> {
+  await storage.status.upsertSubscription({ channelId, postTime, timeZone, lang, at: createdAt });
 }
 
 export interface PostedMessage {
