@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Storage } from './store/port.js';
 
 export interface StorageOptions {
@@ -5,8 +6,6 @@ export interface StorageOptions {
   readonly databasePath: string;
   /** postgres://… (DATABASE_URL): PostgreSQL instead of the SQLite file. */
   readonly databaseUrl?: string;
-  /** Read only: nothing is created or migrated (`scan --no-save` consulting an existing file). */
-  readonly readonly?: boolean;
   /** When migrations are recorded as applied (the only time the storage itself needs). */
   readonly clock?: () => Date;
 }
@@ -22,7 +21,21 @@ export async function openStorage(o: StorageOptions): Promise<Storage> {
     return openPostgresStorage(o.databaseUrl, { clock: o.clock });
   }
   const { openSqliteStorage } = await import('../db/sqlite/storage.js');
-  return openSqliteStorage(o.databasePath, { readonly: o.readonly, clock: o.clock });
+  return openSqliteStorage(o.databasePath, { clock: o.clock });
+}
+
+/**
+ * The storage to consult, never to change (`scan --no-save`): nothing is created, migrated or written. Null when
+ * there is nothing to consult yet: no SQLite file, or a PostgreSQL database the bot never set up.
+ */
+export async function openStorageToRead(o: Omit<StorageOptions, 'clock'>): Promise<Storage | null> {
+  if (o.databaseUrl) {
+    const { openPostgresToRead } = await import('../db/postgres/storage.js');
+    return openPostgresToRead(o.databaseUrl);
+  }
+  if (!existsSync(o.databasePath)) return null;
+  const { openSqliteStorage } = await import('../db/sqlite/storage.js');
+  return openSqliteStorage(o.databasePath, { readonly: true });
 }
 
 /**

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv } from './support/clock.js';
 import { fixture } from './support/fixtures.js';
@@ -24,6 +25,17 @@ beforeAll(() => {
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The tables of the database at `url` (the bot's schema, once something set it up). */
+async function tablesOf(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => String(r.tablename));
+  } finally {
+    await client.end();
+  }
+}
 
 const run = (args: string[], env: Record<string, string>, trace?: string) =>
   spawnSync(process.execPath, [...(trace ? ['--require', join(dir, 'trace.cjs')] : []), BIN, ...args], {
@@ -66,6 +78,34 @@ describe('the storage engine', () => {
     writeFileSync(noSave, '');
     expect(run(['scan', '--no-save', log], { DATABASE_PATH: join(dir, 'none.db') }, noSave).status).toBe(1);
     expect(readFileSync(noSave, 'utf8')).not.toMatch(/better-sqlite3|^pg$/m);
+  });
+
+  it('enroll and ingest follow DATABASE_URL too, and scan --no-save creates nothing there', async () => {
+    const url = await testDatabase();
+    const sqlite = join(dir, 'never', 'kb.db');
+    const env = { DATABASE_URL: url, DATABASE_PATH: sqlite };
+    const log = join(dir, 'WindowsUpdate.log');
+    writeFileSync(log, fixture('client-affected.log'));
+    // Nothing set up yet: the scan answers from the log alone and leaves the database as it found it.
+    expect(run(['scan', '--no-save', log, '--server', 'wsus-ro'], env).status).toBe(1);
+    expect(await tablesOf(url)).toEqual([]);
+
+    const enrolled = run(['enroll', 'wsus-pg', '--json'], env);
+    expect(enrolled.stderr).toBe('');
+    expect(JSON.parse(enrolled.stdout)).toMatchObject({ server: 'wsus-pg' });
+    const report = fileURLToPath(new URL('./fixtures/reports/sp1-affected.json', import.meta.url));
+    const ingested = run(['ingest', report, '--json'], env);
+    expect(ingested.stderr).toBe('');
+    expect(JSON.parse(ingested.stdout)).toMatchObject([{ ok: true }]);
+    // Both landed in PostgreSQL: the key is in force there, the report's server is known there; no SQLite file.
+    expect(run(['enroll', 'wsus-pg', '--revoke'], env).stdout).toBe('wsus-pg: key revoked; its reports are refused from now on.\n');
+    expect(JSON.parse(run(['server', 'wsus01', '--json'], env).stdout)).toMatchObject({ server: 'wsus01', state: 'vulnerable' });
+    expect(existsSync(sqlite)).toBe(false);
+
+    // Now set up, it is consulted (the server's facts reach the reply) and still not written to.
+    const before = JSON.parse(run(['history', '--json'], env).stdout) as unknown[];
+    expect(run(['scan', '--no-save', log, '--server', 'wsus01'], env).status).toBe(1);
+    expect(JSON.parse(run(['history', '--json'], env).stdout)).toEqual(before);
   });
 
   it('db copy moves a SQLite database into an empty PostgreSQL one: the same history, ids continued, verified by counts', async () => {

@@ -57,7 +57,9 @@ const postgres: Engine = {
         await client.connect();
         try {
           const tables = (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows as { tablename: string }[];
-          const all = await Promise.all(tables.map(async (t) => JSON.stringify((await client.query(`SELECT * FROM "${t.tablename}"`)).rows)));
+          // One query at a time: a client runs its queries in turn anyway (pg deprecates queueing them on it).
+          const all: string[] = [];
+          for (const t of tables) all.push(JSON.stringify((await client.query(`SELECT * FROM "${t.tablename}"`)).rows));
           return all.join('\n');
         } finally {
           await client.end();

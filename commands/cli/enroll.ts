@@ -7,7 +7,7 @@ export async function enroll(args: string[], config: Config): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, revoke: { type: 'boolean' }, db: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('enroll takes one server name: kb954960 enroll NAME [--revoke]');
   const { enrollServer, revokeServer, EnrolError } = await import('../../src/reports/keys.js');
-  const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+  const store = await openStore(values.db as string | undefined, config);
   try {
     const name = positionals[0]!;
     if (values.revoke) {
@@ -22,9 +22,12 @@ export async function enroll(args: string[], config: Config): Promise<number> {
       return revoked ? 0 : 1;
     }
     const { server, key } = await enrollServer(store, name, config.clock());
-    // The key is kept in the database (the listener needs it to check signatures): its files are the owner's only.
-    const dbPath = (values.db as string | undefined) ?? config.databasePath;
-    for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    // The key is kept in the database (the listener needs it to check signatures): a SQLite file's files are the
+    // owner's only. (PostgreSQL's access is its own roles' business.)
+    if (store.engine === 'sqlite') {
+      const dbPath = (values.db as string | undefined) ?? config.databasePath;
+      for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    }
     // The key is printed here once and nowhere else (never logged): the server's admin copies it.
     write(
       values.json

@@ -7,7 +7,7 @@ export async function ingest(args: string[], config: Config): Promise<number> {
   if (positionals.length === 0) throw new UsageError('ingest takes the report files the server script wrote (-OutFile)');
   checkFiles(positionals);
   const { ingestFiles } = await import('../../src/reports/ingest-files.js');
-  const store = await openStore((values.db as string | undefined) ?? config.databasePath, config);
+  const store = await openStore(values.db as string | undefined, config);
   try {
     const results = await ingestFiles(positionals, { store, now: config.clock(), lang: langFlag(values.lang, config.lang) });
     write(values.json ? JSON.stringify(results) : results.map((r) => r.line).join('\n'));

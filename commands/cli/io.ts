@@ -66,15 +66,25 @@ export function maxBytesFlag(value: unknown): number {
  * `--db PATH` names a SQLite file; without it, DATABASE_URL (PostgreSQL) or else DATABASE_PATH. Loaded on demand: the
  * database driver costs start-up time that `scan --no-save` need not pay.
  */
-export async function openStore(dbFlag: string | undefined, config: Config, options: { readonly?: boolean } = {}): Promise<Storage> {
+export async function openStore(dbFlag: string | undefined, config: Config): Promise<Storage> {
   const { openStorage } = await import('../../src/open-storage.js');
-  const path = dbFlag ?? config.databasePath;
+  return opening(dbFlag, config, (where) => openStorage({ ...where, clock: config.clock }));
+}
+
+/** The database to consult without writing (`--no-save`), as openStore() picks it: null when there is none yet. */
+export async function openStoreToRead(dbFlag: string | undefined, config: Config): Promise<Storage | null> {
+  const { openStorageToRead } = await import('../../src/open-storage.js');
+  return opening(dbFlag, config, openStorageToRead);
+}
+
+async function opening<S>(dbFlag: string | undefined, config: Config, open: (where: { databasePath: string; databaseUrl?: string }) => Promise<S>): Promise<S> {
+  const databasePath = dbFlag ?? config.databasePath;
   const databaseUrl = dbFlag === undefined ? config.databaseUrl : undefined;
   try {
-    return await openStorage({ databasePath: path, databaseUrl, readonly: options.readonly, clock: config.clock });
+    return await open({ databasePath, databaseUrl });
   } catch (e) {
     // The URL is never printed: it may hold a password.
-    throw new UsageError(`cannot open the database ${databaseUrl ? '(DATABASE_URL)' : `at ${path}`}: ${(e as Error).message}`);
+    throw new UsageError(`cannot open the database ${databaseUrl ? '(DATABASE_URL)' : `at ${databasePath}`}: ${(e as Error).message}`);
   }
 }
 

@@ -1,5 +1,4 @@
 /** `kb954960 scan`: the CLI's diagnosis of log files (the bot's counterpart is a paste or an upload). */
-import { existsSync } from 'node:fs';
 import { check, RECORD_ALWAYS, RECORD_NEVER, type ScanStrategy } from '../../src/check.js';
 import type { Config } from '../../src/config.js';
 import { needsAction } from '../../src/diagnose/diagnose.js';
@@ -10,7 +9,7 @@ import { scanInline } from '../../src/scan/runner.js';
 import { scanFileInParts } from '../../src/scan/split.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
-import { checkFiles, langFlag, maxBytesFlag, openStore, parse, UsageError, write } from './io.js';
+import { checkFiles, langFlag, maxBytesFlag, openStore, openStoreToRead, parse, UsageError, write } from './io.js';
 
 /** Each FILE (or stdin) as the logs in it: a ZIP's text logs are scanned as `logs.zip:WindowsUpdate.log`. */
 async function inputsFrom(files: readonly string[], maxBytes: number): Promise<LogSource[]> {
@@ -61,10 +60,8 @@ export async function scan(args: string[], config: Config): Promise<number> {
   const maxBytes = maxBytesFlag(values['max-bytes']);
   const inputs = await inputsFrom(positionals, maxBytes);
   const dbFlag = values.db as string | undefined;
-  const dbPath = dbFlag ?? config.databasePath;
-  // --no-save still consults what is known of the server, when a database exists, but writes nothing.
-  const exists = (dbFlag === undefined && !!config.databaseUrl) || existsSync(dbPath);
-  const store = values['no-save'] ? (exists ? await openStore(dbFlag, config, { readonly: true }) : null) : await openStore(dbFlag, config);
+  // --no-save still consults what is known of the server, when a database exists, but writes (and creates) nothing.
+  const store = values['no-save'] ? await openStoreToRead(dbFlag, config) : await openStore(dbFlag, config);
   try {
     const server = values.server as string | undefined;
     if (server !== undefined && canonicalServerName(server) === null) throw new UsageError(`--server: '${server}' is not a host name or URL`);

@@ -1,6 +1,6 @@
 /**
  * The storage port: every question the app asks of its data, async, with its row types. Built once at start
- * (src/open-storage.ts) and passed in; an engine (db/sqlite/, later db/postgres/) implements it, and only an engine
+ * (src/open-storage.ts) and passed in; an engine (db/sqlite/, db/postgres/) implements it, and only an engine
  * knows a driver or speaks SQL. Grouped by concern, one group per kind of data, so that a caller names what it touches
  * (`storage.inbox.accept`) and an engine can keep each concern's SQL in a file of its own.
  *

@@ -114,7 +114,12 @@ export async function startCluster(): Promise<Cluster> {
   // A port found free may be taken before the server binds it: then another one.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const serverArgs = [join(bin, 'postgres'), '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'];
+    // max_connections: the PostgreSQL pass runs test files side by side, each with bots that hold a full pool open.
+    const serverArgs = [
+      join(bin, 'postgres'),
+      ...['-D', data, '-p', String(port), '-k', dir],
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=400'],
+    ];
     const [cmd, argv] = asServerUser('sh', ['-c', SUPERVISOR, 'sh', dir, ...serverArgs]);
     const child = spawn(cmd, argv, { env: serverEnv(), stdio: ['pipe', 'ignore', 'pipe'] });
     let log = '';
