@@ -250,7 +250,7 @@ describe('StatusScheduler.runDue', () => {
     expect(slack.messages).toHaveLength(1);
   });
 
-  it('two app instances on one database file post exactly once', async () => {
+  it('two app instances on one database (one SQLite file, or one PostgreSQL database) post exactly once', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
     const slack = fakeSlack(clock);
     slack.setDelay(15); // both are in flight together
