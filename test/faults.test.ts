@@ -4,9 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/sqlite/inbox-store.js';
-import type { Store } from '../db/sqlite/store.js';
-import { StatusStore } from '../db/sqlite/status-store.js';
+import type { Storage } from '../src/store/port.js';
 import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
 import { get, messageEvent, postEvent, rateLimited, reply, slackError, startFakeSlack, type FakeSlack } from './support/index.js';
 import { waitUntil } from './support/wait.js';
@@ -76,17 +74,17 @@ describe('Slack API faults', () => {
     expect(other.status).toBe(200);
 
     const key = `message:${channel}:${ts}`;
-    await waitUntil('the reply to be recorded', () => new InboxStore(r.store).item(key)?.doneAt != null);
+    await waitUntil('the reply to be recorded', async () => (await r.storage.inbox.item(key))?.doneAt != null);
     const elapsed = performance.now() - t0;
     const attempts = fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
     expect(attempts.map((c) => c.body.channel)).toEqual([channel, channel, channel]);
     // Rate limit honoured: the retry after the 429 came no sooner than Retry-After.
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
-    const item = new InboxStore(r.store).item(key)!;
+    const item = (await r.storage.inbox.item(key))!;
     expect(item.outcome).toBe('replied');
     expect(item.replyTs).toBeTruthy();
-    expect(r.store.history({ limit: 10 }).filter((h) => h.messageTs === ts)).toHaveLength(1);
+    expect((await r.storage.history.list({ limit: 10 })).filter((h) => h.messageTs === ts)).toHaveLength(1);
     expect((await get(`${r.url}/healthz`)).status).toBe(200);
     console.log(`[faults] 429 → 500 → slow 800 ms: ${attempts.length} attempts, one reply, ${elapsed.toFixed(0)} ms from event to reply`);
   });
@@ -101,7 +99,9 @@ describe('Slack API faults', () => {
       expect(a.status).toBe(200);
       expect(a.ms).toBeLessThan(1000);
     }
-    await waitUntil('20 replies', () => tss.every((ts) => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null));
+    await waitUntil('20 replies', async () =>
+      (await Promise.all(tss.map((ts) => r.storage.inbox.item(`message:${channel}:${ts}`)))).every((item) => item?.doneAt != null),
+    );
     for (const ts of tss) expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
   });
 
@@ -112,29 +112,29 @@ describe('Slack API faults', () => {
     const channel = 'C0FAULT3';
     const ts = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts, text: SIGNATURE }))).status).toBe(200);
-    await waitUntil('the reply after 3 failures', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.doneAt != null);
-    expect(new InboxStore(r.store).item(`message:${channel}:${ts}`)!.outcome).toBe('replied');
+    await waitUntil('the reply after 3 failures', async () => (await r.storage.inbox.item(`message:${channel}:${ts}`))?.doneAt != null);
+    expect((await r.storage.inbox.item(`message:${channel}:${ts}`))!.outcome).toBe('replied');
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
 
     // Now Slack fails every time: after the configured attempts (5) the item is marked failed, not retried forever.
     fake.respondWith('chat.postMessage', reply(500, 'down'));
     const ts2 = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts: ts2, text: SIGNATURE }))).status).toBe(200);
-    await waitUntil('giving up', () => new InboxStore(r.store).item(`message:${channel}:${ts2}`)?.doneAt != null);
-    const failed = new InboxStore(r.store).item(`message:${channel}:${ts2}`)!;
+    await waitUntil('giving up', async () => (await r.storage.inbox.item(`message:${channel}:${ts2}`))?.doneAt != null);
+    const failed = (await r.storage.inbox.item(`message:${channel}:${ts2}`))!;
     expect(failed.outcome).toBe('failed');
     expect(failed.attempts).toBe(5);
     expect(fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts2)).toHaveLength(5);
     expect(r.rawLogs.some((l) => l.includes('giving up on this Slack reply'))).toBe(true);
     // The diagnosis itself was kept: the history does not depend on Slack being up.
-    expect(r.store.history({ limit: 50 }).filter((h) => h.messageTs === ts2)).toHaveLength(1);
+    expect((await r.storage.history.list({ limit: 50 })).filter((h) => h.messageTs === ts2)).toHaveLength(1);
 
     // Slack is back: the bot is still up and answers the next message.
     fake.respondWith('chat.postMessage', null);
     expect((await get(`${r.url}/healthz`)).status).toBe(200);
     const ts3 = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts: ts3, text: SIGNATURE }))).status).toBe(200);
-    await waitUntil('the reply after the outage', () => new InboxStore(r.store).item(`message:${channel}:${ts3}`)?.outcome === 'replied');
+    await waitUntil('the reply after the outage', async () => (await r.storage.inbox.item(`message:${channel}:${ts3}`))?.outcome === 'replied');
     expect(await threadReplies(fake, channel, ts3)).toHaveLength(1);
   });
 
@@ -144,7 +144,7 @@ describe('Slack API faults', () => {
     const channel = 'C0FAULT4';
     const ts = nextTs();
     expect((await postEvent(r.events, SECRET, messageEvent({ channel, ts, text: SIGNATURE }))).status).toBe(200);
-    await waitUntil('the reply', () => new InboxStore(r.store).item(`message:${channel}:${ts}`)?.outcome === 'replied');
+    await waitUntil('the reply', async () => (await r.storage.inbox.item(`message:${channel}:${ts}`))?.outcome === 'replied');
     expect(await threadReplies(fake, channel, ts)).toHaveLength(1);
   });
 });
@@ -179,8 +179,8 @@ describe('the daily status post under faults', () => {
     dir = mkdtempSync(join(tmpdir(), 'kb954960-daily-'));
     fake.respondWith('chat.postMessage', rateLimited(1), { times: 1 });
     fake.respondWith('chat.postMessage', reply(500, 'Internal Server Error', { 'content-type': 'text/plain' }), { times: 1 });
-    const subscribe = (store: Store) =>
-      void new StatusStore(store).upsertSubscription({
+    const subscribe = async (storage: Storage) => {
+      await storage.status.upsertSubscription({
         channelId: channel,
         teamId: 'T1',
         postTime: '09:00',
@@ -189,11 +189,12 @@ describe('the daily status post under faults', () => {
         createdBy: 'UADMIN',
         at: '2025-03-01T00:00:00Z',
       });
+    };
     // The one retry policy for the daily post: the Web API client retries the 500 and waits out the 429 inside the
     // call; what it cannot get through gives the claim back to the next sweep (test/status-scheduler.test.ts).
     r = await startBot({ useFake: fake, dir, clock: () => now, beforeStart: subscribe, apiRetries: 2 });
-    const status = new StatusStore(r.store);
-    await waitUntil('the daily post to be recorded', () => !!status.statusPost(channel, localDate)?.postedTs, 15_000);
+    const status = r.storage.status;
+    await waitUntil('the daily post to be recorded', async () => !!(await status.statusPost(channel, localDate))?.postedTs, 15_000);
     expect(statusPosts().length).toBe(3); // 500, 429, then through
     expect(await postedInSlack()).toBe(1);
     expect((await get(`${r.url}/healthz`)).status).toBe(200);

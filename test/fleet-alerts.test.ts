@@ -6,7 +6,6 @@ import { reportSignature } from '../src/fleet/signature.js';
 import { enrollServer } from '../src/reports/keys.js';
 import { startTestBot, type TestBot } from './support/bot.js';
 import { buildReport, fleetOf, reportId } from './support/reports.js';
-import { port as portOf } from './support/storage.js';
 
 // Alerts through the real app: reports over HTTP to the bot's ingest port, a subscribed channel in the fake Slack, and
 // a clock the test moves (a day of silence without waiting a day).
@@ -53,12 +52,12 @@ describe('fleet alerts in subscribed channels', () => {
     bot = await startTestBot({
       clock,
       env: { INGEST_PORT: '0', INGEST_HOST: '127.0.0.1' },
-      beforeStart: (store) => {
+      beforeStart: async (storage) => {
         // Subscribed for a daily post at 23:59 local: not due during the test, so every post seen here is an alert.
-        void portOf(store).status.upsertSubscription({ channelId: CHANNEL, postTime: '23:59', timeZone: 'UTC', lang: 'en', at: clock().toISOString() });
+        await storage.status.upsertSubscription({ channelId: CHANNEL, postTime: '23:59', timeZone: 'UTC', lang: 'en', at: clock().toISOString() });
       },
     });
-    ({ key } = await enrollServer(portOf(bot.store), 'WSUS01', clock()));
+    ({ key } = await enrollServer(bot.storage, 'WSUS01', clock()));
   });
   afterAll(async () => bot.close());
 
@@ -93,7 +92,7 @@ describe('fleet alerts in subscribed channels', () => {
     t += 20 * 3_600_000;
     expect(await send(bot, key, sp1(2, 14))).toBe(202);
     await bot.bot.ingestIdle();
-    expect((await portOf(bot.store).fleet.reporting())[0]?.health?.failing[0]?.clients).toBe(14);
+    expect((await bot.storage.fleet.reporting())[0]?.health?.failing[0]?.clients).toBe(14);
     expect(alertsIn(bot)).toHaveLength(1);
   });
 
@@ -107,7 +106,7 @@ describe('fleet alerts in subscribed channels', () => {
     // What follows the first alert is replied in its thread, not posted anew.
     const first = await bot.fake.callsTo('chat.postMessage').find((c) => c.body.channel === CHANNEL && /turned worse/.test(String(c.body.text)));
     expect(first!.body.thread_ts).toBeUndefined();
-    expect(alertsIn(bot).at(-1)!.body.thread_ts).toBe(await portOf(bot.store).fleet.alertThread('wsus01', CHANNEL));
+    expect(alertsIn(bot).at(-1)!.body.thread_ts).toBe(await bot.storage.fleet.alertThread('wsus01', CHANNEL));
     expect(alertsIn(bot).at(-1)!.body.thread_ts).toBeTruthy();
     t += 6 * 3_600_000;
     expect(await bot.bot.alerts.sweepSilent(clock())).toEqual([]);
@@ -115,7 +114,7 @@ describe('fleet alerts in subscribed channels', () => {
     // The daily post (and App Home) names it too, as long as it stays silent.
     const { loadFleetStatus } = await import('../src/status/query.js');
     const { renderStatusBlocks } = await import('../src/render/status-blocks.js');
-    const post = JSON.stringify(renderStatusBlocks(await loadFleetStatus(portOf(bot.store), clock()), 'en').blocks);
+    const post = JSON.stringify(renderStatusBlocks(await loadFleetStatus(bot.storage, clock()), 'en').blocks);
     expect(post).toContain(':satellite: *Reporting servers silent for 24 h or more: 1*');
     expect(post).toContain('14 of 40 clients fail with 0x8024400E');
   });
@@ -140,7 +139,7 @@ describe('fleet alerts in subscribed channels', () => {
     expect(text).toContain('• Reporting again.');
     // The recovery ends the thread, and is shown in the channel too; the next trouble would be a post of its own.
     expect(alertsIn(bot)[2]!.body).toMatchObject({ thread_ts: alertsIn(bot)[1]!.body.thread_ts, reply_broadcast: 'true' }); // form-encoded by the Web API client
-    expect(await portOf(bot.store).fleet.alertThread('wsus01', CHANNEL)).toBeNull();
+    expect(await bot.storage.fleet.alertThread('wsus01', CHANNEL)).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Store } from '../db/sqlite/store.js';
+import type { Storage } from '../src/store/port.js';
 import { reportSignature } from '../src/fleet/signature.js';
 import { createLogger } from '../src/log.js';
 import { enrollServer, revokeServer } from '../src/reports/keys.js';
@@ -12,7 +12,7 @@ import { startIngestListener, type IngestListener } from '../src/reports/listene
 import { startTestBot } from './support/bot.js';
 import { get } from './support/index.js';
 import { buildReport, fleetOf, reportId } from './support/reports.js';
-import { port as portOf } from './support/storage.js';
+import { openTestStorage } from './support/storage.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -60,26 +60,26 @@ const json = (r: unknown) => Buffer.from(JSON.stringify(r));
 
 describe('POST /ingest/v1/reports over real HTTP', () => {
   let dir: string;
-  let store: Store;
+  let storage: Storage;
   let listener: IngestListener;
   let key: string;
   let key2: string;
-  const storage = () => portOf(store);
-  const recorded = () => ({
-    diagnoses: (store.db.prepare('SELECT COUNT(*) AS n FROM diagnoses').get() as { n: number }).n,
-    reports: (store.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n,
-    health: (store.db.prepare('SELECT COUNT(*) AS n FROM client_health').get() as { n: number }).n,
+  /** What a report leaves behind: its diagnosis, the facts it taught, the server's latest report and client health. */
+  const recorded = async () => ({
+    diagnoses: await storage.history.count(),
+    servers: await storage.servers.list(),
+    reporting: await storage.fleet.reporting(),
   });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kb954960-ingest-'));
-    store = Store.open(join(dir, 'kb.db'), { clock: () => NOW });
-    ({ key } = await enrollServer(storage(), 'WSUS01', NOW));
-    ({ key: key2 } = await enrollServer(storage(), 'wsus02', NOW));
+    storage = await openTestStorage(dir, { clock: () => NOW });
+    ({ key } = await enrollServer(storage, 'WSUS01', NOW));
+    ({ key: key2 } = await enrollServer(storage, 'wsus02', NOW));
     listener = await startIngestListener({
       host: '127.0.0.1',
       port: 0,
-      store: storage(),
+      store: storage,
       clock: () => NOW,
       lang: 'en',
       logger: createLogger(process.env.DEBUG_INGEST ? 'error' : 'silent'),
@@ -87,7 +87,7 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
   });
   afterAll(async () => {
     await listener.close();
-    store.close();
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -105,11 +105,11 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
   test('a valid report: 202, the server facts, the log diagnosed for that server, the client health', async () => {
     const res = await post(listener.port, ...signed(key, 'WSUS01', json(sp1Report)));
     expect(res).toEqual({ status: 202, body: { ok: true } });
-    const facts = await storage().servers.facts('wsus01');
+    const facts = await storage.servers.facts('wsus01');
     expect(facts).toMatchObject({ dllVersion: '3.1.6001.65', wsusVersion: '3.1.6001.65' });
-    const [h] = await storage().history.list({ server: 'wsus01' });
+    const [h] = await storage.history.list({ server: 'wsus01' });
     expect(h).toMatchObject({ origin: 'report', server: 'wsus01', verdict: 'affected', serverState: 'vulnerable' });
-    const fleet = await storage().fleet.reporting();
+    const fleet = await storage.fleet.reporting();
     expect(fleet.find((s) => s.server === 'wsus01')).toMatchObject({
       lastReportAt: NOW.toISOString(),
       health: { total: 40, notSynced: 0, failing: [{ code: '0x8024400E', clients: 12, since: '2026-11-24T22:00:00.000Z' }] },
@@ -117,10 +117,10 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
   });
 
   test('the same report again (a retry, newly signed): 200 duplicate, nothing recorded twice', async () => {
-    const before = recorded();
+    const before = await recorded();
     const res = await post(listener.port, ...signed(key, 'WSUS01', json(sp1Report), { at: new Date(NOW.getTime() + 60_000) }));
     expect(res).toEqual({ status: 200, body: { ok: true, duplicate: true } });
-    expect(recorded()).toEqual(before);
+    expect(await recorded()).toEqual(before);
   });
 
   const refusals: [string, () => [Record<string, string>, Buffer], number, string][] = [
@@ -184,10 +184,10 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
     ],
   ];
   test.each(refusals)('refused, nothing recorded: %s', async (_what, make, status, error) => {
-    const before = recorded();
+    const before = await recorded();
     const res = await post(listener.port, ...make());
     expect(res).toEqual({ status, body: { ok: false, error } });
-    expect(recorded()).toEqual(before);
+    expect(await recorded()).toEqual(before);
   });
 
   test('gzip on the wire, signed as sent: accepted', async () => {
@@ -201,14 +201,14 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
     });
     const res = await post(listener.port, ...signed(key2, 'wsus02', json(r), { gzip: true }));
     expect(res).toEqual({ status: 202, body: { ok: true } });
-    expect((await storage().servers.facts('wsus02'))?.dllVersion).toBe('3.1.6001.66');
+    expect((await storage.servers.facts('wsus02'))?.dllVersion).toBe('3.1.6001.66');
   });
 
   test('a revoked key is refused; a new enrolment replaces the old key', async () => {
-    await revokeServer(storage(), 'wsus02', NOW);
+    await revokeServer(storage, 'wsus02', NOW);
     const r = json(buildReport({ id: reportId(111), server: 'wsus02' }));
     expect((await post(listener.port, ...signed(key2, 'wsus02', r))).status).toBe(401);
-    const { key: fresh } = await enrollServer(storage(), 'wsus02', NOW);
+    const { key: fresh } = await enrollServer(storage, 'wsus02', NOW);
     expect(fresh).not.toBe(key2);
     expect((await post(listener.port, ...signed(key2, 'wsus02', r))).status).toBe(401);
     expect((await post(listener.port, ...signed(fresh, 'wsus02', r))).status).toBe(202);
@@ -217,7 +217,7 @@ describe('POST /ingest/v1/reports over real HTTP', () => {
   test('a log line naming another server does not record facts for it', async () => {
     const r = buildReport({ id: reportId(120), server: 'WSUS01', log: 'KB954960-CHECK computer=WSUS07 dll=3.1.6001.66\n' });
     expect((await post(listener.port, ...signed(key, 'WSUS01', json(r)))).status).toBe(202);
-    expect(await storage().servers.facts('wsus07')).toBeNull();
+    expect(await storage.servers.facts('wsus07')).toBeNull();
   });
 });
 
@@ -227,7 +227,7 @@ describe('the bot opens the listener with INGEST_PORT, in both modes, apart from
     try {
       expect(bot.ingestPort).toBeGreaterThan(0);
       if (!socketMode) expect(bot.ingestPort).not.toBe(bot.port);
-      const { key } = await enrollServer(portOf(bot.store), 'WSUS01', NOW);
+      const { key } = await enrollServer(bot.storage, 'WSUS01', NOW);
       const r = buildReport({ id: reportId(200), server: 'WSUS01', wsus: '3.2.7600.226' });
       const res = await post(bot.ingestPort!, ...signed(key, 'WSUS01', json(r)));
       expect(res).toEqual({ status: 202, body: { ok: true } });
@@ -242,7 +242,7 @@ describe('the bot opens the listener with INGEST_PORT, in both modes, apart from
     const bot = await startTestBot({ socketMode, clock: () => NOW, env: { INGEST_PORT: '0', INGEST_HOST: '127.0.0.1' } });
     try {
       const ingest = `http://127.0.0.1:${bot.ingestPort}`;
-      const { key } = await enrollServer(portOf(bot.store), 'WSUS01', NOW);
+      const { key } = await enrollServer(bot.storage, 'WSUS01', NOW);
       expect((await post(bot.ingestPort!, ...signed(key, 'WSUS01', json(buildReport({ id: reportId(210), server: 'WSUS01' }))))).status).toBe(202);
       const metrics = await get(`${ingest}/metrics`);
       expect(metrics.status).toBe(200);

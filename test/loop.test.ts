@@ -58,8 +58,8 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
   const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
   const shown = (c: RecordedCall) => visibleText(c.body.blocks);
   /** The ts of the bot's answer to a message, as the bot recorded it. */
-  const replyTsOf = (channel: string, ts: string) =>
-    t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)?.replyTs ?? null;
+  const replyTsOf = async (channel: string, ts: string) =>
+    (await t.storage.history.list({ limit: 1000 })).find((h) => h.channelId === channel && h.messageTs === ts)?.replyTs ?? null;
 
   async function paste(channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}): Promise<{ ts: string; reply: RecordedCall }> {
     const ts = slackTs();
@@ -98,7 +98,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     expect(verified.reply.body.thread_ts).toBe(root.ts);
     expect(shown(verified.reply)).toContain('*wsus01*');
     expect(shown(verified.reply)).not.toContain('Which server');
-    expect(t.store.server('wsus01')).toMatchObject({ dllVersion: '3.1.6001.66', fixEventAt: expect.any(String) });
+    expect(await t.storage.servers.facts('wsus01')).toMatchObject({ dllVersion: '3.1.6001.66', fixEventAt: expect.any(String) });
 
     const server = await slash('server wsus01');
     expect(server.shown).toContain('3.1.6001.66');
@@ -120,7 +120,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const channel = freshChannel();
     const { reply } = await paste(channel, `on wsus02:\n${DLL_LINE}`);
     expect(shown(reply)).toContain('*wsus02*');
-    expect(t.store.server('wsus02')?.dllVersion).toBe('3.1.6001.66');
+    expect((await t.storage.servers.facts('wsus02'))?.dllVersion).toBe('3.1.6001.66');
   });
 
   it("output that names no server, where none is known: the reply asks, a non-admin's click records nothing, an admin's records and says so", async () => {
@@ -139,7 +139,8 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     expect(buttons.length).toBeLessThanOrEqual(RECORD_FOR_ACTION_IDS.length);
     const forWsus01 = buttons.find((b) => (b.text as { text: string }).text === 'Record for wsus01')!;
     expect((forWsus01.value as string).length).toBeLessThanOrEqual(2000);
-    const before = t.store.server('wsus01');
+    const before = await t.storage.servers.facts('wsus01');
+    const question = (await replyTsOf(channel, ts))!;
     const click = (user: string) =>
       postInteraction(
         t.events,
@@ -148,7 +149,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
           action_id: forWsus01.action_id,
           user,
           element: forWsus01,
-          container: { type: 'message', channel, message_ts: replyTsOf(channel, ts)!, blocks: reply.body.blocks as unknown[] },
+          container: { type: 'message', channel, message_ts: question, blocks: reply.body.blocks as unknown[] },
         }),
       );
 
@@ -156,7 +157,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const ephemeral = await t.fake.waitFor('chat.postEphemeral', (c) => c.body.user === NOBODY && c.body.channel === channel);
     expect(String(ephemeral.body.text)).toBe(`Nothing was recorded: only the admins (ADMIN_USER_IDS) can record server versions and fixes — ask <@${ADMIN}>.`);
     await t.idle();
-    expect(t.store.server('wsus01')).toEqual(before);
+    expect(await t.storage.servers.facts('wsus01')).toEqual(before);
     expect(t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel)).toHaveLength(0);
 
     expect((await click(ADMIN)).status).toBe(200);
@@ -165,7 +166,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     expect(visibleText(update.body.blocks)).not.toContain('Record for wsus01');
     expect(visibleText(update.body.blocks)).toContain('*Server:* *wsus01* —');
     expect(visibleText(update.body.blocks)).not.toContain('not named');
-    expect(t.store.server('wsus01')?.dllVersion).toBe('3.1.6001.65');
+    expect((await t.storage.servers.facts('wsus01'))?.dllVersion).toBe('3.1.6001.65');
   });
 
   it('a Record button whose output is no longer kept says so, and what to do instead', async () => {
@@ -185,7 +186,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
         action_id: purged.action_id,
         user: ADMIN,
         element: purged,
-        container: { type: 'message', channel, message_ts: replyTsOf(channel, ts)!, blocks: reply.body.blocks as unknown[] },
+        container: { type: 'message', channel, message_ts: (await replyTsOf(channel, ts))!, blocks: reply.body.blocks as unknown[] },
       }),
     );
     expect(response.status).toBe(200);
@@ -199,8 +200,8 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const channel = freshChannel();
     const root = await paste(channel, FIX_EVENT_LINE);
     expect(shown(root.reply)).toContain('Which server');
-    expect(t.store.server('wsus05')).toBeNull();
-    const question = replyTsOf(channel, root.ts)!;
+    expect(await t.storage.servers.facts('wsus05')).toBeNull();
+    const question = (await replyTsOf(channel, root.ts))!;
 
     // A non-admin's answer records nothing and leaves the question as it is.
     const refused = await paste(channel, 'wsus05', { thread_ts: root.ts, user: NOBODY });
@@ -209,7 +210,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
 
     const named = await paste(channel, 'wsus05', { thread_ts: root.ts });
     expect(shown(named.reply)).toContain(`Recorded for *wsus05* by <@${ADMIN}>`);
-    expect(t.store.server('wsus05')?.fixEventAt).toEqual(expect.any(String));
+    expect((await t.storage.servers.facts('wsus05'))?.fixEventAt).toEqual(expect.any(String));
     // The question is edited as a button's answer edits it: what was recorded instead of the question and its
     // buttons, the Server line naming the server — read from Slack, since a reply in the thread does not carry it.
     const updates = t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel);
@@ -233,10 +234,9 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     expect(shown(second.reply)).toContain('this confirms <https://example.slack.com/archives/');
     expect(shown(second.reply)).toContain(id);
     const firstChannel = String(first.reply.body.channel);
-    expect(t.fake.callsTo('chat.getPermalink').some((c) => c.body.channel === firstChannel && c.body.message_ts === replyTsOf(firstChannel, first.ts))).toBe(
-      true,
-    );
-    const onServer = t.store.history({ server: 'wsus07' });
+    const firstAnswer = await replyTsOf(firstChannel, first.ts);
+    expect(t.fake.callsTo('chat.getPermalink').some((c) => c.body.channel === firstChannel && c.body.message_ts === firstAnswer)).toBe(true);
+    const onServer = await t.storage.history.list({ server: 'wsus07' });
     expect(onServer).toHaveLength(2);
     expect(onServer.map((h) => h.origin)).toEqual(['message', 'message']);
   });
@@ -248,7 +248,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     ];
     const { reply } = await paste(freshChannel(), [...ok, clientExampleOn('wsus08')].join('\n'), { user: NOBODY });
     expect(shown(reply)).toContain('*wsus08*');
-    expect(t.store.history({ server: 'wsus08' })).toHaveLength(1);
+    expect(await t.storage.history.list({ server: 'wsus08' })).toHaveLength(1);
   });
 
   it("files uploaded together are diagnosed together: one answer, the client's failure on the server log's server", async () => {
@@ -261,7 +261,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const posts = postsIn(channel);
     expect(posts).toHaveLength(1);
     expect(shown(posts[0]!)).toContain('*wsus09*');
-    expect(t.store.history({ server: 'wsus09' })[0]?.sourceName).toBe('WindowsUpdate.log, SoftwareDistribution.log');
+    expect((await t.storage.history.list({ server: 'wsus09' }))[0]?.sourceName).toBe('WindowsUpdate.log, SoftwareDistribution.log');
   });
 
   describe('conversation edges', () => {
@@ -323,10 +323,10 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
       expect(postsIn(channel)).toHaveLength(1);
       const updates = t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel);
       expect(updates).toHaveLength(1);
-      expect(updates[0]!.body.ts).toBe(replyTsOf(channel, ts));
+      expect(updates[0]!.body.ts).toBe(await replyTsOf(channel, ts));
       expect(visibleText(updates[0]!.body.blocks)).toContain('*wsus12*');
-      expect(t.store.history({ server: 'wsus11' }).filter((h) => h.messageTs === ts)).toHaveLength(0);
-      expect(t.store.history({ server: 'wsus12' }).filter((h) => h.messageTs === ts)).toHaveLength(1);
+      expect((await t.storage.history.list({ server: 'wsus11' })).filter((h) => h.messageTs === ts)).toHaveLength(0);
+      expect((await t.storage.history.list({ server: 'wsus12' })).filter((h) => h.messageTs === ts)).toHaveLength(1);
     });
   });
 });

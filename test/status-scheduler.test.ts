@@ -1,25 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StatusStore } from '../db/sqlite/status-store.js';
-import { Store } from '../db/sqlite/store.js';
 import { purgeOnce } from '../src/retention.js';
 import { dueToday, localParts, nextPostTime, postTimeOn } from '../src/fleet/post-time.js';
 import { postedAfter, StatusScheduler, STATUS_EVENT_TYPE, type SchedulerDeps } from '../src/status/scheduler.js';
+import type { Storage } from '../src/store/port.js';
 import { clockAt, fakeSlack, httpError, platformError, rateLimited, recordAffected, subscribe, tempDb } from './support/status-fixtures.js';
 import { waitUntil } from './support/wait.js';
-import { port } from './support/storage.js';
+import { openTestStorage } from './support/storage.js';
 
 let db: ReturnType<typeof tempDb>;
-const stores: Store[] = [];
+const stores: Storage[] = [];
 const schedulers: StatusScheduler[] = [];
 
-function open(): Store {
-  const s = Store.open(db.path);
+/** Opens the test's database as one process would (each call another process on the same data). */
+async function open(): Promise<Storage> {
+  const s = await openTestStorage(db.dir);
   stores.push(s);
   return s;
 }
 
-function scheduler(deps: Partial<Omit<SchedulerDeps, 'store'>> & Pick<SchedulerDeps, 'client' | 'clock'> & { store: Store }): StatusScheduler {
-  const s = new StatusScheduler({ instanceId: 'test', sweep: null, ...deps, store: port(deps.store) });
+/** That process ends: its storage closes (the others stay open). */
+async function close(s: Storage): Promise<void> {
+  stores.splice(stores.indexOf(s), 1);
+  await s.close();
+}
+
+function scheduler(deps: Partial<SchedulerDeps> & Pick<SchedulerDeps, 'store' | 'client' | 'clock'>): StatusScheduler {
+  const s = new StatusScheduler({ instanceId: 'test', sweep: null, ...deps });
   schedulers.push(s);
   return s;
 }
@@ -30,7 +36,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   for (const s of schedulers.splice(0)) await s.stop();
-  for (const s of stores.splice(0)) s.close();
+  for (const s of stores.splice(0)) await s.close();
   db.cleanup();
 });
 
@@ -58,9 +64,9 @@ describe('local time', () => {
 describe('StatusScheduler.runDue', () => {
   it('a normal day: nothing before the time, one post at it, nothing more that day, one the next day', async () => {
     const clock = clockAt('2024-06-01T23:59:00Z'); // 08:59 in Tokyo
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
-    recordAffected(store, 'wsus01', '2024-06-01T20:00:00Z', { channelId: 'CLOGS', messageTs: '1717272000.000100' });
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    await recordAffected(store, 'wsus01', '2024-06-01T20:00:00Z', { channelId: 'CLOGS', messageTs: '1717272000.000100' });
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock });
 
@@ -78,7 +84,7 @@ describe('StatusScheduler.runDue', () => {
     expect(post.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(post.blocks)).toContain('https://example.slack.com/archives/CLOGS/p1717272000000100'); // thread link
     expect(post.text).toContain('wsus01');
-    const row = new StatusStore(store).statusPost('C1', '2024-06-02')!;
+    const row = (await store.status.statusPost('C1', '2024-06-02'))!;
     expect(row.postedTs).toBe(post.ts);
     expect(row.attempts).toBe(1);
 
@@ -90,8 +96,8 @@ describe('StatusScheduler.runDue', () => {
 
   it('DST in America/New_York: 09:00 local is 14:00Z before the change and 13:00Z after', async () => {
     const clock = clockAt('2024-03-09T13:59:00Z');
-    const store = open();
-    subscribe(store, 'CNY', '09:00', 'America/New_York', '2024-03-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'CNY', '09:00', 'America/New_York', '2024-03-01T00:00:00Z');
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock });
 
@@ -115,9 +121,9 @@ describe('StatusScheduler.runDue', () => {
 
   it('DST: a time skipped by the change posts at the first valid time; a repeated time posts once', async () => {
     const clock = clockAt('2024-03-10T06:59:00Z'); // 01:59 EST, just before the jump to 03:00 EDT
-    const store = open();
-    subscribe(store, 'CGAP', '02:30', 'America/New_York', '2024-03-01T00:00:00Z');
-    subscribe(store, 'CREP', '01:30', 'America/New_York', '2024-03-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'CGAP', '02:30', 'America/New_York', '2024-03-01T00:00:00Z');
+    await subscribe(store, 'CREP', '01:30', 'America/New_York', '2024-03-01T00:00:00Z');
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock });
     expect((await sched.runDue()).posted).toEqual(['CREP']);
@@ -136,24 +142,24 @@ describe('StatusScheduler.runDue', () => {
   it('restart before post time: the new process posts at the time, once', async () => {
     const clock = clockAt('2024-06-01T23:00:00Z'); // 08:00 JST
     const slack = fakeSlack(clock);
-    const a = open();
-    subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const a = await open();
+    await subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const first = scheduler({ store: a, client: slack.client, clock });
     await first.start();
     await first.stop();
-    a.close();
+    await close(a);
     expect(slack.messages).toHaveLength(0);
 
     clock.set('2024-06-02T00:00:00Z');
-    const b = open();
+    const b = await open();
     const second = scheduler({ store: b, client: slack.client, clock, instanceId: 'second' });
     expect((await second.runDue()).posted).toEqual(['C1']);
     await second.stop();
-    b.close();
+    await close(b);
 
     // and a restart after the post: nothing again
     clock.set('2024-06-02T03:00:00Z');
-    const c = open();
+    const c = await open();
     const third = scheduler({ store: c, client: slack.client, clock, instanceId: 'third' });
     await third.start(); // catch-up run
     await third.stop();
@@ -162,9 +168,9 @@ describe('StatusScheduler.runDue', () => {
 
   it('restart after post time (down at 09:00): posts on start the same day; not for a subscription made after the time', async () => {
     const clock = clockAt('2024-06-02T02:00:00Z'); // 11:00 JST, the bot was down at 09:00
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
-    subscribe(store, 'CNEW', '09:00', 'Asia/Tokyo', '2024-06-02T01:00:00Z'); // subscribed at 10:00 JST
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    await subscribe(store, 'CNEW', '09:00', 'Asia/Tokyo', '2024-06-02T01:00:00Z'); // subscribed at 10:00 JST
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock });
     await sched.start();
@@ -178,10 +184,10 @@ describe('StatusScheduler.runDue', () => {
 
   it('a crash between claim and post: the day is busy during the lease, then re-claimed and posted once', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     // a process claimed and died before calling Slack
-    const dead = new StatusStore(store).claimPost({
+    const dead = await store.status.claimPost({
       channelId: 'C1',
       localDate: '2024-06-02',
       now: clock().toISOString(),
@@ -199,29 +205,29 @@ describe('StatusScheduler.runDue', () => {
     expect((await sched.runDue()).posted).toEqual(['C1']);
     expect(slack.messages).toHaveLength(1);
     expect(slack.historyCalls).toHaveLength(0); // it never reached postMessage: no need to look
-    expect(new StatusStore(store).statusPost('C1', '2024-06-02')!.attempts).toBe(2);
+    expect((await store.status.statusPost('C1', '2024-06-02'))!.attempts).toBe(2);
   });
 
   it('a crash after chat.postMessage but before the ts was recorded: the message is found, never posted twice', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
     const slack = fakeSlack(clock);
-    const a = open();
-    subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const a = await open();
+    await subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     slack.failures.push('hang-after-write'); // Slack posts; the process dies before it hears back
-    const dying = new StatusScheduler({ store: port(a), client: slack.client, clock, instanceId: 'dying', sweep: null });
+    const dying = new StatusScheduler({ store: a, client: slack.client, clock, instanceId: 'dying', sweep: null });
     void dying.runDue();
     await waitUntil('Slack to have the message', () => slack.messages.length === 1, 2000);
-    a.close();
+    await close(a);
 
     clock.advance(10 * 60_000);
-    const b = open();
+    const b = await open();
     const sched = scheduler({ store: b, client: slack.client, clock, instanceId: 'restarted' });
     expect((await sched.runDue()).posted).toEqual(['C1']);
     expect(slack.messages).toHaveLength(1);
     expect(slack.historyCalls).toHaveLength(1);
     expect(slack.historyCalls[0]).toMatchObject({ channel: 'C1', include_all_metadata: true });
     expect(Number(slack.historyCalls[0]!.oldest)).toBeLessThanOrEqual(postTimeOn({ postTime: '00:00', timeZone: 'Asia/Tokyo' }, '2024-06-02').getTime() / 1000);
-    expect(new StatusStore(b).statusPost('C1', '2024-06-02')!.postedTs).toBe(slack.messages[0]!.ts);
+    expect((await b.status.statusPost('C1', '2024-06-02'))!.postedTs).toBe(slack.messages[0]!.ts);
     clock.advance(60 * 60_000);
     expect((await sched.runDue()).skipped).toEqual(['C1']);
     expect(slack.messages).toHaveLength(1);
@@ -230,27 +236,27 @@ describe('StatusScheduler.runDue', () => {
   it('a crash during the call that never reached Slack: looked for, not found, posted once', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
     const slack = fakeSlack(clock);
-    const a = open();
-    subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const a = await open();
+    await subscribe(a, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     slack.failures.push('hang');
-    void new StatusScheduler({ store: port(a), client: slack.client, clock, instanceId: 'dying', sweep: null }).runDue();
+    void new StatusScheduler({ store: a, client: slack.client, clock, instanceId: 'dying', sweep: null }).runDue();
     await waitUntil('the call to hang in Slack', () => slack.postCalls.length === 1, 2000);
-    a.close();
+    await close(a);
 
     clock.advance(10 * 60_000);
-    const sched = scheduler({ store: open(), client: slack.client, clock });
+    const sched = scheduler({ store: await open(), client: slack.client, clock });
     expect((await sched.runDue()).posted).toEqual(['C1']);
     expect(slack.historyCalls).toHaveLength(1);
     expect(slack.messages).toHaveLength(1);
   });
 
-  it('two app instances on one database file post exactly once', async () => {
+  it('two app instances on one database (one SQLite file, or one PostgreSQL database) post exactly once', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
     const slack = fakeSlack(clock);
     slack.setDelay(15); // both are in flight together
-    const a = open();
-    const b = open();
-    for (let i = 0; i < 5; i++) subscribe(a, `C${i}`, '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const a = await open();
+    const b = await open();
+    for (let i = 0; i < 5; i++) await subscribe(a, `C${i}`, '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const one = scheduler({ store: a, client: slack.client, clock, instanceId: 'one' });
     const two = scheduler({ store: b, client: slack.client, clock, instanceId: 'two' });
     await one.start();
@@ -260,15 +266,15 @@ describe('StatusScheduler.runDue', () => {
     expect(slack.messages).toHaveLength(5);
     for (let i = 0; i < 5; i++) expect(slack.postsTo(`C${i}`)).toHaveLength(1);
     expect([...r1!.posted, ...r2!.posted].length).toBeLessThanOrEqual(5);
-    expect(new StatusStore(a).statusPosts().every((p) => p.postedTs !== null && p.attempts === 1)).toBe(true);
+    expect((await a.status.statusPosts()).every((p) => p.postedTs !== null && p.attempts === 1)).toBe(true);
   });
 
   // The Web API client waits Retry-After and retries 429s and 5xx inside the call (faults.test.ts, against the real
   // WebClient); what still fails gives the claim back, and the next sweep tries again.
   it('429 (once the client has given up): the day is given back and posted by the next sweep, once', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     slack.failures.push(rateLimited(7), platformError('ratelimited'));
     const sched = scheduler({ store, client: slack.client, clock });
@@ -277,7 +283,7 @@ describe('StatusScheduler.runDue', () => {
     expect((await sched.runDue()).failed).toEqual(['C1']);
     clock.advance(60_000);
     expect((await sched.runDue()).posted).toEqual(['C1']);
-    expect(new StatusStore(store).statusPost('C1', '2024-06-02')!.attempts).toBe(3);
+    expect((await store.status.statusPost('C1', '2024-06-02'))!.attempts).toBe(3);
     expect(slack.postCalls).toHaveLength(3);
     expect(slack.messages).toHaveLength(1);
     expect(slack.historyCalls).toHaveLength(0); // a 429 is known not to have posted
@@ -285,9 +291,9 @@ describe('StatusScheduler.runDue', () => {
 
   it('5xx: the next sweep checks the channel before each re-post; a 5xx after the write is found instead of reposted', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
-    subscribe(store, 'C2', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    await subscribe(store, 'C2', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     // C1: 503 (not posted), 500 (not posted), then 502 although Slack did post
     slack.failures.push(httpError(503), httpError(500), { after: 'write', error: httpError(502) });
@@ -301,18 +307,18 @@ describe('StatusScheduler.runDue', () => {
     expect(slack.postCalls.filter((c) => c.channel === 'C1')).toHaveLength(3);
     expect(slack.postsTo('C1')).toHaveLength(1);
     expect(slack.postsTo('C2')).toHaveLength(1);
-    expect(new StatusStore(store).statusPost('C1', '2024-06-02')!.postedTs).toBe(slack.postsTo('C1')[0]!.ts);
+    expect((await store.status.statusPost('C1', '2024-06-02'))!.postedTs).toBe(slack.postsTo('C1')[0]!.ts);
   });
 
   it('a refusal fails without retrying in the call; the day is retried by a later run, up to maxAttempts', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     slack.failures.push(platformError('not_in_channel'), platformError('not_in_channel'));
     const sched = scheduler({ store, client: slack.client, clock, maxAttempts: 3 });
     expect((await sched.runDue()).failed).toEqual(['C1']);
-    expect(new StatusStore(store).statusPost('C1', '2024-06-02')!.lastError).toBe('not_in_channel');
+    expect((await store.status.statusPost('C1', '2024-06-02'))!.lastError).toBe('not_in_channel');
     clock.advance(60_000);
     expect((await sched.runDue()).failed).toEqual(['C1']);
     clock.advance(60_000);
@@ -321,7 +327,7 @@ describe('StatusScheduler.runDue', () => {
     expect(slack.messages).toHaveLength(1);
 
     // out of attempts: give up for the day
-    subscribe(store, 'C2', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    await subscribe(store, 'C2', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     slack.failures.push(...[1, 2, 3].map(() => platformError('channel_not_found')));
     for (let i = 0; i < 3; i++) expect((await sched.runDue(clock(), { channelId: 'C2' })).failed).toEqual(['C2']);
     expect((await sched.runDue(clock(), { channelId: 'C2' })).skipped).toEqual(['C2']);
@@ -329,8 +335,8 @@ describe('StatusScheduler.runDue', () => {
 
   it('never posts blind: when the channel cannot be checked after an uncertain failure, it fails and retries later', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     slack.failures.push({ after: 'write', error: httpError(504) });
     slack.failHistory(1);
@@ -348,20 +354,20 @@ describe('StatusScheduler.runDue', () => {
 
   it('start/refresh/stop: when each subscription posts next, re-synced on change', async () => {
     const clock = clockAt('2024-06-01T12:00:00Z');
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock, sweep: '*/5 * * * *' });
     await sched.start();
     expect(sched.upcoming().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([['C1', '2024-06-02T00:00:00.000Z']]);
-    subscribe(store, 'C2', '18:30', 'Europe/London', '2024-06-01T12:00:00Z');
-    subscribe(store, 'C1', '08:15', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
+    await subscribe(store, 'C2', '18:30', 'Europe/London', '2024-06-01T12:00:00Z');
+    await subscribe(store, 'C1', '08:15', 'Asia/Tokyo', '2024-05-01T00:00:00Z');
     await sched.refresh();
     expect(sched.upcoming().map((j) => [j.channelId, j.nextRun?.toISOString()])).toEqual([
       ['C1', '2024-06-01T23:15:00.000Z'],
       ['C2', '2024-06-01T17:30:00.000Z'],
     ]);
-    new StatusStore(store).deleteSubscription('C1');
+    await store.status.deleteSubscription('C1');
     await sched.refresh();
     expect(sched.upcoming().map((j) => j.channelId)).toEqual(['C2']);
     await sched.stop();
@@ -390,14 +396,14 @@ describe('StatusScheduler.runDue', () => {
 
   it('retention purges the daily-post records older than HISTORY_DAYS, keeping recent days exactly-once', async () => {
     const clock = clockAt('2024-06-02T00:00:00Z');
-    const store = open();
-    subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-01-01T00:00:00Z');
+    const store = await open();
+    await subscribe(store, 'C1', '09:00', 'Asia/Tokyo', '2024-01-01T00:00:00Z');
     const slack = fakeSlack(clock);
     const sched = scheduler({ store, client: slack.client, clock });
     for (const day of ['2024-03-01', '2024-05-31', '2024-06-01']) expect((await sched.runDue(new Date(`${day}T00:00:00Z`))).posted).toEqual(['C1']);
-    const result = await purgeOnce({ store: port(store), historyDays: 30, clock });
+    const result = await purgeOnce({ store, historyDays: 30, clock });
     expect(result.statusPosts).toBe(1);
-    expect(new StatusStore(store).statusPosts('C1').map((p) => p.localDate)).toEqual(['2024-05-31', '2024-06-01']);
+    expect((await store.status.statusPosts('C1')).map((p) => p.localDate)).toEqual(['2024-05-31', '2024-06-01']);
     expect((await sched.runDue(new Date('2024-06-01T05:00:00Z'))).skipped).toEqual(['C1']); // still once
     expect(slack.messages).toHaveLength(3);
   });

@@ -1,18 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildStatusReply } from '../commands/status.js';
 import { subscribeCommand, unsubscribeCommand, type SubscribeContext } from '../commands/subscribe.js';
-import { StatusStore } from '../db/sqlite/status-store.js';
-import { Store } from '../db/sqlite/store.js';
+import type { Storage } from '../src/store/port.js';
 import { recordAffected, tempDb } from './support/status-fixtures.js';
-import { port } from './support/storage.js';
+import { openTestStorage } from './support/storage.js';
 
 let db: ReturnType<typeof tempDb>;
-let store: Store;
+let storage: Storage;
 const NOW = new Date('2024-06-01T12:00:00Z'); // 21:00 in Tokyo
 
 function ctx(over: Partial<SubscribeContext> = {}): SubscribeContext {
   return {
-    store: port(store),
+    store: storage,
     lang: 'en',
     now: NOW,
     userId: 'U0ALICE',
@@ -24,13 +23,13 @@ function ctx(over: Partial<SubscribeContext> = {}): SubscribeContext {
   };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   db = tempDb();
-  store = Store.open(db.path);
+  storage = await openTestStorage(db.dir);
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await storage.close();
   db.cleanup();
 });
 
@@ -41,7 +40,7 @@ describe('subscribe', () => {
     expect(reply.text).toBe(
       'Subscribed: this channel gets the KB954960 status every day at 09:00 (Asia/Tokyo), in English. Next post: <!date^1717286400^{date_short_pretty} {time}|2024-06-02 09:00>. To stop: `/kb954960 unsubscribe`.',
     );
-    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({
+    expect(await storage.status.subscription('C0WSUS')).toMatchObject({
       channelId: 'C0WSUS',
       teamId: 'T0TEAM',
       postTime: '09:00',
@@ -52,25 +51,25 @@ describe('subscribe', () => {
     });
     expect(reply.json).toMatchObject({ subscribed: true, created: true, nextPostAt: '2024-06-02T00:00:00.000Z' });
     // survives a reopen
-    store.close();
-    store = Store.open(db.path);
-    expect(new StatusStore(store).subscriptions()).toHaveLength(1);
+    await storage.close();
+    storage = await openTestStorage(db.dir);
+    expect(await storage.status.subscriptions()).toHaveLength(1);
   });
 
   it('HH:MM and ja|en in any order (and a time zone); re-subscribing updates, keeping when it was made', async () => {
     expect((await subscribeCommand(['ja', '7:30'], ctx())).exitCode).toBe(0);
-    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({ postTime: '07:30', lang: 'ja' });
+    expect(await storage.status.subscription('C0WSUS')).toMatchObject({ postTime: '07:30', lang: 'ja' });
     const later = new Date(NOW.getTime() + 3_600_000);
     const reply = await subscribeCommand(['18:45', 'EN', 'America/New_York'], ctx({ now: later, lang: 'ja' }));
     expect(reply.exitCode).toBe(0);
     expect(reply.text).toContain('購読を更新しました');
-    expect(new StatusStore(store).subscription('C0WSUS')).toMatchObject({
+    expect(await storage.status.subscription('C0WSUS')).toMatchObject({
       postTime: '18:45',
       lang: 'en',
       timeZone: 'America/New_York',
       createdAt: NOW.toISOString(),
     });
-    expect(new StatusStore(store).subscriptions()).toHaveLength(1);
+    expect(await storage.status.subscriptions()).toHaveLength(1);
   });
 
   it('bad arguments: usage, exit 2, nothing stored', async () => {
@@ -79,7 +78,7 @@ describe('subscribe', () => {
       expect(reply.exitCode, args.join(' ')).toBe(2);
       expect(reply.text).toMatch(/^usage: subscribe \[HH:MM\] \[ja\|en\]/);
     }
-    expect(new StatusStore(store).subscriptions()).toEqual([]);
+    expect(await storage.status.subscriptions()).toEqual([]);
   });
 
   it('ADMIN_USER_IDS set: others get a polite refusal and nothing changes; admins may', async () => {
@@ -88,20 +87,20 @@ describe('subscribe', () => {
     expect(refused.exitCode).toBe(2);
     expect(refused.text).toContain('only the admins listed in ADMIN_USER_IDS');
     expect((await subscribeCommand([], ctx({ ...admins, userId: 'U0BOB', lang: 'ja' }))).text).toContain('管理者 (ADMIN_USER_IDS) のみ');
-    expect(new StatusStore(store).subscriptions()).toEqual([]);
+    expect(await storage.status.subscriptions()).toEqual([]);
 
     expect((await subscribeCommand(['08:00'], ctx({ ...admins, userId: 'U0ADMIN' }))).exitCode).toBe(0);
     expect((await unsubscribeCommand(ctx({ ...admins, userId: 'U0BOB' }))).text).toContain('only the admins');
-    expect(new StatusStore(store).subscriptions()).toHaveLength(1);
+    expect(await storage.status.subscriptions()).toHaveLength(1);
     expect((await unsubscribeCommand(ctx({ ...admins, userId: 'U0ADMIN' }))).exitCode).toBe(0);
-    expect(new StatusStore(store).subscriptions()).toHaveLength(0);
+    expect(await storage.status.subscriptions()).toHaveLength(0);
   });
 
   it('unsubscribe ends it; unsubscribing again says it was not subscribed', async () => {
     await subscribeCommand([], ctx());
     await subscribeCommand([], ctx({ channelId: 'C0OTHER' }));
     expect((await unsubscribeCommand(ctx())).text).toBe('Unsubscribed: this channel no longer gets the daily KB954960 status.');
-    expect(new StatusStore(store).subscriptions().map((s) => s.channelId)).toEqual(['C0OTHER']);
+    expect((await storage.status.subscriptions()).map((s) => s.channelId)).toEqual(['C0OTHER']);
     expect((await unsubscribeCommand(ctx())).text).toBe('This channel was not subscribed.');
     expect((await unsubscribeCommand(ctx({ lang: 'ja' }))).text).toBe('このチャンネルは購読していません。');
   });
@@ -109,9 +108,9 @@ describe('subscribe', () => {
 
 describe('status command', () => {
   it('text, blocks and JSON of the same post, on demand', async () => {
-    recordAffected(store, 'wsus01', '2024-06-01T10:00:00Z', { channelId: 'C0WSUS', messageTs: '1717236000.000100' });
-    store.recordServerVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
-    const reply = await buildStatusReply({ store: port(store), lang: 'en', now: NOW, adminUserIds: [] });
+    await recordAffected(storage, 'wsus01', '2024-06-01T10:00:00Z', { channelId: 'C0WSUS', messageTs: '1717236000.000100' });
+    await storage.servers.recordVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
+    const reply = await buildStatusReply({ store: storage, lang: 'en', now: NOW, adminUserIds: [] });
     expect(reply.exitCode).toBe(1); // action needed
     expect(reply.text).toContain('2 servers: 1 affected, 1 fixed');
     expect(reply.text).toContain('New detections in the last 24 h: 1');
@@ -128,8 +127,8 @@ describe('status command', () => {
   });
 
   it('all fixed and quiet: one line, exit 0', async () => {
-    store.recordServerVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
-    const reply = await buildStatusReply({ store: port(store), lang: 'ja', now: NOW, adminUserIds: [] });
+    await storage.servers.recordVersion('wsus02', 'dll', '3.1.6001.66', '2024-05-01T00:00:00Z');
+    const reply = await buildStatusReply({ store: storage, lang: 'ja', now: NOW, adminUserIds: [] });
     expect(reply.exitCode).toBe(0);
     expect(reply.text).toBe('KB954960 — 新しい検出なし: 過去 24 時間に新しい検出はなく、該当中のサーバーもありません。サーバー 1 台: 適用済み 1。');
   });

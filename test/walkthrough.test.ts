@@ -161,10 +161,10 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
       env: { ADMIN_USER_IDS: ADMIN },
       // Subscribed the day before for 09:00 Tokyo (one channel in each language), a server affected an hour before
       // TEST_NOW (21:00 in Tokyo): today's full post is due at start.
-      beforeStart: (store) => {
-        recordAffected(store, 'wsusdaily', new Date(Date.parse(TEST_NOW) - HOUR_MS).toISOString());
-        subscribe(store, 'CDAILY', '09:00', 'Asia/Tokyo', new Date(Date.parse(TEST_NOW) - DAY_MS).toISOString());
-        subscribe(store, 'CDAILYJA', '09:00', 'Asia/Tokyo', new Date(Date.parse(TEST_NOW) - DAY_MS).toISOString(), 'ja');
+      beforeStart: async (storage) => {
+        await recordAffected(storage, 'wsusdaily', new Date(Date.parse(TEST_NOW) - HOUR_MS).toISOString());
+        await subscribe(storage, 'CDAILY', '09:00', 'Asia/Tokyo', new Date(Date.parse(TEST_NOW) - DAY_MS).toISOString());
+        await subscribe(storage, 'CDAILYJA', '09:00', 'Asia/Tokyo', new Date(Date.parse(TEST_NOW) - DAY_MS).toISOString(), 'ja');
       },
     });
     for (const channel of ['CDAILY', 'CDAILYJA']) await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel, 5_000);
@@ -284,7 +284,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
       paste('DCHAT', 'is 0x8024400E the KB954960 thing?', { ts: dmPointerTs, channel_type: 'im' }),
     );
     expect(pointer.shown).toBe(en.chatPointer);
-    expect(t.store.history({ limit: 1000 }).filter((h) => h.messageTs === pointerTs || h.messageTs === dmPointerTs)).toEqual([]);
+    expect((await t.storage.history.list({ limit: 1000 })).filter((h) => h.messageTs === pointerTs || h.messageTs === dmPointerTs)).toEqual([]);
     expect(await step('chat line in a channel without a log', () => paste('CCHAT', 'good morning, anyone seen wsus01 today?'))).toEqual([]);
 
     // ── the slash commands, in English then in Japanese ──
@@ -310,7 +310,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     const detected = detectionLines(status, /^\*New detections in the last 24 h: (\d+)\*$/);
     expect(detected.lines.map((l) => l.match(/^• \*([^*]+)\*/)?.[1])).toEqual(['wsus03', 'wsus02', 'wsusebc', 'wsusdaily']);
     expect(detected.lines[2]).toMatch(/^• \*wsusebc\* — 1 detection, <!date\^\d+\^[^|]+\|[^>]+> \(<#CWALK>\)$/);
-    expect(t.store.history({ server: 'wsusebc', limit: 1000 }).filter((h) => h.verdict === 'affected').length).toBeGreaterThan(1);
+    expect((await t.storage.history.list({ server: 'wsusebc', limit: 1000 })).filter((h) => h.verdict === 'affected').length).toBeGreaterThan(1);
     expect(detected.total).toBe(4);
     expect(detected.lines[3]).toMatch(/^• \*wsusdaily\* — 1 detection, <!date[^>]+> \(from the CLI\)$/);
     expect(en1.get('code 0x8024400E')!.shown).toContain('WU_E_PT_SOAP_SERVER');
@@ -419,7 +419,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
       /^Not recorded: DLL 3\.1\.6001\.66, WSUS 3\.1\.6001\.65, the fix event \(MsiInstaller 1022\) for wsusebc\. .* ask <@UADMIN>\.\n```/,
     );
     expect(notRecorded.shown).not.toMatch(/No KB954960 signature|Nothing of KB954960/);
-    expect(t.store.server('wsusebc')?.dllVersion ?? null).toBeNull();
+    expect((await t.storage.servers.facts('wsusebc'))?.dllVersion ?? null).toBeNull();
     const verified = await one('verification output (KB954960-CHECK) as the admin, in the affected thread', () =>
       paste('CWALK', CHECK_OUTPUT, { thread_ts: rootTs }),
     );
@@ -428,7 +428,7 @@ describe('an admin walks through the bot (ADMIN_USER_IDS=UADMIN)', () => {
     expect(verified.shown).toContain(`*Next step:* ${en.action['rerun-client-detection']}`);
     expect(verified.shown).toContain(VERIFY_COMMANDS.clientDetect);
     expect(verified.shown).not.toContain('KB954960-CHECK computer=$c');
-    expect(t.store.server('wsusebc')?.dllVersion).toBe(FIXED_DLL_VERSION);
+    expect((await t.storage.servers.facts('wsusebc'))?.dllVersion).toBe(FIXED_DLL_VERSION);
 
     // ── output that names no computer: "which server?", answered by a reply in the thread ──
     const askTs = slackTs();
