@@ -27,6 +27,9 @@ const CONCURRENCY = 10;
 const CHANNELS = ['C0REPL1', 'C0REPL2', 'C0REPL3'];
 /** The issue's bound: work a dead replica held is finished by another within this. */
 const TAKEOVER_LIMIT_MS = 60_000;
+/** The bot's lease on work it took, and how often it renews it (src/slack/inbox.ts). */
+const LEASE_MS = 30_000;
+const RENEW_MS = LEASE_MS / 3;
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -77,8 +80,8 @@ interface Replica {
 /** What the test reads from the shared database while the replicas run. */
 interface Peek {
   unfinished(): Promise<number>;
-  /** Unfinished items whose claim names this process (the claim is host:pid:start). */
-  heldBy(pid: number): Promise<number>;
+  /** Unfinished items whose claim names the process `like` matches (SQL LIKE: the claim is host:pid:start:pid-space). */
+  heldBy(like: string): Promise<number>;
   /** Diagnosis rows per `channel:ts` of the message they answer. */
   diagnosesPerMessage(): Promise<Map<string, number>>;
   close(): Promise<void>;
@@ -95,7 +98,7 @@ function sqlitePeek(path: string): Peek {
   };
   return {
     unfinished: async () => read<{ n: number }>('SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL')[0]!.n,
-    heldBy: async (pid) => read<{ n: number }>(`SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL AND taken_by LIKE '%:${pid}:%'`)[0]!.n,
+    heldBy: async (like) => read<{ n: number }>(`SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL AND taken_by LIKE '${like}'`)[0]!.n,
     diagnosesPerMessage: async () =>
       new Map(read<{ k: string; n: number }>("SELECT channel_id || ':' || message_ts AS k, COUNT(*) AS n FROM diagnoses GROUP BY 1").map((r) => [r.k, r.n])),
     close: async () => undefined,
@@ -107,7 +110,7 @@ function postgresPeek(url: string): Peek {
   const count = async (sql: string) => Number((await pool.query<{ n: string }>(sql)).rows[0]!.n);
   return {
     unfinished: () => count('SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL'),
-    heldBy: (pid) => count(`SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL AND taken_by LIKE '%:${pid}:%'`),
+    heldBy: (like) => count(`SELECT COUNT(*) AS n FROM slack_inbox WHERE done_at IS NULL AND taken_by LIKE '${like}'`),
     diagnosesPerMessage: async () =>
       new Map(
         (await pool.query<{ k: string; n: string }>("SELECT channel_id || ':' || message_ts AS k, COUNT(*) AS n FROM diagnoses GROUP BY 1")).rows.map((r) => [
@@ -128,12 +131,20 @@ async function pool<T>(items: readonly T[], n: number, work: (item: T) => Promis
   );
 }
 
+/**
+ * The host name the replica "on another host" gets: it runs in its own UTS and PID namespaces (util-linux's unshare, in
+ * a user namespace of its own so that no privilege is needed), so that nothing tells the survivor that it died (no pid
+ * to look up) but its lease running out.
+ */
+const OTHER_HOST = 'kb954960-replica-b';
+
 const engines = [
-  { engine: 'postgres', database: async (_dir: string) => ({ DATABASE_URL: await testDatabase() }) },
-  { engine: 'sqlite', database: async (dir: string) => ({ DATABASE_PATH: join(dir, 'kb954960.db') }) },
+  { engine: 'postgres', where: 'one host', otherHost: false, database: async (_dir: string) => ({ DATABASE_URL: await testDatabase() }) },
+  { engine: 'postgres', where: 'two hosts', otherHost: true, database: async (_dir: string) => ({ DATABASE_URL: await testDatabase() }) },
+  { engine: 'sqlite', where: 'one host', otherHost: false, database: async (dir: string) => ({ DATABASE_PATH: join(dir, 'kb954960.db') }) },
 ] as const;
 
-describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-stream, restart it', ({ engine, database }) => {
+describe.each(engines)('two replicas on one database ($engine, $where): kill -9 one mid-stream, restart it', ({ engine, otherHost, database }) => {
   let fake: FakeSlack;
   let dir: string;
   const replicas: Replica[] = [];
@@ -164,7 +175,7 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
     // told where the first one's clock is by then (claims compare times written by both).
     const clockOrigin = performance.now();
     const nowForChild = () => new Date(Date.parse(TEST_NOW) + (performance.now() - clockOrigin)).toISOString();
-    const start = async (name: string, port: number): Promise<Replica> => {
+    const start = async (name: string, port: number, elsewhere = false): Promise<Replica> => {
       const env = {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SECRET,
@@ -174,7 +185,27 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
         LOG_LEVEL: 'warn',
         ...db,
       };
-      const proc = spawn(process.execPath, [CLI, 'serve'], { env: { ...childEnv(env), KB954960_NOW: nowForChild() }, stdio: ['ignore', 'ignore', 'pipe'] });
+      // On "another host": unshare dies with the signal it is sent, and --kill-child takes the replica with it.
+      const [command, args] = elsewhere
+        ? [
+            'unshare',
+            [
+              '--user',
+              '--map-root-user',
+              '--uts',
+              '--pid',
+              '--fork',
+              '--kill-child',
+              'sh',
+              '-c',
+              `hostname ${OTHER_HOST} && exec "$0" "$@"`,
+              process.execPath,
+              CLI,
+              'serve',
+            ],
+          ]
+        : [process.execPath, [CLI, 'serve']];
+      const proc = spawn(command, args, { env: { ...childEnv(env), KB954960_NOW: nowForChild() }, stdio: ['ignore', 'ignore', 'pipe'] });
       const r: Replica = { name, url: `http://127.0.0.1:${port}`, proc, stderr: [], exited: new Promise((res) => proc.once('exit', () => res())) };
       proc.stderr!.setEncoding('utf8').on('data', (d: string) => r.stderr.push(d));
       replicas.push(r);
@@ -195,7 +226,7 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
     try {
       const [portA, portB] = [await freePort(), await freePort()];
       const a = await start('A', portA);
-      let b = await start('B', portB);
+      let b = await start('B', portB, otherHost);
 
       const events = Array.from({ length: EVENTS }, (_, i) => {
         const channel = CHANNELS[i % CHANNELS.length]!;
@@ -211,7 +242,7 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
       const acked = new Set<number>();
       let delivered = 0;
       let deliveries = 0;
-      let killed: { at: number; pid: number; held: number } | null = null;
+      let killed: { at: number; holder: string; held: number } | null = null;
       const deliver = async (r: Replica, e: Ev, retry: boolean): Promise<void> => {
         delivered++;
         try {
@@ -234,11 +265,12 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
           await deliver(second, e, true);
         }
         if (!killed && ++deliveries >= killAfter) {
-          const pid = b.proc.pid!;
+          // Its claims name it by host (another host's) or by pid (on this one).
+          const holder = otherHost ? `${OTHER_HOST}:%` : `%:${b.proc.pid!}:%`;
           b.proc.kill('SIGKILL');
-          killed = { at: performance.now(), pid, held: 0 };
+          killed = { at: performance.now(), holder, held: 0 };
           await b.exited;
-          killed.held = await peek.heldBy(pid);
+          killed.held = await peek.heldBy(holder);
         }
       });
       expect(killed, 'B was killed mid-stream').not.toBeNull();
@@ -248,7 +280,7 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
       // The survivor's sweep finds what the dead one held and finishes it.
       await waitUntil(
         () => `A to finish the ${k.held} items the dead B held`,
-        async () => (await peek.heldBy(k.pid)) === 0,
+        async () => (await peek.heldBy(k.holder)) === 0,
         TAKEOVER_LIMIT_MS + 5_000,
       );
       const takeoverMs = performance.now() - k.at;
@@ -305,6 +337,10 @@ describe.each(engines)('two replicas on one database ($engine): kill -9 one mid-
       expect(posts.length).toBe(EVENTS);
       expect(k.held, 'B died holding taken work (else there was nothing to take over)').toBeGreaterThan(0);
       expect(takeoverMs).toBeLessThan(TAKEOVER_LIMIT_MS);
+      // Which way the survivor knew: from another host only the lease running out tells (30 s unrenewed; the last
+      // renewal came at most 10 s before the kill); on one host the dead pid does, at its next sweep (every 7.5 s).
+      if (otherHost) expect(takeoverMs).toBeGreaterThan(LEASE_MS - RENEW_MS);
+      else expect(takeoverMs).toBeLessThan(LEASE_MS - RENEW_MS);
     } finally {
       await peek.close();
     }

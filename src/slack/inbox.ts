@@ -1,3 +1,4 @@
+import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Logger } from '../log.js';
 import type { Backlog, Metrics } from '../metrics.js';
@@ -82,20 +83,45 @@ const CHECKPOINT_EVERY = 200;
 /** Quiet time after the last piece of work before the WAL is checkpointed. */
 const CHECKPOINT_QUIET_MS = 1000;
 
-/** A dead replica's work is taken over within about this plus a quarter of it (the sweep's period). */
-const DEFAULT_LEASE_MS = 45_000;
+/**
+ * A dead replica's work is taken over within about this plus a quarter of it (the sweep's period): 37.5 s at most
+ * when nothing tells that the holder is gone (another host), inside the minute a takeover is promised in. Its holder
+ * renews it every third of it, so a live one loses it only after 20 s without a turn of its event loop. The replicas'
+ * clocks must agree to well within it (NTP): each compares its own time with the times the others wrote.
+ */
+const DEFAULT_LEASE_MS = 30_000;
 
 /** Minutes apart, not seconds: the client has already retried the transient failures within each attempt. */
 const DEFAULT_RETRY = { attempts: 3, baseMs: 30_000 };
 
+/** This process's name in claims: host:pid:start:pid-space (see pidSpace()). */
 export function instanceId(): string {
-  return `${hostname()}:${process.pid}:${Date.now().toString(36)}`;
+  return `${hostname()}:${process.pid}:${Date.now().toString(36)}:${pidSpace()}`;
 }
 
-/** A holder on this host whose process is gone (or is an earlier life of this very pid) is dead. */
-function holderIsDead(holder: string, self: string): boolean {
-  const [host, pidText] = holder.split(':');
-  if (host !== hostname()) return false;
+/**
+ * Where this process's pid means something: the kernel's boot and the PID namespace, from /proc (Linux). A host name
+ * alone does not say it: two containers on one machine may share the host's name (host networking) while each numbers
+ * its processes from 1, and two cloned machines may share a name. '' where /proc does not tell (the host name decides).
+ */
+function pidSpace(): string {
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim().slice(0, 8);
+    const ns = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1];
+    return boot && ns ? `${boot}-${ns}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A holder whose process is gone (or is an earlier life of this very process's pid) is dead — judged only where its pid
+ * can be looked up: the same host and the same pid space. Any other holder is alive until its lease runs out.
+ */
+export function holderIsDead(holder: string, self: string): boolean {
+  const [host, pidText, , space = ''] = holder.split(':');
+  const [ownHost, , , ownSpace = ''] = self.split(':');
+  if (host !== ownHost || space !== ownSpace) return false;
   const pid = Number(pidText);
   if (pid === process.pid) return holder !== self;
   try {
