@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { childEnv, TEST_NOW } from './support/clock.js';
 import { startFakeSlack } from './support/index.js';
+import { databaseEnvFor } from './support/storage.js';
 
 // The CLI is tested as users run it: the built binary, spawned. `npm test` builds first (pretest).
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
@@ -14,18 +15,19 @@ const DOWNLOAD_EN = 'http://www.microsoft.com/downloads/details.aspx?displaylang
 const DOWNLOAD_JA = 'http://www.microsoft.com/downloads/details.aspx?displaylang=ja&FamilyID=6aa8a49d-170c-4077-8b9b-61f7bf5a1281';
 
 let dir: string;
-let db: string;
-beforeAll(() => {
+/** Where the CLI keeps its data: a SQLite file under dir, or the PostgreSQL database that stands for it. */
+let database: Record<string, string>;
+beforeAll(async () => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does it)`);
   dir = mkdtempSync(join(tmpdir(), 'kb954960-cli-'));
-  db = join(dir, 'data', 'kb.db');
+  database = await databaseEnvFor(join(dir, 'data'), 'kb.db');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input,
-    env: childEnv({ DATABASE_PATH: db, ...options.env }),
+    env: childEnv({ ...database, ...options.env }),
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -383,7 +385,7 @@ describe('kb954960 serve', () => {
   // Async spawn: the fake Slack answers from this process while the child waits on it.
   const serve = (env: Record<string, string>) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'serve'], { env: childEnv({ DATABASE_PATH: db, LOG_LEVEL: 'silent', ...env }) });
+      const child = spawn(process.execPath, [BIN, 'serve'], { env: childEnv({ ...database, LOG_LEVEL: 'silent', ...env }) });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       child.on('exit', (code) => resolve({ code, stderr }));

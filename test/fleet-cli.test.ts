@@ -5,21 +5,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from './support/clock.js';
+import { databaseEnvFor } from './support/storage.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/reports/sp1-affected.json', import.meta.url));
 
 let dir: string;
-let db: string;
-beforeAll(() => {
+/** Where the CLI keeps its data: a SQLite file under dir, or the PostgreSQL database that stands for it. */
+let database: Record<string, string>;
+beforeAll(async () => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does it)`);
   dir = mkdtempSync(join(tmpdir(), 'kb954960-fleet-cli-'));
-  db = join(dir, 'kb.db');
+  database = await databaseEnvFor(dir, 'kb.db');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: db }), encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: childEnv(database), encoding: 'utf8', timeout: 20_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,9 +50,11 @@ describe('kb954960 enroll', () => {
     expect(run(['enroll', 'not a host!'])).toMatchObject({ code: 2, stderr: "kb954960: 'not a host!' is not a host name or address\n" });
   });
 
-  test('the database keeps the key readable by its owner only (the protection the key has)', () => {
-    run(['enroll', 'wsus04']);
-    expect(statSync(db).mode & 0o077).toBe(0);
+  test('a SQLite file keeps the key readable by its owner only (the protection the key has)', () => {
+    // --db names a SQLite file whichever engine the environment picks.
+    const file = join(dir, 'keys.db');
+    expect(run(['enroll', 'wsus04', '--db', file]).code).toBe(0);
+    expect(statSync(file).mode & 0o077).toBe(0);
   });
 });
 
@@ -90,18 +94,18 @@ describe('kb954960 ingest', () => {
 
   test('a day later the server view says it went silent', () => {
     const r = spawnSync(process.execPath, [BIN, 'server', 'wsus01'], {
-      env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T12:00:01Z' }),
+      env: childEnv({ ...database, KB954960_NOW: '2026-11-26T12:00:01Z' }),
       encoding: 'utf8',
     });
     expect(r.stdout).toContain("  Clients (from the server's own reports):\n    No report for 24 h or more: the last came 2026-11-25T21:00+09:00.\n");
   });
 
   test('a day later the status lists it as silent, and its failing clients', () => {
-    const r = spawnSync(process.execPath, [BIN, 'status'], { env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T12:00:01Z' }), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'status'], { env: childEnv({ ...database, KB954960_NOW: '2026-11-26T12:00:01Z' }), encoding: 'utf8' });
     expect(r.stdout).toContain('Reporting servers silent for 24 h or more: 1\n  wsus01 — last report 2026-11-25T21:00+09:00\n');
     expect(r.stdout).toContain('Reporting servers with many clients failing: 1\n  wsus01 — 12 of 40 clients fail with 0x8024400E\n');
     const before = spawnSync(process.execPath, [BIN, 'status'], {
-      env: childEnv({ DATABASE_PATH: db, KB954960_NOW: '2026-11-26T11:59:00Z' }),
+      env: childEnv({ ...database, KB954960_NOW: '2026-11-26T11:59:00Z' }),
       encoding: 'utf8',
     });
     expect(before.stdout).not.toContain('silent for 24 h');
@@ -115,9 +119,9 @@ describe('kb954960 ingest', () => {
 });
 
 describe('kb954960 ingest refuses what no way in may record', () => {
-  test("a revoked server's report file, and standard input (reports are files)", () => {
-    const own = join(dir, 'revoked.db');
-    const runOn = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: own }), encoding: 'utf8', timeout: 20_000 });
+  test("a revoked server's report file, and standard input (reports are files)", async () => {
+    const own = await databaseEnvFor(join(dir, 'revoked'));
+    const runOn = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: childEnv(own), encoding: 'utf8', timeout: 20_000 });
     expect(runOn(['enroll', 'wsus01']).status).toBe(0);
     expect(runOn(['enroll', 'wsus01', '--revoke']).status).toBe(0);
     const refused = runOn(['ingest', FIXTURE]);

@@ -8,19 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { childEnv } from './support/clock.js';
 import { fixturePath } from './support/fixtures.js';
+import { databaseEnvFor } from './support/storage.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 let dir: string;
-let db: string;
-beforeAll(() => {
+/** Where the CLI keeps its data: a SQLite file under dir, or the PostgreSQL database that stands for it. */
+let database: Record<string, string>;
+beforeAll(async () => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does it)`);
   dir = mkdtempSync(join(tmpdir(), 'kb954960-truth-'));
-  db = join(dir, 'kb.db');
+  database = await databaseEnvFor(dir, 'kb.db');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: db }), encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: childEnv(database), encoding: 'utf8', timeout: 20_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
