@@ -1,6 +1,6 @@
 // Every failure counts: a known problem or a failure code is recorded for the server it names, whichever way it came
-// in, and shown where the server is shown. Input whose facts were refused records only the failure it holds.
-// Real Bolt app, real signed HTTP, fake Slack, real storage (SQLite, or PostgreSQL on the second pass).
+// in, and shown where the server is shown. Input whose facts were refused records only the failure it holds. Real Bolt
+// app, real signed HTTP, fake Slack, real storage (SQLite, or PostgreSQL on the second pass).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

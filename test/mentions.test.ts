@@ -1,6 +1,7 @@
 // e2e, HTTP mode: `@kb954960 …` and DMs converse — status, help, the lists of servers, a server, a code — answered with
-// the slash commands' own answers, in the reader's language; small talk gets one line in a DM and none in a channel;
-// a mention that carries a log is still diagnosed. Real Bolt app, real signed HTTP, real storage (SQLite, or PostgreSQL on the second pass), fake Slack.
+// the slash commands' own answers, in the reader's language; small talk gets one line in a DM and none in a channel; a
+// mention that carries a log is still diagnosed. Real Bolt app, real signed HTTP, real storage (SQLite, or PostgreSQL
+// on the second pass), fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeCommand } from '../commands/code.js';
 import { serverCommand } from '../commands/server.js';

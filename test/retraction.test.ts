@@ -1,6 +1,7 @@
 // Retraction: a deleted message, or one edited so that it no longer holds the log, no longer counts — not in the
 // history, the server view, the status — and the bot's answer to it is deleted or says so. Real Bolt app, real signed
-// HTTP, fake Slack, real storage (SQLite, or PostgreSQL on the second pass); the retraction goes through the durable work queue.
+// HTTP, fake Slack, real storage (SQLite, or PostgreSQL on the second pass); the retraction goes through the durable
+// work queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_PACKS } from '../src/detect/problems/index.js';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';

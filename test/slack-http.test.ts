@@ -1,5 +1,5 @@
-// e2e, HTTP mode: the real Bolt app from createBot() on 127.0.0.1:0, real signatures, real storage (SQLite, or PostgreSQL on the second pass), the fake
-// Slack for the Web API, response_url and the file host.
+// e2e, HTTP mode: the real Bolt app from createBot() on 127.0.0.1:0, real signatures, real storage (SQLite, or
+// PostgreSQL on the second pass), the fake Slack for the Web API, response_url and the file host.
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
