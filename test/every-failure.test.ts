@@ -1,6 +1,6 @@
 // Every failure counts: a known problem or a failure code is recorded for the server it names, whichever way it came
-// in, and shown where the server is shown. Input whose facts were refused records only the failure it holds.
-// Real Bolt app, real signed HTTP, fake Slack, a real SQLite file.
+// in, and shown where the server is shown. Input whose facts were refused records only the failure it holds. Real Bolt
+// app, real signed HTTP, fake Slack, real storage (SQLite, or PostgreSQL on the second pass).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import {
   slashCommand,
   viewSubmission,
 } from './support/index.js';
+import { databaseEnvFor } from './support/storage.js';
 
 const ADMIN = 'UADMIN';
 const NOBODY = 'UNOBODY';
@@ -136,7 +137,7 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     const reply = await send(t, NOBODY, clientLog(server, APP_POOL_503));
     await t.idle();
     expect(reply).toContain('WSUS application pool stopped or recycling (HTTP 503)');
-    expect(t.store.history({ server })).toEqual([expect.objectContaining({ server, userId: NOBODY, problems: ['wsus-app-pool-503'] })]);
+    expect(await t.storage.history.list({ server })).toEqual([expect.objectContaining({ server, userId: NOBODY, problems: ['wsus-app-pool-503'] })]);
     const view = await slash(t, ADMIN, `server ${server}`);
     expect(view).not.toContain('Nothing is known');
     expect(view).toContain('WSUS application pool stopped or recycling (HTTP 503) in 1 log since');
@@ -151,7 +152,7 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     expect(await postedIn(t, channel)).not.toContain('KB954960: affected');
     await t.idle();
     // Filed under the server the log names (a server log's own actor wins over the client line).
-    const recorded = t.store.history({ limit: 1000 }).filter((h) => h.channelId === channel);
+    const recorded = (await t.storage.history.list({ limit: 1000 })).filter((h) => h.channelId === channel);
     expect(recorded).toEqual([expect.objectContaining({ problems: expect.arrayContaining([id]), server: expect.stringMatching(/^wsus/) })]);
   });
 
@@ -159,7 +160,7 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     const server = freshServer();
     await paste(false)(t, NOBODY, clientLog(server, '2024-05-30\t10:02:11:123\t 912\t1a2c\tPT\tWARNING: Sync of Updates: 0x80240022'));
     await t.idle();
-    expect(t.store.history({ server })).toHaveLength(1);
+    expect(await t.storage.history.list({ server })).toHaveLength(1);
     const view = await slash(t, ADMIN, `server ${server}`);
     expect(view).toContain('0x80240022');
     expect(view).toMatch(/0x80240022[^\n]* in 1 log since/);
@@ -169,10 +170,10 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
 
   it('a chat line that only asks about a code is not history', async () => {
     const channel = freshChannel();
-    const before = t.store.diagnosisCount();
+    const before = await t.storage.history.count();
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: NOBODY, text: 'anyone seen 0x80244022 today?' }));
     await t.idle();
-    expect(t.store.diagnosisCount()).toBe(before);
+    expect(await t.storage.history.count()).toBe(before);
   });
 
   it('a refused verification paste (non-admin) records nothing: no "no KB954960 signature" row', async () => {
@@ -180,7 +181,7 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     const reply = await paste(false)(t, NOBODY, `KB954960-CHECK computer=${server} dll=3.1.6001.66`);
     await t.idle();
     expect(reply).toContain('Not recorded:');
-    expect(t.store.history({ server })).toEqual([]);
+    expect(await t.storage.history.list({ server })).toEqual([]);
     expect(await slash(t, ADMIN, `history ${server}`)).toContain('No diagnoses yet.');
   });
 
@@ -188,21 +189,23 @@ describe('every failure counts, whichever way it came in (ADMIN_USER_IDS set, se
     const server = freshServer();
     await paste(false)(t, NOBODY, `KB954960-CHECK computer=${server} dll=3.1.6001.66\n${APP_POOL_503}`);
     await t.idle();
-    expect(t.store.history({ server })).toEqual([expect.objectContaining({ problems: ['wsus-app-pool-503'] })]);
-    expect(t.store.server(server)?.dllVersion ?? null).toBeNull();
+    expect(await t.storage.history.list({ server })).toEqual([expect.objectContaining({ problems: ['wsus-app-pool-503'] })]);
+    expect((await t.storage.servers.facts(server))?.dllVersion ?? null).toBeNull();
   });
 });
 
 describe('the CLI: `scan` records the failure, `server` and `history` show it', () => {
   const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
   let dir: string;
-  beforeAll(() => {
+  let database: Record<string, string>;
+  beforeAll(async () => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does it)`);
     dir = mkdtempSync(join(tmpdir(), 'kb954960-fail-'));
+    // The CLI runs on the test engine's storage for `dir`: a SQLite file there, or its PostgreSQL database.
+    database = await databaseEnvFor(dir, 'kb.db');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: join(dir, 'kb.db') }), encoding: 'utf8', timeout: 20_000 });
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: childEnv(database), encoding: 'utf8', timeout: 20_000 });
 
   it('a 503 and an unexplained code on wsus05', () => {
     const log = join(dir, 'WindowsUpdate.log');

@@ -96,14 +96,14 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
     expect(shown(root.reply)).toContain('*wsus41*');
     // The admin verifies on the server: the fixed DLL, recorded in the thread.
     await paste(channel, 'KB954960-CHECK computer=WSUS41 dll=3.1.6001.66', { thread_ts: root.ts });
-    expect(t.store.server('wsus41')?.dllVersion).toBe('3.1.6001.66');
+    expect((await t.storage.servers.facts('wsus41'))?.dllVersion).toBe('3.1.6001.66');
 
     // A colleague pastes the same 2008 log again.
     const again = await paste(freshChannel(), OLD_LOG, { user: COLLEAGUE });
     expect(shown(again.reply)).toMatch(/predate the fix/);
 
     // The failure is recorded at its own time (2008), not at the paste's.
-    expect(t.store.server('wsus41')?.lastAffectedAt).toMatch(/^2008-08-12T/);
+    expect((await t.storage.servers.facts('wsus41'))?.lastAffectedAt).toMatch(/^2008-08-12T/);
     const server = await slash('server wsus41');
     expect(server).toContain(':large_green_circle: *fixed*');
     expect(server).not.toContain('signature seen, not fixed since');
@@ -130,7 +130,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
     const channel = freshChannel();
     await paste(channel, 'KB954960-CHECK computer=WSUS43 event1022=present 2008-08-13');
     // The fix's own date, not the paste's.
-    expect(t.store.server('wsus43')?.fixEventAt).toBe('2008-08-13T00:00:00.000Z');
+    expect((await t.storage.servers.facts('wsus43'))?.fixEventAt).toBe('2008-08-13T00:00:00.000Z');
     const view = await slash('server wsus43');
     expect(view).toMatch(/MsiInstaller event 1022[^\n]*2008-08-13/);
     // The 2008-08-12 failures predate the fix installed on 2008-08-13.
@@ -145,12 +145,12 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       channel,
       "on wsus46: 1022       8/13/2008 10:12:33 AM   Product: Windows Server Update Services 3.0 SP1 - Update 'Update for Windows Server Update Services 3.0 SP1 (KB954960)' installed successfully.",
     );
-    expect(t.store.server('wsus46')?.fixEventAt).toBe('2008-08-13T10:12:33.000Z');
+    expect((await t.storage.servers.facts('wsus46'))?.fixEventAt).toBe('2008-08-13T10:12:33.000Z');
     await paste(
       channel,
       "on wsus47: 情報  2008/08/13 22:12:33  MsiInstaller  1022  なし  製品: Microsoft Windows Server Update Services 3.0 SP1 -- 更新プログラム 'KB954960' が正常にインストールされました。",
     );
-    expect(t.store.server('wsus47')?.fixEventAt).toBe('2008-08-13T22:12:33.000Z');
+    expect((await t.storage.servers.facts('wsus47'))?.fixEventAt).toBe('2008-08-13T22:12:33.000Z');
   });
 
   it('a thread paste that changes the server (RTM → SP1) is answered in full, not "Same as above"', async () => {
@@ -186,7 +186,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       expect(text).toMatch(/install KB954960/i);
       expect(text).not.toContain("Look in the server's");
       expect(text).toContain('this confirms');
-      expect(t.store.history({ server: 'wsus21' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect((await t.storage.history.list({ server: 'wsus21' })).map((h) => h.verdict)).toEqual(['affected', 'affected']);
       expect(newDetections(await slash('status'), 'wsus21')).toBe('1');
     });
 
@@ -195,7 +195,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       const first = await paste(freshChannel(), clientFragment(id));
       expect(shown(first.reply)).toContain('KB954960: possible');
       await paste(freshChannel(), serverPaste('wsus22', id));
-      expect(t.store.history({ server: 'wsus22' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect((await t.storage.history.list({ server: 'wsus22' })).map((h) => h.verdict)).toEqual(['affected', 'affected']);
       expect(newDetections(await slash('status'), 'wsus22')).toBe('1');
     });
 
@@ -209,11 +209,11 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       expect(text).toContain('*wsus02*');
       expect(text).toContain('this paste names *wsus01*');
       expect(text).not.toContain('this confirms');
-      expect(t.store.history({ server: 'wsus01' }).map((h) => h.verdict)).toEqual(['possible']);
+      expect((await t.storage.history.list({ server: 'wsus01' })).map((h) => h.verdict)).toEqual(['possible']);
 
       const button = buttonsIn(reply.body.blocks).find((b) => b.element.action_id === ACTION_IDS.sameServer)!.element;
       expect((button.text as { text: string }).text).toBe('wsus01 and wsus02 are one server');
-      const replyTs = t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
+      const replyTs = (await t.storage.history.list({ limit: 1000 })).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
       const click = (user: string) =>
         postInteraction(
           t.events,
@@ -230,15 +230,15 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       const refused = await t.fake.waitFor('chat.postEphemeral', (c) => c.body.user === COLLEAGUE && c.body.channel === channel);
       expect(String(refused.body.text)).toBe(`Nothing was recorded: only the admins (ADMIN_USER_IDS) can say that two names are one server — ask <@${ADMIN}>.`);
       await t.idle();
-      expect(t.store.resolveServer('wsus01')).toMatchObject({ kind: 'known', name: 'wsus01' });
+      expect(await t.storage.servers.resolve('wsus01')).toMatchObject({ kind: 'known', name: 'wsus01' });
 
       expect((await click(ADMIN)).status).toBe(200);
       const updated = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel && c.body.ts === replyTs);
       expect(visibleText(updated.body.blocks)).toContain(`Recorded by <@${ADMIN}>: wsus01 is another name of *wsus02*.`);
       expect(buttonsIn(updated.body.blocks).some((b) => b.element.action_id === ACTION_IDS.sameServer)).toBe(false);
-      expect(t.store.resolveServer('wsus01')).toMatchObject({ kind: 'known', name: 'wsus02' });
-      expect(t.store.servers().map((s) => s.name)).not.toContain('wsus01');
-      expect(t.store.history({ server: 'wsus02' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect(await t.storage.servers.resolve('wsus01')).toMatchObject({ kind: 'known', name: 'wsus02' });
+      expect((await t.storage.servers.list()).map((s) => s.name)).not.toContain('wsus01');
+      expect((await t.storage.history.list({ server: 'wsus02' })).map((h) => h.verdict)).toEqual(['affected', 'affected']);
       expect(newDetections(await slash('status'), 'wsus02')).toBe('1');
     });
 
@@ -250,7 +250,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       expect(shown(reply)).toContain('*Conflict:* fault ID');
       expect(shown(reply)).not.toContain('this confirms');
       const button = buttonsIn(reply.body.blocks).find((b) => b.element.action_id === ACTION_IDS.sameServer)!.element;
-      const replyTs = t.store.history({ limit: 1000 }).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
+      const replyTs = (await t.storage.history.list({ limit: 1000 })).find((h) => h.channelId === channel && h.messageTs === ts)!.replyTs!;
       await postInteraction(
         t.events,
         SIGNING_SECRET,
@@ -263,8 +263,8 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       );
       const updated = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel && c.body.ts === replyTs);
       expect(visibleText(updated.body.blocks)).toContain('wsus11 is another name of *wsus12*.');
-      expect(t.store.resolveServer('wsus11')).toMatchObject({ kind: 'known', name: 'wsus12' });
-      expect(t.store.history({ server: 'wsus12' }).map((h) => h.verdict)).toEqual(['affected', 'affected']);
+      expect(await t.storage.servers.resolve('wsus11')).toMatchObject({ kind: 'known', name: 'wsus12' });
+      expect((await t.storage.history.list({ server: 'wsus12' })).map((h) => h.verdict)).toEqual(['affected', 'affected']);
       expect(newDetections(await slash('status'), 'wsus12')).toBe('1');
     });
   });

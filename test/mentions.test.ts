@@ -1,8 +1,8 @@
 // e2e, HTTP mode: `@kb954960 …` and DMs converse — status, help, the lists of servers, a server, a code — answered with
-// the slash commands' own answers, in the reader's language; small talk gets one line in a DM and none in a channel;
-// a mention that carries a log is still diagnosed. Real Bolt app, real signed HTTP, a real SQLite file, fake Slack.
+// the slash commands' own answers, in the reader's language; small talk gets one line in a DM and none in a channel; a
+// mention that carries a log is still diagnosed. Real Bolt app, real signed HTTP, real storage (SQLite, or PostgreSQL
+// on the second pass), fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReaderLangStore } from '../db/sqlite/reader-lang-store.js';
 import { codeCommand } from '../commands/code.js';
 import { serverCommand } from '../commands/server.js';
 import { FIXED_DLL_VERSION } from '../src/kb954960.js';
@@ -15,7 +15,6 @@ import { TEST_NOW } from './support/clock.js';
 import { clientExampleOn } from './support/fixtures.js';
 import { eventCallback, messageEvent, postEvent, postSlashCommand, slackTs, slashCommand, type RecordedCall } from './support/index.js';
 import { recordAffected } from './support/status-fixtures.js';
-import { port } from './support/storage.js';
 
 const USER = 'UASKER';
 const JA_USER = 'UJAPANESE';
@@ -40,12 +39,12 @@ describe('mentions and DMs converse', () => {
       // The fleet, as the store knows it at TEST_NOW:
       //   wsus01 affected 2 h ago · wsus02 SP1 without the fix, last heard 3 days ago · wsus03 fixed, heard 1 h ago ·
       //   wsus04 WSUS 3.0 SP2 (KB954960 does not apply), last heard 5 days ago.
-      beforeStart: (store) => {
-        recordAffected(store, 'wsus01', ago(2));
-        store.recordServerVersion('wsus02', 'dll', '3.1.6001.65', ago(72));
-        store.recordServerVersion('wsus03', 'dll', FIXED_DLL_VERSION, ago(1));
-        store.recordServerVersion('wsus04', 'wsus', '3.2.7600.226', ago(120));
-        new ReaderLangStore(store).choose(JA_USER, 'ja', ago(200));
+      beforeStart: async (storage) => {
+        await recordAffected(storage, 'wsus01', ago(2));
+        await storage.servers.recordVersion('wsus02', 'dll', '3.1.6001.65', ago(72));
+        await storage.servers.recordVersion('wsus03', 'dll', FIXED_DLL_VERSION, ago(1));
+        await storage.servers.recordVersion('wsus04', 'wsus', '3.2.7600.226', ago(120));
+        await storage.readers.choose(JA_USER, 'ja', ago(200));
       },
     });
   });
@@ -161,9 +160,7 @@ describe('mentions and DMs converse', () => {
     const affected = shown(await reply(mention('まだ影響を受けているサーバーは？')));
     expect(affected).toMatch(/^:red_circle: \*現在 KB954960 に該当: サーバー 4 台中 1 台\*\n\*wsus01\*/);
     const server = await reply(mention('wsus02 は適用済み？'));
-    expect(server.body.blocks).toEqual(
-      (await serverCommand(['wsus02'], { store: port(t.store), lang: 'ja', now: new Date(TEST_NOW), adminUserIds: [] })).blocks,
-    );
+    expect(server.body.blocks).toEqual((await serverCommand(['wsus02'], { store: t.storage, lang: 'ja', now: new Date(TEST_NOW), adminUserIds: [] })).blocks);
     const code = await reply(mention('0x80244022 とは？'));
     expect(code.body.blocks).toEqual(codeCommand(['0x80244022'], 'ja').blocks);
     const status = shown(await reply(mention('status', JA_USER)));

@@ -1,8 +1,8 @@
 // Retraction: a deleted message, or one edited so that it no longer holds the log, no longer counts — not in the
 // history, the server view, the status — and the bot's answer to it is deleted or says so. Real Bolt app, real signed
-// HTTP, fake Slack, a real SQLite file; the retraction goes through the durable work queue.
+// HTTP, fake Slack, real storage (SQLite, or PostgreSQL on the second pass); the retraction goes through the durable
+// work queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/sqlite/inbox-store.js';
 import { PROBLEM_PACKS } from '../src/detect/problems/index.js';
 import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
@@ -31,7 +31,7 @@ async function paste(t: TestBot, text: string): Promise<{ channel: string; ts: s
   expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: ADMIN, text, ts }))).status).toBe(200);
   await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
   await t.idle();
-  const replyTs = new InboxStore(t.store).item(`message:${channel}:${ts}`)?.replyTs;
+  const replyTs = (await t.storage.inbox.item(`message:${channel}:${ts}`))?.replyTs;
   expect(replyTs).toEqual(expect.any(String));
   return { channel, ts, replyTs: replyTs! };
 }
@@ -86,31 +86,31 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     const server = fresh('wsusdel');
     const text = clientExampleOn(server);
     const { channel, ts, replyTs } = await paste(t, text);
-    expect(t.store.server(server)?.lastAffectedAt).toEqual(expect.any(String));
+    expect((await t.storage.servers.facts(server))?.lastAffectedAt).toEqual(expect.any(String));
     expect(await slash(t, 'status')).toContain(server);
 
     expect((await postEvent(t.events, SIGNING_SECRET, deleted(channel, ts, text))).status).toBe(200);
     await t.fake.waitFor('chat.delete', (c) => c.body.channel === channel && c.body.ts === replyTs);
     await t.idle();
-    expect(t.store.history({ server })).toEqual([]);
-    expect(t.store.server(server)?.lastAffectedAt ?? null).toBeNull();
+    expect(await t.storage.history.list({ server })).toEqual([]);
+    expect((await t.storage.servers.facts(server))?.lastAffectedAt ?? null).toBeNull();
     expect(await slash(t, `history ${server}`)).toContain('No diagnoses yet.');
     expect(await slash(t, `server ${server}`)).toContain(`Nothing is known of ${server} yet.`);
     expect(await slash(t, 'status')).not.toContain(server);
     // Worked through the durable queue, like every piece of Slack work.
-    expect(new InboxStore(t.store).item(`retract:${channel}:${ts}`)).toEqual(expect.objectContaining({ kind: 'retract', outcome: 'replied' }));
+    expect(await t.storage.inbox.item(`retract:${channel}:${ts}`)).toEqual(expect.objectContaining({ kind: 'retract', outcome: 'replied' }));
   });
 
   it("an earlier failure on record stays: only the deleted message's goes", async () => {
     const server = fresh('wsuskeep');
     await paste(t, clientExampleOn(server));
-    const first = t.store.server(server)!.lastAffectedAt;
+    const first = (await t.storage.servers.facts(server))!.lastAffectedAt;
     const second = await paste(t, clientExampleOn(server));
     await postEvent(t.events, SIGNING_SECRET, deleted(second.channel, second.ts, clientExampleOn(server)));
     await t.fake.waitFor('chat.delete', (c) => c.body.ts === second.replyTs);
     await t.idle();
-    expect(t.store.history({ server })).toHaveLength(1);
-    expect(t.store.server(server)?.lastAffectedAt).toBe(first);
+    expect(await t.storage.history.list({ server })).toHaveLength(1);
+    expect((await t.storage.servers.facts(server))?.lastAffectedAt).toBe(first);
   });
 
   it('edited to "moved to #wsus-ops": the 503 no longer counts and the answer says it was withdrawn', async () => {
@@ -123,7 +123,7 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     const update = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel && c.body.ts === replyTs);
     await t.idle();
     expect(String(update.body.text)).toContain('no longer holds the log: its diagnosis was withdrawn');
-    expect(t.store.history({ server })).toEqual([]);
+    expect(await t.storage.history.list({ server })).toEqual([]);
     expect(await slash(t, `server ${server}`)).not.toContain('HTTP 503');
     expect(await slash(t, 'status')).not.toContain(server);
   });
@@ -136,14 +136,14 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     expect((await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, user: ADMIN, ts, text: 'see attached', files: [file] }))).status).toBe(200);
     await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
     await t.idle();
-    expect(t.store.history({ server })).toHaveLength(1);
+    expect(await t.storage.history.list({ server })).toHaveLength(1);
     // Edited to hold lines of its own: answered as a caption, they would replace the file's answer.
     const edit = edited(channel, ts, 'see attached', `see attached\n${log503On(fresh('wsusother'))}`);
     (edit.event as { message: { files?: unknown[] } }).message.files = [file];
     expect((await postEvent(t.events, SIGNING_SECRET, edit)).status).toBe(200);
     await t.idle();
     expect(t.fake.callsTo('chat.update').filter((c) => c.body.channel === channel)).toEqual([]);
-    expect(t.store.history({ server })).toHaveLength(1);
+    expect(await t.storage.history.list({ server })).toHaveLength(1);
   });
 
   it('an edit that still holds a log is diagnosed again, and counts once', async () => {
@@ -154,9 +154,9 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     const update = await t.fake.waitFor('chat.update', (c) => c.body.channel === channel && c.body.ts === replyTs);
     await t.idle();
     expect(visibleText(update.body.blocks as never)).toContain(after);
-    expect(t.store.history({ server: before })).toEqual([]);
-    expect(t.store.server(before)?.lastAffectedAt ?? null).toBeNull();
-    expect(t.store.history({ server: after })).toEqual([expect.objectContaining({ verdict: 'affected' })]);
+    expect(await t.storage.history.list({ server: before })).toEqual([]);
+    expect((await t.storage.servers.facts(before))?.lastAffectedAt ?? null).toBeNull();
+    expect(await t.storage.history.list({ server: after })).toEqual([expect.objectContaining({ verdict: 'affected' })]);
   });
 
   it("a thread's first message deleted with replies left (a tombstone) is retracted too", async () => {
@@ -177,7 +177,7 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     expect((await postEvent(t.events, SIGNING_SECRET, tombstone)).status).toBe(200);
     await t.fake.waitFor('chat.delete', (c) => c.body.ts === replyTs);
     await t.idle();
-    expect(t.store.history({ server })).toEqual([]);
+    expect(await t.storage.history.list({ server })).toEqual([]);
   });
 
   it('a failed attempt is tried again and still finds the answer to delete (the diagnosis already gone)', async () => {
@@ -189,8 +189,8 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
     await t.idle();
     const deletes = t.fake.calls.filter((c) => c.method === 'chat.delete' && c.body.ts === replyTs);
     expect(deletes).toHaveLength(2);
-    expect(t.store.history({ server })).toEqual([]);
-    expect(new InboxStore(t.store).item(`retract:${channel}:${ts}`)).toEqual(expect.objectContaining({ outcome: 'replied', attempts: 2 }));
+    expect(await t.storage.history.list({ server })).toEqual([]);
+    expect(await t.storage.inbox.item(`retract:${channel}:${ts}`)).toEqual(expect.objectContaining({ outcome: 'replied', attempts: 2 }));
   });
 
   it('the bot deleting its own answer retracts nothing', async () => {
@@ -212,7 +212,7 @@ describe('retraction (ADMIN_USER_IDS=UADMIN)', () => {
       }),
     );
     await t.idle();
-    expect(t.store.history({ server })).toHaveLength(1);
-    expect(new InboxStore(t.store).item(`retract:${channel}:${replyTs}`)).toBeNull();
+    expect(await t.storage.history.list({ server })).toHaveLength(1);
+    expect(await t.storage.inbox.item(`retract:${channel}:${replyTs}`)).toBeNull();
   });
 });

@@ -55,9 +55,9 @@ describe('block_actions: every button the bot posts is acknowledged (HTTP mode)'
     // scheduler's first run (at start) posts today's status there. An affected server an hour earlier makes it the
     // full post (a quiet day is one line without buttons).
     t = await startTestBot({
-      beforeStart: (store) => {
-        recordAffected(store, 'wsusdaily', new Date(Date.parse(TEST_NOW) - HOUR_MS).toISOString());
-        subscribe(store, 'CDAILY', '09:00', 'Asia/Tokyo', new Date(Date.parse(TEST_NOW) - DAY_MS).toISOString());
+      beforeStart: async (storage) => {
+        await recordAffected(storage, 'wsusdaily', new Date(Date.parse(TEST_NOW) - HOUR_MS).toISOString());
+        await subscribe(storage, 'CDAILY', '09:00', 'Asia/Tokyo', new Date(Date.parse(TEST_NOW) - DAY_MS).toISOString());
       },
     });
 

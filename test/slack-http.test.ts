@@ -1,11 +1,10 @@
-// e2e, HTTP mode: the real Bolt app from createBot() on 127.0.0.1:0, real signatures, a real SQLite file, the fake
-// Slack for the Web API, response_url and the file host.
+// e2e, HTTP mode: the real Bolt app from createBot() on 127.0.0.1:0, real signatures, real storage (SQLite, or
+// PostgreSQL on the second pass), the fake Slack for the Web API, response_url and the file host.
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/sqlite/inbox-store.js';
 import { LINKS } from '../src/kb954960.js';
 import { en } from '../src/render/messages/en.js';
 import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js';
@@ -116,7 +115,7 @@ describe('HTTP mode', () => {
     });
 
     it('check <the KB client lines>: affected, with the KB954960 download button', async () => {
-      const before = t.store.diagnosisCount();
+      const before = await t.storage.history.count();
       const { body, call } = await slash(`check ${CLIENT_PASTE}`, { channel_id: 'C0CHECK', user_id: 'U42' });
       expect(call.headers['content-type']).toContain('application/json');
       expect(body.response_type).toBe('ephemeral');
@@ -126,8 +125,8 @@ describe('HTTP mode', () => {
       expect(all).toContain('ErrorCode:InternalServerError(5)');
       expect(buttonUrls(body.blocks)[0]).toBe(DOWNLOAD_EN);
       // recorded: origin command, the channel and user it came from
-      expect(t.store.diagnosisCount()).toBe(before + 1);
-      const [latest] = t.store.history({ limit: 1 });
+      expect(await t.storage.history.count()).toBe(before + 1);
+      const [latest] = await t.storage.history.list({ limit: 1 });
       expect(latest).toMatchObject({ origin: 'command', verdict: 'affected', server: 'wsus01', channelId: 'C0CHECK', userId: 'U42' });
     });
 
@@ -146,13 +145,13 @@ describe('HTTP mode', () => {
       expect(body.text).toMatch(/^wsus77: fixed\n/);
       expect(body.text).toContain('3.1.6001.66');
       expect(headerText(body.blocks)).toBe('wsus77');
-      expect(t.store.server('wsus77')).toMatchObject({ dllVersion: '3.1.6001.66' });
+      expect(await t.storage.servers.facts('wsus77')).toMatchObject({ dllVersion: '3.1.6001.66' });
     });
 
     it('server NAME dll with a bad version: usage, nothing recorded', async () => {
       const { body } = await slash('server wsus78 dll 3.1');
       expect(body.text).toMatch(/^usage: server NAME/);
-      expect(t.store.server('wsus78')).toBeNull();
+      expect(await t.storage.servers.facts('wsus78')).toBeNull();
     });
 
     it('history lists the diagnoses, newest first', async () => {
@@ -160,7 +159,7 @@ describe('HTTP mode', () => {
       const { body } = await slash('history');
       expect(headerText(body.blocks)).toBe('KB954960 diagnoses');
       const lines = body.text.split('\n');
-      expect(lines.length).toBe(Math.min(10, t.store.diagnosisCount()));
+      expect(lines.length).toBe(Math.min(10, await t.storage.history.count()));
       expect(lines[0]).toMatch(/affected\s+wsushist\s+command/);
       const only = await slash('history wsushist');
       expect(only.body.text.split('\n')).toHaveLength(1);
@@ -232,7 +231,7 @@ describe('HTTP mode', () => {
       expect(all).not.toContain('|http://');
       expect(buttonUrls(post.body.blocks)[0]).toBe(DOWNLOAD_EN);
       // recorded: a message diagnosis for that Slack message, with the reply's ts
-      const entry = t.store.history({ server: 'wsusebc', limit: 5 }).find((e) => e.messageTs === ts);
+      const entry = (await t.storage.history.list({ server: 'wsusebc', limit: 5 })).find((e) => e.messageTs === ts);
       expect(entry).toMatchObject({ origin: 'message', verdict: 'affected', channelId: channel });
       expect(entry?.replyTs).toBeTruthy();
     });
@@ -249,13 +248,13 @@ describe('HTTP mode', () => {
 
     it('channel chatter: no reply at all', async () => {
       const channel = freshChannel();
-      const before = t.store.diagnosisCount();
+      const before = await t.storage.history.count();
       const ts = slackTs();
       const res = await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text: 'lunch at 12? also WSUS is slow today' }));
       expect(res.status).toBe(200);
       expect((await t.worked(`message:${channel}:${ts}`)).outcome).toBe('silent');
       expect(postsIn(t, channel)).toHaveLength(0);
-      expect(t.store.diagnosisCount()).toBe(before);
+      expect(await t.storage.history.count()).toBe(before);
     });
 
     const POOL_503_LOG = [
@@ -380,7 +379,7 @@ describe('HTTP mode', () => {
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
       expect(visibleText(post.body.blocks)).toContain('*wsusmodal*');
-      expect(t.store.history({ server: 'wsusmodal' })[0]).toMatchObject({ origin: 'modal', verdict: 'affected' });
+      expect((await t.storage.history.list({ server: 'wsusmodal' }))[0]).toMatchObject({ origin: 'modal', verdict: 'affected' });
     });
 
     it('an invalid submission is refused in the form (response_action: errors), nothing posted', async () => {
@@ -409,7 +408,7 @@ describe('HTTP mode', () => {
       );
       expect(res2.json).toMatchObject({ response_action: 'errors', errors: { server: expect.any(String) } });
       // Refused in the ack, so no work was written (a valid form's is, before its ack): nothing can still come.
-      expect([new InboxStore(t.store).item('view:VBADFORM1'), new InboxStore(t.store).item('view:VBADFORM2')]).toEqual([null, null]);
+      expect([await t.storage.inbox.item('view:VBADFORM1'), await t.storage.inbox.item('view:VBADFORM2')]).toEqual([null, null]);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(0);
     });
@@ -481,8 +480,8 @@ describe('HTTP mode', () => {
   });
 
   describe('redelivery and restart', () => {
-    /** The inbox table of the bot's current life (t.store changes on restart). */
-    const queue = () => new InboxStore(t.store);
+    /** The inbox of the bot's current life (t.storage changes on restart). */
+    const queue = () => t.storage.inbox;
     it('the same event three times (Slack retries): one reply', async () => {
       const channel = freshChannel();
       const ts = slackTs();
@@ -492,9 +491,9 @@ describe('HTTP mode', () => {
       expect((await postEvent(t.events, SIGNING_SECRET, envelope, { retryNum: 2, retryReason: 'http_timeout' })).status).toBe(200);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
-      expect(t.store.history({ limit: 1000 }).filter((e) => e.messageTs === ts)).toHaveLength(1);
+      expect((await t.storage.history.list({ limit: 1000 })).filter((e) => e.messageTs === ts)).toHaveLength(1);
       // dropped at the door (the inbox key), not caught later by looking for an earlier reply
-      expect(queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+      expect(await queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
       expect(t.fake.callsTo('conversations.replies').filter((c) => c.body.channel === channel)).toHaveLength(0);
     });
 
@@ -508,7 +507,7 @@ describe('HTTP mode', () => {
       expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
-      expect(queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1 });
+      expect(await queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1 });
     });
 
     it('a redelivery after a restart: still one reply; the history survives', async () => {
@@ -518,20 +517,20 @@ describe('HTTP mode', () => {
       await postEvent(t.events, SIGNING_SECRET, envelope);
       await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === channel);
       await t.idle();
-      const historyBefore = t.store.history({ limit: 1000 }).length;
-      const oldStore = t.store;
+      const historyBefore = (await t.storage.history.list({ limit: 1000 })).length;
+      const oldStorage = t.storage;
 
       await t.restart();
-      expect(oldStore.db.open).toBe(false);
-      expect(t.store).not.toBe(oldStore);
+      expect(await oldStorage.ping()).toBe(false);
+      expect(t.storage).not.toBe(oldStorage);
       expect((await get(`${t.url}/healthz`)).json).toEqual({ ok: true });
-      expect(t.store.history({ limit: 1000 })).toHaveLength(historyBefore);
+      expect(await t.storage.history.list({ limit: 1000 })).toHaveLength(historyBefore);
 
       expect((await postEvent(t.events, SIGNING_SECRET, envelope, { retryNum: 3, retryReason: 'http_timeout' })).status).toBe(200);
       await t.idle();
       expect(postsIn(t, channel)).toHaveLength(1);
-      expect(queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
-      expect(t.store.history({ limit: 1000 })).toHaveLength(historyBefore);
+      expect(await queue().item(`message:${channel}:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+      expect(await t.storage.history.list({ limit: 1000 })).toHaveLength(historyBefore);
       // and the new life answers new work
       const fresh = freshChannel();
       await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel: fresh, text: SERVER_PASTE }));
@@ -561,8 +560,8 @@ describe('HTTP mode', () => {
         [keyPosted, tsPosted],
         [keyPending, tsPending],
       ] as const) {
-        expect(queue().accept({ key, kind: 'message', payload: work(ts), at })).toBe(true);
-        expect(queue().take(key, dead, at, '1970-01-01T00:00:00.000Z', () => false)).not.toBeNull();
+        expect(await queue().accept({ key, kind: 'message', payload: work(ts), at })).toBe(true);
+        expect(await queue().take(key, dead, at, '1970-01-01T00:00:00.000Z', () => false)).not.toBeNull();
       }
       t.fake.respondWith('conversations.replies', (call) => ({
         ok: true,
@@ -592,9 +591,9 @@ describe('HTTP mode', () => {
       const posts = postsIn(t, channel);
       expect(posts).toHaveLength(1);
       expect(posts[0]!.body.thread_ts).toBe(tsPending);
-      expect(queue().item(keyPosted)).toMatchObject({ outcome: 'replied', replyTs: '1700000000.999999', attempts: 2 });
-      expect(queue().item(keyPending)).toMatchObject({ outcome: 'replied', replyTs: expect.any(String), attempts: 2 });
-      expect(queue().pending()).toHaveLength(0);
+      expect(await queue().item(keyPosted)).toMatchObject({ outcome: 'replied', replyTs: '1700000000.999999', attempts: 2 });
+      expect(await queue().item(keyPending)).toMatchObject({ outcome: 'replied', replyTs: expect.any(String), attempts: 2 });
+      expect(await queue().pending()).toHaveLength(0);
     });
   });
 
@@ -620,7 +619,7 @@ describe('HTTP mode', () => {
       expect(dl).toHaveLength(1);
       expect(dl[0]!.authorization).toBe(`Bearer ${BOT_TOKEN}`);
       expect(dl[0]!.status).toBe(200);
-      expect(t.store.history({ limit: 50 }).find((e) => e.messageTs === ts)).toMatchObject({
+      expect((await t.storage.history.list({ limit: 50 })).find((e) => e.messageTs === ts)).toMatchObject({
         origin: 'file',
         sourceName: 'WindowsUpdate.log',
         verdict: 'affected',
@@ -703,7 +702,7 @@ describe('HTTP mode', () => {
         expect(seen).toHaveLength(0);
         expect(post.body.thread_ts).toBe(ts);
         expect(post.body.text).toContain(`WindowsUpdate.log: I could not download the file: The file link points outside Slack (${foreignHost})`);
-        expect(t.store.history({ limit: 50 }).some((e) => e.messageTs === ts)).toBe(false);
+        expect((await t.storage.history.list({ limit: 50 })).some((e) => e.messageTs === ts)).toBe(false);
       });
 
       it("a redirect from Slack's file host to it is not followed", async () => {
@@ -795,7 +794,7 @@ describe('HTTP mode', () => {
       expect(headerText(posts[0]!.body.blocks)).toMatch(/^KB954960: affected/);
       // both were read: the server's line (wsusebc) and the client's file (its failure against wsus02)
       expect(visibleText(posts[0]!.body.blocks)).toMatch(/\*wsusebc\*[\s\S]*wsus02|wsus02[\s\S]*\*wsusebc\*/);
-      expect(t.store.history({ limit: 50 }).filter((e) => e.messageTs === ts)).toHaveLength(1);
+      expect((await t.storage.history.list({ limit: 50 })).filter((e) => e.messageTs === ts)).toHaveLength(1);
     });
   });
 });

@@ -246,7 +246,7 @@ describe('channel etiquette and the files admins send', () => {
     await send(channel, { text: '', files: [file] });
     const [post] = postsIn(channel);
     expect(visibleText(post!.body.blocks)).toMatch(/^KB954960: affected/);
-    expect(t.store.history({ limit: 5 })[0]).toMatchObject({ origin: 'file', sourceName: 'logs.zip', verdict: 'affected' });
+    expect((await t.storage.history.list({ limit: 5 }))[0]).toMatchObject({ origin: 'file', sourceName: 'logs.zip', verdict: 'affected' });
   });
 
   it('an .evtx: the one-line wevtutil export, without downloading it', async () => {
@@ -297,7 +297,7 @@ describe('channel etiquette and the files admins send', () => {
     const server = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log', bytes: fixture('server-affected.log') });
     const ts = await send(channel, { text: '', files: [client, server] });
     expect(postsIn(channel)).toHaveLength(1);
-    expect(t.store.history({ limit: 5 }).find((e) => e.messageTs === ts)).toMatchObject({
+    expect((await t.storage.history.list({ limit: 5 })).find((e) => e.messageTs === ts)).toMatchObject({
       sourceName: 'WindowsUpdate.log, SoftwareDistribution.log',
       verdict: 'affected',
     });

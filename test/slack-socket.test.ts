@@ -1,12 +1,15 @@
 // e2e, Socket Mode: the real Bolt app from createBot() with SLACK_APP_TOKEN, connected to the fake Socket Mode server.
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/sqlite/inbox-store.js';
+import type { Config } from '../src/config.js';
 import { LINKS } from '../src/kb954960.js';
+import type { InboxPort, Storage } from '../src/store/port.js';
 import { APP_TOKEN, BOT_TOKEN, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
+import { testClock } from './support/clock.js';
 import { eventCallback, httpRequest, messageEvent, messageShortcut, slackTs, slashCommand, viewSubmission } from './support/index.js';
+import { openTestStorage } from './support/storage.js';
 
 const CLIENT_PASTE = [
   'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200',
@@ -28,17 +31,40 @@ const modalValues = (log: string, server = '') => ({
 });
 
 /**
- * Looks into the bot's SQLite file — through a connection of its own, as another process would after a crash — at
- * the moment each ack frame reaches the fake, for the inbox row its envelope should have written.
+ * The inbox rows the bot's storage has written, as each write returns (committed, on either engine): by key and by
+ * event id, each to the row's key. Seen by the test at the moment an ack reaches the fake.
  */
-function inboxAtAck(t: TestBot) {
-  const db = new Database(t.config.databasePath, { readonly: true, fileMustExist: true });
-  const row = db.prepare<[string, string], { key: string }>('SELECT key FROM slack_inbox WHERE key = ? OR event_id = ?');
+type Written = Map<string, string>;
+
+/** The test engine's storage for the bot's data, noting in `written` each inbox row once its write has returned. */
+async function recordingStorage(config: Config, clock: () => Date, written: Written): Promise<Storage> {
+  const storage = await openTestStorage(dirname(config.databasePath), { clock });
+  const inbox = storage.inbox;
+  const accept: InboxPort['accept'] = async (item) => {
+    const fresh = await inbox.accept(item);
+    written.set(item.key, item.key);
+    if (item.eventId) written.set(item.eventId, item.key);
+    return fresh;
+  };
+  // The bot's work queue takes the inbox from its storage at start: it gets this one, with accept() noting its rows.
+  const noting = new Proxy(inbox, {
+    get: (target, name) => (name === 'accept' ? accept : Reflect.get(target, name, target)),
+  });
+  Object.defineProperty(storage, 'inbox', { value: noting });
+  return storage;
+}
+
+/**
+ * At the moment each ack frame reaches the fake, whether the inbox row its envelope should have written was already
+ * written (its write returned: committed). close() then looks, through a storage of its own — as another process
+ * would after a crash — for every row an ack found written.
+ */
+function inboxAtAck(t: TestBot, written: Written) {
   const wanted = new Map<string, string>();
   const seen = new Map<string, boolean>();
   const off = t.fake.socket!.onAck((ack) => {
     const want = wanted.get(ack.envelope_id);
-    if (want !== undefined) seen.set(ack.envelope_id, row.get(want, want) !== undefined);
+    if (want !== undefined) seen.set(ack.envelope_id, written.has(want));
   });
   return {
     /** a fresh envelope id whose ack should find the row with this key or event_id */
@@ -49,9 +75,17 @@ function inboxAtAck(t: TestBot) {
     },
     /** whether the row was there when the ack arrived (undefined: no ack yet) */
     rowWasThere: (envelopeId: string) => seen.get(envelopeId),
-    close() {
+    async close() {
       off();
-      db.close();
+      const elsewhere = await openTestStorage(t.dir);
+      try {
+        for (const [id, want] of wanted) {
+          if (!seen.get(id)) continue;
+          expect(await elsewhere.inbox.item(written.get(want)!), want).not.toBeNull();
+        }
+      } finally {
+        await elsewhere.close();
+      }
     },
   };
 }
@@ -69,9 +103,11 @@ afterAll(async () => {
 
 describe('Socket Mode', () => {
   let t: TestBot;
+  const written: Written = new Map();
 
   beforeAll(async () => {
-    t = await startTestBot({ socketMode: true });
+    const clock = testClock();
+    t = await startTestBot({ socketMode: true, clock, storage: (config) => recordingStorage(config, clock, written) });
   });
   afterAll(async () => {
     await t?.close();
@@ -101,7 +137,7 @@ describe('Socket Mode', () => {
     expect(post.body.thread_ts).toBe(ts);
     expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
     expect(visibleText(post.body.blocks)).toContain('*wsussock*');
-    expect(t.store.history({ server: 'wsussock' })).toHaveLength(1);
+    expect(await t.storage.history.list({ server: 'wsussock' })).toHaveLength(1);
   });
 
   it('the same event redelivered (retry_attempt) is acked and not answered again', async () => {
@@ -114,7 +150,7 @@ describe('Socket Mode', () => {
     await t.fake.socket!.waitForAck(again);
     await t.idle();
     expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'CSOCK2')).toHaveLength(1);
-    expect(new InboxStore(t.store).item(`message:CSOCK2:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+    expect(await t.storage.inbox.item(`message:CSOCK2:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
   });
 
   it('channel chatter is acked and gets no reply', async () => {
@@ -136,8 +172,8 @@ describe('Socket Mode', () => {
     expect(actions?.elements?.[0]?.url).toBe(LINKS.download.en);
   });
 
-  it('every envelope ack reaches Slack after its event is in the SQLite file, within the 3 s budget (50 pastes one by one, 50 at once)', async () => {
-    const at = inboxAtAck(t);
+  it('every envelope ack reaches Slack after its event is in the database, within the 3 s budget (50 pastes one by one, 50 at once)', async () => {
+    const at = inboxAtAck(t, written);
     try {
       const paste = async () => {
         const body = messageEvent({ channel: 'CSOCK5', text: SERVER_PASTE.replace(/wsussock/g, `wsus${Math.random().toString(36).slice(2, 8)}`) });
@@ -164,12 +200,12 @@ describe('Socket Mode', () => {
       await t.idle();
       expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'CSOCK5')).toHaveLength(100);
     } finally {
-      at.close();
+      await at.close();
     }
   });
 
   it('a view_submission: invalid, acked with its response_action errors; valid, acked empty after its row is written', async () => {
-    const at = inboxAtAck(t);
+    const at = inboxAtAck(t, written);
     try {
       const bad = await t.fake.socket!.sendInteractive(viewSubmission({ callback_id: 'kb954960_check', values: modalValues('   ') }));
       expect((await t.fake.socket!.waitForAck(bad)).payload).toMatchObject({ response_action: 'errors', errors: { log: expect.any(String) } });
@@ -188,7 +224,7 @@ describe('Socket Mode', () => {
       const post = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSOCK6');
       expect(headerText(post.body.blocks)).toMatch(/^KB954960: affected/);
     } finally {
-      at.close();
+      await at.close();
     }
   });
 
@@ -230,9 +266,11 @@ describe('Socket Mode', () => {
 
 describe('Socket Mode behind a middleware that waits on I/O', () => {
   let t: TestBot;
+  const written: Written = new Map();
 
   beforeAll(async () => {
-    t = await startTestBot({ socketMode: true });
+    const clock = testClock();
+    t = await startTestBot({ socketMode: true, clock, storage: (config) => recordingStorage(config, clock, written) });
     // A global middleware that yields to the event loop (as one that awaits I/O would) before the listeners run: an
     // envelope acked before the listeners — Bolt's own SocketModeReceiver acks an event first thing — reaches the
     // fake while the event is not yet written.
@@ -246,8 +284,8 @@ describe('Socket Mode behind a middleware that waits on I/O', () => {
     await t?.close();
   });
 
-  it('each ack (event, slash command, shortcut) reaches Slack only once its inbox row is in the SQLite file', async () => {
-    const at = inboxAtAck(t);
+  it('each ack (event, slash command, shortcut) reaches Slack only once its inbox row is in the database', async () => {
+    const at = inboxAtAck(t, written);
     try {
       const sent: string[] = [];
       for (let i = 0; i < 5; i++) {
@@ -263,7 +301,7 @@ describe('Socket Mode behind a middleware that waits on I/O', () => {
       expect(sent.map((id) => at.rowWasThere(id))).toEqual(sent.map(() => true));
       await t.idle();
     } finally {
-      at.close();
+      await at.close();
     }
   });
 
@@ -282,6 +320,6 @@ describe('Socket Mode behind a middleware that waits on I/O', () => {
     expect(t.logs.some((l) => l.component === 'bolt' && /unhandled error occurred while Bolt processed .*SMSend/.test(String(l.msg)))).toBe(true);
     expect(t.fake.socket!.acks.filter((a) => a.envelope_id === first)).toEqual([]);
     expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'CSLOW3')).toHaveLength(1);
-    expect(new InboxStore(t.store).item(`message:CSLOW3:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
+    expect(await t.storage.inbox.item(`message:CSLOW3:${ts}`)).toMatchObject({ attempts: 1, outcome: 'replied' });
   }, 20_000);
 });

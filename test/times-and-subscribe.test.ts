@@ -11,6 +11,7 @@ import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { childEnv, TEST_NOW } from './support/clock.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { messageEvent, postEvent, postSlashCommand, slashCommand, slackTs } from './support/index.js';
+import { databaseEnvFor } from './support/storage.js';
 
 // TEST_NOW is 2026-11-25 12:00 UTC: 21:00 in Tokyo, 07:00 in New York.
 const UNIX_NOW = Date.parse(TEST_NOW) / 1000;
@@ -79,7 +80,7 @@ describe('Slack: times in the zone the post is for; subscribe explains itself (H
       '25:00 は時刻として読めません。HH:MM 形式 (00:00～23:59) で指定してください (例: `/kb954960 subscribe 09:00 ja`)。購読は変更していません。',
     );
     await slash('lang en', 'CZONE5', 'U0ADMIN');
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM subscriptions WHERE channel_id = ?').get('CZONE5')).toEqual({ n: 0 });
+    expect(await t.storage.status.subscription('CZONE5')).toBeNull();
   });
 
   it("a non-admin's subscribe is refused naming the admins to ask (en, ja)", async () => {
@@ -96,14 +97,17 @@ describe('Slack: times in the zone the post is for; subscribe explains itself (H
 describe('the CLI: times as ISO 8601 with the offset (STATUS_TIMEZONE)', () => {
   const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
   let dir: string;
-  beforeAll(() => {
+  let database: Record<string, string>;
+  beforeAll(async () => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
     dir = mkdtempSync(join(tmpdir(), 'kb954960-times-'));
+    // The CLI runs on the test engine's storage for `dir`: a SQLite file there, or its PostgreSQL database.
+    database = await databaseEnvFor(dir, 'kb.db');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], zone = 'Asia/Tokyo') =>
     spawnSync(process.execPath, [BIN, ...args], {
-      env: childEnv({ DATABASE_PATH: join(dir, 'kb.db'), STATUS_TIMEZONE: zone }),
+      env: childEnv({ ...database, STATUS_TIMEZONE: zone }),
       encoding: 'utf8',
       timeout: 20_000,
     });
