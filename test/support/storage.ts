@@ -3,6 +3,7 @@
 // of the run's throwaway cluster, test/support/postgres.ts). Tests read and write through the port, so one test proves
 // the behaviour on both engines.
 import { join } from 'node:path';
+import pg from 'pg';
 import { SqliteStorage } from '../../db/sqlite/storage.js';
 import type { Store } from '../../db/sqlite/store.js';
 import { openStorage } from '../../src/open-storage.js';
@@ -52,4 +53,39 @@ export async function openTestStorage(dir: string, o: { file?: string; clock?: (
 export async function databaseEnvFor(dir: string, file = 'kb954960.db'): Promise<Record<string, string>> {
   const url = databaseUrlFor(dir);
   return url ? { DATABASE_URL: await url } : { DATABASE_PATH: join(dir, file) };
+}
+
+/**
+ * Makes the engine refuse every insert into `table` of the data kept in `dir` (a trigger, as a full disk would refuse
+ * them: the write fails with `message`), until the returned function is called. SQLite: on the bot's own connection
+ * (`sqlite()`, the file's handle); PostgreSQL: over a connection of its own to the database that stands for `dir`.
+ */
+export async function refuseInserts(
+  o: { dir: string; sqlite: () => Store },
+  table: string,
+  message = 'database or disk is full',
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  const trigger = `refuse_${table}`;
+  const url = databaseUrlFor(o.dir);
+  if (!url) {
+    const db = o.sqlite().db;
+    db.exec(`CREATE TRIGGER ${trigger} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(FAIL, '${message.replace(/'/g, "''")}'); END`);
+    return async () => void db.exec(`DROP TRIGGER ${trigger}`);
+  }
+  const sql = async (text: string) => {
+    const client = new pg.Client({ connectionString: await url });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  // disk_full (53100): the error PostgreSQL itself raises when it cannot extend a table's file.
+  await sql(
+    `CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = ${pg.escapeLiteral(message)}; END $$;` +
+      ` CREATE TRIGGER ${trigger} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
+  );
+  return () => sql(`DROP TRIGGER ${trigger} ON ${table}; DROP FUNCTION ${trigger}()`);
 }
