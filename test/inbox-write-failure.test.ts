@@ -17,7 +17,7 @@ describe('a paste the database cannot take is not acked', () => {
     const channel = 'CWRITEFAIL';
     const ts = slackTs();
     const envelope = messageEvent({ channel, ts, text: KB_CLIENT_EXAMPLE });
-    const allowInserts = await refuseInserts({ dir: t.dir, sqlite: () => t.store }, 'slack_inbox');
+    const allowInserts = await refuseInserts(t, 'slack_inbox');
     expect(typeof envelope.event.text).toBe('string');
     const refused = await postEvent(t.events, SIGNING_SECRET, envelope);
     expect(refused.status).toBe(500);
