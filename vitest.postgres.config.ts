@@ -10,6 +10,7 @@ import base from './vitest.config.js';
 const ONE_ENGINE = new Set<string>([
   // SQLite's own:
   'sqlite-privacy.test.ts', // the bytes of the database file and its WAL
+  'sqlite-checkpoints.test.ts', // the WAL and its checkpoints
   // PostgreSQL's own, whichever engine the run picks:
   'slack-postgres.test.ts',
   'replicas-postgres.test.ts',
