@@ -8,6 +8,9 @@ import base from './vitest.config.js';
 
 /** Files about one engine: SQLite itself (its file, its pragmas, its triggers), or PostgreSQL's own (they pick it). */
 const ONE_ENGINE = new Set<string>([
+  // SQLite's own:
+  'sqlite-privacy.test.ts', // the bytes of the database file and its WAL
+  'sqlite-checkpoints.test.ts', // the WAL and its checkpoints
   // PostgreSQL's own, whichever engine the run picks:
   'slack-postgres.test.ts',
   'replicas-postgres.test.ts',

@@ -12,6 +12,7 @@ import { openLogArchive, openLogs } from '../src/ingest/archive.js';
 import { decodeToUtf8, InputError, WEVTUTIL_EXPORT, type DecodedInfo, type DecodeOptions } from '../src/ingest/decode.js';
 import { childEnv, TEST_NOW } from './support/clock.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { databaseEnvFor } from './support/storage.js';
 import { overlappingZip, zip } from './support/zip.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
@@ -259,13 +260,15 @@ describe('tail: a log over the cap is read in its most recent part', () => {
 
 describe('kb954960 scan logs.zip (the built CLI)', () => {
   let dir: string;
-  beforeAll(() => {
+  let database: Record<string, string>;
+  beforeAll(async () => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
     dir = mkdtempSync(join(tmpdir(), 'kb954960-zip-'));
+    database = await databaseEnvFor(dir, 'kb.db');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: join(dir, 'kb.db'), ...env }), encoding: 'utf8', timeout: 20_000 });
+    spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ ...database, ...env }), encoding: 'utf8', timeout: 20_000 });
 
   it('scans the logs inside, each named logs.zip:<member> in the findings', () => {
     const p = join(dir, 'logs.zip');
@@ -379,7 +382,7 @@ describe("an archive refused through the bot: the true reason, in the reader's l
     expect(await upload('CZIPJA1', 'logs.zip', hostile, 'UJA')).toBe(
       'logs.zip: この ZIP のエントリ WindowsUpdate.log と WindowsUpdate-1.log が同じデータを指しています。通常の圧縮ツールでは作られない、細工された ZIP のため受け付けません。ログを圧縮し直すか、ログそのものを送ってください。',
     );
-    expect(t.store.history({ limit: 5 })).toHaveLength(0);
+    expect(await t.storage.history.list({ limit: 5 })).toHaveLength(0);
   });
 
   it('65535 entries: too many entries, not "ZIP64 or split" (English and Japanese)', async () => {

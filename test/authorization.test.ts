@@ -174,7 +174,7 @@ describe("ADMIN_USER_IDS=UADMIN: who may record a server's facts, way in by way 
       const server = freshServer('nobody');
       const reply = await send(t, NOBODY, server);
       await t.idle();
-      const row = t.store.server(server);
+      const row = await t.storage.servers.facts(server);
       expect(row?.dllVersion ?? null).toBeNull();
       expect(row?.fixEventAt ?? null).toBeNull();
       expect(occurrences(reply.shown, NOT_RECORDED)).toBe(1);
@@ -185,7 +185,7 @@ describe("ADMIN_USER_IDS=UADMIN: who may record a server's facts, way in by way 
       expect(reply.header).not.toMatch(/fixed/);
       expect(reply.text).not.toMatch(/^(KB954960|wsus-auth-\d+-nobody): fixed/);
       expect(reply.shown).not.toContain(`*${server}* — fixed`);
-      for (const entry of t.store.history({ server })) {
+      for (const entry of await t.storage.history.list({ server })) {
         expect(entry.userId).toBe(NOBODY);
         expect(entry.serverState).not.toBe('fixed');
       }
@@ -196,18 +196,18 @@ describe("ADMIN_USER_IDS=UADMIN: who may record a server's facts, way in by way 
       await slash(t, ADMIN, `server ${server} dll ${DLL}`);
       await send(t, NOBODY, `${server}.evil.example`);
       await t.idle();
-      expect(t.store.aliasesOf(server)).toEqual([]);
-      expect(t.store.history({ server }).filter((h) => h.userId === NOBODY)).toEqual([]);
+      expect(await t.storage.servers.aliasesOf(server)).toEqual([]);
+      expect((await t.storage.history.list({ server })).filter((h) => h.userId === NOBODY)).toEqual([]);
       await slash(t, ADMIN, `server ${server}.corp.example dll 3.1.6001.65`);
-      expect(t.store.server(server)).toMatchObject({ name: server, dllVersion: '3.1.6001.65' });
-      expect(t.store.aliasesOf(server)).toEqual([`${server}.corp.example`]);
+      expect(await t.storage.servers.facts(server)).toMatchObject({ name: server, dllVersion: '3.1.6001.65' });
+      expect(await t.storage.servers.aliasesOf(server)).toEqual([`${server}.corp.example`]);
     });
 
     it('an admin: the DLL version (and the fix event) are recorded; no "not recorded"', async () => {
       const server = freshServer('admin');
       const reply = await send(t, ADMIN, server);
       await t.idle();
-      const row = t.store.server(server);
+      const row = await t.storage.servers.facts(server);
       expect(row?.dllVersion).toBe(DLL);
       if (recordsFixEvent) expect(row?.fixEventAt).toEqual(expect.any(String));
       expect(reply.shown).not.toContain(NOT_RECORDED);
@@ -223,8 +223,8 @@ describe("ADMIN_USER_IDS=UADMIN: who may record a server's facts, way in by way 
     await t.idle();
     expect(reply.header).toMatch(/^KB954960: affected/);
     expect(reply.shown).not.toContain(NOT_RECORDED); // nothing was dropped: no sentence about it
-    expect(t.store.server(server)?.lastAffectedAt).toEqual(expect.any(String));
-    expect(t.store.history({ server })).toEqual([expect.objectContaining({ verdict: 'affected', userId: NOBODY, origin: 'message' })]);
+    expect((await t.storage.servers.facts(server))?.lastAffectedAt).toEqual(expect.any(String));
+    expect(await t.storage.history.list({ server })).toEqual([expect.objectContaining({ verdict: 'affected', userId: NOBODY, origin: 'message' })]);
   });
 
   it("a non-admin's failure with the fixed DLL next to it: the failure is recorded, the DLL is not", async () => {
@@ -232,7 +232,7 @@ describe("ADMIN_USER_IDS=UADMIN: who may record a server's facts, way in by way 
     const reply = await slash(t, NOBODY, `check ${clientExampleOn(server)}\n${DLL_LINE}`);
     expect(reply.header).toMatch(/^KB954960: affected/);
     expect(occurrences(reply.shown, NOT_RECORDED)).toBe(1);
-    const row = t.store.server(server);
+    const row = await t.storage.servers.facts(server);
     expect(row?.lastAffectedAt).toEqual(expect.any(String));
     expect(row?.dllVersion ?? null).toBeNull();
   });
@@ -243,7 +243,7 @@ describe("ADMIN_USER_IDS=UADMIN: who may record a server's facts, way in by way 
     expect(reply.shown).toContain('記録していません');
     expect(reply.shown).toContain(`<@${ADMIN}>`);
     expect(reply.shown).not.toContain(NOT_RECORDED);
-    expect(t.store.server(server)?.dllVersion ?? null).toBeNull();
+    expect((await t.storage.servers.facts(server))?.dllVersion ?? null).toBeNull();
   });
 });
 
@@ -278,20 +278,17 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     // A colleague who is no admin pastes a client log whose server URL is another domain's wsus03.
     const evil = await paste(freshChannel(), NOBODY, clientExampleOn('wsus03.evil.example'));
     expect(evil.reply?.shown).toContain('*wsus03.evil.example*');
-    expect(t.store.aliasesOf('wsus03')).toEqual([]);
-    expect(t.store.history({ server: 'wsus03.evil.example' })).toEqual([expect.objectContaining({ server: 'wsus03.evil.example', userId: NOBODY })]);
-    expect(t.store.history({ server: 'wsus03' })).toEqual([]);
+    expect(await t.storage.servers.aliasesOf('wsus03')).toEqual([]);
+    expect(await t.storage.history.list({ server: 'wsus03.evil.example' })).toEqual([
+      expect.objectContaining({ server: 'wsus03.evil.example', userId: NOBODY }),
+    ]);
+    expect(await t.storage.history.list({ server: 'wsus03' })).toEqual([]);
     // The admin's verification output under the corporate FQDN is the admin's wsus03: its old DLL is recorded there.
     const check = await paste(freshChannel(), ADMIN, `KB954960-CHECK computer=wsus03.corp.example dll=${OLD_DLL}`);
     expect(check.reply?.shown).toContain('*wsus03.corp.example* — SP1, fix not verified');
-    expect(t.store.server('wsus03')).toMatchObject({ name: 'wsus03', dllVersion: OLD_DLL });
-    expect(t.store.aliasesOf('wsus03')).toEqual(['wsus03.corp.example']);
-    expect(
-      t.store
-        .servers()
-        .map((s) => s.name)
-        .filter((n) => n.startsWith('wsus03')),
-    ).toEqual(['wsus03', 'wsus03.evil.example']);
+    expect(await t.storage.servers.facts('wsus03')).toMatchObject({ name: 'wsus03', dllVersion: OLD_DLL });
+    expect(await t.storage.servers.aliasesOf('wsus03')).toEqual(['wsus03.corp.example']);
+    expect((await t.storage.servers.list()).map((s) => s.name).filter((n) => n.startsWith('wsus03'))).toEqual(['wsus03', 'wsus03.evil.example']);
     expect((await slash(t, ADMIN, 'server wsus03')).text).not.toMatch(/^wsus03: fixed/);
   });
 
@@ -299,8 +296,10 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     await slash(t, ADMIN, `server wsus04.corp.example dll ${DLL}`);
     const r = await paste(freshChannel(), NOBODY, clientExampleOn('wsus04'));
     expect(r.reply?.shown).toContain('*wsus04* — fixed'); // what is known of wsus04.corp.example
-    expect(t.store.history({ server: 'wsus04.corp.example' })).toEqual([expect.objectContaining({ server: 'wsus04.corp.example', userId: NOBODY })]);
-    expect(t.store.aliasesOf('wsus04.corp.example')).toEqual([]);
+    expect(await t.storage.history.list({ server: 'wsus04.corp.example' })).toEqual([
+      expect.objectContaining({ server: 'wsus04.corp.example', userId: NOBODY }),
+    ]);
+    expect(await t.storage.servers.aliasesOf('wsus04.corp.example')).toEqual([]);
   });
 
   it("re-attribution by fault ID: a non-admin's client paste does not move the admin's unattributed output; the admin's answer records it", async () => {
@@ -310,19 +309,19 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     expect(root.reply?.shown).toContain('Which server is this output from?');
     const other = await paste(freshChannel(), NOBODY, withId(clientExampleOn('wsus-elsewhere'), id));
     expect(other.reply?.shown).toContain('*wsus-elsewhere*');
-    expect(t.store.history({ server: 'wsus-elsewhere' })).toEqual([expect.objectContaining({ userId: NOBODY })]); // the admin's is not there
+    expect(await t.storage.history.list({ server: 'wsus-elsewhere' })).toEqual([expect.objectContaining({ userId: NOBODY })]); // the admin's is not there
     const answer = await paste(channel, ADMIN, 'wsus21', root.ts);
     expect(answer.reply?.shown).toContain('Recorded for *wsus21*');
-    expect(t.store.server('wsus21')).toMatchObject({ dllVersion: OLD_DLL });
-    expect(t.store.history({ server: 'wsus21' })).toEqual([expect.objectContaining({ userId: ADMIN })]);
+    expect(await t.storage.servers.facts('wsus21')).toMatchObject({ dllVersion: OLD_DLL });
+    expect(await t.storage.history.list({ server: 'wsus21' })).toEqual([expect.objectContaining({ userId: ADMIN })]);
   });
 
   it("re-attribution by fault ID: an admin's client paste gives the admin's unattributed output its server", async () => {
     const id = '6f2a1b3c-4d5e-4f60-9b8c-1d2e3f4a5b6c';
     const root = await paste(freshChannel(), ADMIN, serverLineNamingNoServer(id));
-    expect(t.store.history({ limit: 1000 }).find((h) => h.messageTs === root.ts)?.server).toBeNull();
+    expect((await t.storage.history.list({ limit: 1000 })).find((h) => h.messageTs === root.ts)?.server).toBeNull();
     await paste(freshChannel(), ADMIN, withId(clientExampleOn('wsus22'), id));
-    expect(t.store.history({ server: 'wsus22' })).toHaveLength(2);
+    expect(await t.storage.history.list({ server: 'wsus22' })).toHaveLength(2);
   });
 
   it("re-attribution by thread: an admin's output in a thread a non-admin named is not placed under that name", async () => {
@@ -331,12 +330,12 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
     expect(root.reply?.shown).toContain('*wsus23*');
     const verified = await paste(channel, ADMIN, `${DLL_LINE}\n${FIX_EVENT_LINE}`, root.ts);
     expect(verified.reply?.shown).toContain('Which server is this output from?');
-    expect(t.store.server('wsus23')?.dllVersion ?? null).toBeNull();
-    expect(t.store.server('wsus23')?.fixEventAt ?? null).toBeNull();
+    expect((await t.storage.servers.facts('wsus23'))?.dllVersion ?? null).toBeNull();
+    expect((await t.storage.servers.facts('wsus23'))?.fixEventAt ?? null).toBeNull();
     // The admin says which: recorded there.
     const answer = await paste(channel, ADMIN, 'wsus23', root.ts);
     expect(answer.reply?.shown).toContain('Recorded for *wsus23*');
-    expect(t.store.server('wsus23')).toMatchObject({ dllVersion: DLL, fixEventAt: expect.any(String) });
+    expect(await t.storage.servers.facts('wsus23')).toMatchObject({ dllVersion: DLL, fixEventAt: expect.any(String) });
   });
 
   it("re-attribution by thread: in an admin's thread, anyone's output counts for its server (evidence only)", async () => {
@@ -354,12 +353,7 @@ describe('ADMIN_USER_IDS=UADMIN: only admins shape identities (aliases, re-attri
       root.ts,
     );
     expect(more.reply?.shown).toContain('*wsus24*');
-    expect(
-      t.store
-        .history({ server: 'wsus24' })
-        .map((h) => h.userId)
-        .sort(),
-    ).toEqual([ADMIN, NOBODY]);
+    expect((await t.storage.history.list({ server: 'wsus24' })).map((h) => h.userId).sort()).toEqual([ADMIN, NOBODY]);
   });
 });
 
@@ -373,7 +367,7 @@ describe('ADMIN_USER_IDS empty: everyone is an admin', () => {
       await t.idle();
       expect(reply.header).toMatch(/^KB954960: fixed/);
       expect(reply.shown).not.toContain(NOT_RECORDED);
-      expect(t.store.server('wsus-auth-open')).toMatchObject({ dllVersion: DLL, fixEventAt: expect.any(String) });
+      expect(await t.storage.servers.facts('wsus-auth-open')).toMatchObject({ dllVersion: DLL, fixEventAt: expect.any(String) });
     } finally {
       await t.close();
     }
@@ -442,8 +436,8 @@ describe("workspace: only the installation's own team and app reach the bot", ()
       await t.idle();
       expect(own.shown).toContain('*wsus-ws-own*');
       expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel)).toHaveLength(1);
-      expect(t.store.server('wsus-ws-evil')).toBeNull();
-      expect(t.store.history({ server: 'wsus-ws-evil' })).toEqual([]);
+      expect(await t.storage.servers.facts('wsus-ws-evil')).toBeNull();
+      expect(await t.storage.history.list({ server: 'wsus-ws-evil' })).toEqual([]);
       expectIgnoredLog(t, FOREIGN_TEAM);
     });
 
@@ -471,7 +465,7 @@ describe("workspace: only the installation's own team and app reach the bot", ()
       await t.idle();
       expect(t.fake.callsTo('response_url').filter((c) => c.path === new URL(responseUrl).pathname)).toEqual([]);
       expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel)).toEqual([]);
-      expect(t.store.server('wsus-ws-cmd')).toBeNull();
+      expect(await t.storage.servers.facts('wsus-ws-cmd')).toBeNull();
     });
   });
 
@@ -503,7 +497,7 @@ describe("workspace: only the installation's own team and app reach the bot", ()
       await t.idle();
       expect(own.shown).toContain('*wsus-ws-sock-own*');
       expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel)).toHaveLength(1);
-      expect(t.store.server('wsus-ws-sock')).toBeNull();
+      expect(await t.storage.servers.facts('wsus-ws-sock')).toBeNull();
       expectIgnoredLog(t, FOREIGN_APP);
       expectIgnoredLog(t, FOREIGN_TEAM);
     });

@@ -60,7 +60,7 @@ describe("the reader's language", () => {
 
   it('`lang ja` is stored and answered in Japanese; `lang` shows it', async () => {
     expect((await slash('lang ja')).text).toMatch(/^今後は日本語で返信します/);
-    expect(t.store.db.prepare('SELECT lang FROM reader_langs WHERE user_id = ?').get('UJA')).toEqual({ lang: 'ja' });
+    expect(await t.storage.readers.chosenLang('UJA')).toBe('ja');
     expect((await slash('LANG')).text).toBe('日本語で返信しています。`/kb954960 lang ja|en` で変更できます。');
   });
 

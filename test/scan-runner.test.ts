@@ -122,7 +122,7 @@ describe('the bot scans large uploads on the scan thread', () => {
     expect(p!.body.thread_ts).toBe(pasteTs);
     for (const post of [p!, f!, s!]) expect(visibleText(post.body.blocks)).toMatch(/KB954960: affected/);
     await t.idle();
-    expect(t.store.diagnosisCount()).toBe(3);
+    expect(await t.storage.history.count()).toBe(3);
     expect(offThreadJobs() - before).toBe(1); // the upload; both pastes stayed inline
   });
 });

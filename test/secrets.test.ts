@@ -1,38 +1,26 @@
 // Secrets, privacy and authority: tokens and the signing secret never reach the logs (even at debug level, even on
 // error paths); raw pasted logs are never stored, only the matched lines; HISTORY_DAYS purges old diagnoses; requests
 // signed with a timestamp from the future are refused; with ADMIN_USER_IDS only admins change facts and subscriptions.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSlashCommand, type SlashContext } from '../commands/index.js';
-import { InboxStore } from '../db/sqlite/inbox-store.js';
-import { Store } from '../db/sqlite/store.js';
 import { check, inlineScan } from '../src/check.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { purgeOnce, startRetention } from '../src/retention.js';
+import type { Storage } from '../src/store/port.js';
 import { get, messageEvent, postEvent, postSlashCommand, slackError, slashCommand } from './support/index.js';
 import { startTestBot, type StartBotOptions, type TestBot } from './support/bot.js';
 import { waitUntil } from './support/wait.js';
-import { port } from './support/storage.js';
+import { MATCHED, PASTE, pasteEveryWay } from './support/privacy.js';
+import { integrityCheck, openTestStorage, storedTexts } from './support/storage.js';
 
 const BOT_TOKEN = 'xoxb-1111111111-2222222222-SeCrEtBoTtOkEnValue';
 const APP_TOKEN = 'xapp-1-A0123456789-3333333333-SeCrEtApPtOkEnValue';
 const SIGNING_SECRET = 'f00dfacecafebabe5ec12e75191ab6e1';
 const FORBIDDEN = [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET, 'Bearer xoxb', 'Bearer xapp', 'SeCrEtBoTtOkEnValue', 'SeCrEtApPtOkEnValue'];
-
-/** A paste: three lines that match, around a line that matches nothing and must never be stored. */
-const CANARY = 'ZEBRA-CANARY-7f3a9c-this-line-matches-no-rule hostname=secret-host.corp.example password=hunter2';
-const MATCHED =
-  '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7, soap error code = 400, HTTP status code = 200';
-const PASTE = [
-  '2008-08-12\t09:15:41:156\t 940\tf54\tPT\t+++++++++++  PT: Synchronizing server updates  +++++++++++',
-  CANARY,
-  MATCHED,
-  '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING: SOAP Fault: 0x000190',
-  '2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING:     ErrorCode:InternalServerError(5)',
-].join('\n');
 
 let tsSeq = 0;
 const nextTs = () => `${1_760_000_000 + ++tsSeq}.000200`;
@@ -46,7 +34,7 @@ function startBot(o: Pick<StartBotOptions, 'socketMode' | 'env' | 'logLevel'> = 
     logLevel: 'debug',
     replyRetry: { attempts: 2, baseMs: 10 },
     // what a careless log line might do, before the bot starts
-    beforeStart: (_store, _fake, { config, logger }) => logger.info({ config }, 'starting with this configuration'),
+    beforeStart: (_storage, _fake, { config, logger }) => logger.info({ config }, 'starting with this configuration'),
     ...o,
   });
 }
@@ -124,7 +112,7 @@ describe('secrets never reach the logs', () => {
       fake.respondWith('chat.postMessage', slackError('invalid_auth'));
       const failTs = nextTs();
       await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0SECRET2', ts: failTs, text: PASTE }));
-      await waitUntil('giving up on the reply', () => new InboxStore(r.store).item(`message:C0SECRET2:${failTs}`)?.outcome === 'failed');
+      await waitUntil('giving up on the reply', async () => (await r.storage.inbox.item(`message:C0SECRET2:${failTs}`))?.outcome === 'failed');
       fake.respondWith('chat.postMessage', null);
       expect(r.rawLogs.some((l) => l.includes('invalid_auth'))).toBe(true);
 
@@ -179,66 +167,33 @@ describe('privacy: raw logs are never stored, only the matched lines', () => {
     r = await startBot({ logLevel: 'warn' });
   });
   afterAll(async () => {
-    if (r) {
-      await r.fake.close();
-      rmSync(r.dir, { recursive: true, force: true });
-    }
+    await r?.close();
   });
 
+  // The bytes of the SQLite file itself: test/sqlite-privacy.test.ts.
   it('after a paste in a channel, a DM, a file and /kb954960 check, the database holds the matched line but not the canary', async () => {
-    const { fake } = r;
-    const events = `${r.url}/slack/events`;
-    const tsChannel = nextTs();
-    const tsDm = nextTs();
-    const tsFile = nextTs();
-    await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0PRIV1', ts: tsChannel, text: PASTE }));
-    // A long paste (~20 KB, near Slack's 40,000-character limit): stored in overflow pages while pending.
-    await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'D0PRIV1', ts: tsDm, text: `${PASTE}\n${`${CANARY}\n`.repeat(200)}` }));
-    const file = fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: PASTE });
-    await postEvent(events, SIGNING_SECRET, messageEvent({ channel: 'C0PRIV1', ts: tsFile, text: '', files: [file] }));
-    const responseUrl = fake.responseUrl();
-    await postSlashCommand(events, SIGNING_SECRET, slashCommand({ text: `check ${PASTE}`, response_url: responseUrl }));
-    await fake.waitFor('response_url', 5000);
-    for (const ts of [tsChannel, tsDm, tsFile]) await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === ts, 5000);
-    await r.bot.inbox.idle();
-
-    // Through SQL: every text column of every table.
-    const db = r.store.db;
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    const hits: string[] = [];
-    let matchedFound = 0;
-    for (const table of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
-        for (const [col, v] of Object.entries(row)) {
-          if (typeof v !== 'string') continue;
-          if (v.includes('ZEBRA-CANARY')) hits.push(`${table}.${col}`);
-          if (v.includes(MATCHED)) matchedFound++;
-        }
-      }
-    }
-    expect(hits, 'the canary line is stored').toEqual([]);
-    expect(matchedFound).toBeGreaterThanOrEqual(4); // the matched line, in the findings of each of the four diagnoses
-    expect(r.store.history({ limit: 10 })).toHaveLength(4);
-
-    // In the bytes of the file: stop the bot, close the store (checkpointing the WAL), read every file left.
-    await r.bot.stop();
-    r.store.close();
-    const files = readdirSync(r.dir).map((f) => join(r.dir, f));
-    const bytes = Buffer.concat(files.filter(existsSync).map((f) => readFileSync(f)));
-    expect(bytes.includes(Buffer.from('ZEBRA-CANARY')), `canary found in ${files.join(', ')}`).toBe(false);
-    expect(bytes.includes(Buffer.from('SyncUpdates failure, error = 0x8024400E'))).toBe(true);
+    await pasteEveryWay(r, SIGNING_SECRET);
+    // Every text value of every table.
+    const texts = await storedTexts(r);
+    expect(
+      texts.filter((t) => t.value.includes('ZEBRA-CANARY')).map((t) => `${t.table}.${t.column}`),
+      'the canary line is stored',
+    ).toEqual([]);
+    // the matched line, in the findings of each of the four diagnoses
+    expect(texts.filter((t) => t.value.includes(MATCHED)).length).toBeGreaterThanOrEqual(4);
+    expect(await r.storage.history.list({ limit: 10 })).toHaveLength(4);
   });
 });
 
 describe('HISTORY_DAYS: old diagnoses are purged', () => {
   let dir: string;
-  let store: Store;
-  beforeAll(() => {
+  let storage: Storage;
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kb954960-retention-'));
-    store = Store.open(join(dir, 'kb954960.db'));
+    storage = await openTestStorage(dir);
   });
-  afterAll(() => {
-    store?.close();
+  afterAll(async () => {
+    await storage?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -246,7 +201,7 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     (
       await check(
         { inputs: [{ chunks: [Buffer.from(PASTE)] }], lang: 'en', now: new Date(at), mayRecordFacts: true, from: { origin: 'cli' } },
-        { storage: port(store), scan: inlineScan(1 << 20) },
+        { storage: storage, scan: inlineScan(1 << 20) },
       )
     ).diagnosisId!;
 
@@ -262,33 +217,56 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     const old = await record('2024-05-01T00:00:00Z'); // 396 days before
     const edge = await record('2024-06-02T00:00:00Z'); // 364 days before: kept
     const recent = await record('2025-05-31T00:00:00Z');
-    new InboxStore(store).accept({ key: 'message:C1:1.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' });
-    new InboxStore(store).finish('message:C1:1.1', 'replied', '2024-05-01T00:00:01Z', '1.2', old);
-    new InboxStore(store).accept({ key: 'message:C1:2.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' }); // old but unfinished: kept
-    expect(store.findingsOf(old).length).toBeGreaterThan(0);
+    await storage.inbox.accept({ key: 'message:C1:1.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' });
+    await storage.inbox.finish('message:C1:1.1', 'replied', '2024-05-01T00:00:01Z', '1.2', old);
+    await storage.inbox.accept({ key: 'message:C1:2.1', kind: 'message', payload: {}, at: '2024-05-01T00:00:00Z' }); // old but unfinished: kept
+    expect((await storage.history.findingsOf(old)).length).toBeGreaterThan(0);
 
-    const result = await purgeOnce({ store: port(store), historyDays: 365, clock: () => now });
+    const result = await purgeOnce({ store: storage, historyDays: 365, clock: () => now });
     expect(result).toEqual({ before: '2024-06-01T00:00:00.000Z', diagnoses: 1, inbox: 1, statusPosts: 0 });
-    const ids = store.history({ limit: 100 }).map((h) => h.id);
+    const ids = (await storage.history.list({ limit: 100 })).map((h) => h.id);
     expect(ids).not.toContain(old);
     expect(ids).toEqual(expect.arrayContaining([edge, recent]));
-    expect(store.findingsOf(old)).toEqual([]);
-    expect(new InboxStore(store).item('message:C1:1.1')).toBeNull();
-    expect(new InboxStore(store).item('message:C1:2.1')).not.toBeNull();
-    expect(store.integrityCheck()).toBe('ok');
+    expect(await storage.history.findingsOf(old)).toEqual([]);
+    expect(await storage.inbox.item('message:C1:1.1')).toBeNull();
+    expect(await storage.inbox.item('message:C1:2.1')).not.toBeNull();
+    expect(await integrityCheck({ dir, storage })).toBe('ok');
 
     // A year later, with HISTORY_DAYS=30, everything but nothing recent goes.
-    expect((await purgeOnce({ store: port(store), historyDays: 30, clock: () => new Date('2025-06-15T00:00:00Z') })).diagnoses).toBe(1);
-    expect(store.history({ limit: 100 }).map((h) => h.id)).toEqual([recent]);
+    expect((await purgeOnce({ store: storage, historyDays: 30, clock: () => new Date('2025-06-15T00:00:00Z') })).diagnoses).toBe(1);
+    expect((await storage.history.list({ limit: 100 })).map((h) => h.id)).toEqual([recent]);
   });
+
+  /**
+   * The storage, with each purge a retention begins (its withExclusive('retention')) counted and kept until it ends:
+   * a purge begins at once but may read the clock later (PostgreSQL takes an advisory lock first).
+   */
+  const observed = () => {
+    let begun = 0;
+    const running = new Set<Promise<boolean>>();
+    const store = new Proxy(storage, {
+      get: (target, key) =>
+        key === 'withExclusive'
+          ? (name: string, fn: () => Promise<void>) => {
+              begun++;
+              const run = target.withExclusive(name, fn);
+              running.add(run);
+              void run.finally(() => running.delete(run)).catch(() => undefined);
+              return run;
+            }
+          : Reflect.get(target, key, target),
+    });
+    return { store, begun: () => begun, settled: () => Promise.allSettled([...running]) };
+  };
 
   it('startRetention purges at start and then on its schedule, and stops', async () => {
     let now = new Date('2030-01-01T00:00:00Z');
     let ticks = 0; // each purge reads the clock once
     await record('2028-01-01T00:00:00Z');
-    expect(store.diagnosisCount()).toBeGreaterThan(0);
+    expect(await storage.history.count()).toBeGreaterThan(0);
+    const main = observed();
     const retention = startRetention({
-      store: port(store),
+      store: main.store,
       historyDays: 365,
       clock: () => {
         ticks++;
@@ -296,21 +274,25 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
       },
       everyMs: 30,
     });
-    expect(ticks).toBe(1); // purged at start (the clock read), before any tick of the schedule
-    await waitUntil('the purge at start', () => store.diagnosisCount() === 0, 2000); // everything was from before 2029
+    expect(main.begun()).toBe(1); // the purge at start began at once, before any tick of the schedule
+    await waitUntil('the purge at start', async () => (await storage.history.count()) === 0, 2000); // everything was from before 2029
+    expect(ticks).toBeGreaterThanOrEqual(1);
     await record('2029-12-01T00:00:00Z');
-    const kept = store.diagnosisCount();
+    const kept = await storage.history.count();
     now = new Date('2031-01-01T00:00:00Z'); // the next tick sees a later day
-    await waitUntil('the scheduled purge', () => store.diagnosisCount() < kept, 2000);
+    await waitUntil('the scheduled purge', async () => (await storage.history.count()) < kept, 2000);
     retention.stop();
+    await main.settled(); // a purge begun just before the stop ends first
     const ticksAtStop = ticks;
+    const begunAtStop = main.begun();
     await record('2020-01-01T00:00:00Z');
-    const after = store.diagnosisCount();
+    const after = await storage.history.count();
     // Proof that time for more purges has passed: a second retention on the same schedule, started after the stop,
     // has purged twice (its clock is so early that it deletes nothing).
     let controlTicks = 0;
-    const control = startRetention({
-      store: port(store),
+    const control = observed();
+    const stopControl = startRetention({
+      store: control.store,
       historyDays: 365,
       clock: () => {
         controlTicks++;
@@ -321,10 +303,12 @@ describe('HISTORY_DAYS: old diagnoses are purged', () => {
     try {
       await waitUntil('two purges of the control', () => controlTicks >= 3, 2000); // its purge at start, then two ticks
     } finally {
-      control.stop();
+      stopControl.stop();
+      await control.settled();
     }
-    expect(ticks).toBe(ticksAtStop); // stopped: no more purges
-    expect(store.diagnosisCount()).toBe(after);
+    expect(main.begun()).toBe(begunAtStop); // stopped: no more purges
+    expect(ticks).toBe(ticksAtStop);
+    expect(await storage.history.count()).toBe(after);
   });
 });
 
@@ -359,30 +343,25 @@ describe('request authenticity', () => {
     await r.bot.inbox.idle();
     const channels = new Set(r.fake.callsTo('chat.postMessage').map((c) => c.body.channel));
     expect([...channels].sort()).toEqual(['C0SKEW1', 'C0SKEW2']);
-    expect(
-      r.store
-        .history({ limit: 10 })
-        .map((h) => h.channelId)
-        .sort(),
-    ).toEqual(['C0SKEW1', 'C0SKEW2']);
+    expect((await r.storage.history.list({ limit: 10 })).map((h) => h.channelId).sort()).toEqual(['C0SKEW1', 'C0SKEW2']);
     expect((await get(`${r.url}/healthz`)).status).toBe(200);
   });
 });
 
 describe('authorization: ADMIN_USER_IDS', () => {
   let dir: string;
-  let store: Store;
-  beforeAll(() => {
+  let storage: Storage;
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kb954960-admins-'));
-    store = Store.open(join(dir, 'kb954960.db'));
+    storage = await openTestStorage(dir);
   });
-  afterAll(() => {
-    store?.close();
+  afterAll(async () => {
+    await storage?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const ctx = (userId: string, adminUserIds: string[], lang: 'en' | 'ja' = 'en'): SlashContext => ({
-    store: port(store),
+    store: storage,
     lang,
     now: new Date('2025-01-01T00:00:00Z'),
     userId,
@@ -390,7 +369,7 @@ describe('authorization: ADMIN_USER_IDS', () => {
     channelId: 'C0ADMIN',
     teamId: 'T1',
     maxBytes: 1 << 20,
-    defaults: { statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
+    defaults: { lang: 'en', statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
   });
   const reply = async (text: string, c: SlashContext) => {
     const o = await runSlashCommand(text, c);
@@ -409,13 +388,13 @@ describe('authorization: ADMIN_USER_IDS', () => {
       const w = await reply('server wsus01 wsus 3.1.6001.65', ctx('UNOBODY', ADMINS, lang));
       expect(w.exitCode).toBe(2);
     }
-    expect(store.server('wsus01')).toBeNull();
+    expect(await storage.servers.facts('wsus01')).toBeNull();
   });
 
   it('an admin may; reads stay open to everyone', async () => {
     const r = await reply('server wsus01 dll 3.1.6001.66', ctx('UADMIN2', ADMINS));
     expect(r.exitCode).toBe(0);
-    expect(store.server('wsus01')!.dllVersion).toBe('3.1.6001.66');
+    expect((await storage.servers.facts('wsus01'))!.dllVersion).toBe('3.1.6001.66');
     const read = await reply('server wsus01', ctx('UNOBODY', ADMINS));
     expect(read.exitCode).toBe(0);
     expect(read.text).toContain('3.1.6001.66');
@@ -427,7 +406,7 @@ describe('authorization: ADMIN_USER_IDS', () => {
   it('without ADMIN_USER_IDS everyone may change facts', async () => {
     const r = await reply('server wsus02 wsus 3.1.6001.65', ctx('UANYONE', []));
     expect(r.exitCode).toBe(0);
-    expect(store.server('wsus02')!.wsusVersion).toBe('3.1.6001.65');
+    expect((await storage.servers.facts('wsus02'))!.wsusVersion).toBe('3.1.6001.65');
   });
 
   it('subscribe and unsubscribe: refused for a non-admin, allowed for an admin', async () => {
