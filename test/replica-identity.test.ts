@@ -39,6 +39,12 @@ describe('a claim holder judged dead', () => {
     expect(holderIsDead(`elsewhere:${NO_SUCH_PID}:abc:${space}`, self)).toBe(false);
   });
 
+  it('a claim an earlier version took (host:pid:start, no pid space) is judged by host and pid, as that version did', () => {
+    expect(holderIsDead(`${host}:${NO_SUCH_PID}:abc`, self)).toBe(true);
+    expect(holderIsDead(`${host}:${process.ppid}:abc`, self)).toBe(false);
+    expect(holderIsDead(`elsewhere:${NO_SUCH_PID}:abc`, self)).toBe(false);
+  });
+
   it('a process in a PID namespace of its own, under this very host name, names another pid space', () => {
     if (!existsSync(INBOX)) throw new Error(`${INBOX} is missing: run 'npm run build' first (npm test does it)`);
     const child = spawnSync(

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LINKS } from '../src/kb954960.js';
 import { en } from '../src/render/messages/en.js';
 import { REPLY_EVENT_TYPE, type MessageWork } from '../src/slack/work/message.js';
+import { instanceId } from '../src/slack/inbox.js';
 import { BOT_TOKEN, SIGNING_SECRET, handleBaseline, rawPost, startTestBot, type TestBot } from './support/bot.js';
 import { visibleText } from './support/block-kit.js';
 import { clientExampleOn } from './support/fixtures.js';
@@ -554,8 +555,9 @@ describe('HTTP mode', () => {
       const tsPending = slackTs();
       const keyPosted = `message:${channel}:${tsPosted}`;
       const keyPending = `message:${channel}:${tsPending}`;
-      // A process that died (pid 2^22+1 does not exist) took both; it had posted the first reply, not the second.
-      const dead = `${(await import('node:os')).hostname()}:${2 ** 22 + 1}:dead`;
+      // A process of this host that died (pid 2^22+1 does not exist) took both; it had posted the first reply, not the second.
+      const [host, , , space] = instanceId().split(':');
+      const dead = `${host}:${2 ** 22 + 1}:dead:${space}`;
       for (const [key, ts] of [
         [keyPosted, tsPosted],
         [keyPending, tsPending],

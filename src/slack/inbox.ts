@@ -119,9 +119,10 @@ function pidSpace(): string {
  * can be looked up: the same host and the same pid space. Any other holder is alive until its lease runs out.
  */
 export function holderIsDead(holder: string, self: string): boolean {
-  const [host, pidText, , space = ''] = holder.split(':');
-  const [ownHost, , , ownSpace = ''] = self.split(':');
-  if (host !== ownHost || space !== ownSpace) return false;
+  const [host, pidText, , space] = holder.split(':');
+  const [ownHost, , , ownSpace] = self.split(':');
+  // A claim without a pid space was taken by an earlier version, which named only its host: judged as it judged.
+  if (host !== ownHost || (space !== undefined && space !== ownSpace)) return false;
   const pid = Number(pidText);
   if (pid === process.pid) return holder !== self;
   try {
