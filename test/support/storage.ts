@@ -2,6 +2,8 @@
 // the files vitest.postgres.config.ts lists, once more on PostgreSQL (KB954960_TEST_ENGINE=postgres: a fresh database
 // of the run's throwaway cluster, test/support/postgres.ts). Tests read and write through the port, so one test proves
 // the behaviour on both engines.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStorage } from '../../db/sqlite/storage.js';
 import type { Store } from '../../db/sqlite/store.js';
@@ -46,6 +48,23 @@ export function databaseUrlFor(dir: string): Promise<string> | undefined {
 export async function openTestStorage(dir: string, o: { file?: string; clock?: () => Date } = {}): Promise<Storage> {
   const url = databaseUrlFor(dir);
   return openStorage({ databasePath: join(dir, o.file ?? 'kb954960.db'), databaseUrl: url ? await url : undefined, clock: o.clock });
+}
+
+/**
+ * A fresh store of the test engine for one test: in a new temp directory (SQLite) or a new database (PostgreSQL).
+ * `close()` closes it and removes the directory.
+ */
+export async function tempStorage(o: { clock?: () => Date } = {}): Promise<{ storage: Storage; dir: string; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kb954960-storage-'));
+  const storage = await openTestStorage(dir, o);
+  return {
+    storage,
+    dir,
+    async close() {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The environment that points a spawned CLI or `serve` at the data kept in `dir` (DATABASE_URL on PostgreSQL runs). */
