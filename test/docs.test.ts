@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -43,7 +43,7 @@ describe('README', () => {
     expect(m, command).not.toBeNull();
     // As a newcomer runs it: a fresh database (here a temporary one), the repo as the working directory.
     const dir = mkdtempSync(join(tmpdir(), 'kb954960-readme-'));
-    let r: ReturnType<typeof spawnSync<string>>;
+    let r: SpawnSyncReturns<string>;
     try {
       r = spawnSync(process.execPath, [bin, ...m![1]!.split(' ')], {
         cwd: ROOT,

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, decodeToUtf8, fileChunks, formatBytes, type DecodedInfo, type InputProblem } from '../src/ingest/decode.js';
+import { InputError, decodeToUtf8, fileChunks, formatBytes, type ByteSource, type DecodedInfo, type InputProblem } from '../src/ingest/decode.js';
 import { waitUntil } from './support/wait.js';
 
 // Real lines from the KB954960 material (classic WindowsUpdate.log: TABs, CRLF).
@@ -422,7 +422,7 @@ describe('borrowed chunks: a source that reuses one buffer', () => {
   }
 
   /** Decodes, copying each yielded chunk at once (borrowed output is valid only until the next pull). */
-  async function decodeCopying(source: AsyncIterable<Uint8Array>, borrowed: boolean): Promise<Buffer> {
+  async function decodeCopying(source: ByteSource, borrowed: boolean): Promise<Buffer> {
     const parts: Buffer[] = [];
     for await (const c of decodeToUtf8(source, { maxBytes: 1 << 26, borrowed })) parts.push(Buffer.from(c));
     return Buffer.concat(parts);

@@ -7,16 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { langCommand } from '../commands/lang.js';
 import { subscribeArgs } from '../commands/subscribe.js';
-import { ReaderLangStore } from '../db/sqlite/reader-lang-store.js';
-import { Store } from '../db/sqlite/store.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { lookupCode } from '../src/detect/result-codes.js';
 import { DEFAULT_LANG, isLang, LANGS } from '../src/lang.js';
 import { msg } from '../src/render/messages/index.js';
 import { checkModal } from '../src/slack/views/check-modal.js';
+import type { Storage } from '../src/store/port.js';
 import { childEnv } from './support/clock.js';
-import { tempDb } from './support/status-fixtures.js';
-import { port } from './support/storage.js';
+import { tempStorage } from './support/storage.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 /** Not a language of the list, in every case the inputs are read in. */
@@ -62,18 +60,13 @@ describe('the one list of languages', () => {
   });
 
   describe('`/kb954960 lang` and the reader-language store', () => {
-    let db: ReturnType<typeof tempDb>;
-    let store: Store;
-    beforeEach(() => {
-      db = tempDb();
-      store = Store.open(db.path);
+    let t: { storage: Storage; close(): Promise<void> };
+    beforeEach(async () => {
+      t = await tempStorage();
     });
-    afterEach(() => {
-      store.close();
-      db.cleanup();
-    });
+    afterEach(() => t.close());
     const ctx = (userId: string) => ({
-      store: port(store),
+      store: t.storage,
       lang: DEFAULT_LANG,
       now: new Date('2024-06-01T12:00:00Z'),
       userId,
@@ -85,11 +78,11 @@ describe('the one list of languages', () => {
       for (const lang of LANGS) {
         const reply = await langCommand([lang.toUpperCase()], ctx(`U${lang.toUpperCase()}`));
         expect(reply).toMatchObject({ exitCode: 0, json: { lang, chosen: true } });
-        expect(new ReaderLangStore(store).chosenLang(`U${lang.toUpperCase()}`)).toBe(lang);
+        expect(await t.storage.readers.chosenLang(`U${lang.toUpperCase()}`)).toBe(lang);
       }
       for (const bad of NOT_LANGS.filter(Boolean)) {
         expect((await langCommand([bad], ctx('UOTHER'))).exitCode).toBe(2);
-        expect(new ReaderLangStore(store).chosenLang('UOTHER')).toBeNull();
+        expect(await t.storage.readers.chosenLang('UOTHER')).toBeNull();
       }
     });
   });

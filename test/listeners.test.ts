@@ -1,12 +1,8 @@
-// Each listener folder's exported callback, called directly — no Bolt App, no HTTP — with a real temp SQLite store
+// Each listener folder's exported callback, called directly — no Bolt App, no HTTP — with a real temp store (either engine)
 // and the real durable inbox (SlackInbox). The inbox's workers here only record what they were handed: the listener's
 // effect is what it wrote to the queue (key, kind, payload), what it acked and when, and what it left alone.
 import type { types } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InboxStore } from '../db/sqlite/inbox-store.js';
-import type { InboxItem } from '../src/store/port.js';
-import { ReaderLangStore } from '../db/sqlite/reader-lang-store.js';
-import type { Store } from '../db/sqlite/store.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';
@@ -24,12 +20,13 @@ import { diagnoseShortcut } from '../src/slack/listeners/shortcuts/diagnose.js';
 import { checkModalSubmission } from '../src/slack/listeners/views/check-modal-submission.js';
 import { checkModal } from '../src/slack/views/check-modal.js';
 import type { MessageWork } from '../src/slack/work/message.js';
+import type { InboxItem, Storage } from '../src/store/port.js';
 import { buttonsIn, expectWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW, testClock } from './support/clock.js';
 import { KB_CLIENT_EXAMPLE } from './support/fixtures.js';
 import { blockAction, messageEvent, messageShortcut, slackTs, slashCommand, triggerId, viewSubmission } from './support/payloads.js';
-import { checkInput, tempStore } from './support/real-check.js';
-import { port } from './support/storage.js';
+import { checkInput } from './support/real-check.js';
+import { tempStorage } from './support/storage.js';
 
 const BOT_USER = 'UBOT';
 const ADMIN = 'UADMIN';
@@ -62,15 +59,16 @@ function recordingClient() {
   };
 }
 
-let t: { store: Store; close(): void };
+let t: { storage: Storage; close(): Promise<void> };
 let inbox: SlackInbox;
 let worked: InboxItem[];
 let logs: LogLine[];
 let deps: ListenerDeps;
-const queue = () => new InboxStore(t.store);
+/** What the durable queue holds under a key. */
+const queued = (key: string) => t.storage.inbox.item(key);
 
-beforeEach(() => {
-  t = tempStore();
+beforeEach(async () => {
+  t = await tempStorage({ clock: () => new Date(TEST_NOW) });
   worked = [];
   logs = [];
   const logger = createLogger('debug', { write: (l: string) => void logs.push(JSON.parse(l) as LogLine) });
@@ -79,12 +77,12 @@ beforeEach(() => {
     worked.push(item);
     return { outcome: 'silent' as const };
   };
-  inbox = new SlackInbox({ store: port(t.store), logger, clock, handlers: { message: work, file: work, command: work, view: work } });
-  deps = { config: loadConfig({ ADMIN_USER_IDS: ADMIN }), store: port(t.store), logger, clock, inbox };
+  inbox = new SlackInbox({ store: t.storage, logger, clock, handlers: { message: work, file: work, command: work, view: work, retract: work } });
+  deps = { config: loadConfig({ ADMIN_USER_IDS: ADMIN }), store: t.storage, logger, clock, inbox };
 });
 afterEach(async () => {
   await inbox.drain();
-  t.close();
+  await t.close();
 });
 
 /** Bolt's arguments for a callback, from the payload Slack sends (only what the listener reads is filled in). */
@@ -95,7 +93,10 @@ function argsOf<F extends (args: never) => unknown>(_listener: F, args: Record<s
 /** An ack that records what it was called with, and whether the work was already in the queue at that moment. */
 function recordingAck(key?: string) {
   const acks: { args: unknown[]; queued: boolean | null }[] = [];
-  const ack = async (...args: unknown[]) => void acks.push({ args, queued: key === undefined ? null : queue().item(key) !== null });
+  const ack = async (...args: unknown[]) => {
+    const held = key === undefined ? null : (await queued(key)) !== null;
+    acks.push({ args, queued: held });
+  };
   return { ack, acks };
 }
 
@@ -108,7 +109,7 @@ describe('messages: logPasteMessage', () => {
     const body = messageEvent({ channel: 'C1', user: 'U1', ts, text: KB_CLIENT_EXAMPLE });
     await call(body);
     const key = `message:C1:${ts}`;
-    expect(queue().item(key)).toMatchObject({ key, kind: 'message', eventId: body.event_id });
+    expect(await queued(key)).toMatchObject({ key, kind: 'message', eventId: body.event_id });
     await inbox.idle();
     expect(worked.map((i) => i.key)).toEqual([key]);
     expect(worked[0]!.payload).toMatchObject({
@@ -125,11 +126,11 @@ describe('messages: logPasteMessage', () => {
     await call(body);
     await inbox.idle();
     expect(worked).toHaveLength(1);
-    expect(queue().item(key)?.attempts).toBe(1);
+    expect((await queued(key))?.attempts).toBe(1);
   });
 
   it('a reader who chose Japanese gets Japanese for English text; Japanese text gets Japanese anyway', async () => {
-    new ReaderLangStore(t.store).choose('UJA', 'ja', TEST_NOW);
+    await t.storage.readers.choose('UJA', 'ja', TEST_NOW);
     const ts1 = slackTs();
     const ts2 = slackTs();
     await call(messageEvent({ channel: 'C1', user: 'UJA', ts: ts1, text: KB_CLIENT_EXAMPLE }));
@@ -149,7 +150,7 @@ describe('messages: logPasteMessage', () => {
         files: [{ id: 'F1', name: 'WindowsUpdate.log', size: 1234, mimetype: 'text/plain', url_private_download: 'https://files.slack.com/F1' }],
       }),
     );
-    expect(queue().item(`message:D1:${ts}`)).toMatchObject({ kind: 'file' });
+    expect(await queued(`message:D1:${ts}`)).toMatchObject({ kind: 'file' });
     await inbox.idle();
     expect(worked[0]!.payload).toMatchObject({ alwaysAnswer: true, files: [{ id: 'F1', name: 'WindowsUpdate.log', url: 'https://files.slack.com/F1' }] });
   });
@@ -166,7 +167,7 @@ describe('messages: logPasteMessage', () => {
     await call(messageEvent({ channel: 'C1', ts: tss[4], text: '   ' }));
     await inbox.idle();
     expect(worked).toEqual([]);
-    for (const ts of tss) expect(queue().item(`message:C1:${ts}`)).toBeNull();
+    for (const ts of tss) expect(await queued(`message:C1:${ts}`)).toBeNull();
   });
 
   it('an edit that changes the text: keyed by the edit; an unfurl (same text) is not an edit', async () => {
@@ -232,12 +233,12 @@ describe('events: appMention and appHomeOpened', () => {
     const listener = appMention(deps);
     await listener(argsOf(listener, { event: { ...body.event, type: 'app_mention' }, body, context: { botUserId: BOT_USER } }));
     await inbox.idle();
-    expect(queue().item(`message:C1:${ts}`)).toBeNull();
+    expect(await queued(`message:C1:${ts}`)).toBeNull();
   });
 
   it('App Home: published for the user who opened it, in their language, from the store; the Messages tab is left alone', async () => {
-    await checkInput(t.store, KB_CLIENT_EXAMPLE, { lang: 'en', serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
-    new ReaderLangStore(t.store).choose('UJA', 'ja', TEST_NOW);
+    await checkInput(t.storage, KB_CLIENT_EXAMPLE, { lang: 'en', serverName: 'wsus01', channelId: 'C1', messageTs: '1764072000.000100' });
+    await t.storage.readers.choose('UJA', 'ja', TEST_NOW);
     const { client, calls } = recordingClient();
     const listener = appHomeOpened(deps);
     await listener(argsOf(listener, { event: { type: 'app_home_opened', user: 'UJA', channel: 'DUJA', tab: 'home', event_ts: slackTs() }, client }));
@@ -315,7 +316,7 @@ describe('views: checkModalSubmission', () => {
   it("no log or a bad server name: the form shows the error in the reader's language, nothing is queued", async () => {
     const empty = await call(submit({ log: '   ' }));
     expect(empty.acks).toEqual([{ args: [{ response_action: 'errors', errors: { log: msg('en').modal.noLog } }], queued: false }]);
-    new ReaderLangStore(t.store).choose('U1', 'ja', TEST_NOW);
+    await t.storage.readers.choose('U1', 'ja', TEST_NOW);
     const bad = await call(submit({ log: KB_CLIENT_EXAMPLE, server: 'not a host!' }, 'ja'));
     expect(bad.acks).toEqual([{ args: [{ response_action: 'errors', errors: { server: msg('ja').modal.badServer } }], queued: false }]);
     expect(worked).toEqual([]);
@@ -323,7 +324,7 @@ describe('views: checkModalSubmission', () => {
 });
 
 describe('actions: answerBlockAction', () => {
-  const listener = () => answerBlockAction({ logger: deps.logger, afterAck: inbox, store: port(t.store), config: deps.config, clock: deps.clock });
+  const listener = () => answerBlockAction({ logger: deps.logger, afterAck: inbox, store: t.storage, config: deps.config, clock: deps.clock });
   /** Bolt's arguments for a click on `element` in `blocks` of a bot message in C1. */
   function click(element: types.Button, blocks: types.KnownBlock[], user: string, messageTs = slackTs()) {
     const body = blockAction({
@@ -352,7 +353,7 @@ describe('actions: answerBlockAction', () => {
   const buttonIn = (blocks: types.KnownBlock[], id: string) => buttonsIn(blocks).find((b) => b.element.action_id === id)!.element as unknown as types.Button;
 
   it('"Show N more lines": acked at once, then the rest of the stored evidence to the clicker only', async () => {
-    const r = await checkInput(t.store, Array.from({ length: 8 }, () => KB_CLIENT_EXAMPLE).join('\n'), { lang: 'en', serverName: 'wsus01' });
+    const r = await checkInput(t.storage, Array.from({ length: 8 }, () => KB_CLIENT_EXAMPLE).join('\n'), { lang: 'en', serverName: 'wsus01' });
     const reply = renderDiagnosisBlocks(r.diagnosis, { diagnosisId: r.diagnosisId });
     const c = click(buttonIn(reply.blocks, ACTION_IDS.moreEvidence), reply.blocks, 'U1');
     await listener()(c.args);
@@ -367,7 +368,7 @@ describe('actions: answerBlockAction', () => {
   });
 
   it('"Record for …": an admin records the pasted facts for that server; anyone else is told only admins can', async () => {
-    const r = await checkInput(t.store, 'Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.66', {
+    const r = await checkInput(t.storage, 'Microsoft.UpdateServices.WebServices.Client.dll 3.1.6001.66', {
       lang: 'en',
       channelId: 'C1',
       messageTs: '1764072000.000100',
@@ -385,12 +386,12 @@ describe('actions: answerBlockAction', () => {
     await inbox.idle();
     expect(nobody.events).toEqual(['ack']);
     expect(nobody.calls).toEqual([{ method: 'chat.postEphemeral', args: expect.objectContaining({ channel: 'C1', user: 'UNOBODY' }) }]);
-    expect(t.store.server('wsus02')).toBeNull();
+    expect(await t.storage.servers.facts('wsus02')).toBeNull();
 
     const admin = click(button, reply.blocks, ADMIN);
     await listener()(admin.args);
     await inbox.idle();
-    expect(t.store.server('wsus02')).toMatchObject({ dllVersion: '3.1.6001.66' });
+    expect(await t.storage.servers.facts('wsus02')).toMatchObject({ dllVersion: '3.1.6001.66' });
     const update = admin.calls.find((c) => c.method === 'chat.update')!;
     expect(update.args).toMatchObject({ channel: 'C1' });
     expect(visibleText(update.args.blocks as types.KnownBlock[])).toContain(`<@${ADMIN}>`);

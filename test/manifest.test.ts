@@ -6,9 +6,7 @@ import { DIAGNOSE_SHORTCUT_ID } from '../src/slack/listeners/shortcuts/index.js'
 import { runSlashCommand } from '../commands/index.js';
 import { SUBCOMMANDS, slackUsageHint } from '../commands/table.js';
 import { LANGS } from '../src/lang.js';
-import { Store } from '../db/sqlite/store.js';
-import { tempDb } from './support/status-fixtures.js';
-import { port } from './support/storage.js';
+import { tempStorage } from './support/storage.js';
 
 // manifest.yml is what admins import; it must name what the code listens for, and ask for no more than it uses.
 const manifest = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
@@ -63,12 +61,11 @@ describe('manifest.yml', () => {
       expect([...inHint].sort(), lang).toEqual([...new Set(['help', ...inHelp])].sort());
     }
     // Each word of the hint is a subcommand the real dispatcher knows (an unknown one gets the help's "unknown").
-    const db = tempDb();
-    const store = Store.open(db.path);
+    const t = await tempStorage();
     try {
       for (const sub of inHint) {
         const out = await runSlashCommand(sub, {
-          store: port(store),
+          store: t.storage,
           lang: 'en',
           now: new Date('2026-11-25T12:00:00Z'),
           adminUserIds: [],
@@ -79,8 +76,7 @@ describe('manifest.yml', () => {
         expect(out.kind === 'reply' ? out.reply.text : '', sub).not.toMatch(/unknown|Unknown/);
       }
     } finally {
-      store.close();
-      db.cleanup();
+      await t.close();
     }
   });
 });

@@ -1,7 +1,6 @@
 // The diagnosis surface (src/render/diagnosis-blocks.ts, problem-reply.ts, attribution.ts): built from the real
 // detection of the fixtures, recorded in a real store, in both languages; within Slack's limits, verdict first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/sqlite/store.js';
 import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { ACTION_IDS, RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';
@@ -16,15 +15,18 @@ import {
 } from '../src/render/diagnosis-blocks.js';
 import { msg } from '../src/render/messages/index.js';
 import { MAX_BLOCKS, renderCodePointer, renderProblemReply } from '../src/render/problem-reply.js';
+import type { Storage } from '../src/store/port.js';
 import { actionIds, buttonsIn, buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
 import { fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
-import { checkInput, tempStore } from './support/real-check.js';
+import { TEST_NOW } from './support/clock.js';
+import { checkInput } from './support/real-check.js';
+import { tempStorage } from './support/storage.js';
 
 const KANA = /[\u3040-\u30ff]/;
 
-let t: { store: Store; close(): void };
-beforeEach(() => {
-  t = tempStore();
+let t: { storage: Storage; close(): Promise<void> };
+beforeEach(async () => {
+  t = await tempStorage({ clock: () => new Date(TEST_NOW) });
 });
 afterEach(() => t.close());
 
@@ -34,7 +36,7 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
   it.each(['client-affected.log', 'client-affected-utf16le.log', 'server-affected.log', 'seed-run-together.txt'])(
     'affected (%s): the verdict first, the download link, the evidence with line numbers',
     async (name) => {
-      const r = await checkInput(t.store, fixture(name), { lang, name });
+      const r = await checkInput(t.storage, fixture(name), { lang, name });
       const d = r.diagnosis;
       expect(d.verdict).toBe('affected');
       const m = renderDiagnosisBlocks(d, { diagnosisId: r.diagnosisId });
@@ -54,7 +56,7 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
   it('a long affected log: five lines shown, the rest behind a button that names the stored diagnosis', async () => {
     // The KB's example, once per sync attempt, twelve attempts: far more evidence than the reply shows.
     const log = Array.from({ length: 12 }, () => KB_CLIENT_EXAMPLE).join('\n');
-    const r = await checkInput(t.store, log, { lang, name: 'WindowsUpdate.log' });
+    const r = await checkInput(t.storage, log, { lang, name: 'WindowsUpdate.log' });
     const d = r.diagnosis;
     expect(d.evidence.length).toBeGreaterThan(REPLY_BUDGET.evidenceShown);
     const m = renderDiagnosisBlocks(d, { diagnosisId: r.diagnosisId });
@@ -65,7 +67,7 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
     expect(value).toEqual({ d: r.diagnosisId, n: d.evidence.length, lang });
 
     // What the button answers: the rest, read back from the store, within the limits however many there are.
-    const rest = t.store.evidenceOf(r.diagnosisId!, value!.n!).slice(REPLY_BUDGET.evidenceShown);
+    const rest = (await t.storage.history.evidenceOf(r.diagnosisId!, value!.n!)).slice(REPLY_BUDGET.evidenceShown);
     expect(rest.length).toBe(d.evidence.length - REPLY_BUDGET.evidenceShown);
     const shown = renderMoreEvidence(rest, d.evidence.length, lang);
     expectMessageWithinBlockKit(shown);
@@ -87,7 +89,7 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
   });
 
   it('a healthy log: clean, said first, no download', async () => {
-    const r = await checkInput(t.store, fixture('client-healthy.log'), { lang, name: 'WindowsUpdate.log' });
+    const r = await checkInput(t.storage, fixture('client-healthy.log'), { lang, name: 'WindowsUpdate.log' });
     expect(r.diagnosis.verdict).toBe('clean');
     const m = renderDiagnosisBlocks(r.diagnosis, { diagnosisId: r.diagnosisId });
     expectMessageWithinBlockKit(m);
@@ -96,14 +98,14 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
   });
 
   it('verification output: fixed without a download; the DLL below the fix makes the download the next step', async () => {
-    const fixed = await checkInput(t.store, 'KB954960-CHECK computer=WSUS01 dll=3.1.6001.66', { lang });
+    const fixed = await checkInput(t.storage, 'KB954960-CHECK computer=WSUS01 dll=3.1.6001.66', { lang });
     expect(fixed.diagnosis.verdict).toBe('fixed');
     const f = renderDiagnosisBlocks(fixed.diagnosis, { diagnosisId: fixed.diagnosisId });
     expectMessageWithinBlockKit(f);
     expect(f.blocks[0]).toMatchObject({ type: 'header', text: { text: msg(lang).verdictHeadline.fixed } });
     expect(buttonUrls(f.blocks)).toEqual([]);
 
-    const old = await checkInput(t.store, 'KB954960-CHECK computer=WSUS02 dll=3.1.6001.65', { lang });
+    const old = await checkInput(t.storage, 'KB954960-CHECK computer=WSUS02 dll=3.1.6001.65', { lang });
     expect(old.diagnosis.verdict).toBe('vulnerable');
     const v = renderDiagnosisBlocks(old.diagnosis, { diagnosisId: old.diagnosisId });
     expectMessageWithinBlockKit(v);
@@ -112,7 +114,7 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
   });
 
   it('output that names no computer: the question and one "Record for" button per known server, ids unique', async () => {
-    const r = await checkInput(t.store, fixture('client-affected.log'), { lang });
+    const r = await checkInput(t.storage, fixture('client-affected.log'), { lang });
     const m = renderDiagnosisBlocks(r.diagnosis, { diagnosisId: r.diagnosisId });
     const servers = Array.from({ length: 9 }, (_, i) => `wsus${String(i).padStart(2, '0')}.corp.example`);
     const asked = withAskServer(m, askServerBlocks(r.diagnosisId!, { dllVersion: '3.1.6001.66' }, servers, lang), lang);
@@ -122,7 +124,7 @@ describe.each(['en', 'ja'] as const)('the diagnosis reply in %s', (lang: Lang) =
   });
 
   it('not KB954960 but failing: the problem and its first step lead, the codes in one block', async () => {
-    const r = await checkInput(t.store, fixture('client-other-errors.log'), { lang, name: 'WindowsUpdate.log' });
+    const r = await checkInput(t.storage, fixture('client-other-errors.log'), { lang, name: 'WindowsUpdate.log' });
     const d = r.diagnosis;
     expect(d.verdict).toBe('clean');
     expect(d.problems.length).toBeGreaterThan(1);

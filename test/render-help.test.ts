@@ -7,7 +7,7 @@ import { renderHelp } from '../src/render/help.js';
 import { msg } from '../src/render/messages/index.js';
 import { buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW } from './support/clock.js';
-import { tempStore } from './support/real-check.js';
+import { tempStorage } from './support/storage.js';
 
 const KANA = /[\u3040-\u30ff]/;
 /** What runSlashCommand answers (commands/index.ts): each must be in the help. */
@@ -34,10 +34,10 @@ describe.each(['en', 'ja'] as const)('the help in %s', (lang: Lang) => {
   });
 
   it('is what `/kb954960 help` and an unknown word answer', async () => {
-    const t = tempStore();
+    const t = await tempStorage({ clock: () => new Date(TEST_NOW) });
     try {
       const ctx = {
-        store: t.store,
+        store: t.storage,
         lang,
         now: new Date(TEST_NOW),
         adminUserIds: [],
@@ -48,7 +48,7 @@ describe.each(['en', 'ja'] as const)('the help in %s', (lang: Lang) => {
       expect(await runSlashCommand('help', ctx)).toEqual({ kind: 'reply', reply: { ...renderHelp(lang), exitCode: 0 } });
       expect(await runSlashCommand('frobnicate now', ctx)).toEqual({ kind: 'reply', reply: { ...renderHelp(lang, 'frobnicate'), exitCode: 2 } });
     } finally {
-      t.close();
+      await t.close();
     }
   });
 });

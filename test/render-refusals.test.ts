@@ -2,7 +2,6 @@
 // the errors the real ingest throws; both languages.
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/sqlite/store.js';
 import { check, inlineScan } from '../src/check.js';
 import type { Lang } from '../src/lang.js';
 import { formatBytes, InputError, WEVTUTIL_EXPORT } from '../src/ingest/decode.js';
@@ -11,18 +10,18 @@ import { msg } from '../src/render/messages/index.js';
 import { refusalText, renderRefusals, type Refusal } from '../src/render/refusals.js';
 import { refusalOf } from '../src/slack/errors.js';
 import { DownloadError } from '../src/slack/file-download.js';
+import type { Storage } from '../src/store/port.js';
 import { expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
 import { fixture } from './support/fixtures.js';
 import { TEST_NOW } from './support/clock.js';
-import { tempStore } from './support/real-check.js';
-import { port } from './support/storage.js';
+import { tempStorage } from './support/storage.js';
 
 const KANA = /[\u3040-\u30ff]/;
 const NAME = '<!channel>.log';
 
-let t: { store: Store; close(): void };
-beforeEach(() => {
-  t = tempStore();
+let t: { storage: Storage; close(): Promise<void> };
+beforeEach(async () => {
+  t = await tempStorage({ clock: () => new Date(TEST_NOW) });
 });
 afterEach(() => t.close());
 
@@ -31,7 +30,7 @@ async function refusalFor(bytes: Buffer, maxBytes = Number.POSITIVE_INFINITY): P
   try {
     await check(
       { inputs: [{ name: NAME, chunks: [bytes] }], lang: 'en', now: new Date(TEST_NOW), mayRecordFacts: false },
-      { storage: port(t.store), scan: inlineScan(maxBytes) },
+      { storage: t.storage, scan: inlineScan(maxBytes) },
     );
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);

@@ -1,7 +1,6 @@
 // The status surface (src/render/status-blocks.ts): the daily post, `/kb954960 status` and the top of App Home, built
 // from a real store that real diagnoses of the fixtures and of verification output filled; both languages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../db/sqlite/store.js';
 import type { Lang } from '../src/lang.js';
 import { linksFor } from '../src/kb954960.js';
 import { msg } from '../src/render/messages/index.js';
@@ -9,46 +8,47 @@ import { slackDate } from '../src/render/slack-date.js';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { FLEET_BUCKETS, STATUS } from '../src/fleet/status.js';
 import { loadFleetStatus } from '../src/status/query.js';
+import type { Storage } from '../src/store/port.js';
 import { buttonUrls, expectMessageWithinBlockKit, visibleText } from './support/block-kit.js';
 import { TEST_NOW } from './support/clock.js';
 import { clientExampleOn, fixture, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
-import { checkInput, tempStore } from './support/real-check.js';
-import { port } from './support/storage.js';
+import { checkInput } from './support/real-check.js';
+import { tempStorage } from './support/storage.js';
 
 const NOW = new Date(TEST_NOW);
 const KANA = /[\u3040-\u30ff]/;
 
-let t: { store: Store; close(): void };
-beforeEach(() => {
-  t = tempStore();
+let t: { storage: Storage; close(): Promise<void> };
+beforeEach(async () => {
+  t = await tempStorage({ clock: () => new Date(TEST_NOW) });
 });
 afterEach(() => t.close());
 
 /** A fleet in every state, as pastes and uploads make it. */
-async function seedFleet(store: Store): Promise<void> {
-  await checkInput(store, fixture('client-affected.log'), {
+async function seedFleet(storage: Storage): Promise<void> {
+  await checkInput(storage, fixture('client-affected.log'), {
     lang: 'en',
     name: 'WindowsUpdate.log',
     serverName: 'wsus-tokyo01',
     channelId: 'C0WSUS',
     messageTs: '1764072000.000100',
   });
-  await checkInput(store, fixture('server-affected.log'), { lang: 'en', name: 'SoftwareDistribution.log' });
-  await checkInput(store, fixture('client-other-errors.log'), { lang: 'en', name: 'WindowsUpdate.log', serverName: 'wsus-sapporo' });
+  await checkInput(storage, fixture('server-affected.log'), { lang: 'en', name: 'SoftwareDistribution.log' });
+  await checkInput(storage, fixture('client-other-errors.log'), { lang: 'en', name: 'WindowsUpdate.log', serverName: 'wsus-sapporo' });
   for (const line of [
     'KB954960-CHECK computer=WSUS-OSAKA dll=3.1.6001.66',
     'KB954960-CHECK computer=WSUS-KOBE dll=3.1.6001.65',
     'KB954960-CHECK computer=WSUS-NAGOYA wsus=3.0.6000.374',
     'KB954960-CHECK computer=WSUS-SP2 wsus=3.2.7600.226',
   ]) {
-    await checkInput(store, line, { lang: 'en', userId: 'UADMIN', channelId: 'C0WSUS', messageTs: '1764072100.000200' });
+    await checkInput(storage, line, { lang: 'en', userId: 'UADMIN', channelId: 'C0WSUS', messageTs: '1764072100.000200' });
   }
 }
 
 describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
   it('a fleet in every state: title first, the counts, every affected server named, the next action, the links', async () => {
-    await seedFleet(t.store);
-    const fleet = await loadFleetStatus(port(t.store), NOW);
+    await seedFleet(t.storage);
+    const fleet = await loadFleetStatus(t.storage, NOW);
     expect(fleet.quiet).toBe(false);
     expect(fleet.servers.affected.length).toBeGreaterThanOrEqual(2);
     const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
@@ -70,10 +70,15 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
   it('a large fleet with long names: each list cut to whole lines with "and K more", within the limits', async () => {
     for (let i = 0; i < 120; i++) {
       const name = `wsus-${String(i).padStart(3, '0')}.branch-office-number-${i}.region-${i % 7}.corp.example.com`;
-      await checkInput(t.store, KB_CLIENT_EXAMPLE, { lang: 'en', serverName: name, channelId: 'C0BIG', messageTs: `1764070000.${String(i).padStart(6, '0')}` });
-      await checkInput(t.store, `KB954960-CHECK computer=FIXED-${i} dll=3.1.6001.66`, { lang: 'en' });
+      await checkInput(t.storage, KB_CLIENT_EXAMPLE, {
+        lang: 'en',
+        serverName: name,
+        channelId: 'C0BIG',
+        messageTs: `1764070000.${String(i).padStart(6, '0')}`,
+      });
+      await checkInput(t.storage, `KB954960-CHECK computer=FIXED-${i} dll=3.1.6001.66`, { lang: 'en' });
     }
-    const fleet = await loadFleetStatus(port(t.store), NOW);
+    const fleet = await loadFleetStatus(t.storage, NOW);
     expect(fleet.counts.affected).toBe(120);
     expect(fleet.counts.fixed).toBe(120);
     const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
@@ -87,14 +92,14 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
 
   it('a server pasted again and again: one line with its count and newest thread; the bound leaves room for the others', async () => {
     const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
-    await checkInput(t.store, clientExampleOn('wsus-osaka'), { lang, channelId: 'C0OSAKA', messageTs: '1764000000.000100', now: hoursAgo(20) });
+    await checkInput(t.storage, clientExampleOn('wsus-osaka'), { lang, channelId: 'C0OSAKA', messageTs: '1764000000.000100', now: hoursAgo(20) });
     // More failures of wsusebc than the post has lines: newest first, they alone used to fill the list. Each has a
     // fault ID of its own: pastes of one failure (one ID) count once.
     for (let i = 0; i < STATUS.topDetections + 2; i++) {
       const failure = KB_CLIENT_EXAMPLE.replace(/c0a7445f/g, (0xc0a74400 + i).toString(16));
-      await checkInput(t.store, failure, { lang, channelId: 'C0EBC', messageTs: `17640700${String(i).padStart(2, '0')}.000100`, now: hoursAgo(12 - i) });
+      await checkInput(t.storage, failure, { lang, channelId: 'C0EBC', messageTs: `17640700${String(i).padStart(2, '0')}.000100`, now: hoursAgo(12 - i) });
     }
-    const fleet = await loadFleetStatus(port(t.store), NOW);
+    const fleet = await loadFleetStatus(t.storage, NOW);
     expect(fleet.newDetections).toMatchObject({ total: STATUS.topDetections + 3, groups: 2 });
     const m = renderStatusBlocks(fleet, lang, { timeZone: 'Asia/Tokyo' });
     expectMessageWithinBlockKit(m);
@@ -116,7 +121,7 @@ describe.each(['en', 'ja'] as const)('the fleet status in %s', (lang: Lang) => {
   });
 
   it('a quiet day: one line', async () => {
-    const m = renderStatusBlocks(await loadFleetStatus(port(t.store), NOW), lang);
+    const m = renderStatusBlocks(await loadFleetStatus(t.storage, NOW), lang);
     expectMessageWithinBlockKit(m);
     expect(m.blocks).toHaveLength(1);
     expect(visibleText(m.blocks)).toContain(msg(lang).status.quietHead);

@@ -170,7 +170,7 @@ describe.each(engines)('two replicas on one database ($engine, $where): kill -9 
     const seed = Number(process.env.REPLICA_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seed);
     const db = await database(dir);
-    const peek = engine === 'postgres' ? postgresPeek(db.DATABASE_URL!) : sqlitePeek(db.DATABASE_PATH!);
+    const peek = 'DATABASE_URL' in db ? postgresPeek(db.DATABASE_URL) : sqlitePeek(db.DATABASE_PATH);
     // Both replicas run on one business clock: each child's starts at KB954960_NOW, so a replica started later is
     // told where the first one's clock is by then (claims compare times written by both).
     const clockOrigin = performance.now();

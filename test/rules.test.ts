@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Rule, RuleId } from '../src/detect/types.js';
 import { RULES } from '../src/detect/rules.js';
 import { scanText } from '../src/detect/scanner.js';
 
 // Every rule carries its own examples: adding a rule adds its tests.
-describe.each(RULES.map((r) => [r.id, r] as const))('rule %s', (_id, rule) => {
+describe.each(RULES.map((r): readonly [string, Rule<RuleId>] => [r.id, r]))('rule %s', (_id, rule) => {
   it('has at least one positive and one negative example', () => {
     expect(rule.examples.match.length).toBeGreaterThan(0);
     expect(rule.examples.noMatch.length).toBeGreaterThan(0);

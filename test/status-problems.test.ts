@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { StatusStore } from '../db/sqlite/status-store.js';
-import { Store } from '../db/sqlite/store.js';
 import { scanText } from '../src/detect/scanner.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { renderHistoryBlocks, renderHistoryText } from '../src/render/history.js';
@@ -8,8 +6,8 @@ import { renderStatusBlocks } from '../src/render/status-blocks.js';
 import { statusJson } from '../src/render/status-json.js';
 import { renderStatusText, statusFallbackText } from '../src/render/status-text.js';
 import { loadFleetStatus } from '../src/status/query.js';
-import { tempDb } from './support/status-fixtures.js';
-import { port } from './support/storage.js';
+import type { Storage } from '../src/store/port.js';
+import { sqlOnTestDatabase, tempStorage } from './support/storage.js';
 
 // The other known problems per server: recorded with each diagnosis, counted by the store, shown by the status.
 
@@ -19,31 +17,27 @@ const APP_POOL_503 = '2024-05-30\t10:02:11:123\t 912\t1a2c\tPT\tWARNING: Sync of
 const TIMEOUT = 'Misc\tWARNING: WinHttp: SendRequestToServerForFileInformation failed with 0x80072ee2';
 
 describe('other problems per server', () => {
-  const dbs: { store: Store; cleanup: () => void }[] = [];
-  afterEach(() => {
-    for (const d of dbs.splice(0)) {
-      d.store.close();
-      d.cleanup();
-    }
+  const opened: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const t of opened.splice(0)) await t.close();
   });
-  function open(): Store {
-    const tmp = tempDb();
-    const store = Store.open(tmp.path);
-    dbs.push({ store, cleanup: tmp.cleanup });
-    return store;
+  async function open(): Promise<Storage> {
+    const t = await tempStorage();
+    opened.push(t);
+    return t.storage;
   }
-  function record(store: Store, server: string | null, log: string, at: string): number {
+  function record(storage: Storage, server: string | null, log: string, at: string): Promise<number> {
     const d = diagnose(scanText(log), { lang: 'en', serverName: server, now: at });
-    return store.recordDiagnosis({ diagnosis: d, origin: 'cli', at });
+    return storage.history.record({ diagnosis: d, origin: 'cli', at });
   }
 
-  it("counts each server's problems in the window, in how many logs and since when, most logs first", () => {
-    const store = open();
-    record(store, 'wsus03', APP_POOL_503, day(10)); // before the 7-day window
-    for (const n of [6, 4, 2, 1]) record(store, 'wsus03', APP_POOL_503, day(n));
-    record(store, 'wsus01', `${APP_POOL_503}\n${TIMEOUT}`, day(3));
-    record(store, null, APP_POOL_503, day(1)); // no server: not counted per server
-    const counts = new StatusStore(store).otherProblemsPerServerSince(day(7));
+  it("counts each server's problems in the window, in how many logs and since when, most logs first", async () => {
+    const store = await open();
+    await record(store, 'wsus03', APP_POOL_503, day(10)); // before the 7-day window
+    for (const n of [6, 4, 2, 1]) await record(store, 'wsus03', APP_POOL_503, day(n));
+    await record(store, 'wsus01', `${APP_POOL_503}\n${TIMEOUT}`, day(3));
+    await record(store, null, APP_POOL_503, day(1)); // no server: not counted per server
+    const counts = await store.status.otherProblemsPerServerSince(day(7));
     expect(counts).toEqual([
       { server: 'wsus03', problem: 'wsus-app-pool-503', logs: 4, since: day(6) },
       { server: 'wsus01', problem: 'wsus-app-pool-503', logs: 1, since: day(3) },
@@ -52,9 +46,9 @@ describe('other problems per server', () => {
   });
 
   it('the status shows them per server in text, blocks, the fallback and JSON, in English and Japanese', async () => {
-    const store = open();
-    for (const n of [5, 2, 1, 0.5]) record(store, 'wsus03', APP_POOL_503, day(n));
-    const status = await loadFleetStatus(port(store), NOW);
+    const store = await open();
+    for (const n of [5, 2, 1, 0.5]) await record(store, 'wsus03', APP_POOL_503, day(n));
+    const status = await loadFleetStatus(store, NOW);
     expect(status.otherProblems).toEqual({ days: 7, entries: [{ server: 'wsus03', problem: 'wsus-app-pool-503', logs: 4, since: day(5) }] });
     expect(status.quiet).toBe(false); // a day with only other problems is still worth a full post
 
@@ -78,22 +72,22 @@ describe('other problems per server', () => {
   });
 
   it('a KB954960 log records no other problem: its 0x8024400E is the signature, not another failure', async () => {
-    const store = open();
+    const store = await open();
     const kb = [
       'PT\t+++++++++++  PT: Synchronizing server updates  +++++++++++',
       'PT  WARNING: SyncUpdates failure, error = 0x8024400E, soap client error = 7',
       'PT  WARNING:     ErrorCode:InternalServerError(5)',
     ].join('\n');
-    record(store, 'wsus02', kb, day(1));
-    expect(new StatusStore(store).otherProblemsPerServerSince(day(7))).toEqual([]);
-    expect((await loadFleetStatus(port(store), NOW)).otherProblems.entries).toEqual([]);
+    await record(store, 'wsus02', kb, day(1));
+    expect(await store.status.otherProblemsPerServerSince(day(7))).toEqual([]);
+    expect((await loadFleetStatus(store, NOW)).otherProblems.entries).toEqual([]);
   });
 
-  it("the history names each diagnosis's other problems", () => {
-    const store = open();
-    record(store, 'wsus01', `${APP_POOL_503}\n${TIMEOUT}`, day(2));
-    record(store, 'wsus01', 'nothing to see', day(1));
-    const entries = store.history({ server: 'wsus01' });
+  it("the history names each diagnosis's other problems", async () => {
+    const store = await open();
+    await record(store, 'wsus01', `${APP_POOL_503}\n${TIMEOUT}`, day(2));
+    await record(store, 'wsus01', 'nothing to see', day(1));
+    const entries = await store.history.list({ server: 'wsus01' });
     expect(entries.map((e) => e.problems)).toEqual([[], ['wsus-app-pool-503', 'wsus-timeouts']]);
     const text = renderHistoryText(entries, 'en').split('\n');
     expect(text[0]).not.toContain('also:');
@@ -105,12 +99,14 @@ describe('other problems per server', () => {
   });
 
   it('is purged with the history', async () => {
-    const store = open();
-    record(store, 'wsus03', APP_POOL_503, day(40));
-    const kept = record(store, 'wsus03', APP_POOL_503, day(1));
-    const rows = () => store.db.prepare('SELECT diagnosis_id AS id FROM diagnosis_problems').all() as { id: number }[];
-    expect(rows()).toHaveLength(2);
-    expect(store.purgeDiagnosesBefore(day(30))).toBe(1);
-    expect(rows()).toEqual([{ id: kept }]);
+    const t = await tempStorage();
+    opened.push(t);
+    await record(t.storage, 'wsus03', APP_POOL_503, day(40));
+    const kept = await record(t.storage, 'wsus03', APP_POOL_503, day(1));
+    // The table itself: no problem row outlives its diagnosis (the status's counts join them, and would not show one).
+    const rows = () => sqlOnTestDatabase(t.storage, t.dir, 'SELECT CAST(diagnosis_id AS INTEGER) AS id FROM diagnosis_problems');
+    expect(await rows()).toHaveLength(2);
+    expect(await t.storage.history.purgeBefore(day(30))).toBe(1);
+    expect(await rows()).toEqual([{ id: kept }]);
   });
 });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../db/sqlite/store.js';
 import type { ServerFacts } from '../src/diagnose/server-state.js';
 import type { types } from '@slack/bolt';
 import { renderStatusBlocks } from '../src/render/status-blocks.js';
@@ -9,8 +8,8 @@ import { renderStatusText } from '../src/render/status-text.js';
 import { newDetectionsHeading } from '../src/render/status-words.js';
 import { buildFleetStatus, FLEET_BUCKETS, type DetectionEntry } from '../src/fleet/status.js';
 import { linkedStatusMessage, loadFleetStatus } from '../src/status/query.js';
-import { diagnosis, recordAffected, tempDb } from './support/status-fixtures.js';
-import { port } from './support/storage.js';
+import { diagnosis, recordAffected } from './support/status-fixtures.js';
+import { sqlOnTestDatabase, tempStorage } from './support/storage.js';
 
 const NOW = new Date('2024-06-02T00:00:00Z');
 const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
@@ -49,7 +48,7 @@ function expectWithinSlackLimits(message: { text: string; blocks: types.KnownBlo
   expect(message.text.length).toBeGreaterThan(0);
   expect(message.text.length).toBeLessThanOrEqual(3000);
   for (const b of message.blocks) {
-    const text = (b.text as { text?: string } | undefined)?.text;
+    const text = ('text' in b ? (b.text as { text?: string } | undefined) : undefined)?.text;
     if (b.type === 'header') expect(text!.length).toBeLessThanOrEqual(150);
     if (b.type === 'section') {
       if (text !== undefined) {
@@ -224,6 +223,7 @@ describe('large fleets', () => {
       createdAt: day(i / 24),
       server: servers[i * 5]!.name,
       channelId: 'C0WSUS',
+      origin: 'message',
       messageTs: `17172720${i}.000100`,
       replyTs: null,
       count: 1 + i,
@@ -248,8 +248,8 @@ describe('large fleets', () => {
     const status = buildFleetStatus({ servers: bigFleet(500, 240), newDetections: { entries: [], total: 0, groups: 0 }, now: NOW });
     const msg = renderStatusBlocks(status, 'en');
     expectWithinSlackLimits(msg);
-    for (const b of msg.blocks.filter((b) => b.type === 'section' && b.text)) {
-      const text = (b.text as { text: string }).text;
+    for (const b of msg.blocks.filter((b): b is types.SectionBlock => b.type === 'section' && !!b.text)) {
+      const text = b.text!.text;
       if (text.includes('\n• ')) expect(text).toMatch(/_and [\d,]+ more_$/);
     }
   });
@@ -284,25 +284,26 @@ describe('large fleets', () => {
 });
 
 describe('loadFleetStatus (from the store)', () => {
-  const dbs: { store: Store; cleanup: () => void }[] = [];
-  afterEach(() => {
-    for (const d of dbs.splice(0)) {
-      d.store.close();
-      d.cleanup();
-    }
+  const opened: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const t of opened.splice(0)) await t.close();
   });
+  const open = async () => {
+    const t = await tempStorage();
+    opened.push(t);
+    return t;
+  };
 
   it('reads servers, the last 24 h of detections and when each affected episode began', async () => {
-    const tmp = tempDb();
-    const store = Store.open(tmp.path);
-    dbs.push({ store, cleanup: tmp.cleanup });
-    recordAffected(store, 'wsus01', day(20)); // an old episode...
-    store.recordDiagnosis({ diagnosis: diagnosis('wsus01', 'fixed', { fixEvent: true }), origin: 'cli', at: day(15) }); // ...fixed...
-    recordAffected(store, 'wsus01', day(9)); // ...and back: affected since 9 days
-    recordAffected(store, 'wsus01', day(0.5), { channelId: 'C0WSUS', messageTs: '1717200000.000100' });
-    recordAffected(store, 'wsus02', day(2));
-    store.recordServerVersion('wsus03', 'dll', '3.1.6001.66', day(1));
-    const status = await loadFleetStatus(port(store), NOW);
+    const t = await open();
+    const store = t.storage;
+    await recordAffected(store, 'wsus01', day(20)); // an old episode...
+    await store.history.record({ diagnosis: diagnosis('wsus01', 'fixed', { fixEvent: true }), origin: 'cli', at: day(15) }); // ...fixed...
+    await recordAffected(store, 'wsus01', day(9)); // ...and back: affected since 9 days
+    await recordAffected(store, 'wsus01', day(0.5), { channelId: 'C0WSUS', messageTs: '1717200000.000100' });
+    await recordAffected(store, 'wsus02', day(2));
+    await store.servers.recordVersion('wsus03', 'dll', '3.1.6001.66', day(1));
+    const status = await loadFleetStatus(store, NOW);
     expect(status.counts).toMatchObject({ affected: 2, fixed: 1 });
     const w1 = status.servers.affected.find((s) => s.name === 'wsus01')!;
     expect(w1.affectedSince).toBe(day(9));
@@ -311,43 +312,43 @@ describe('loadFleetStatus (from the store)', () => {
     expect(status.newDetections.total).toBe(1);
     expect(status.newDetections.entries[0]).toMatchObject({ server: 'wsus01', channelId: 'C0WSUS', threadTs: '1717200000.000100', count: 1 });
 
-    const msg = renderStatusBlocks(await loadFleetStatus(port(store), NOW), 'en', { timeZone: 'Asia/Tokyo' });
+    const msg = renderStatusBlocks(await loadFleetStatus(store, NOW), 'en', { timeZone: 'Asia/Tokyo' });
     expectWithinSlackLimits(msg);
     expect(JSON.stringify(msg.blocks)).toContain('<#C0WSUS>'); // no permalink resolved: the channel is named
   });
 
   it('new detections: one line per server with its count and newest thread, bounded by servers, not diagnoses', async () => {
-    const tmp = tempDb();
-    const store = Store.open(tmp.path);
-    dbs.push({ store, cleanup: tmp.cleanup });
+    const t = await open();
+    const store = t.storage;
     const hours = (n: number) => day(n / 24);
-    recordAffected(store, 'wsus02', hours(20), { channelId: 'C0TWO', messageTs: '1717200000.000200' }); // the oldest of the day
+    await recordAffected(store, 'wsus02', hours(20), { channelId: 'C0TWO', messageTs: '1717200000.000200' }); // the oldest of the day
     // wsusebc failed 12 times since, more than the post lists: the old list was wsusebc ×10 and nothing else.
     for (let i = 0; i < 12; i++)
-      recordAffected(store, 'wsusebc', hours(12 - i), { channelId: 'C0EBC', messageTs: `17172100${String(i).padStart(2, '0')}.000100` });
-    recordAffected(store, 'wsusebc', day(3), { channelId: 'C0EBC', messageTs: '1716900000.000100' }); // before the window
+      await recordAffected(store, 'wsusebc', hours(12 - i), { channelId: 'C0EBC', messageTs: `17172100${String(i).padStart(2, '0')}.000100` });
+    await recordAffected(store, 'wsusebc', day(3), { channelId: 'C0EBC', messageTs: '1716900000.000100' }); // before the window
     // A row recorded before aliases existed, under another spelling of wsusebc: the same server.
-    store.db.prepare('INSERT INTO server_aliases (alias, name) VALUES (?, ?)').run('wsusebc.corp.example', 'wsusebc');
-    store.db
-      .prepare(
-        "INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines) VALUES (?, 'cli', 'wsusebc.corp.example', 'affected', 'unknown', 'en', 1)",
-      )
-      .run(hours(13));
+    await sqlOnTestDatabase(store, t.dir, 'INSERT INTO server_aliases (alias, name) VALUES (?, ?)', ['wsusebc.corp.example', 'wsusebc']);
+    await sqlOnTestDatabase(
+      store,
+      t.dir,
+      "INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines) VALUES (?, 'cli', 'wsusebc.corp.example', 'affected', 'unknown', 'en', 1)",
+      [hours(13)],
+    );
     // No server named: grouped per channel (two pastes in C0ASK), and the CLI's (no channel) together.
     const unnamed = (at: string, where: { channelId?: string; messageTs?: string } = {}) =>
-      store.recordDiagnosis({
+      store.history.record({
         diagnosis: diagnosis(null, 'affected'),
         origin: where.channelId ? 'message' : 'cli',
         at,
         channelId: where.channelId ?? null,
         messageTs: where.messageTs ?? null,
       });
-    unnamed(hours(10), { channelId: 'C0ASK', messageTs: '1717220000.000100' });
-    unnamed(hours(6), { channelId: 'C0ASK', messageTs: '1717230000.000100' });
-    unnamed(hours(15));
-    unnamed(hours(14));
+    await unnamed(hours(10), { channelId: 'C0ASK', messageTs: '1717220000.000100' });
+    await unnamed(hours(6), { channelId: 'C0ASK', messageTs: '1717230000.000100' });
+    await unnamed(hours(15));
+    await unnamed(hours(14));
 
-    const status = await loadFleetStatus(port(store), NOW);
+    const status = await loadFleetStatus(store, NOW);
     const d = status.newDetections;
     expect(d.total).toBe(1 + 12 + 1 + 2 + 2);
     expect(d.groups).toBe(4);
@@ -359,7 +360,7 @@ describe('loadFleetStatus (from the store)', () => {
     ]);
     expect(d.entries[0]!.threadTs).toBe('1717210011.000100'); // the newest of wsusebc's
     // Bounded by servers: with room for two lines, the other two are "and 2 more".
-    const two = (await loadFleetStatus(port(store), NOW, { detections: 2 })).newDetections;
+    const two = (await loadFleetStatus(store, NOW, { detections: 2 })).newDetections;
     expect([two.entries.length, two.groups, two.total]).toEqual([2, 4, 18]);
 
     // The post links each line's newest thread, and asks Slack for those only.
@@ -374,7 +375,7 @@ describe('loadFleetStatus (from the store)', () => {
     };
     for (const lang of ['en', 'ja'] as const) {
       asked.length = 0;
-      const msg = await linkedStatusMessage(port(store), client, lang, NOW, { timeZone: 'Asia/Tokyo' });
+      const msg = await linkedStatusMessage(store, client, lang, NOW, { timeZone: 'Asia/Tokyo' });
       expectWithinSlackLimits(msg);
       expect(asked.sort()).toEqual(['C0ASK/1717230000.000100', 'C0EBC/1717210011.000100', 'C0TWO/1717200000.000200']);
       const heading = lang === 'en' ? '*New detections in the last 24 h: 18 on 4 servers*' : '*過去 24 時間の新しい検出: 18 件、サーバー 4 台*';
@@ -417,18 +418,17 @@ describe('loadFleetStatus (from the store)', () => {
   });
 
   it('a detection without a channel says how it came in: the form is not labelled as the CLI', async () => {
-    const tmp = tempDb();
-    const store = Store.open(tmp.path);
-    dbs.push({ store, cleanup: tmp.cleanup });
+    const t = await open();
+    const store = t.storage;
     const hours = (n: number) => day(n / 24);
     // The check form opened from a global shortcut has no channel; nor has the CLI.
     const outside = (server: string | null, origin: 'modal' | 'cli', at: string) =>
-      store.recordDiagnosis({ diagnosis: diagnosis(server, 'affected'), origin, at });
-    outside('wsusform', 'modal', hours(1));
-    outside(null, 'modal', hours(2));
-    outside('wsuscli', 'cli', hours(3));
+      store.history.record({ diagnosis: diagnosis(server, 'affected'), origin, at });
+    await outside('wsusform', 'modal', hours(1));
+    await outside(null, 'modal', hours(2));
+    await outside('wsuscli', 'cli', hours(3));
 
-    const status = await loadFleetStatus(port(store), NOW);
+    const status = await loadFleetStatus(store, NOW);
     expect(status.newDetections.entries.map((e) => [e.server, e.channelId, e.origin])).toEqual([
       ['wsusform', null, 'modal'],
       [null, null, 'modal'],
@@ -463,16 +463,15 @@ describe('loadFleetStatus (from the store)', () => {
   });
 
   it('an empty database: one line', async () => {
-    const tmp = tempDb();
-    const store = Store.open(tmp.path);
-    dbs.push({ store, cleanup: tmp.cleanup });
-    const msg = renderStatusBlocks(await loadFleetStatus(port(store), NOW), 'en');
+    const t = await open();
+    const store = t.storage;
+    const msg = renderStatusBlocks(await loadFleetStatus(store, NOW), 'en');
     expect(msg.blocks).toHaveLength(1);
     // Nothing known yet: the line says how to tell the bot of a server (the 'no-servers' next action), not only that.
     expect(msg.text).toBe(
       'KB954960 — quiet day: no new detections in the last 24 h. No servers known yet: paste a WindowsUpdate.log or SoftwareDistribution.log to the bot, or record one with `server NAME wsus VERSION`.',
     );
-    expect(renderStatusText(await loadFleetStatus(port(store), NOW), 'ja')).toBe(
+    expect(renderStatusText(await loadFleetStatus(store, NOW), 'ja')).toBe(
       'KB954960 — 新しい検出なし: 過去 24 時間に新しい検出はありません。まだサーバーの情報がありません。WindowsUpdate.log や SoftwareDistribution.log をボットに貼り付けるか、`server <名前> wsus <バージョン>` で記録してください。',
     );
   });

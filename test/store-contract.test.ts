@@ -227,7 +227,7 @@ describe.each(engines)('the storage port on $name', (engine) => {
     const s = await open();
     const reported = { dllVersion: '3.1.6001.66' };
     const id = await s.history.record({
-      diagnosis: diagnosis(null, 'not-affected', reported),
+      diagnosis: diagnosis(null, 'fixed', reported), // the DLL it reports is the fixed one
       origin: 'message',
       at: at(1),
       channelId: 'C1',

@@ -9,20 +9,21 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSlashCommand, type SlashContext } from '../commands/index.js';
 import { SUBCOMMANDS, surfacesOf } from '../commands/table.js';
-import { Store } from '../db/sqlite/store.js';
 import { childEnv } from './support/clock.js';
-import { tempDb } from './support/status-fixtures.js';
-import { port } from './support/storage.js';
+import { databaseEnvFor, tempStorage } from './support/storage.js';
 
 const BIN = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 let dir: string;
-beforeAll(() => {
+/** Points the CLI at this file's data: its SQLite file, or its PostgreSQL database. */
+let databaseEnv: Record<string, string>;
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kb954960-table-'));
+  databaseEnv = await databaseEnvFor(dir, 'kb.db');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: childEnv({ DATABASE_PATH: join(dir, 'kb.db') }), encoding: 'utf8', timeout: 20_000, input: '' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: childEnv(databaseEnv), encoding: 'utf8', timeout: 20_000, input: '' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -57,10 +58,9 @@ describe('the subcommand table', () => {
   });
 
   it('Slack answers each Slack row, and the CLI-only ones with the help', async () => {
-    const db = tempDb();
-    const store = Store.open(db.path);
+    const t = await tempStorage();
     const ctx: SlashContext = {
-      store: port(store),
+      store: t.storage,
       lang: 'en',
       now: new Date('2026-11-25T12:00:00Z'),
       adminUserIds: [],
@@ -80,8 +80,7 @@ describe('the subcommand table', () => {
         expect(out.kind === 'reply' ? out.reply.text : '', s.name).toContain(`There is no \`${s.name.split(' ')[0]}\` subcommand`);
       }
     } finally {
-      store.close();
-      db.cleanup();
+      await t.close();
     }
   });
 });

@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../db/sqlite/store.js';
 import { check, inlineScan } from '../src/check.js';
 import { RULES } from '../src/detect/rules.js';
 import { scanText } from '../src/detect/scanner.js';
@@ -10,7 +6,8 @@ import { diagnose } from '../src/diagnose/diagnose.js';
 import { serverState } from '../src/diagnose/server-state.js';
 import { CHECK_TAG, VERIFY_BLOCKS } from '../src/kb954960.js';
 import { renderText } from '../src/render/text.js';
-import { port } from './support/storage.js';
+import type { Storage } from '../src/store/port.js';
+import { tempStorage } from './support/storage.js';
 
 const NOW = '2026-11-24T00:00:00.000Z';
 const read = (text: string, serverName?: string) => diagnose(scanText(text), { lang: 'en', now: NOW, serverName });
@@ -123,38 +120,34 @@ describe('verification output read back, named for its server', () => {
 });
 
 describe('recorded for the server the output names', () => {
-  let dir: string;
-  let store: Store;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kb954960-verify-'));
-    store = Store.open(join(dir, 'kb.db'));
+  let t: { storage: Storage; close(): Promise<void> };
+  beforeEach(async () => {
+    t = await tempStorage();
   });
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => t.close());
+  const facts = (name: string) => t.storage.servers.facts(name);
 
   const paste = (text: string, at: string, mayRecordFacts = true) =>
     check(
       { inputs: [{ chunks: [Buffer.from(text)] }], lang: 'en', now: new Date(at), mayRecordFacts, from: { origin: 'message' } },
-      { storage: port(store), scan: inlineScan(1e6) },
+      { storage: t.storage, scan: inlineScan(1e6) },
     );
 
   it('a non-admin\'s "event absent" neither records nor clears anything', async () => {
     await paste(`${CHECK_TAG} computer=WSUS06 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');
     const r = await paste(`${CHECK_TAG} computer=WSUS06 event1022=absent`, '2026-11-02T00:00:00Z', false);
     expect(r.withheld).toEqual({ server: 'wsus06', fixEvent: false });
-    expect(store.server('wsus06')!.fixEventAt).toBe('2008-08-13T00:00:00.000Z'); // the event's own date, kept
+    expect((await facts('wsus06'))!.fixEventAt).toBe('2008-08-13T00:00:00.000Z'); // the event's own date, kept
   });
 
   it('marks the server fixed, and a later "event absent" clears the event-only proof', async () => {
     await paste(`${CHECK_TAG} computer=WSUS01 event1022=present 2008-08-13`, '2026-11-01T00:00:00Z');
-    expect(serverState(store.server('wsus01'))).toBe('fixed');
+    expect(serverState(await facts('wsus01'))).toBe('fixed');
     await paste(`${CHECK_TAG} computer=WSUS01 event1022=absent\n${CHECK_TAG} computer=WSUS01 wsus=3.1.6001.65`, '2026-11-02T00:00:00Z');
-    expect(store.server('wsus01')).toMatchObject({ fixEventAt: null, wsusVersion: '3.1.6001.65' });
-    expect(serverState(store.server('wsus01'))).toBe('vulnerable');
+    expect(await facts('wsus01')).toMatchObject({ fixEventAt: null, wsusVersion: '3.1.6001.65' });
+    expect(serverState(await facts('wsus01'))).toBe('vulnerable');
     await paste(powershellConsole('WSUS01', { wsus: '3.1.6001.65', dll: '3.1.6001.66', event: 'present 2008-08-13' }), '2026-11-03T00:00:00Z');
-    expect(serverState(store.server('wsus01'))).toBe('fixed');
-    expect(store.history({ server: 'wsus01' })).toHaveLength(3);
+    expect(serverState(await facts('wsus01'))).toBe('fixed');
+    expect(await t.storage.history.list({ server: 'wsus01' })).toHaveLength(3);
   });
 });

@@ -1,11 +1,10 @@
-// The real pipeline (ingest → scan → diagnose → record) on a test input, against a real temp SQLite store: what the
-// builder tests render, so that they render what a user would get.
-import { Store } from '../../db/sqlite/store.js';
+// The real pipeline (ingest → scan → diagnose → record) on a test input, against a real fresh store of the run's
+// engine (SQLite or PostgreSQL, test/support/storage.ts): what the builder tests render, so that they render what a
+// user would get.
 import { check, inlineScan, type CheckResult } from '../../src/check.js';
 import type { Lang } from '../../src/lang.js';
+import type { Storage } from '../../src/store/port.js';
 import { TEST_NOW } from './clock.js';
-import { tempDb } from './status-fixtures.js';
-import { port } from './storage.js';
 
 export interface CheckAs {
   readonly lang: Lang;
@@ -20,7 +19,7 @@ export interface CheckAs {
 }
 
 /** Diagnoses and records `input` as an admin's upload would be. */
-export function checkInput(store: Store, input: Buffer | string, as: CheckAs): Promise<CheckResult> {
+export function checkInput(storage: Storage, input: Buffer | string, as: CheckAs): Promise<CheckResult> {
   return check(
     {
       inputs: [{ name: as.name, chunks: [typeof input === 'string' ? Buffer.from(input, 'utf8') : input] }],
@@ -37,19 +36,6 @@ export function checkInput(store: Store, input: Buffer | string, as: CheckAs): P
         threadTs: as.messageTs,
       },
     },
-    { storage: port(store), scan: inlineScan(Number.POSITIVE_INFINITY) },
+    { storage, scan: inlineScan(Number.POSITIVE_INFINITY) },
   );
-}
-
-/** A fresh store in a temp directory; `close()` closes it and removes the directory. */
-export function tempStore(): { store: Store; close(): void } {
-  const tmp = tempDb();
-  const store = Store.open(tmp.path, { clock: () => new Date(TEST_NOW) });
-  return {
-    store,
-    close() {
-      store.close();
-      tmp.cleanup();
-    },
-  };
 }

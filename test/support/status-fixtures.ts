@@ -96,9 +96,9 @@ export function fakeSlack(clock: () => Date) {
           write(args);
           return new Promise(() => {}); // the process dies before it learns the ts
         }
-        if (f && typeof f === 'object' && 'after' in f) {
+        if (f && typeof f === 'object' && 'after' in f && 'error' in f) {
           write(args);
-          throw (f as { error: unknown }).error;
+          throw f.error;
         }
         if (f) throw f;
         const m = write(args);
