@@ -439,7 +439,7 @@ describe('slash commands: text of every shape', () => {
       channelId: 'C1',
       teamId: 'T1',
       maxBytes: MB,
-      defaults: { statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
+      defaults: { lang: 'en' as const, statusTime: '09:00', statusTimeZone: 'Asia/Tokyo' },
     });
     const word = fc.oneof(
       fc.constantFrom(
