@@ -104,7 +104,7 @@ describe('other problems per server', () => {
     await record(t.storage, 'wsus03', APP_POOL_503, day(40));
     const kept = await record(t.storage, 'wsus03', APP_POOL_503, day(1));
     // The table itself: no problem row outlives its diagnosis (the status's counts join them, and would not show one).
-    const rows = () => sqlOnTestDatabase(t.storage, t.dir, 'SELECT CAST(diagnosis_id AS INTEGER) AS id FROM diagnosis_problems');
+    const rows = () => sqlOnTestDatabase(t, 'SELECT CAST(diagnosis_id AS INTEGER) AS id FROM diagnosis_problems');
     expect(await rows()).toHaveLength(2);
     expect(await t.storage.history.purgeBefore(day(30))).toBe(1);
     expect(await rows()).toEqual([{ id: kept }]);

@@ -327,10 +327,9 @@ describe('loadFleetStatus (from the store)', () => {
       await recordAffected(store, 'wsusebc', hours(12 - i), { channelId: 'C0EBC', messageTs: `17172100${String(i).padStart(2, '0')}.000100` });
     await recordAffected(store, 'wsusebc', day(3), { channelId: 'C0EBC', messageTs: '1716900000.000100' }); // before the window
     // A row recorded before aliases existed, under another spelling of wsusebc: the same server.
-    await sqlOnTestDatabase(store, t.dir, 'INSERT INTO server_aliases (alias, name) VALUES (?, ?)', ['wsusebc.corp.example', 'wsusebc']);
+    await sqlOnTestDatabase(t, 'INSERT INTO server_aliases (alias, name) VALUES (?, ?)', ['wsusebc.corp.example', 'wsusebc']);
     await sqlOnTestDatabase(
-      store,
-      t.dir,
+      t,
       "INSERT INTO diagnoses (created_at, origin, server, verdict, server_state, lang, lines) VALUES (?, 'cli', 'wsusebc.corp.example', 'affected', 'unknown', 'en', 1)",
       [hours(13)],
     );

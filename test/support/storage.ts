@@ -68,36 +68,6 @@ export async function tempStorage(o: { clock?: () => Date } = {}): Promise<{ sto
   };
 }
 
-/**
- * Runs one SQL statement on the test database behind `storage` (opened for `dir`), on either engine: for a test that
- * must set up a row the port no longer writes (data an older version left) or look into a table the port does not
- * show. `?` placeholders and SQL both engines speak; the rows come back as the driver gives them (PostgreSQL's BIGINT
- * as a string: CAST in the query what is compared as a number).
- */
-export async function sqlOnTestDatabase(storage: Storage, dir: string, sql: string, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> {
-  if (storage instanceof SqliteStorage) {
-    const statement = storage.raw.db.prepare(sql);
-    if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
-    statement.run(...params);
-    return [];
-  }
-  const url = databaseUrlFor(dir);
-  if (!url) throw new Error(`no test database for ${dir}`);
-  const client = new pg.Client({ connectionString: await url });
-  await client.connect();
-  try {
-    let n = 0;
-    return (
-      await client.query(
-        sql.replace(/\?/g, () => `$${++n}`),
-        [...params],
-      )
-    ).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** The environment that points a spawned CLI or `serve` at the data kept in `dir` (DATABASE_URL on PostgreSQL runs). */
 export async function databaseEnvFor(dir: string, file = 'kb954960.db'): Promise<Record<string, string>> {
   const url = databaseUrlFor(dir);
@@ -127,6 +97,33 @@ async function withClient<T>(url: Promise<string>, fn: (client: pg.Client) => Pr
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs one SQL statement on the test's database, on either engine: for a test that must set up a row the port no
+ * longer writes (data an older version left) or look into a table the port does not show. `?` placeholders and SQL
+ * both engines speak; the rows come back as the driver gives them (PostgreSQL's BIGINT as a string: CAST in the query
+ * what is compared as a number).
+ */
+export async function sqlOnTestDatabase(data: TestData, sql: string, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> {
+  const { sqlite, url } = engineOf(data);
+  if (sqlite) {
+    const statement = sqlite.db.prepare(sql);
+    if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+    statement.run(...params);
+    return [];
+  }
+  let n = 0;
+  return withClient(
+    url,
+    async (c) =>
+      (
+        await c.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          [...params],
+        )
+      ).rows,
+  );
 }
 
 /**
