@@ -413,6 +413,25 @@ describe.each(engines)('the storage port on $name', (engine) => {
     expect(await s.fleet.alertThread('wsus01', 'C1')).toBeNull();
   });
 
+  it('one report taken in twice at once (two replicas): the second taking withdraws the diagnosis it recorded', async () => {
+    const s = await open();
+    const report = { id: 'r7', server: 'wsus07', generated: at(3), receivedAt: at(3), health: null };
+    // Both takings diagnosed the report's log before either recorded its id.
+    const [a, b] = [
+      await s.history.record({ diagnosis: affectedLog('wsus07'), origin: 'report', at: at(3) }),
+      await s.history.record({ diagnosis: affectedLog('wsus07'), origin: 'report', at: at(3) }),
+    ];
+    expect(await s.history.count()).toBe(2);
+    const facts = await s.servers.facts('wsus07');
+    expect(facts?.lastAffectedAt).toEqual(expect.any(String));
+    expect(await s.fleet.recordReport({ ...report, diagnosisId: a })).toBe(true);
+    expect(await s.fleet.recordReport({ ...report, diagnosisId: b })).toBe(false);
+    expect((await s.history.list()).map((e) => e.id)).toEqual([a]);
+    expect(await s.history.findingsOf(b)).toEqual([]);
+    expect(await s.history.findingsOf(a)).not.toEqual([]);
+    expect(await s.servers.facts('wsus07')).toEqual(facts); // as the first taking left them
+  });
+
   it('keeps each reader’s language', async () => {
     const s = await open();
     expect(await s.readers.chosenLang('U1')).toBeNull();

@@ -562,7 +562,11 @@ export class PostgresStorage implements Storage {
             'INSERT INTO reports (id, server, generated, received_at, diagnosis_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
             [r.id, r.server, r.generated, r.receivedAt, r.diagnosisId],
           );
-          if (added === 0) return false;
+          if (added === 0) {
+            // The first taking's diagnosis of the same log stands; the server's facts and last failure are what it made them.
+            if (r.diagnosisId !== null) await c.query('DELETE FROM diagnoses WHERE id = $1', [r.diagnosisId]);
+            return false;
+          }
           if (r.health) {
             // An older report arriving late (an -OutFile carried over) does not replace newer health.
             await c.query(

@@ -28,13 +28,17 @@ export class FleetStore {
     return this.store.statement('SELECT 1 FROM reports WHERE id = ?').get(id) !== undefined;
   }
 
-  /** One transaction: the id first (a duplicate stops here), then the health it brought. */
+  /** One transaction: the id first (a duplicate withdraws its own diagnosis and stops here), then the health it brought. */
   recordReport(r: { id: string; server: string; generated: string; receivedAt: string; diagnosisId: number | null; health: ClientHealth | null }): boolean {
     return this.store.db.transaction(() => {
       const added = this.store
         .statement('INSERT INTO reports (id, server, generated, received_at, diagnosis_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
         .run(r.id, r.server, r.generated, r.receivedAt, r.diagnosisId).changes;
-      if (added === 0) return false;
+      if (added === 0) {
+        // The first taking's diagnosis of the same log stands; the server's facts and last failure are what it made them.
+        if (r.diagnosisId !== null) this.store.statement('DELETE FROM diagnoses WHERE id = ?').run(r.diagnosisId);
+        return false;
+      }
       if (r.health) {
         // An older report arriving late (an -OutFile carried over) does not replace newer health.
         this.store

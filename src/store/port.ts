@@ -366,8 +366,10 @@ export interface FleetPort {
   /** Whether a report id was already recorded. */
   seen(id: string): Promise<boolean>;
   /**
-   * Records an accepted report: its id (once; false when it was already there, and then nothing is written) and, when
-   * it listed clients, the server's client health. All or nothing.
+   * Records an accepted report: its id (once) and, when it listed clients, the server's client health. All or nothing.
+   * False when the id was there already — the same report taken in twice at once (a retry reaching another replica
+   * while the first is still at work) — and then the diagnosis this taking recorded of its log (`diagnosisId`) is
+   * withdrawn in the same transaction: one report, one diagnosis.
    */
   recordReport(r: {
     id: string;
