@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
 const dist = new URL('../dist/', import.meta.url);
-const { openStorage } = await import(new URL('src/store/open.js', dist).href).catch(() => {
+const { openStorage } = await import(new URL('src/open-storage.js', dist).href).catch(() => {
   console.error('bench/status.mjs: dist/ not found — run `npm run build` first');
   process.exit(2);
 });
