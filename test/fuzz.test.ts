@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../db/sqlite/store.js';
 // Every rule the scanner runs: the KB954960 rules and the problem packs' line rules.
 import { DETECTION_RULES as RULES, Scanner, scanBuffer, MAX_LINE_BYTES } from '../src/detect/scanner.js';
 import { decodeToUtf8, InputError, type DecodeOptions } from '../src/ingest/decode.js';
@@ -16,7 +15,8 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createBot, type Bot } from '../src/slack/app.js';
 import { get, postSigned, startFakeSlack, type FakeSlack } from './support/index.js';
-import { port as portOf } from './support/storage.js';
+import { integrityCheck, openTestStorage } from './support/storage.js';
+import type { Storage } from '../src/store/port.js';
 
 /** Totals printed at the end: how many generated cases each property saw. */
 const runs: Record<string, number> = {};
@@ -418,20 +418,20 @@ describe('Slack text: any shape', () => {
 
 describe('slash commands: text of every shape', () => {
   let dir: string;
-  let store: Store;
-  beforeAll(() => {
+  let store: Storage;
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kb-fuzz-'));
-    store = Store.open(join(dir, 'fuzz.db'));
+    store = await openTestStorage(dir);
   });
-  afterAll(() => {
-    store?.close();
+  afterAll(async () => {
+    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('runSlashCommand answers every text with a sentence, never throws, never records a failed input', async () => {
     const { runSlashCommand } = await import('../commands/index.js');
     const ctx = (userId = 'U1') => ({
-      store: portOf(store),
+      store,
       lang: 'en' as const,
       now: new Date('2024-01-01T00:00:00Z'),
       userId,
@@ -480,7 +480,7 @@ describe('slash commands: text of every shape', () => {
         text,
         fc.constantFrom('U1', 'UADMIN'),
         counted('slash-text', async (t: string, user: string) => {
-          const before = store.diagnosisCount();
+          const before = await store.history.count();
           const t0 = performance.now();
           const outcome = await runSlashCommand(t, ctx(user));
           expect(performance.now() - t0).toBeLessThan(1000);
@@ -493,8 +493,8 @@ describe('slash commands: text of every shape', () => {
           expect(r.text.length).toBeGreaterThan(0);
           expect(r.text).not.toMatch(/\n\s+at \S+ \(|\[object Object\]/); // a sentence, never a stack or a dumped object
           // A refused or failed input records nothing.
-          if (r.exitCode === 2) expect(store.diagnosisCount()).toBe(before);
-          else expect(store.diagnosisCount() - before).toBeLessThanOrEqual(1);
+          if (r.exitCode === 2) expect(await store.history.count()).toBe(before);
+          else expect((await store.history.count()) - before).toBeLessThanOrEqual(1);
         }),
       ),
       { numRuns: 400 },
@@ -508,7 +508,7 @@ describe('slash commands: text of every shape', () => {
       `history ${'x'.repeat(100_000)}`,
     ]) {
       runs['slash-huge'] = (runs['slash-huge'] ?? 0) + 1;
-      const before = store.diagnosisCount();
+      const before = await store.history.count();
       const t0 = performance.now();
       const outcome = await runSlashCommand(big, ctx());
       expect(performance.now() - t0).toBeLessThan(3000);
@@ -516,10 +516,10 @@ describe('slash commands: text of every shape', () => {
       if (outcome.kind === 'reply') {
         expect(outcome.reply.text.length).toBeGreaterThan(0);
         expect(outcome.reply.text.length).toBeLessThan(40_000); // Slack's message limit
-        if (outcome.reply.exitCode === 2) expect(store.diagnosisCount()).toBe(before);
+        if (outcome.reply.exitCode === 2) expect(await store.history.count()).toBe(before);
       }
     }
-    expect(store.integrityCheck()).toBe('ok');
+    expect(await integrityCheck({ dir, storage: store })).toBe('ok');
   });
 });
 
@@ -528,7 +528,7 @@ describe("hostile HTTP requests at the running app (signed: they passed Slack's 
   const TOKEN = 'xoxb-1-fuzz-bot-token';
   let fake: FakeSlack;
   let bot: Bot;
-  let store: Store;
+  let store: Storage;
   let dir: string;
   let base: string;
   const logs: string[] = [];
@@ -548,16 +548,16 @@ describe("hostile HTTP requests at the running app (signed: they passed Slack's 
       },
       { forServe: true },
     );
-    store = Store.open(config.databasePath);
+    store = await openTestStorage(dir, { file: 'kb.db' });
     // Debug level on purpose: every logging path sees the hostile payloads too.
     const logger = createLogger('debug', { write: (l: string) => void logs.push(l) });
-    bot = createBot(config, { store: portOf(store), logger, apiRetries: 0, replyRetry: { attempts: 2, baseMs: 10 } });
+    bot = createBot(config, { store, logger, apiRetries: 0, replyRetry: { attempts: 2, baseMs: 10 } });
     const { port } = await bot.start();
     base = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
     await bot?.stop();
-    store?.close();
+    await store?.close();
     await fake?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -570,7 +570,7 @@ describe("hostile HTTP requests at the running app (signed: they passed Slack's 
   const nested = (depth: number, open: string, close: string, leaf = '1') => open.repeat(depth) + leaf + close.repeat(depth);
 
   it('deeply nested JSON (depth 10,000) in every place: a 4xx or a harmless ack, never a crash, nothing recorded', async () => {
-    const before = store.diagnosisCount();
+    const before = await store.history.count();
     const deepArray = nested(10_000, '[', ']');
     const deepObject = nested(10_000, '{"a":', '}');
     const bodies: Array<[string, string, string]> = [
@@ -616,19 +616,19 @@ describe("hostile HTTP requests at the running app (signed: they passed Slack's 
     }
     await alive();
     await bot.inbox.idle();
-    expect(store.diagnosisCount() - before).toBeLessThanOrEqual(1); // only the lone-surrogate message carries a finding
-    expect(store.integrityCheck()).toBe('ok');
+    expect((await store.history.count()) - before).toBeLessThanOrEqual(1); // only the lone-surrogate message carries a finding
+    expect(await integrityCheck({ dir, storage: store })).toBe('ok');
   });
 
   it('oversized bodies are refused with 413 before they are read in full; the app stays up', async () => {
-    const before = store.diagnosisCount();
+    const before = await store.history.count();
     const huge = `{"type":"event_callback","event":{"type":"message","channel":"C1","user":"U1","ts":"1.000003","text":"${'SyncUpdates failure, error = 0x8024400E '.repeat(200_000)}"}}`;
     expect(Buffer.byteLength(huge)).toBeGreaterThan(4 * MB);
     const r = await postSigned(events(), SECRET, huge, 'application/json', { timeoutMs: 10_000 });
     expect(r.status).toBe(413);
     await alive();
     await bot.inbox.idle();
-    expect(store.diagnosisCount()).toBe(before);
+    expect(await store.history.count()).toBe(before);
   });
 
   it('random junk bodies and content types: 4xx, and the app stays up', { timeout: 30_000 }, async () => {
@@ -659,14 +659,14 @@ describe("hostile HTTP requests at the running app (signed: they passed Slack's 
       120,
     );
     runs['http-junk'] = (runs['http-junk'] ?? 0) + cases.length;
-    const before = store.diagnosisCount();
+    const before = await store.history.count();
     const results = await Promise.all(
       cases.map(([body, type]) => postSigned(events(), SECRET, body, type, { timeoutMs: 10_000 }).then((r) => [body, type, r.status] as const)),
     );
     for (const [body, type, status] of results) expect(status, `${type}: ${JSON.stringify(body).slice(0, 100)}`).toBeLessThan(500);
     await alive();
     await bot.inbox.idle();
-    expect(store.diagnosisCount()).toBe(before);
+    expect(await store.history.count()).toBe(before);
     expect(logs.join('')).not.toContain(TOKEN);
   });
 });

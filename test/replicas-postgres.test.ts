@@ -1,12 +1,15 @@
 // Two replicas on one PostgreSQL (DATABASE_URL): what each must not do twice. An event Slack delivers to both is
 // queued once and answered once; the daily post goes out once per channel per day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStorage } from '../db/postgres/storage.js';
+import pg from 'pg';
+import { IDENTITY_LOCK, openPostgresStorage } from '../db/postgres/storage.js';
+import { scanText } from '../src/detect/scanner.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
 import { createLogger } from '../src/log.js';
 import { SlackInbox } from '../src/slack/inbox.js';
 import { StatusScheduler } from '../src/status/scheduler.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
-import { KB_SERVER_LINE } from './support/fixtures.js';
+import { clientExampleOn, KB_SERVER_LINE } from './support/fixtures.js';
 import { messageEvent, slackTs } from './support/payloads.js';
 import { testDatabase } from './support/postgres.js';
 import { postEvent } from './support/sign.js';
@@ -113,6 +116,38 @@ describe('two replicas on one PostgreSQL', () => {
       await inbox.drain();
       await dead.close();
       await alive.close();
+    }
+  });
+
+  it('a record on one replica waits while a "one server" merge on another reshapes names, then files under the merged name', async () => {
+    const at = '2026-11-25T12:00:00.000Z';
+    const record = (s: typeof one.storage, server: string) =>
+      s.history.record({ diagnosis: diagnose(scanText(clientExampleOn(server)), { lang: 'en', now: at }), origin: 'cli', at });
+    const older = await record(one.storage, 'wsus-merge-old');
+    const newer = await record(one.storage, 'wsus-merge-new');
+    // A session of its own holds the identity lock, as a merge in progress would: both replicas' writes must queue.
+    const gate = new pg.Client({ connectionString: url });
+    await gate.connect();
+    const waiting = async () =>
+      Number((await gate.query("SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted", [IDENTITY_LOCK])).rows[0].n);
+    try {
+      await gate.query('SELECT pg_advisory_lock($1)', [IDENTITY_LOCK]);
+      const merged = one.storage.attribution.sameServer({ diagnosisId: newer, earlierId: older, alias: 'wsus-merge-old', into: 'wsus-merge-new', at });
+      await waitUntil('the merge to wait for the identity lock', async () => (await waiting()) === 1);
+      // The other replica files a paste under the name being merged away: it waits behind the merge.
+      let filed = false;
+      const late = record(two.storage, 'wsus-merge-old').then((id) => ((filed = true), id));
+      await waitUntil('the record to wait behind the merge', async () => (await waiting()) === 2);
+      expect(filed).toBe(false);
+      await gate.query('SELECT pg_advisory_unlock($1)', [IDENTITY_LOCK]);
+      expect(await merged).toEqual({ kind: 'joined', server: 'wsus-merge-new' });
+      const id = await late;
+      // Filed after the merge, under the merged name: the name merged away was not made a server again.
+      expect((await two.storage.history.list({ server: 'wsus-merge-new', limit: 10 })).map((e) => [e.id, e.server])).toContainEqual([id, 'wsus-merge-new']);
+      expect((await two.storage.servers.list()).map((f) => f.name)).not.toContain('wsus-merge-old');
+      expect(await two.storage.servers.aliasesOf('wsus-merge-new')).toContain('wsus-merge-old');
+    } finally {
+      await gate.end();
     }
   });
 });

@@ -48,8 +48,11 @@ import { diagnosisValues, ITEM_SQL, splitPayload, toInboxItem, toStatusPost, toS
 const MIGRATIONS_DIR = dirname(fileURLToPath(import.meta.url));
 /** pg_advisory_xact_lock key of the migration run: replicas starting together migrate once, one after the other. */
 const MIGRATION_LOCK = 954_960_001;
-/** …and of reshaping server identities ("one server"): two merges at once could each move the other's rows. */
-const IDENTITY_LOCK = 954_960_002;
+/**
+ * …and of reshaping server identities ("one server"), held alone by a merge (two at once could each move the other's
+ * rows) and shared by every write that files under a name (serverRowFor).
+ */
+export const IDENTITY_LOCK = 954_960_002;
 /**
  * First half of the two-key advisory locks of the sweeps (storage.withExclusive); the second is a hash of the job's
  * name. Two-key locks live apart from the one-key locks above: they cannot collide.
@@ -800,17 +803,23 @@ async function spellingsOf(db: Db, name: string): Promise<string[]> {
   return [r.name, ...(await aliasesOf(db, r.name))];
 }
 
-/** The row a name is recorded under (created if new); an admin's new spelling of a known server is kept as its alias. */
-async function serverRowFor(db: Db, name: string, at: string, byAdmin: boolean): Promise<string> {
-  const r = await resolveServer(db, name, byAdmin);
+/**
+ * The row a name is recorded under (created if new); an admin's new spelling of a known server is kept as its alias.
+ * Within a transaction (`c`): it holds the identity lock shared till commit, so a "one server" merge on another replica
+ * (which holds it alone) is either wholly before this (the name resolves to the merged row) or wholly after (it moves
+ * this row too) — never between, where a name just merged away would be created again.
+ */
+async function serverRowFor(c: pg.PoolClient, name: string, at: string, byAdmin: boolean): Promise<string> {
+  await c.query('SELECT pg_advisory_xact_lock_shared($1)', [IDENTITY_LOCK]);
+  const r = await resolveServer(c, name, byAdmin);
   const row = r.kind === 'known' ? r.name : r.kind === 'invalid' ? name : r.name;
-  await db.query(
+  await c.query(
     `INSERT INTO servers (name, first_seen_at, last_seen_at, named_by_admin) VALUES ($1, $2, $2, $3)
      ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at, named_by_admin = servers.named_by_admin OR excluded.named_by_admin`,
     [row, at, byAdmin],
   );
   if (byAdmin && r.kind === 'known' && r.alias)
-    await db.query('INSERT INTO server_aliases (alias, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.alias, row]);
+    await c.query('INSERT INTO server_aliases (alias, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.alias, row]);
   return row;
 }
 
