@@ -348,9 +348,15 @@ export class SlackInbox {
       log.error({ err: e }, 'giving up on this Slack reply');
       return;
     }
-    await this.queue.release(item.key);
     // No Retry-After here: the Web API client waits it out itself (and pauses its queue) before it fails or retries.
     const delay = retry.baseMs * 2 ** (item.attempts - 1);
+    // The claim is kept through the backoff (its lease runs from the retry's time): another replica's sweep leaves the
+    // item alone until then, and takes it over only if this process dies meanwhile.
+    if (!(await this.queue.renew(item.key, this.id, new Date(this.now().getTime() + delay).toISOString()))) {
+      this.mine.delete(item.key); // no longer this process's: another replica took it over
+      this.settled(item.key);
+      return;
+    }
     log.warn({ err: e, delay_ms: delay }, 'reply failed; will retry');
     const timer = setTimeout(() => {
       this.timers.delete(timer);

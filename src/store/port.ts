@@ -294,7 +294,10 @@ export interface InboxPort {
   finish(key: string, outcome: InboxOutcome, at: string, replyTs?: string | null, diagnosisId?: number | null): Promise<void>;
   /** Keeps an item's answer, once worked out, with the item: a later attempt only delivers it. */
   keepAnswer(key: string, answer: unknown, diagnosisId: number | null): Promise<void>;
-  /** Keeps this holder's lease on an item it is still working on (false: no longer its own). */
+  /**
+   * Keeps this holder's lease on an item it is still working on (false: no longer its own). `at` may lie ahead: a
+   * retry's time, so that the claim is kept through the backoff and its lease runs from then.
+   */
   renew(key: string, by: string, at: string): Promise<boolean>;
   /** Lets another attempt happen later. */
   release(key: string): Promise<void>;
