@@ -136,7 +136,10 @@ describe('two replicas on one PostgreSQL', () => {
       await waitUntil('the merge to wait for the identity lock', async () => (await waiting()) === 1);
       // The other replica files a paste under the name being merged away: it waits behind the merge.
       let filed = false;
-      const late = record(two.storage, 'wsus-merge-old').then((id) => ((filed = true), id));
+      const late = record(two.storage, 'wsus-merge-old').then((id) => {
+        filed = true;
+        return id;
+      });
       await waitUntil('the record to wait behind the merge', async () => (await waiting()) === 2);
       expect(filed).toBe(false);
       await gate.query('SELECT pg_advisory_unlock($1)', [IDENTITY_LOCK]);
