@@ -53,12 +53,14 @@ exit "$code"
 `;
 
 /**
- * The environment of the server's processes: ours (so libfaketime's clock reaches them too, as it reaches every child
- * the tests spawn: PostgreSQL runs fine under it), without the libpq variables a developer's shell may set.
+ * The environment of the server's processes: ours, without the libpq variables a developer's shell may set, and without
+ * libfaketime (the shifted-clock run's LD_PRELOAD and FAKETIME*). The server's clock plays no part (the bot writes
+ * every time it stores), and libfaketime shares its clock through semaphores in /dev/shm that a server running as the
+ * `postgres` user cannot open when root made them: with a stale one of root's left under a reused pid, initdb failed.
  */
 function serverEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^PG/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^(PG|FAKETIME|LD_PRELOAD$|DYLD_)/.test(k)) env[k] = v;
   return env;
 }
 
