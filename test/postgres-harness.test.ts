@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStorage } from '../db/postgres/storage.js';
 import { Store } from '../db/sqlite/store.js';
 import { testClock } from './support/clock.js';
 import { testDatabase } from './support/postgres.js';
@@ -107,6 +108,36 @@ describe('a throwaway PostgreSQL for the tests', () => {
       expect((await client.query('SELECT name FROM servers')).rows).toEqual([{ name: 'only-here' }]);
     } finally {
       await other.client.end();
+    }
+  });
+});
+
+describe('a database created with a collation of its own', () => {
+  it('lists names in byte order, as SQLite does: a collation that ignores punctuation changes nothing', async () => {
+    // ICU's root collation with punctuation ignorable: `wsus-2` sorts as "wsus2", after `wsus1`; in byte order before it.
+    const url = new URL(await testDatabase());
+    url.pathname = `/t_icu_${process.pid}`;
+    const admin = await connect(Object.assign(new URL(url), { pathname: '/postgres' }).toString());
+    try {
+      await admin.query(`CREATE DATABASE ${url.pathname.slice(1)} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'und-u-ka-shifted' LOCALE 'C'`);
+      const probe = await connect(url.toString());
+      try {
+        const sorted = await probe.query<{ x: string }>("SELECT x FROM (VALUES ('wsus1'), ('wsus-2')) t (x) ORDER BY x");
+        expect(sorted.rows.map((r) => r.x)).toEqual(['wsus1', 'wsus-2']); // the database's own order
+      } finally {
+        await probe.end();
+      }
+      const storage = await openPostgresStorage(url.toString());
+      try {
+        const at = '2026-11-25T12:00:00.000Z';
+        for (const server of ['wsus1', 'wsus-2', 'wsus.b', 'wsusa']) await storage.servers.recordVersion(server, 'dll', '3.1.6001.65', at);
+        expect((await storage.servers.list()).map((f) => f.name)).toEqual(['wsus-2', 'wsus.b', 'wsus1', 'wsusa']);
+        expect(await storage.servers.recent(10)).toEqual(['wsus-2', 'wsus.b', 'wsus1', 'wsusa']);
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      await admin.end();
     }
   });
 });

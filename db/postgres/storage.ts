@@ -67,6 +67,10 @@ function jobKey(name: string): number {
   return h | 0;
 }
 
+// Lists ordered by a name (servers, aliases, channels, problems) say COLLATE "C": byte order, as SQLite's BINARY, so they
+// come in the same order on both engines whatever collation the database was created with (under a linguistic one,
+// `wsus-2` and `wsus1` would swap). Times are text of one fixed format: they sort right under any collation.
+
 type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
 
@@ -100,10 +104,10 @@ export class PostgresStorage implements Storage {
     this.servers = {
       resolve: (name, byAdmin = true) => resolveServer(pool, name, byAdmin),
       facts: (name, byAdmin = true) => serverFacts(pool, name, byAdmin),
-      list: async () => (await rows(pool, 'SELECT * FROM servers ORDER BY name')).map(toFacts),
+      list: async () => (await rows(pool, 'SELECT * FROM servers ORDER BY name COLLATE "C"')).map(toFacts),
       aliasesOf: (name) => aliasesOf(pool, name),
       proofsOf: async (name) =>
-        (await rows(pool, 'SELECT * FROM server_fact_sources WHERE server = $1 ORDER BY fact', [name])).map((r) => ({
+        (await rows(pool, 'SELECT * FROM server_fact_sources WHERE server = $1 ORDER BY fact COLLATE "C"', [name])).map((r) => ({
           fact: String(r.fact) as FactKind,
           value: str(r.value),
           recordedAt: String(r.recorded_at),
@@ -118,12 +122,13 @@ export class PostgresStorage implements Storage {
         const names = await spellingsOf(pool, name);
         const found = await rows(
           pool,
-          `SELECT 'problem' AS kind, p.problem AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
-             FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id WHERE d.server = ANY($1) GROUP BY p.problem
-           UNION ALL
-           SELECT 'code' AS kind, c.code AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
-             FROM diagnosis_codes c JOIN diagnoses d ON d.id = c.diagnosis_id WHERE d.server = ANY($1) GROUP BY c.code
-           ORDER BY last DESC, kind DESC, id`,
+          `SELECT * FROM (
+             SELECT 'problem' AS kind, p.problem AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+               FROM diagnosis_problems p JOIN diagnoses d ON d.id = p.diagnosis_id WHERE d.server = ANY($1) GROUP BY p.problem
+             UNION ALL
+             SELECT 'code' AS kind, c.code AS id, COUNT(*) AS logs, MIN(d.created_at) AS since, MAX(d.created_at) AS last
+               FROM diagnosis_codes c JOIN diagnoses d ON d.id = c.diagnosis_id WHERE d.server = ANY($1) GROUP BY c.code
+           ) f ORDER BY last DESC, kind DESC, id COLLATE "C"`,
           [names],
         );
         return found.map((r) => ({
@@ -134,7 +139,8 @@ export class PostgresStorage implements Storage {
           last: String(r.last),
         }));
       },
-      recent: async (limit) => (await rows(pool, 'SELECT name FROM servers ORDER BY last_seen_at DESC, name LIMIT $1', [limit])).map((r) => String(r.name)),
+      recent: async (limit) =>
+        (await rows(pool, 'SELECT name FROM servers ORDER BY last_seen_at DESC, name COLLATE "C" LIMIT $1', [limit])).map((r) => String(r.name)),
       recordVersion: async (name, kind, version, at, source = {}) => {
         const row = await tx(async (c) => {
           const row = await serverRowFor(c, name, at, true);
@@ -374,7 +380,7 @@ export class PostgresStorage implements Storage {
         const row = await one(pool, 'SELECT * FROM subscriptions WHERE channel_id = $1', [channelId]);
         return row ? toSubscription(row) : null;
       },
-      subscriptions: async () => (await rows(pool, 'SELECT * FROM subscriptions ORDER BY channel_id')).map(toSubscription),
+      subscriptions: async () => (await rows(pool, 'SELECT * FROM subscriptions ORDER BY channel_id COLLATE "C"')).map(toSubscription),
       claimPost: (o) =>
         tx(async (c): Promise<ClaimResult> => {
           const claimedBy = `${o.instanceId}/${randomUUID().slice(0, 8)}`;
@@ -450,7 +456,7 @@ export class PostgresStorage implements Storage {
       statusPosts: async (channelId) =>
         (channelId
           ? await rows(pool, 'SELECT * FROM status_posts WHERE channel_id = $1 ORDER BY local_date', [channelId])
-          : await rows(pool, 'SELECT * FROM status_posts ORDER BY channel_id, local_date')
+          : await rows(pool, 'SELECT * FROM status_posts ORDER BY channel_id COLLATE "C", local_date')
         ).map(toStatusPost),
       purgeStatusPostsBefore: (localDate) => changes(pool, 'DELETE FROM status_posts WHERE local_date < $1', [localDate]),
       firstAffectedAfter: async (servers) => {
@@ -510,12 +516,13 @@ export class PostgresStorage implements Storage {
             pool,
             `WITH w AS (SELECT d.id, d.server, d.created_at, d.verdict FROM diagnoses d WHERE d.created_at >= $1 AND d.server IS NOT NULL),
              problems AS (SELECT w.server, p.problem, COUNT(*) AS logs, MIN(w.created_at) AS first_at FROM diagnosis_problems p JOIN w ON w.id = p.diagnosis_id GROUP BY w.server, p.problem)
-             SELECT server, problem, logs, first_at, 0 AS is_code FROM problems
-             UNION ALL
-             SELECT w.server, c.code, COUNT(*), MIN(w.created_at), 1 FROM diagnosis_codes c JOIN w ON w.id = c.diagnosis_id
-             WHERE w.server NOT IN (SELECT server FROM problems) AND w.server NOT IN (SELECT server FROM w WHERE verdict = 'affected')
-             GROUP BY w.server, c.code
-             ORDER BY is_code, logs DESC, server, problem`,
+             SELECT * FROM (
+               SELECT server, problem, logs, first_at, 0 AS is_code FROM problems
+               UNION ALL
+               SELECT w.server, c.code, COUNT(*), MIN(w.created_at), 1 FROM diagnosis_codes c JOIN w ON w.id = c.diagnosis_id
+               WHERE w.server NOT IN (SELECT server FROM problems) AND w.server NOT IN (SELECT server FROM w WHERE verdict = 'affected')
+               GROUP BY w.server, c.code
+             ) f ORDER BY is_code, logs DESC, server COLLATE "C", problem COLLATE "C"`,
             [since],
           )
         ).map((r) => ({ server: String(r.server), problem: String(r.problem), logs: num(r.logs), since: String(r.first_at) })),
@@ -540,7 +547,7 @@ export class PostgresStorage implements Storage {
       const sql = `SELECT s.server, k.revoked_at, (SELECT MAX(received_at) FROM reports r WHERE r.server = s.server) AS last_report_at, h.health
            FROM (SELECT server FROM report_keys UNION SELECT server FROM reports) s
            LEFT JOIN report_keys k ON k.server = s.server LEFT JOIN client_health h ON h.server = s.server`;
-      const found = server === undefined ? await rows(pool, `${sql} ORDER BY s.server`) : await rows(pool, `${sql} WHERE s.server = $1`, [server]);
+      const found = server === undefined ? await rows(pool, `${sql} ORDER BY s.server COLLATE "C"`) : await rows(pool, `${sql} WHERE s.server = $1`, [server]);
       return found.map((r) => ({
         server: String(r.server),
         lastReportAt: str(r.last_report_at),
@@ -794,7 +801,7 @@ async function serverFacts(db: Db, name: string, byAdmin: boolean): Promise<Serv
 }
 
 async function aliasesOf(db: Db, name: string): Promise<string[]> {
-  return (await rows(db, 'SELECT alias FROM server_aliases WHERE name = $1 ORDER BY alias', [name])).map((r) => String(r.alias));
+  return (await rows(db, 'SELECT alias FROM server_aliases WHERE name = $1 ORDER BY alias COLLATE "C"', [name])).map((r) => String(r.alias));
 }
 
 async function spellingsOf(db: Db, name: string): Promise<string[]> {
