@@ -242,6 +242,7 @@ describe.each(engines)('two replicas on one database ($engine, $where): kill -9 
       const acked = new Set<number>();
       let delivered = 0;
       let deliveries = 0;
+      let killing = false;
       let killed: { at: number; holder: string; held: number } | null = null;
       const deliver = async (r: Replica, e: Ev, retry: boolean): Promise<void> => {
         delivered++;
@@ -264,9 +265,12 @@ describe.each(engines)('two replicas on one database ($engine, $where): kill -9 
           await deliver(first, e, false);
           await deliver(second, e, true);
         }
-        if (!killed && ++deliveries >= killAfter) {
-          // Its claims name it by host (another host's) or by pid (on this one).
+        if (!killing && ++deliveries >= killAfter) {
+          killing = true;
+          // Its claims name it by host (another host's) or by pid (on this one). Killed while it holds work it took (the
+          // other deliveries go on meanwhile): else there would be nothing to take over.
           const holder = otherHost ? `${OTHER_HOST}:%` : `%:${b.proc.pid!}:%`;
+          await waitUntil('B to hold work it took', async () => (await peek.heldBy(holder)) > 0, 20_000);
           b.proc.kill('SIGKILL');
           killed = { at: performance.now(), holder, held: 0 };
           await b.exited;
