@@ -1,5 +1,6 @@
 import { DEFAULT_LANG, isLang } from '../src/lang.js';
-import type { DiagnosisRecord, InboxItem, InboxKind, InboxOutcome, StatusPostRow, Subscription } from '../src/store/port.js';
+import { randomUUID } from 'node:crypto';
+import type { ClaimResult, DiagnosisRecord, InboxItem, InboxKind, InboxOutcome, StatusPostRow, Subscription } from '../src/store/port.js';
 
 /**
  * Rows both engines return alike: each reads the same columns (times as ISO text, counts as numbers), so a row becomes
@@ -34,6 +35,34 @@ export function toStatusPost(row: Row): StatusPostRow {
     lastError: str(row.last_error),
   };
 }
+
+/** The rules of a daily-post claim, the same on both engines; each engine only reads and writes the row atomically. */
+export const postClaim = {
+  /** The holder's name in a claim: the process, and this claim of it (a process may claim a day again later). */
+  holder: (instanceId: string): string => `${instanceId}/${randomUUID().slice(0, 8)}`,
+  /** What the day's existing row says: posted, busy (a live lease), exhausted — or null: take it over. */
+  refusal(row: StatusPostRow, o: { now: string; leaseMs: number; maxAttempts: number }): ClaimResult | null {
+    if (row.postedTs) return { kind: 'posted', ts: row.postedTs };
+    const leaseEnd = new Date(Date.parse(row.claimedAt) + o.leaseMs).toISOString();
+    if (leaseEnd > o.now) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
+    if (row.attempts >= o.maxAttempts) return { kind: 'exhausted', attempts: row.attempts };
+    return null;
+  },
+  /** The claim now held: a new row (`previous` null) or the taking over of `previous`. */
+  claimed(o: { channelId: string; localDate: string; now: string }, claimedBy: string, previous: StatusPostRow | null): ClaimResult {
+    return {
+      kind: 'claimed',
+      claim: {
+        channelId: o.channelId,
+        localDate: o.localDate,
+        claimedBy,
+        claimedAt: o.now,
+        attempts: (previous?.attempts ?? 0) + 1,
+        mustVerify: previous !== null && previous.postStartedAt !== null,
+      },
+    };
+  },
+};
 
 /**
  * A diagnosis row's values, in the column order both engines insert them (created_at, origin, server, verdict,

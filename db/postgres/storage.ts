@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +36,7 @@ import {
   type Storage,
   type Unattributed,
 } from '../../src/store/port.js';
-import { diagnosisValues, ITEM_SQL, splitPayload, toInboxItem, toStatusPost, toSubscription } from '../rows.js';
+import { diagnosisValues, ITEM_SQL, postClaim, splitPayload, toInboxItem, toStatusPost, toSubscription } from '../rows.js';
 
 /**
  * The PostgreSQL engine behind the storage port (DATABASE_URL): a pool of connections; each port method that writes
@@ -383,39 +382,26 @@ export class PostgresStorage implements Storage {
       subscriptions: async () => (await rows(pool, 'SELECT * FROM subscriptions ORDER BY channel_id COLLATE "C"')).map(toSubscription),
       claimPost: (o) =>
         tx(async (c): Promise<ClaimResult> => {
-          const claimedBy = `${o.instanceId}/${randomUUID().slice(0, 8)}`;
+          const claimedBy = postClaim.holder(o.instanceId);
           const inserted = await changes(
             c,
             'INSERT INTO status_posts (channel_id, local_date, claimed_at, claimed_by, attempts) VALUES ($1, $2, $3, $4, 1) ON CONFLICT (channel_id, local_date) DO NOTHING',
             [o.channelId, o.localDate, o.now, claimedBy],
           );
-          if (inserted === 1)
-            return { kind: 'claimed', claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: 1, mustVerify: false } };
+          if (inserted === 1) return postClaim.claimed(o, claimedBy, null);
           // The day's row exists: held under lock while it is judged, so two replicas cannot both take it over.
           const row = toStatusPost(
             (await one(c, 'SELECT * FROM status_posts WHERE channel_id = $1 AND local_date = $2 FOR UPDATE', [o.channelId, o.localDate]))!,
           );
-          if (row.postedTs) return { kind: 'posted', ts: row.postedTs };
-          const leaseEnd = new Date(Date.parse(row.claimedAt) + o.leaseMs).toISOString();
-          if (leaseEnd > o.now) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
-          if (row.attempts >= o.maxAttempts) return { kind: 'exhausted', attempts: row.attempts };
+          const refused = postClaim.refusal(row, o);
+          if (refused) return refused;
           await c.query('UPDATE status_posts SET claimed_at = $1, claimed_by = $2, attempts = attempts + 1 WHERE channel_id = $3 AND local_date = $4', [
             o.now,
             claimedBy,
             o.channelId,
             o.localDate,
           ]);
-          return {
-            kind: 'claimed',
-            claim: {
-              channelId: o.channelId,
-              localDate: o.localDate,
-              claimedBy,
-              claimedAt: o.now,
-              attempts: row.attempts + 1,
-              mustVerify: row.postStartedAt !== null,
-            },
-          };
+          return postClaim.claimed(o, claimedBy, row);
         }),
       markPostStarted: async (claim, at) => {
         const n = await changes(

@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import type { Lang } from '../../src/lang.js';
 import type { DetectionEntry, OtherProblemCount } from '../../src/fleet/status.js';
 import type { Claim, ClaimResult, StatusPostRow, Subscription } from '../../src/store/port.js';
 import type { Store } from './store.js';
-import { toStatusPost, toSubscription } from '../rows.js';
+import { postClaim, toStatusPost, toSubscription } from '../rows.js';
 
 /**
  * SQL of the daily status post: subscriptions, the exactly-once claim per (channel, local date), and the fleet queries
@@ -69,7 +68,7 @@ export class StatusStore {
    * claims are reported as such.
    */
   claimPost(o: { channelId: string; localDate: string; now: string; instanceId: string; leaseMs: number; maxAttempts: number }): ClaimResult {
-    const claimedBy = `${o.instanceId}/${randomUUID().slice(0, 8)}`;
+    const claimedBy = postClaim.holder(o.instanceId);
     return this.db
       .transaction((): ClaimResult => {
         const row = this.statusPost(o.channelId, o.localDate);
@@ -77,12 +76,10 @@ export class StatusStore {
           this.db
             .prepare('INSERT INTO status_posts (channel_id, local_date, claimed_at, claimed_by, attempts) VALUES (?, ?, ?, ?, 1)')
             .run(o.channelId, o.localDate, o.now, claimedBy);
-          return { kind: 'claimed', claim: { channelId: o.channelId, localDate: o.localDate, claimedBy, claimedAt: o.now, attempts: 1, mustVerify: false } };
+          return postClaim.claimed(o, claimedBy, null);
         }
-        if (row.postedTs) return { kind: 'posted', ts: row.postedTs };
-        const leaseEnd = new Date(Date.parse(row.claimedAt) + o.leaseMs).toISOString();
-        if (leaseEnd > o.now) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
-        if (row.attempts >= o.maxAttempts) return { kind: 'exhausted', attempts: row.attempts };
+        const refused = postClaim.refusal(row, o);
+        if (refused) return refused;
         const changed = this.db
           .prepare(
             `UPDATE status_posts SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1
@@ -90,17 +87,7 @@ export class StatusStore {
           )
           .run(o.now, claimedBy, o.channelId, o.localDate, row.claimedAt, row.claimedBy).changes;
         if (changed === 0) return { kind: 'busy', claimedBy: row.claimedBy, claimedAt: row.claimedAt };
-        return {
-          kind: 'claimed',
-          claim: {
-            channelId: o.channelId,
-            localDate: o.localDate,
-            claimedBy,
-            claimedAt: o.now,
-            attempts: row.attempts + 1,
-            mustVerify: row.postStartedAt !== null,
-          },
-        };
+        return postClaim.claimed(o, claimedBy, row);
       })
       .immediate();
   }
