@@ -2,21 +2,11 @@
 // what its replies say, because one rule decides a server's state from its dated facts — a failure counts from its
 // log lines' own time, the fix's install event from its own date. Real Bolt app, real signed HTTP, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { SIGNING_SECRET, handleBaseline, pasteAnswered, startTestBot, type TestBot } from './support/bot.js';
 import { buttonsIn, visibleText } from './support/block-kit.js';
 import { ACTION_IDS } from '../src/render/action-ids.js';
-import { fixture } from './support/fixtures.js';
-import {
-  appHomeOpened,
-  blockAction,
-  messageEvent,
-  postEvent,
-  postInteraction,
-  postSlashCommand,
-  slackTs,
-  slashCommand,
-  type RecordedCall,
-} from './support/index.js';
+import { fixture, serverLogLine } from './support/fixtures.js';
+import { appHomeOpened, blockAction, postEvent, postInteraction, postSlashCommand, slashCommand, type RecordedCall } from './support/index.js';
 
 const ADMIN = 'UADMIN';
 const COLLEAGUE = 'UCOLLEAGUE';
@@ -26,8 +16,6 @@ const OLD_LOG = fixture('client-affected.log')
   .replace(/wsusebc/g, 'wsus41');
 
 /** The server's side of a KB954960 failure: its fault ID (`ID=`) and the server it happened on. */
-const serverPaste = (server: string, id: string) =>
-  `2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://${server}/ClientWebService/client.asmx, ID=${id}, ErrorCode=InternalServerError, Message=, Client=?`;
 /** A client fragment: 0x8024400E with the fault's `ID:` but without InternalServerError(5) — on its own, `possible`. */
 const clientFragment = (id: string, server?: string) =>
   [
@@ -56,26 +44,10 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
     await t?.close();
   });
 
-  const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
   const shown = (c: RecordedCall) => visibleText(c.body.blocks);
 
-  async function paste(channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}): Promise<{ ts: string; reply: RecordedCall }> {
-    const ts = slackTs();
-    const before = postsIn(channel).length;
-    expect(
-      (
-        await postEvent(
-          t.events,
-          SIGNING_SECRET,
-          messageEvent({ channel, ts, text, user: extra.user ?? ADMIN, ...(extra.thread_ts ? { thread_ts: extra.thread_ts } : {}) }),
-        )
-      ).status,
-    ).toBe(200);
-    await t.idle();
-    const posts = postsIn(channel);
-    expect(posts.length).toBe(before + 1);
-    return { ts, reply: posts.at(-1)! };
-  }
+  const paste = (channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}) =>
+    pasteAnswered(t, channel, text, { user: extra.user ?? ADMIN, thread_ts: extra.thread_ts });
 
   async function slash(text: string, user = ADMIN): Promise<string> {
     const responseUrl = t.fake.responseUrl();
@@ -177,7 +149,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
 
     it('server log first, then a client fragment with the same ID: affected, with the install step, counted once', async () => {
       const id = '21000000-0000-4000-8000-000000000021';
-      await paste(freshChannel(), serverPaste('wsus21', id));
+      await paste(freshChannel(), serverLogLine('wsus21', id));
       const { reply } = await paste(freshChannel(), clientFragment(id));
       const text = shown(reply);
       expect(text).toContain('KB954960: affected');
@@ -194,14 +166,14 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       const id = '22000000-0000-4000-8000-000000000022';
       const first = await paste(freshChannel(), clientFragment(id));
       expect(shown(first.reply)).toContain('KB954960: possible');
-      await paste(freshChannel(), serverPaste('wsus22', id));
+      await paste(freshChannel(), serverLogLine('wsus22', id));
       expect((await t.storage.history.list({ server: 'wsus22' })).map((h) => h.verdict)).toEqual(['affected', 'affected']);
       expect(newDetections(await slash('status'), 'wsus22')).toBe('1');
     });
 
     it('the same ID under two server names is a conflict: asked, not joined; only an admin can say they are one server', async () => {
       const id = '23000000-0000-4000-8000-000000000023';
-      await paste(freshChannel(), serverPaste('wsus02', id));
+      await paste(freshChannel(), serverLogLine('wsus02', id));
       const channel = freshChannel();
       const { ts, reply } = await paste(channel, clientFragment(id, 'wsus01'));
       const text = shown(reply);
@@ -246,7 +218,7 @@ describe('the fleet view tells the truth (ADMIN_USER_IDS=UADMIN)', () => {
       const id = '24000000-0000-4000-8000-000000000024';
       await paste(freshChannel(), clientFragment(id, 'wsus11'));
       const channel = freshChannel();
-      const { ts, reply } = await paste(channel, serverPaste('wsus12', id));
+      const { ts, reply } = await paste(channel, serverLogLine('wsus12', id));
       expect(shown(reply)).toContain('*Conflict:* fault ID');
       expect(shown(reply)).not.toContain('this confirms');
       const button = buttonsIn(reply.body.blocks).find((b) => b.element.action_id === ACTION_IDS.sameServer)!.element;

@@ -3,9 +3,9 @@
 // answered once. Real Bolt app, real signed HTTP, fake Slack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_FOR_ACTION_IDS } from '../src/render/action-ids.js';
-import { SIGNING_SECRET, handleBaseline, startTestBot, type TestBot } from './support/bot.js';
+import { SIGNING_SECRET, handleBaseline, pasteAnswered, postsIn as postsInChannel, startTestBot, type TestBot } from './support/bot.js';
 import { buttonsIn, visibleText } from './support/block-kit.js';
-import { clientExampleOn, KB_CLIENT_EXAMPLE } from './support/fixtures.js';
+import { clientExampleOn, KB_CLIENT_EXAMPLE, serverLogLine } from './support/fixtures.js';
 import {
   appHomeOpened,
   blockAction,
@@ -32,8 +32,6 @@ const clientWithoutServer = (id: string) =>
     .filter((l) => !l.includes('Server URL'))
     .join('\n')
     .replace(/c0a7445f-b989-43fa-ac20-11f8ca65fa8c/g, id);
-const serverPaste = (server: string, id: string) =>
-  `2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://${server}/ClientWebService/client.asmx, ID=${id}, ErrorCode=InternalServerError, Message=, Client=?`;
 
 let channelSeq = 0;
 const freshChannel = () => `C${String(++channelSeq).padStart(6, '0')}LOOP`;
@@ -55,29 +53,14 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     await t?.close();
   });
 
-  const postsIn = (channel: string) => t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+  const postsIn = (channel: string) => postsInChannel(t, channel);
   const shown = (c: RecordedCall) => visibleText(c.body.blocks);
   /** The ts of the bot's answer to a message, as the bot recorded it. */
   const replyTsOf = async (channel: string, ts: string) =>
     (await t.storage.history.list({ limit: 1000 })).find((h) => h.channelId === channel && h.messageTs === ts)?.replyTs ?? null;
 
-  async function paste(channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}): Promise<{ ts: string; reply: RecordedCall }> {
-    const ts = slackTs();
-    const before = postsIn(channel).length;
-    expect(
-      (
-        await postEvent(
-          t.events,
-          SIGNING_SECRET,
-          messageEvent({ channel, ts, text, user: extra.user ?? ADMIN, ...(extra.thread_ts ? { thread_ts: extra.thread_ts } : {}) }),
-        )
-      ).status,
-    ).toBe(200);
-    await t.idle();
-    const posts = postsIn(channel);
-    expect(posts.length).toBe(before + 1);
-    return { ts, reply: posts.at(-1)! };
-  }
+  const paste = (channel: string, text: string, extra: { user?: string; thread_ts?: string } = {}) =>
+    pasteAnswered(t, channel, text, { user: extra.user ?? ADMIN, thread_ts: extra.thread_ts });
 
   async function slash(text: string, user = ADMIN): Promise<{ text: string; shown: string }> {
     const responseUrl = t.fake.responseUrl();
@@ -230,7 +213,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const id = '0f3c5a8e-1b2d-4e6f-9a7b-8c9d0e1f2a3b';
     const first = await paste(freshChannel(), clientWithoutServer(id), { user: NOBODY });
     expect(shown(first.reply)).not.toContain('*wsus07*');
-    const second = await paste(freshChannel(), serverPaste('wsus07', id), { user: NOBODY });
+    const second = await paste(freshChannel(), serverLogLine('wsus07', id), { user: NOBODY });
     expect(shown(second.reply)).toContain('this confirms <https://example.slack.com/archives/');
     expect(shown(second.reply)).toContain(id);
     const firstChannel = String(first.reply.body.channel);
@@ -255,7 +238,7 @@ describe('closing the loop (ADMIN_USER_IDS=UADMIN)', () => {
     const channel = freshChannel();
     const id = '1a2b3c4d-0000-4000-8000-00000000000a';
     const client = t.fake.fileHost.addFile({ name: 'WindowsUpdate.log', bytes: clientWithoutServer(id) });
-    const server = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log', bytes: serverPaste('wsus09', id) });
+    const server = t.fake.fileHost.addFile({ name: 'SoftwareDistribution.log', bytes: serverLogLine('wsus09', id) });
     await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, text: '', files: [client, server], user: NOBODY }));
     await t.idle();
     const posts = postsIn(channel);

@@ -15,7 +15,9 @@ import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot } from '../../src/slack/app.js';
 import { testClock } from './clock.js';
 import { waitUntil } from './wait.js';
-import { httpRequest, startFakeSlack, type FakeSlack, type PostResult, type StartFakeSlackOptions } from './index.js';
+import { expect } from 'vitest';
+import { httpRequest, postEvent, startFakeSlack, type FakeSlack, type PostResult, type RecordedCall, type StartFakeSlackOptions } from './index.js';
+import { messageEvent, slackTs } from './payloads.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-1-test-bot-token';
@@ -250,4 +252,30 @@ export function handleBaseline(): () => Promise<string[]> {
     });
     return extra();
   };
+}
+
+/** What the bot posted in `channel` (chat.postMessage), oldest first. */
+export function postsIn(t: TestBot, channel: string): RecordedCall[] {
+  return t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+}
+
+/**
+ * Pastes `text` into `channel` as `user` (a signed message event, in `thread_ts`'s thread when given), lets the bot
+ * work it off, and returns the message's ts and the one reply it posted.
+ */
+export async function pasteAnswered(
+  t: TestBot,
+  channel: string,
+  text: string,
+  o: { user: string; thread_ts?: string },
+): Promise<{ ts: string; reply: RecordedCall }> {
+  const ts = slackTs();
+  const before = postsIn(t, channel).length;
+  expect(
+    (await postEvent(t.events, SIGNING_SECRET, messageEvent({ channel, ts, text, user: o.user, ...(o.thread_ts ? { thread_ts: o.thread_ts } : {}) }))).status,
+  ).toBe(200);
+  await t.idle();
+  const posts = postsIn(t, channel);
+  expect(posts.length).toBe(before + 1);
+  return { ts, reply: posts.at(-1)! };
 }

@@ -30,4 +30,9 @@ export function clientExampleOn(server: string): string {
 export const KB_SERVER_LINE =
   'SoapUtilities.CreateException ThrowException: actor = http://wsusebc/ClientWebService/client.asmx, ID=c0a7445f-b989-43fa-ac20-11f8ca65fa8c, ErrorCode=InternalServerError, Message=, Client=?';
 
+/** The server's side of a KB954960 failure as SoftwareDistribution.log writes it, on `server` with fault ID `id`. */
+export function serverLogLine(server: string, id: string): string {
+  return `2008-08-12 00:15:41.187 UTC\tError\tw3wp.7\tSoapUtilities.CreateException\tThrowException: actor = http://${server}/ClientWebService/client.asmx, ID=${id}, ErrorCode=InternalServerError, Message=, Client=?`;
+}
+
 export const SEED_RUN_TOGETHER = 'SOAP Fault: 0x000190 ErrorCode:InternalServerError(5)SyncUpdates failure, error = 0x8024400E';
