@@ -6,7 +6,6 @@
 // CRASH_SEED=<n> replays a run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv } from './support/clock.js';
 import { get, messageEvent, postEvent, postSlashCommand, reply, slashCommand, startFakeSlack, type FakeSlack } from './support/index.js';
 import { waitUntil } from './support/wait.js';
+import { freePort, prng } from './support/processes.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const BOT_TOKEN = 'xoxb-1-crash-test-bot-token';
@@ -22,18 +22,6 @@ const SECRET = 'crash-test-signing-secret-0123456789';
 const EVENTS = 1000;
 const CONCURRENCY = 20;
 const CHANNELS = ['C0CRASH1', 'C0CRASH2', 'C0CRASH3', 'C0CRASH4'];
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed with CRASH_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What admins paste: a client's or a server's KB954960 lines, as Slack delivers them (URLs in <…>). */
 function pastedLog(i: number): string {
@@ -72,17 +60,6 @@ function newestSourceMtime(): number {
   };
   for (const d of ['src', 'db', 'commands']) walk(fileURLToPath(new URL(`../${d}`, import.meta.url)));
   return newest;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
 }
 
 interface Child {

@@ -7,7 +7,6 @@
 // Needs the build (`npm run build`). REPLICA_SEED=<n> replays a run's kill moment and retries.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import { childEnv, TEST_NOW } from './support/clock.js';
 import { get, messageEvent, postEvent, startFakeSlack, type FakeSlack } from './support/index.js';
 import { testDatabase } from './support/postgres.js';
 import { waitUntil } from './support/wait.js';
+import { freePort, prng } from './support/processes.js';
 
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const BOT_TOKEN = 'xoxb-1-replica-test-bot-token';
@@ -30,17 +30,6 @@ const TAKEOVER_LIMIT_MS = 60_000;
 /** The bot's lease on work it took, and how often it renews it (src/slack/inbox.ts). */
 const LEASE_MS = 30_000;
 const RENEW_MS = LEASE_MS / 3;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A client's KB954960 lines as an admin pastes them (the server name varies, the diagnosis is real). */
 function pastedLog(i: number): string {
@@ -56,17 +45,6 @@ function pastedLog(i: number): string {
     `2008-08-12\t09:15:41:203\t 940\tf54\tPT\tWARNING:     ID:c0a7445f-b989-43fa-ac20-${String(i).padStart(12, '0')}`,
     '```',
   ].join('\n');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
 }
 
 interface Replica {
