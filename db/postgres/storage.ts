@@ -153,10 +153,14 @@ export class PostgresStorage implements Storage {
     this.history = {
       checkContext: async (q): Promise<CheckContext> => {
         const shared = await sharingFault(pool, q.faultIds);
-        const resolved = new Map<string, ServerResolution>();
+        // The server directory read once for every name the check asks about (not once per name and again per fact).
+        const directory = await serverDirectory(pool);
+        const resolved = new Map<string, ServerResolution>(q.names.map((name) => [name, resolveServerAs(name, directory, q.byAdmin)]));
         const facts = new Map<string, ServerFacts | null>();
-        for (const name of q.names) resolved.set(name, await resolveServer(pool, name, q.byAdmin));
-        for (const name of new Set([...q.names, ...(shared?.server ? [shared.server] : [])])) facts.set(name, await serverFacts(pool, name, q.byAdmin));
+        for (const name of new Set([...q.names, ...(shared?.server ? [shared.server] : [])])) {
+          const r = resolved.get(name) ?? resolveServerAs(name, directory, q.byAdmin);
+          facts.set(name, r.kind === 'known' ? await factsOfRow(pool, r.name) : null);
+        }
         return { shared, resolved, facts };
       },
       record: (r, same) =>
@@ -781,9 +785,13 @@ async function resolveServer(db: Db, name: string, byAdmin: boolean): Promise<Se
 
 async function serverFacts(db: Db, name: string, byAdmin: boolean): Promise<ServerFacts | null> {
   const r = await resolveServer(db, name, byAdmin);
-  if (r.kind !== 'known') return null;
-  const row = await one(db, 'SELECT * FROM servers WHERE name = $1', [r.name]);
-  return row ? toFacts(row) : null;
+  return r.kind === 'known' ? factsOfRow(db, r.name) : null;
+}
+
+/** The facts of the server recorded under `row` (a resolved name). */
+async function factsOfRow(db: Db, row: string): Promise<ServerFacts | null> {
+  const found = await one(db, 'SELECT * FROM servers WHERE name = $1', [row]);
+  return found ? toFacts(found) : null;
 }
 
 async function aliasesOf(db: Db, name: string): Promise<string[]> {
